@@ -1,0 +1,181 @@
+// AppState commands: load, open, save, select. Layer: app.
+#include "app/app_state.h"
+
+#include <algorithm>
+
+#include "engine/io/annotation_json.h"
+#include "engine/text/utf8.h"
+
+namespace glosa::app {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+double now(const AppState& state) { return state.services.now_ms ? state.services.now_ms() : 0.0; }
+
+// Makes `doc` the open document and resets what referred to the old one.
+void replace_document(AppState& state, Document doc, std::string_view source_name) {
+  state.doc = std::move(doc);
+  state.source_name = std::string(source_name);
+  state.selected_entity = -1;
+  state.scroll_to_entity = -1;
+  ++state.doc_revision;
+}
+
+}  // namespace
+
+bool has_document(const AppState& state) { return !state.doc.text.empty(); }
+
+void set_message(AppState& state, MessageKind kind, std::string text) {
+  state.message_kind = kind;
+  state.message = std::move(text);
+}
+
+Status load_text(AppState& state, std::string_view raw, std::string_view source_name) {
+  GLOSA_ASSERT(state.engine != nullptr, "AppState.engine must be set before loading text");
+  AnnotateOptions options;
+  options.lang = state.lang_override;
+  const double t0 = now(state);
+  auto result = state.engine->annotate(raw, options);
+  const double t1 = now(state);
+  if (!result.is_ok()) {
+    set_message(state, MessageKind::Error,
+                std::string(source_name) + ": " + result.status().message() +
+                    (has_document(state) ? " (the open document is unchanged)" : ""));
+    return result.status();
+  }
+  Analysis& a = result.value();
+  a.doc.meta.created = state.services.now_iso ? state.services.now_iso() : "";
+  state.annotate_ms = t1 - t0;
+  const size_t invalid = a.invalid_utf8_count;
+  const size_t count = a.doc.entities.size();
+  replace_document(state, std::move(a.doc), source_name);
+  if (invalid > 0) {
+    set_message(state, MessageKind::Warning,
+                std::string(source_name) + ": " + std::to_string(invalid) +
+                    " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
+  } else {
+    set_message(state, MessageKind::Info,
+                "Annotated " + std::string(source_name) + ": " + std::to_string(count) + " entities");
+  }
+  return Status::ok();
+}
+
+Status open_document_json(AppState& state, std::string_view json_text, std::string_view source_name) {
+  auto result = read_document(json_text);
+  if (!result.is_ok()) {
+    set_message(state, MessageKind::Error,
+                "Cannot open " + std::string(source_name) + ": " + result.status().message() +
+                    (has_document(state) ? " (the open document is unchanged)" : ""));
+    return result.status();
+  }
+  if (result.value().text.empty()) {
+    Status empty(ErrorCode::EmptyText, "the file's text is empty");
+    set_message(state, MessageKind::Error, "Cannot open " + std::string(source_name) + ": " + empty.message());
+    return empty;
+  }
+  const size_t count = result.value().entities.size();
+  state.annotate_ms = 0;
+  replace_document(state, std::move(result.value()), source_name);
+  set_message(state, MessageKind::Info,
+              "Opened " + std::string(source_name) + ": " + std::to_string(count) + " entities");
+  return Status::ok();
+}
+
+Status open_file(AppState& state, std::string_view name, std::string_view bytes) {
+  const std::string lower = lower_ascii(name);
+  if (ends_with(lower, ".json")) return open_document_json(state, bytes, name);
+  // Refuse obvious binaries rather than showing garbage: NUL bytes in the first 4 KiB.
+  if (std::string_view(bytes.data(), std::min<size_t>(bytes.size(), 4096)).find('\0') !=
+      std::string_view::npos) {
+    Status s(ErrorCode::InvalidUtf8, "this is a binary file, not text");
+    set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
+    return s;
+  }
+  return load_text(state, bytes, name);
+}
+
+std::string document_json(const AppState& state) { return write_document(state.doc, 2); }
+
+std::string document_title(const Document& doc) {
+  std::string_view text = doc.text;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    const size_t first = line.find_first_not_of(" \t");
+    if (first != std::string_view::npos) {
+      line.remove_prefix(first);
+      // A leading date line marker: "date 2022-11 Title..." -> "Title...".
+      if (line.rfind("date ", 0) == 0) {
+        size_t after = line.find(' ', 5);
+        if (after == std::string_view::npos) { pos = end + 1; continue; }
+        line.remove_prefix(after + 1);
+      }
+      while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+      if (!line.empty()) return std::string(line);
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+std::string document_filename(const AppState& state) {
+  std::string title = document_title(state.doc);
+  // Keep at most ~8 words / 60 bytes, cut at a character boundary.
+  std::string name;
+  int words = 0;
+  size_t len = 0;
+  for (size_t i = 0; i < title.size() && name.size() < 60; i += len) {
+    decode_utf8(title, i, &len);
+    const char c = title[i];
+    if (len == 1) {
+      if (c == ' ' || c == '\t') {
+        if (++words >= 8) break;
+        if (!name.empty() && name.back() != '-') name += '-';
+        continue;
+      }
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') continue;
+    }
+    name.append(title, i, len);
+  }
+  while (!name.empty() && (name.back() == '-' || name.back() == '.')) name.pop_back();
+  if (name.empty()) name = "glosa";
+  return name + ".glosa.json";
+}
+
+void save_document(AppState& state) {
+  if (!has_document(state)) {
+    set_message(state, MessageKind::Warning, "Nothing to download yet: paste or open an article first");
+    return;
+  }
+  if (!state.services.save_file) {
+    set_message(state, MessageKind::Error, "Saving is not available on this platform");
+    return;
+  }
+  const std::string name = document_filename(state);
+  state.services.save_file(name, document_json(state));
+  set_message(state, MessageKind::Info, "Downloaded " + name);
+}
+
+void select_entity(AppState& state, int index) {
+  if (index < 0 || index >= static_cast<int>(state.doc.entities.size())) {
+    state.selected_entity = -1;
+    return;
+  }
+  state.selected_entity = index;
+  state.scroll_to_entity = index;
+  state.flash_until_ms = now(state) + 1200.0;
+}
+
+}  // namespace glosa::app

@@ -1,0 +1,81 @@
+// The annotator's state and the commands that change it, apart from any drawing, so tests
+// can drive it without a GPU. Layer: app (depends on engine; no platform code).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/engine.h"
+
+namespace glosa::app {
+
+// Services the platform layer provides (browser download, file picker, clock, ...).
+// Any member may be empty; the app then hides or skips the feature.
+struct PlatformServices {
+  std::function<void(const std::string& filename, const std::string& content)> save_file;
+  std::function<void()> open_file_dialog;    // the platform calls open_file() when one is picked
+  std::function<void()> request_paste;       // read the clipboard; the platform calls load_text()
+  std::function<double()> now_ms;            // monotonic milliseconds
+  std::function<std::string()> now_iso;      // "2026-11-25T10:00:00Z"
+};
+
+enum class MessageKind : uint8_t { Info, Warning, Error };
+
+struct AppState {
+  // --- what is open ---
+  Engine* engine = nullptr;              // not owned; must outlive the state
+  Document doc;                          // empty text = the start screen
+  std::string source_name;               // file name or "clipboard"
+  double annotate_ms = 0;                // time of the last annotate() call
+  uint64_t doc_revision = 0;             // bumps on every change: views re-layout on change
+
+  // --- view state ---
+  std::map<std::string, bool> hidden_labels;  // label name -> hidden in the document view
+  int selected_entity = -1;                   // index into doc.entities, -1 = none
+  int scroll_to_entity = -1;                  // one-shot request for the document view
+  double flash_until_ms = 0;                  // selected entity flashes until then
+  std::string lang_override = "auto";         // "auto", "pl", "en"
+
+  // --- status bar message ---
+  std::string message;
+  MessageKind message_kind = MessageKind::Info;
+
+  PlatformServices services;
+};
+
+// Annotates `raw` and makes it the open document. On failure (empty, too large) the open
+// document stays exactly as it was and the message says why. `source_name` names the origin
+// in messages ("clipboard", "artykul.txt").
+Status load_text(AppState& state, std::string_view raw, std::string_view source_name);
+
+// Opens a file by name and bytes: "*.json" is read as a Glosa annotation file (validated,
+// nothing replaced on error); anything else is treated as plain text and annotated.
+Status open_file(AppState& state, std::string_view name, std::string_view bytes);
+
+// Replaces the open document by a validated file's content (the JS API's openDocument).
+Status open_document_json(AppState& state, std::string_view json_text, std::string_view source_name);
+
+// The annotation file of the open document, exactly what Download saves.
+std::string document_json(const AppState& state);
+
+// "<title>.glosa.json": the title is the first line of the text, shortened, with characters
+// unsafe in file names replaced. "glosa.glosa.json" for an untitled document.
+std::string document_filename(const AppState& state);
+
+// The document's title: its first non-empty line, minus a leading "date ..." line marker.
+std::string document_title(const Document& doc);
+
+// Saves through the platform (Ctrl+S / the Download button). Sets a message either way.
+void save_document(AppState& state);
+
+// Selects entity `index`, asks the view to scroll to it and flash it.
+void select_entity(AppState& state, int index);
+
+bool has_document(const AppState& state);
+void set_message(AppState& state, MessageKind kind, std::string text);
+
+}  // namespace glosa::app

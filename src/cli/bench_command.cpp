@@ -1,0 +1,74 @@
+// `glosa-cli bench`: annotation throughput over a text or JSONL file. Layer: cli.
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_common.h"
+
+namespace glosa::cli {
+
+int run_bench(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help") {
+    std::printf("usage: glosa-cli bench FILE [--repeat N] [--models DIR] [--no-model]\n"
+                "  FILE: a .txt (annotated whole) or .jsonl (each record's \"text\")\n");
+    return args.empty() ? 2 : 0;
+  }
+  std::string path = args[0];
+  std::string models = default_models_dir();
+  int repeat = 3;
+  AnnotateOptions opts;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--repeat" && i + 1 < args.size()) repeat = std::max(1, std::atoi(args[++i].c_str()));
+    else if (args[i] == "--models" && i + 1 < args.size()) models = args[++i];
+    else if (args[i] == "--no-model") opts.use_model = false;
+    else return fail("unknown option " + args[i], 2);
+  }
+  auto data = read_file(path);
+  if (!data.is_ok()) return fail(data.status().message());
+  std::vector<std::string> texts;
+  if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
+    size_t start = 0;
+    const std::string& d = data.value();
+    while (start < d.size()) {
+      size_t end = d.find('\n', start);
+      if (end == std::string::npos) end = d.size();
+      auto rec = nlohmann::json::parse(d.begin() + start, d.begin() + end, nullptr, false);
+      if (rec.is_object() && rec.contains("text") && rec["text"].is_string()) {
+        texts.push_back(rec["text"].get<std::string>());
+      }
+      start = end + 1;
+    }
+  } else {
+    texts.push_back(data.value());
+  }
+  Engine engine;
+  std::vector<std::string> loaded;
+  if (opts.use_model) {
+    Status s = load_models(engine, models, &loaded);
+    if (!s.is_ok()) return fail(s.message());
+  }
+  size_t bytes = 0;
+  for (const auto& t : texts) bytes += t.size();
+  double best = 1e30;
+  size_t entities = 0;
+  for (int r = 0; r < repeat; ++r) {
+    entities = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (const auto& t : texts) {
+      auto res = engine.annotate(t, opts);
+      if (res.is_ok()) entities += res.value().doc.entities.size();
+    }
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    best = std::min(best, s);
+  }
+  std::printf("texts %zu, bytes %zu, entities %zu, models %zu\n", texts.size(), bytes, entities,
+              loaded.size());
+  std::printf("best of %d: %.3f s, %.2f MB/s, %.0f texts/s\n", repeat, best, bytes / best / 1e6,
+              texts.size() / best);
+  return 0;
+}
+
+}  // namespace glosa::cli

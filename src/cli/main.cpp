@@ -1,0 +1,34 @@
+// glosa-cli: the engine on the command line (annotate, eval, bench). Layer: cli.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli_common.h"
+
+int main(int argc, char** argv) {
+  const char* usage =
+      "usage: glosa-cli <command> [options]\n"
+      "  annotate   annotate a text file or a JSONL stream (see: glosa-cli annotate --help)\n"
+      "  eval       score the engine against gold JSONL (see: glosa-cli eval --help)\n"
+      "  bench      measure annotation throughput (see: glosa-cli bench --help)\n"
+      "  version    print the version\n";
+  if (argc < 2) {
+    std::cerr << usage;
+    return 2;
+  }
+  const std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "annotate") return glosa::cli::run_annotate(args);
+  if (command == "eval") return glosa::cli::run_eval(args);
+  if (command == "bench") return glosa::cli::run_bench(args);
+  if (command == "version" || command == "--version") {
+    std::cout << "glosa " << glosa::kGlosaVersion << "\n";
+    return 0;
+  }
+  if (command == "-h" || command == "--help") {
+    std::cout << usage;
+    return 0;
+  }
+  std::cerr << "glosa-cli: unknown command '" << command << "'\n" << usage;
+  return 2;
+}

@@ -1,0 +1,115 @@
+// The annotate() pipeline and the entity merge policy. Layer: engine (facade).
+#include "engine/engine.h"
+
+#include <algorithm>
+
+#include "engine/rules/pattern_recognizer.h"
+#include "engine/tagger/ner_model.h"
+#include "engine/text/language.h"
+#include "engine/text/unicode.h"
+
+namespace glosa {
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+Status Engine::load_model(const uint8_t* data, size_t size) {
+  auto loaded = NerModel::load(data, size);
+  if (!loaded.is_ok()) return loaded.status();
+  std::shared_ptr<const NerModel> model = loaded.value();
+  for (auto& m : models_) {
+    if (m->lang() == model->lang()) {
+      m = model;
+      return Status::ok();
+    }
+  }
+  models_.push_back(model);
+  return Status::ok();
+}
+
+bool Engine::has_model(std::string_view lang) const {
+  return std::any_of(models_.begin(), models_.end(),
+                     [&](const auto& m) { return m->lang() == lang; });
+}
+
+static bool is_rule_owned(std::string_view label) {
+  return label == "DATE" || label == "TIME" || label == "MONEY" || label == "PERCENT" ||
+         label == "QUANTITY" || label == "URL" || label == "EMAIL";
+}
+
+static bool overlaps(const Entity& a, const Entity& b) {
+  return a.begin_byte < b.end_byte && b.begin_byte < a.end_byte;
+}
+
+std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity> model) {
+  std::vector<Entity> strong;  // rule entities of rule-owned classes: placed first
+  std::vector<Entity> rest;
+  for (auto& e : rules) (is_rule_owned(e.label) ? strong : rest).push_back(std::move(e));
+  for (auto& e : model) rest.push_back(std::move(e));
+  const auto order = [](const Entity& a, const Entity& b) {
+    if (a.begin_byte != b.begin_byte) return a.begin_byte < b.begin_byte;
+    return a.end_byte > b.end_byte;  // longer first
+  };
+  std::sort(strong.begin(), strong.end(), order);
+  std::sort(rest.begin(), rest.end(), order);
+  std::vector<Entity> out;
+  out.reserve(strong.size() + rest.size());
+  for (auto& e : strong) {
+    if (out.empty() || !overlaps(out.back(), e)) out.push_back(std::move(e));
+  }
+  const size_t strong_count = out.size();
+  for (auto& e : rest) {
+    // Binary search the first strong entity that ends after e begins.
+    auto it = std::lower_bound(out.begin(), out.begin() + strong_count, e.begin_byte,
+                               [](const Entity& s, size_t b) { return s.end_byte <= b; });
+    if (it != out.begin() + strong_count && overlaps(*it, e)) continue;
+    bool clash = false;
+    for (size_t k = strong_count; k < out.size(); ++k) {
+      if (overlaps(out[k], e)) { clash = true; break; }
+    }
+    if (!clash) out.push_back(std::move(e));
+  }
+  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+    return a.begin_byte != b.begin_byte ? a.begin_byte < b.begin_byte : a.end_byte < b.end_byte;
+  });
+  return out;
+}
+
+Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptions& options) const {
+  if (raw_text.size() > kMaxTextBytes) {
+    return Status(ErrorCode::TextTooLarge,
+                  "text is " + std::to_string(raw_text.size() / 1024) +
+                      " KiB; the limit is " + std::to_string(kMaxTextBytes / 1024) + " KiB");
+  }
+  NormalizedText norm = normalize_text(raw_text);
+  Analysis a;
+  a.invalid_utf8_count = norm.invalid_utf8_count;
+  a.doc.text = std::move(norm.text);
+  a.tokens = tokenize(a.doc.text);
+  if (a.tokens.empty()) {
+    return Status(ErrorCode::EmptyText, "the text is empty: there is nothing to annotate");
+  }
+  a.sentences = split_sentences(a.doc.text, a.tokens);
+  a.doc.lang = (options.lang == "auto" || options.lang.empty())
+                   ? detect_language(a.doc.text, a.tokens)
+                   : (options.lang == "pl" || options.lang == "en" ? options.lang : "other");
+  a.doc.labels = default_labels();
+
+  std::vector<Entity> rules = recognize_patterns(a.doc.text, a.tokens, a.doc.lang);
+  std::vector<Entity> names;
+  std::string model_names;
+  if (options.use_model) {
+    for (const auto& m : models_) {
+      if (m->lang() != a.doc.lang) continue;
+      m->tag(a.doc.text, a.tokens, a.sentences, &names);
+      model_names = m->name();
+    }
+  }
+  a.doc.entities = merge_entities(std::move(rules), std::move(names));
+  sort_and_number_entities(a.doc);
+  a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
+  a.doc.meta.model = model_names;
+  return a;
+}
+
+}  // namespace glosa

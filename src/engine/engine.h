@@ -1,0 +1,63 @@
+// The whole public API of the Glosa extraction engine: normalise -> tokenize -> sentences
+// -> pattern rules -> statistical NER -> merged, sorted entities. Layer: engine (facade).
+// Pure and deterministic: no I/O, no clock, no exceptions. The app, CLI and tests include
+// only this header (plus io/annotation_json.h for files).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/document.h"
+#include "engine/core/error.h"
+#include "engine/text/normalizer.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+
+namespace glosa {
+
+constexpr const char* kGlosaVersion = "0.1.0";
+constexpr size_t kMaxTextBytes = 16u << 20;  // 16 MiB: far above any article
+
+class NerModel;
+
+struct AnnotateOptions {
+  std::string lang = "auto";  // "auto", "pl", "en" (anything else: "other", rules only)
+  bool use_model = true;      // run the NER stage when a model for the language is loaded
+};
+
+// Everything one annotate() call produces.
+struct Analysis {
+  Document doc;                     // text, lang, labels, entities (meta.created left empty)
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  size_t invalid_utf8_count = 0;    // input sequences replaced by U+FFFD (warn the user)
+};
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+
+  // Loads an NER model from bytes; it serves the language named in its header, replacing
+  // an earlier model for that language. Returns BadModel/BadModelVersion on a bad file.
+  Status load_model(const uint8_t* data, size_t size);
+  bool has_model(std::string_view lang) const;
+
+  // Annotates raw pasted bytes. Fails with EmptyText (nothing but whitespace) or
+  // TextTooLarge (> kMaxTextBytes). Invalid UTF-8 is repaired and counted, not refused.
+  Result<Analysis> annotate(std::string_view raw_text, const AnnotateOptions& options = {}) const;
+
+ private:
+  std::vector<std::shared_ptr<const NerModel>> models_;
+};
+
+// Overlap policy for one document's entities: rule entities of the classes rules own
+// (DATE TIME MONEY PERCENT QUANTITY URL EMAIL) win over model spans they overlap; among the
+// rest an earlier, then longer, span wins. Returns a sorted, non-overlapping list.
+std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity> model);
+
+}  // namespace glosa

@@ -1,0 +1,64 @@
+// Stop-word language identification. Layer: engine/text.
+#include "engine/text/language.h"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
+
+namespace glosa {
+
+namespace {
+
+constexpr std::array<std::string_view, 40> kPolish = {
+    "i", "w", "na", "z", "się", "że", "do", "nie", "jest", "to", "o", "po", "od", "przez",
+    "dla", "oraz", "jak", "ale", "który", "która", "które", "tego", "jego", "przy", "roku",
+    "są", "był", "była", "było", "ze", "we", "tym", "już", "czy", "też", "także", "tylko",
+    "jej", "ich", "pod"};
+
+constexpr std::array<std::string_view, 40> kEnglish = {
+    "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
+    "at", "from", "said", "it", "he", "his", "be", "are", "were", "has", "have", "had",
+    "an", "this", "which", "who", "not", "but", "they", "their", "its", "will", "would",
+    "been", "or", "after", "than"};
+
+template <size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view text, const std::vector<Token>& tokens) {
+  double pl = 0, en = 0;
+  size_t words = 0, cyrillic = 0;
+  const size_t limit = std::min<size_t>(tokens.size(), 20000);
+  for (size_t i = 0; i < limit; ++i) {
+    if (tokens[i].kind != TokenKind::Word) continue;
+    ++words;
+    std::string_view t = text.substr(tokens[i].begin_byte, tokens[i].end_byte - tokens[i].begin_byte);
+    const char32_t first = first_codepoint(t);
+    if (first >= 0x0400 && first <= 0x04FF) ++cyrillic;
+    const std::string w = to_lower(t);
+    if (contains(kPolish, w)) pl += 1;
+    if (contains(kEnglish, w)) en += 1;
+    // Letters that only Polish uses among the two: ą ę ł ń ś ź ż ć (ó is shared with others).
+    size_t len = 0;
+    for (size_t k = 0; k < w.size(); k += len) {
+      switch (decode_utf8(w, k, &len)) {
+        case 0x0105: case 0x0119: case 0x0142: case 0x0144: case 0x015B: case 0x017A:
+        case 0x017C: case 0x0107:
+          pl += 0.5;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  if (words == 0 || cyrillic * 2 > words) return "other";
+  if (pl < 1 && en < 1) return "other";
+  return pl >= en ? "pl" : "en";
+}
+
+}  // namespace glosa

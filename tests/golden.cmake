@@ -1,0 +1,16 @@
+# Golden test: every tests/data/<name>.txt is annotated by the CLI (rules only, fixed time)
+# and compared with <name>.expected.json. Regenerate on purpose with tools/regen-golden.sh.
+file(GLOB inputs "${DATA}/*.txt")
+foreach(input ${inputs})
+  string(REGEX REPLACE "\\.txt$" ".expected.json" expected "${input}")
+  execute_process(COMMAND "${CLI}" annotate "${input}" --no-model --created 2000-01-01T00:00:00Z
+                  OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "glosa-cli failed on ${input}")
+  endif()
+  file(READ "${expected}" want)
+  if(NOT actual STREQUAL want)
+    file(WRITE "${expected}.actual" "${actual}")
+    message(FATAL_ERROR "golden mismatch: ${input}\n  diff ${expected} ${expected}.actual")
+  endif()
+endforeach()

@@ -1,0 +1,79 @@
+// Tests for engine/text/utf8 and normalizer: decoding, repair, code-point offsets.
+#include <doctest/doctest.h>
+
+#include "engine/text/normalizer.h"
+#include "engine/text/utf8.h"
+
+using namespace glosa;
+
+TEST_CASE("utf8: code-point index maps Polish, Cyrillic, emoji and combining marks exactly") {
+  // "Żółw 🐢 e\u0301 Москва": Ż ó ł (2 bytes), emoji (4), e + combining acute (1 + 2), Cyrillic (2).
+  const std::string text = "\xC5\xBB\xC3\xB3\xC5\x82w \xF0\x9F\x90\xA2 e\xCC\x81 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0";
+  CodepointIndex index(text);
+  CHECK(index.codepoint_count() == count_codepoints(text));
+  CHECK(index.codepoint_count() == 16);
+  // Round trip for every character boundary.
+  size_t cp = 0;
+  size_t len = 0;
+  for (size_t b = 0; b < text.size(); b += len) {
+    decode_utf8(text, b, &len);
+    CAPTURE(b);
+    CHECK(index.to_codepoint(b) == cp);
+    size_t back = 0;
+    REQUIRE(index.to_byte(cp, &back));
+    CHECK(back == b);
+    ++cp;
+  }
+  CHECK(index.to_codepoint(text.size()) == 16);
+  size_t end = 0;
+  CHECK(index.to_byte(16, &end));
+  CHECK(end == text.size());
+  CHECK_FALSE(index.to_byte(17, &end));
+  // The emoji is code point 5; a byte inside it maps to 5 too.
+  CHECK(index.to_codepoint(text.find("\xF0") + 2) == 5);
+}
+
+TEST_CASE("utf8: empty text has no code points") {
+  CodepointIndex index("");
+  CHECK(index.codepoint_count() == 0);
+  CHECK(index.to_codepoint(0) == 0);
+}
+
+TEST_CASE("utf8: invalid sequences are detected and replaced by U+FFFD") {
+  SUBCASE("lone continuation byte") {
+    size_t n = 0;
+    CHECK_FALSE(is_valid_utf8("a\x80" "b"));
+    CHECK(repair_utf8("a\x80" "b", &n) == "a\xEF\xBF\xBD" "b");
+    CHECK(n == 1);
+  }
+  SUBCASE("truncated sequence at the end") {
+    size_t n = 0;
+    CHECK(repair_utf8("\xC5", &n) == "\xEF\xBF\xBD");
+    CHECK(n == 1);
+  }
+  SUBCASE("overlong encoding and surrogate") {
+    size_t n = 0;
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
+    repair_utf8("\xC0\xAF", &n);
+    CHECK(n == 2);
+  }
+  SUBCASE("a real U+FFFD is valid and not counted") {
+    size_t n = 0;
+    CHECK(is_valid_utf8("\xEF\xBF\xBD"));
+    repair_utf8("\xEF\xBF\xBD", &n);
+    CHECK(n == 0);
+  }
+}
+
+TEST_CASE("normalizer: CRLF and CR become LF, BOM and NUL are dropped") {
+  NormalizedText n = normalize_text(std::string("\xEF\xBB\xBFpierwsza\r\ndruga\rtrzecia\0x", 28));
+  CHECK(n.text == "pierwsza\ndruga\ntrzeciax");
+  CHECK(n.dropped_count == 2);
+  CHECK(n.invalid_utf8_count == 0);
+}
+
+TEST_CASE("normalizer: keeps Polish text byte for byte") {
+  const std::string text = "Zażółć gęślą jaźń – „cytat” …";
+  CHECK(normalize_text(text).text == text);
+}
