@@ -59,6 +59,13 @@ Status load_text(AppState& state, std::string_view raw, std::string_view source_
   const size_t invalid = a.invalid_utf8_count;
   const size_t count = a.doc.entities.size();
   replace_document(state, std::move(a.doc), source_name);
+  state.is_imported = false;
+  const std::string& lang = state.doc.lang;
+  if ((lang == "pl" || lang == "en") && !state.engine->has_model(lang) &&
+      state.services.request_model && state.loading_model != lang) {
+    state.loading_model = lang;
+    state.services.request_model(lang);
+  }
   if (invalid > 0) {
     set_message(state, MessageKind::Warning,
                 std::string(source_name) + ": " + std::to_string(invalid) +
@@ -86,6 +93,7 @@ Status open_document_json(AppState& state, std::string_view json_text, std::stri
   const size_t count = result.value().entities.size();
   state.annotate_ms = 0;
   replace_document(state, std::move(result.value()), source_name);
+  state.is_imported = true;
   set_message(state, MessageKind::Info,
               "Opened " + std::string(source_name) + ": " + std::to_string(count) + " entities");
   return Status::ok();
@@ -166,6 +174,17 @@ void save_document(AppState& state) {
   const std::string name = document_filename(state);
   state.services.save_file(name, document_json(state));
   set_message(state, MessageKind::Info, "Downloaded " + name);
+}
+
+void on_model_loaded(AppState& state, const std::string& lang) {
+  if (state.loading_model == lang) state.loading_model.clear();
+  if (!has_document(state) || state.is_imported || state.doc.lang != lang ||
+      !state.doc.meta.model.empty()) {
+    return;
+  }
+  const std::string text = state.doc.text;  // copy: load_text replaces state.doc
+  const std::string source = state.source_name;
+  load_text(state, text, source);
 }
 
 void select_entity(AppState& state, int index) {

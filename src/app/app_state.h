@@ -21,6 +21,9 @@ struct PlatformServices {
   std::function<void()> request_paste;       // read the clipboard; the platform calls load_text()
   std::function<double()> now_ms;            // monotonic milliseconds
   std::function<std::string()> now_iso;      // "2026-11-25T10:00:00Z"
+  // Fetch the NER model for a language ("pl", "en") in the background; the platform loads it
+  // into the engine and then calls on_model_loaded().
+  std::function<void(const std::string& lang)> request_model;
 };
 
 enum class MessageKind : uint8_t { Info, Warning, Error };
@@ -32,6 +35,9 @@ struct AppState {
   std::string source_name;               // file name or "clipboard"
   double annotate_ms = 0;                // time of the last annotate() call
   uint64_t doc_revision = 0;             // bumps on every change: views re-layout on change
+  bool is_imported = false;              // opened from an annotation file (never re-annotated)
+  std::string sample_text;               // the bundled sample article, filled by the platform
+  std::string loading_model;             // language whose model is being fetched, "" if none
 
   // --- view state ---
   std::map<std::string, bool> hidden_labels;  // label name -> hidden in the document view
@@ -74,6 +80,10 @@ void save_document(AppState& state);
 
 // Selects entity `index`, asks the view to scroll to it and flash it.
 void select_entity(AppState& state, int index);
+
+// Called by the platform when the model for `lang` has been loaded into the engine: a
+// pasted document in that language that was annotated without it is annotated again.
+void on_model_loaded(AppState& state, const std::string& lang);
 
 bool has_document(const AppState& state);
 void set_message(AppState& state, MessageKind kind, std::string text);

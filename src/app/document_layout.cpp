@@ -1,0 +1,182 @@
+// Document layout: lines, word runs, entity pieces, label tags. Layer: app.
+#include "app/document_layout.h"
+
+#include <algorithm>
+
+#include "engine/text/utf8.h"
+
+namespace glosa::app {
+
+namespace {
+
+bool is_break_space(char c) { return c == ' ' || c == '\t'; }
+
+struct Piece {
+  size_t begin, end;
+  int entity;
+  bool ends_entity;
+  float width;
+};
+
+}  // namespace
+
+DocumentLayout layout_document(const Document& doc, const std::vector<bool>& entity_visible,
+                               const LayoutParams& p) {
+  DocumentLayout out;
+  const std::string_view text = doc.text;
+  const auto& ents = doc.entities;
+  out.entity_first_fragment.assign(ents.size(), -1);
+
+  // Boundaries where a word must be cut: every visible entity's begin and end.
+  std::vector<size_t> cuts;
+  std::vector<int> visible;
+  for (size_t i = 0; i < ents.size(); ++i) {
+    if (i < entity_visible.size() && !entity_visible[i]) continue;
+    visible.push_back(static_cast<int>(i));
+    cuts.push_back(ents[i].begin_byte);
+    cuts.push_back(ents[i].end_byte);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+  // First visible entity covering byte b (entities are sorted by begin). Linear scan from a
+  // moving cursor keeps the whole layout O(n + entities) for non-overlapping entities.
+  size_t cursor = 0;
+  const auto entity_at = [&](size_t b) -> int {
+    while (cursor < visible.size() && ents[visible[cursor]].end_byte <= b &&
+           ents[visible[cursor]].begin_byte <= b) {
+      ++cursor;
+    }
+    for (size_t k = cursor; k < visible.size() && ents[visible[k]].begin_byte <= b; ++k) {
+      if (ents[visible[k]].end_byte > b) return visible[k];
+    }
+    return -1;
+  };
+
+  float y = 0;
+  float x = 0;
+  int line = 0;
+  bool line_open = false;
+  const auto open_line = [&] {
+    if (line_open) return;
+    LayoutLine l;
+    l.y = y;
+    l.first_fragment = out.fragments.size();
+    out.lines.push_back(l);
+    line_open = true;
+  };
+  const auto new_line = [&] {
+    if (line_open) {
+      out.lines.back().fragment_count = out.fragments.size() - out.lines.back().first_fragment;
+      y += p.line_height;
+      ++line;
+    }
+    line_open = false;
+    x = 0;
+  };
+  const auto place = [&](const Piece& piece, float at_x) {
+    open_line();
+    LayoutFragment f;
+    f.begin_byte = piece.begin;
+    f.end_byte = piece.end;
+    f.x = at_x;
+    f.width = piece.width;
+    f.line = line;
+    f.entity = piece.entity;
+    f.ends_entity = piece.ends_entity;
+    if (f.entity >= 0 && out.entity_first_fragment[f.entity] < 0) {
+      out.entity_first_fragment[f.entity] = static_cast<int>(out.fragments.size());
+    }
+    out.fragments.push_back(f);
+  };
+
+  std::vector<Piece> pieces;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    if (eol == pos || text.substr(pos, eol - pos).find_first_not_of(" \t") == std::string_view::npos) {
+      // An empty line: paragraph spacing, no fragments.
+      new_line();
+      if (eol != text.size() || pos != eol) y += p.paragraph_gap;
+    } else {
+      size_t i = pos;
+      while (i < eol) {
+        if (is_break_space(text[i])) { ++i; continue; }
+        size_t run_end = i;
+        while (run_end < eol && !is_break_space(text[run_end])) ++run_end;
+        // Cut the run at entity boundaries into pieces.
+        pieces.clear();
+        float run_width = 0;
+        size_t b = i;
+        auto cut = std::upper_bound(cuts.begin(), cuts.end(), b);
+        while (b < run_end) {
+          size_t e = run_end;
+          if (cut != cuts.end() && *cut < run_end) e = *cut++;
+          const int ent = entity_at(b);
+          Piece piece{b, e, ent, ent >= 0 && ents[ent].end_byte == e, 0};
+          piece.width = p.measure(text.substr(b, e - b));
+          run_width += piece.width;
+          if (piece.ends_entity) run_width += p.tag_width(ents[ent]);
+          pieces.push_back(piece);
+          b = e;
+        }
+        if (line_open && x > 0 && x + p.space_width + run_width > p.wrap_width) new_line();
+        if (line_open && x > 0) x += p.space_width;
+        for (const Piece& piece : pieces) {
+          const float tag = piece.ends_entity ? p.tag_width(ents[piece.entity]) : 0;
+          if (x + piece.width + tag <= p.wrap_width || x == 0) {
+            if (piece.width + tag > p.wrap_width && x == 0) {
+              // Wider than a whole line: split between characters.
+              size_t s = piece.begin;
+              size_t len = 0;
+              while (s < piece.end) {
+                size_t e = s;
+                float w = 0;
+                while (e < piece.end) {
+                  decode_utf8(text, e, &len);
+                  const float cw = p.measure(text.substr(s, e + len - s));
+                  if (cw > p.wrap_width && e > s) break;
+                  w = cw;
+                  e += len;
+                }
+                Piece part{s, e, piece.entity, piece.ends_entity && e == piece.end, w};
+                if (x > 0) new_line();
+                place(part, x);
+                x += w + (part.ends_entity ? tag : 0);
+                s = e;
+              }
+              continue;
+            }
+          } else {
+            new_line();
+          }
+          place(piece, x);
+          x += piece.width + tag;
+        }
+        i = run_end;
+      }
+      new_line();
+    }
+    if (eol == text.size()) break;
+    pos = eol + 1;
+  }
+  new_line();
+  out.height = y;
+  return out;
+}
+
+int fragment_at(const DocumentLayout& layout, float x, float y, float line_height) {
+  auto it = std::upper_bound(layout.lines.begin(), layout.lines.end(), y,
+                             [](float v, const LayoutLine& l) { return v < l.y; });
+  if (it == layout.lines.begin()) return -1;
+  --it;
+  if (y > it->y + line_height) return -1;
+  for (size_t k = it->first_fragment; k < it->first_fragment + it->fragment_count; ++k) {
+    const LayoutFragment& f = layout.fragments[k];
+    if (x >= f.x && x < f.x + f.width) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+}  // namespace glosa::app

@@ -1,0 +1,266 @@
+// The article with entity highlights and label tags, the start screen, hover tooltips and
+// click-to-select. Layer: app.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/ui.h"
+
+namespace glosa::app {
+
+namespace {
+
+constexpr float kLowConfidence = 0.6f;  // below this an entity is drawn as uncertain
+
+// Tag text for an entity: the label, plus "?" when the model is unsure.
+std::string tag_text(const Entity& e) {
+  return e.confidence < kLowConfidence ? e.label + "?" : e.label;
+}
+
+// Width of the tag after an entity: the tag text plus padding on both sides.
+float tag_box_width(const UiResources& ui, const Entity& e) {
+  const std::string tag = tag_text(e);
+  return ui.tag_font->CalcTextSizeA(ui.tag_font->FontSize, 1e9f, 0, tag.c_str()).x + 15 * ui.scale;
+}
+
+ImU32 darker(ImU32 c, float f) {
+  const auto ch = [&](int shift) { return static_cast<int>(((c >> shift) & 0xFF) * f); };
+  return IM_COL32(ch(IM_COL32_R_SHIFT), ch(IM_COL32_G_SHIFT), ch(IM_COL32_B_SHIFT), 255);
+}
+
+std::string visibility_key(const AppState& state) {
+  std::string key;
+  for (const auto& [name, hidden] : state.hidden_labels) {
+    if (hidden) key += name + ",";
+  }
+  return key;
+}
+
+void ensure_layout(AppState& state, UiResources& ui, float wrap_width, float line_h) {
+  const std::string vis = visibility_key(state);
+  if (ui.layout_revision == state.doc_revision && ui.layout_width == wrap_width &&
+      ui.layout_visibility == vis) {
+    return;
+  }
+  std::vector<bool> visible(state.doc.entities.size(), true);
+  for (size_t i = 0; i < visible.size(); ++i) {
+    auto it = state.hidden_labels.find(state.doc.entities[i].label);
+    visible[i] = it == state.hidden_labels.end() || !it->second;
+  }
+  ImFont* font = ui.text_font;
+  LayoutParams p;
+  p.wrap_width = wrap_width;
+  p.line_height = line_h;
+  p.paragraph_gap = line_h * 0.45f;
+  p.space_width = font->CalcTextSizeA(font->FontSize, 1e9f, 0, " ").x;
+  p.measure = [font](std::string_view s) {
+    return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.data(), s.data() + s.size()).x;
+  };
+  p.tag_width = [&ui](const Entity& e) { return tag_box_width(ui, e); };
+  ui.layout = layout_document(state.doc, visible, p);
+  ui.layout_revision = state.doc_revision;
+  ui.layout_width = wrap_width;
+  ui.layout_visibility = vis;
+}
+
+void draw_tooltip(const AppState& state, const Entity& e) {
+  ImGui::BeginTooltip();
+  const int li = find_label(state.doc.labels, e.label);
+  ImGui::ColorButton("##swatch", ImGui::ColorConvertU32ToFloat4(label_color(state.doc, e.label)),
+                     ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+  ImGui::SameLine();
+  ImGui::Text("%s", e.label.c_str());
+  if (li >= 0 && !state.doc.labels[li].description.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", state.doc.labels[li].description.c_str());
+  }
+  ImGui::Separator();
+  ImGui::Text("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(e.end_byte - e.begin_byte),
+              state.doc.text.data() + e.begin_byte);
+  if (!e.value.empty()) ImGui::Text("Value: %s%s", e.value.c_str(), e.is_relative ? "  (relative to the article date)" : "");
+  if (!e.subtype.empty()) ImGui::Text("Type: %s", e.subtype.c_str());
+  if (e.origin == Origin::Model) {
+    ImGui::Text("From: the statistical model, confidence %.0f%%", e.confidence * 100.0f);
+    if (e.confidence < kLowConfidence) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "Low confidence: please check");
+  } else if (e.origin == Origin::Rule) {
+    ImGui::Text("From: a pattern rule");
+  } else {
+    ImGui::Text("From: a person");
+  }
+  ImGui::EndTooltip();
+}
+
+void draw_start_screen(AppState& state, UiResources& ui) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float w = std::min(avail.x - 40 * ui.scale, 640 * ui.scale);
+  ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.22f));
+  ImGui::BeginGroup();
+  ImGui::PushFont(ui.title_font);
+  ImGui::TextUnformatted("Paste a news article to see who, where, when and how much");
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 6 * ui.scale));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+  ImGui::TextWrapped(
+      "Press Ctrl+V anywhere on this page, or use the buttons below. Polish and English "
+      "articles are supported. Dates, times, amounts of money, percentages and web addresses "
+      "are tagged by rules; people, organisations and places by a statistical model.");
+  ImGui::Dummy(ImVec2(0, 4 * ui.scale));
+  ImGui::TextDisabled("Everything runs in this browser: the text is never sent anywhere.");
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, 10 * ui.scale));
+  if (state.services.request_paste && ImGui::Button("Paste article##start")) state.services.request_paste();
+  ImGui::SameLine();
+  if (state.services.open_file_dialog && ImGui::Button("Open a file\xE2\x80\xA6##start")) state.services.open_file_dialog();
+  if (!state.sample_text.empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Try the sample article##start")) load_text(state, state.sample_text, "sample article");
+  }
+  ImGui::Dummy(ImVec2(0, 6 * ui.scale));
+  ImGui::TextDisabled("You can also drop a .txt or .glosa.json file onto the page.");
+  ImGui::EndGroup();
+}
+
+void draw_error_banner(AppState& state, UiResources& ui) {
+  if (state.message_kind != MessageKind::Error || state.message.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.91f, 0.91f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.85f, 0.45f, 0.45f, 1));
+  const float wrap = ImGui::GetContentRegionAvail().x - 90 * ui.scale;
+  const float h = ImGui::CalcTextSize(state.message.c_str(), nullptr, false, wrap).y +
+                  ImGui::GetStyle().WindowPadding.y * 2 + 2;
+  ImGui::BeginChild("error##banner", ImVec2(0, std::max(h, ImGui::GetFrameHeightWithSpacing() + 6)), true);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextColored(ImVec4(0.6f, 0.05f, 0.05f, 1), "%s", state.message.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 70 * ui.scale);
+  if (ImGui::Button("Dismiss##banner")) state.message.clear();
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+}
+
+}  // namespace
+
+void draw_document_view(AppState& state, UiResources& ui) {
+  draw_error_banner(state, ui);
+  if (!has_document(state)) {
+    draw_start_screen(state, ui);
+    return;
+  }
+  ImGui::BeginChild("text##document", ImVec2(0, 0), false);
+  ImGui::PushFont(ui.text_font);
+  const float font_h = ImGui::GetFontSize();
+  const float line_h = std::round(font_h * 1.7f);
+  const float margin = 24 * ui.scale;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float wrap = std::max(120.0f * ui.scale, std::min(avail - 2 * margin, 820 * ui.scale));
+  ensure_layout(state, ui, wrap, line_h);
+  const DocumentLayout& L = ui.layout;
+
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const ImVec2 origin(top.x + std::max(margin, (avail - wrap) * 0.5f), top.y + margin);
+  ImGui::Dummy(ImVec2(wrap + 2 * margin, L.height + 2 * margin));
+
+  // One-shot scroll request from the entity list.
+  if (state.scroll_to_entity >= 0 && state.scroll_to_entity < static_cast<int>(L.entity_first_fragment.size())) {
+    const int frag = L.entity_first_fragment[state.scroll_to_entity];
+    if (frag >= 0) {
+      const float y = L.lines[L.fragments[frag].line].y + margin;
+      ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.35f));
+    }
+    state.scroll_to_entity = -1;
+  }
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float scroll = ImGui::GetScrollY();
+  const float view_top = ImGui::GetWindowPos().y;
+  const float view_bottom = view_top + ImGui::GetWindowHeight();
+  const double now = ImGui::GetTime() * 1000.0;
+  const bool flashing = state.services.now_ms ? state.services.now_ms() < state.flash_until_ms : false;
+  (void)scroll;
+  (void)now;
+
+  // Hover: which fragment is under the mouse?
+  ui.hovered_entity = -1;
+  if (ImGui::IsWindowHovered()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const int f = fragment_at(L, m.x - origin.x, m.y - origin.y, line_h);
+    if (f >= 0) ui.hovered_entity = L.fragments[f].entity;
+  }
+
+  const float pad_x = 3 * ui.scale;
+  const float box_top_off = (line_h - font_h) * 0.5f - 3 * ui.scale;
+  const float box_h = font_h + 6 * ui.scale;
+  ImFont* tag_font = ui.tag_font;
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+
+  // Only lines inside the visible part of the child window are drawn.
+  auto first = std::lower_bound(L.lines.begin(), L.lines.end(), view_top - origin.y - line_h,
+                                [](const LayoutLine& l, float v) { return l.y < v; });
+  for (auto it = first; it != L.lines.end() && origin.y + it->y < view_bottom; ++it) {
+    const float y = origin.y + it->y;
+    const size_t end = it->first_fragment + it->fragment_count;
+    // Pass 1: entity boxes, one per run of consecutive fragments of one entity.
+    for (size_t k = it->first_fragment; k < end;) {
+      const LayoutFragment& f = L.fragments[k];
+      if (f.entity < 0) { ++k; continue; }
+      size_t j = k;
+      while (j + 1 < end && L.fragments[j + 1].entity == f.entity) ++j;
+      const LayoutFragment& last = L.fragments[j];
+      const Entity& e = state.doc.entities[f.entity];
+      const std::string tag = tag_text(e);
+      const float tag_w = last.ends_entity ? tag_box_width(ui, e) : 0;
+      const ImVec2 a(origin.x + f.x - pad_x, y + box_top_off);
+      const ImVec2 b(origin.x + last.x + last.width + (last.ends_entity ? tag_w - 5 * ui.scale : pad_x), y + box_top_off + box_h);
+      const bool hovered = ui.hovered_entity == f.entity;
+      const bool selected = state.selected_entity == f.entity;
+      const bool unsure = e.confidence < kLowConfidence;
+      const ImU32 base = label_color(state.doc, e.label);
+      dl->AddRectFilled(a, b, label_color(state.doc, e.label, unsure ? 0.35f : (hovered ? 0.95f : 0.7f)), 4 * ui.scale);
+      if (unsure) {
+        // Dashed underline marks a low-confidence entity.
+        for (float dx = a.x; dx < b.x; dx += 6 * ui.scale) {
+          dl->AddLine(ImVec2(dx, b.y - 1), ImVec2(std::min(dx + 3 * ui.scale, b.x), b.y - 1), darker(base, 0.5f), 2 * ui.scale);
+        }
+      }
+      if (hovered || selected) {
+        float thickness = 1.5f * ui.scale;
+        ImU32 outline = darker(base, 0.55f);
+        if (selected && flashing) {
+          const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 12.0f);
+          thickness = (1.5f + 2.0f * pulse) * ui.scale;
+          outline = IM_COL32(30, 60, 160, 255);
+        }
+        dl->AddRect(a, b, outline, 4 * ui.scale, 0, thickness);
+      }
+      if (last.ends_entity) {
+        const ImVec2 tp(origin.x + last.x + last.width + 5 * ui.scale,
+                        y + (line_h - tag_font->FontSize) * 0.5f);
+        dl->AddText(tag_font, tag_font->FontSize, tp, darker(base, 0.38f), tag.c_str());
+      }
+      k = j + 1;
+    }
+    // Pass 2: the text itself.
+    ImFont* font = ui.text_font;
+    const float text_y = y + (line_h - font_h) * 0.5f;
+    for (size_t k = it->first_fragment; k < end; ++k) {
+      const LayoutFragment& f = L.fragments[k];
+      const char* s = state.doc.text.data() + f.begin_byte;
+      dl->AddText(font, font_h, ImVec2(origin.x + f.x, text_y), text_col, s, state.doc.text.data() + f.end_byte);
+    }
+  }
+  ImGui::PopFont();
+
+  if (ui.hovered_entity >= 0) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    draw_tooltip(state, state.doc.entities[ui.hovered_entity]);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      state.selected_entity = ui.hovered_entity;
+    }
+  } else if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    state.selected_entity = -1;
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace glosa::app

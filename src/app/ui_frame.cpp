@@ -1,0 +1,115 @@
+// Frame layout, fonts and theme. Layer: app.
+#include <imgui.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "app/ui.h"
+
+namespace glosa::app {
+
+namespace {
+
+// Glyph ranges: Basic Latin + Latin-1, Latin Extended-A/B (Polish), Cyrillic (+ supplement),
+// General Punctuation („ ” – … ‘ ’), currency symbols, arrows/math bits used by the UI,
+// and U+FFFD for repaired text.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x052F, 0x2000, 0x206F,
+    0x20A0, 0x20CF, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0xFFFD, 0xFFFD, 0};
+
+bool readable(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return f.good();
+}
+
+}  // namespace
+
+bool setup_fonts(UiResources& ui, const std::string& regular_ttf, const std::string& bold_ttf,
+                 float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ui.scale = scale;
+  if (!readable(regular_ttf) || !readable(bold_ttf)) {
+    ImFontConfig cfg;
+    cfg.SizePixels = 13.0f * scale;
+    ui.ui_font = ui.text_font = ui.tag_font = ui.title_font = io.Fonts->AddFontDefault(&cfg);
+    return false;
+  }
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  ui.ui_font = io.Fonts->AddFontFromFileTTF(regular_ttf.c_str(), 15.0f * scale, &cfg, kGlyphRanges);
+  ui.text_font = io.Fonts->AddFontFromFileTTF(regular_ttf.c_str(), 17.0f * scale, &cfg, kGlyphRanges);
+  ui.tag_font = io.Fonts->AddFontFromFileTTF(bold_ttf.c_str(), 10.5f * scale, &cfg, kGlyphRanges);
+  ui.title_font = io.Fonts->AddFontFromFileTTF(bold_ttf.c_str(), 21.0f * scale, &cfg, kGlyphRanges);
+  io.FontDefault = ui.ui_font;
+  ui.layout_width = -1;  // text metrics changed: re-layout
+  return ui.ui_font && ui.text_font && ui.tag_font && ui.title_font;
+}
+
+void apply_theme(float scale) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0;
+  style.FrameRounding = 4;
+  style.GrabRounding = 4;
+  style.ChildRounding = 4;
+  style.PopupRounding = 4;
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.WindowPadding = ImVec2(10, 8);
+  style.ScrollbarSize = 14;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.95f, 1.0f);
+  c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+  c[ImGuiCol_Text] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.44f, 0.47f, 1.0f);
+  c[ImGuiCol_Button] = ImVec4(0.88f, 0.89f, 0.91f, 1.0f);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.85f, 0.93f, 1.0f);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.78f, 0.90f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.85f, 0.89f, 0.96f, 1.0f);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.86f, 0.96f, 1.0f);
+  c[ImGuiCol_HeaderActive] = ImVec4(0.72f, 0.80f, 0.94f, 1.0f);
+  c[ImGuiCol_Border] = ImVec4(0.80f, 0.81f, 0.83f, 1.0f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+uint32_t label_color(const Document& doc, const std::string& label, float alpha) {
+  const int i = find_label(doc.labels, label);
+  unsigned r = 0xbb, g = 0xbb, b = 0xbb;
+  if (i >= 0) std::sscanf(doc.labels[i].color.c_str(), "#%02x%02x%02x", &r, &g, &b);
+  return IM_COL32(r, g, b, static_cast<int>(alpha * 255.0f));
+}
+
+void draw_frame(AppState& state, UiResources& ui) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("Glosa##main", nullptr, flags);
+  draw_toolbar(state, ui);
+  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
+  const float side_w = has_document(state)
+                           ? std::max(260.0f * ui.scale, ImGui::GetContentRegionAvail().x * 0.28f)
+                           : 0.0f;
+  const float doc_w = ImGui::GetContentRegionAvail().x - side_w -
+                      (side_w > 0 ? ImGui::GetStyle().ItemSpacing.x : 0);
+  ImGui::BeginChild("document##frame", ImVec2(doc_w, avail_h), true);
+  draw_document_view(state, ui);
+  ImGui::EndChild();
+  if (side_w > 0) {
+    ImGui::SameLine();
+    ImGui::BeginChild("side##frame", ImVec2(side_w, avail_h), true);
+    draw_side_panel(state, ui);
+    ImGui::EndChild();
+  }
+  draw_status_bar(state, ui);
+  ImGui::End();
+}
+
+}  // namespace glosa::app

@@ -1,0 +1,130 @@
+// Browser entry point: GLFW window on the page's canvas (WebGL2), Dear ImGui, the frame
+// loop, and canvas sizing by devicePixelRatio for sharp text. Layer: platform/web.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include "platform/web/web_app.h"
+
+namespace glosa::web {
+
+WebApp& web_app() {
+  static WebApp* app = new WebApp();  // lives for the page's lifetime
+  return *app;
+}
+
+}  // namespace glosa::web
+
+// The mouse cursor as CSS: Emscripten's GLFW implements cursor modes with pointer lock,
+// which the browser refuses outside a click, so the ImGui backend must not touch them.
+EM_JS(void, glosa_js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+
+const char* css_cursor(ImGuiMouseCursor cursor) {
+  switch (cursor) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    case ImGuiMouseCursor_None: return "none";
+    default: return "default";
+  }
+}
+
+// Sizes the canvas drawing buffer to CSS size x devicePixelRatio. ImGui then works in device
+// pixels and the UI is scaled by the ratio (fonts rasterised at that size: sharp text).
+void sync_canvas_size(glosa::web::WebApp& app) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  const int w = static_cast<int>(std::lround(css_w * dpr));
+  const int h = static_cast<int>(std::lround(css_h * dpr));
+  int cur_w = 0, cur_h = 0;
+  glfwGetWindowSize(g_window, &cur_w, &cur_h);
+  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(g_window, w, h);
+  if (dpr != app.dpr) {
+    app.dpr = dpr;
+    glosa::app::setup_fonts(app.ui, glosa::web::kFontRegular, glosa::web::kFontBold, dpr);
+    glosa::app::apply_theme(dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void frame() {
+  auto& app = glosa::web::web_app();
+  sync_canvas_size(app);
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  glosa::app::draw_frame(app.state, app.ui);
+  static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_Arrow;
+  if (ImGui::GetMouseCursor() != last_cursor) {
+    last_cursor = ImGui::GetMouseCursor();
+    glosa_js_set_cursor(css_cursor(last_cursor));
+  }
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(g_window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+std::string read_text_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+int main() {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "glosa: glfwInit failed\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  g_window = glfwCreateWindow(1280, 800, "Glosa", nullptr, nullptr);
+  if (!g_window) {
+    std::fprintf(stderr, "glosa: WebGL2 is not available in this browser\n");
+    EM_ASM(if (Module.glosaFatal) Module.glosaFatal("WebGL2 is not available in this browser."));
+    return 1;
+  }
+  glfwMakeContextCurrent(g_window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini in the browser
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // CSS cursor instead, see above
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  auto& app = glosa::web::web_app();
+  app.state.engine = &app.engine;
+  app.state.sample_text = read_text_file(glosa::web::kSamplePath);
+  glosa::web::install_platform_services(app);
+  sync_canvas_size(app);
+
+  EM_ASM(if (Module.glosaReady) Module.glosaReady());
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

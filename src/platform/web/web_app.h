@@ -1,0 +1,30 @@
+// The browser app's single instance: engine + app state + UI resources, shared by the main
+// loop (main.cpp) and the functions exported to JavaScript (bridge.cpp). Layer: platform/web.
+#pragma once
+
+#include <string>
+
+#include "app/app_state.h"
+#include "app/ui.h"
+#include "engine/engine.h"
+
+namespace glosa::web {
+
+struct WebApp {
+  Engine engine;
+  app::AppState state;
+  app::UiResources ui;
+  float dpr = 0;  // device pixel ratio the fonts were built for
+};
+
+WebApp& web_app();
+
+// Paths inside Emscripten's virtual file system (--preload-file assets@/assets).
+constexpr const char* kFontRegular = "/assets/fonts/DejaVuSans.ttf";
+constexpr const char* kFontBold = "/assets/fonts/DejaVuSans-Bold.ttf";
+constexpr const char* kSamplePath = "/assets/samples/sample-pl.txt";
+
+// Fills state.services with browser implementations (download, file picker, clipboard...).
+void install_platform_services(WebApp& app);
+
+}  // namespace glosa::web

@@ -1,0 +1,69 @@
+// Shared set-up for the browser tests: serve build/web/dist on a free loopback port, launch
+// Debian's chromium headless with SwiftShader WebGL, open the app and wait for glosa-ready.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = path.join(root, 'build', 'web', 'dist');
+export const artifacts = path.join(here, 'artifacts');
+
+export async function startServer() {
+  const proc = spawn(process.execPath, [path.join(root, 'tools', 'static-server.mjs'), dist, '0'],
+                     { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) resolve(m[0]);
+    });
+    proc.on('exit', (code) => reject(new Error('static server exited with ' + code)));
+  });
+  return { url, close: () => proc.kill() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run', '--disable-quic'],
+  });
+}
+
+// Opens the app in a new page and waits until window.glosa exists. Records every request
+// so tests can check that nothing leaves the origin.
+export async function openApp(browser, url, { width = 1400, height = 900, scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
+                                             acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  const readyMs = Date.now() - t0;
+  return { page, context, requests, errors, readyMs };
+}
+
+// Dispatches a real paste event carrying `text`, as Ctrl+V would.
+export async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+// Lets ImGui draw a few frames.
+export async function frames(page, n = 5) {
+  for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
