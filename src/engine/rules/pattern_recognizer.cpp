@@ -1,11 +1,72 @@
-// Pattern recognisers (placeholder until the rules land). Layer: engine/rules.
+// Runs the rule recognisers over the tokens and resolves overlaps: at each token the
+// longest match wins, and a match overlapping an earlier one is dropped. Layer: engine/rules.
 #include "engine/rules/pattern_recognizer.h"
+
+#include "engine/rules/date_rules.h"
+#include "engine/rules/money_rules.h"
+#include "engine/rules/rule_context.h"
 
 namespace glosa {
 
-std::vector<Entity> recognize_patterns(std::string_view, const std::vector<Token>&,
-                                       std::string_view) {
-  return {};
+namespace {
+
+// Priority among equally long matches at one start: money and percent before dates
+// ("2022 zł" is an amount), dates before times.
+int label_rank(const std::string& label) {
+  if (label == "URL" || label == "EMAIL") return 0;
+  if (label == "MONEY") return 1;
+  if (label == "PERCENT") return 2;
+  if (label == "DATE") return 3;
+  return 4;
+}
+
+}  // namespace
+
+std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<Token>& tokens,
+                                       std::string_view lang) {
+  std::vector<Entity> out;
+  if (tokens.empty()) return out;
+  const rules::TokenView v(text, tokens, lang);
+  std::vector<rules::Match> candidates;
+  size_t covered_until = 0;  // token index: tokens before it belong to an accepted entity
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i < covered_until) continue;
+    candidates.clear();
+    if (v.kind(i) == TokenKind::Url || v.kind(i) == TokenKind::Email) {
+      rules::Match m;
+      m.first = i;
+      m.last = i + 1;
+      m.label = v.kind(i) == TokenKind::Url ? "URL" : "EMAIL";
+      m.value = std::string(v.raw(i));
+      candidates.push_back(m);
+    } else {
+      rules::match_money(v, i, &candidates);
+      rules::match_percent(v, i, &candidates);
+      rules::match_dates(v, i, &candidates);
+      rules::match_times(v, i, &candidates);
+    }
+    const rules::Match* best = nullptr;
+    for (const rules::Match& m : candidates) {
+      if (m.first != i || m.last <= i || m.last > v.size()) continue;  // defensive
+      if (!best || m.last > best->last ||
+          (m.last == best->last && label_rank(m.label) < label_rank(best->label))) {
+        best = &m;
+      }
+    }
+    if (!best) continue;
+    Entity e;
+    e.begin_byte = v.begin_byte(best->first);
+    e.end_byte = v.end_byte(best->last - 1);
+    e.label = best->label;
+    e.value = best->value;
+    e.subtype = best->subtype;
+    e.is_relative = best->is_relative;
+    e.origin = Origin::Rule;
+    e.confidence = 1.0f;
+    out.push_back(std::move(e));
+    covered_until = best->last;
+  }
+  return out;
 }
 
 }  // namespace glosa

@@ -1,0 +1,76 @@
+// Shared machinery of the rule recognisers: a read-only view over the tokens (lower-cased
+// forms, capitalisation, sentence starts), the Match record each rule emits, and number
+// phrases (digits or words). Layer: engine/rules (internal to the rules).
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/rules/number_parser.h"
+#include "engine/text/tokenizer.h"
+
+namespace glosa::rules {
+
+// One recognised entity in token units: tokens [first, last). Converted to bytes later.
+struct Match {
+  size_t first = 0;
+  size_t last = 0;  // one past the last token, > first
+  std::string label;
+  std::string value;
+  std::string subtype;
+  bool is_relative = false;
+};
+
+// Read-only view of a tokenized text for the rules. All accessors accept any index: out of
+// range they answer "", false or TokenKind::Punct, so rules can look ahead/behind freely.
+// Lifetime: borrows `text` and `tokens`, which must outlive the view.
+class TokenView {
+ public:
+  TokenView(std::string_view text, const std::vector<Token>& tokens, std::string_view lang);
+
+  size_t size() const { return tokens_.size(); }
+  bool polish() const { return lang_ != "en"; }   // Polish patterns: "pl" and "other"
+  bool english() const { return lang_ != "pl"; }  // English patterns: "en" and "other"
+  std::string_view lang() const { return lang_; }
+  NumberStyle number_style() const;
+
+  std::string_view raw(size_t i) const;          // the token's text as written
+  const std::string& lower(size_t i) const;      // lower-cased, an abbreviation dot dropped
+  TokenKind kind(size_t i) const;
+  bool is_word(size_t i) const { return i < size() && tokens_[i].kind == TokenKind::Word; }
+  bool is_number(size_t i) const { return i < size() && tokens_[i].kind == TokenKind::Number; }
+  bool has_dot(size_t i) const;                  // "proc.", "r.": the token kept its dot
+  bool space_before(size_t i) const;             // whitespace between token i-1 and i
+  bool is_capitalized(size_t i) const;           // first letter upper case
+  bool is_all_upper(size_t i) const;             // "USD", "PLN"
+  // True when token i may start a sentence: first token, after a line break, after . ! ?
+  // … : or an opening quote/dash that follows one of those.
+  bool at_sentence_start(size_t i) const;
+  // lower(i) equals one of `words`.
+  bool is_any(size_t i, std::initializer_list<std::string_view> words) const;
+  bool is_punct(size_t i, std::string_view p) const;  // raw(i) == p for a Punct/Symbol
+  size_t begin_byte(size_t i) const { return tokens_[i].begin_byte; }
+  size_t end_byte(size_t i) const { return tokens_[i].end_byte; }
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::string lang_;
+  std::vector<std::string> lower_;
+};
+
+// A number phrase starting at token i: a Number token ("24,5"), a lone integer word with
+// digits and a suffix is NOT handled here, or number words ("dwadzieścia pięć",
+// "twenty-five", "two hundred"). `allow_words` enables words; `allow_article` lets English
+// "a"/"an" count as 1 ("a week ago", "a million"). On success sets *value and *end (one
+// past the last token used) and returns true.
+bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool allow_article,
+                         Decimal* value, size_t* end);
+
+// Integer value of a plain digit token ("12", "2022"); false for anything else.
+bool token_uint(const TokenView& v, size_t i, uint64_t* out);
+
+}  // namespace glosa::rules
