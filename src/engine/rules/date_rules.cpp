@@ -396,6 +396,9 @@ bool month_date(const TokenView& v, size_t i, Match* out) {
     *out = make(i, end, year + "-" + two_digits(static_cast<uint64_t>(month)), "month");
     return true;
   }
+  // A capitalised genitive at a sentence start is a name ("Maja Kowalska"): the genitive
+  // alone needs a preposition before it ("do marca").
+  if (!english && c == Case::Genitive && v.is_capitalized(i)) return false;
   if (english) {
     if (abbr) return false;  // "Jan" alone is a name more often than a month
     // "May" and "March" are also a verb/modal: alone they need a preposition or modifier.
@@ -417,6 +420,18 @@ bool is_clause_word(const TokenView& v, size_t i) {
                       "nie", "tylko", "również", "także", "and", "or", "but", "when", "the",
                       "was", "were", "is", "has", "had", "it", "he", "she", "they", "we",
                       "that", "this", "there", "as", "with", "after", "before", "alone"});
+}
+
+// Polish plural-noun endings after a number ("2000 domach", "2000 osób"): a count, not a
+// year. Verbs and adverbs ("od 2014 trwa") rarely end this way.
+bool looks_like_counted_noun(const std::string& w) {
+  for (std::string_view end : {"ów", "ych", "ich", "ach", "ami", "om", "osób", "ludzi",
+                               "dzieci", "lat", "razy", "sztuk", "km", "kg", "ton"}) {
+    if (w.size() >= end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Years: "2022 r.", "2022 roku", "roku 2022", "rok 2022", and a bare year after a
@@ -443,7 +458,10 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
   if (!pl_prep && !en_prep) return false;
   // "w 2000 domach", "in 2000 cases": a lower-case noun after the number makes it a count.
   const size_t n = i + 1;
-  if (v.is_word(n) && !v.is_capitalized(n) && !is_clause_word(v, n)) return false;
+  if (v.is_word(n) && !v.is_capitalized(n) && !is_clause_word(v, n)) {
+    if (en_prep && !pl_prep) return false;
+    if (looks_like_counted_noun(v.lower(n))) return false;
+  }
   if (v.kind(n) == TokenKind::Symbol || v.is_number(n)) return false;
   *out = make(i, i + 1, four_digits(year), "year");
   return true;
