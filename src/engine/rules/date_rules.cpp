@@ -467,6 +467,70 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
   return true;
 }
 
+// Value of an upper-case Roman numeral I..XXX, 0 otherwise.
+int roman_value(std::string_view r) {
+  if (r.empty() || r.size() > 6) return 0;
+  int total = 0;
+  int prev = 0;
+  for (size_t k = r.size(); k-- > 0;) {
+    const int d = r[k] == 'I' ? 1 : r[k] == 'V' ? 5 : r[k] == 'X' ? 10 : 0;
+    if (d == 0) return 0;
+    total += d < prev ? -d : d;
+    if (d > prev) prev = d;
+  }
+  return total > 0 && total <= 30 ? total : 0;
+}
+
+// Centuries and decades: "XX w.", "XXI wieku", "20th century" (ISO century "19"),
+// "lat 90.", "latach 90.", "the 1990s" (decade "199", a two-digit decade read as 19xx).
+bool century_or_decade(const TokenView& v, size_t i, Match* out) {
+  if (v.polish() && v.is_word(i) && v.is_all_upper(i)) {
+    const int c = roman_value(v.raw(i));
+    if (c > 0) {
+      size_t end = 0;
+      if (v.is_any(i + 1, {"wiek", "wieku", "wiekiem"})) end = i + 2;
+      else if (v.lower(i + 1) == "w" && v.is_punct(i + 2, ".") && !v.space_before(i + 2)) {
+        end = i + 3;
+      }
+      if (end) {
+        *out = make(i, end, two_digits(static_cast<uint64_t>(c - 1)), "century");
+        return true;
+      }
+    }
+  }
+  if (v.english() && v.is_word(i) && v.is_any(i + 1, {"century"})) {
+    uint64_t c = 0;
+    const std::string& w = v.lower(i);
+    if (w.size() >= 3 && w.size() <= 4 && parse_uint(std::string_view(w).substr(0, w.size() - 2), &c) &&
+        c >= 1 && c <= 30) {
+      *out = make(i, i + 2, two_digits(c - 1), "century");
+      return true;
+    }
+  }
+  uint64_t d = 0;
+  if (v.polish() && v.is_any(i, {"lat", "latach", "lata", "latami"}) && v.is_number(i + 1) &&
+      v.raw(i + 1).size() == 2 && parse_uint(v.raw(i + 1), &d) && d % 10 == 0 && d >= 10) {
+    size_t end = i + 2;
+    if (v.is_punct(end, ".") && !v.space_before(end)) ++end;
+    else if (!v.is_any(end, {"xx", "ubiegłego", "dwudziestego"})) return false;
+    if (v.is_any(end, {"xx", "ubiegłego", "dwudziestego"})) {
+      if (v.is_any(end + 1, {"wieku"})) end += 2;
+      else if (v.lower(end) == "xx" && v.lower(end + 1) == "w") end += 2 + v.is_punct(end + 2, ".");
+    }
+    *out = make(i, end, "19" + std::to_string(d / 10), "decade");
+    return true;
+  }
+  if (v.english() && v.is_word(i)) {
+    const std::string& w = v.lower(i);
+    if (w.size() == 5 && w[4] == 's' && w[3] == '0' && parse_uint(std::string_view(w).substr(0, 4), &d) &&
+        d >= 1000) {
+      *out = make(i, i + 1, std::to_string(d / 10), "decade");
+      return true;
+    }
+  }
+  return false;
+}
+
 // Weekday at token i (any supported language). Sets *day.
 bool weekday_at(const TokenView& v, size_t i, int* day) {
   if (!v.is_word(i)) return false;
@@ -609,9 +673,15 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
     }
   }
   // "za tydzień", "za dwa lata", "in two weeks": the preposition gives the direction.
+  // The unit must be accusative ("za dnia" is "by day", "dzień za dniem" a sequence) and a
+  // plural needs a count ("za lat kilka" is archaic and left out).
   if ((v.polish() && w == "za") || (v.english() && w == "in")) {
     if (count_and_unit(v, i + 1, &count, &unit, &end) &&
-        !(v.english() && v.is_any(end, {"ago"}))) {
+        !(v.english() && v.is_any(end, {"ago"})) &&
+        (w == "in" || v.is_any(end - 1, {"dzień", "dni", "tydzień", "tygodnie", "tygodni",
+                                         "miesiąc", "miesiące", "miesięcy", "rok", "lata",
+                                         "lat", "doby", "dób"})) &&
+        !(end == i + 2 && count == "X")) {
       // English "in a year" is too often a rate ("twice in a year"); want a count word.
       if (!(w == "in" && v.is_any(i + 1, {"a", "an"}))) {
         out->push_back(make(i, end, "P" + count + unit, "relative", true));
@@ -726,6 +796,7 @@ void match_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (month_day_date(v, i, &m)) out->push_back(m);
   if (month_date(v, i, &m)) out->push_back(m);
   if (year_date(v, i, &m)) out->push_back(m);
+  if (century_or_decade(v, i, &m)) out->push_back(m);
   weekday_dates(v, i, out);
   relative_dates(v, i, out);
 }

@@ -277,8 +277,12 @@ bool amount_at(const TokenView& v, size_t i, bool after_prefix, Amount* out) {
     out->end = end;
     return true;
   }
-  if (scale_at(v, i, false, &exponent) && !v.is_any(i, {"tys", "mln", "mld", "bln", "bn",
-                                                        "mn", "tn", "trn"})) {
+  // Only singular scale words stand alone: "miliard dolarów", "do miliona złotych",
+  // "a million" (article above); "tysięcy rubli" needs a count ("kilka tysięcy").
+  if (scale_at(v, i, false, &exponent) &&
+      v.is_any(i, {"tysiąc", "tysiąca", "tysiącem", "milion", "miliona", "milionem",
+                   "miliard", "miliarda", "miliardem", "bilion", "biliona", "thousand",
+                   "million", "billion", "trillion"})) {
     out->value = Decimal{1, 0};
     if (!scale_decimal(&out->value, exponent)) return false;
     out->end = i + 1;

@@ -177,7 +177,9 @@ bool parse_decimal(std::string_view text, NumberStyle style, Decimal* out) {
       } else if (!same_before) {
         // A lone separator before exactly three digits: the language decides.
         const bool leading_zero = groups[0].digits == "0";
-        const bool is_decimal_mark = (style == NumberStyle::Polish && last == ',') ||
+        // "40,000" in Polish text is forty thousand: nobody writes 40.0 that way.
+        const bool zeros = groups[n - 1].digits == "000";
+        const bool is_decimal_mark = (style == NumberStyle::Polish && last == ',' && !zeros) ||
                                      (style == NumberStyle::English && last == '.');
         if (leading_zero || is_decimal_mark) decimal_group = n - 1;
         // A space-grouped number cannot then use a lone '.'/',' as thousands ("1 000.000").

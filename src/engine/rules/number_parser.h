@@ -25,7 +25,9 @@ enum class NumberStyle : uint8_t {
 
 // Parses the text of one Number token: digits, inner ',' '.', and spaces / U+00A0 / U+202F
 // between three-digit groups. A separator followed by 1, 2 or 4+ digits is the decimal mark;
-// two different marks mean "thousands then decimal". Returns false for anything else
+// two different marks mean "thousands then decimal". A lone mark before exactly three
+// digits follows NumberStyle, except that Polish ",000" groups thousands ("40,000" = 40000).
+// Returns false for anything else
 // ("25.11.2022", "12:30", irregular groups) and on overflow (more than 19 digits).
 bool parse_decimal(std::string_view text, NumberStyle style, Decimal* out);
 

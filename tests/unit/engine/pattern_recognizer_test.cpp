@@ -117,6 +117,9 @@ TEST_CASE("rules: Polish money with scale word and inflected currency") {
         {"cena 20 €", "MONEY", "20 €", "20 EUR", false},
         {"cena 20€", "MONEY", "20€", "20 EUR", false},
         {"500 ₽ za bilet", "MONEY", "500 ₽", "500 RUB", false},
+        {"40,000 rubli", "MONEY", "40,000 rubli", "40000 RUB", false},
+        {"1,250 mld zł", "MONEY", "1,250 mld zł", "1250000000 PLN", false},
+        {"do miliona złotych", "MONEY", "miliona złotych", "1000000 PLN", false},
         {"1000 ₸", "MONEY", "1000 ₸", "1000 KZT", false},
         {"USD 5 mln", "MONEY", "USD 5 mln", "5000000 USD", false},
     }, "pl");
@@ -212,6 +215,19 @@ TEST_CASE("rules: Polish absolute dates, months and years") {
         {"W styczniu 2022 roku", "DATE", "styczniu 2022 roku", "2022-01", false},
     }, "pl");
   }
+}
+
+TEST_CASE("rules: centuries and decades") {
+  check_cases({
+      {"w XX w. powstało", "DATE", "XX w.", "19", false},
+      {"w XXI wieku", "DATE", "XXI wieku", "20", false},
+      {"w latach 90. było", "DATE", "latach 90.", "199", false},
+      {"lat 80. XX wieku", "DATE", "lat 80. XX wieku", "198", false},
+  }, "pl");
+  check_cases({
+      {"in the 1990s", "DATE", "1990s", "199", false},
+      {"the 20th century", "DATE", "20th century", "19", false},
+  }, "en");
 }
 
 TEST_CASE("rules: Polish weekdays in every case") {
@@ -349,6 +365,10 @@ TEST_CASE("rules: numbers that are not dates, amounts or times stay untagged") {
       "Dzisiejsza wizyta",
       "w tej wizycie",
       "w poniedziałki i czwartki",
+      "kilka tysięcy rubli",     // a scale word in the plural needs a count
+      "dzień za dniem",
+      "pracował za dnia",
+      "XX Zjazd",
   };
   for (const std::string text : polish) {
     CAPTURE(text);
