@@ -683,7 +683,7 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
                                          "lat", "doby", "dób"})) &&
         !(end == i + 2 && count == "X")) {
       // English "in a year" is too often a rate ("twice in a year"); want a count word.
-      if (!(w == "in" && v.is_any(i + 1, {"a", "an"}))) {
+      if (!(w == "in" && (v.is_any(i + 1, {"a", "an"}) || count == "X"))) {
         out->push_back(make(i, end, "P" + count + unit, "relative", true));
       }
     }

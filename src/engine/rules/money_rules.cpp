@@ -265,7 +265,7 @@ bool amount_at(const TokenView& v, size_t i, bool after_prefix, Amount* out) {
   size_t end = 0;
   int exponent = 0;
   if (match_number_phrase(v, i, /*allow_words=*/true, /*allow_article=*/true, &n, &end)) {
-    const bool is_article = v.is_word(i) && v.is_any(i, {"a", "an"});
+    const bool is_article = v.is_any(i, {"a", "an"}) && end == i + 1;
     // A scale directly after digits, also glued: "24.5bn" is "24.5" + "bn".
     if (scale_at(v, end, after_prefix || !v.space_before(end), &exponent)) {
       if (!scale_decimal(&n, exponent)) return false;
@@ -277,12 +277,11 @@ bool amount_at(const TokenView& v, size_t i, bool after_prefix, Amount* out) {
     out->end = end;
     return true;
   }
-  // Only singular scale words stand alone: "miliard dolarów", "do miliona złotych",
-  // "a million" (article above); "tysięcy rubli" needs a count ("kilka tysięcy").
+  // Only Polish singular scale words stand alone: "miliard dolarów", "do miliona złotych";
+  // "tysięcy rubli" needs a count ("kilka tysięcy"), English needs "a" or a number.
   if (scale_at(v, i, false, &exponent) &&
       v.is_any(i, {"tysiąc", "tysiąca", "tysiącem", "milion", "miliona", "milionem",
-                   "miliard", "miliarda", "miliardem", "bilion", "biliona", "thousand",
-                   "million", "billion", "trillion"})) {
+                   "miliard", "miliarda", "miliardem", "bilion", "biliona"})) {
     out->value = Decimal{1, 0};
     if (!scale_decimal(&out->value, exponent)) return false;
     out->end = i + 1;
@@ -368,8 +367,9 @@ bool country_adjective(const TokenView& v, size_t i, Family family, bool english
 
 // A currency after the amount: symbol, code, or word with an optional country adjective
 // ("dolarów amerykańskich", "US dollars", "funtów szterlingów").
-bool suffix_currency(const TokenView& v, size_t i, Currency* out) {
+bool suffix_currency(const TokenView& v, size_t i, bool after_digits, Currency* out) {
   if (v.kind(i) == TokenKind::Symbol || v.kind(i) == TokenKind::Punct) {
+    if (!after_digits) return false;  // "one £5 note": a symbol follows digits only
     const std::string_view r = v.raw(i);
     const SymbolCurrency* s =
         find_in(kSymbols, [&](const SymbolCurrency& x) { return x.symbol == r; });
@@ -496,7 +496,7 @@ void match_money(const TokenView& v, size_t i, std::vector<Match>* out) {
     return;
   }
   // Amount first: "24,5 miliarda dolarów", "5 zł", "100 USD", "pięć tysięcy złotych".
-  if (amount_at(v, i, false, &a) && suffix_currency(v, a.end, &c)) {
+  if (amount_at(v, i, false, &a) && suffix_currency(v, a.end, v.is_number(a.end - 1), &c)) {
     out->push_back(make_money(i, c.end, a.value, c));
   }
 }

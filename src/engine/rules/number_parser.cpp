@@ -256,8 +256,7 @@ bool is_indefinite_number_word(std::string_view w, std::string_view lang) {
   static constexpr std::array<std::string_view, 13> kPolish = {
       "kilka", "kilku", "kilkoma", "parę", "paru", "kilkanaście", "kilkunastu",
       "kilkadziesiąt", "kilkudziesięciu", "kilkaset", "kilkuset", "wiele", "wielu"};
-  static constexpr std::array<std::string_view, 4> kEnglish = {"several", "few", "many",
-                                                               "some"};
+  static constexpr std::array<std::string_view, 3> kEnglish = {"several", "few", "many"};
   if (lang != "en") {
     for (auto x : kPolish) if (x == w) return true;
   }

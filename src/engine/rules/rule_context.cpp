@@ -138,8 +138,10 @@ bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool al
   }
   if (!v.is_word(i)) return false;
   if (allow_article && v.english() && v.is_any(i, {"a", "an"})) {
-    *value = Decimal{1, 0};
-    *end = i + 1;
+    // "a hundred (thousand)" is 100; otherwise "a" counts one ("a week", "a million").
+    const bool hundred = v.is_any(i + 1, {"hundred"});
+    *value = Decimal{hundred ? 100u : 1u, 0};
+    *end = i + (hundred ? 2 : 1);
     return true;
   }
   if (!allow_words) return false;

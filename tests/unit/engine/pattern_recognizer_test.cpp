@@ -141,6 +141,9 @@ TEST_CASE("rules: English money with symbols, scales and codes") {
       {"$1,000,000 prize", "MONEY", "$1,000,000", "1000000 USD", false},
       {"100 PLN", "MONEY", "100 PLN", "100 PLN", false},
       {"50 cents", "MONEY", "50 cents", "0.5 USD", false},
+      {"one £5 note", "MONEY", "£5", "5 GBP", false},
+      {"a hundred thousand pounds", "MONEY", "a hundred thousand pounds", "100000 GBP", false},
+      {"four hundred and sixty-seven pounds", "MONEY", "four hundred and sixty-seven pounds", "467 GBP", false},
   }, "en");
 }
 
@@ -375,7 +378,8 @@ TEST_CASE("rules: numbers that are not dates, amounts or times stay untagged") {
     CHECK(recognize(text, "pl").empty());
   }
   const char* english[] = {"May I come in?", "In 2000 cases it failed", "he scored 21 points",
-                           "March on", "a week"};
+                           "March on", "a week", "in some day",
+                           "some thousand pounds"};
   for (const std::string text : english) {
     CAPTURE(text);
     CHECK(recognize(text, "en").empty());
