@@ -1,6 +1,8 @@
 // TokenView and number phrases for the rule recognisers. Layer: engine/rules.
 #include "engine/rules/rule_context.h"
 
+#include <algorithm>
+
 #include "engine/text/unicode.h"
 
 namespace glosa::rules {
@@ -8,6 +10,14 @@ namespace glosa::rules {
 namespace {
 
 const std::string kEmpty;
+
+// The token's text. Tokens come from tokenize(text); the span is clamped anyway so that a
+// mismatched pair cannot make substr() abort (exceptions are off).
+std::string_view clamped(std::string_view text, const Token& t) {
+  const size_t b = std::min(t.begin_byte, text.size());
+  const size_t e = std::min(std::max(t.end_byte, b), text.size());
+  return text.substr(b, e - b);
+}
 
 bool is_sentence_end_punct(std::string_view p) {
   return p == "." || p == "!" || p == "?" || p == "..." || p == "\xE2\x80\xA6" || p == ":" ||
@@ -27,7 +37,7 @@ TokenView::TokenView(std::string_view text, const std::vector<Token>& tokens,
     : text_(text), tokens_(tokens), lang_(lang) {
   lower_.reserve(tokens.size());
   for (const Token& t : tokens) {
-    std::string_view s = text.substr(t.begin_byte, t.end_byte - t.begin_byte);
+    std::string_view s = clamped(text, t);
     if (t.kind != TokenKind::Word) {
       lower_.emplace_back(s);
       continue;
@@ -45,7 +55,7 @@ NumberStyle TokenView::number_style() const {
 
 std::string_view TokenView::raw(size_t i) const {
   if (i >= size()) return {};
-  return text_.substr(tokens_[i].begin_byte, tokens_[i].end_byte - tokens_[i].begin_byte);
+  return clamped(text_, tokens_[i]);
 }
 
 const std::string& TokenView::lower(size_t i) const { return i < size() ? lower_[i] : kEmpty; }
