@@ -1,0 +1,272 @@
+// Token attributes and feature templates for the name tagger. Layer: engine/tagger.
+#include "engine/tagger/features.h"
+
+#include "engine/tagger/binary_io.h"
+#include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
+
+namespace glosa::ner {
+
+namespace {
+
+struct Part {
+  int8_t offset;
+  Attr attr;
+};
+
+// A feature template: a name and up to three (offset, attribute) parts. A feature is left
+// out when the value of its FIRST part is empty at an in-range position (no prefix for a
+// short word, no gazetteer match, ...).
+struct Template {
+  const char* name;
+  uint8_t n;
+  Part parts[3];
+};
+
+constexpr Template kTemplates[] = {
+    {"bias", 0, {}},
+    {"w", 1, {{0, kForm}}},
+    {"l", 1, {{0, kLower}}},
+    {"l-1", 1, {{-1, kLower}}},
+    {"l+1", 1, {{1, kLower}}},
+    {"l-2", 1, {{-2, kLower}}},
+    {"l+2", 1, {{2, kLower}}},
+    {"p3", 1, {{0, kP3}}},
+    {"p4", 1, {{0, kP4}}},
+    {"p5", 1, {{0, kP5}}},
+    {"s1", 1, {{0, kS1}}},
+    {"s2", 1, {{0, kS2}}},
+    {"s3", 1, {{0, kS3}}},
+    {"s4", 1, {{0, kS4}}},
+    {"s3-1", 1, {{-1, kS3}}},
+    {"s3+1", 1, {{1, kS3}}},
+    {"sh", 1, {{0, kShape}}},
+    {"sh-1", 1, {{-1, kShape}}},
+    {"sh+1", 1, {{1, kShape}}},
+    {"sh-1|sh", 2, {{-1, kShape}, {0, kShape}}},
+    {"sh|sh+1", 2, {{0, kShape}, {1, kShape}}},
+    {"cap-1|cap|cap+1", 3, {{-1, kCap}, {0, kCap}, {1, kCap}}},
+    {"cap|first", 2, {{0, kCap}, {0, kFirst}}},
+    {"l-1|l", 2, {{-1, kLower}, {0, kLower}}},
+    {"l|l+1", 2, {{0, kLower}, {1, kLower}}},
+    {"l-1|sh", 2, {{-1, kLower}, {0, kShape}}},
+    {"sh|l+1", 2, {{0, kShape}, {1, kLower}}},
+    {"s3|cap", 2, {{0, kS3}, {0, kCap}}},
+    {"gaz", 1, {{0, kGaz}}},
+    {"gaz-1", 1, {{-1, kGaz}}},
+    {"gaz+1", 1, {{1, kGaz}}},
+    {"gaz|cap", 2, {{0, kGaz}, {0, kCap}}},
+    {"prop|first", 2, {{0, kProper}, {0, kFirst}}},
+    {"prop-1", 1, {{-1, kProper}}},
+    {"prop+1", 1, {{1, kProper}}},
+    {"cl", 1, {{0, kClass}}},
+    {"cl-1", 1, {{-1, kClass}}},
+    {"cl+1", 1, {{1, kClass}}},
+    {"cl|cap", 2, {{0, kClass}, {0, kCap}}},
+    {"cl-1|cl", 2, {{-1, kClass}, {0, kClass}}},
+};
+constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
+
+const std::string kBos = "<s>";
+const std::string kEos = "</s>";
+const uint64_t kBosHash = fnv1a64(kBos);
+const uint64_t kEosHash = fnv1a64(kEos);
+
+uint64_t template_seed(size_t t) { return mix64(0x6e657266u + t * 0x1000193u); }
+
+char shape_char(char32_t cp) {
+  if (is_upper(cp)) return 'X';
+  if (is_lower(cp) || is_letter(cp)) return 'x';
+  if (is_digit(cp)) return 'd';
+  if (is_quote_char(cp)) return '"';
+  if (is_dash(cp)) return '-';
+  if (cp < 0x80) return static_cast<char>(cp);
+  return '*';
+}
+
+void fill_word_attrs(std::string_view form, TokenKind kind, TokenAttrs& a) {
+  a.value[kForm].assign(form.data(), form.size());
+  // Lower case; digits of numbers become 0 so "2019" and "1996" share a feature.
+  std::string& lower = a.value[kLower];
+  lower = to_lower(form);
+  if (kind == TokenKind::Number) {
+    for (char& c : lower) if (c >= '0' && c <= '9') c = '0';
+  }
+  // Shape and capitalisation, and the code-point starts of `lower` for affixes.
+  std::string& shape = a.value[kShape];
+  shape.clear();
+  size_t cps = 0, uppers = 0, letters = 0, len = 0;
+  char32_t first = 0;
+  bool upper_after_first = false;
+  for (size_t i = 0; i < form.size(); i += len) {
+    const char32_t cp = decode_utf8(form, i, &len);
+    if (cps == 0) first = cp;
+    const char c = shape_char(cp);
+    if (shape.empty() || shape.back() != c) {
+      if (shape.size() < 8) shape += c;
+    }
+    if (is_letter(cp)) ++letters;
+    if (is_upper(cp)) {
+      ++uppers;
+      if (cps > 0) upper_after_first = true;
+    }
+    ++cps;
+  }
+  const char* cap = "p";
+  if (is_upper(first)) {
+    cap = letters == 1 ? "A" : (uppers == letters ? "AA" : (upper_after_first ? "AaA" : "Aa"));
+  } else if (is_letter(first)) {
+    cap = uppers > 0 ? "aA" : "a";
+  } else if (is_digit(first)) {
+    cap = "d";
+  }
+  a.value[kCap] = cap;
+  // Affixes of the lower-cased form, by code points.
+  for (int k = kP3; k <= kS4; ++k) a.value[k].clear();
+  if (kind == TokenKind::Word) {
+    std::vector<size_t> starts;
+    starts.reserve(lower.size() + 1);
+    for (size_t i = 0; i < lower.size(); i += len) {
+      starts.push_back(i);
+      decode_utf8(lower, i, &len);
+    }
+    const size_t n = starts.size();
+    starts.push_back(lower.size());
+    if (n >= 4) a.value[kP3] = lower.substr(0, starts[3]);
+    if (n >= 5) a.value[kP4] = lower.substr(0, starts[4]);
+    if (n >= 6) a.value[kP5] = lower.substr(0, starts[5]);
+    for (size_t k = 1; k <= 4; ++k) {
+      if (n > k) a.value[kS1 + k - 1] = lower.substr(starts[n - k]);
+    }
+  }
+}
+
+// Marks gazetteer phrase matches (up to kMaxPhraseWords tokens, starting at a capitalised
+// token) in the kGaz attribute: "B:" types at the first token, "I:" types inside.
+void mark_gazetteer(const Gazetteer& gaz, std::vector<TokenAttrs>& attrs, size_t count) {
+  std::vector<uint8_t> begin_types(count, 0), inside_types(count, 0);
+  std::string_view words[kMaxPhraseWords];
+  for (size_t i = 0; i < count; ++i) {
+    if (attrs[i].value[kCap][0] != 'A') continue;
+    for (size_t n = 1; n <= kMaxPhraseWords && i + n <= count; ++n) {
+      words[n - 1] = attrs[i + n - 1].value[kLower];
+      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(phrase_key(words, n, false)) |
+                                             gaz.phrase_types(phrase_key(words, n, true)));
+      if (!t) continue;
+      begin_types[i] |= t;
+      for (size_t k = 1; k < n; ++k) inside_types[i + k] |= t;
+    }
+  }
+  static const char kTypeChars[] = "csroCSRO";  // exact: lower case, fuzzy: upper case
+  for (size_t i = 0; i < count; ++i) {
+    std::string& v = attrs[i].value[kGaz];
+    v.clear();
+    for (int pass = 0; pass < 2; ++pass) {
+      const uint8_t t = pass == 0 ? begin_types[i] : inside_types[i];
+      if (!t) continue;
+      v += pass == 0 ? "B:" : "I:";
+      for (int b = 0; b < 8; ++b) if (t >> b & 1) v += kTypeChars[b];
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Token>& tokens,
+                                    const std::vector<Sentence>& sentences) {
+  std::vector<Sentence> out;
+  for (const Sentence& s : sentences) {
+    if (!out.empty() && s.token_count > 0 && s.first_token < tokens.size() &&
+        !tokens[s.first_token].newline_before) {
+      const Sentence& p = out.back();
+      const size_t last = p.first_token + p.token_count - 1;
+      if (p.token_count >= 2 && last < tokens.size()) {
+        const Token& dot = tokens[last];
+        const Token& word = tokens[last - 1];
+        const std::string_view dot_text = text.substr(dot.begin_byte, dot.end_byte - dot.begin_byte);
+        const std::string_view w = text.substr(word.begin_byte, word.end_byte - word.begin_byte);
+        const bool initial = count_codepoints(w) == 1 && is_upper(first_codepoint(w));
+        if (dot_text == "." && word.kind == TokenKind::Word && !word.is_abbreviation &&
+            (initial || is_known_abbreviation(to_lower(w)))) {
+          Sentence& q = out.back();
+          q.token_count += s.token_count;
+          q.end_byte = s.end_byte;
+          continue;
+        }
+      }
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
+                   std::vector<TokenAttrs>* out) {
+  out->resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const Token& t = tokens[i];
+    TokenAttrs& a = (*out)[i];
+    fill_word_attrs(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, a);
+    a.value[kFirst] = i == 0 ? "1" : "0";
+    a.value[kGaz].clear();
+    a.value[kProper].clear();
+    a.value[kClass].clear();
+    if (gaz) {
+      if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
+      const int cls = gaz->word_class(a.value[kLower]);
+      if (cls >= 0) a.value[kClass] = "c" + std::to_string(cls);
+    }
+  }
+  if (gaz && gaz->phrase_count() > 0) mark_gazetteer(*gaz, *out, count);
+  for (size_t i = 0; i < count; ++i) {
+    TokenAttrs& a = (*out)[i];
+    for (int k = 0; k < kAttrCount; ++k) a.hash[k] = fnv1a64(a.value[k]);
+  }
+}
+
+void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<uint64_t>* out) {
+  const long n = static_cast<long>(attrs.size());
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    const Template& tp = kTemplates[t];
+    uint64_t h = template_seed(t);
+    bool skip = false;
+    for (uint8_t p = 0; p < tp.n; ++p) {
+      const long j = static_cast<long>(i) + tp.parts[p].offset;
+      uint64_t ph;
+      if (j < 0) ph = kBosHash;
+      else if (j >= n) ph = kEosHash;
+      else {
+        const TokenAttrs& a = attrs[static_cast<size_t>(j)];
+        if (p == 0 && a.value[tp.parts[p].attr].empty()) { skip = true; break; }
+        ph = a.hash[tp.parts[p].attr];
+      }
+      h = mix64(h ^ ph);
+    }
+    if (!skip) out->push_back(h);
+  }
+}
+
+std::vector<std::string> feature_strings(const std::vector<TokenAttrs>& attrs, size_t i) {
+  std::vector<std::string> out;
+  const long n = static_cast<long>(attrs.size());
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    const Template& tp = kTemplates[t];
+    std::string s = std::string(tp.name) + "=";
+    bool skip = false;
+    for (uint8_t p = 0; p < tp.n; ++p) {
+      const long j = static_cast<long>(i) + tp.parts[p].offset;
+      if (p) s += '|';
+      if (j < 0) s += kBos;
+      else if (j >= n) s += kEos;
+      else {
+        const std::string& v = attrs[static_cast<size_t>(j)].value[tp.parts[p].attr];
+        if (p == 0 && v.empty()) { skip = true; break; }
+        s += v;
+      }
+    }
+    if (!skip) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace glosa::ner

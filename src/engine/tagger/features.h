@@ -1,0 +1,61 @@
+// Feature extraction for the name tagger: a pure function from the tokens of one sentence to
+// feature strings (for tests and debugging) or their 64-bit hashes (for training and tagging).
+// Both come from one template table, so the trainer and the tagger cannot drift apart.
+// Layer: engine/tagger.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/tagger/gazetteer.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+
+namespace glosa::ner {
+
+// Bumped whenever templates or attributes change: a model trained on other features is
+// refused with BadModelVersion.
+constexpr uint32_t kFeatureVersion = 1;
+
+// Per-token attributes that feature templates combine.
+enum Attr : uint8_t {
+  kForm,    // the token as written
+  kLower,   // lower-cased; digits of numbers become 0
+  kShape,   // collapsed character classes: "Xx", "X-Xx", "d.d"
+  kCap,     // capitalisation class: Aa AA A a aA d p
+  kP3, kP4, kP5,        // prefixes (code points) of kLower, empty for short words
+  kS1, kS2, kS3, kS4,   // suffixes of kLower, empty for short words
+  kGaz,     // gazetteer phrase matches covering the token ("B:c|I:s"), empty when none
+  kProper,  // "1" when the form is a known proper-name form (sjp.pl), else empty
+  kFirst,   // "1" for the first token of the sentence, else "0"
+  kClass,   // word class from unlabeled text ("c17"), empty when unknown
+  kAttrCount
+};
+
+struct TokenAttrs {
+  std::string value[kAttrCount];
+  uint64_t hash[kAttrCount] = {};
+};
+
+// The units the tagger decodes: the engine's sentences, re-joined where a split falls right
+// after an abbreviation or an initial followed by a separate dot ("ul . Chopina", "L . Kowal"),
+// which space-joined corpus text produces. Never joins across a line break. Output covers the
+// same tokens, in order.
+std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Token>& tokens,
+                                    const std::vector<Sentence>& sentences);
+
+// Computes attributes for tokens[first, first + count) of `text` (one sentence). `gaz` may
+// be null (no gazetteer, no proper forms, no classes). Reuses *out's storage.
+void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
+                   std::vector<TokenAttrs>* out);
+
+// Appends the hashed features of token i (0-based within the sentence) to *out.
+void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<uint64_t>* out);
+
+// The same features as readable strings, "name=value" ("l-1|l=w|moskwie"), in the same order.
+std::vector<std::string> feature_strings(const std::vector<TokenAttrs>& attrs, size_t i);
+
+}  // namespace glosa::ner

@@ -1,0 +1,75 @@
+// Compact name lists carried inside a model file: typed place-name phrases (countries, cities,
+// regions; exact and "first five letters" forms for Polish inflection), a Bloom filter of known
+// proper-name word forms (sjp.pl), and a word-class table (clusters from unlabeled text).
+// Layer: engine/tagger. Built by the trainer, serialised with the model; no I/O here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/tagger/binary_io.h"
+
+namespace glosa::ner {
+
+// Phrase types: the low nibble marks exact matches, the high nibble the same types matched
+// on each word's first five code points (so "Moskwie" matches "Moskwa").
+enum GazetteerType : uint8_t {
+  kGazCountry = 1,
+  kGazCity = 2,
+  kGazRegion = 4,
+  kGazOther = 8,
+};
+constexpr int kFuzzyShift = 4;
+constexpr size_t kMaxPhraseWords = 4;
+
+// First `n` code points of a UTF-8 string (the whole string when shorter).
+std::string_view utf8_prefix(std::string_view s, size_t n);
+
+// Key of a phrase of lower-cased words joined by one space; `fuzzy` truncates each word to
+// five code points first. Used by the builder and the matcher alike.
+uint32_t phrase_key(const std::string_view* lower_words, size_t n, bool fuzzy);
+
+class Gazetteer {
+ public:
+  // --- Building (trainer) ---
+  // Adds a phrase (lower-cased words as the engine tokenizer splits them) with type bits
+  // from GazetteerType; both its exact and its fuzzy key are stored. Phrases longer than
+  // kMaxPhraseWords are ignored.
+  void add_phrase(const std::vector<std::string>& lower_words, uint8_t types);
+  // Adds an exact word form (case-sensitive) to the proper-name Bloom filter.
+  void add_proper_form(std::string_view form);
+  // Adds a word class for a lower-cased word form (class ids < 65535).
+  void add_word_class(std::string_view lower_form, uint16_t cls);
+  // Sorts and merges; call once after adding and before queries or write().
+  void finish(size_t bloom_bits_log2 = 22);
+
+  // --- Queries ---
+  // Type bits for a phrase key (0 = unknown). O(log n).
+  uint8_t phrase_types(uint32_t key) const;
+  // True when `form` is (probably: ~0.5% false positives) a known proper-name form.
+  bool is_proper_form(std::string_view form) const;
+  // Word class of a lower-cased form, or -1 when the word is not in the table.
+  int word_class(std::string_view lower_form) const;
+  bool has_proper_forms() const { return !bloom_.empty(); }
+  bool has_word_classes() const { return !class_keys_.empty(); }
+  size_t phrase_count() const { return keys_.size(); }
+
+  // --- Serialisation (part of the model payload) ---
+  void write(ByteWriter& w) const;
+  // Reads what write() wrote; false on any inconsistency (the reader's error flag is set).
+  bool read(ByteReader& r);
+
+ private:
+  std::vector<uint32_t> keys_;       // sorted
+  std::vector<uint8_t> types_;       // parallel to keys_
+  std::vector<uint64_t> bloom_;      // bit set, size 2^bloom_bits_log2 bits
+  uint32_t bloom_bits_log2_ = 0;
+  std::vector<uint32_t> class_keys_;  // sorted
+  std::vector<uint16_t> classes_;     // parallel to class_keys_
+  std::vector<std::string> pending_forms_;  // proper forms added before finish()
+};
+
+}  // namespace glosa::ner

@@ -1,0 +1,138 @@
+// Binary encoding of the NER model file. Layer: engine/tagger.
+#include "engine/tagger/model_file.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "engine/tagger/binary_io.h"
+#include "engine/tagger/features.h"
+
+namespace glosa::ner {
+
+namespace {
+
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
+
+Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad model file: " + why); }
+
+}  // namespace
+
+// Payload: str lang, str name, u32 T, T × str tag, u32 bucket bits, f32 scale, f32 temperature,
+// T × f32 start, T² × f32 transition, u32 row count, then per row: varint key delta,
+// u64 mask of non-zero tags, one int8 per set bit; then the gazetteer.
+std::vector<uint8_t> serialize_model(const ModelData& m) {
+  const size_t T = m.tags.size();
+  ByteWriter p;
+  p.str(m.lang);
+  p.str(m.name);
+  p.u32(static_cast<uint32_t>(T));
+  for (const auto& t : m.tags) p.str(t);
+  p.u32(m.bucket_bits);
+  p.f32(m.weight_scale);
+  p.f32(m.temperature);
+  for (float v : m.start) p.f32(v);
+  for (float v : m.transition) p.f32(v);
+  p.u32(static_cast<uint32_t>(m.row_keys.size()));
+  uint32_t prev = 0;
+  for (size_t r = 0; r < m.row_keys.size(); ++r) {
+    p.varint(m.row_keys[r] - prev);
+    prev = m.row_keys[r];
+    const int8_t* row = &m.rows[r * T];
+    uint64_t mask = 0;
+    for (size_t j = 0; j < T; ++j) if (row[j] != 0) mask |= uint64_t{1} << j;
+    p.u64(mask);
+    for (size_t j = 0; j < T; ++j) if (row[j] != 0) p.u8(static_cast<uint8_t>(row[j]));
+  }
+  m.gazetteer.write(p);
+
+  const std::vector<uint8_t>& payload = p.data();
+  ByteWriter out;
+  out.bytes(kModelMagic, 8);
+  out.u32(kModelFormatVersion);
+  out.u32(kFeatureVersion);
+  out.u64(payload.size());
+  out.u64(fnv1a64(std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size())));
+  out.bytes(payload.data(), payload.size());
+  return std::move(out.data());
+}
+
+Result<ModelData> parse_model(const uint8_t* data, size_t size) {
+  if (data == nullptr || size < kHeaderSize) {
+    return bad("the file is " + std::to_string(size) + " bytes, shorter than the " +
+               std::to_string(kHeaderSize) + "-byte header (truncated?)");
+  }
+  if (std::memcmp(data, kModelMagic, 8) != 0) return bad("no GLOSANER magic: not a Glosa NER model");
+  ByteReader h(data + 8, kHeaderSize - 8);
+  const uint32_t version = h.u32();
+  const uint32_t feature_version = h.u32();
+  const uint64_t payload_size = h.u64();
+  const uint64_t checksum = h.u64();
+  if (version != kModelFormatVersion) {
+    return Status(ErrorCode::BadModelVersion,
+                  "model format version " + std::to_string(version) + "; this build reads version " +
+                      std::to_string(kModelFormatVersion));
+  }
+  if (feature_version != kFeatureVersion) {
+    return Status(ErrorCode::BadModelVersion,
+                  "model built for feature set " + std::to_string(feature_version) +
+                      "; this build computes feature set " + std::to_string(kFeatureVersion));
+  }
+  if (payload_size != size - kHeaderSize) {
+    return bad("payload is " + std::to_string(size - kHeaderSize) + " bytes, header says " +
+               std::to_string(payload_size) + " (truncated or padded)");
+  }
+  const uint8_t* payload = data + kHeaderSize;
+  const size_t n = size - kHeaderSize;
+  if (fnv1a64(std::string_view(reinterpret_cast<const char*>(payload), n)) != checksum) {
+    return bad("checksum mismatch (corrupt file)");
+  }
+
+  ModelData m;
+  ByteReader r(payload, n);
+  m.lang = r.str(16);
+  m.name = r.str(256);
+  const uint32_t T = r.u32();
+  if (!r.ok() || T < 1 || T > kMaxTags) return bad("tag count out of range");
+  for (uint32_t i = 0; i < T; ++i) m.tags.push_back(r.str(64));
+  m.bucket_bits = r.u32();
+  if (!r.ok() || m.bucket_bits < 8 || m.bucket_bits > kMaxBucketBits) {
+    return bad("hash size out of range");
+  }
+  m.weight_scale = r.f32();
+  m.temperature = r.f32();
+  if (!std::isfinite(m.weight_scale) || !std::isfinite(m.temperature) || m.temperature <= 0) {
+    return bad("weight scale or temperature is not a positive number");
+  }
+  if (r.remaining() < (size_t{T} + size_t{T} * T) * 4) return bad("scores truncated");
+  m.start.resize(T);
+  for (auto& v : m.start) v = r.f32();
+  m.transition.resize(size_t{T} * T);
+  for (auto& v : m.transition) v = r.f32();
+  for (float v : m.start) if (!std::isfinite(v)) return bad("non-finite start score");
+  for (float v : m.transition) if (!std::isfinite(v)) return bad("non-finite transition score");
+  const uint32_t rows = r.u32();
+  if (!r.ok() || rows > r.remaining()) return bad("row count out of range");
+  m.row_keys.resize(rows);
+  m.rows.assign(size_t{rows} * T, 0);
+  uint64_t key = 0;
+  const uint64_t max_key = (uint64_t{1} << m.bucket_bits) - 1;
+  for (uint32_t i = 0; i < rows; ++i) {
+    const uint64_t delta = r.varint();
+    if (i > 0 && delta == 0) return bad("weight rows are not sorted");
+    key += delta;
+    if (key > max_key) return bad("weight row key out of range");
+    m.row_keys[i] = static_cast<uint32_t>(key);
+    const uint64_t mask = r.u64();
+    if (T < 64 && (mask >> T) != 0) return bad("weight row mask names a tag that does not exist");
+    for (uint32_t j = 0; j < T; ++j) {
+      if (mask >> j & 1) m.rows[size_t{i} * T + j] = static_cast<int8_t>(r.u8());
+    }
+    if (!r.ok()) return bad("weight rows truncated");
+  }
+  if (!m.gazetteer.read(r)) return bad("gazetteer section truncated or inconsistent");
+  if (!r.at_end()) return bad("unexpected bytes after the gazetteer");
+  if (m.lang.empty()) return bad("no language");
+  return m;
+}
+
+}  // namespace glosa::ner

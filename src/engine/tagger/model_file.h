@@ -1,0 +1,49 @@
+// The NER model file: its in-memory form (ModelData) and the versioned binary encoding that
+// the trainer writes and NerModel::load reads. Layer: engine/tagger. No file I/O: bytes only.
+//
+// Layout (little-endian):
+//   "GLOSANER"  8-byte magic
+//   u32 format version (kModelFormatVersion), u32 feature version (kFeatureVersion)
+//   u64 payload size, u64 FNV-1a-64 checksum of the payload
+//   payload: lang, name, tag set, hashing bits, weight scale, temperature, start and
+//            transition scores, sparse int8 weight rows, gazetteer (see model_file.cpp)
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/error.h"
+#include "engine/tagger/gazetteer.h"
+
+namespace glosa::ner {
+
+constexpr char kModelMagic[8] = {'G', 'L', 'O', 'S', 'A', 'N', 'E', 'R'};
+constexpr uint32_t kModelFormatVersion = 1;
+constexpr size_t kMaxTags = 64;
+constexpr uint32_t kMaxBucketBits = 28;
+
+struct ModelData {
+  std::string lang;                 // "pl", "en"
+  std::string name;                 // "ner-pl 2026-11-25", shown in provenance
+  std::vector<std::string> tags;    // "O", "B-PER", "I-LOC/country": BIO over label[/subtype]
+  uint32_t bucket_bits = 22;        // feature hash -> bucket = hash & (2^bits - 1)
+  float weight_scale = 1.0f;        // score = int8 weight * weight_scale
+  float temperature = 1.0f;         // scores are divided by this before marginals
+  std::vector<float> start;         // tags.size(): score of each tag at a sentence start
+  std::vector<float> transition;    // tags.size()^2, [prev * T + next]
+  std::vector<uint32_t> row_keys;   // sorted, unique buckets that carry weights
+  std::vector<int8_t> rows;         // row_keys.size() * T quantised weights
+  Gazetteer gazetteer;
+};
+
+// Encodes a model (header, checksum, payload).
+std::vector<uint8_t> serialize_model(const ModelData& model);
+
+// Decodes and validates a model file held in memory. Errors: BadModel (too short, bad magic,
+// size or checksum mismatch, inconsistent payload), BadModelVersion (format or feature
+// version this build does not read). Never reads outside [data, data + size).
+Result<ModelData> parse_model(const uint8_t* data, size_t size);
+
+}  // namespace glosa::ner

@@ -1,0 +1,58 @@
+// Reads the gold JSONL corpora for training: maps labels (engine/eval/gold_labels), re-spaces
+// the space-joined NKJP/CoNLL text so it looks like pasted text, and projects the gold spans
+// onto the engine tokenizer's tokens as BIO tags. Layer: train (native only, does file I/O).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/error.h"
+#include "engine/eval/gold_labels.h"
+
+namespace glosa::train {
+
+struct GoldSpan {
+  size_t begin_byte = 0;  // half-open, into Example::text
+  size_t end_byte = 0;
+  std::string cls;        // "PER", "LOC/country": the tagger's class (label[/subtype])
+};
+
+struct Example {
+  std::string id;
+  std::string doc;        // document id (for holding documents out)
+  std::string text;
+  std::vector<GoldSpan> spans;  // sorted by begin, non-overlapping
+};
+
+struct ReadOptions {
+  GoldScheme scheme = GoldScheme::Nkjp;
+  size_t limit = 0;            // 0 = all records
+  double respace_prob = 0.0;   // share of records re-spaced (NKJP/CoNLL only)
+  uint64_t seed = 1;
+  bool keep_subtypes = true;   // "LOC/country" rather than "LOC"
+  int doc_mod = 0;             // with doc_mod > 0: keep docs whose index % doc_mod ...
+  int doc_keep = -1;           //   ... == doc_keep (>= 0) or != -doc_keep-1 (< 0)
+};
+
+// Reads one JSONL file. Bad lines (not JSON, missing fields, offsets out of range) are
+// counted in *skipped and left out; an unreadable file is an IoError.
+Result<std::vector<Example>> read_examples(const std::string& path, const ReadOptions& options,
+                                           size_t* skipped);
+
+// Re-spaces a space-joined corpus text: no space before , . : ; ! ? ) ] % …, none after ( [ „,
+// straight quotes by parity, and (NKJP) clitics rejoined: "siedział em" -> "siedziałem",
+// "zrobił by m" -> "zrobiłbym". *byte_map gets, for every byte offset of `text` (size + 1
+// entries), the offset in the result. Exposed for tests.
+std::string respace(const std::string& text, bool join_clitics, std::vector<size_t>* byte_map);
+
+// Deterministic 64-bit generator (splitmix64), the same on every platform.
+struct Rng {
+  uint64_t state;
+  uint64_t next();
+  double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
+  size_t below(size_t n) { return n ? static_cast<size_t>(next() % n) : 0; }
+};
+
+}  // namespace glosa::train

@@ -1,0 +1,200 @@
+// glosa-train: trains the NER model from the gold JSONL corpora and writes assets/models/*.bin.
+// Layer: train (native only). See assets/models/README.md for the commands that built the
+// shipped models.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/eval/span_scorer.h"
+#include "engine/tagger/ner_model.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+#include "train/corpus.h"
+#include "train/gazetteer_build.h"
+#include "train/perceptron.h"
+
+using namespace glosa;
+using namespace glosa::train;
+
+namespace {
+
+const char* kUsage =
+    "usage: glosa-train --lang pl|en --train SCHEME:FILE [--train ...] --out FILE.bin\n"
+    "                   [--dev SCHEME:FILE] [--gazetteers DIR] [--epochs N] [--seed N]\n"
+    "                   [--limit N] [--respace P] [--bucket-bits N] [--max-rows N]\n"
+    "                   [--name NAME] [--bsnlp-holdout K] [--quiet]\n"
+    "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
+    "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
+    "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
+    "  --dev             scores the written model on the file and calibrates confidences\n";
+
+int fail(const std::string& msg, int code = 1) {
+  std::fprintf(stderr, "glosa-train: %s\n", msg.c_str());
+  return code;
+}
+
+bool parse_size(const std::string& s, size_t* out) {
+  char* end = nullptr;
+  const unsigned long long v = std::strtoull(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0') return false;
+  *out = static_cast<size_t>(v);
+  return true;
+}
+
+struct Source {
+  GoldScheme scheme;
+  std::string path;
+};
+
+bool parse_source(const std::string& arg, Source* src) {
+  const size_t colon = arg.find(':');
+  if (colon == std::string::npos) return false;
+  src->path = arg.substr(colon + 1);
+  return parse_gold_scheme(arg.substr(0, colon), &src->scheme);
+}
+
+// Tags every example with the model; scores labels (without subtypes) and collects
+// (confidence, correct) pairs of the predicted entities.
+void score_examples(const NerModel& model, const std::vector<Example>& examples, SpanScorer* scorer,
+                    std::vector<std::pair<float, bool>>* confidences) {
+  for (const Example& ex : examples) {
+    const std::vector<Token> tokens = tokenize(ex.text);
+    const std::vector<Sentence> sentences = split_sentences(ex.text, tokens);
+    std::vector<Entity> ents;
+    model.tag(ex.text, tokens, sentences, &ents);
+    std::vector<ScoredSpan> gold, pred;
+    for (const auto& g : ex.spans) gold.push_back({g.begin_byte, g.end_byte, g.cls.substr(0, g.cls.find('/'))});
+    for (const auto& e : ents) pred.push_back({e.begin_byte, e.end_byte, e.label});
+    scorer->add(gold, pred);
+    if (confidences) {
+      for (size_t k = 0; k < ents.size(); ++k) {
+        bool ok = false;
+        for (const auto& g : gold) ok = ok || (g.start == pred[k].start && g.end == pred[k].end && g.label == pred[k].label);
+        confidences->emplace_back(ents[k].confidence, ok);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<Source> train_sources, dev_sources;
+  TrainOptions opt;
+  std::string out_path, gaz_dir, lang;
+  size_t limit = 0, value = 0;
+  double respace_prob = 0.5;
+  int bsnlp_holdout = -1;
+  std::string name;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    Source src;
+    if (a == "--help" || a == "-h") { std::printf(kUsage); return 0; }
+    if (a == "--quiet") { opt.verbose = false; continue; }
+    if (!has_value) return fail("missing value for " + a + "\n" + kUsage, 2);
+    const std::string v = args[++i];
+    if (a == "--lang") lang = v;
+    else if (a == "--train" || a == "--dev") {
+      if (!parse_source(v, &src)) return fail("expected SCHEME:FILE, got '" + v + "'", 2);
+      (a == "--train" ? train_sources : dev_sources).push_back(src);
+    } else if (a == "--out") out_path = v;
+    else if (a == "--gazetteers") gaz_dir = v;
+    else if (a == "--name") name = v;
+    else if (a == "--respace") respace_prob = std::atof(v.c_str());
+    else if (!parse_size(v, &value)) return fail("expected a number after " + a + ", got '" + v + "'", 2);
+    else if (a == "--epochs") opt.epochs = static_cast<int>(value);
+    else if (a == "--seed") opt.seed = value;
+    else if (a == "--limit") limit = value;
+    else if (a == "--bucket-bits") opt.bucket_bits = static_cast<uint32_t>(value);
+    else if (a == "--max-rows") opt.max_rows = value;
+    else if (a == "--bsnlp-holdout") bsnlp_holdout = static_cast<int>(value);
+    else return fail("unknown option " + a + "\n" + kUsage, 2);
+  }
+  if ((lang != "pl" && lang != "en") || train_sources.empty() || out_path.empty()) {
+    return fail(std::string("--lang, --train and --out are required\n") + kUsage, 2);
+  }
+  if (opt.bucket_bits < 12 || opt.bucket_bits > 26) return fail("--bucket-bits must be 12..26", 2);
+  opt.lang = lang;
+  opt.name = name.empty() ? "ner-" + lang : name;
+
+  std::vector<Example> examples;
+  for (const Source& s : train_sources) {
+    ReadOptions ro;
+    ro.scheme = s.scheme;
+    ro.limit = limit;
+    ro.respace_prob = respace_prob;
+    ro.seed = opt.seed;
+    if (s.scheme == GoldScheme::Bsnlp && bsnlp_holdout >= 0) { ro.doc_mod = 5; ro.doc_keep = -bsnlp_holdout - 1; }
+    size_t skipped = 0;
+    auto r = read_examples(s.path, ro, &skipped);
+    if (!r.is_ok()) return fail(r.status().message());
+    std::fprintf(stderr, "read %s: %zu records (%zu skipped)\n", s.path.c_str(), r.value().size(), skipped);
+    for (auto& ex : r.value()) examples.push_back(std::move(ex));
+  }
+
+  ner::Gazetteer gaz;
+  if (!gaz_dir.empty()) {
+    GazetteerStats gs;
+    Status s = build_gazetteer(gaz_dir, lang, &gaz, &gs);
+    if (!s.is_ok()) return fail(s.message());
+    std::fprintf(stderr, "gazetteer: %zu phrases, %zu proper forms\n", gs.phrases, gs.proper_forms);
+  }
+  gaz.finish(22);
+
+  TrainStats st;
+  ner::ModelData model = train_model(examples, gaz, opt, &st);
+  std::vector<uint8_t> bytes = ner::serialize_model(model);
+
+  // Dev: score the model as the engine will load it, and pick the temperature that makes the
+  // entity confidences best calibrated (lowest log loss of "this entity is right").
+  if (!dev_sources.empty()) {
+    std::vector<Example> dev;
+    for (const Source& s : dev_sources) {
+      ReadOptions ro;
+      ro.scheme = s.scheme;
+      ro.keep_subtypes = false;
+      if (s.scheme == GoldScheme::Bsnlp && bsnlp_holdout >= 0) { ro.doc_mod = 5; ro.doc_keep = bsnlp_holdout; }
+      size_t skipped = 0;
+      auto r = read_examples(s.path, ro, &skipped);
+      if (!r.is_ok()) return fail(r.status().message());
+      for (auto& ex : r.value()) dev.push_back(std::move(ex));
+    }
+    double best_loss = 1e300;
+    float best_t = 1.0f;
+    for (float t : {1.0f, 2.0f, 4.0f, 6.0f, 8.0f, 12.0f, 16.0f, 24.0f, 32.0f, 48.0f}) {
+      model.temperature = t;
+      auto bytes_t = ner::serialize_model(model);
+      auto loaded = NerModel::load(bytes_t.data(), bytes_t.size());
+      if (!loaded.is_ok()) return fail("the written model does not load: " + loaded.status().message());
+      SpanScorer scorer;
+      std::vector<std::pair<float, bool>> conf;
+      const auto t0 = std::chrono::steady_clock::now();
+      score_examples(*loaded.value(), dev, &scorer, &conf);
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      double loss = 0;
+      for (const auto& [p, ok] : conf) {
+        const double q = std::min(1.0 - 1e-6, std::max(1e-6, static_cast<double>(p)));
+        loss -= ok ? std::log(q) : std::log(1 - q);
+      }
+      loss /= std::max<size_t>(1, conf.size());
+      std::fprintf(stderr, "dev temperature %.2f: entity log loss %.4f (%.1fs)\n", t, loss, secs);
+      if (t == 1.0f) std::fprintf(stderr, "dev (model only):\n%s", scorer.report().c_str());
+      if (loss < best_loss) { best_loss = loss; best_t = t; }
+    }
+    model.temperature = best_t;
+    bytes = ner::serialize_model(model);
+    std::fprintf(stderr, "temperature %.2f\n", best_t);
+  }
+
+  std::ofstream out(out_path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!out) return fail(out_path + ": cannot write the model");
+  std::fprintf(stderr, "wrote %s: %zu bytes\n", out_path.c_str(), bytes.size());
+  return 0;
+}

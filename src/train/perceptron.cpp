@@ -1,0 +1,231 @@
+// Averaged perceptron training, pruning and quantisation. Layer: train.
+#include "train/perceptron.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <set>
+
+#include "engine/tagger/decoder.h"
+#include "engine/tagger/features.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+
+namespace glosa::train {
+
+namespace {
+
+// All training sentences as flat arrays.
+struct Dataset {
+  std::vector<uint32_t> feat;       // bucket ids
+  std::vector<uint64_t> tok_off;    // token k's features: feat[tok_off[k], tok_off[k+1])
+  std::vector<uint8_t> gold;        // gold tag per token
+  std::vector<size_t> sent_off;     // sentence s: tokens [sent_off[s], sent_off[s+1])
+};
+
+int tag_index(const std::vector<std::string>& tags, const std::string& tag) {
+  for (size_t i = 0; i < tags.size(); ++i) if (tags[i] == tag) return static_cast<int>(i);
+  return 0;
+}
+
+Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer& gaz,
+                      const std::vector<std::string>& tags, uint32_t bucket_bits, TrainStats* st) {
+  Dataset d;
+  d.tok_off.push_back(0);
+  d.sent_off.push_back(0);
+  const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
+  std::vector<ner::TokenAttrs> attrs;
+  std::vector<uint64_t> hashes;
+  for (const Example& ex : examples) {
+    const std::vector<Token> tokens = tokenize(ex.text);
+    if (tokens.empty()) continue;
+    std::vector<int> gold(tokens.size(), 0);
+    for (const GoldSpan& g : ex.spans) {
+      ++st->spans;
+      size_t i = 0;
+      while (i < tokens.size() && tokens[i].end_byte <= g.begin_byte) ++i;
+      size_t j = i;
+      while (j < tokens.size() && tokens[j].begin_byte < g.end_byte) ++j;
+      if (i >= j) { ++st->misaligned_spans; continue; }
+      if (tokens[i].begin_byte != g.begin_byte || tokens[j - 1].end_byte != g.end_byte) {
+        ++st->misaligned_spans;
+      }
+      if (gold[i] != 0) continue;
+      gold[i] = tag_index(tags, "B-" + g.cls);
+      for (size_t k = i + 1; k < j; ++k) gold[k] = tag_index(tags, "I-" + g.cls);
+    }
+    for (const Sentence& s : ner::tagging_units(ex.text, tokens, split_sentences(ex.text, tokens))) {
+      ner::compute_attrs(ex.text, &tokens[s.first_token], s.token_count, &gaz, &attrs);
+      for (size_t i = 0; i < s.token_count; ++i) {
+        hashes.clear();
+        ner::feature_hashes(attrs, i, &hashes);
+        for (uint64_t h : hashes) d.feat.push_back(static_cast<uint32_t>(h & mask));
+        d.tok_off.push_back(d.feat.size());
+        int g = gold[s.first_token + i];
+        // A span cut by a sentence boundary restarts with B- in the next sentence.
+        if (i == 0 && tags[static_cast<size_t>(g)][0] == 'I') g = tag_index(tags, "B-" + tags[static_cast<size_t>(g)].substr(2));
+        d.gold.push_back(static_cast<uint8_t>(g));
+      }
+      d.sent_off.push_back(d.gold.size());
+    }
+  }
+  st->sentences = d.sent_off.size() - 1;
+  st->tokens = d.gold.size();
+  st->features = d.feat.size();
+  return d;
+}
+
+// Weights plus the running sums for averaging: avg = w - u / c.
+struct Averaged {
+  std::vector<float> w, u;
+  void init(size_t n) { w.assign(n, 0.0f); u.assign(n, 0.0f); }
+  void add(size_t k, float delta, float c) { w[k] += delta; u[k] += c * delta; }
+  float avg(size_t k, double c) const { return static_cast<float>(w[k] - u[k] / c); }
+};
+
+}  // namespace
+
+std::vector<std::string> make_tags(const std::vector<Example>& examples) {
+  std::set<std::string> classes;
+  for (const auto& ex : examples) for (const auto& g : ex.spans) classes.insert(g.cls);
+  std::vector<std::string> tags = {"O"};
+  for (const auto& c : classes) {
+    tags.push_back("B-" + c);
+    tags.push_back("I-" + c);
+  }
+  return tags;
+}
+
+ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gazetteer& gazetteer,
+                           const TrainOptions& opt, TrainStats* st) {
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  const std::vector<std::string> tags = make_tags(examples);
+  const size_t T = tags.size();
+  Dataset d = build_dataset(examples, gazetteer, tags, opt.bucket_bits, st);
+  if (opt.verbose) {
+    std::fprintf(stderr, "train: %zu sentences, %zu tokens, %zu features, %zu tags, %zu/%zu spans misaligned (%.1fs)\n",
+                 st->sentences, st->tokens, st->features, T, st->misaligned_spans, st->spans,
+                 std::chrono::duration<double>(clock::now() - t0).count());
+  }
+  const size_t buckets = size_t{1} << opt.bucket_bits;
+  Averaged W, S, Tr;
+  W.init(buckets * T);
+  S.init(T);
+  Tr.init(T * T);
+  const ner::BioConstraints bio = ner::bio_constraints(tags);
+  std::vector<size_t> order(st->sentences);
+  std::iota(order.begin(), order.end(), 0);
+  Rng rng{opt.seed};
+  float c = 1.0f;
+  std::vector<float> emit;
+  std::vector<int> pred;
+  for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng.below(k)]);
+    size_t wrong_tokens = 0;
+    for (size_t s : order) {
+      const size_t a = d.sent_off[s], b = d.sent_off[s + 1], n = b - a;
+      emit.assign(n * T, 0.0f);
+      for (size_t t = 0; t < n; ++t) {
+        float* e = &emit[t * T];
+        for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
+          const float* row = &W.w[size_t{d.feat[f]} * T];
+          for (size_t j = 0; j < T; ++j) e[j] += row[j];
+        }
+      }
+      ner::viterbi(emit.data(), n, T, S.w.data(), Tr.w.data(), bio, &pred);
+      bool same = true;
+      for (size_t t = 0; t < n; ++t) if (pred[t] != d.gold[a + t]) { same = false; ++wrong_tokens; }
+      if (!same) {
+        for (size_t t = 0; t < n; ++t) {
+          const size_t g = d.gold[a + t], p = static_cast<size_t>(pred[t]);
+          if (g != p) {
+            for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
+              const size_t base = size_t{d.feat[f]} * T;
+              W.add(base + g, 1.0f, c);
+              W.add(base + p, -1.0f, c);
+            }
+          }
+          if (t == 0) {
+            if (g != p) { S.add(g, 1.0f, c); S.add(p, -1.0f, c); }
+          } else {
+            const size_t gp = d.gold[a + t - 1], pp = static_cast<size_t>(pred[t - 1]);
+            if (gp != pp || g != p) { Tr.add(gp * T + g, 1.0f, c); Tr.add(pp * T + p, -1.0f, c); }
+          }
+        }
+      }
+      c += 1.0f;
+    }
+    if (opt.verbose) {
+      std::fprintf(stderr, "epoch %d: token errors %zu (%.2f%%) (%.1fs)\n", epoch + 1, wrong_tokens,
+                   100.0 * wrong_tokens / std::max<size_t>(1, st->tokens),
+                   std::chrono::duration<double>(clock::now() - t0).count());
+    }
+  }
+
+  // Average, prune to the strongest rows, quantise to int8.
+  ner::ModelData m;
+  m.lang = opt.lang;
+  m.name = opt.name;
+  m.tags = tags;
+  m.bucket_bits = opt.bucket_bits;
+  m.start.resize(T);
+  m.transition.resize(T * T);
+  for (size_t j = 0; j < T; ++j) m.start[j] = S.avg(j, c);
+  for (size_t k = 0; k < T * T; ++k) m.transition[k] = Tr.avg(k, c);
+  std::vector<std::pair<float, uint32_t>> strength;  // (max |w|, bucket)
+  std::vector<float> mags;
+  for (size_t bkt = 0; bkt < buckets; ++bkt) {
+    float mx = 0;
+    for (size_t j = 0; j < T; ++j) mx = std::max(mx, std::fabs(W.avg(bkt * T + j, c)));
+    if (mx > 0) strength.emplace_back(mx, static_cast<uint32_t>(bkt));
+  }
+  st->rows_nonzero = strength.size();
+  if (strength.size() > opt.max_rows) {
+    std::nth_element(strength.begin(), strength.begin() + static_cast<long>(opt.max_rows), strength.end(),
+                     [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    strength.resize(opt.max_rows);
+  }
+  std::sort(strength.begin(), strength.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+  for (const auto& [mx, bkt] : strength) {
+    for (size_t j = 0; j < T; ++j) {
+      const float v = std::fabs(W.avg(size_t{bkt} * T + j, c));
+      if (v > 0) mags.push_back(v);
+    }
+  }
+  // Scale: the 99.9th percentile of |w| maps to 127; larger weights are clipped.
+  float q = 1.0f;
+  if (!mags.empty()) {
+    const size_t k = std::min(mags.size() - 1, static_cast<size_t>(mags.size() * 0.999));
+    std::nth_element(mags.begin(), mags.begin() + static_cast<long>(k), mags.end());
+    q = std::max(1e-6f, mags[k]);
+  }
+  m.weight_scale = q / 127.0f;
+  for (const auto& [mx, bkt] : strength) {
+    std::vector<int8_t> row(T);
+    bool any = false;
+    for (size_t j = 0; j < T; ++j) {
+      const float v = W.avg(size_t{bkt} * T + j, c) / m.weight_scale;
+      const long r = std::lround(std::max(-127.0f, std::min(127.0f, v)));
+      row[j] = static_cast<int8_t>(r);
+      any = any || r != 0;
+    }
+    if (!any) continue;
+    m.row_keys.push_back(bkt);
+    m.rows.insert(m.rows.end(), row.begin(), row.end());
+  }
+  st->rows_kept = m.row_keys.size();
+  m.gazetteer = gazetteer;
+  // A first guess for the temperature: one average feature weight (callers calibrate).
+  m.temperature = 1.0f;
+  if (opt.verbose) {
+    std::fprintf(stderr, "model: %zu of %zu rows kept, scale %.5f (%.1fs)\n", st->rows_kept,
+                 st->rows_nonzero, m.weight_scale,
+                 std::chrono::duration<double>(clock::now() - t0).count());
+  }
+  return m;
+}
+
+}  // namespace glosa::train

@@ -1,0 +1,39 @@
+// Averaged structured perceptron over hashed features with first-order Viterbi: turns
+// examples into a compact ModelData (pruned, int8-quantised rows). Layer: train (native only).
+// Deterministic: the same examples, options and seed give the same bytes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/tagger/model_file.h"
+#include "train/corpus.h"
+
+namespace glosa::train {
+
+struct TrainOptions {
+  std::string lang = "pl";
+  std::string name = "ner-pl";
+  uint32_t bucket_bits = 22;  // hashing space during training and in the file
+  int epochs = 10;
+  uint64_t seed = 1;
+  size_t max_rows = 150000;   // keep at most this many feature rows (by largest |weight|)
+  bool verbose = true;        // progress on stderr
+};
+
+struct TrainStats {
+  size_t sentences = 0, tokens = 0, features = 0;
+  size_t spans = 0, misaligned_spans = 0;  // gold spans that do not fall on token boundaries
+  size_t rows_kept = 0, rows_nonzero = 0;
+};
+
+// The tag set for a list of classes: "O", then "B-c", "I-c" for each class in sorted order.
+std::vector<std::string> make_tags(const std::vector<Example>& examples);
+
+// Trains on `examples` with the given gazetteer (already finish()ed; copied into the model).
+ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gazetteer& gazetteer,
+                           const TrainOptions& options, TrainStats* stats);
+
+}  // namespace glosa::train

@@ -1,0 +1,36 @@
+# ctest: trains a tiny NER model on a few hundred NKJP records (seconds), checks that the same
+# seed gives identical bytes, and that `glosa-cli eval` loads it and prints scores.
+# Inputs: -DTRAIN=glosa-train -DCLI=glosa-cli -DSHARED=../shared -DOUT=scratch dir
+set(data "${SHARED}/data/ner/pl")
+if(NOT EXISTS "${data}/nkjp-train.jsonl")
+  message(STATUS "skipped: ${data} is not available")
+  return()
+endif()
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}/a" "${OUT}/b")
+foreach(run a b)
+  execute_process(
+    COMMAND "${TRAIN}" --lang pl --train "nkjp:${data}/nkjp-train.jsonl" --limit 300 --epochs 2
+            --bucket-bits 16 --gazetteers "${SHARED}/data/gazetteers" --out "${OUT}/${run}/ner-pl.bin"
+            --quiet
+    RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "glosa-train failed (${rc}): ${err}")
+  endif()
+endforeach()
+file(SHA256 "${OUT}/a/ner-pl.bin" ha)
+file(SHA256 "${OUT}/b/ner-pl.bin" hb)
+if(NOT ha STREQUAL hb)
+  message(FATAL_ERROR "training is not deterministic: ${ha} != ${hb}")
+endif()
+execute_process(
+  COMMAND "${CLI}" eval "${data}/nkjp-dev.jsonl" --scheme nkjp --models "${OUT}/a" --limit 200
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "micro" OR NOT out MATCHES "ner-pl.bin")
+  message(FATAL_ERROR "glosa-cli eval failed (${rc}):\n${out}\n${err}")
+endif()
+string(REGEX MATCH "micro +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +([0-9.]+)" m "${out}")
+message(STATUS "tiny model on 200 dev records: micro F1 ${CMAKE_MATCH_1}")
+if(CMAKE_MATCH_1 LESS 0.2)
+  message(FATAL_ERROR "the tiny model finds almost nothing:\n${out}")
+endif()

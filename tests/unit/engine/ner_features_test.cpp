@@ -1,0 +1,111 @@
+// Tests for engine/tagger/features and gazetteer: the pure feature function shared by the
+// trainer and the tagger.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "engine/tagger/features.h"
+#include "engine/tagger/gazetteer.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+
+using namespace glosa;
+using namespace glosa::ner;
+
+static bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST_CASE("ner features: word, affix, shape and window features of a Polish token") {
+  const std::string text = "Tokajew przybył do Moskwy.";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  REQUIRE(attrs.size() == 5);
+  const auto f = feature_strings(attrs, 3);  // "Moskwy"
+  CAPTURE(f.size());
+  CHECK(has(f, "bias="));
+  CHECK(has(f, "w=Moskwy"));
+  CHECK(has(f, "l=moskwy"));
+  CHECK(has(f, "l-1=do"));
+  CHECK(has(f, "l+1=."));
+  CHECK(has(f, "l+2=</s>"));
+  CHECK(has(f, "s3=kwy"));
+  CHECK(has(f, "p4=mosk"));
+  CHECK(has(f, "sh=Xx"));
+  CHECK(has(f, "cap|first=Aa|0"));
+  CHECK_FALSE(has(f, "gaz="));  // no gazetteer: the feature is left out, not empty
+  const auto first = feature_strings(attrs, 0);
+  CHECK(has(first, "cap|first=Aa|1"));
+  CHECK(has(first, "l-2=<s>"));
+  // Hashes: one per string feature, and the same input gives the same hashes.
+  std::vector<uint64_t> h1, h2;
+  feature_hashes(attrs, 3, &h1);
+  feature_hashes(attrs, 3, &h2);
+  CHECK(h1.size() == f.size());
+  CHECK(h1 == h2);
+}
+
+TEST_CASE("ner features: numbers share a lower-case form; diacritics stay whole") {
+  const std::string text = "W 2019 r. Łódź";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  REQUIRE(attrs.size() == 4);
+  CHECK(attrs[1].value[kLower] == "0000");
+  CHECK(attrs[3].value[kLower] == "łódź");
+  CHECK(attrs[3].value[kS2] == "dź");
+  CHECK(attrs[3].value[kCap] == "Aa");
+  CHECK(attrs[3].value[kP3] == "łód");
+  CHECK(attrs[3].value[kP4].empty());  // four letters: too short for a 4-prefix feature
+}
+
+TEST_CASE("ner features: gazetteer phrases match exactly and by five-letter stems") {
+  Gazetteer gaz;
+  gaz.add_phrase({"moskwa"}, kGazCity);
+  gaz.add_phrase({"zjednoczone", "emiraty"}, kGazCountry);
+  gaz.add_proper_form("Tokajew");
+  gaz.finish(16);
+  CHECK(gaz.is_proper_form("Tokajew"));
+  CHECK_FALSE(gaz.is_proper_form("tokajew"));
+  const std::string text = "Tokajew jechał z Moskwy do Zjednoczonych Emiratów i Moskwa";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), &gaz, &attrs);
+  CHECK(attrs[0].value[kProper] == "1");
+  CHECK(attrs[3].value[kGaz] == "B:S");        // Moskwy: fuzzy city
+  CHECK(attrs[5].value[kGaz] == "B:C");        // Zjednoczonych Emiratów: fuzzy country
+  CHECK(attrs[6].value[kGaz] == "I:C");
+  CHECK(attrs[8].value[kGaz] == "B:sS");       // Moskwa: exact and fuzzy
+  CHECK(attrs[1].value[kGaz].empty());
+  // Round trip through the model payload encoding.
+  ByteWriter w;
+  gaz.write(w);
+  Gazetteer back;
+  ByteReader r(w.data().data(), w.data().size());
+  REQUIRE(back.read(r));
+  CHECK(r.at_end());
+  CHECK(back.is_proper_form("Tokajew"));
+  CHECK(back.phrase_count() == gaz.phrase_count());
+  // Truncated gazetteer sections are refused, never read past the end.
+  for (size_t n = 0; n < w.data().size(); n += 97) {
+    Gazetteer g2;
+    ByteReader tr(w.data().data(), n);
+    CHECK_FALSE(g2.read(tr));
+  }
+}
+
+TEST_CASE("ner features: tagging units re-join sentences split after a spaced abbreviation dot") {
+  const std::string text = "Mieszka przy ul . Chopina w Toruniu . Ma psa .";
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  const auto units = tagging_units(text, tokens, sentences);
+  size_t covered = 0;
+  for (const auto& u : units) covered += u.token_count;
+  CHECK(covered == tokens.size());
+  REQUIRE(units.size() == 2);
+  CHECK(text.substr(units[0].begin_byte, units[0].end_byte - units[0].begin_byte) ==
+        "Mieszka przy ul . Chopina w Toruniu .");
+}

@@ -1,0 +1,194 @@
+// Tests for engine/tagger: model file validation (every ErrorCode it returns, truncation at
+// every length), Viterbi/marginals, and tagging with a hand-built and the shipped models.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "engine/tagger/decoder.h"
+#include "engine/tagger/features.h"
+#include "engine/tagger/model_file.h"
+#include "engine/tagger/ner_model.h"
+#include "test_support.h"
+
+using namespace glosa;
+using namespace glosa::ner;
+
+namespace {
+
+// A tiny model: the features of "Jan" in "Jan Kowalski" vote B-PER, those of "Kowalski" I-PER
+// (a feature both share keeps its first vote), and B-PER -> I-PER is a favoured transition.
+ModelData tiny_model() {
+  ModelData m;
+  m.lang = "pl";
+  m.name = "ner-pl test";
+  m.tags = {"O", "B-PER", "I-PER", "B-LOC/settlement", "I-LOC/settlement"};
+  m.bucket_bits = 16;
+  m.weight_scale = 0.1f;
+  m.temperature = 1.0f;
+  const size_t T = m.tags.size();
+  m.start.assign(T, 0.0f);
+  m.transition.assign(T * T, 0.0f);
+  m.transition[1 * T + 2] = 3.0f;  // B-PER -> I-PER
+  const std::string text = "Jan Kowalski";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  std::vector<std::pair<uint32_t, int>> votes;
+  for (size_t i = 0; i < 2; ++i) {
+    std::vector<uint64_t> h;
+    feature_hashes(attrs, i, &h);
+    for (uint64_t x : h) votes.emplace_back(static_cast<uint32_t>(x & 0xffff), i == 0 ? 1 : 2);
+  }
+  std::sort(votes.begin(), votes.end());
+  for (const auto& [key, tag] : votes) {
+    if (!m.row_keys.empty() && m.row_keys.back() == key) continue;
+    m.row_keys.push_back(key);
+    std::vector<int8_t> row(T, 0);
+    row[static_cast<size_t>(tag)] = 10;
+    row[0] = -5;
+    m.rows.insert(m.rows.end(), row.begin(), row.end());
+  }
+  m.gazetteer.add_phrase({"moskwa"}, kGazCity);
+  m.gazetteer.finish(12);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("ner model: a serialised model loads and tags a person") {
+  const auto bytes = serialize_model(tiny_model());
+  auto loaded = NerModel::load(bytes.data(), bytes.size());
+  REQUIRE(loaded.is_ok());
+  const NerModel& model = *loaded.value();
+  CHECK(model.lang() == "pl");
+  CHECK(model.name() == "ner-pl test");
+  const std::string text = "Jan Kowalski";
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  std::vector<Entity> out;
+  model.tag(text, tokens, sentences, &out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].label == "PER");
+  CHECK(out[0].origin == Origin::Model);
+  CHECK(out[0].begin_byte == 0);
+  CHECK(out[0].end_byte == text.size());
+  CHECK(out[0].confidence > 0.0f);
+  CHECK(out[0].confidence <= 1.0f);
+}
+
+TEST_CASE("ner model: truncated, corrupt and wrong-version files are refused") {
+  const auto bytes = serialize_model(tiny_model());
+  SUBCASE("truncation at every length") {
+    for (size_t n = 0; n < bytes.size(); ++n) {
+      auto r = NerModel::load(bytes.data(), n);
+      CAPTURE(n);
+      REQUIRE_FALSE(r.is_ok());
+      CHECK(r.status().code() == ErrorCode::BadModel);
+      CHECK_FALSE(r.status().message().empty());
+    }
+  }
+  SUBCASE("a flipped byte anywhere in the payload fails the checksum") {
+    for (size_t pos = 32; pos < bytes.size(); pos += 13) {
+      auto copy = bytes;
+      copy[pos] ^= 0x5a;
+      auto r = NerModel::load(copy.data(), copy.size());
+      CAPTURE(pos);
+      REQUIRE_FALSE(r.is_ok());
+      CHECK(r.status().code() == ErrorCode::BadModel);
+    }
+  }
+  SUBCASE("bad magic, wrong format version, wrong feature version, trailing bytes") {
+    auto copy = bytes;
+    copy[0] = 'X';
+    CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModel);
+    copy = bytes;
+    copy[8] = 99;  // format version
+    auto r = NerModel::load(copy.data(), copy.size());
+    CHECK(r.status().code() == ErrorCode::BadModelVersion);
+    CHECK(r.status().message().find("version 99") != std::string::npos);
+    copy = bytes;
+    copy[12] = 77;  // feature version
+    CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModelVersion);
+    copy = bytes;
+    copy.push_back(0);
+    CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModel);
+    CHECK(NerModel::load(nullptr, 0).status().code() == ErrorCode::BadModel);
+  }
+  SUBCASE("a well-formed file with a label Glosa does not know") {
+    ModelData m = tiny_model();
+    m.tags[3] = "B-FOO";
+    const auto b = serialize_model(m);
+    CHECK(NerModel::load(b.data(), b.size()).status().code() == ErrorCode::BadModel);
+  }
+}
+
+TEST_CASE("ner decoder: Viterbi obeys BIO and marginals are probabilities") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER"};
+  const BioConstraints bio = bio_constraints(tags);
+  CHECK_FALSE(bio.start_allowed[2]);
+  CHECK(bio.allowed[1 * 3 + 2]);
+  CHECK_FALSE(bio.allowed[0 * 3 + 2]);
+  // I-PER has the best emission everywhere, but cannot start or follow O.
+  const float emit[] = {0, 1, 5, 0, 1, 5, 0, 1, 5};
+  const float start[] = {0, 0, 0};
+  const float trans[9] = {};
+  std::vector<int> path;
+  viterbi(emit, 3, 3, start, trans, bio, &path);
+  CHECK(path == std::vector<int>{1, 2, 2});
+  std::vector<float> marg;
+  token_marginals(emit, 3, 3, start, trans, bio, 1.0f, &marg);
+  for (size_t t = 0; t < 3; ++t) {
+    const float s = marg[t * 3] + marg[t * 3 + 1] + marg[t * 3 + 2];
+    CHECK(s == doctest::Approx(1.0f));
+  }
+  CHECK(marg[2] == doctest::Approx(0.0f));  // I-PER impossible at the start
+  // Huge scores must not overflow into NaN.
+  const float big[] = {0, 1e6f, -1e6f, 3e5f, 0, 1e6f};
+  token_marginals(big, 2, 3, start, trans, bio, 0.01f, &marg);
+  for (float p : marg) CHECK(std::isfinite(p));
+}
+
+TEST_CASE("ner model: the shipped models load and find names in the engine") {
+  for (const char* lang : {"pl", "en"}) {
+    const std::string bytes = test::read_file(test::source_path(std::string("assets/models/ner-") + lang + ".bin"));
+    CAPTURE(lang);
+    REQUIRE(bytes.size() > 1000);
+    CHECK(bytes.size() <= 5u * 1024 * 1024);
+    Engine engine;
+    Status s = engine.load_model(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    REQUIRE(s.is_ok());
+    CHECK(engine.has_model(lang));
+  }
+  Engine engine;
+  for (const char* lang : {"pl", "en"}) {
+    const std::string b = test::read_file(test::source_path(std::string("assets/models/ner-") + lang + ".bin"));
+    REQUIRE(engine.load_model(reinterpret_cast<const uint8_t*>(b.data()), b.size()).is_ok());
+  }
+  AnnotateOptions pl;
+  pl.lang = "pl";
+  auto a = engine.annotate(
+      "Kasym-Żomart Tokajew przybył do Moskwy w poniedziałek, gdzie spotkał się z Władimirem Putinem.", pl);
+  REQUIRE(a.is_ok());
+  std::vector<std::string> found;
+  for (const auto& e : a.value().doc.entities) {
+    if (e.origin == Origin::Model) found.push_back(e.label + ":" + std::string(entity_text(a.value().doc, e)));
+  }
+  CAPTURE(found.size());
+  CHECK(std::find(found.begin(), found.end(), "PER:Kasym-Żomart Tokajew") != found.end());
+  CHECK(std::find(found.begin(), found.end(), "LOC:Moskwy") != found.end());
+  CHECK(std::find(found.begin(), found.end(), "PER:Władimirem Putinem") != found.end());
+  AnnotateOptions en;
+  en.lang = "en";
+  auto b = engine.annotate("Angela Merkel met Emmanuel Macron in Paris on Monday.", en);
+  REQUIRE(b.is_ok());
+  found.clear();
+  for (const auto& e : b.value().doc.entities) {
+    if (e.origin == Origin::Model) found.push_back(e.label + ":" + std::string(entity_text(b.value().doc, e)));
+  }
+  CHECK(std::find(found.begin(), found.end(), "PER:Angela Merkel") != found.end());
+  CHECK(std::find(found.begin(), found.end(), "LOC:Paris") != found.end());
+}
