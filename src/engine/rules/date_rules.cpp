@@ -628,18 +628,18 @@ bool count_and_unit(const TokenView& v, size_t i, std::string* count, char* unit
   size_t j = i;
   Decimal n;
   size_t after_number = 0;
-  if (match_number_phrase(v, i, /*allow_words=*/true, /*allow_article=*/true, &n,
-                          &after_number) &&
-      n.frac_digits == 0 && n.mantissa < 10000) {
+  if (v.english() && v.is_any(i, {"a"}) && v.is_any(i + 1, {"few", "couple"})) {
+    *count = v.is_any(i + 1, {"couple"}) ? "2" : "X";
+    j = i + 2;
+    if (v.is_any(j, {"of"})) ++j;
+  } else if (match_number_phrase(v, i, /*allow_words=*/true, /*allow_article=*/true, &n,
+                                 &after_number) &&
+             n.frac_digits == 0 && n.mantissa < 10000) {
     *count = std::to_string(n.mantissa);
     j = after_number;
   } else if (v.is_word(i) && is_indefinite_number_word(v.lower(i), v.lang())) {
     *count = "X";
     j = i + 1;
-  } else if (v.english() && v.is_any(i, {"a"}) && v.is_any(i + 1, {"few", "couple"})) {
-    *count = v.is_any(i + 1, {"couple"}) ? "2" : "X";
-    j = i + 2;
-    if (v.is_any(j, {"of"})) ++j;
   }
   if (!unit_at(v, j, unit, &plural)) return false;
   if (j == i) *count = plural ? "X" : "1";

@@ -314,6 +314,8 @@ TEST_CASE("rules: English dates, months, weekdays and relative dates") {
       {"today", "DATE", "today", "P0D", true},
       {"two weeks ago", "DATE", "two weeks ago", "-P2W", true},
       {"a week ago", "DATE", "a week ago", "-P1W", true},
+      {"a few weeks ago", "DATE", "a few weeks ago", "-PXW", true},
+      {"a couple of days ago", "DATE", "a couple of days ago", "-P2D", true},
       {"3 days ago", "DATE", "3 days ago", "-P3D", true},
       {"twenty-five years ago", "DATE", "twenty-five years ago", "-P25Y", true},
       {"in two weeks", "DATE", "in two weeks", "P2W", true},
