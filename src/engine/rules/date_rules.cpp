@@ -442,6 +442,13 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
     *out = make(i, i + 2, four_digits(year), "year");
     return true;
   }
+  // "2022r." written without a space is one word token "2022r" (and its dot).
+  if (v.polish() && v.is_word(i) && v.lower(i).size() == 5 && v.lower(i)[4] == 'r' &&
+      parse_uint(std::string_view(v.lower(i)).substr(0, 4), &year) && year >= 1000) {
+    const size_t end = v.is_punct(i + 1, ".") && !v.space_before(i + 1) ? i + 2 : i + 1;
+    *out = make(i, end, four_digits(year), "year");
+    return true;
+  }
   if (!year_number(v, i, &year)) return false;
   const size_t end = skip_year_word(v, i + 1);
   if (end > i + 1) {

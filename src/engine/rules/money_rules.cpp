@@ -248,6 +248,7 @@ bool glued_scale_amount(const TokenView& v, size_t i, Amount* out) {
   else if (suffix == "k") exponent = 3;
   else if (suffix == "tn") exponent = 12;
   else if (suffix == "mld" && v.polish()) exponent = 9;
+  else if (suffix == "tys" && v.polish()) exponent = 3;
   else return false;
   uint64_t n = 0;
   if (!parse_uint(std::string_view(w).substr(0, digits), &n)) return false;
@@ -291,6 +292,18 @@ bool amount_at(const TokenView& v, size_t i, bool after_prefix, Amount* out) {
 }
 
 // --- Section: money ---
+
+// "5zł", "10zł." written without a space: one word token.
+bool glued_zloty(const TokenView& v, size_t i, Decimal* amount) {
+  if (!v.polish() || !v.is_word(i)) return false;
+  const std::string& w = v.lower(i);
+  const std::string_view zl = "zł";
+  if (w.size() <= zl.size() || w.compare(w.size() - zl.size(), zl.size(), zl) != 0) return false;
+  uint64_t n = 0;
+  if (!parse_uint(std::string_view(w).substr(0, w.size() - zl.size()), &n)) return false;
+  *amount = Decimal{n, 0};
+  return true;
+}
 
 struct Currency {
   std::string code;
@@ -493,6 +506,13 @@ void match_money(const TokenView& v, size_t i, std::vector<Match>* out) {
   }
   if (prefix_currency(v, i, &c) && glued_scale_amount(v, c.end, &a)) {
     out->push_back(make_money(i, a.end, a.value, c));
+    return;
+  }
+  Decimal zloty;
+  if (glued_zloty(v, i, &zloty)) {
+    Currency pln;
+    pln.code = "PLN";
+    out->push_back(make_money(i, i + 1, zloty, pln));
     return;
   }
   // Amount first: "24,5 miliarda dolarów", "5 zł", "100 USD", "pięć tysięcy złotych".

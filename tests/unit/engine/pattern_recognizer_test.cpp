@@ -120,6 +120,8 @@ TEST_CASE("rules: Polish money with scale word and inflected currency") {
         {"40,000 rubli", "MONEY", "40,000 rubli", "40000 RUB", false},
         {"1,250 mld zł", "MONEY", "1,250 mld zł", "1250000000 PLN", false},
         {"do miliona złotych", "MONEY", "miliona złotych", "1000000 PLN", false},
+        {"bilet za 5zł i", "MONEY", "5zł", "5 PLN", false},
+        {"zarobił 3mln dolarów", "MONEY", "3mln dolarów", "3000000 USD", false},
         {"1000 ₸", "MONEY", "1000 ₸", "1000 KZT", false},
         {"USD 5 mln", "MONEY", "USD 5 mln", "5000000 USD", false},
     }, "pl");
@@ -213,6 +215,7 @@ TEST_CASE("rules: Polish absolute dates, months and years") {
     check_cases({
         {"w 2022 roku", "DATE", "2022 roku", "2022", false},
         {"w 2022 r. spadło", "DATE", "2022 r.", "2022", false},
+        {"w 2022r. spadło", "DATE", "2022r.", "2022", false},
         {"w roku 2022", "DATE", "roku 2022", "2022", false},
         {"od 2014 trwa wojna", "DATE", "2014", "2014", false},
         {"W styczniu 2022 roku", "DATE", "styczniu 2022 roku", "2022-01", false},
