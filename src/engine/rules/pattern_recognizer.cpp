@@ -4,6 +4,7 @@
 
 #include "engine/rules/date_rules.h"
 #include "engine/rules/money_rules.h"
+#include "engine/rules/quantity_rules.h"
 #include "engine/rules/rule_context.h"
 
 namespace glosa {
@@ -11,13 +12,14 @@ namespace glosa {
 namespace {
 
 // Priority among equally long matches at one start: money and percent before dates
-// ("2022 zł" is an amount), dates before times.
+// ("2022 zł" is an amount), dates before times, quantities last.
 int label_rank(const std::string& label) {
   if (label == "URL" || label == "EMAIL") return 0;
   if (label == "MONEY") return 1;
   if (label == "PERCENT") return 2;
   if (label == "DATE") return 3;
-  return 4;
+  if (label == "TIME") return 4;
+  return 5;  // QUANTITY
 }
 
 }  // namespace
@@ -44,6 +46,7 @@ std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<
       rules::match_percent(v, i, &candidates);
       rules::match_dates(v, i, &candidates);
       rules::match_times(v, i, &candidates);
+      rules::match_quantity(v, i, &candidates);
     }
     const rules::Match* best = nullptr;
     for (const rules::Match& m : candidates) {

@@ -346,6 +346,31 @@ TEST_CASE("rules: clock times in Polish and English") {
   }, "en");
 }
 
+TEST_CASE("rules: quantities with units and scale words") {
+  check_cases({
+      {"dostarczy 10 mld m sześc. gazu", "QUANTITY", "10 mld m sześc.", "10000000000 m3", false},
+      {"eksport 2 mln ton zboża", "QUANTITY", "2 mln ton", "2000000 t", false},
+      {"100 tys. baryłek ropy", "QUANTITY", "100 tys. baryłek", "100000 bbl", false},
+      {"trasa ma 5 km", "QUANTITY", "5 km", "5 km", false},
+      {"jechał 120 km/h", "QUANTITY", "120 km/h", "120 km/h", false},
+      {"upał 30°C", "QUANTITY", "30°C", "30 °C", false},
+      {"35 stopni Celsjusza", "QUANTITY", "35 stopni Celsjusza", "35 °C", false},
+      {"farma 50 MW", "QUANTITY", "50 MW", "50 MW", false},
+      {"1,5 l wody", "QUANTITY", "1,5 l", "1.5 l", false},
+      {"dwa kilometry dalej", "QUANTITY", "dwa kilometry", "2 km", false},
+  }, "pl");
+  check_cases({
+      {"2 million barrels a day", "QUANTITY", "2 million barrels", "2000000 bbl", false},
+      {"5 miles away", "QUANTITY", "5 miles", "5 mi", false},
+      {"30 degrees Celsius", "QUANTITY", "30 degrees Celsius", "30 °C", false},
+  }, "en");
+  for (const std::string text : {"12 posłów", "9 miesięcy", "3 stopnie wtajemniczenia",
+                                 "50 mW"}) {
+    CAPTURE(text);
+    CHECK(recognize(text, "pl").empty());
+  }
+}
+
 TEST_CASE("rules: URLs and e-mail addresses are emitted as they are written") {
   check_cases({
       {"Źródło: fergana.news/kresy.pl", "URL", "fergana.news/kresy.pl", "fergana.news/kresy.pl", false},
