@@ -14,7 +14,8 @@ namespace {
 
 // Currency families decide which country adjective may follow ("dolarów kanadyjskich").
 enum class Family : uint8_t { None, Dollar, Zloty, Euro, Pound, Ruble, Hryvnia, Tenge, Franc,
-                              Yen, Yuan, Crown, Forint, Leu, Lira, Rupee, Peso };
+                              Yen, Yuan, Crown, Forint, Leu, Lira, Rupee, Peso, Lev, Shekel,
+                              Won, Lari };
 
 struct CurrencyWord {
   std::string_view form;  // lower case
@@ -78,6 +79,14 @@ constexpr CurrencyWord kCurrencyWords[] = {
     {"rupia", "INR", Family::Rupee, false},      {"rupii", "INR", Family::Rupee, false},
     {"rupie", "INR", Family::Rupee, false},      {"rupiami", "INR", Family::Rupee, false},
     {"peso", "", Family::Peso, false},
+    // "lew" is also a lion and "lewa" left: these count only with "bułgarski" after them.
+    {"lew", "", Family::Lev, false},             {"lewy", "", Family::Lev, false},
+    {"lewów", "", Family::Lev, false},           {"lewa", "", Family::Lev, false},
+    {"szekel", "ILS", Family::Shekel, false},    {"szekla", "ILS", Family::Shekel, false},
+    {"szekle", "ILS", Family::Shekel, false},    {"szekli", "ILS", Family::Shekel, false},
+    {"szeklami", "ILS", Family::Shekel, false},  {"szekelów", "ILS", Family::Shekel, false},
+    {"wony", "KRW", Family::Won, false},         {"wonów", "KRW", Family::Won, false},
+    {"lari", "GEL", Family::Lari, false},
     // English.
     {"dollar", "USD", Family::Dollar, false},    {"dollars", "USD", Family::Dollar, false},
     {"cents", "USD", Family::Dollar, true},      {"euros", "EUR", Family::Euro, false},
@@ -124,7 +133,9 @@ constexpr CountryAdjective kCountryAdjectives[] = {
     {"indyjsk", Family::Rupee, "INR"},    {"meksykańsk", Family::Peso, "MXN"},
     {"argentyńsk", Family::Peso, "ARS"},  {"chilijsk", Family::Peso, "CLP"},
     {"kazachsk", Family::Tenge, "KZT"},   {"rumuńsk", Family::Leu, "RON"},
-    {"mołdawsk", Family::Leu, "MDL"},
+    {"mołdawsk", Family::Leu, "MDL"},     {"węgiersk", Family::Forint, "HUF"},
+    {"bułgarsk", Family::Lev, "BGN"},     {"izraelsk", Family::Shekel, "ILS"},
+    {"południowokoreańsk", Family::Won, "KRW"}, {"gruzińsk", Family::Lari, "GEL"},
 };
 
 // English adjectives come before the currency word and match whole words.
@@ -438,6 +449,7 @@ bool suffix_currency(const TokenView& v, size_t i, bool after_digits, Currency* 
     out->code = adjective_code;
     out->end = k + 2;
   }
+  if (c->family == Family::Lev && out->end == k + 1) return false;  // "lew" needs "bułgarski"
   // "pound(s) sterling", "funtów szterlingów".
   if (c->family == Family::Pound && v.is_any(out->end, {"sterling"})) ++out->end;
   return true;

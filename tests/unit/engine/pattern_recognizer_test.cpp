@@ -111,6 +111,12 @@ TEST_CASE("rules: Polish money with scale word and inflected currency") {
         {"10 mln dolarów kanadyjskich", "MONEY", "10 mln dolarów kanadyjskich", "10000000 CAD", false},
         {"300 koron czeskich", "MONEY", "300 koron czeskich", "300 CZK", false},
         {"300 koron", "MONEY", "300 koron", "300", false},
+        {"20 lewów bułgarskich", "MONEY", "20 lewów bułgarskich", "20 BGN", false},
+        {"100 forintów węgierskich", "MONEY", "100 forintów węgierskich", "100 HUF", false},
+        {"50 szekli", "MONEY", "50 szekli", "50 ILS", false},
+        {"40 mln tenge kazachskich", "MONEY", "40 mln tenge kazachskich", "40000000 KZT", false},
+        {"5 rubli białoruskich", "MONEY", "5 rubli białoruskich", "5 BYN", false},
+        {"2 funty szterlingi", "MONEY", "2 funty szterlingi", "2 GBP", false},
         {"5 funtów szterlingów", "MONEY", "5 funtów szterlingów", "5 GBP", false},
         {"100 USD", "MONEY", "100 USD", "100 USD", false},
         {"5 mln PLN", "MONEY", "5 mln PLN", "5000000 PLN", false},
@@ -402,6 +408,7 @@ TEST_CASE("rules: numbers that are not dates, amounts or times stay untagged") {
       "dzień za dniem",
       "pracował za dnia",
       "XX Zjazd",
+      "2 lwy i 3 lewa",
   };
   for (const std::string text : polish) {
     CAPTURE(text);
