@@ -825,9 +825,12 @@ void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {
     return;
   }
   // "12:30", "10:30 p.m.", "o 15.00" (the dot form needs a Polish preposition before it).
+  // British "at 9.30" and "9.30 am" use the dot too.
   const bool after_preposition =
-      i > 0 && v.polish() && v.is_any(i - 1, {"o", "od", "do", "około", "ok", "przed", "po"});
-  if (clock_token(v, i, after_preposition, &h, &m, &seconds)) {
+      i > 0 && ((v.polish() && v.is_any(i - 1, {"o", "od", "do", "około", "ok", "przed", "po"})) ||
+                (v.english() && v.is_any(i - 1, {"at", "from", "until", "till"})));
+  const bool dot_ok = after_preposition || meridiem(v, i + 1, &pm);
+  if (clock_token(v, i, dot_ok, &h, &m, &seconds)) {
     if (meridiem(v, i + 1, &pm) && h >= 1 && h <= 12) {
       out->push_back(make_time(i, i + 2, to_24h(h, pm), m));
     } else {

@@ -349,6 +349,9 @@ TEST_CASE("rules: clock times in Polish and English") {
       {"at 3pm", "TIME", "3pm", "15:00", false},
       {"at 10:30 p.m.", "TIME", "10:30 p.m.", "22:30", false},
       {"at 12 a.m.", "TIME", "12 a.m.", "00:00", false},
+      {"at 9.30 the", "TIME", "9.30", "09:30", false},
+      {"by 9.30am", "TIME", "9.30am", "09:30", false},
+      {"rose 9.30 points", "<none>", "", "", false},
   }, "en");
 }
 
