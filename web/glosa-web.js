@@ -53,9 +53,24 @@
     });
   }
 
+  // models/manifest.json (written by the build) lists the models this build ships.
+  let manifest = null;
+  function modelManifest() {
+    if (!manifest) {
+      manifest = fetch('models/manifest.json').then(function (r) { return r.ok ? r.json() : { models: {} }; })
+        .catch(function () { return { models: {} }; });
+    }
+    return manifest;
+  }
+
   function requestModel(lang) {
     if (modelRequests[lang]) return modelRequests[lang];
-    modelRequests[lang] = fetch('models/ner-' + lang + '.bin')
+    modelRequests[lang] = modelManifest()
+      .then(function (m) {
+        const file = m.models && m.models[lang];
+        if (!file) throw new Error('this build has no model for "' + lang + '"');
+        return fetch('models/' + file.name);
+      })
       .then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.arrayBuffer();
@@ -171,10 +186,15 @@
 
   // --- keyboard shortcuts the browser would otherwise take ---
   window.addEventListener('keydown', function (event) {
-    if (!window.glosa || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (!window.glosa) return;
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (Module._glosa_key_enter()) event.preventDefault();
+      return;
+    }
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key === 's') { event.preventDefault(); Module._glosa_save(); }
-    if (key === 'o') { event.preventDefault(); Module.glosaOpenDialog(); }
+    if (key === 'o') { event.preventDefault(); Module._glosa_request_open(); }
   }, true);
 
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });

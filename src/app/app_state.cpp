@@ -184,7 +184,18 @@ void on_model_loaded(AppState& state, const std::string& lang) {
   }
   const std::string text = state.doc.text;  // copy: load_text replaces state.doc
   const std::string source = state.source_name;
+  // A warning about the text (e.g. repaired UTF-8) outlives the silent re-annotation.
+  const std::string message = state.message;
+  const MessageKind kind = state.message_kind;
   load_text(state, text, source);
+  if (kind != MessageKind::Info) set_message(state, kind, message);
+}
+
+bool confirm_open_dialog(AppState& state) {
+  if (!state.show_open_dialog) return false;
+  state.show_open_dialog = false;
+  if (state.services.open_file_dialog) state.services.open_file_dialog();
+  return true;
 }
 
 void select_entity(AppState& state, int index) {

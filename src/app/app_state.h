@@ -38,6 +38,7 @@ struct AppState {
   bool is_imported = false;              // opened from an annotation file (never re-annotated)
   std::string sample_text;               // the bundled sample article, filled by the platform
   std::string loading_model;             // language whose model is being fetched, "" if none
+  bool show_open_dialog = false;         // the Open dialog (Ctrl+O) is requested/visible
 
   // --- view state ---
   std::map<std::string, bool> hidden_labels;  // label name -> hidden in the document view
@@ -77,6 +78,11 @@ std::string document_title(const Document& doc);
 
 // Saves through the platform (Ctrl+S / the Download button). Sets a message either way.
 void save_document(AppState& state);
+
+// Enter in the Open dialog: opens the platform's file picker and closes the dialog. Called
+// by the platform from its key handler, because browsers open a picker only while handling
+// a user's input event. Returns false when the dialog is not showing.
+bool confirm_open_dialog(AppState& state);
 
 // Selects entity `index`, asks the view to scroll to it and flash it.
 void select_entity(AppState& state, int index);

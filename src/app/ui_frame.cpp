@@ -83,6 +83,33 @@ uint32_t label_color(const Document& doc, const std::string& label, float alpha)
   return IM_COL32(r, g, b, static_cast<int>(alpha * 255.0f));
 }
 
+// The Open dialog. Browsers show a file picker only in response to a click or a plain key
+// press; Ctrl+O is a reserved browser shortcut and does not count, so Ctrl+O opens this
+// dialog and its button (or Enter) opens the picker.
+void draw_open_dialog(AppState& state, UiResources& ui) {
+  if (state.show_open_dialog && !ImGui::IsPopupOpen("Open a file##dialog")) ImGui::OpenPopup("Open a file##dialog");
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Open a file##dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!state.show_open_dialog) {  // answered from outside (the platform's Enter key handler)
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  ImGui::TextUnformatted("Open an article (.txt) or an annotation file (.glosa.json).");
+  ImGui::TextDisabled("You can also drop a file anywhere on the page.");
+  ImGui::Dummy(ImVec2(0, 4 * ui.scale));
+  if (ImGui::Button("Choose a file\xE2\x80\xA6 (Enter)##dialog")) {
+    confirm_open_dialog(state);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel (Esc)##dialog") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    state.show_open_dialog = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 void draw_frame(AppState& state, UiResources& ui) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -109,6 +136,7 @@ void draw_frame(AppState& state, UiResources& ui) {
     ImGui::EndChild();
   }
   draw_status_bar(state, ui);
+  draw_open_dialog(state, ui);
   ImGui::End();
 }
 

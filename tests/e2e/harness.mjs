@@ -45,7 +45,7 @@ export async function openApp(browser, url, { width = 1400, height = 900, scale 
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(String(e) + (process.env.GLOSA_E2E_STACKS ? ' ' + e.stack : '')));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   const t0 = Date.now();
   await page.goto(url);

@@ -120,6 +120,13 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_get_document() {
 
 EMSCRIPTEN_KEEPALIVE void glosa_save() { glosa::app::save_document(web_app().state); }
 
+// Ctrl+O: shows the Open dialog (see draw_open_dialog for why not the picker at once).
+EMSCRIPTEN_KEEPALIVE void glosa_request_open() { web_app().state.show_open_dialog = true; }
+
+// Enter: confirms the Open dialog while the browser is still handling the key press.
+// Returns 1 if it did (the page then swallows the key).
+EMSCRIPTEN_KEEPALIVE int glosa_key_enter() { return glosa::app::confirm_open_dialog(web_app().state) ? 1 : 0; }
+
 EMSCRIPTEN_KEEPALIVE int glosa_load_model(const char* lang, const uint8_t* data, int len) {
   auto& app = web_app();
   glosa::Status s = app.engine.load_model(data, static_cast<size_t>(len));

@@ -28,6 +28,11 @@ WebApp& web_app() {
 // which the browser refuses outside a click, so the ImGui backend must not touch them.
 EM_JS(void, glosa_js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 
+// Resizes the canvas drawing buffer and tells GLFW (it listens to Browser's resize
+// listeners). glfwSetWindowSize is avoided: Emscripten's version requests fullscreen when
+// the size equals the screen's, which the browser refuses outside a click.
+EM_JS(void, glosa_js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+
 namespace {
 
 GLFWwindow* g_window = nullptr;
@@ -55,7 +60,7 @@ void sync_canvas_size(glosa::web::WebApp& app) {
   const int h = static_cast<int>(std::lround(css_h * dpr));
   int cur_w = 0, cur_h = 0;
   glfwGetWindowSize(g_window, &cur_w, &cur_h);
-  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(g_window, w, h);
+  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glosa_js_set_canvas_size(w, h);
   if (dpr != app.dpr) {
     app.dpr = dpr;
     glosa::app::setup_fonts(app.ui, glosa::web::kFontRegular, glosa::web::kFontBold, dpr);

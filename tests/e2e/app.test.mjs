@@ -1,0 +1,186 @@
+// End-to-end tests of the browser app through its real paths: paste event, Ctrl+S download,
+// Ctrl+O file chooser, drag-and-drop, corrupt files, the window.glosa API, screenshots.
+// Run: node --test (after tools/build-web.sh). Screenshots land in tests/e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, pasteText, frames, artifacts, dist, root } from './harness.mjs';
+
+const samplePath = path.join(root, '..', 'shared', 'samples', 'pl-news-tokajew-moskwa.txt');
+const sample = fs.readFileSync(samplePath, 'utf8');
+const hasPlModel = fs.existsSync(path.join(dist, 'models', 'ner-pl.bin'));
+
+let server;
+let browser;
+
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+// Checks a parsed annotation file the way an independent reader would.
+function validateFile(doc) {
+  assert.equal(doc.format, 'glosa');
+  assert.equal(doc.version, 1);
+  assert.equal(doc.sha256, crypto.createHash('sha256').update(doc.text, 'utf8').digest('hex'));
+  const cps = Array.from(doc.text);  // code points
+  const labels = new Set(doc.labels.map((l) => l.name));
+  for (const e of doc.entities) {
+    assert.ok(e.start < e.end && e.end <= cps.length, `offsets of ${e.id}`);
+    assert.equal(cps.slice(e.start, e.end).join(''), e.text, `text of ${e.id}`);
+    assert.ok(labels.has(e.label), `label of ${e.id}`);
+  }
+}
+
+function find(doc, label, text) {
+  return doc.entities.find((e) => e.label === label && e.text === text);
+}
+
+async function pasteSample(page) {
+  await pasteText(page, sample);
+  if (hasPlModel) {
+    await page.waitForFunction(() => {
+      const d = glosa.getDocument();
+      return d && JSON.parse(d).meta.model !== '';
+    }, null, { timeout: 30000 });
+  }
+  await frames(page, 3);
+  return JSON.parse(await page.evaluate(() => glosa.getDocument()));
+}
+
+test('paste event with the sample article tags its dates, amounts and percentages', async (t) => {
+  const { page, context, readyMs, requests, errors } = await openApp(browser, server.url, { scale: 2 });
+  t.diagnostic(`page load to glosa-ready: ${readyMs} ms`);
+  await frames(page, 3);
+  await page.screenshot({ path: path.join(artifacts, 'start-screen.png') });
+
+  const doc = await pasteSample(page);
+  validateFile(doc);
+  assert.equal(doc.lang, 'pl');
+  assert.equal(doc.text, sample.replace(/\r\n?/g, '\n'));
+  const money = find(doc, 'MONEY', '24,5 miliarda dolarów');
+  assert.ok(money, 'MONEY 24,5 miliarda dolarów');
+  assert.equal(money.value, '24500000000 USD');
+  assert.equal(find(doc, 'PERCENT', '5 proc.')?.value, '5');
+  assert.ok(doc.entities.some((e) => e.label === 'DATE' && e.text.includes('2022-11')), 'DATE 2022-11');
+  assert.ok(doc.entities.some((e) => e.label === 'DATE' && /poniedziałek/.test(e.text)), 'DATE w poniedziałek');
+  if (hasPlModel) {
+    assert.ok(doc.entities.some((e) => e.label === 'PER' && e.text.startsWith('Tokajew')), 'PER Tokajew');
+    assert.ok(doc.entities.some((e) => e.label === 'LOC' && e.text === 'Moskwie'), 'LOC Moskwie');
+    assert.ok(doc.entities.filter((e) => e.origin === 'model').every((e) => e.confidence > 0 && e.confidence <= 1));
+  }
+  const view = await page.evaluate(() => glosa.viewState());
+  t.diagnostic(`annotation of the sample article in the browser: ${view.annotateMs.toFixed(1)} ms, ${doc.entities.length} entities`);
+  await page.screenshot({ path: path.join(artifacts, 'sample-article.png') });
+
+  // Nothing leaves the origin, and the page logged no errors.
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Ctrl+S downloads a valid file and Ctrl+O opens it back to the same document', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  const before = await pasteSample(page);
+  await page.click('#canvas', { position: { x: 700, y: 500 } });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+  assert.match(download.suggestedFilename(), /^Kasym-Żomert-Tokajew.*\.glosa\.json$/);
+  const file = path.join(artifacts, 'download.glosa.json');
+  await download.saveAs(file);
+  const saved = fs.readFileSync(file, 'utf8');
+  validateFile(JSON.parse(saved));
+  assert.equal(saved, await page.evaluate(() => glosa.getDocument()));
+
+  // Replace the view by another text, then open the downloaded file with Ctrl+O.
+  assert.deepEqual(await page.evaluate(() => glosa.load('Inny tekst z 5 proc. wzrostu.')), { ok: true, error: null });
+  // Ctrl+O opens the in-app Open dialog; Enter there opens the browser's file picker.
+  await page.keyboard.press('Control+o');
+  await frames(page, 3);
+  await page.screenshot({ path: path.join(artifacts, 'open-dialog.png') });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(file);
+  await page.waitForFunction(() => glosa.viewState().source.endsWith('.glosa.json'));
+  assert.equal(await page.evaluate(() => glosa.getDocument()), saved);
+  assert.equal(JSON.parse(saved).entities.length, before.entities.length);
+  await context.close();
+});
+
+test('a corrupt or hostile file is refused with a message and the document stays', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await pasteSample(page);
+  const original = await page.evaluate(() => glosa.getDocument());
+  const good = JSON.parse(original);
+  const cases = {
+    'broken.glosa.json': '{"format": "glosa", "version": 1, "text": ',
+    'tampered.glosa.json': JSON.stringify({ ...good, text: good.text + ' dopisek' }),
+    'offsets.glosa.json': JSON.stringify({ ...good, entities: [{ ...good.entities[0], end: 999999 }] }),
+    'future.glosa.json': JSON.stringify({ ...good, version: 99 }),
+    'other.json': JSON.stringify({ hello: 'world' }),
+  };
+  for (const [name, content] of Object.entries(cases)) {
+    const file = path.join(artifacts, name);
+    fs.writeFileSync(file, content);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.evaluate(() => Module.glosaOpenDialog())]);
+    await chooser.setFiles(file);
+    await page.waitForFunction(() => glosa.viewState().messageKind === 'error');
+    const view = await page.evaluate(() => glosa.viewState());
+    assert.match(view.message, new RegExp(name.replace('.', '\\.')), `message names the file: ${view.message}`);
+    assert.equal(await page.evaluate(() => glosa.getDocument()), original, `${name} must not change the document`);
+    await frames(page, 2);
+    if (name === 'offsets.glosa.json') {
+      assert.match(view.message, /past the end of the text/);
+      await page.screenshot({ path: path.join(artifacts, 'corrupt-file-refused.png') });
+    }
+    await page.evaluate(() => glosa.load('x'));  // reset the message kind for the next case
+    await page.evaluate((json) => glosa.openDocument(json), original);
+  }
+  // The same through the API.
+  const res = await page.evaluate(() => glosa.openDocument('not json'));
+  assert.equal(res.ok, false);
+  assert.match(res.error, /not valid JSON at line 1/);
+  assert.equal(await page.evaluate(() => glosa.getDocument()), original);
+  await context.close();
+});
+
+test('dropping a text file annotates it; invalid UTF-8 is repaired with a warning', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('Wzrost o 5 proc. '), 0xff, 0xfe, ...new TextEncoder().encode(' w styczniu.')]);
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'notatka.txt', { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => glosa.getDocument() !== null);
+  const doc = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.ok(doc.text.includes('\uFFFD'));
+  const view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.source, 'notatka.txt');
+  assert.equal(view.messageKind, 'warning');
+  assert.match(view.message, /invalid UTF-8/);
+  await context.close();
+});
+
+test('glosa.annotate returns the file object without touching the view; empty text is an error', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  const result = await page.evaluate(() => glosa.annotate('Apple raised prices by 5% on Monday, to $24.5 billion.'));
+  assert.equal(result.format, 'glosa');
+  assert.equal(result.lang, 'en');
+  validateFile(result);
+  assert.ok(result.entities.some((e) => e.label === 'PERCENT' && e.text === '5%'));
+  assert.equal(await page.evaluate(() => glosa.getDocument()), null);
+  const err = await page.evaluate(() => { try { glosa.annotate('   '); return null; } catch (e) { return e.message; } });
+  assert.match(err, /empty/);
+  const load = await page.evaluate(() => glosa.load(''));
+  assert.equal(load.ok, false);
+  assert.match(await page.evaluate(() => glosa.version), /^\d+\.\d+\.\d+$/);
+  await context.close();
+});
