@@ -9,6 +9,9 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/rules/money_rules.h"
+#include "engine/rules/quantity_rules.h"
+
 namespace glosa::rules {
 
 namespace {
@@ -373,6 +376,66 @@ bool month_day_date(const TokenView& v, size_t i, Match* out) {
   return true;
 }
 
+// Polish plural-noun endings after a number ("2000 domach", "2000 osób"): a count, not a
+// year. Verbs and adverbs ("od 2014 trwa") rarely end this way.
+bool looks_like_counted_noun(const std::string& w) {
+  for (std::string_view end : {"ów", "ych", "ich", "ach", "ami", "om", "osób", "ludzi",
+                               "dzieci", "lat", "razy", "sztuk", "km", "kg", "ton"}) {
+    if (w.size() >= end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_range_dash(const TokenView& v, size_t i) {
+  return v.is_punct(i, "-") || v.is_punct(i, "\xE2\x80\x93") || v.is_punct(i, "\xE2\x80\x94");
+}
+
+// Ranges: "12–14 stycznia [2022 r.]", "January 12-14[, 2022]", "2020–2022" (years).
+// Value: an ISO 8601 interval "XXXX-01-12/XXXX-01-14", "2020/2022"; subtype "range".
+bool range_date(const TokenView& v, size_t i, Match* out) {
+  uint64_t d1 = 0, d2 = 0;
+  // Years: both four digits, the second later.
+  if (year_number(v, i, &d1) && is_range_dash(v, i + 1) && year_number(v, i + 2, &d2) &&
+      d1 >= 1800 && d2 > d1 && d2 <= 2100) {
+    const size_t end = skip_year_word(v, i + 3);
+    // "1500-2000 zł", "1000–2000 osób": a range of amounts or counts, not of years.
+    std::vector<Match> amounts;
+    match_money(v, i + 2, &amounts);
+    match_percent(v, i + 2, &amounts);
+    match_quantity(v, i + 2, &amounts);
+    const bool counted = end == i + 3 && v.is_word(end) && !v.is_capitalized(end) &&
+                         looks_like_counted_noun(v.lower(end));
+    if (amounts.empty() && !counted) {
+      *out = make(i, end, four_digits(d1) + "/" + four_digits(d2), "range");
+      return true;
+    }
+  }
+  // Days, then the month after the second day.
+  if (day_number(v, i, &d1) && v.is_number(i) && is_range_dash(v, i + 1) &&
+      day_number(v, i + 2, &d2) && v.is_number(i + 2) && d2 > d1) {
+    Match second;
+    if (!day_month_date(v, i + 2, &second)) return false;
+    const std::string tail = second.value.substr(0, second.value.size() - 2);  // "YYYY-MM-"
+    *out = make(i, second.last, tail + two_digits(d1) + "/" + second.value, "range");
+    return true;
+  }
+  // English "January 12-14".
+  int month = 0;
+  bool abbr = false;
+  size_t j = 0;
+  if (english_month(v, i, &month, &abbr, &j) && day_number(v, j, &d1) && v.is_number(j) &&
+      is_range_dash(v, j + 1) && day_number(v, j + 2, &d2) && v.is_number(j + 2) && d2 > d1) {
+    std::string year = "XXXX";
+    const size_t end = optional_year(v, j + 3, &year);
+    const std::string ym = year + "-" + two_digits(static_cast<uint64_t>(month)) + "-";
+    *out = make(i, end, ym + two_digits(d1) + "/" + ym + two_digits(d2), "range");
+    return true;
+  }
+  return false;
+}
+
 // --- Section: months, years, weekdays ---
 
 // "styczeń 2022", "w styczniu 2022 r.", "January 2022", or a month alone: "w marcu",
@@ -420,18 +483,6 @@ bool is_clause_word(const TokenView& v, size_t i) {
                       "nie", "tylko", "również", "także", "and", "or", "but", "when", "the",
                       "was", "were", "is", "has", "had", "it", "he", "she", "they", "we",
                       "that", "this", "there", "as", "with", "after", "before", "alone"});
-}
-
-// Polish plural-noun endings after a number ("2000 domach", "2000 osób"): a count, not a
-// year. Verbs and adverbs ("od 2014 trwa") rarely end this way.
-bool looks_like_counted_noun(const std::string& w) {
-  for (std::string_view end : {"ów", "ych", "ich", "ach", "ami", "om", "osób", "ludzi",
-                               "dzieci", "lat", "razy", "sztuk", "km", "kg", "ton"}) {
-    if (w.size() >= end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // Years: "2022 r.", "2022 roku", "roku 2022", "rok 2022", and a bare year after a
@@ -799,6 +850,7 @@ uint64_t to_24h(uint64_t h, bool pm) {
 void match_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   Match m;
   if (numeric_date(v, i, &m)) out->push_back(m);
+  if (range_date(v, i, &m)) out->push_back(m);
   if (day_month_date(v, i, &m)) out->push_back(m);
   if (month_day_date(v, i, &m)) out->push_back(m);
   if (month_date(v, i, &m)) out->push_back(m);

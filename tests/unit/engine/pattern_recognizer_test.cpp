@@ -242,6 +242,21 @@ TEST_CASE("rules: centuries and decades") {
   }, "en");
 }
 
+TEST_CASE("rules: date ranges become ISO 8601 intervals") {
+  check_cases({
+      {"w dniach 12–14 stycznia 2022 r.", "DATE", "12–14 stycznia 2022 r.", "2022-01-12/2022-01-14", false},
+      {"od 3-5 maja", "DATE", "3-5 maja", "XXXX-05-03/XXXX-05-05", false},
+      {"w latach 2020–2022 wzrosła", "DATE", "2020–2022", "2020/2022", false},
+  }, "pl");
+  check_cases({
+      {"on January 12-14, 2022", "DATE", "January 12-14, 2022", "2022-01-12/2022-01-14", false},
+      {"in 1990-1995", "DATE", "1990-1995", "1990/1995", false},
+  }, "en");
+  CHECK(only("kosztuje 1500-2000 zł", "pl").value == "2000 PLN");
+  CHECK(recognize("przyjdzie 1000–2000 osób", "pl").empty());
+  CHECK(only("w dniach 12–14 stycznia", "pl").subtype == "range");
+}
+
 TEST_CASE("rules: Polish weekdays in every case") {
   struct Day { const char* phrase; const char* text; int day; };
   const Day days[] = {
