@@ -88,6 +88,8 @@ size_t unit_at(const TokenView& v, size_t i, std::string* unit) {
   std::string_view raw = v.raw(i);
   if (!raw.empty() && raw.back() == '.') raw.remove_suffix(1);
   if (const UnitName* u = find_unit(kSymbols, raw)) {
+    // Polish "(45 l.)" is an age ("lat"), not litres.
+    if (raw == "l" && v.polish() && v.is_punct(i + 1, ".") && !v.space_before(i + 1)) return i;
     *unit = std::string(u->unit);
     size_t end = i + 1;
     // "km/h"

@@ -389,7 +389,7 @@ TEST_CASE("rules: quantities with units and scale words") {
       {"30 degrees Celsius", "QUANTITY", "30 degrees Celsius", "30 °C", false},
   }, "en");
   for (const std::string text : {"12 posłów", "9 miesięcy", "3 stopnie wtajemniczenia",
-                                 "50 mW"}) {
+                                 "50 mW", "Asia Bibi (45 l.) trafiła"}) {
     CAPTURE(text);
     CHECK(recognize(text, "pl").empty());
   }
