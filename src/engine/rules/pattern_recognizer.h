@@ -14,10 +14,14 @@ namespace glosa {
 // languages' patterns are tried for "other"). Output: origin Rule, confidence 1, byte spans
 // aligned to token boundaries, sorted by begin_byte, NON-overlapping (at one start the
 // longest match wins; a later match that overlaps an earlier one is dropped).
-// Values: DATE ISO 8601 ("2022-11-21", "2022-11", "2022", "XXXX-01" for a month of an
-// unknown year, "XXXX-WXX-1" for a weekday, relative dates as an offset such as "-P1W"
-// with is_relative), TIME "HH:MM", MONEY "<amount> <ISO 4217>" with a plain decimal amount
-// ("24500000000 USD"), PERCENT the number ("5", "24.5"), URL/EMAIL the address.
+// Values (full grammar in docs/RULES.md): DATE ISO 8601 ("2022-11-21", "2022-11", "2022",
+// "XXXX-01" for a month of an unknown year, "XXXX-WXX-1" for a weekday, intervals
+// "2022-01-12/2022-01-14"; relative dates with is_relative as a signed offset "-P1W",
+// "P0Y", "-PXD", or a directed weekday "-XXXX-WXX-1"), TIME "HH:MM[:SS]", MONEY "<amount>
+// <ISO 4217>" with a plain decimal amount ("24500000000 USD"), PERCENT the number ("5",
+// "24.5"), QUANTITY "<amount> <unit>" ("2000000 t"), URL/EMAIL the address.
+// DATE/TIME spans leave out a leading preposition ("w poniedziałek" -> "poniedziałek").
+// Never fails; empty tokens give an empty result. `tokens` must come from tokenize(text).
 std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<Token>& tokens,
                                        std::string_view lang);
 
