@@ -94,6 +94,8 @@ constexpr WeekdayForm kPolishWeekdays[] = {
     {"sobota", 6},       {"soboty", 6},       {"sobotę", 6},         {"sobocie", 6},
     {"sobotą", 6},
     {"niedziela", 7},    {"niedzieli", 7},    {"niedzielę", 7},      {"niedzielą", 7},
+    // Day 0 is the weekend (TIMEX "WE"); alone it needs a preposition or a modifier.
+    {"weekend", 0},      {"weekendu", 0},     {"weekendem", 0},      {"weekendzie", 0},
 };
 
 constexpr std::string_view kEnglishWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
@@ -601,6 +603,10 @@ bool weekday_at(const TokenView& v, size_t i, int* day) {
       return true;
     }
   }
+  if (v.english() && w == "weekend") {
+    *day = 0;
+    return true;
+  }
   if (v.english() && v.is_capitalized(i)) {
     for (int d = 0; d < 7; ++d) {
       if (kEnglishWeekdays[d] == w) {
@@ -612,7 +618,9 @@ bool weekday_at(const TokenView& v, size_t i, int* day) {
   return false;
 }
 
-std::string weekday_value(int day) { return "XXXX-WXX-" + std::to_string(day); }
+std::string weekday_value(int day) {
+  return day == 0 ? "XXXX-WXX-WE" : "XXXX-WXX-" + std::to_string(day);
+}
 
 // Longest absolute day/month date at i (used after a weekday: "poniedziałek, 12 stycznia").
 bool absolute_date_at(const TokenView& v, size_t i, Match* out) {
@@ -650,6 +658,13 @@ void weekday_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
     k = i + 1;
   }
   if (k == i && !weekday_at(v, i, &day)) return;
+  // "weekend" alone: "w weekend", "przez weekend", "at/over the weekend".
+  if (day == 0 && k == i &&
+      !(i > 0 && ((v.polish() && v.is_any(i - 1, {"w", "we", "na", "przez", "po", "od", "do"})) ||
+                  (v.english() && v.is_any(i - 1, {"the"}) &&
+                   v.is_any(i - 2, {"at", "over", "during", "on", "for", "this"}))))) {
+    return;
+  }
   const size_t end = k + 1;
   std::string value = weekday_value(day);
   if (direction == -1) value = "-" + value;

@@ -283,7 +283,15 @@ TEST_CASE("rules: Polish weekdays in every case") {
       {"w najbliższy wtorek", "DATE", "najbliższy wtorek", "+XXXX-WXX-2", true},
       {"w poniedziałek 12 stycznia", "DATE", "poniedziałek 12 stycznia", "XXXX-01-12", false},
       {"Środa była deszczowa", "DATE", "Środa", "XXXX-WXX-3", false},
+      {"w weekend padało", "DATE", "weekend", "XXXX-WXX-WE", false},
+      {"w miniony weekend", "DATE", "miniony weekend", "-XXXX-WXX-WE", true},
+      {"w najbliższy weekend", "DATE", "najbliższy weekend", "+XXXX-WXX-WE", true},
   }, "pl");
+  check_cases({
+      {"over the weekend", "DATE", "weekend", "XXXX-WXX-WE", false},
+      {"last weekend", "DATE", "last weekend", "-XXXX-WXX-WE", true},
+  }, "en");
+  CHECK(recognize("weekendowe wydanie, weekend majowy", "pl").empty());
 }
 
 TEST_CASE("rules: Polish relative dates carry an offset") {
