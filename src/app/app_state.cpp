@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/io/annotation_json.h"
+#include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
 namespace glosa::app {
@@ -145,16 +146,14 @@ std::string document_filename(const AppState& state) {
   int words = 0;
   size_t len = 0;
   for (size_t i = 0; i < title.size() && name.size() < 60; i += len) {
-    decode_utf8(title, i, &len);
-    const char c = title[i];
-    if (len == 1) {
-      if (c == ' ' || c == '\t') {
-        if (++words >= 8) break;
-        if (!name.empty() && name.back() != '-') name += '-';
-        continue;
-      }
-      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') continue;
+    const char32_t cp = decode_utf8(title, i, &len);
+    if (cp == ' ' || cp == '\t') {
+      if (++words >= 8) break;
+      if (!name.empty() && name.back() != '-') name += '-';
+      continue;
     }
+    // Letters (any script) and digits only: nothing a file system or shell treats specially.
+    if (!is_letter(cp) && !is_digit(cp) && cp != '-' && cp != '_') continue;
     name.append(title, i, len);
   }
   while (!name.empty() && (name.back() == '-' || name.back() == '.')) name.pop_back();
