@@ -79,6 +79,9 @@ constexpr CurrencyWord kCurrencyWords[] = {
     {"rupia", "INR", Family::Rupee, false},      {"rupii", "INR", Family::Rupee, false},
     {"rupie", "INR", Family::Rupee, false},      {"rupiami", "INR", Family::Rupee, false},
     {"peso", "", Family::Peso, false},
+    {"złotówka", "PLN", Family::Zloty, false},   {"złotówki", "PLN", Family::Zloty, false},
+    {"złotówek", "PLN", Family::Zloty, false},   {"złotówkę", "PLN", Family::Zloty, false},
+    {"złotówkach", "PLN", Family::Zloty, false}, {"dolców", "USD", Family::Dollar, false},
     // "lew" is also a lion and "lewa" left: these count only with "bułgarski" after them.
     {"lew", "", Family::Lev, false},             {"lewy", "", Family::Lev, false},
     {"lewów", "", Family::Lev, false},           {"lewa", "", Family::Lev, false},
@@ -468,8 +471,10 @@ Match make_money(size_t first, size_t last, Decimal amount, const Currency& c) {
 
 // --- Section: percent ---
 
-bool percent_word(const TokenView& v, size_t i, size_t* end, bool* is_point) {
+bool percent_word(const TokenView& v, size_t i, size_t* end, bool* is_point,
+                  bool* is_basis_point) {
   *is_point = false;
+  *is_basis_point = false;
   // "%", "proc.", "procent(a|ów|ach|om|ami|u)", "percent", "per cent", "pct".
   if (v.is_punct(i, "%")) {
     *end = i + 1;
@@ -501,6 +506,25 @@ bool percent_word(const TokenView& v, size_t i, size_t* end, bool* is_point) {
   if (v.english() && w == "percentage" && v.is_any(i + 1, {"point", "points"})) {
     *end = i + 2;
     *is_point = true;
+    return true;
+  }
+  // "2 pp.", "2 p.p.": percentage points, abbreviated.
+  if (w == "pp" || w == "p.p") {
+    *end = i + 1;
+    *is_point = true;
+    return true;
+  }
+  // Basis points, 1/100 of a percentage point: "25 bps", "25 basis points", "25 pb",
+  // "25 punktów bazowych".
+  if ((v.english() && (w == "bp" || w == "bps")) || (v.polish() && w == "pb")) {
+    *end = i + 1;
+    *is_point = *is_basis_point = true;
+    return true;
+  }
+  if ((v.english() && w == "basis" && v.is_any(i + 1, {"point", "points"})) ||
+      (v.polish() && starts_with(w, "punkt") && starts_with(v.lower(i + 1), "bazow"))) {
+    *end = i + 2;
+    *is_point = *is_basis_point = true;
     return true;
   }
   return false;
@@ -541,7 +565,9 @@ void match_percent(const TokenView& v, size_t i, std::vector<Match>* out) {
   }
   size_t word_end = 0;
   bool is_point = false;
-  if (!percent_word(v, end, &word_end, &is_point)) return;
+  bool is_basis_point = false;
+  if (!percent_word(v, end, &word_end, &is_point, &is_basis_point)) return;
+  if (is_basis_point && !scale_decimal(&n, -2)) return;
   Match m;
   m.first = i;
   m.last = word_end;

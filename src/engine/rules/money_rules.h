@@ -17,7 +17,8 @@ void match_money(const TokenView& v, size_t i, std::vector<Match>* out);
 
 // Appends every PERCENT match starting at token i ("5%", "5 proc.", "24,5 procent",
 // "five per cent"). Value: the number ("5", "24.5"); subtype "point" for percentage points
-// ("0,5 pkt proc.", "punktu procentowego", "percentage points").
+// ("0,5 pkt proc.", "punktu procentowego", "percentage points", "2 pp."); basis points are
+// converted to percentage points ("25 bps", "25 pb" -> "0.25", subtype "point").
 void match_percent(const TokenView& v, size_t i, std::vector<Match>* out);
 
 }  // namespace glosa::rules

@@ -103,6 +103,7 @@ TEST_CASE("rules: Polish money with scale word and inflected currency") {
         {"miliard dolarów", "MONEY", "miliard dolarów", "1000000000 USD", false},
         {"pół miliona złotych", "MONEY", "pół miliona złotych", "500000 PLN", false},
         {"50 groszy", "MONEY", "50 groszy", "0.5 PLN", false},
+        {"za 5 złotówek", "MONEY", "5 złotówek", "5 PLN", false},
     }, "pl");
   }
   SUBCASE("country adjectives, codes and symbols") {
@@ -165,6 +166,9 @@ TEST_CASE("rules: percentages in Polish and English") {
       {"pięć procent", "PERCENT", "pięć procent", "5", false},
       {"o 0,5 pkt proc.", "PERCENT", "0,5 pkt proc.", "0.5", false},
       {"o 2 punkty procentowe", "PERCENT", "2 punkty procentowe", "2", false},
+      {"o 2 p.p. w górę", "PERCENT", "2 p.p.", "2", false},
+      {"o 25 pb", "PERCENT", "25 pb", "0.25", false},
+      {"o 50 punktów bazowych", "PERCENT", "50 punktów bazowych", "0.5", false},
   }, "pl");
   check_cases({
       {"rose 5%", "PERCENT", "5%", "5", false},
@@ -172,6 +176,8 @@ TEST_CASE("rules: percentages in Polish and English") {
       {"rose 2.5 per cent", "PERCENT", "2.5 per cent", "2.5", false},
       {"five percent", "PERCENT", "five percent", "5", false},
       {"by 0.25 percentage points", "PERCENT", "0.25 percentage points", "0.25", false},
+      {"by 25 bps", "PERCENT", "25 bps", "0.25", false},
+      {"by 75 basis points", "PERCENT", "75 basis points", "0.75", false},
   }, "en");
   CHECK(only("o 0,5 pkt proc.", "pl").subtype == "point");
 }
