@@ -121,12 +121,19 @@ constexpr UnitForm kPolishUnits[] = {
     {"rok", 'Y', false},      {"roku", 'Y', false},      {"rokiem", 'Y', false},
     {"lata", 'Y', true},      {"lat", 'Y', true},        {"latami", 'Y', true},
     {"laty", 'Y', true},
+    // Hours ('h') and minutes ('n') make TIME offsets: "godzinę temu" = "-PT1H".
+    {"godzina", 'h', false},  {"godzinę", 'h', false},   {"godziną", 'h', false},
+    {"godziny", 'h', true},   {"godzin", 'h', true},     {"godzinami", 'h', true},
+    {"minuta", 'n', false},   {"minutę", 'n', false},    {"minutą", 'n', false},
+    {"minuty", 'n', true},    {"minut", 'n', true},      {"minutami", 'n', true},
 };
 
 constexpr UnitForm kEnglishUnits[] = {
     {"day", 'D', false},   {"days", 'D', true},   {"week", 'W', false},
     {"weeks", 'W', true},  {"month", 'M', false}, {"months", 'M', true},
     {"year", 'Y', false},  {"years", 'Y', true},  {"decade", 'X', false},
+    {"hour", 'h', false},  {"hours", 'h', true},  {"minute", 'n', false},
+    {"minutes", 'n', true},
 };
 
 // Polish adjectives that turn "rok"/"miesiąc"/"tydzień" into a relative date, with the
@@ -725,6 +732,21 @@ bool count_and_unit(const TokenView& v, size_t i, std::string* count, char* unit
   return true;
 }
 
+// An offset match: DATE "-P2W" for day/week/month/year units, TIME "-PT2H" / "-PT30M" for
+// hours and minutes. `sign` is "-" or "".
+Match make_offset(size_t first, size_t last, const char* sign, const std::string& count,
+                  char unit) {
+  if (unit == 'h' || unit == 'n') {
+    Match m = make(first, last, std::string(sign) + "PT" + count + (unit == 'h' ? "H" : "M"),
+                   "relative", true);
+    m.label = "TIME";
+    return m;
+  }
+  return make(first, last, std::string(sign) + "P" + count + unit, "relative", true);
+}
+
+bool is_calendar_unit(char unit) { return unit == 'W' || unit == 'M' || unit == 'Y'; }
+
 void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (!v.is_word(i) && !v.is_number(i)) return;
   const std::string& w = v.lower(i);
@@ -742,7 +764,7 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   // "<count> <unit> temu|ago".
   if (count_and_unit(v, i, &count, &unit, &end)) {
     if ((v.polish() && v.is_any(end, {"temu"})) || (v.english() && v.is_any(end, {"ago"}))) {
-      out->push_back(make(i, end + 1, "-P" + count + unit, "relative", true));
+      out->push_back(make_offset(i, end + 1, "-", count, unit));
     }
   }
   // "za tydzień", "za dwa lata", "in two weeks": the preposition gives the direction.
@@ -753,11 +775,12 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
         !(v.english() && v.is_any(end, {"ago"})) &&
         (w == "in" || v.is_any(end - 1, {"dzień", "dni", "tydzień", "tygodnie", "tygodni",
                                          "miesiąc", "miesiące", "miesięcy", "rok", "lata",
-                                         "lat", "doby", "dób"})) &&
+                                         "lat", "doby", "dób", "godzinę", "godziny",
+                                         "godzin", "minutę", "minuty", "minut"})) &&
         !(end == i + 2 && count == "X")) {
       // English "in a year" is too often a rate ("twice in a year"); want a count word.
       if (!(w == "in" && (v.is_any(i + 1, {"a", "an"}) || count == "X"))) {
-        out->push_back(make(i, end, "P" + count + unit, "relative", true));
+        out->push_back(make_offset(i, end, "", count, unit));
       }
     }
   }
@@ -765,8 +788,9 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (v.polish() && w == "przed" && count_and_unit(v, i + 1, &count, &unit, &end)) {
     const std::string& u = v.lower(end - 1);
     if (u == "rokiem" || u == "miesiącem" || u == "tygodniem" || u == "laty" ||
-        u == "latami" || u == "miesiącami" || u == "tygodniami" || u == "dniami") {
-      out->push_back(make(i, end, "-P" + count + unit, "relative", true));
+        u == "latami" || u == "miesiącami" || u == "tygodniami" || u == "dniami" ||
+        u == "godziną" || u == "godzinami" || u == "minutą" || u == "minutami") {
+      out->push_back(make_offset(i, end, "-", count, unit));
     }
   }
   // "w zeszłym roku" (span "zeszłym roku"), "tego roku", "roku poprzedniego".
@@ -774,11 +798,11 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (v.polish()) {
     const Modifier* m =
         find_in(kPolishUnitModifiers, [&](const Modifier& x) { return x.form == w; });
-    if (m && unit_at(v, i + 1, &unit, &plural) && !plural && unit != 'D') {
+    if (m && unit_at(v, i + 1, &unit, &plural) && !plural && is_calendar_unit(unit)) {
       out->push_back(make(i, i + 2, (m->offset < 0 ? "-P1" : m->offset > 0 ? "P1" : "P0") +
                                         std::string(1, unit), "relative", true));
     }
-    if (unit_at(v, i, &unit, &plural) && !plural && unit != 'D' && v.is_word(i + 1)) {
+    if (unit_at(v, i, &unit, &plural) && !plural && is_calendar_unit(unit) && v.is_word(i + 1)) {
       const std::string& w2 = v.lower(i + 1);
       const Modifier* m2 =
           find_in(kPolishUnitModifiers, [&](const Modifier& x) { return x.form == w2; });
@@ -792,7 +816,7 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   }
   // "last year", "this week", "next month", "past year".
   if (v.english() && v.is_any(i, {"last", "this", "next", "past"}) &&
-      unit_at(v, i + 1, &unit, &plural) && !plural && unit != 'D' && unit != 'X') {
+      unit_at(v, i + 1, &unit, &plural) && !plural && is_calendar_unit(unit)) {
     const char* sign = v.is_any(i, {"last", "past"}) ? "-P1" : w == "this" ? "P0" : "P1";
     out->push_back(make(i, i + 2, sign + std::string(1, unit), "relative", true));
   }

@@ -371,6 +371,11 @@ TEST_CASE("rules: clock times in Polish and English") {
       {"od 9:05 do", "TIME", "9:05", "09:05", false},
       {"12:30", "TIME", "12:30", "12:30", false},
       {"o 23:59:30", "TIME", "23:59:30", "23:59:30", false},
+      {"Godzinę temu", "TIME", "Godzinę temu", "-PT1H", true},
+      {"2 godziny temu", "TIME", "2 godziny temu", "-PT2H", true},
+      {"kilka minut temu", "TIME", "kilka minut temu", "-PTXM", true},
+      {"za godzinę", "TIME", "za godzinę", "PT1H", true},
+      {"przed godziną", "TIME", "przed godziną", "-PT1H", true},
   }, "pl");
   check_cases({
       {"at 10 a.m.", "TIME", "10 a.m.", "10:00", false},
@@ -379,6 +384,8 @@ TEST_CASE("rules: clock times in Polish and English") {
       {"at 10:30 p.m.", "TIME", "10:30 p.m.", "22:30", false},
       {"at 12 a.m.", "TIME", "12 a.m.", "00:00", false},
       {"at 9.30 the", "TIME", "9.30", "09:30", false},
+      {"an hour ago", "TIME", "an hour ago", "-PT1H", true},
+      {"in 30 minutes", "TIME", "in 30 minutes", "PT30M", true},
       {"by 9.30am", "TIME", "9.30am", "09:30", false},
       {"rose 9.30 points", "<none>", "", "", false},
   }, "en");
