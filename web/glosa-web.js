@@ -174,6 +174,11 @@
     hasModel: function (lang) { return withCString(lang, function (p) { return Module._glosa_has_model(p) === 1; }); },
     // For tests and tools: selection, message, hidden labels... of the current view.
     viewState: function () { return JSON.parse(Module.UTF8ToString(Module._glosa_view_state())); },
+    // For tests: where entity `index` was drawn (CSS pixels), or null.
+    entityRect: function (index) {
+      const p = Module._glosa_entity_rect(index);
+      return p ? JSON.parse(Module.UTF8ToString(p)) : null;
+    },
   };
 
   // --- clipboard: the page's paste event carries the text (GLFW has no clipboard) ---

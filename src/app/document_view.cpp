@@ -141,6 +141,19 @@ void draw_error_banner(AppState& state, UiResources& ui) {
 
 }  // namespace
 
+bool entity_screen_rect(const UiResources& ui, int index, float rect[4]) {
+  const DocumentLayout& L = ui.layout;
+  if (index < 0 || index >= static_cast<int>(L.entity_first_fragment.size())) return false;
+  const int f = L.entity_first_fragment[index];
+  if (f < 0) return false;
+  const LayoutFragment& frag = L.fragments[f];
+  rect[0] = ui.doc_origin_x + frag.x;
+  rect[1] = ui.doc_origin_y + L.lines[frag.line].y;
+  rect[2] = rect[0] + frag.width;
+  rect[3] = rect[1] + ui.doc_line_height;
+  return true;
+}
+
 void draw_document_view(AppState& state, UiResources& ui) {
   draw_error_banner(state, ui);
   if (!has_document(state)) {
@@ -159,6 +172,9 @@ void draw_document_view(AppState& state, UiResources& ui) {
 
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const ImVec2 origin(top.x + std::max(margin, (avail - wrap) * 0.5f), top.y + margin);
+  ui.doc_origin_x = origin.x;
+  ui.doc_origin_y = origin.y;
+  ui.doc_line_height = line_h;
   ImGui::Dummy(ImVec2(wrap + 2 * margin, L.height + 2 * margin));
 
   // One-shot scroll request from the entity list.

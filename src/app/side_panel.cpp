@@ -78,7 +78,8 @@ void draw_entity_list(AppState& state, UiResources& ui) {
   if (!ImGui::BeginTable("entities##list", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Text", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Label", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Label", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("\xE2\x96\xA0 PERCENT").x + 4 * ui.scale);
   ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;

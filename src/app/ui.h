@@ -27,6 +27,10 @@ struct UiResources {
   float layout_width = -1;
   std::string layout_visibility;
 
+  float doc_origin_x = 0;        // screen position of the text's top-left in the last frame
+  float doc_origin_y = 0;        // (layout coordinates + origin = screen coordinates)
+  float doc_line_height = 0;
+
   std::string entity_filter;     // the entity list's search box
   int hovered_entity = -1;       // entity under the mouse this frame
 };
@@ -48,6 +52,10 @@ void draw_toolbar(AppState& state, UiResources& ui);
 void draw_document_view(AppState& state, UiResources& ui);
 void draw_side_panel(AppState& state, UiResources& ui);
 void draw_status_bar(AppState& state, UiResources& ui);
+
+// Screen rectangle {x0, y0, x1, y1} of entity `index`'s first fragment as drawn in the last
+// frame (for tests and automation). False if it is hidden or not laid out.
+bool entity_screen_rect(const UiResources& ui, int index, float rect[4]);
 
 // Label colour of `label` in the open document (or grey), as an ImGui packed colour.
 uint32_t label_color(const Document& doc, const std::string& label, float alpha = 1.0f);

@@ -14,10 +14,10 @@ namespace glosa {
 namespace {
 
 // Lower-case, without the final dot. Short enough that a linear search is cheapest.
-constexpr std::array<std::string_view, 83> kAbbreviations = {
-    "abp", "al", "art", "bp", "cdn", "co", "corp", "dept", "dn", "doc", "dol", "dr", "dz",
+constexpr std::array<std::string_view, 87> kAbbreviations = {
+    "abp", "al", "apr", "art", "aug", "bp", "cdn", "co", "corp", "dec", "dept", "dn", "doc", "dol", "dr", "dz",
     "e.g", "etc", "feb", "gen", "godz", "gr", "hab", "i.e", "im", "inc", "inż", "itd", "itp",
-    "jan", "jr", "kpt", "ks", "lek", "lt", "ltd", "m.in", "mar", "mec", "mgr", "min", "mjr",
+    "jr", "jul", "jun", "kpt", "ks", "lek", "lt", "ltd", "m.in", "mar", "mec", "mgr", "min", "mjr",
     "mld", "mln", "mr", "mrs", "ms", "nov", "np", "nr", "oct", "ok", "os", "p.n.e", "pkt", "pl",
     "pln", "pn", "poz", "prof", "proc", "przyp", "płk", "r", "red", "rys", "sen", "sep",
     "sept", "sierż", "sp", "st", "str", "sw", "tel", "tj", "tys", "tzn", "tzw", "ul", "u.s",
@@ -170,7 +170,7 @@ bool is_symbol(char32_t cp) {
   switch (cp) {
     case '$': case '%': case '+': case '=': case '<': case '>': case '#': case '&': case '*':
     case '@': case '^': case '|': case '~': case 0x20AC /*€*/: case 0x00A3 /*£*/:
-    case 0x00A5 /*¥*/: case 0x20BD /*₽*/: case 0x20B8 /*₸*/: case 0x00B0 /*°*/:
+    case 0x00A5 /*¥*/: case 0x20BD /*₽*/: case 0x20B8 /*₸*/: case 0x20B4 /*₴*/: case 0x00B0 /*°*/:
     case 0x2030 /*‰*/: case 0x00A7 /*§*/:
       return true;
     default:

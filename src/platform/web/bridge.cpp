@@ -157,6 +157,17 @@ EMSCRIPTEN_KEEPALIVE void glosa_set_message(int kind, const char* text) {
 
 EMSCRIPTEN_KEEPALIVE int glosa_has_model(const char* lang) { return web_app().engine.has_model(lang) ? 1 : 0; }
 
+// Test hook: where entity `index` is drawn, in CSS pixels of the page, as JSON
+// {"x0","y0","x1","y1"}, or null when it is not visible in the layout.
+EMSCRIPTEN_KEEPALIVE const char* glosa_entity_rect(int index) {
+  float r[4];
+  if (!glosa::app::entity_screen_rect(web_app().ui, index, r)) return nullptr;
+  const float s = web_app().dpr > 0 ? web_app().dpr : 1.0f;  // ImGui works in device pixels
+  nlohmann::json j = {{"x0", r[0] / s}, {"y0", r[1] / s}, {"x1", r[2] / s}, {"y1", r[3] / s}};
+  glosa::web::g_result = j.dump();
+  return glosa::web::g_result.c_str();
+}
+
 // Test hook: a snapshot of the view state as JSON (selection, hidden labels, message...).
 EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   const auto& s = web_app().state;
