@@ -1,10 +1,13 @@
 // `glosa-cli eval`: runs the full engine (rules + model) over gold JSONL and prints exact-span
 // precision/recall/F1 per label, micro-averaged, plus throughput. Layer: cli.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,7 @@
 #include "cli/cli_common.h"
 #include "engine/eval/gold_labels.h"
 #include "engine/eval/span_scorer.h"
+#include "engine/tagger/ner_model.h"
 #include "engine/text/utf8.h"
 
 namespace glosa::cli {
@@ -22,13 +26,18 @@ namespace {
 const char* kEvalUsage =
     "usage: glosa-cli eval GOLD.jsonl --scheme nkjp|bsnlp|conll [--names-only] [--models DIR]\n"
     "                      [--limit N] [--labels L1,L2] [--doc-mod M --doc-keep K] [--no-model]\n"
+    "                      [--model-only] [--per-record] [--errors]\n"
     "  Scores the full engine on each record's \"text\" against its \"entities\" ([start, end,\n"
     "  label] in code points), exact spans, after mapping gold labels to Glosa's.\n"
     "  --names-only  leaves out NORP and entities starting with a lower-case letter (gold\n"
     "                and predicted alike)\n"
     "  --labels      labels to score (default: those of the scheme); others are ignored\n"
     "  --doc-mod/--doc-keep  score only documents whose index (order of first appearance) %\n"
-    "                M == K: the BSNLP documents the model was not trained on\n";
+    "                M == K: the BSNLP documents the model was not trained on\n"
+    "  Consecutive records with the same \"doc\" are joined by newlines and annotated as one\n"
+    "  document, as the app sees an article (--per-record: one record at a time).\n"
+    "  --model-only  the NER model alone (tokenizer, sentences, tagger), without the rules\n"
+    "  --errors      also print every false positive (FP) and false negative (FN) in context\n";
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -47,6 +56,43 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return false;
 }
 
+// One gold record, entities already mapped and filtered, offsets in code points.
+struct GoldRecord {
+  std::string text;
+  std::string lang;
+  std::string doc;
+  std::vector<ScoredSpan> gold;
+};
+
+// Prints "FP|FN label «span» context" lines for one document.
+void print_errors(const std::string& text, const std::vector<ScoredSpan>& gold,
+                  const std::vector<ScoredSpan>& pred) {
+  const CodepointIndex cps(text);
+  auto show = [&](const char* kind, const ScoredSpan& s) {
+    size_t b = 0, e = 0, cb = 0, ce = 0;
+    cps.to_byte(s.start, &b);
+    cps.to_byte(s.end, &e);
+    cps.to_byte(s.start >= 40 ? s.start - 40 : 0, &cb);
+    cps.to_byte(std::min(cps.codepoint_count(), s.end + 40), &ce);
+    std::string ctx = text.substr(cb, b - cb) + "[[" + text.substr(b, e - b) + "]]" + text.substr(e, ce - e);
+    for (char& c : ctx) if (c == '\n') c = ' ';
+    std::printf("%s %-5s %s\n", kind, s.label.c_str(), ctx.c_str());
+  };
+  auto same = [](const ScoredSpan& a, const ScoredSpan& b) {
+    return a.start == b.start && a.end == b.end && a.label == b.label;
+  };
+  for (const auto& p : pred) {
+    bool hit = false;
+    for (const auto& g : gold) hit = hit || same(p, g);
+    if (!hit) show("FP", p);
+  }
+  for (const auto& g : gold) {
+    bool hit = false;
+    for (const auto& p : pred) hit = hit || same(p, g);
+    if (!hit) show("FN", g);
+  }
+}
+
 }  // namespace
 
 int run_eval(const std::vector<std::string>& args) {
@@ -56,12 +102,15 @@ int run_eval(const std::vector<std::string>& args) {
   }
   const std::string path = args[0];
   std::string scheme_name, models = default_models_dir(), labels_arg;
-  bool names_only = false, use_model = true;
+  bool names_only = false, use_model = true, model_only = false, per_record = false, errors = false;
   long limit = 0, doc_mod = 0, doc_keep = 0;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--names-only") { names_only = true; continue; }
     if (a == "--no-model") { use_model = false; continue; }
+    if (a == "--model-only") { model_only = true; continue; }
+    if (a == "--per-record") { per_record = true; continue; }
+    if (a == "--errors") { errors = true; continue; }
     if (i + 1 >= args.size()) return fail("missing value for " + a + "\n" + kEvalUsage, 2);
     const std::string v = args[++i];
     char* end = nullptr;
@@ -99,10 +148,87 @@ int run_eval(const std::vector<std::string>& args) {
     Status s = load_models(engine, models, &loaded);
     if (!s.is_ok()) return fail(s.message());
   }
+  std::vector<std::shared_ptr<const NerModel>> models_only;
+  if (model_only) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(models, ec)) {
+      if (entry.path().extension() == ".bin") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto b = read_file(f.string());
+      if (!b.is_ok()) return fail(b.status().message());
+      auto m = NerModel::load(reinterpret_cast<const uint8_t*>(b.value().data()), b.value().size());
+      if (!m.is_ok()) return fail(f.string() + ": " + m.status().message());
+      models_only.push_back(m.value());
+      loaded.push_back(f.filename().string() + " (model only)");
+    }
+  }
   SpanScorer scorer;
   std::map<std::string, long> doc_index;
-  size_t records = 0, skipped = 0, changed = 0, bytes = 0;
+  size_t records = 0, documents = 0, skipped = 0, changed = 0, bytes = 0;
   double seconds = 0;
+
+  // Annotates a group of records as one newline-joined document and scores it.
+  auto score_group = [&](std::vector<GoldRecord>& group) {
+    if (group.empty()) return;
+    std::string text;
+    std::vector<ScoredSpan> gold;
+    size_t cp_offset = 0;
+    for (size_t r = 0; r < group.size(); ++r) {
+      if (r) { text += '\n'; ++cp_offset; }
+      text += group[r].text;
+      for (auto g : group[r].gold) {
+        g.start += cp_offset;
+        g.end += cp_offset;
+        gold.push_back(std::move(g));
+      }
+      cp_offset += count_codepoints(group[r].text);
+    }
+    ++documents;
+    bytes += text.size();
+    AnnotateOptions opts;
+    opts.use_model = use_model;
+    if (!group[0].lang.empty()) opts.lang = group[0].lang;
+    std::vector<ScoredSpan> pred;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (model_only) {
+      const std::vector<Token> tokens = tokenize(text);
+      const std::vector<Sentence> sentences = split_sentences(text, tokens);
+      std::vector<Entity> ents;
+      for (const auto& m : models_only) {
+        if (m->lang() == opts.lang) m->tag(text, tokens, sentences, &ents);
+      }
+      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const CodepointIndex cps(text);
+      for (const Entity& e : ents) {
+        const std::string_view surface = std::string_view(text).substr(e.begin_byte, e.end_byte - e.begin_byte);
+        if (!contains(labels, e.label)) continue;
+        if (names_only && (e.label == "NORP" || starts_lowercase(surface))) continue;
+        pred.push_back({cps.to_codepoint(e.begin_byte), cps.to_codepoint(e.end_byte), e.label});
+      }
+    } else {
+      auto res = engine.annotate(text, opts);
+      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      if (res.is_ok()) {
+        const Document& doc = res.value().doc;
+        if (doc.text != text) ++changed;  // normalised (CR, BOM, NUL): offsets may drift
+        const CodepointIndex cps(doc.text);
+        for (const Entity& e : doc.entities) {
+          if (!contains(labels, e.label)) continue;
+          if (names_only && (e.label == "NORP" || starts_lowercase(entity_text(doc, e)))) continue;
+          pred.push_back({cps.to_codepoint(e.begin_byte), cps.to_codepoint(e.end_byte), e.label});
+        }
+      }
+    }
+    scorer.add(gold, pred);
+    if (errors) print_errors(text, gold, pred);
+    group.clear();
+  };
+
+  std::vector<GoldRecord> group;
   std::string line;
   size_t line_no = 0;
   while (std::getline(in, line)) {
@@ -117,23 +243,17 @@ int run_eval(const std::vector<std::string>& args) {
       ++skipped;
       continue;
     }
+    GoldRecord gr;
+    if (rec.contains("doc") && rec["doc"].is_string()) gr.doc = rec["doc"].get<std::string>();
+    else if (rec.contains("doc") && rec["doc"].is_number_integer()) gr.doc = std::to_string(rec["doc"].get<long long>());
+    const std::string id = rec.contains("id") && rec["id"].is_string() ? rec["id"].get<std::string>() : "";
     if (doc_mod > 0) {
-      std::string doc;
-      if (rec.contains("doc") && rec["doc"].is_string()) doc = rec["doc"].get<std::string>();
-      else if (rec.contains("doc") && rec["doc"].is_number_integer()) doc = std::to_string(rec["doc"].get<long long>());
-      else if (rec.contains("id") && rec["id"].is_string()) doc = rec["id"].get<std::string>();
-      auto it = doc_index.emplace(doc, static_cast<long>(doc_index.size())).first;
+      auto it = doc_index.emplace(gr.doc.empty() ? id : gr.doc, static_cast<long>(doc_index.size())).first;
       if (it->second % doc_mod != doc_keep) continue;
     }
-    const std::string text = rec["text"].get<std::string>();
-    AnnotateOptions opts;
-    opts.use_model = use_model;
-    if (rec.contains("lang") && rec["lang"].is_string()) opts.lang = rec["lang"].get<std::string>();
-    ++records;
-    bytes += text.size();
-    // Gold, in code points.
-    const CodepointIndex gold_cps(text);
-    std::vector<ScoredSpan> gold;
+    gr.text = rec["text"].get<std::string>();
+    if (rec.contains("lang") && rec["lang"].is_string()) gr.lang = rec["lang"].get<std::string>();
+    const CodepointIndex gold_cps(gr.text);
     bool bad = false;
     for (const auto& e : rec["entities"]) {
       if (!e.is_array() || e.size() < 3 || !e[0].is_number_integer() || !e[1].is_number_integer() ||
@@ -142,37 +262,28 @@ int run_eval(const std::vector<std::string>& args) {
       size_t bs = 0, bt = 0;
       if (s < 0 || t <= s || !gold_cps.to_byte(static_cast<size_t>(s), &bs) ||
           !gold_cps.to_byte(static_cast<size_t>(t), &bt)) { bad = true; break; }
-      const std::string_view surface = std::string_view(text).substr(bs, bt - bs);
+      const std::string_view surface = std::string_view(gr.text).substr(bs, bt - bs);
       MappedLabel m;
       if (!map_gold_label(scheme, e[2].get<std::string>(), surface, &m)) continue;
       if (!contains(labels, m.label)) continue;
       if (names_only && (m.label == "NORP" || starts_lowercase(surface))) continue;
-      gold.push_back({static_cast<size_t>(s), static_cast<size_t>(t), m.label});
+      gr.gold.push_back({static_cast<size_t>(s), static_cast<size_t>(t), m.label});
     }
     if (bad) {
       std::fprintf(stderr, "glosa-cli: %s:%zu: bad entity offsets, record skipped\n", path.c_str(), line_no);
       ++skipped;
-      --records;
-      bytes -= text.size();
       continue;
     }
-    const auto t0 = std::chrono::steady_clock::now();
-    auto res = engine.annotate(text, opts);
-    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::vector<ScoredSpan> pred;
-    if (res.is_ok()) {
-      const Document& doc = res.value().doc;
-      if (doc.text != text) ++changed;  // normalised (CR, BOM, NUL): offsets may drift
-      const CodepointIndex cps(doc.text);
-      for (const Entity& e : doc.entities) {
-        if (!contains(labels, e.label)) continue;
-        if (names_only && (e.label == "NORP" || starts_lowercase(entity_text(doc, e)))) continue;
-        pred.push_back({cps.to_codepoint(e.begin_byte), cps.to_codepoint(e.end_byte), e.label});
-      }
+    ++records;
+    if (!group.empty() && (per_record || gr.doc.empty() || gr.doc != group.back().doc ||
+                           gr.lang != group.back().lang)) {
+      score_group(group);
     }
-    scorer.add(gold, pred);
+    group.push_back(std::move(gr));
   }
-  std::printf("%s: %zu records, scheme %s%s, models: %s\n", path.c_str(), records, scheme_name.c_str(),
+  score_group(group);
+  std::printf("%s: %zu records in %zu documents, scheme %s%s, models: %s\n", path.c_str(), records,
+              documents, scheme_name.c_str(),
               names_only ? ", names only" : "", loaded.empty() ? "none" : "");
   for (const auto& m : loaded) std::printf("  %s\n", m.c_str());
   std::printf("%s", scorer.report(labels).c_str());

@@ -90,8 +90,9 @@ Result<std::vector<Example>> read_examples(const std::string& path, const ReadOp
   std::map<std::string, int> doc_index;
   const bool space_joined = opt.scheme != GoldScheme::Bsnlp;
   std::string line;
+  size_t records = 0;
   while (std::getline(in, line)) {
-    if (opt.limit && out.size() >= opt.limit) break;
+    if (opt.limit && records >= opt.limit) break;
     if (line.empty()) continue;
     auto rec = nlohmann::json::parse(line, nullptr, false);
     if (rec.is_discarded() || !rec.is_object() || !rec.contains("text") || !rec["text"].is_string() ||
@@ -100,6 +101,7 @@ Result<std::vector<Example>> read_examples(const std::string& path, const ReadOp
       continue;
     }
     Example ex;
+    ex.scheme = opt.scheme;
     ex.text = rec["text"].get<std::string>();
     if (!is_valid_utf8(ex.text)) { ++*skipped; continue; }
     if (rec.contains("id") && rec["id"].is_string()) ex.id = rec["id"].get<std::string>();
@@ -127,8 +129,7 @@ Result<std::vector<Example>> read_examples(const std::string& path, const ReadOp
       MappedLabel m;
       const std::string raw = e[2].get<std::string>();
       if (!map_gold_label(opt.scheme, raw, std::string_view(ex.text).substr(bs, bt - bs), &m)) continue;
-      GoldSpan g{bs, bt, m.label};
-      if (opt.keep_subtypes && !m.subtype.empty()) g.cls += "/" + m.subtype;
+      GoldSpan g{bs, bt, m.label, m.subtype};
       ex.spans.push_back(std::move(g));
     }
     if (bad) { ++*skipped; continue; }
@@ -148,6 +149,19 @@ Result<std::vector<Example>> read_examples(const std::string& path, const ReadOp
         g.begin_byte = map[g.begin_byte];
         g.end_byte = map[g.end_byte];
       }
+    }
+    ++records;
+    if (opt.group_docs && !ex.doc.empty() && !out.empty() && out.back().doc == ex.doc) {
+      Example& prev = out.back();
+      const size_t shift = prev.text.size() + 1;
+      prev.text += '\n';
+      prev.text += ex.text;
+      for (auto& g : ex.spans) {
+        g.begin_byte += shift;
+        g.end_byte += shift;
+        prev.spans.push_back(std::move(g));
+      }
+      continue;
     }
     out.push_back(std::move(ex));
   }

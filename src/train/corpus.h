@@ -16,10 +16,12 @@ namespace glosa::train {
 struct GoldSpan {
   size_t begin_byte = 0;  // half-open, into Example::text
   size_t end_byte = 0;
-  std::string cls;        // "PER", "LOC/country": the tagger's class (label[/subtype])
+  std::string cls;        // "PER", "LOC": the tagger's class (a label)
+  std::string subtype;    // "country", "geographic", ... (LOC; empty when the data has none)
 };
 
 struct Example {
+  GoldScheme scheme = GoldScheme::Nkjp;  // which labels the source annotates (others: unknown)
   std::string id;
   std::string doc;        // document id (for holding documents out)
   std::string text;
@@ -31,7 +33,7 @@ struct ReadOptions {
   size_t limit = 0;            // 0 = all records
   double respace_prob = 0.0;   // share of records re-spaced (NKJP/CoNLL only)
   uint64_t seed = 1;
-  bool keep_subtypes = true;   // "LOC/country" rather than "LOC"
+  bool group_docs = true;      // join consecutive records of one "doc" (newline-separated)
   int doc_mod = 0;             // with doc_mod > 0: keep docs whose index % doc_mod ...
   int doc_keep = -1;           //   ... == doc_keep (>= 0) or != -doc_keep-1 (< 0)
 };

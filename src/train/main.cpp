@@ -13,6 +13,7 @@
 #include "engine/tagger/ner_model.h"
 #include "engine/text/sentence_splitter.h"
 #include "engine/text/tokenizer.h"
+#include "train/clusters.h"
 #include "train/corpus.h"
 #include "train/gazetteer_build.h"
 #include "train/perceptron.h"
@@ -27,9 +28,11 @@ const char* kUsage =
     "                   [--dev SCHEME:FILE] [--gazetteers DIR] [--epochs N] [--seed N]\n"
     "                   [--limit N] [--respace P] [--bucket-bits N] [--max-rows N]\n"
     "                   [--name NAME] [--bsnlp-holdout K] [--quiet]\n"
+    "                   [--unlabeled FILE.gz ...] [--cluster-vocab N] [--cluster-fine K]\n"
     "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
     "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
     "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
+    "  --unlabeled       paragraphs (gzip) for word classes, with the training texts\n"
     "  --dev             scores the written model on the file and calibrates confidences\n";
 
 int fail(const std::string& msg, int code = 1) {
@@ -67,14 +70,17 @@ void score_examples(const NerModel& model, const std::vector<Example>& examples,
     std::vector<Entity> ents;
     model.tag(ex.text, tokens, sentences, &ents);
     std::vector<ScoredSpan> gold, pred;
-    for (const auto& g : ex.spans) gold.push_back({g.begin_byte, g.end_byte, g.cls.substr(0, g.cls.find('/'))});
-    for (const auto& e : ents) pred.push_back({e.begin_byte, e.end_byte, e.label});
+    for (const auto& g : ex.spans) gold.push_back({g.begin_byte, g.end_byte, g.cls});
+    for (const auto& e : ents) {
+      if (class_known(ex.scheme, e.label)) pred.push_back({e.begin_byte, e.end_byte, e.label});
+    }
     scorer->add(gold, pred);
     if (confidences) {
-      for (size_t k = 0; k < ents.size(); ++k) {
+      for (const auto& e : ents) {
+        if (!class_known(ex.scheme, e.label)) continue;
         bool ok = false;
-        for (const auto& g : gold) ok = ok || (g.start == pred[k].start && g.end == pred[k].end && g.label == pred[k].label);
-        confidences->emplace_back(ents[k].confidence, ok);
+        for (const auto& g : gold) ok = ok || (g.start == e.begin_byte && g.end == e.end_byte && g.label == e.label);
+        confidences->emplace_back(e.confidence, ok);
       }
     }
   }
@@ -85,6 +91,8 @@ void score_examples(const NerModel& model, const std::vector<Example>& examples,
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::vector<Source> train_sources, dev_sources;
+  std::vector<std::string> unlabeled;
+  ClusterOptions copt;
   TrainOptions opt;
   std::string out_path, gaz_dir, lang;
   size_t limit = 0, value = 0;
@@ -106,6 +114,7 @@ int main(int argc, char** argv) {
     } else if (a == "--out") out_path = v;
     else if (a == "--gazetteers") gaz_dir = v;
     else if (a == "--name") name = v;
+    else if (a == "--unlabeled") unlabeled.push_back(v);
     else if (a == "--respace") respace_prob = std::atof(v.c_str());
     else if (!parse_size(v, &value)) return fail("expected a number after " + a + ", got '" + v + "'", 2);
     else if (a == "--epochs") opt.epochs = static_cast<int>(value);
@@ -113,6 +122,8 @@ int main(int argc, char** argv) {
     else if (a == "--limit") limit = value;
     else if (a == "--bucket-bits") opt.bucket_bits = static_cast<uint32_t>(value);
     else if (a == "--max-rows") opt.max_rows = value;
+    else if (a == "--cluster-vocab") copt.vocab = value;
+    else if (a == "--cluster-fine") copt.fine = std::min<size_t>(value, 1023);
     else if (a == "--bsnlp-holdout") bsnlp_holdout = static_cast<int>(value);
     else return fail("unknown option " + a + "\n" + kUsage, 2);
   }
@@ -134,7 +145,7 @@ int main(int argc, char** argv) {
     size_t skipped = 0;
     auto r = read_examples(s.path, ro, &skipped);
     if (!r.is_ok()) return fail(r.status().message());
-    std::fprintf(stderr, "read %s: %zu records (%zu skipped)\n", s.path.c_str(), r.value().size(), skipped);
+    std::fprintf(stderr, "read %s: %zu documents (%zu records skipped)\n", s.path.c_str(), r.value().size(), skipped);
     for (auto& ex : r.value()) examples.push_back(std::move(ex));
   }
 
@@ -144,6 +155,14 @@ int main(int argc, char** argv) {
     Status s = build_gazetteer(gaz_dir, lang, &gaz, &gs);
     if (!s.is_ok()) return fail(s.message());
     std::fprintf(stderr, "gazetteer: %zu phrases, %zu proper forms\n", gs.phrases, gs.proper_forms);
+  }
+  if (!unlabeled.empty()) {
+    std::vector<std::string> texts;
+    for (const auto& ex : examples) texts.push_back(ex.text);
+    copt.seed = opt.seed;
+    copt.verbose = opt.verbose;
+    Status s = build_word_classes(unlabeled, texts, copt, &gaz);
+    if (!s.is_ok()) return fail(s.message());
   }
   gaz.finish(22);
 
@@ -158,7 +177,6 @@ int main(int argc, char** argv) {
     for (const Source& s : dev_sources) {
       ReadOptions ro;
       ro.scheme = s.scheme;
-      ro.keep_subtypes = false;
       if (s.scheme == GoldScheme::Bsnlp && bsnlp_holdout >= 0) { ro.doc_mod = 5; ro.doc_keep = bsnlp_holdout; }
       size_t skipped = 0;
       auto r = read_examples(s.path, ro, &skipped);

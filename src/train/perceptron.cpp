@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
@@ -23,7 +24,27 @@ struct Dataset {
   std::vector<uint64_t> tok_off;    // token k's features: feat[tok_off[k], tok_off[k+1])
   std::vector<uint8_t> gold;        // gold tag per token
   std::vector<size_t> sent_off;     // sentence s: tokens [sent_off[s], sent_off[s+1])
+  std::vector<uint64_t> unknown;    // sentence s: tags whose class its corpus does not annotate
+  // LOC spans for the subtype classifier: features and the subtype of each.
+  std::vector<std::vector<uint32_t>> span_feats;
+  std::vector<std::string> span_subtype;
 };
+
+}  // namespace
+
+bool class_known(GoldScheme scheme, const std::string& cls) {
+  switch (scheme) {
+    case GoldScheme::Nkjp:
+      return cls == "PER" || cls == "ORG" || cls == "LOC" || cls == "NORP" || cls == "DATE" || cls == "TIME";
+    case GoldScheme::Bsnlp:
+      return cls == "PER" || cls == "ORG" || cls == "LOC" || cls == "EVT" || cls == "PRO" || cls == "MISC";
+    case GoldScheme::Conll:
+      return cls == "PER" || cls == "ORG" || cls == "LOC" || cls == "MISC";
+  }
+  return true;
+}
+
+namespace {
 
 int tag_index(const std::vector<std::string>& tags, const std::string& tag) {
   for (size_t i = 0; i < tags.size(); ++i) if (tags[i] == tag) return static_cast<int>(i);
@@ -42,6 +63,12 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
     const std::vector<Token> tokens = tokenize(ex.text);
     if (tokens.empty()) continue;
     std::vector<int> gold(tokens.size(), 0);
+    uint64_t unknown_mask = 0;
+    for (size_t t = 1; t < tags.size(); ++t) {
+      if (!class_known(ex.scheme, tags[t].substr(2))) unknown_mask |= uint64_t{1} << t;
+    }
+    struct LocSpan { size_t i, j; const std::string* subtype; };
+    std::vector<LocSpan> locs;
     for (const GoldSpan& g : ex.spans) {
       ++st->spans;
       size_t i = 0;
@@ -53,11 +80,15 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
         ++st->misaligned_spans;
       }
       if (gold[i] != 0) continue;
+      if (g.cls == "LOC") locs.push_back({i, j, &g.subtype});
       gold[i] = tag_index(tags, "B-" + g.cls);
       for (size_t k = i + 1; k < j; ++k) gold[k] = tag_index(tags, "I-" + g.cls);
     }
-    for (const Sentence& s : ner::tagging_units(ex.text, tokens, split_sentences(ex.text, tokens))) {
-      ner::compute_attrs(ex.text, &tokens[s.first_token], s.token_count, &gaz, &attrs);
+    const std::vector<Sentence> units = ner::tagging_units(ex.text, tokens, split_sentences(ex.text, tokens));
+    ner::DocumentContext doc;
+    doc.build(ex.text, tokens, units);
+    for (const Sentence& s : units) {
+      ner::compute_attrs(ex.text, &tokens[s.first_token], s.token_count, &gaz, &attrs, &doc, s.first_token);
       for (size_t i = 0; i < s.token_count; ++i) {
         hashes.clear();
         ner::feature_hashes(attrs, i, &hashes);
@@ -69,6 +100,16 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
         d.gold.push_back(static_cast<uint8_t>(g));
       }
       d.sent_off.push_back(d.gold.size());
+      d.unknown.push_back(unknown_mask);
+      for (const LocSpan& l : locs) {
+        if (l.i < s.first_token || l.j > s.first_token + s.token_count) continue;
+        hashes.clear();
+        ner::span_feature_hashes(attrs, l.i - s.first_token, l.j - s.first_token, &hashes);
+        std::vector<uint32_t> f;
+        for (uint64_t h : hashes) f.push_back(static_cast<uint32_t>(h & mask));
+        d.span_feats.push_back(std::move(f));
+        d.span_subtype.push_back(*l.subtype);
+      }
     }
   }
   st->sentences = d.sent_off.size() - 1;
@@ -84,6 +125,75 @@ struct Averaged {
   void add(size_t k, float delta, float c) { w[k] += delta; u[k] += c * delta; }
   float avg(size_t k, double c) const { return static_cast<float>(w[k] - u[k] / c); }
 };
+
+// Multiclass averaged perceptron for LOC subtypes over span features.
+void train_subtypes(const Dataset& d, const TrainOptions& opt, ner::ModelData* m) {
+  std::set<std::string> classes(d.span_subtype.begin(), d.span_subtype.end());
+  if (classes.size() < 2) return;
+  m->subtypes.assign(classes.begin(), classes.end());
+  const size_t K = m->subtypes.size();
+  std::vector<size_t> y(d.span_feats.size());
+  for (size_t i = 0; i < y.size(); ++i) {
+    y[i] = static_cast<size_t>(std::find(m->subtypes.begin(), m->subtypes.end(), d.span_subtype[i]) - m->subtypes.begin());
+  }
+  std::unordered_map<uint32_t, size_t> index;  // bucket -> row
+  std::vector<uint32_t> keys;
+  for (const auto& f : d.span_feats) {
+    for (uint32_t b : f) if (index.emplace(b, keys.size()).second) keys.push_back(b);
+  }
+  Averaged W;
+  W.init(keys.size() * K);
+  std::vector<size_t> order(y.size());
+  std::iota(order.begin(), order.end(), 0);
+  Rng rng{opt.seed + 17};
+  float c = 1.0f;
+  std::vector<float> score(K);
+  size_t errors = 0;
+  for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng.below(k)]);
+    errors = 0;
+    for (size_t i : order) {
+      std::fill(score.begin(), score.end(), 0.0f);
+      for (uint32_t b : d.span_feats[i]) {
+        const size_t r = index[b];
+        for (size_t k = 0; k < K; ++k) score[k] += W.w[r * K + k];
+      }
+      size_t best = 0;
+      for (size_t k = 1; k < K; ++k) if (score[k] > score[best]) best = k;
+      if (best != y[i]) {
+        ++errors;
+        for (uint32_t b : d.span_feats[i]) {
+          const size_t r = index[b];
+          W.add(r * K + y[i], 1.0f, c);
+          W.add(r * K + best, -1.0f, c);
+        }
+      }
+      c += 1.0f;
+    }
+  }
+  // Quantise: the largest |w| maps to 127; rows that round to all-zero are dropped.
+  float mx = 1e-6f;
+  for (size_t r = 0; r < keys.size(); ++r) for (size_t k = 0; k < K; ++k) mx = std::max(mx, std::fabs(W.avg(r * K + k, c)));
+  m->subtype_scale = mx / 127.0f;
+  std::vector<size_t> rows(keys.size());
+  std::iota(rows.begin(), rows.end(), 0);
+  std::sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  for (size_t r : rows) {
+    std::vector<int8_t> q(K);
+    bool any = false;
+    for (size_t k = 0; k < K; ++k) {
+      q[k] = static_cast<int8_t>(std::lround(W.avg(r * K + k, c) / m->subtype_scale));
+      any = any || q[k] != 0;
+    }
+    if (!any) continue;
+    m->subtype_keys.push_back(keys[r]);
+    m->subtype_rows.insert(m->subtype_rows.end(), q.begin(), q.end());
+  }
+  if (opt.verbose) {
+    std::fprintf(stderr, "subtypes: %zu classes, %zu spans, last-epoch errors %zu, %zu rows\n", K,
+                 y.size(), errors, m->subtype_keys.size());
+  }
+}
 
 }  // namespace
 
@@ -122,6 +232,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   float c = 1.0f;
   std::vector<float> emit;
   std::vector<int> pred;
+  std::vector<uint8_t> gold_eff;
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng.below(k)]);
     size_t wrong_tokens = 0;
@@ -136,11 +247,20 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
         }
       }
       ner::viterbi(emit.data(), n, T, S.w.data(), Tr.w.data(), bio, &pred);
+      // Effective gold: a predicted tag of a class this corpus does not annotate, over gold O,
+      // counts as right.
+      gold_eff.assign(d.gold.begin() + static_cast<long>(a), d.gold.begin() + static_cast<long>(b));
+      const uint64_t unknown = d.unknown[s];
+      if (unknown) {
+        for (size_t t = 0; t < n; ++t) {
+          if (gold_eff[t] == 0 && (unknown >> pred[t] & 1)) gold_eff[t] = static_cast<uint8_t>(pred[t]);
+        }
+      }
       bool same = true;
-      for (size_t t = 0; t < n; ++t) if (pred[t] != d.gold[a + t]) { same = false; ++wrong_tokens; }
+      for (size_t t = 0; t < n; ++t) if (pred[t] != gold_eff[t]) { same = false; ++wrong_tokens; }
       if (!same) {
         for (size_t t = 0; t < n; ++t) {
-          const size_t g = d.gold[a + t], p = static_cast<size_t>(pred[t]);
+          const size_t g = gold_eff[t], p = static_cast<size_t>(pred[t]);
           if (g != p) {
             for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
               const size_t base = size_t{d.feat[f]} * T;
@@ -151,7 +271,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
           if (t == 0) {
             if (g != p) { S.add(g, 1.0f, c); S.add(p, -1.0f, c); }
           } else {
-            const size_t gp = d.gold[a + t - 1], pp = static_cast<size_t>(pred[t - 1]);
+            const size_t gp = gold_eff[t - 1], pp = static_cast<size_t>(pred[t - 1]);
             if (gp != pp || g != p) { Tr.add(gp * T + g, 1.0f, c); Tr.add(pp * T + p, -1.0f, c); }
           }
         }
@@ -217,6 +337,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
     m.rows.insert(m.rows.end(), row.begin(), row.end());
   }
   st->rows_kept = m.row_keys.size();
+  train_subtypes(d, opt, &m);
   m.gazetteer = gazetteer;
   // A first guess for the temperature: one average feature weight (callers calibrate).
   m.temperature = 1.0f;

@@ -29,6 +29,11 @@ struct TrainStats {
   size_t rows_kept = 0, rows_nonzero = 0;
 };
 
+// Whether a corpus annotates a class at all: where it does not (BSNLP has no DATE, NKJP no
+// EVT), a predicted span of that class over gold O is neither rewarded nor punished in
+// training, and not scored on dev.
+bool class_known(GoldScheme scheme, const std::string& cls);
+
 // The tag set for a list of classes: "O", then "B-c", "I-c" for each class in sorted order.
 std::vector<std::string> make_tags(const std::vector<Example>& examples);
 

@@ -22,6 +22,10 @@ BioConstraints bio_constraints(const std::vector<std::string>& tags) {
       c.allowed[i * T + j] = ok ? 1 : 0;
     }
   }
+  c.preds.assign(T, {});
+  for (size_t j = 0; j < T; ++j) {
+    for (size_t i = 0; i < T; ++i) if (c.allowed[i * T + j]) c.preds[j].push_back(static_cast<int>(i));
+  }
   return c;
 }
 
@@ -37,10 +41,9 @@ void viterbi(const float* emit, size_t n, size_t T, const float* start, const fl
     for (size_t j = 0; j < T; ++j) {
       float best = kNeg;
       int arg = 0;
-      for (size_t i = 0; i < T; ++i) {
-        if (!bio.allowed[i * T + j] || score[i] == kNeg) continue;
-        const float s = score[i] + trans[i * T + j];
-        if (s > best) { best = s; arg = static_cast<int>(i); }
+      for (int i : bio.preds[j]) {
+        const float s = score[static_cast<size_t>(i)] + trans[static_cast<size_t>(i) * T + j];
+        if (s > best) { best = s; arg = i; }
       }
       next[j] = best == kNeg ? kNeg : best + emit[t * T + j];
       back[t * T + j] = arg;
@@ -55,75 +58,79 @@ void viterbi(const float* emit, size_t n, size_t T, const float* start, const fl
   }
 }
 
-void token_marginals(const float* emit, size_t n, size_t T, const float* start, const float* trans,
-                     const BioConstraints& bio, float temperature, std::vector<float>* out) {
-  out->assign(n * T, 0.0f);
-  if (n == 0) return;
-  const double inv = 1.0 / std::max(1e-6f, temperature);
-  // Transition potentials, shifted by their maximum (a constant factor cancels out).
+MarginalTables make_marginal_tables(size_t T, const float* trans, const BioConstraints& bio,
+                                    float temperature) {
+  MarginalTables m;
+  m.T = T;
+  m.inv_temperature = 1.0f / std::max(1e-6f, temperature);
   float tmax = -std::numeric_limits<float>::infinity();
   for (size_t k = 0; k < T * T; ++k) if (bio.allowed[k]) tmax = std::max(tmax, trans[k]);
-  std::vector<double> E(T * T);
+  m.E.assign(T * T, 0.0f);
   for (size_t k = 0; k < T * T; ++k) {
-    E[k] = bio.allowed[k] ? std::exp(std::max(-700.0, (trans[k] - tmax) * inv)) : 0.0;
+    if (bio.allowed[k]) m.E[k] = std::exp(std::max(-80.0f, (trans[k] - tmax) * m.inv_temperature));
   }
-  // Emission potentials per token, shifted by the token's maximum.
-  std::vector<double> phi(n * T);
+  return m;
+}
+
+void token_marginals(const float* emit, size_t n, const float* start, const BioConstraints& bio,
+                     const MarginalTables& tab, std::vector<float>* out) {
+  const size_t T = tab.T;
+  out->assign(n * T, 0.0f);
+  if (n == 0) return;
+  const float inv = tab.inv_temperature;
+  const std::vector<float>& E = tab.E;
+  // Emission potentials per token, shifted by the token's maximum (so the largest is 1).
+  std::vector<float> phi(n * T);
   for (size_t t = 0; t < n; ++t) {
     float m = -std::numeric_limits<float>::infinity();
-    for (size_t j = 0; j < T; ++j) {
-      const float s = emit[t * T + j] + (t == 0 ? start[j] : 0.0f);
-      m = std::max(m, s);
-    }
+    for (size_t j = 0; j < T; ++j) m = std::max(m, emit[t * T + j] + (t == 0 ? start[j] : 0.0f));
     for (size_t j = 0; j < T; ++j) {
       const float s = emit[t * T + j] + (t == 0 ? start[j] : 0.0f);
       const bool ok = t > 0 || bio.start_allowed[j];
-      phi[t * T + j] = ok ? std::exp(std::max(-700.0, (s - m) * inv)) : 0.0;
+      phi[t * T + j] = ok ? std::exp(std::max(-80.0f, (s - m) * inv)) : 0.0f;
     }
   }
-  std::vector<double> alpha(n * T), beta(n * T), scale(n, 1.0);
-  auto normalise = [&](double* v, size_t t) {
-    double s = 0;
+  std::vector<float> alpha(n * T), beta(n * T);
+  auto normalise = [T](float* v) {
+    float s = 0;
     for (size_t j = 0; j < T; ++j) s += v[j];
-    if (!(s > 0) || !std::isfinite(s)) {  // underflow: fall back to uniform
-      for (size_t j = 0; j < T; ++j) v[j] = 1.0 / static_cast<double>(T);
-      s = 1.0;
+    if (!(s > 1e-30f) || !std::isfinite(s)) {
+      for (size_t j = 0; j < T; ++j) v[j] = 1.0f / static_cast<float>(T);
     } else {
-      for (size_t j = 0; j < T; ++j) v[j] /= s;
+      const float inv_s = 1.0f / s;
+      for (size_t j = 0; j < T; ++j) v[j] *= inv_s;
     }
-    scale[t] = s;
   };
   for (size_t j = 0; j < T; ++j) alpha[j] = phi[j];
-  normalise(&alpha[0], 0);
+  normalise(&alpha[0]);
   for (size_t t = 1; t < n; ++t) {
-    const double* a = &alpha[(t - 1) * T];
-    double* cur = &alpha[t * T];
+    const float* a = &alpha[(t - 1) * T];
+    float* cur = &alpha[t * T];
     for (size_t j = 0; j < T; ++j) {
-      double s = 0;
-      for (size_t i = 0; i < T; ++i) s += a[i] * E[i * T + j];
+      float s = 0;
+      for (int i : bio.preds[j]) s += a[i] * E[static_cast<size_t>(i) * T + j];
       cur[j] = s * phi[t * T + j];
     }
-    normalise(cur, t);
+    normalise(cur);
   }
-  for (size_t j = 0; j < T; ++j) beta[(n - 1) * T + j] = 1.0;
+  for (size_t j = 0; j < T; ++j) beta[(n - 1) * T + j] = 1.0f;
+  std::vector<float> w(T);
   for (size_t t = n - 1; t-- > 0;) {
-    const double* b = &beta[(t + 1) * T];
-    double* cur = &beta[t * T];
-    double total = 0;
-    for (size_t i = 0; i < T; ++i) {
-      double s = 0;
-      for (size_t j = 0; j < T; ++j) s += E[i * T + j] * phi[(t + 1) * T + j] * b[j];
-      cur[i] = s;
-      total += s;
+    const float* b = &beta[(t + 1) * T];
+    float* cur = &beta[t * T];
+    for (size_t j = 0; j < T; ++j) w[j] = phi[(t + 1) * T + j] * b[j];
+    std::fill(cur, cur + T, 0.0f);
+    for (size_t j = 0; j < T; ++j) {
+      if (w[j] == 0.0f) continue;
+      for (int i : bio.preds[j]) cur[i] += E[static_cast<size_t>(i) * T + j] * w[j];
     }
-    if (total > 0 && std::isfinite(total)) for (size_t i = 0; i < T; ++i) cur[i] /= total;
-    else for (size_t i = 0; i < T; ++i) cur[i] = 1.0;
+    normalise(cur);
   }
   for (size_t t = 0; t < n; ++t) {
-    double s = 0;
+    float s = 0;
     for (size_t j = 0; j < T; ++j) s += alpha[t * T + j] * beta[t * T + j];
     for (size_t j = 0; j < T; ++j) {
-      (*out)[t * T + j] = s > 0 ? static_cast<float>(alpha[t * T + j] * beta[t * T + j] / s) : 0.0f;
+      (*out)[t * T + j] = s > 0 ? alpha[t * T + j] * beta[t * T + j] / s : 0.0f;
     }
   }
 }

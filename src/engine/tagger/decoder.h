@@ -15,6 +15,7 @@ namespace glosa::ner {
 struct BioConstraints {
   std::vector<uint8_t> allowed;
   std::vector<uint8_t> start_allowed;
+  std::vector<std::vector<int>> preds;  // preds[next]: allowed previous tags, ascending
 };
 BioConstraints bio_constraints(const std::vector<std::string>& tags);
 
@@ -23,10 +24,19 @@ BioConstraints bio_constraints(const std::vector<std::string>& tags);
 void viterbi(const float* emit, size_t n, size_t T, const float* start, const float* transition,
              const BioConstraints& bio, std::vector<int>* path);
 
+// Transition potentials for token_marginals, computed once per model: exp((score - max) / temp).
+struct MarginalTables {
+  size_t T = 0;
+  float inv_temperature = 1.0f;
+  std::vector<float> E;  // T * T, 0 where BIO forbids
+};
+MarginalTables make_marginal_tables(size_t T, const float* transition, const BioConstraints& bio,
+                                    float temperature);
+
 // P(tag at token t = j) under the linear-chain model with all scores divided by temperature;
-// writes n * T probabilities to *out. Numerically safe for any finite scores.
-void token_marginals(const float* emit, size_t n, size_t T, const float* start,
-                     const float* transition, const BioConstraints& bio, float temperature,
-                     std::vector<float>* out);
+// writes n * T probabilities to *out. Numerically safe for any finite scores (per-token
+// rescaling; a token whose potentials all underflow falls back to uniform).
+void token_marginals(const float* emit, size_t n, const float* start, const BioConstraints& bio,
+                     const MarginalTables& tables, std::vector<float>* out);
 
 }  // namespace glosa::ner

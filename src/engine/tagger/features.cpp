@@ -1,6 +1,8 @@
 // Token attributes and feature templates for the name tagger. Layer: engine/tagger.
 #include "engine/tagger/features.h"
 
+#include <unordered_map>
+
 #include "engine/tagger/binary_io.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
@@ -64,6 +66,19 @@ constexpr Template kTemplates[] = {
     {"cl+1", 1, {{1, kClass}}},
     {"cl|cap", 2, {{0, kClass}, {0, kCap}}},
     {"cl-1|cl", 2, {{-1, kClass}, {0, kClass}}},
+    {"ck", 1, {{0, kCoarse}}},
+    {"ck-1", 1, {{-1, kCoarse}}},
+    {"ck+1", 1, {{1, kCoarse}}},
+    {"ck-2", 1, {{-2, kCoarse}}},
+    {"ck+2", 1, {{2, kCoarse}}},
+    {"ck|cap", 2, {{0, kCoarse}, {0, kCap}}},
+    {"ck-1|ck|ck+1", 3, {{-1, kCoarse}, {0, kCoarse}, {1, kCoarse}}},
+    {"dp", 1, {{0, kDocPrev}}},
+    {"dn", 1, {{0, kDocNext}}},
+    {"dseen|first", 2, {{0, kDocSeen}, {0, kFirst}}},
+    {"dseq", 1, {{0, kDocSeq}}},
+    {"dseq|cap-1", 2, {{0, kDocSeq}, {-1, kCap}}},
+    {"dp|l-1", 2, {{0, kDocPrev}, {-1, kLower}}},
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
 
@@ -186,8 +201,12 @@ std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Tok
         const std::string_view dot_text = text.substr(dot.begin_byte, dot.end_byte - dot.begin_byte);
         const std::string_view w = text.substr(word.begin_byte, word.end_byte - word.begin_byte);
         const bool initial = count_codepoints(w) == 1 && is_upper(first_codepoint(w));
-        if (dot_text == "." && word.kind == TokenKind::Word && !word.is_abbreviation &&
-            (initial || is_known_abbreviation(to_lower(w)))) {
+        const bool spaced_abbreviation = word.kind == TokenKind::Word && !word.is_abbreviation &&
+                                         (initial || is_known_abbreviation(to_lower(w)));
+        // "9 . 00", "20 . 10 . 2005": a number, a spaced dot, and a number goes on.
+        const bool spaced_number = word.kind == TokenKind::Number &&
+                                   tokens[s.first_token].kind == TokenKind::Number;
+        if (dot_text == "." && (spaced_abbreviation || spaced_number)) {
           Sentence& q = out.back();
           q.token_count += s.token_count;
           q.end_byte = s.end_byte;
@@ -200,8 +219,103 @@ std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Tok
   return out;
 }
 
+namespace {
+
+bool is_capitalised_word(std::string_view text, const Token& t) {
+  return t.kind == TokenKind::Word && is_upper(first_codepoint(text.substr(t.begin_byte, t.end_byte - t.begin_byte)));
+}
+
+constexpr size_t kDocAttrs = 4;
+constexpr size_t kMaxOccurrences = 24;  // other occurrences looked at per token
+
+}  // namespace
+
+void DocumentContext::build(std::string_view text, const std::vector<Token>& tokens,
+                            const std::vector<Sentence>& units) {
+  const size_t n = tokens.size();
+  values_.assign(n * kDocAttrs, std::string());
+  std::vector<uint8_t> first(n, 0);
+  for (const Sentence& u : units) if (u.first_token < n) first[u.first_token] = 1;
+  std::vector<std::string> lower(n);
+  for (size_t k = 0; k < n; ++k) lower[k] = to_lower(text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte));
+  // Capitalised runs: run_len/run_pos for every capitalised word.
+  std::vector<uint8_t> cap(n, 0);
+  for (size_t k = 0; k < n; ++k) cap[k] = is_capitalised_word(text, tokens[k]) ? 1 : 0;
+  std::vector<std::string> seq(n);
+  for (size_t k = 0; k < n;) {
+    if (!cap[k]) { ++k; continue; }
+    size_t e = k;
+    while (e < n && cap[e] && (e == k || !first[e])) ++e;
+    const size_t len = e - k;
+    for (size_t j = k; j < e; ++j) {
+      if (len == 1) seq[j] = "S";
+      else seq[j] = std::string(j == k ? "B" : (j + 1 == e ? "E" : "I")) + std::to_string(std::min<size_t>(len, 4));
+    }
+    k = e;
+  }
+  // Occurrences of each capitalised form, and which lower-case forms occur.
+  std::unordered_map<std::string_view, std::vector<size_t>> occ;
+  std::unordered_map<std::string_view, uint8_t> lower_seen;
+  for (size_t k = 0; k < n; ++k) {
+    const std::string_view form = text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte);
+    if (cap[k]) occ[form].push_back(k);
+    else if (tokens[k].kind == TokenKind::Word) lower_seen[lower[k]] = 1;
+  }
+  for (const auto& [form, list] : occ) {
+    for (size_t k : list) {
+      std::string* v = &values_[k * kDocAttrs];
+      // Most frequent neighbours of the other occurrences (ties: smaller string).
+      std::vector<std::pair<std::string_view, int>> prev, next;
+      auto bump = [](std::vector<std::pair<std::string_view, int>>& c, std::string_view w) {
+        for (auto& p : c) if (p.first == w) { ++p.second; return; }
+        c.emplace_back(w, 1);
+      };
+      bool mid = false;
+      std::string best_seq;
+      size_t looked = 0;
+      for (size_t j : list) {
+        if (j == k) continue;
+        if (++looked > kMaxOccurrences) break;
+        if (j > 0 && !first[j]) bump(prev, lower[j - 1]);
+        if (j + 1 < n && !first[j + 1]) bump(next, lower[j + 1]);
+        if (!first[j]) mid = true;
+        // Prefer the longest run ("B3" over "S"), then the smaller string.
+        const std::string& s = seq[j];
+        const char len_s = s.size() > 1 ? s[1] : '1';
+        const char len_b = best_seq.size() > 1 ? best_seq[1] : (best_seq.empty() ? '0' : '1');
+        if (len_s > len_b || (len_s == len_b && s < best_seq)) best_seq = s;
+      }
+      auto pick = [](const std::vector<std::pair<std::string_view, int>>& c) {
+        std::string_view best;
+        int count = 0;
+        for (const auto& p : c) {
+          if (p.second > count || (p.second == count && p.first < best)) { best = p.first; count = p.second; }
+        }
+        return std::string(best);
+      };
+      v[0] = pick(prev);
+      v[1] = pick(next);
+      std::string seen;
+      if (mid) seen += 'm';
+      if (lower_seen.count(lower[k])) seen += 'l';
+      v[2] = seen;
+      v[3] = best_seq;
+    }
+  }
+  // Forms seen only once still learn whether their lower case occurs.
+  for (size_t k = 0; k < n; ++k) {
+    if (cap[k] && values_[k * kDocAttrs + 2].empty() && lower_seen.count(lower[k])) values_[k * kDocAttrs + 2] = "l";
+  }
+}
+
+const std::string& DocumentContext::value(size_t k, Attr attr) const {
+  const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
+  if (attr < kDocPrev || attr > kDocSeq || idx >= values_.size()) return empty_;
+  return values_[idx];
+}
+
 void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
-                   std::vector<TokenAttrs>* out) {
+                   std::vector<TokenAttrs>* out, const DocumentContext* doc, size_t doc_first) {
   out->resize(count);
   for (size_t i = 0; i < count; ++i) {
     const Token& t = tokens[i];
@@ -211,10 +325,18 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
     a.value[kGaz].clear();
     a.value[kProper].clear();
     a.value[kClass].clear();
+    a.value[kCoarse].clear();
+    for (int k = kDocPrev; k <= kDocSeq; ++k) {
+      if (doc) a.value[k] = doc->value(doc_first + i, static_cast<Attr>(k));
+      else a.value[k].clear();
+    }
     if (gaz) {
       if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
       const int cls = gaz->word_class(a.value[kLower]);
-      if (cls >= 0) a.value[kClass] = "c" + std::to_string(cls);
+      if (cls >= 0) {
+        a.value[kClass] = "c" + std::to_string(cls & 1023);
+        a.value[kCoarse] = "k" + std::to_string(cls >> 10);
+      }
     }
   }
   if (gaz && gaz->phrase_count() > 0) mark_gazetteer(*gaz, *out, count);
@@ -244,6 +366,30 @@ void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<
     }
     if (!skip) out->push_back(h);
   }
+}
+
+void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,
+                         std::vector<uint64_t>* out) {
+  auto add = [&](uint64_t seed, uint64_t h) { out->push_back(mix64(mix64(0x5b7e0000u + seed) ^ h)); };
+  const uint64_t none = fnv1a64("<none>");
+  add(0, 0);  // bias
+  for (size_t k = begin; k < end && k < attrs.size(); ++k) add(1, attrs[k].hash[kLower]);
+  if (begin >= end || end > attrs.size()) return;
+  const TokenAttrs& first = attrs[begin];
+  const TokenAttrs& last = attrs[end - 1];
+  add(2, first.hash[kLower]);
+  add(3, last.hash[kLower]);
+  add(4, last.hash[kS3]);
+  add(5, last.hash[kS2]);
+  add(6, first.hash[kS3]);
+  add(7, first.hash[kCap]);
+  add(8, first.hash[kGaz]);
+  add(9, first.hash[kClass]);
+  add(10, begin > 0 ? attrs[begin - 1].hash[kLower] : none);
+  add(11, begin > 1 ? attrs[begin - 2].hash[kLower] : none);
+  add(12, end < attrs.size() ? attrs[end].hash[kLower] : none);
+  add(13, std::min<uint64_t>(end - begin, 4));
+  add(14, first.hash[kP4]);
 }
 
 std::vector<std::string> feature_strings(const std::vector<TokenAttrs>& attrs, size_t i) {

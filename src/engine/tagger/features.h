@@ -18,7 +18,7 @@ namespace glosa::ner {
 
 // Bumped whenever templates or attributes change: a model trained on other features is
 // refused with BadModelVersion.
-constexpr uint32_t kFeatureVersion = 1;
+constexpr uint32_t kFeatureVersion = 4;
 
 // Per-token attributes that feature templates combine.
 enum Attr : uint8_t {
@@ -31,7 +31,12 @@ enum Attr : uint8_t {
   kGaz,     // gazetteer phrase matches covering the token ("B:c|I:s"), empty when none
   kProper,  // "1" when the form is a known proper-name form (sjp.pl), else empty
   kFirst,   // "1" for the first token of the sentence, else "0"
-  kClass,   // word class from unlabeled text ("c17"), empty when unknown
+  kClass,   // fine word class from unlabeled text ("c17"), empty when unknown
+  kCoarse,  // coarse word class ("k5"), empty when unknown
+  kDocPrev, // capitalised forms: the commonest word before OTHER occurrences in the document
+  kDocNext, //   ... and after them (empty when the form occurs once)
+  kDocSeen, // "m" the form occurs capitalised mid-sentence elsewhere, "l" its lower case occurs
+  kDocSeq,  // position in the longest capitalised run among other occurrences: "B2" "E3" "S"
   kAttrCount
 };
 
@@ -42,18 +47,39 @@ struct TokenAttrs {
 
 // The units the tagger decodes: the engine's sentences, re-joined where a split falls right
 // after an abbreviation or an initial followed by a separate dot ("ul . Chopina", "L . Kowal"),
-// which space-joined corpus text produces. Never joins across a line break. Output covers the
+// or inside a number with spaced dots ("9 . 00"), which space-joined corpus text produces. Never joins across a line break. Output covers the
 // same tokens, in order.
 std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Token>& tokens,
                                     const std::vector<Sentence>& sentences);
 
-// Computes attributes for tokens[first, first + count) of `text` (one sentence). `gaz` may
-// be null (no gazetteer, no proper forms, no classes). Reuses *out's storage.
+// Document-wide facts about capitalised word forms, gathered once per document so that a
+// token can borrow the context of the same form's other occurrences ("Clinton" after
+// "President" elsewhere). Pure; built from the document's tokens and tagging units.
+class DocumentContext {
+ public:
+  void build(std::string_view text, const std::vector<Token>& tokens, const std::vector<Sentence>& units);
+  // Values of kDocPrev..kDocSeq for document token k (empty strings when k is out of range).
+  const std::string& value(size_t k, Attr attr) const;
+
+ private:
+  std::vector<std::string> values_;  // 4 per token
+  std::string empty_;
+};
+
+// Computes attributes for tokens[0, count) of `text` (one tagging unit). `gaz` may be null
+// (no gazetteer, no proper forms, no classes); `doc` may be null (no document features), else
+// `doc_first` is the index of tokens[0] in the document. Reuses *out's storage.
 void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
-                   std::vector<TokenAttrs>* out);
+                   std::vector<TokenAttrs>* out, const DocumentContext* doc = nullptr,
+                   size_t doc_first = 0);
 
 // Appends the hashed features of token i (0-based within the sentence) to *out.
 void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<uint64_t>* out);
+
+// Hashed features of a whole span tokens [begin, end) for the LOC subtype classifier: its
+// words, first/last word affixes, the two words before it, gazetteer matches, length.
+void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,
+                         std::vector<uint64_t>* out);
 
 // The same features as readable strings, "name=value" ("l-1|l=w|moskwie"), in the same order.
 std::vector<std::string> feature_strings(const std::vector<TokenAttrs>& attrs, size_t i);

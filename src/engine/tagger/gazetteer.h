@@ -41,7 +41,7 @@ class Gazetteer {
   void add_phrase(const std::vector<std::string>& lower_words, uint8_t types);
   // Adds an exact word form (case-sensitive) to the proper-name Bloom filter.
   void add_proper_form(std::string_view form);
-  // Adds a word class for a lower-cased word form (class ids < 65535).
+  // Adds a word class for a lower-cased word form: coarse class << 10 | fine class.
   void add_word_class(std::string_view lower_form, uint16_t cls);
   // Sorts and merges; call once after adding and before queries or write().
   void finish(size_t bloom_bits_log2 = 22);

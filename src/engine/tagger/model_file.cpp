@@ -19,7 +19,8 @@ Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad mod
 
 // Payload: str lang, str name, u32 T, T × str tag, u32 bucket bits, f32 scale, f32 temperature,
 // T × f32 start, T² × f32 transition, u32 row count, then per row: varint key delta,
-// u64 mask of non-zero tags, one int8 per set bit; then the gazetteer.
+// u64 mask of non-zero tags, one int8 per set bit; u32 K, K × str subtype, f32 subtype scale,
+// u32 subtype rows, per row varint key delta and K int8; then the gazetteer.
 std::vector<uint8_t> serialize_model(const ModelData& m) {
   const size_t T = m.tags.size();
   ByteWriter p;
@@ -42,6 +43,17 @@ std::vector<uint8_t> serialize_model(const ModelData& m) {
     for (size_t j = 0; j < T; ++j) if (row[j] != 0) mask |= uint64_t{1} << j;
     p.u64(mask);
     for (size_t j = 0; j < T; ++j) if (row[j] != 0) p.u8(static_cast<uint8_t>(row[j]));
+  }
+  const size_t K = m.subtypes.size();
+  p.u32(static_cast<uint32_t>(K));
+  for (const auto& st : m.subtypes) p.str(st);
+  p.f32(m.subtype_scale);
+  p.u32(static_cast<uint32_t>(m.subtype_keys.size()));
+  prev = 0;
+  for (size_t r = 0; r < m.subtype_keys.size(); ++r) {
+    p.varint(m.subtype_keys[r] - prev);
+    prev = m.subtype_keys[r];
+    p.bytes(&m.subtype_rows[r * K], K);
   }
   m.gazetteer.write(p);
 
@@ -128,6 +140,26 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
       if (mask >> j & 1) m.rows[size_t{i} * T + j] = static_cast<int8_t>(r.u8());
     }
     if (!r.ok()) return bad("weight rows truncated");
+  }
+  const uint32_t K = r.u32();
+  if (!r.ok() || K > kMaxTags) return bad("subtype count out of range");
+  for (uint32_t i = 0; i < K; ++i) m.subtypes.push_back(r.str(64));
+  m.subtype_scale = r.f32();
+  if (!std::isfinite(m.subtype_scale)) return bad("subtype scale is not a number");
+  const uint32_t srows = r.u32();
+  if (!r.ok() || (srows > 0 && K == 0) || srows > r.remaining()) return bad("subtype row count out of range");
+  key = 0;
+  m.subtype_keys.resize(srows);
+  m.subtype_rows.resize(size_t{srows} * K);
+  for (uint32_t i = 0; i < srows; ++i) {
+    const uint64_t delta = r.varint();
+    if (i > 0 && delta == 0) return bad("subtype rows are not sorted");
+    key += delta;
+    if (key > max_key) return bad("subtype row key out of range");
+    m.subtype_keys[i] = static_cast<uint32_t>(key);
+    const uint8_t* b = r.bytes(K);
+    if (!b) return bad("subtype rows truncated");
+    std::memcpy(&m.subtype_rows[size_t{i} * K], b, K);
   }
   if (!m.gazetteer.read(r)) return bad("gazetteer section truncated or inconsistent");
   if (!r.at_end()) return bad("unexpected bytes after the gazetteer");

@@ -6,7 +6,8 @@
 //   u32 format version (kModelFormatVersion), u32 feature version (kFeatureVersion)
 //   u64 payload size, u64 FNV-1a-64 checksum of the payload
 //   payload: lang, name, tag set, hashing bits, weight scale, temperature, start and
-//            transition scores, sparse int8 weight rows, gazetteer (see model_file.cpp)
+//            transition scores, sparse int8 weight rows, LOC subtype classifier, gazetteer
+//            (see model_file.cpp)
 #pragma once
 
 #include <cstddef>
@@ -20,7 +21,7 @@
 namespace glosa::ner {
 
 constexpr char kModelMagic[8] = {'G', 'L', 'O', 'S', 'A', 'N', 'E', 'R'};
-constexpr uint32_t kModelFormatVersion = 1;
+constexpr uint32_t kModelFormatVersion = 2;
 constexpr size_t kMaxTags = 64;
 constexpr uint32_t kMaxBucketBits = 28;
 
@@ -35,6 +36,12 @@ struct ModelData {
   std::vector<float> transition;    // tags.size()^2, [prev * T + next]
   std::vector<uint32_t> row_keys;   // sorted, unique buckets that carry weights
   std::vector<int8_t> rows;         // row_keys.size() * T quantised weights
+  // LOC subtype classifier over span features (features.h: span_feature_hashes): classes
+  // ("" = no subtype), sorted unique buckets, K int8 weights per bucket. Empty: no subtypes.
+  std::vector<std::string> subtypes;
+  float subtype_scale = 1.0f;
+  std::vector<uint32_t> subtype_keys;
+  std::vector<int8_t> subtype_rows;
   Gazetteer gazetteer;
 };
 

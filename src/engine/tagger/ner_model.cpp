@@ -3,6 +3,7 @@
 #include "engine/tagger/ner_model.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
@@ -32,18 +33,47 @@ struct NerModel::Impl {
   ner::ModelData data;
   std::vector<TagInfo> tag_info;
   ner::BioConstraints bio;
-  // Open addressing table: bucket + 1 (0 = empty slot) -> row index.
-  std::vector<uint32_t> slot_keys;
-  std::vector<uint32_t> slot_rows;
-  uint64_t slot_mask = 0;
+  ner::MarginalTables marginal_tables;
+  // Open-addressing table with the weight row stored in the slot, so a lookup touches one
+  // cache line: [u32 bucket + 1 (0 = empty)][T int8 weights], `stride` bytes per slot.
+  std::vector<uint8_t> table;
+  std::vector<uint64_t> present;  // one bit per bucket: small enough to stay in cache
+  size_t stride = 0;
+  size_t slots = 0;
   uint64_t bucket_mask = 0;
 
+  size_t home(uint64_t bucket) const {
+    return static_cast<size_t>((ner::mix64(bucket) >> 32) * slots >> 32);
+  }
+  // Argmax subtype of a LOC span (empty when the model has no subtype classifier).
+  std::string subtype_of(const std::vector<ner::TokenAttrs>& attrs, size_t b, size_t e,
+                         std::vector<uint64_t>* scratch) const {
+    const size_t K = data.subtypes.size();
+    if (K == 0) return {};
+    scratch->clear();
+    ner::span_feature_hashes(attrs, b, e, scratch);
+    std::vector<int32_t> score(K, 0);
+    for (uint64_t h : *scratch) {
+      const uint32_t bucket = static_cast<uint32_t>(h & bucket_mask);
+      auto it = std::lower_bound(data.subtype_keys.begin(), data.subtype_keys.end(), bucket);
+      if (it == data.subtype_keys.end() || *it != bucket) continue;
+      const int8_t* row = &data.subtype_rows[static_cast<size_t>(it - data.subtype_keys.begin()) * K];
+      for (size_t k = 0; k < K; ++k) score[k] += row[k];
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < K; ++k) if (score[k] > score[best]) best = k;
+    return data.subtypes[best];
+  }
+  bool may_have(uint64_t bucket) const { return present[bucket >> 6] >> (bucket & 63) & 1; }
   const int8_t* find_row(uint64_t bucket) const {
-    if (slot_keys.empty()) return nullptr;
+    if (slots == 0) return nullptr;
     const uint32_t key = static_cast<uint32_t>(bucket) + 1;
-    for (uint64_t s = ner::mix64(bucket) & slot_mask;; s = (s + 1) & slot_mask) {
-      if (slot_keys[s] == key) return &data.rows[size_t{slot_rows[s]} * data.tags.size()];
-      if (slot_keys[s] == 0) return nullptr;
+    for (size_t s = home(bucket);; s = s + 1 == slots ? 0 : s + 1) {
+      const uint8_t* slot = &table[s * stride];
+      uint32_t k;
+      std::memcpy(&k, slot, 4);
+      if (k == key) return reinterpret_cast<const int8_t*>(slot + 4);
+      if (k == 0) return nullptr;
     }
   }
 };
@@ -83,19 +113,32 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
     m.tag_info.push_back(std::move(info));
   }
   m.bio = ner::bio_constraints(tags);
-  size_t cap = 16;
-  while (cap < m.data.row_keys.size() * 2) cap *= 2;
-  m.slot_keys.assign(cap, 0);
-  m.slot_rows.assign(cap, 0);
-  m.slot_mask = cap - 1;
+  m.marginal_tables = ner::make_marginal_tables(tags.size(), m.data.transition.data(), m.bio,
+                                                m.data.temperature);
+  const size_t T = tags.size();
+  m.stride = (4 + T + 7) / 8 * 8;
+  m.slots = std::max<size_t>(16, m.data.row_keys.size() * 4 / 3 + 1);
+  m.table.assign(m.slots * m.stride, 0);
   m.bucket_mask = (uint64_t{1} << m.data.bucket_bits) - 1;
+  m.present.assign((m.bucket_mask >> 6) + 1, 0);
   for (size_t r = 0; r < m.data.row_keys.size(); ++r) {
     const uint64_t bucket = m.data.row_keys[r];
-    uint64_t s = ner::mix64(bucket) & m.slot_mask;
-    while (m.slot_keys[s] != 0) s = (s + 1) & m.slot_mask;
-    m.slot_keys[s] = static_cast<uint32_t>(bucket) + 1;
-    m.slot_rows[s] = static_cast<uint32_t>(r);
+    m.present[bucket >> 6] |= uint64_t{1} << (bucket & 63);
+    size_t s = m.home(bucket);
+    for (;; s = s + 1 == m.slots ? 0 : s + 1) {
+      uint32_t k;
+      std::memcpy(&k, &m.table[s * m.stride], 4);
+      if (k == 0) break;
+    }
+    const uint32_t key = static_cast<uint32_t>(bucket) + 1;
+    std::memcpy(&m.table[s * m.stride], &key, 4);
+    std::memcpy(&m.table[s * m.stride + 4], &m.data.rows[r * T], T);
   }
+  // The rows now live in the table only.
+  m.data.rows.clear();
+  m.data.rows.shrink_to_fit();
+  m.data.row_keys.clear();
+  m.data.row_keys.shrink_to_fit();
   return std::shared_ptr<const NerModel>(std::move(model));
 }
 
@@ -112,18 +155,37 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   std::vector<float> emit;
   std::vector<int> path;
   std::vector<float> marg;
-  for (const Sentence& s : ner::tagging_units(text, tokens, sentences)) {
+  std::vector<uint64_t> buckets;
+  std::vector<size_t> bucket_start;
+  const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
+  ner::DocumentContext doc;
+  doc.build(text, tokens, units);
+  for (const Sentence& s : units) {
     if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
     const Token* toks = &tokens[s.first_token];
     const size_t n = s.token_count;
-    ner::compute_attrs(text, toks, n, &m.data.gazetteer, &attrs);
+    ner::compute_attrs(text, toks, n, &m.data.gazetteer, &attrs, &doc, s.first_token);
     emit.assign(n * T, 0.0f);
+    // All buckets of the unit first, so the table lines can be prefetched ahead of use.
+    buckets.clear();
+    bucket_start.assign(1, 0);
     for (size_t i = 0; i < n; ++i) {
       feats.clear();
       ner::feature_hashes(attrs, i, &feats);
-      std::fill(acc.begin(), acc.end(), 0);
       for (uint64_t h : feats) {
-        const int8_t* row = m.find_row(h & m.bucket_mask);
+        if (m.may_have(h & m.bucket_mask)) buckets.push_back(h & m.bucket_mask);
+      }
+      bucket_start.push_back(buckets.size());
+    }
+    constexpr size_t kAhead = 8;
+    for (size_t b = 0; b < std::min(kAhead, buckets.size()); ++b) {
+      __builtin_prefetch(&m.table[m.home(buckets[b]) * m.stride]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      std::fill(acc.begin(), acc.end(), 0);
+      for (size_t b = bucket_start[i]; b < bucket_start[i + 1]; ++b) {
+        if (b + kAhead < buckets.size()) __builtin_prefetch(&m.table[m.home(buckets[b + kAhead]) * m.stride]);
+        const int8_t* row = m.find_row(buckets[b]);
         if (!row) continue;
         for (size_t j = 0; j < T; ++j) acc[j] += row[j];
       }
@@ -133,8 +195,7 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
     bool any = false;
     for (int p : path) if (p != 0) { any = true; break; }
     if (!any) continue;
-    ner::token_marginals(emit.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio,
-                         m.data.temperature, &marg);
+    ner::token_marginals(emit.data(), n, m.data.start.data(), m.bio, m.marginal_tables, &marg);
     for (size_t i = 0; i < n;) {
       const TagInfo& info = m.tag_info[static_cast<size_t>(path[i])];
       if (info.bio == 'O') { ++i; continue; }
@@ -150,7 +211,8 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
       ent.begin_byte = toks[i].begin_byte;
       ent.end_byte = toks[e - 1].end_byte;
       ent.label = info.label;
-      ent.subtype = info.subtype;
+      ent.subtype = info.label == "LOC" && info.subtype.empty() ? m.subtype_of(attrs, i, e, &feats)
+                                                                : info.subtype;
       ent.origin = Origin::Model;
       ent.confidence = std::clamp(conf, 0.0f, 1.0f);
       out->push_back(std::move(ent));

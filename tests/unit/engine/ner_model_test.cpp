@@ -140,7 +140,7 @@ TEST_CASE("ner decoder: Viterbi obeys BIO and marginals are probabilities") {
   viterbi(emit, 3, 3, start, trans, bio, &path);
   CHECK(path == std::vector<int>{1, 2, 2});
   std::vector<float> marg;
-  token_marginals(emit, 3, 3, start, trans, bio, 1.0f, &marg);
+  token_marginals(emit, 3, start, bio, make_marginal_tables(3, trans, bio, 1.0f), &marg);
   for (size_t t = 0; t < 3; ++t) {
     const float s = marg[t * 3] + marg[t * 3 + 1] + marg[t * 3 + 2];
     CHECK(s == doctest::Approx(1.0f));
@@ -148,7 +148,7 @@ TEST_CASE("ner decoder: Viterbi obeys BIO and marginals are probabilities") {
   CHECK(marg[2] == doctest::Approx(0.0f));  // I-PER impossible at the start
   // Huge scores must not overflow into NaN.
   const float big[] = {0, 1e6f, -1e6f, 3e5f, 0, 1e6f};
-  token_marginals(big, 2, 3, start, trans, bio, 0.01f, &marg);
+  token_marginals(big, 2, start, bio, make_marginal_tables(3, trans, bio, 0.01f), &marg);
   for (float p : marg) CHECK(std::isfinite(p));
 }
 
