@@ -29,9 +29,51 @@ struct Entity {
   std::string value;          // normalised value ("2022-11", "24500000000 USD"), may be empty
   std::string subtype;        // finer class where known ("country", "weekday"), may be empty
   bool is_relative = false;   // a date relative to the article's date ("tydzień temu")
+  std::string resolved;       // a relative date resolved against the article date ("2021",
+                              // "2022-01", "2022-10/2022-11"); empty when it cannot be
   Origin origin = Origin::Rule;
   float confidence = 1.0f;    // 0..1; rules give 1
   ReviewStatus status = ReviewStatus::Unreviewed;
+  std::string lemma;          // base form of a name ("Moskwie" -> "Moskwa"), empty if none
+  std::string group;          // id of its EntityGroup ("g1"), empty if none
+};
+
+// The mentions of one real person, place, organisation... ("Tokajew", "Tokajewa",
+// "Kasym-Żomart Tokajew"). Mentions name their group in Entity::group.
+struct EntityGroup {
+  std::string id;       // "g1", "g2"...: unique within a document, numbered by first mention
+  std::string label;    // the label of its mentions: PER, ORG, LOC, NORP, EVT, PRO, MISC
+  std::string name;     // display name: the fullest base form ("Kasym-Żomart Tokajew")
+  std::string acronym;  // an acronym introduced for it ("ODKB"), may be empty
+  std::string link;     // id of a related, distinct group: a NORP word's place, "" if none
+  std::string place;    // NORP: base form of its place ("Rosja"), even when not mentioned
+};
+
+// A quotation and who said it.
+struct Quotation {
+  std::string id;                 // "q1", "q2"...: in text order
+  size_t begin_byte = 0;          // half-open byte span of the quoted words, marks included
+  size_t end_byte = 0;
+  std::string speaker;            // EntityGroup id of the speaker, "" when not found
+  size_t speaker_begin_byte = 0;  // the words naming the speaker next to the quotation
+  size_t speaker_end_byte = 0;    //   ("Władimir Putin", "rosyjski przywódca"); empty if none
+  size_t cue_begin_byte = 0;      // the verb of saying ("powiedział", "said"); empty if none
+  size_t cue_end_byte = 0;
+  std::string attribution;        // how the speaker was found: "name", "role", "context"
+                                  // (a pronoun or an earlier speaker), "" when not found
+  float confidence = 0.0f;        // of the attribution, 0..1
+  bool is_uncertain = false;      // the speaker is a guess: show it as one
+  std::string parent;             // id of the quotation this one is nested in, "" if none
+};
+
+// What the article says about itself: title, date line, source, size.
+struct ArticleInfo {
+  std::string title;               // first non-empty line, minus a leading "date ..." marker
+  std::string date;                // ISO 8601 date of the article ("2022-11"), "" if unknown
+  std::string source;              // a source line ("fergana.news/kresy.pl"), "" if none
+  std::vector<std::string> urls;   // web addresses in the text, in order, without repeats
+  size_t word_count = 0;
+  size_t reading_minutes = 0;      // at 200 words a minute, rounded up; 0 for empty text
 };
 
 struct LabelInfo {
@@ -51,6 +93,9 @@ struct Document {
   std::string lang;                 // "pl", "en" or "other"
   std::vector<LabelInfo> labels;    // every label an entity may use, in display order
   std::vector<Entity> entities;     // sorted by begin_byte, then end_byte
+  std::vector<EntityGroup> groups;  // ordered by first mention
+  std::vector<Quotation> quotes;    // by begin_byte (an outer quotation before its nested ones)
+  ArticleInfo article;
   Provenance meta;
 };
 
