@@ -9,6 +9,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "engine/names/lexicon.h"
+
 namespace glosa::cli {
 
 Result<std::string> read_file(const std::string& path) {
@@ -37,7 +39,10 @@ Status load_models(Engine& engine, const std::string& dir, std::vector<std::stri
     auto bytes = read_file(f.string());
     if (!bytes.is_ok()) return bytes.status();
     const std::string& b = bytes.value();
-    Status s = engine.load_model(reinterpret_cast<const uint8_t*>(b.data()), b.size());
+    // The name lexicon lives beside the NER models; its magic tells them apart.
+    const bool is_lexicon = b.compare(0, 8, std::string(names::kLexiconMagic, 8)) == 0;
+    const auto* data = reinterpret_cast<const uint8_t*>(b.data());
+    Status s = is_lexicon ? engine.load_lexicon(data, b.size()) : engine.load_model(data, b.size());
     if (!s.is_ok()) return Status(s.code(), f.string() + ": " + s.message());
     if (loaded) loaded->push_back(f.filename().string());
   }

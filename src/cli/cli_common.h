@@ -12,8 +12,9 @@ namespace glosa::cli {
 // Reads a whole file ("-" = stdin). Returns IoError with the path on failure.
 Result<std::string> read_file(const std::string& path);
 
-// Loads every *.bin model in `dir` into the engine. A missing directory is not an error (the
-// engine then runs rules only); a corrupt model file is.
+// Loads every *.bin in `dir` into the engine: NER models and the name lexicon (told apart
+// by their magic). A missing directory is not an error (the engine then runs rules only); a
+// corrupt file is.
 Status load_models(Engine& engine, const std::string& dir, std::vector<std::string>* loaded);
 
 // The default model directory: the source tree's assets/models, overridable by --models.
@@ -27,6 +28,7 @@ int fail(const std::string& message, int code = 1);
 
 int run_annotate(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_eval_names(const std::vector<std::string>& args);
 int run_bench(const std::vector<std::string>& args);
 
 }  // namespace glosa::cli

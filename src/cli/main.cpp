@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
       "usage: glosa-cli <command> [options]\n"
       "  annotate   annotate a text file or a JSONL stream (see: glosa-cli annotate --help)\n"
       "  eval       score the engine against gold JSONL (see: glosa-cli eval --help)\n"
+      "  eval-names score base forms and entity groups (see: glosa-cli eval-names --help)\n"
       "  bench      measure annotation throughput (see: glosa-cli bench --help)\n"
       "  version    print the version\n";
   if (argc < 2) {
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "annotate") return glosa::cli::run_annotate(args);
   if (command == "eval") return glosa::cli::run_eval(args);
+  if (command == "eval-names") return glosa::cli::run_eval_names(args);
   if (command == "bench") return glosa::cli::run_bench(args);
   if (command == "version" || command == "--version") {
     std::cout << "glosa " << glosa::kGlosaVersion << "\n";

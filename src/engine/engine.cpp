@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/names/entity_groups.h"
+#include "engine/names/lexicon.h"
 #include "engine/rules/pattern_recognizer.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/language.h"
@@ -24,6 +26,13 @@ Status Engine::load_model(const uint8_t* data, size_t size) {
     }
   }
   models_.push_back(model);
+  return Status::ok();
+}
+
+Status Engine::load_lexicon(const uint8_t* data, size_t size) {
+  auto loaded = names::Lexicon::load(data, size);
+  if (!loaded.is_ok()) return loaded.status();
+  lexicon_ = loaded.value();
   return Status::ok();
 }
 
@@ -96,19 +105,23 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   a.doc.labels = default_labels();
 
   std::vector<Entity> rules = recognize_patterns(a.doc.text, a.tokens, a.doc.lang);
-  std::vector<Entity> names;
+  std::vector<Entity> model_entities;
   std::string model_names;
   if (options.use_model) {
     for (const auto& m : models_) {
       if (m->lang() != a.doc.lang) continue;
-      m->tag(a.doc.text, a.tokens, a.sentences, &names);
+      m->tag(a.doc.text, a.tokens, a.sentences, &model_entities);
       model_names = m->name();
     }
   }
-  a.doc.entities = merge_entities(std::move(rules), std::move(names));
+  a.doc.entities = merge_entities(std::move(rules), std::move(model_entities));
   sort_and_number_entities(a.doc);
+  // Base forms and groups of the names (may add acronym entities, keeps them sorted).
+  const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
+  names::resolve_names(a.doc, lexicon);
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;
+  if (lexicon && !model_names.empty()) a.doc.meta.model += ", " + lexicon->name();
   return a;
 }
 

@@ -1,5 +1,6 @@
 // The whole public API of the Glosa extraction engine: normalise -> tokenize -> sentences
-// -> pattern rules -> statistical NER -> merged, sorted entities. Layer: engine (facade).
+// -> pattern rules -> statistical NER -> merged, sorted entities -> base forms and entity
+// groups -> quotations and speakers -> article info and resolved dates. Layer: engine (facade).
 // Pure and deterministic: no I/O, no clock, no exceptions. The app, CLI and tests include
 // only this header (plus io/annotation_json.h for files).
 #pragma once
@@ -23,6 +24,7 @@ constexpr const char* kGlosaVersion = "0.1.0";
 constexpr size_t kMaxTextBytes = 16u << 20;  // 16 MiB: far above any article
 
 class NerModel;
+namespace names { class Lexicon; }
 
 struct AnnotateOptions {
   std::string lang = "auto";  // "auto", "pl", "en" (anything else: "other", rules only)
@@ -47,12 +49,19 @@ class Engine {
   Status load_model(const uint8_t* data, size_t size);
   bool has_model(std::string_view lang) const;
 
+  // Loads the name lexicon (base forms and place names for the names stage) from bytes; it
+  // serves Polish text. Returns BadModel/BadModelVersion on a bad file. Without one, Polish
+  // base forms are the surface forms (groups still form from them).
+  Status load_lexicon(const uint8_t* data, size_t size);
+  bool has_lexicon() const { return lexicon_ != nullptr; }
+
   // Annotates raw pasted bytes. Fails with EmptyText (nothing but whitespace) or
   // TextTooLarge (> kMaxTextBytes). Invalid UTF-8 is repaired and counted, not refused.
   Result<Analysis> annotate(std::string_view raw_text, const AnnotateOptions& options = {}) const;
 
  private:
   std::vector<std::shared_ptr<const NerModel>> models_;
+  std::shared_ptr<const names::Lexicon> lexicon_;
 };
 
 // Overlap policy for one document's entities: rule entities of the classes rules own

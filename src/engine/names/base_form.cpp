@@ -1,0 +1,557 @@
+// Base forms of name mentions, Polish agreement rules, relational words. Layer: engine/names.
+//
+// Index: helpers (code points, case) / adjectives and gender / Polish words / places /
+// phrases / relational words.
+#include "engine/names/base_form.h"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
+
+namespace glosa::names {
+
+namespace {
+
+// --- Section: helpers ---
+
+std::u32string cps_of(std::string_view s) {
+  std::u32string out;
+  size_t len = 0;
+  for (size_t i = 0; i < s.size(); i += len) out += decode_utf8(s, i, &len);
+  return out;
+}
+
+std::string utf8_of(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) append_utf8(out, c);
+  return out;
+}
+
+bool ends_with(const std::u32string& s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::u32string lower_cps(std::string_view s) { return cps_of(to_lower(s)); }
+
+bool has_letter(const std::u32string& w) {
+  return std::any_of(w.begin(), w.end(), [](char32_t c) { return is_letter(c); });
+}
+
+bool is_all_caps(const std::u32string& w) {
+  size_t letters = 0;
+  for (char32_t c : w) {
+    if (!is_letter(c)) continue;
+    ++letters;
+    if (!is_upper(c)) return false;
+  }
+  return letters >= 1;
+}
+
+// "ONZ", "NATO", "PiS", "UE": two or more capitals, short, no vowel-heavy word shape.
+bool is_acronym(const std::u32string& w) {
+  size_t upper = 0, letters = 0;
+  for (char32_t c : w) {
+    if (is_letter(c)) ++letters;
+    if (is_upper(c)) ++upper;
+  }
+  return upper >= 2 && letters <= 6 && (upper == letters || letters <= 4);
+}
+
+std::u32string capitalise_first(std::u32string w) {
+  if (!w.empty()) w[0] = to_upper(w[0]);
+  return w;
+}
+
+std::u32string title_case(const std::u32string& w) {
+  std::u32string out = w;
+  bool start = true;
+  for (char32_t& c : out) {
+    c = start ? to_upper(c) : to_lower(c);
+    start = c == U'-';
+  }
+  return out;
+}
+
+// Lower-case function words that end the inflected part of a name ("Układu o ...", "Rada
+// do Spraw ...") or join adjectives before its head ("Donieckiej i Ługańskiej Republiki").
+bool is_connector(const std::u32string& w) { return w == U"i" || w == U"oraz"; }
+bool is_function_word(const std::u32string& w) {
+  static const std::array<std::u32string_view, 24> kWords = {
+      U"o", U"w", U"we", U"z", U"ze", U"na", U"do", U"dla", U"od", U"pod", U"przy", U"nad",
+      U"za", U"im.", U"de", U"von", U"van", U"der", U"la", U"al", U"el", U"di", U"da", U"du"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+}  // namespace
+
+// --- Section: adjectives and gender ---
+
+std::string adjective_form(std::string_view masculine, Gender gender) {
+  const std::u32string m = cps_of(masculine);
+  if (gender == Gender::Masculine || m.size() < 3) return std::string(masculine);
+  const char32_t last = to_lower(m.back());
+  const char32_t before = to_lower(m[m.size() - 2]);
+  const bool feminine = gender == Gender::Feminine;
+  std::u32string stem, ending;
+  if (last == U'y') {                                // nowy: nowa, nowe
+    stem = m.substr(0, m.size() - 1);
+    ending = feminine ? U"a" : U"e";
+  } else if (last == U'i' && (before == U'k' || before == U'g')) {  // rosyjski: rosyjska, rosyjskie
+    stem = m.substr(0, m.size() - 1);
+    ending = feminine ? U"a" : U"ie";
+  } else if (last == U'i') {                         // ostatni: ostatnia, ostatnie
+    stem = m;
+    ending = feminine ? U"a" : U"e";
+  } else {
+    return std::string(masculine);  // not an adjective ending: leave it
+  }
+  if (is_all_caps(m)) for (char32_t& c : ending) c = to_upper(c);
+  return utf8_of(stem + ending);
+}
+
+Gender gender_of_adjective_form(std::string_view form) {
+  const std::u32string f = lower_cps(form);
+  if (ends_with(f, U"ej") || ends_with(f, U"ą") || ends_with(f, U"a")) return Gender::Feminine;
+  if (ends_with(f, U"ych") || ends_with(f, U"ich") || ends_with(f, U"ymi") || ends_with(f, U"imi") ||
+      ends_with(f, U"e")) {
+    return Gender::Plural;
+  }
+  return Gender::Masculine;
+}
+
+Gender gender_of_noun(std::string_view nominative) {
+  const std::u32string n = lower_cps(nominative);
+  if (ends_with(n, U"a")) return Gender::Feminine;
+  if (ends_with(n, U"o") || ends_with(n, U"e") || ends_with(n, U"ę") || ends_with(n, U"um")) return Gender::Neuter;
+  return Gender::Masculine;
+}
+
+namespace {
+
+// --- Section: Polish words ---
+
+struct WordLemma {
+  std::u32string lemma;
+  WordClass word_class = WordClass::Noun;
+};
+
+bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+// "Mike'a", "Mike’em": a foreign name with a Polish ending after an apostrophe.
+bool strip_apostrophe_ending(std::u32string* w) {
+  for (size_t i = 1; i < w->size(); ++i) {
+    if (!is_apostrophe((*w)[i])) continue;
+    const size_t tail = w->size() - i - 1;
+    if (tail == 0 || tail > 3) return false;
+    for (size_t k = i + 1; k < w->size(); ++k) if (!is_lower((*w)[k])) return false;
+    w->resize(i);
+    return true;
+  }
+  return false;
+}
+
+size_t common_prefix_len(const std::u32string& a, const std::u32string& b) {
+  size_t k = 0;
+  while (k < a.size() && k < b.size() && to_lower(a[k]) == to_lower(b[k])) ++k;
+  return k;
+}
+
+bool has_apostrophe(const std::u32string& w) {
+  return std::any_of(w.begin(), w.end(), [](char32_t c) { return is_apostrophe(c); });
+}
+
+// Roman numerals of rulers and wars: "II", "XIV".
+bool is_roman_numeral(const std::u32string& w) {
+  if (w.empty() || w.size() > 6) return false;
+  return std::all_of(w.begin(), w.end(), [](char32_t c) { return c == U'I' || c == U'V' || c == U'X' || c == U'L'; });
+}
+
+// One plain word (no hyphen) through the lexicon, read as a name's form when it is
+// capitalised and as a common word's when not.
+WordLemma lookup_word(const std::u32string& word, const Lexicon& lex) {
+  WordLemma out;
+  const std::string utf8 = utf8_of(word);
+  const WordRule& rule = lex.rule_for(utf8);
+  out.word_class = rule.word_class;
+  // A rule that only adds letters turns a full form into another word ("Shahbaz" ->
+  // "Shahbaza", learned from genitive plurals); only "-i" -> "-ia" ("Asi" -> "Asia") is real.
+  const bool adds_only = rule.strip == 0 && !rule.append.empty();
+  if (adds_only && !(rule.append == "a" && to_lower(word.back()) == U'i')) out.lemma = word;
+  else out.lemma = cps_of(apply_rule(utf8, rule));
+  // "-ego", "-emu" end only adjectives: a word the lexicon does not know as one still is.
+  const std::u32string lw = lower_cps(utf8);
+  if (out.word_class == WordClass::Noun && lw.size() >= 6 && (ends_with(lw, U"ego") || ends_with(lw, U"emu"))) {
+    std::u32string stem = word.substr(0, word.size() - 3);
+    const char32_t last = to_lower(stem.back());
+    if (last == U'k' || last == U'g') stem += U'i';
+    else if (last != U'i') stem += U'y';
+    out.lemma = stem;
+    out.word_class = WordClass::Adjective;
+  }
+  return out;
+}
+
+// One word (no spaces) through the lexicon. Hyphenated words: `each_part` inflects every
+// part ("Kasym-Żomarta" -> "Kasym-Żomart"), otherwise only the last ("rosyjsko-ukraińskiej").
+// Acronyms stay, and lose a hyphenated case ending ("PiS-u" -> "PiS"); so do foreign names
+// an apostrophe ending ("Mike'a" -> "Mike").
+WordLemma polish_word(std::u32string word, const Lexicon& lex, bool each_part) {
+  WordLemma out;
+  if (strip_apostrophe_ending(&word) || has_apostrophe(word)) {
+    out.lemma = word;
+    return out;
+  }
+  const size_t hyphen = word.find(U'-');
+  if (hyphen != std::u32string::npos && hyphen > 0 && hyphen + 1 < word.size()) {
+    const std::u32string head = word.substr(0, hyphen);
+    const std::u32string tail = word.substr(hyphen + 1);
+    if (is_acronym(head) && tail.size() <= 4 && is_lower(tail[0])) {
+      out.lemma = head;  // "PiS-u", "NATO-wi"
+      return out;
+    }
+    const WordLemma b = polish_word(tail, lex, each_part);
+    out.lemma = head + U"-" + b.lemma;
+    out.word_class = b.word_class;
+    if (each_part) {
+      // Both parts of a double name inflect alike ("Kasyma-Żomarta"), or the first part not
+      // at all ("Kasym-Żomarta"): the first part follows only the same ending change.
+      const WordLemma a = polish_word(head, lex, false);
+      const size_t cut_a = common_prefix_len(head, a.lemma), cut_b = common_prefix_len(tail, b.lemma);
+      if (head.substr(cut_a) == tail.substr(cut_b) && a.lemma.substr(cut_a) == b.lemma.substr(cut_b)) {
+        out.lemma = a.lemma + U"-" + b.lemma;
+      }
+    }
+    return out;
+  }
+  if (!has_letter(word) || is_acronym(word) || is_roman_numeral(word)) {
+    out.lemma = word;
+    return out;
+  }
+  return lookup_word(word, lex);
+}
+
+// --- Section: places ---
+
+// Longest common prefix of two lower-case code-point strings.
+size_t common_prefix(const std::u32string& a, const std::u32string& b) {
+  size_t k = 0;
+  while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+  return k;
+}
+
+std::vector<std::u32string> lower_words(const std::vector<std::u32string>& words) {
+  std::vector<std::u32string> out;
+  for (const auto& w : words) out.push_back(lower_cps(utf8_of(w)));
+  return out;
+}
+
+// Code points each word shares with the same word of `other` from its start, summed.
+size_t shared_letters(const std::vector<std::u32string>& words, const std::vector<std::u32string>& other) {
+  const std::vector<std::u32string> a = lower_words(words), b = lower_words(other);
+  size_t n = 0;
+  for (size_t k = 0; k < a.size() && k < b.size(); ++k) n += common_prefix(a[k], b[k]);
+  return n;
+}
+
+// Whether `words` are, case aside, exactly a known place name.
+bool is_known_place(const std::vector<std::u32string>& words, const Lexicon& lex) {
+  const std::vector<std::u32string> lower = lower_words(words);
+  for (uint32_t i : lex.places_with_prefix("pl", lower[0].substr(0, 3))) {
+    if (lex.place_words(i) == lower) return true;
+  }
+  return false;
+}
+
+// A known place name whose words are the mention's words with other endings ("Stanach
+// Zjednoczonych" ~ "Stany Zjednoczone"): every word must keep all of the place word but its
+// last one or two code points and add at most four. Returns the best match by shared code
+// points, or "". Only for names the lexicon's word rules do not know.
+std::string match_place(const std::vector<std::u32string>& words, const Lexicon& lex) {
+  const std::vector<std::u32string> lower = lower_words(words);
+  std::string best;
+  size_t best_score = 0;
+  for (uint32_t i : lex.places_with_prefix("pl", lower[0].substr(0, 3))) {
+    const std::vector<std::u32string>& pw = lex.place_words(i);
+    if (pw.size() != lower.size()) continue;
+    size_t score = 0;
+    bool ok = true;
+    for (size_t k = 0; k < pw.size() && ok; ++k) {
+      const std::u32string& a = lower[k];
+      const std::u32string& b = pw[k];
+      const size_t lcp = common_prefix(a, b);
+      const size_t may_drop = b.size() <= 6 ? 1 : 2;
+      ok = lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4;
+      score += lcp;
+    }
+    if (ok && score > best_score) {
+      best_score = score;
+      best = lex.places()[i].name;
+    }
+  }
+  return best;
+}
+
+// --- Section: phrases ---
+
+std::vector<std::u32string> split_words(std::string_view surface) {
+  std::vector<std::u32string> words;
+  const std::u32string s = cps_of(surface);
+  std::u32string cur;
+  for (char32_t c : s) {
+    if (is_space(c)) {
+      if (!cur.empty()) words.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+std::u32string join_words(const std::vector<std::u32string>& words) {
+  std::u32string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) out += U' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// Foreign particles that may open a name: "Al Dżazira", "La Stampa", "De Telegraaf".
+bool is_name_particle(const std::u32string& lower) {
+  static const std::array<std::u32string_view, 13> kParticles = {
+      U"al", U"el", U"la", U"le", U"de", U"di", U"da", U"the", U"der", U"die", U"von", U"van", U"bin"};
+  return std::find(kParticles.begin(), kParticles.end(), lower) != kParticles.end();
+}
+
+std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& lex) {
+  struct Slot { size_t b = 0, e = 0; std::u32string core; WordLemma lemma; bool inflects = false; };
+  std::vector<Slot> slots(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::u32string& w = words[i];
+    // All-capital names ("FACUNDO", "TRUMPA") are written in title case; acronyms stay.
+    const size_t letters = static_cast<size_t>(std::count_if(w.begin(), w.end(), [](char32_t c) { return is_letter(c); }));
+    if (is_all_caps(w) && letters >= 4) w = title_case(w);
+    if (!has_letter(w) || is_roman_numeral(w) || is_name_particle(lower_cps(utf8_of(w))) ||
+        is_function_word(lower_cps(utf8_of(w)))) {
+      continue;  // "XIV", "von", "de"
+    }
+    // Brackets around a word ("[Tokajewa]") stay; the word inside inflects.
+    Slot& s = slots[i];
+    s.b = 0;
+    s.e = w.size();
+    while (s.b < s.e && !is_letter(w[s.b])) ++s.b;
+    while (s.e > s.b && !is_letter(w[s.e - 1]) && !is_apostrophe(w[s.e - 1])) --s.e;
+    s.core = w.substr(s.b, s.e - s.b);
+    s.lemma = polish_word(s.core, lex, true);
+    s.inflects = true;
+  }
+  // The surname shows the case: where it only lost an ending ("Kiemielewicza" -> "-a"), a
+  // first name the rules left alone with the same ending loses it too ("Józefa Stalina").
+  std::u32string lost;
+  for (size_t i = slots.size(); i-- > 0;) {
+    const Slot& s = slots[i];
+    if (!s.inflects) continue;
+    const size_t keep = common_prefix_len(s.core, s.lemma.lemma);
+    if (keep == s.lemma.lemma.size() && keep < s.core.size() && s.lemma.word_class == WordClass::Noun) {
+      lost = lower_cps(utf8_of(s.core.substr(keep)));
+    }
+    break;
+  }
+  for (size_t i = 0; i < slots.size(); ++i) {
+    Slot& s = slots[i];
+    if (!s.inflects) continue;
+    if (!lost.empty() && s.lemma.lemma == s.core && s.core.size() > lost.size() + 2 &&
+        ends_with(lower_cps(utf8_of(s.core)), lost)) {
+      s.lemma.lemma = s.core.substr(0, s.core.size() - lost.size());
+    }
+    if (s.lemma.word_class == WordClass::Adjective) {
+      s.lemma.lemma = cps_of(adjective_form(utf8_of(s.lemma.lemma), gender_of_adjective_form(utf8_of(s.core))));
+    }
+    words[i] = words[i].substr(0, s.b) + s.lemma.lemma + words[i].substr(s.e);
+  }
+  return join_words(words);
+}
+
+// A non-person name.
+std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex) {
+  size_t first = 0;
+  while (first + 1 < words.size() &&
+         (is_name_particle(lower_cps(utf8_of(words[first]))) || is_roman_numeral(words[first]))) {
+    ++first;
+  }
+  // Head = the first word that declines like a noun; adjectives before it and right after
+  // it agree with it; the first other word after it starts the frozen rest.
+  std::vector<size_t> adjectives;
+  std::vector<std::u32string> masculine(words.size());
+  size_t head = words.size();
+  size_t frozen_from = words.size();
+  for (size_t i = first; i < words.size(); ++i) {
+    const std::u32string lw = lower_cps(utf8_of(words[i]));
+    if (is_connector(lw) && head == words.size()) continue;
+    // Abbreviations ("W. Brytania", "Irlandia Płn.") cannot inflect: they are kept.
+    if (words[i].size() >= 2 && words[i].back() == U'.' && has_letter(words[i])) continue;
+    if (is_function_word(lw) || is_connector(lw) || !has_letter(words[i])) { frozen_from = i; break; }
+    if (is_acronym(words[i]) && words[i].find(U'-') == std::u32string::npos) {
+      if (head == words.size()) { head = i; masculine[i] = words[i]; continue; }
+      frozen_from = i;
+      break;
+    }
+    const WordLemma l = polish_word(words[i], lex, false);
+    if (l.word_class == WordClass::Adjective) {
+      adjectives.push_back(i);
+      masculine[i] = l.lemma;
+      continue;
+    }
+    if (head != words.size()) { frozen_from = i; break; }
+    head = i;
+    masculine[i] = l.lemma;
+  }
+  Gender gender = Gender::Masculine;
+  if (head < words.size()) {
+    words[head] = masculine[head];
+    gender = gender_of_noun(utf8_of(words[head]));
+  } else if (!adjectives.empty()) {
+    gender = gender_of_adjective_form(utf8_of(words[adjectives.front()]));
+  }
+  for (size_t i : adjectives) {
+    if (i >= frozen_from) break;
+    // A plural adjective keeps its number ("Zjednoczonych" -> "Zjednoczone").
+    const Gender g = gender_of_adjective_form(utf8_of(words[i])) == Gender::Plural ? Gender::Plural : gender;
+    words[i] = cps_of(adjective_form(utf8_of(masculine[i]), g));
+  }
+  return join_words(words);
+}
+
+std::u32string strip_possessive(std::u32string w) {
+  if (ends_with(w, U"'s") || ends_with(w, U"\u2019s")) w.resize(w.size() - 2);
+  else if (ends_with(w, U"s'") || ends_with(w, U"s\u2019")) w.resize(w.size() - 1);
+  return w;
+}
+
+// Whether a base form may get a capital first letter: its first word is plain lower-case
+// letters ("brexit", "agencja"), not "money.pl", "myPersonality" or "tvn24".
+bool may_capitalise(const std::u32string& s) {
+  for (char32_t c : s) {
+    if (is_space(c)) break;
+    if (!is_letter(c) || is_upper(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string base_form(std::string_view surface, std::string_view label, std::string_view lang,
+                      const Lexicon* lex) {
+  std::vector<std::u32string> words = split_words(surface);
+  if (words.empty()) return "";
+  if (lang != "pl" || lex == nullptr) {
+    words.back() = strip_possessive(words.back());
+    return utf8_of(join_words(words));
+  }
+  const bool starts_lower = is_lower(words[0][0]);
+  std::u32string out;
+  if (label == "PER") {
+    out = polish_person(words, *lex);
+    // Lower-case "persons" are groups ("torysów"): no capital is invented for them.
+    return utf8_of(out);
+  }
+  if (label == "NORP") {
+    for (auto& w : words) w = polish_word(w, *lex, false).lemma;
+    return utf8_of(join_words(words));
+  }
+  out = polish_name(words, *lex);
+  if (label == "LOC" && !is_known_place(split_words(utf8_of(out)), *lex)) {
+    // A place the word rules do not know: a listed place that keeps at least as much of
+    // the mention as the rules' guess does ("Stanach" -> "Stany", not "Atlantyku" -> "Atlanta").
+    const std::string place = match_place(words, *lex);
+    if (!place.empty() && shared_letters(words, split_words(place)) >= shared_letters(words, split_words(utf8_of(out)))) {
+      return place;
+    }
+  }
+  if (starts_lower && may_capitalise(out)) out = capitalise_first(out);
+  return utf8_of(out);
+}
+
+// --- Section: relational words ---
+
+namespace {
+
+// Polish letters without diacritics, so "irański" and "Iran" share a stem.
+char32_t plain(char32_t c) {
+  switch (c) {
+    case U'ą': return U'a';
+    case U'ć': return U'c';
+    case U'ę': return U'e';
+    case U'ł': return U'l';
+    case U'ń': return U'n';
+    case U'ó': return U'o';
+    case U'ś': return U's';
+    case U'ź': case U'ż': return U'z';
+    default: return c;
+  }
+}
+
+std::u32string plain_lower(std::string_view s) {
+  std::u32string out = lower_cps(s);
+  for (char32_t& c : out) c = plain(c);
+  return out;
+}
+
+// Candidate stems of a relational word: with the longest relational suffix removed, and
+// with only "-ski/-cki/-dzki" (or English "-n/-ish") removed.
+std::vector<std::u32string> relational_stems(const std::u32string& w) {
+  static const std::array<std::u32string_view, 20> kSuffixes = {
+      U"yjski", U"ijski", U"anski", U"enski", U"inski", U"ynski", U"owski", U"ewski", U"dzki",
+      U"ski", U"cki", U"ian", U"ese", U"ish", U"an", U"ic", U"i", U"y", U"owy", U"ny"};
+  std::vector<std::u32string> out;
+  for (std::u32string_view s : kSuffixes) {
+    if (w.size() > s.size() + 1 && ends_with(w, s)) out.push_back(w.substr(0, w.size() - s.size()));
+  }
+  if (out.empty()) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
+std::string relational_place(std::string_view relational, const std::vector<std::string>& candidates) {
+  // Only the last part of a compound counts: "rosyjsko-ukraiński" -> "ukraiński".
+  std::u32string w = plain_lower(relational);
+  const size_t hyphen = w.rfind(U'-');
+  if (hyphen != std::u32string::npos) w = w.substr(hyphen + 1);
+  const std::vector<std::u32string> stems = relational_stems(w);
+  std::string best;
+  long best_score = 0;
+  for (const std::string& cand : candidates) {
+    // Compare with every word of the place ("Wielka Brytania": "brytania").
+    const std::u32string name = plain_lower(cand);
+    const bool several = name.find(U' ') != std::u32string::npos;
+    size_t start = 0;
+    for (size_t i = 0; i <= name.size(); ++i) {
+      if (i < name.size() && name[i] != U' ') continue;
+      const std::u32string word = name.substr(start, i - start);
+      start = i + 1;
+      // In "Polinezja Francuska" the adjective is not the place's own word.
+      if (several && (ends_with(word, U"ska") || ends_with(word, U"cka") || ends_with(word, U"na") ||
+                      ends_with(word, U"ny") || ends_with(word, U"ski") || ends_with(word, U"ie"))) {
+        continue;
+      }
+      for (const std::u32string& stem : stems) {
+        const size_t lcp = common_prefix(stem, word);
+        if (!(lcp >= 4 || (lcp >= 3 && lcp == stem.size()))) continue;
+        // Prefer more shared letters, then less left over in the place name.
+        const long score = static_cast<long>(lcp) * 100 - static_cast<long>(word.size() - lcp);
+        if (score > best_score) {
+          best_score = score;
+          best = cand;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace glosa::names

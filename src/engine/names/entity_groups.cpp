@@ -1,0 +1,357 @@
+// Base forms, acronyms and entity groups for one document. Layer: engine/names.
+#include "engine/names/entity_groups.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "engine/names/base_form.h"
+#include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
+
+namespace glosa::names {
+
+namespace {
+
+std::u32string cps_of(std::string_view s) {
+  std::u32string out;
+  size_t len = 0;
+  for (size_t i = 0; i < s.size(); i += len) out += decode_utf8(s, i, &len);
+  return out;
+}
+
+// Which labels may share a group: places and organisations are often confused by the
+// model and by writers ("Rosja" the state), so they share one class.
+int group_class(std::string_view label) {
+  if (label == "PER") return 0;
+  if (label == "NORP") return 1;
+  if (label == "LOC" || label == "ORG") return 2;
+  if (label == "EVT") return 3;
+  if (label == "PRO") return 4;
+  return 5;
+}
+
+// Words of a base form for comparisons: lower case, brackets and dots removed.
+std::vector<std::string> name_words(std::string_view lemma) {
+  std::vector<std::string> out;
+  std::string cur;
+  size_t len = 0;
+  for (size_t i = 0; i <= lemma.size(); i += (i < lemma.size() ? len : 1)) {
+    const char32_t c = i < lemma.size() ? decode_utf8(lemma, i, &len) : U' ';
+    if (is_space(c)) {
+      if (!cur.empty()) out.push_back(to_lower(cur));
+      cur.clear();
+      continue;
+    }
+    if (c == U'[' || c == U']' || c == U'(' || c == U')') continue;
+    append_utf8(cur, c);
+  }
+  return out;
+}
+
+bool is_initial_of(const std::string& initial, const std::string& word) {
+  // "w." is an initial of "władimir".
+  const std::u32string a = cps_of(initial), b = cps_of(word);
+  return a.size() == 2 && a[1] == U'.' && !b.empty() && b.size() > 2 && a[0] == b[0];
+}
+
+// One substitution, insertion or deletion apart, for words of 4+ code points.
+bool one_edit_apart(const std::string& x, const std::string& y) {
+  const std::u32string a = cps_of(x), b = cps_of(y);
+  if (a == b) return true;
+  if (std::min(a.size(), b.size()) < 4) return false;
+  if (a.size() == b.size()) {
+    size_t diff = 0;
+    for (size_t i = 0; i < a.size(); ++i) diff += a[i] != b[i];
+    return diff <= 1;
+  }
+  const std::u32string& s = a.size() < b.size() ? a : b;
+  const std::u32string& l = a.size() < b.size() ? b : a;
+  if (l.size() - s.size() != 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  return s.compare(i, std::u32string::npos, l, i + 1, std::u32string::npos) == 0;
+}
+
+bool same_first_name(const std::string& a, const std::string& b) {
+  return one_edit_apart(a, b) || is_initial_of(a, b) || is_initial_of(b, a);
+}
+
+bool is_patronymic(const std::string& w) {
+  static const char* kEndings[] = {"icz", "ycz", "ewna", "owna", "ichna", "yczna", "evich", "ovich", "ovna", "evna"};
+  for (const char* e : kEndings) {
+    const std::string_view s(e);
+    if (w.size() > s.size() + 2 && w.compare(w.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
+}
+
+// Whether person name `a` (shorter or equal) names the same person as `b`.
+bool same_person(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a.size() == 1) return a[0] == b.back() || (b.size() >= 2 && a[0] == b.front());
+  const bool first_ok = same_first_name(a.front(), b.front());
+  if (!first_ok) return false;
+  if (a.back() == b.back()) return true;
+  // A patronymic instead of the surname: "Kasym-Żomart Kiemielewicz" ~ "Kasym-Żomart Tokajew".
+  return a.size() == 2 && is_patronymic(a.back());
+}
+
+struct UnionFind {
+  std::vector<size_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  // The smaller index (the earlier mention) stays the root: deterministic.
+  void unite(size_t a, size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent[b] = a;
+  }
+};
+
+bool is_acronym_char(char32_t c) { return is_upper(c) || is_digit(c) || c == U'&' || c == U'-'; }
+
+// The acronym in brackets right after byte `end` ("  (ODKB)"): its byte span, or false.
+bool bracketed_acronym(std::string_view text, size_t end, size_t* a_begin, size_t* a_end) {
+  size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i >= text.size() || text[i] != '(') return false;
+  const size_t b = i + 1;
+  size_t j = b, len = 0, upper = 0, count = 0;
+  while (j < text.size()) {
+    const char32_t c = decode_utf8(text, j, &len);
+    if (c == U')') break;
+    if (!is_acronym_char(c) && !(is_lower(c) && count > 0)) return false;
+    if (is_upper(c)) ++upper;
+    ++count;
+    j += len;
+  }
+  if (j >= text.size() || upper < 2 || count > 10) return false;
+  *a_begin = b;
+  *a_end = j;
+  return true;
+}
+
+bool is_word_char(char32_t c) { return is_letter(c) || is_digit(c); }
+
+// Every whole-word occurrence of `word` in `text` (a hyphenated case ending may follow:
+// "ODKB-u"), as byte spans of the word and its ending.
+std::vector<std::pair<size_t, size_t>> occurrences(std::string_view text, std::string_view word) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t pos = 0;
+  while ((pos = text.find(word, pos)) != std::string_view::npos) {
+    size_t end = pos + word.size();
+    bool ok = true;
+    if (pos > 0) {
+      size_t k = pos - 1;
+      while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+      size_t len = 0;
+      ok = !is_word_char(decode_utf8(text, k, &len));
+    }
+    if (ok && end < text.size()) {
+      size_t len = 0;
+      const char32_t c = decode_utf8(text, end, &len);
+      if (c == U'-') {
+        size_t e = end + 1;
+        while (e < text.size() && is_lower(decode_utf8(text, e, &len))) e += len;
+        if (e > end + 1) end = e;
+      } else {
+        ok = !is_word_char(c);
+      }
+    }
+    if (ok) out.emplace_back(pos, end);
+    pos += word.size();
+  }
+  return out;
+}
+
+// Adds entities for bracketed acronyms of names and their later uses, and fills `acronym_of`
+// (acronym -> index of the entity it abbreviates, in the final sorted order). Returns true
+// when entities were added.
+bool add_acronyms(Document& doc, std::map<std::string, std::string>* acronym_lemma) {
+  struct Found { std::string acronym; std::string label; size_t name_index; };
+  std::vector<Found> found;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    if (!is_name_label(e.label) || e.label == "PER" || e.label == "NORP") continue;
+    size_t b = 0, t = 0;
+    if (!bracketed_acronym(doc.text, e.end_byte, &b, &t)) continue;
+    const std::string acr = doc.text.substr(b, t - b);
+    if (acronym_lemma->count(acr)) continue;
+    (*acronym_lemma)[acr] = e.lemma;
+    found.push_back({acr, e.label, i});
+  }
+  bool added = false;
+  for (const Found& f : found) {
+    for (const auto& [b, t] : occurrences(doc.text, f.acronym)) {
+      bool covered = false;
+      for (const Entity& e : doc.entities) {
+        if (e.begin_byte < t && b < e.end_byte) { covered = true; break; }
+      }
+      if (covered) continue;
+      Entity e;
+      e.begin_byte = b;
+      e.end_byte = t;
+      e.label = f.label;
+      e.origin = Origin::Rule;
+      e.confidence = 1.0f;
+      e.lemma = f.acronym;
+      doc.entities.push_back(std::move(e));
+      added = true;
+    }
+  }
+  return added;
+}
+
+}  // namespace
+
+bool is_name_label(std::string_view label) {
+  return label == "PER" || label == "ORG" || label == "LOC" || label == "NORP" || label == "EVT" ||
+         label == "PRO" || label == "MISC";
+}
+
+void resolve_names(Document& doc, const Lexicon* lexicon) {
+  doc.groups.clear();
+  for (Entity& e : doc.entities) {
+    e.group.clear();
+    e.lemma = is_name_label(e.label) ? base_form(entity_text(doc, e), e.label, doc.lang, lexicon) : "";
+  }
+  std::map<std::string, std::string> acronym_lemma;  // "ODKB" -> the base form it stands for
+  if (add_acronyms(doc, &acronym_lemma)) sort_and_number_entities(doc);
+
+  std::vector<size_t> names;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    if (is_name_label(doc.entities[i].label)) names.push_back(i);
+  }
+  UnionFind uf(doc.entities.size());
+  // Same base form (or an acronym and what it stands for) within one group class.
+  std::map<std::pair<int, std::string>, size_t> first_of_key;
+  for (size_t i : names) {
+    const Entity& e = doc.entities[i];
+    std::string key = to_lower(e.lemma);
+    if (auto it = acronym_lemma.find(e.lemma); it != acronym_lemma.end()) key = to_lower(it->second);
+    auto [it, inserted] = first_of_key.emplace(std::make_pair(group_class(e.label), key), i);
+    if (!inserted) uf.unite(it->second, i);
+  }
+  // People: shorter names join a fuller name of the same person; other names: a one-word
+  // name joins the only longer name it is the head word of.
+  struct Cluster { size_t root; std::vector<std::string> words; size_t mentions; };
+  std::vector<Cluster> clusters;
+  for (const auto& [key, i] : first_of_key) {
+    clusters.push_back({i, name_words(key.second), 0});
+  }
+  for (size_t i : names) {
+    for (Cluster& c : clusters) if (uf.find(c.root) == uf.find(i)) ++c.mentions;
+  }
+  // Fuller names first; then earlier first mention.
+  std::sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
+    return a.words.size() != b.words.size() ? a.words.size() > b.words.size() : a.root < b.root;
+  });
+  for (size_t k = 0; k < clusters.size(); ++k) {
+    const Cluster& a = clusters[k];
+    const int cls = group_class(doc.entities[a.root].label);
+    std::vector<size_t> matches;
+    for (size_t j = 0; j < clusters.size(); ++j) {
+      const Cluster& b = clusters[j];
+      if (j == k || b.words.size() < a.words.size() || (b.words.size() == a.words.size() && j > k)) continue;
+      if (group_class(doc.entities[b.root].label) != cls) continue;
+      if (uf.find(a.root) == uf.find(b.root)) continue;
+      bool same = false;
+      if (cls == 0) same = same_person(a.words, b.words);
+      else if (cls != 1) same = a.words.size() == 1 && b.words.size() > 1 && b.words.front() == a.words.front();
+      if (same) matches.push_back(j);
+    }
+    if (matches.empty()) continue;
+    // Several candidates: a person's surname prefers a surname match, then the most
+    // mentioned; a head word must be unambiguous.
+    if (cls != 0 && matches.size() > 1) continue;
+    size_t best = matches[0];
+    for (size_t j : matches) {
+      const bool surname_j = clusters[j].words.back() == a.words.back();
+      const bool surname_b = clusters[best].words.back() == a.words.back();
+      if (surname_j != surname_b ? surname_j : clusters[j].mentions > clusters[best].mentions) best = j;
+    }
+    uf.unite(a.root, clusters[best].root);
+  }
+
+  // Groups in order of first mention.
+  std::map<size_t, size_t> group_of_root;
+  std::vector<std::vector<size_t>> members;
+  for (size_t i : names) {
+    const size_t r = uf.find(i);
+    auto [it, inserted] = group_of_root.emplace(r, members.size());
+    if (inserted) members.emplace_back();
+    members[it->second].push_back(i);
+  }
+  for (size_t g = 0; g < members.size(); ++g) {
+    EntityGroup group;
+    group.id = "g" + std::to_string(g + 1);
+    // Label: the commonest among the mentions (ties: the first mention's).
+    std::map<std::string, size_t> label_count;
+    for (size_t i : members[g]) ++label_count[doc.entities[i].label];
+    group.label = doc.entities[members[g][0]].label;
+    for (const auto& [label, n] : label_count) {
+      if (n > label_count[group.label]) group.label = label;
+    }
+    // Name: the fullest base form (most words), then the commonest, then the first;
+    // acronyms only when nothing else is there.
+    std::map<std::string, size_t> lemma_count;
+    for (size_t i : members[g]) ++lemma_count[doc.entities[i].lemma];
+    std::string best;
+    size_t best_words = 0, best_count = 0;
+    bool best_acronym = true;
+    for (size_t i : members[g]) {
+      const std::string& l = doc.entities[i].lemma;
+      const bool acr = acronym_lemma.count(l) > 0;
+      if (acr) group.acronym = l;
+      // An initial ("W. Putin") counts as less than a written-out name.
+      const std::vector<std::string> nw = name_words(l);
+      size_t words = 2 * nw.size();
+      for (const auto& w : nw) if (!w.empty() && w.back() == '.') --words;
+      const size_t count = lemma_count[l];
+      const bool better = best.empty() || (best_acronym && !acr) ||
+                          (acr == best_acronym && (words > best_words || (words == best_words && count > best_count)));
+      if (better) { best = l; best_words = words; best_count = count; best_acronym = acr; }
+    }
+    // Brackets of an editor's insertion do not belong in a display name.
+    std::string name;
+    for (char c : best) if (c != '[' && c != ']') name += c;
+    group.name = name;
+    for (size_t i : members[g]) doc.entities[i].group = group.id;
+    doc.groups.push_back(std::move(group));
+  }
+  // Relational words link to their place.
+  std::vector<std::string> doc_places;
+  std::vector<size_t> doc_place_group;
+  for (size_t g = 0; g < doc.groups.size(); ++g) {
+    if (doc.groups[g].label == "LOC") {
+      doc_places.push_back(doc.groups[g].name);
+      doc_place_group.push_back(g);
+    }
+  }
+  std::vector<std::string> lexicon_places;
+  if (lexicon) {
+    for (const LexiconPlace& p : lexicon->places()) {
+      if (p.lang == doc.lang) lexicon_places.push_back(p.name);
+    }
+  }
+  for (EntityGroup& g : doc.groups) {
+    if (g.label != "NORP") continue;
+    const std::string in_doc = relational_place(g.name, doc_places);
+    if (!in_doc.empty()) {
+      for (size_t k = 0; k < doc_places.size(); ++k) {
+        if (doc_places[k] == in_doc) { g.link = doc.groups[doc_place_group[k]].id; break; }
+      }
+      g.place = in_doc;
+    } else {
+      g.place = relational_place(g.name, lexicon_places);
+    }
+  }
+}
+
+}  // namespace glosa::names

@@ -1,0 +1,292 @@
+// Tests for engine/names: the lexicon file, word rules, Polish base forms (with the shipped
+// lexicon), relational words, and entity groups.
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "engine/engine.h"
+#include "engine/names/base_form.h"
+#include "engine/names/entity_groups.h"
+#include "engine/names/lexicon.h"
+#include "test_support.h"
+
+using namespace glosa;
+using namespace glosa::names;
+
+namespace {
+
+// A tiny lexicon: the root keeps words; "-ie" after "w" -> "-a" (Moskwie); "-ego" adjectives.
+LexiconData tiny_data() {
+  LexiconData d;
+  d.name = "tiny";
+  d.rules = {WordRule{WordClass::Noun, 0, ""}, WordRule{WordClass::Noun, 2, "a"},
+             WordRule{WordClass::Adjective, 3, "i"}};
+  // Trie, breadth first: root -> 'e' -> 'i' -> 'w' (rule 1); root -> 'o' -> 'g' -> 'e' (rule 2).
+  d.node_cp = {0, U'e', U'o', U'i', U'g', U'w', U'e'};
+  d.node_children = {2, 1, 1, 1, 1, 0, 0};
+  d.node_rule = {0, -1, -1, -1, -1, 1, 2};
+  d.places = {{"pl", "Rosja"}, {"pl", "Stany Zjednoczone"}, {"en", "Russia"}};
+  return d;
+}
+
+std::shared_ptr<const Lexicon> shipped_lexicon() {
+  static std::shared_ptr<const Lexicon> lex = [] {
+    const std::string b = test::read_file(test::source_path("assets/models/names-pl.bin"));
+    auto l = Lexicon::load(reinterpret_cast<const uint8_t*>(b.data()), b.size());
+    return l.is_ok() ? l.value() : nullptr;
+  }();
+  return lex;
+}
+
+Entity entity(const std::string& text, const std::string& needle, const std::string& label, size_t from = 0) {
+  Entity e;
+  e.begin_byte = text.find(needle, from);
+  REQUIRE(e.begin_byte != std::string::npos);
+  e.end_byte = e.begin_byte + needle.size();
+  e.label = label;
+  e.origin = Origin::Model;
+  return e;
+}
+
+const EntityGroup* group_of(const Document& doc, const std::string& surface) {
+  for (const Entity& e : doc.entities) {
+    if (entity_text(doc, e) != surface) continue;
+    for (const EntityGroup& g : doc.groups) if (g.id == e.group) return &g;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("lexicon: a written lexicon loads back and its trie rules apply") {
+  const std::vector<uint8_t> bytes = serialize_lexicon(tiny_data());
+  auto lex = Lexicon::load(bytes.data(), bytes.size());
+  REQUIRE(lex.is_ok());
+  CHECK(lex.value()->name() == "tiny");
+  CHECK(apply_rule("Moskwie", lex.value()->rule_for("Moskwie")) == "Moskwa");
+  CHECK(apply_rule("MOSKWIE", lex.value()->rule_for("MOSKWIE")) == "MOSKWA");
+  CHECK(apply_rule("Kraków", lex.value()->rule_for("Kraków")) == "Kraków");
+  CHECK(lex.value()->rule_for("nowego").word_class == WordClass::Adjective);
+  size_t depth = 0;
+  lex.value()->rule_for("ie", &depth);
+  CHECK(depth == 2);
+  CHECK(lex.value()->places_with_prefix("pl", U"sta").size() == 1);
+  CHECK(lex.value()->places_with_prefix("pl", U"xyz").empty());
+}
+
+TEST_CASE("lexicon: corrupt, truncated and foreign files are refused with a code") {
+  const std::vector<uint8_t> good = serialize_lexicon(tiny_data());
+  SUBCASE("empty") { CHECK(Lexicon::load(nullptr, 0).status().code() == ErrorCode::BadModel); }
+  SUBCASE("wrong magic") {
+    std::vector<uint8_t> b = good;
+    b[0] = 'X';
+    CHECK(Lexicon::load(b.data(), b.size()).status().code() == ErrorCode::BadModel);
+  }
+  SUBCASE("newer version") {
+    std::vector<uint8_t> b = good;
+    b[8] = 9;
+    CHECK(Lexicon::load(b.data(), b.size()).status().code() == ErrorCode::BadModelVersion);
+  }
+  SUBCASE("every truncation") {
+    for (size_t n = 0; n < good.size(); n += 7) {
+      CAPTURE(n);
+      CHECK(Lexicon::load(good.data(), n).status().code() == ErrorCode::BadModel);
+    }
+  }
+  SUBCASE("a flipped payload byte fails the checksum") {
+    std::vector<uint8_t> b = good;
+    b[b.size() - 3] ^= 0x40;
+    auto r = Lexicon::load(b.data(), b.size());
+    CHECK(r.status().code() == ErrorCode::BadModel);
+    CHECK(r.status().message().find("checksum") != std::string::npos);
+  }
+  SUBCASE("an inconsistent trie") {
+    LexiconData d = tiny_data();
+    d.node_children[0] = 5;  // more children than nodes
+    const auto b = serialize_lexicon(d);
+    CHECK(Lexicon::load(b.data(), b.size()).status().code() == ErrorCode::BadModel);
+  }
+  SUBCASE("the engine refuses it too and keeps working") {
+    Engine engine;
+    std::vector<uint8_t> b = good;
+    b.resize(b.size() / 2);
+    CHECK(engine.load_lexicon(b.data(), b.size()).code() == ErrorCode::BadModel);
+    CHECK_FALSE(engine.has_lexicon());
+  }
+}
+
+TEST_CASE("base forms: Polish adjective agreement by gender") {
+  CHECK(adjective_form("rosyjski", Gender::Feminine) == "rosyjska");
+  CHECK(adjective_form("rosyjski", Gender::Neuter) == "rosyjskie");
+  CHECK(adjective_form("Zjednoczony", Gender::Plural) == "Zjednoczone");
+  CHECK(adjective_form("ostatni", Gender::Feminine) == "ostatnia");
+  CHECK(adjective_form("ostatni", Gender::Neuter) == "ostatnie");
+  CHECK(adjective_form("nowy", Gender::Masculine) == "nowy");
+  CHECK(adjective_form("Kraków", Gender::Feminine) == "Kraków");  // not an adjective
+  CHECK(gender_of_adjective_form("Rosyjskiej") == Gender::Feminine);
+  CHECK(gender_of_adjective_form("rosyjską") == Gender::Feminine);
+  CHECK(gender_of_adjective_form("Zjednoczonych") == Gender::Plural);
+  CHECK(gender_of_adjective_form("rosyjskiego") == Gender::Masculine);
+  CHECK(gender_of_noun("Federacja") == Gender::Feminine);
+  CHECK(gender_of_noun("Królestwo") == Gender::Neuter);
+  CHECK(gender_of_noun("Związek") == Gender::Masculine);
+}
+
+TEST_CASE("base forms: the issue's Polish examples with the shipped lexicon") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  struct Case { const char* surface; const char* label; const char* base; };
+  const Case cases[] = {
+      {"Tokajewa", "PER", "Tokajew"},
+      {"Władimirem Putinem", "PER", "Władimir Putin"},
+      {"Kasym-Żomarta Kiemielewicza", "PER", "Kasym-Żomart Kiemielewicz"},
+      {"Józefa Stalina", "PER", "Józef Stalin"},
+      {"Nursułtana Nazarbajewa", "PER", "Nursułtan Nazarbajew"},
+      {"Anny Wiśniewskiej", "PER", "Anna Wiśniewska"},
+      {"Moskwie", "LOC", "Moskwa"},
+      {"Moskwy", "LOC", "Moskwa"},
+      {"Kazachstanu", "LOC", "Kazachstan"},
+      {"Erywaniu", "LOC", "Erywań"},
+      {"Ałmaty", "LOC", "Ałmaty"},
+      {"Stanach Zjednoczonych", "LOC", "Stany Zjednoczone"},
+      {"Federacji Rosyjskiej", "LOC", "Federacja Rosyjska"},
+      {"Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG", "Organizacja Układu o Bezpieczeństwie Zbiorowym"},
+      {"Eurazjatyckiego Związku Gospodarczego", "ORG", "Eurazjatycki Związek Gospodarczy"},
+      {"Unii Europejskiej", "ORG", "Unia Europejska"},
+      {"Zgromadzenia Ogólnego ONZ", "ORG", "Zgromadzenie Ogólne ONZ"},
+      {"PiS-u", "ORG", "PiS"},
+      {"rosyjskiego", "NORP", "rosyjski"},
+      {"kazachstańskiej", "NORP", "kazachstański"},
+      {"rosyjsko-ukraińskiej", "NORP", "rosyjsko-ukraiński"},
+      {"brexitu", "EVT", "Brexit"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.surface);
+    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
+  }
+}
+
+TEST_CASE("base forms: edges, other languages and no lexicon") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  CHECK(base_form("", "PER", "pl", lex.get()).empty());
+  CHECK(base_form("  Władimirem \n Putinem ", "PER", "pl", lex.get()) == "Władimir Putin");
+  CHECK(base_form("Putin's", "PER", "en", nullptr) == "Putin");
+  CHECK(base_form("the  European Union", "ORG", "en", nullptr) == "the European Union");
+  CHECK(base_form("Moskwie", "LOC", "pl", nullptr) == "Moskwie");  // no lexicon: the surface
+  CHECK(base_form("Москве", "LOC", "pl", lex.get()).size() > 0);     // Cyrillic: no crash
+  CHECK(base_form("ONZ", "ORG", "pl", lex.get()) == "ONZ");
+}
+
+TEST_CASE("relational words: the place they derive from") {
+  const std::vector<std::string> pl = {"Rosja", "Kazachstan", "Ukraina", "Polska", "Polinezja Francuska",
+                                       "Wielka Brytania", "Niemcy", "Francja", "Iran"};
+  CHECK(relational_place("rosyjski", pl) == "Rosja");
+  CHECK(relational_place("kazachstański", pl) == "Kazachstan");
+  CHECK(relational_place("rosyjsko-ukraiński", pl) == "Ukraina");
+  CHECK(relational_place("polski", pl) == "Polska");
+  CHECK(relational_place("brytyjski", pl) == "Wielka Brytania");
+  CHECK(relational_place("francuski", pl) == "Francja");
+  CHECK(relational_place("irański", pl) == "Iran");
+  CHECK(relational_place("niemiecki", pl) == "Niemcy");
+  CHECK(relational_place("zielony", pl).empty());
+  CHECK(relational_place("Russian", {"Russia", "Belarus"}) == "Russia");
+  CHECK(relational_place("", pl).empty());
+}
+
+TEST_CASE("entity groups: inflected forms, surnames, initials and patronymics join the full name") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Kasym-Żomart Tokajew przybył. Tokajewa witano. Kasym-Żomarta Kiemielewicza "
+             "[Tokajewa] wybrano. W. Putin i Władimir Putin rozmawiali. Putinem zachwycano się.";
+  doc.entities = {entity(doc.text, "Kasym-Żomart Tokajew", "PER"), entity(doc.text, "Tokajewa", "PER"),
+                  entity(doc.text, "Kasym-Żomarta Kiemielewicza [Tokajewa]", "PER"),
+                  entity(doc.text, "W. Putin", "PER"), entity(doc.text, "Władimir Putin", "PER"),
+                  entity(doc.text, "Putinem", "PER")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, shipped_lexicon().get());
+  REQUIRE(doc.groups.size() == 2);
+  const EntityGroup* tokajew = group_of(doc, "Tokajewa");
+  const EntityGroup* putin = group_of(doc, "Putinem");
+  REQUIRE(tokajew != nullptr);
+  REQUIRE(putin != nullptr);
+  CHECK(tokajew->id == "g1");
+  CHECK(tokajew->name == "Kasym-Żomart Kiemielewicz Tokajew");
+  CHECK(group_of(doc, "Kasym-Żomart Tokajew") == tokajew);
+  CHECK(group_of(doc, "Kasym-Żomarta Kiemielewicza [Tokajewa]") == tokajew);
+  CHECK(putin->name == "Władimir Putin");
+  CHECK(group_of(doc, "W. Putin") == putin);
+  for (const Entity& e : doc.entities) CHECK_FALSE(e.lemma.empty());
+}
+
+TEST_CASE("entity groups: a bracketed acronym and its later uses join the name it abbreviates") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Szczyt Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB) odbył się w Erywaniu. "
+             "ODKB wysłała wojska, a ODKB-u nie krytykowano.";
+  doc.entities = {entity(doc.text, "Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"),
+                  entity(doc.text, "Erywaniu", "LOC")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, shipped_lexicon().get());
+  // The acronym in brackets and its two later uses became entities of the ORG's group.
+  size_t acronyms = 0;
+  for (const Entity& e : doc.entities) {
+    if (entity_text(doc, e).substr(0, 4) != "ODKB") continue;
+    ++acronyms;
+    CHECK(e.label == "ORG");
+    CHECK(e.origin == Origin::Rule);
+    CHECK(e.group == doc.entities[0].group);
+  }
+  CHECK(acronyms == 3);
+  const EntityGroup* g = group_of(doc, "ODKB");
+  REQUIRE(g != nullptr);
+  CHECK(g->name == "Organizacja Układu o Bezpieczeństwie Zbiorowym");
+  CHECK(g->acronym == "ODKB");
+  // Ids were renumbered in text order.
+  for (size_t i = 0; i < doc.entities.size(); ++i) CHECK(doc.entities[i].id == "e" + std::to_string(i + 1));
+}
+
+TEST_CASE("entity groups: a relational word links to its place, distinct from it") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Rosja i rosyjski kapitał. W Rosji rosyjskiego rządu nie ma. Kazachstańskie firmy.";
+  doc.entities = {entity(doc.text, "Rosja", "LOC"), entity(doc.text, "rosyjski", "NORP"),
+                  entity(doc.text, "Rosji", "LOC"), entity(doc.text, "rosyjskiego", "NORP"),
+                  entity(doc.text, "Kazachstańskie", "NORP")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, shipped_lexicon().get());
+  const EntityGroup* place = group_of(doc, "Rosji");
+  const EntityGroup* norp = group_of(doc, "rosyjskiego");
+  const EntityGroup* kz = group_of(doc, "Kazachstańskie");
+  REQUIRE(place != nullptr);
+  REQUIRE(norp != nullptr);
+  REQUIRE(kz != nullptr);
+  CHECK(place != norp);
+  CHECK(group_of(doc, "Rosja") == place);
+  CHECK(group_of(doc, "rosyjski") == norp);
+  CHECK(norp->link == place->id);
+  CHECK(norp->place == "Rosja");
+  CHECK(kz->link.empty());           // Kazachstan is not mentioned...
+  CHECK(kz->place == "Kazachstan");  // ...but the lexicon knows the place
+}
+
+TEST_CASE("entity groups: empty documents, non-name labels and no lexicon") {
+  Document doc;
+  doc.lang = "pl";
+  resolve_names(doc, nullptr);
+  CHECK(doc.groups.empty());
+  doc.text = "W poniedziałek Putin, w środę Putin.";
+  doc.labels = default_labels();
+  doc.entities = {entity(doc.text, "poniedziałek", "DATE"), entity(doc.text, "Putin", "PER"),
+                  entity(doc.text, "Putin", "PER", doc.text.find("środę"))};
+  sort_and_number_entities(doc);
+  resolve_names(doc, nullptr);
+  REQUIRE(doc.groups.size() == 1);
+  CHECK(doc.entities[0].group.empty());
+  CHECK(doc.entities[0].lemma.empty());
+  CHECK(doc.entities[1].group == "g1");
+  CHECK(doc.entities[2].group == "g1");
+}
