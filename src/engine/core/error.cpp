@@ -23,6 +23,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::BadModelVersion: return "BadModelVersion";
     case ErrorCode::BadArgument: return "BadArgument";
     case ErrorCode::IoError: return "IoError";
+    case ErrorCode::BadReference: return "BadReference";
   }
   return "Unknown";
 }

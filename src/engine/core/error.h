@@ -29,6 +29,7 @@ enum class ErrorCode : int {
   BadModelVersion = 15,  // a model file from an unsupported format version
   BadArgument = 16,      // a caller passed a value outside the documented range
   IoError = 17,          // a file could not be read or written (CLI only)
+  BadReference = 18,     // an id that names nothing: an entity's group, a quotation's speaker
 };
 
 // A short stable name for a code, e.g. "ChecksumMismatch".

@@ -1,4 +1,4 @@
-// The Glosa annotation file (docs/FORMAT.md, version 1): write a Document as JSON, read and
+// The Glosa annotation file (docs/FORMAT.md, version 2): write a Document as JSON, read and
 // fully validate one back. Layer: engine/io. Offsets in the file are Unicode code points,
 // end exclusive; Document holds bytes; this file is where they are converted.
 #pragma once
@@ -13,7 +13,8 @@
 
 namespace glosa {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;        // what write_document writes
+constexpr int kOldestFormatVersion = 1;  // read_document also reads versions from this one on
 
 // The file as an ordered JSON object (keys in the order FORMAT.md lists them).
 nlohmann::ordered_json document_to_json(const Document& doc);

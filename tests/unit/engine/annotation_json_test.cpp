@@ -35,8 +35,26 @@ Document sample_document() {
   b.value = "";
   b.origin = Origin::Person;
   b.status = ReviewStatus::Accepted;
+  a.lemma = "Moskwa";
+  a.group = "g1";
   doc.entities = {a, b};
   sort_and_number_entities(doc);
+  doc.groups = {EntityGroup{"g1", "LOC", "Moskwa", "", "", ""}};
+  Quotation q;
+  q.id = "q1";
+  q.begin_byte = 0;
+  q.end_byte = doc.text.find(' ');  // "Żółw"
+  q.speaker = "g1";
+  q.speaker_begin_byte = moskwa;
+  q.speaker_end_byte = moskwa + 12;
+  q.attribution = "name";
+  q.confidence = 0.75f;
+  doc.quotes = {q};
+  doc.article.title = "Żółw";
+  doc.article.date = "2022-11";
+  doc.article.urls = {"fergana.news"};
+  doc.article.word_count = 4;
+  doc.article.reading_minutes = 1;
   doc.meta = {"glosa 0.1.0", "ner-pl test", "2026-11-25T10:00:00Z"};
   return doc;
 }
@@ -53,7 +71,7 @@ TEST_CASE("annotation_json: offsets in the file are code points") {
   const Document doc = sample_document();
   const json j = json::parse(write_document(doc));
   CHECK(j["format"] == "glosa");
-  CHECK(j["version"] == 1);
+  CHECK(j["version"] == kFormatVersion);
   CHECK(j["sha256"] == sha256_hex(doc.text));
   // Ż ó ł w ␠ 🐢 ␠ М: Moskwa starts at code point 7, Kraków at 17 (e + combining = 2).
   CHECK(j["entities"][0]["start"] == 7);
@@ -76,8 +94,45 @@ TEST_CASE("annotation_json: write then read gives back the same document") {
   CHECK(back.entities[0].origin == Origin::Model);
   CHECK(back.entities[1].status == ReviewStatus::Accepted);
   CHECK(back.meta.model == "ner-pl test");
+  CHECK(back.entities[0].lemma == "Moskwa");
+  CHECK(back.entities[0].group == "g1");
+  REQUIRE(back.groups.size() == 1);
+  CHECK(back.groups[0].name == "Moskwa");
+  REQUIRE(back.quotes.size() == 1);
+  CHECK(back.quotes[0].end_byte == doc.quotes[0].end_byte);
+  CHECK(back.quotes[0].speaker == "g1");
+  CHECK(back.quotes[0].speaker_begin_byte == doc.quotes[0].speaker_begin_byte);
+  CHECK(back.article.date == "2022-11");
+  CHECK(back.article.urls == std::vector<std::string>{"fergana.news"});
   CHECK(write_document(back) == first);
   CHECK(write_document(back, -1).find('\n') == std::string::npos);
+}
+
+TEST_CASE("annotation_json: the file lists each group's mentions and each quotation's words") {
+  const json j = json::parse(write_document(sample_document()));
+  CHECK(j["groups"][0]["mentions"] == json::array({"e1"}));
+  CHECK(j["groups"][0]["count"] == 1);
+  CHECK(j["quotes"][0]["start"] == 0);
+  CHECK(j["quotes"][0]["end"] == 4);
+  CHECK(j["quotes"][0]["speaker_text"] == "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");
+  CHECK(j["article"]["reading_minutes"] == 1);
+}
+
+TEST_CASE("annotation_json: a version 1 file still opens") {
+  json j = json::parse(write_document(sample_document()));
+  j["version"] = 1;
+  j.erase("groups");
+  j.erase("quotes");
+  j.erase("article");
+  for (auto& e : j["entities"]) {
+    e.erase("lemma");
+    e.erase("group");
+  }
+  auto r = read_document(j.dump());
+  REQUIRE(r.is_ok());
+  CHECK(r.value().entities.size() == 2);
+  CHECK(r.value().groups.empty());
+  CHECK(json::parse(write_document(r.value()))["version"] == kFormatVersion);
 }
 
 TEST_CASE("annotation_json: engine output round-trips on Polish text") {
@@ -126,6 +181,23 @@ TEST_CASE("annotation_json: every validation error has its code and names the pl
       {"bad status", with([](json& j) { j["entities"][0]["status"] = "maybe"; }), ErrorCode::WrongType, "status"},
       {"meta not object", with([](json& j) { j["meta"] = 3; }), ErrorCode::WrongType, "meta"},
       {"missing id", with([](json& j) { j["entities"][0].erase("id"); }), ErrorCode::MissingField, "entities[0].id is missing"},
+      {"version 0", with([](json& j) { j["version"] = 0; }), ErrorCode::UnsupportedVersion, "versions 1 to"},
+      {"unknown group", with([](json& j) { j["entities"][0]["group"] = "g9"; }), ErrorCode::BadReference, "entities[0].group"},
+      {"group without groups", with([](json& j) { j.erase("groups"); }), ErrorCode::BadReference, "no \"groups\""},
+      {"group label", with([](json& j) { j["groups"][0]["label"] = "XYZ"; }), ErrorCode::UnknownLabel, "groups[0].label"},
+      {"group twice", with([](json& j) { j["groups"].push_back(j["groups"][0]); }), ErrorCode::DuplicateId, "groups[1].id"},
+      {"group link", with([](json& j) { j["groups"][0]["link"] = "g7"; }), ErrorCode::BadReference, "groups[0].link"},
+      {"group name type", with([](json& j) { j["groups"][0]["name"] = 5; }), ErrorCode::WrongType, "groups[0].name"},
+      {"quote speaker", with([](json& j) { j["quotes"][0]["speaker"] = "g5"; }), ErrorCode::BadReference, "quotes[0].speaker"},
+      {"quote text", with([](json& j) { j["quotes"][0]["text"] = "x"; }), ErrorCode::TextMismatch, "quotes[0].text"},
+      {"quote end", with([](json& j) { j["quotes"][0]["end"] = 999; }), ErrorCode::BadOffsets, "quotes[0].start..end"},
+      {"quote no start", with([](json& j) { j["quotes"][0].erase("start"); }), ErrorCode::MissingField, "quotes[0].start"},
+      {"half a speaker span", with([](json& j) { j["quotes"][0].erase("speaker_end"); }), ErrorCode::MissingField, "speaker_end"},
+      {"attribution", with([](json& j) { j["quotes"][0]["attribution"] = "telepathy"; }), ErrorCode::WrongType, "attribution"},
+      {"quote parent", with([](json& j) { j["quotes"][0]["parent"] = "q0"; }), ErrorCode::BadReference, "parent"},
+      {"quote confidence", with([](json& j) { j["quotes"][0]["confidence"] = -1; }), ErrorCode::WrongType, "quotes[0].confidence"},
+      {"article urls", with([](json& j) { j["article"]["urls"] = "x"; }), ErrorCode::WrongType, "article.urls"},
+      {"article words", with([](json& j) { j["article"]["words"] = -4; }), ErrorCode::WrongType, "article.words"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
