@@ -34,7 +34,9 @@ const char* kUsage =
     "  --doc-mod/--doc-keep  only documents whose index % M == K (those the lexicon was not\n"
     "                        built from: tools/build-lexicon.sh holds out K = 0 of M = 5)\n"
     "  --ignore-case compare base forms case-insensitively (BSNLP 2017's gold is lower case)\n"
-    "  --errors      print each wrong base form: FORM -> GOT (gold GOLD)\n";
+    "  --errors      print each wrong base form: FORM -> GOT (gold GOLD)\n"
+    "  --group-errors  print each gold entity split over several groups, and each group\n"
+    "                that joins several gold entities, with the base forms in each\n";
 
 struct Counts {
   size_t mentions = 0, correct = 0, changed = 0, changed_correct = 0;
@@ -81,11 +83,12 @@ int run_eval_names(const std::vector<std::string>& args) {
   const std::string path = args[0];
   std::string models = default_models_dir();
   long doc_mod = 0, doc_keep = 0, limit = 0;
-  bool errors = false, ignore_case = false;
+  bool errors = false, ignore_case = false, group_errors = false;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--errors") { errors = true; continue; }
     if (a == "--ignore-case") { ignore_case = true; continue; }
+    if (a == "--group-errors") { group_errors = true; continue; }
     if (i + 1 >= args.size()) return fail("missing value for " + a + "\n" + kUsage, 2);
     const std::string v = args[++i];
     if (a == "--models") { models = v; continue; }
@@ -172,7 +175,7 @@ int run_eval_names(const std::vector<std::string>& args) {
     // Match gold mentions to the (sorted, possibly extended) entities by span.
     std::map<std::pair<size_t, size_t>, const Entity*> by_span;
     for (const Entity& e : doc.entities) by_span[{e.begin_byte, e.end_byte}] = &e;
-    std::vector<std::string> gold_ids, pred_ids;
+    std::vector<std::string> gold_ids, pred_ids, lemmas;
     for (const Gold& g : gold) {
       const Entity* e = by_span[{g.begin, g.end}];
       if (!e) continue;
@@ -188,8 +191,29 @@ int run_eval_names(const std::vector<std::string>& args) {
       if (!ok && errors) std::printf("%-4s %s -> %s (gold %s)\n", e->label.c_str(), form.c_str(), e->lemma.c_str(), g.lemma.c_str());
       gold_ids.push_back(g.entity);
       pred_ids.push_back(e->group);
+      lemmas.push_back(e->lemma);
     }
     score_clusters(gold_ids, pred_ids, &clusters);
+    if (group_errors) {
+      // gold id -> predicted group -> base forms, and the reverse.
+      std::map<std::string, std::map<std::string, std::set<std::string>>> split, joined;
+      for (size_t k = 0; k < gold_ids.size(); ++k) {
+        split[gold_ids[k]][pred_ids[k]].insert(lemmas[k]);
+        joined[pred_ids[k]][gold_ids[k]].insert(lemmas[k]);
+      }
+      const auto show = [&](const char* kind, const std::string& key, const auto& parts) {
+        std::printf("%s %s %s:", kind, id.c_str(), key.c_str());
+        for (const auto& [part, forms] : parts) {
+          std::printf(" {");
+          bool first = true;
+          for (const auto& f : forms) { std::printf("%s%s", first ? "" : " | ", f.c_str()); first = false; }
+          std::printf("}");
+        }
+        std::printf("\n");
+      };
+      for (const auto& [gid, parts] : split) if (parts.size() > 1) show("SPLIT", gid, parts);
+      for (const auto& [pid, parts] : joined) if (parts.size() > 1) show("JOINED", pid, parts);
+    }
   }
   std::printf("%s: %zu documents, models: %s\n", path.c_str(), docs, lexicon ? lexicon->name().c_str() : "no lexicon");
   std::printf("base forms    mentions  accuracy   changed  accuracy\n");

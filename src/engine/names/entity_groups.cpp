@@ -97,6 +97,25 @@ bool same_person(const std::vector<std::string>& a, const std::vector<std::strin
   return a.size() == 2 && is_patronymic(a.back());
 }
 
+// "UE" is made of the initials of "unia europejska", "ONZ" of "organizacja narodów
+// zjednoczonych", "TSUE" of "trybunał sprawiedliwości unii europejskiej" (function words
+// like "o", "i", "w" may be left out).
+bool is_initials_of(const std::string& acronym, const std::vector<std::string>& words) {
+  const std::u32string a = cps_of(acronym);
+  if (a.size() < 2 || a.size() > 8) return false;
+  for (char32_t c : a) if (!is_upper(c)) return false;
+  const auto matches = [&](bool skip_short) {
+    std::u32string initials;
+    for (const auto& w : words) {
+      const std::u32string cw = cps_of(w);
+      if (cw.empty() || (skip_short && cw.size() <= 2)) continue;
+      initials += to_upper(cw[0]);
+    }
+    return initials == a;
+  };
+  return matches(false) || matches(true);
+}
+
 struct UnionFind {
   std::vector<size_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -238,6 +257,13 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
     auto [it, inserted] = first_of_key.emplace(std::make_pair(group_class(e.label), key), i);
     if (!inserted) uf.unite(it->second, i);
   }
+  // The same base form as a person and as a place or organisation is, in one article, almost
+  // always one entity that the model labelled two ways ("Tokajew" PER, "Tokajewem" LOC).
+  for (const auto& [key, i] : first_of_key) {
+    if (key.first != group_class("PER")) continue;
+    auto other = first_of_key.find({group_class("LOC"), key.second});
+    if (other != first_of_key.end()) uf.unite(i, other->second);
+  }
   // People: shorter names join a fuller name of the same person; other names: a one-word
   // name joins the only longer name it is the head word of.
   struct Cluster { size_t root; std::vector<std::string> words; size_t mentions; };
@@ -263,7 +289,8 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
       if (uf.find(a.root) == uf.find(b.root)) continue;
       bool same = false;
       if (cls == 0) same = same_person(a.words, b.words);
-      else if (cls != 1) same = a.words.size() == 1 && b.words.size() > 1 && b.words.front() == a.words.front();
+      else if (cls != 1) same = a.words.size() == 1 && b.words.size() > 1 &&
+                                (b.words.front() == a.words.front() || is_initials_of(doc.entities[a.root].lemma, b.words));
       if (same) matches.push_back(j);
     }
     if (matches.empty()) continue;

@@ -248,6 +248,21 @@ TEST_CASE("entity groups: a bracketed acronym and its later uses join the name i
   for (size_t i = 0; i < doc.entities.size(); ++i) CHECK(doc.entities[i].id == "e" + std::to_string(i + 1));
 }
 
+TEST_CASE("entity groups: a well-known acronym joins the name whose initials it spells") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Komisja Europejska i Unia Europejska. KE oraz UE zgodziły się z ONZ.";
+  doc.entities = {entity(doc.text, "Komisja Europejska", "ORG"), entity(doc.text, "Unia Europejska", "ORG"),
+                  entity(doc.text, "KE", "ORG"), entity(doc.text, "UE", "ORG"), entity(doc.text, "ONZ", "ORG")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, shipped_lexicon().get());
+  CHECK(group_of(doc, "KE") == group_of(doc, "Komisja Europejska"));
+  CHECK(group_of(doc, "UE") == group_of(doc, "Unia Europejska"));
+  CHECK(group_of(doc, "ONZ") != group_of(doc, "UE"));
+  CHECK(doc.groups.size() == 3);
+}
+
 TEST_CASE("entity groups: a relational word links to its place, distinct from it") {
   Document doc;
   doc.lang = "pl";
@@ -271,6 +286,21 @@ TEST_CASE("entity groups: a relational word links to its place, distinct from it
   CHECK(norp->place == "Rosja");
   CHECK(kz->link.empty());           // Kazachstan is not mentioned...
   CHECK(kz->place == "Kazachstan");  // ...but the lexicon knows the place
+}
+
+TEST_CASE("entity groups: a person's name that the model once labelled a place stays the person") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Tokajew mówił. Z Tokajewem rozmawiano. Tokajewa słuchano. Moskwa milczała.";
+  doc.entities = {entity(doc.text, "Tokajew", "PER"), entity(doc.text, "Tokajewem", "LOC"),
+                  entity(doc.text, "Tokajewa", "PER"), entity(doc.text, "Moskwa", "LOC")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, shipped_lexicon().get());
+  REQUIRE(doc.groups.size() == 2);
+  CHECK(doc.groups[0].label == "PER");
+  CHECK(group_of(doc, "Tokajewem") == &doc.groups[0]);
+  CHECK(group_of(doc, "Moskwa") == &doc.groups[1]);
 }
 
 TEST_CASE("entity groups: empty documents, non-name labels and no lexicon") {
