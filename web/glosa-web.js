@@ -63,25 +63,30 @@
     return manifest;
   }
 
+  // Fetches every file of a language (the name lexicon, then the NER model) and hands each
+  // to the engine in that order; the model's arrival re-annotates the open document.
   function requestModel(lang) {
     if (modelRequests[lang]) return modelRequests[lang];
     modelRequests[lang] = modelManifest()
       .then(function (m) {
-        const file = m.models && m.models[lang];
-        if (!file) throw new Error('this build has no model for "' + lang + '"');
-        return fetch('models/' + file.name);
-      })
-      .then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.arrayBuffer();
-      })
-      .then(function (buffer) {
-        const code = withCString(lang, function (langPtr) {
-          return withString(new Uint8Array(buffer), function (ptr, len) {
-            return Module._glosa_load_model(langPtr, ptr, len);
+        const entry = m.models && m.models[lang];
+        if (!entry || !entry.files || entry.files.length === 0) throw new Error('this build has no model for "' + lang + '"');
+        return Promise.all(entry.files.map(function (file) {
+          return fetch('models/' + file.name).then(function (r) {
+            if (!r.ok) throw new Error(file.name + ': HTTP ' + r.status);
+            return r.arrayBuffer();
           });
+        }));
+      })
+      .then(function (buffers) {
+        buffers.forEach(function (buffer) {
+          const code = withCString(lang, function (langPtr) {
+            return withString(new Uint8Array(buffer), function (ptr, len) {
+              return Module._glosa_load_model(langPtr, ptr, len);
+            });
+          });
+          if (code !== 0) throw new Error(lastError());
         });
-        if (code !== 0) throw new Error(lastError());
         return true;
       })
       .catch(function (err) {

@@ -5,10 +5,12 @@
 #include <emscripten.h>
 #include <imgui.h>
 
+#include <cstring>
 #include <ctime>
 #include <string>
 
 #include "engine/io/annotation_json.h"
+#include "engine/names/lexicon.h"
 #include "platform/web/web_app.h"
 
 // --- Section: JavaScript services called from C++ ---
@@ -127,8 +129,19 @@ EMSCRIPTEN_KEEPALIVE void glosa_request_open() { web_app().state.show_open_dialo
 // Returns 1 if it did (the page then swallows the key).
 EMSCRIPTEN_KEEPALIVE int glosa_key_enter() { return glosa::app::confirm_open_dialog(web_app().state) ? 1 : 0; }
 
+// A file of a language's models: the name lexicon (told by its magic) or the NER model.
+// Only the NER model's arrival re-annotates the open document, so the page loads it last.
 EMSCRIPTEN_KEEPALIVE int glosa_load_model(const char* lang, const uint8_t* data, int len) {
   auto& app = web_app();
+  const bool is_lexicon = len >= 8 && std::memcmp(data, glosa::names::kLexiconMagic, 8) == 0;
+  if (is_lexicon) {
+    glosa::Status s = app.engine.load_lexicon(data, static_cast<size_t>(len));
+    if (!s.is_ok()) {
+      glosa::app::set_message(app.state, glosa::app::MessageKind::Warning,
+                              std::string("The ") + lang + " name lexicon could not be loaded: " + s.message());
+    }
+    return glosa::web::report(s);
+  }
   glosa::Status s = app.engine.load_model(data, static_cast<size_t>(len));
   if (!s.is_ok()) {
     app.state.loading_model.clear();
