@@ -125,7 +125,14 @@
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     },
-    glosaOpenDialog: function () { fileInput.value = ''; fileInput.click(); },
+    // The picker opens on the next task, still inside the browser's transient activation
+    // window of the click or key press: Chromium 156 drops a file chooser opened
+    // synchronously inside a key or mouse event dispatched through DevTools (the e2e tests),
+    // while a real user's Enter or click works either way.
+    glosaOpenDialog: function () {
+      fileInput.value = '';
+      setTimeout(function () { fileInput.click(); }, 0);
+    },
     glosaRequestPaste: function () {
       const denied = function () {
         withCString('The browser did not allow reading the clipboard: press Ctrl+V (\u2318V) to paste instead',

@@ -29,7 +29,7 @@ after(async () => {
 // Checks a parsed annotation file the way an independent reader would.
 function validateFile(doc) {
   assert.equal(doc.format, 'glosa');
-  assert.equal(doc.version, 1);
+  assert.equal(doc.version, 2);
   assert.equal(doc.sha256, crypto.createHash('sha256').update(doc.text, 'utf8').digest('hex'));
   const cps = Array.from(doc.text);  // code points
   const labels = new Set(doc.labels.map((l) => l.name));
