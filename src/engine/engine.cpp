@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/article/article_info.h"
+#include "engine/article/date_resolution.h"
 #include "engine/rules/pattern_recognizer.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/language.h"
@@ -107,6 +109,14 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   }
   a.doc.entities = merge_entities(std::move(rules), std::move(names));
   sort_and_number_entities(a.doc);
+
+  // Article metadata (title, date line, source line, urls, size) from the text and the
+  // numbered entities; then DATE values resolved against the article date found there (no
+  // clock: without a date line nothing is resolved).
+  a.doc.article = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
+  const Result<size_t> resolved = resolve_dates(a.doc, a.doc.article.date);
+  GLOSA_ASSERT(resolved.is_ok(), "compute_article_info gives \"\" or a valid ISO date");
+
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;
   return a;

@@ -8,6 +8,7 @@
 
 #include "engine/article/article_info.h"
 #include "engine/engine.h"
+#include "test_support.h"
 
 using namespace glosa;
 
@@ -242,4 +243,37 @@ TEST_CASE("article info: the Document overload tokenizes and gives the same resu
   CHECK(from_doc.source == "PAP");
   CHECK(from_doc.urls == direct.urls);
   CHECK(from_doc.word_count == direct.word_count);
+}
+
+TEST_CASE("article info: the engine fills Document::article") {
+  AnnotateOptions options;
+  options.use_model = false;
+  auto result = Engine().annotate("Tytuł\r\nOpublikowano: 3 marca 2026\r\nTreść z www.pap.pl.\r\nŹródło: PAP", options);
+  REQUIRE(result.is_ok());
+  const ArticleInfo& info = result.value().doc.article;
+  CHECK(info.title == "Tytuł");
+  CHECK(info.date == "2026-03-03");
+  CHECK(info.source == "PAP");
+  CHECK(info.urls == std::vector<std::string>{"www.pap.pl"});
+  CHECK(info.word_count == 9);  // a web address is not a word
+  CHECK(info.reading_minutes == 1);
+}
+
+TEST_CASE("article info: the sample Polish article") {
+  const std::string text =
+      glosa::test::read_file(glosa::test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
+  REQUIRE(text.size() > 1000);
+  AnnotateOptions options;
+  options.use_model = false;
+  const auto result = Engine().annotate(text, options);
+  REQUIRE(result.is_ok());
+  const ArticleInfo& info = result.value().doc.article;
+  CHECK(info.title ==
+        "Kasym-Żomert Tokajew pierwszą wizytę po wyborach, w których przedłużył swoją władzę "
+        "złożył w Moskwie.");
+  CHECK(info.date == "2022-11");
+  CHECK(info.source == "fergana.news/kresy.pl");
+  CHECK(info.urls == std::vector<std::string>{"fergana.news/kresy.pl"});
+  CHECK(info.word_count == 684);
+  CHECK(info.reading_minutes == 4);
 }

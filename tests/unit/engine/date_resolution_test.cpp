@@ -8,6 +8,7 @@
 
 #include "engine/article/date_resolution.h"
 #include "engine/engine.h"
+#include "test_support.h"
 
 using namespace glosa;
 
@@ -344,4 +345,62 @@ TEST_CASE("date resolution: an empty document resolves nothing") {
   const Result<size_t> r = resolve_dates(doc, "2022-11");
   REQUIRE(r.is_ok());
   CHECK(r.value() == 0);
+}
+
+TEST_CASE("date resolution: the engine resolves against the article's date line") {
+  SUBCASE("a day anchor") {
+    const Document doc = annotated(
+        "Bank tnie stopy\nData: 12.01.2026\nW poniedziałek i wczoraj rada obradowała, a w grudniu "
+        "inflacja spadła.",
+        "pl");
+    CHECK(doc.article.date == "2026-01-12");
+    CHECK(find(doc, "poniedziałek")->resolved == "2026-01-12");  // 12.01.2026 is a Monday
+    CHECK(find(doc, "wczoraj")->resolved == "2026-01-11");
+    CHECK(find(doc, "grudniu")->resolved == "2025-12");
+    CHECK(find(doc, "12.01.2026")->resolved.empty());  // absolute: nothing to resolve
+  }
+  SUBCASE("no date line: nothing is resolved, values stay") {
+    const Document doc = annotated("Tokajew przybył w poniedziałek, tydzień temu był w Erywaniu.", "pl");
+    CHECK(doc.article.date.empty());
+    const Entity* e = find(doc, "tydzień temu");
+    REQUIRE(e != nullptr);
+    CHECK(e->value == "-P1W");
+    CHECK(e->is_relative);
+    CHECK(e->resolved.empty());
+  }
+}
+
+TEST_CASE("date resolution: the sample Polish article's relative dates") {
+  const std::string text =
+      glosa::test::read_file(glosa::test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
+  REQUIRE(text.size() > 1000);
+  const Document doc = annotated(text, "auto");
+  REQUIRE(doc.article.date == "2022-11");
+  struct Want { const char* text; const char* value; const char* resolved; };
+  const Want wants[] = {
+      {"2022-11", "2022-11", ""},                      // the date line itself
+      {"poniedziałek", "XXXX-WXX-1", ""},              // a weekday needs the article's day
+      {"tydzień temu", "-P1W", "2022-10/2022-11"},
+      {"tym roku", "P0Y", "2022"},
+      {"Dziś", "P0D", "2022-11"},
+      {"zeszłym roku", "-P1Y", "2021"},
+      {"tego roku", "P0Y", "2022"},
+      {"roku poprzedniego", "-P1Y", "2021"},
+      {"styczniu", "XXXX-01", "2022-01"},
+      {"marcu", "XXXX-03", "2022-03"},
+      {"Dwa tygodnie temu", "-P2W", "2022-10/2022-11"},
+      {"lipcu", "XXXX-07", "2022-07"},
+  };
+  size_t dates = 0;
+  for (const Entity& e : doc.entities) dates += e.label == "DATE";
+  CHECK(dates == sizeof wants / sizeof wants[0]);
+  for (const Want& w : wants) {
+    const std::string surface = w.text;
+    CAPTURE(surface);
+    const Entity* e = find(doc, w.text);
+    REQUIRE(e != nullptr);
+    CHECK(e->label == "DATE");
+    CHECK(e->value == w.value);
+    CHECK(e->resolved == w.resolved);
+  }
 }
