@@ -206,8 +206,12 @@ bool resolve_for_day(const Plan& p, int64_t day, const int* year_offset, DaySpan
       int year = a.year;
       if (year_offset) {
         year += *year_offset;
-      } else if (p.start.month > a.month) {
-        year -= 1;  // latest occurrence whose month is not after the article's month
+      } else {
+        // The latest occurrence whose month is not after the month following the article's:
+        // ten months back to one ahead ("w kwietniu ruszą prace" in a March article).
+        const int ahead = p.start.month - a.month;  // -11..11
+        if (ahead > 1) year -= 1;
+        if (ahead < -10) year += 1;  // a December article's "w styczniu"
       }
       DaySpan s;
       DaySpan e;

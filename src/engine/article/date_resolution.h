@@ -21,10 +21,11 @@ namespace glosa {
 // resolved ("-PXD": unknown count; a weekday against an anchor without a day; "XXXX-02-29"
 // in a year that has no 29 February; a result outside years 1..9999), or when the anchor is
 // not such a date (including "").
-// Policy for a missing year ("XXXX-01", "XXXX-11-25", "XXXX-05-03/XXXX-05-05") and a bare
-// weekday ("XXXX-WXX-1", "XXXX-WXX-WE"): the latest occurrence that is not after the article
-// date; a month, and a day of a month, are compared by month, so the article's own month
-// counts ("XXXX-11-25" against "2022-11-10" is "2022-11-25").
+// Policy for a missing year ("XXXX-01", "XXXX-11-25", "XXXX-05-03/XXXX-05-05"): the
+// occurrence from ten months before to one month after the article's month, compared by
+// month ("XXXX-01" against "2022-11" is "2022-01", "XXXX-12" is "2022-12", against "2023-01"
+// "XXXX-12" is "2022-12" and "XXXX-02" "2023-02"). A bare weekday ("XXXX-WXX-1",
+// "XXXX-WXX-WE"): the latest occurrence on or before the article's day.
 std::string resolve_date_value(std::string_view value, std::string_view anchor);
 
 // Sets Entity::resolved of every DATE entity of `doc` from resolve_date_value(e.value,

@@ -79,33 +79,44 @@ TEST_CASE("date resolution: days and weeks against a day anchor are exact days")
   });
 }
 
-TEST_CASE("date resolution: a month or day without a year is its latest occurrence") {
-  SUBCASE("a November article: every month of the year up to November is this year's") {
+TEST_CASE("date resolution: a month or day without a year: ten months back to one ahead") {
+  SUBCASE("a November article: the months of its year, December the coming one") {
     check_resolved("2022-11", {
         {"XXXX-01", "2022-01"}, {"XXXX-03", "2022-03"}, {"XXXX-07", "2022-07"},
         {"XXXX-11", "2022-11"},
-        {"XXXX-12", "2021-12"},  // "w grudniu" in November: the December before (policy)
+        {"XXXX-12", "2022-12"},  // "w grudniu" in November: the coming December
         {"XXXX-01-12", "2022-01-12"}, {"XXXX-11-25", "2022-11-25"}, {"XXXX-11-30", "2022-11-30"},
-        {"XXXX-12-24", "2021-12-24"},
+        {"XXXX-12-24", "2022-12-24"},
     });
   }
-  SUBCASE("the article's own month counts also after the article's day") {
+  SUBCASE("compared by month: the article's day does not matter") {
     check_resolved("2022-11-10", {
-        {"XXXX-11-25", "2022-11-25"}, {"XXXX-11", "2022-11"}, {"XXXX-12-01", "2021-12-01"},
+        {"XXXX-11-25", "2022-11-25"}, {"XXXX-11-01", "2022-11-01"}, {"XXXX-11", "2022-11"},
+        {"XXXX-12-01", "2022-12-01"}, {"XXXX-01-05", "2022-01-05"},
     });
   }
-  SUBCASE("a January article: last year's December") {
+  SUBCASE("a March article: April ahead, May a year back") {
+    check_resolved("2026-03", {
+        {"XXXX-04", "2026-04"},  // "Prace ruszą w kwietniu" (assets/samples/sample-pl.txt)
+        {"XXXX-05", "2025-05"}, {"XXXX-12", "2025-12"}, {"XXXX-01", "2026-01"},
+    });
+  }
+  SUBCASE("a January article: last year's December, this February") {
     check_resolved("2023-01", {
-        {"XXXX-12", "2022-12"}, {"XXXX-01", "2023-01"}, {"XXXX-02", "2022-02"},
-        {"XXXX-12-31", "2022-12-31"},
+        {"XXXX-12", "2022-12"}, {"XXXX-01", "2023-01"}, {"XXXX-02", "2023-02"},
+        {"XXXX-03", "2022-03"}, {"XXXX-12-31", "2022-12-31"},
     });
   }
-  SUBCASE("a December article: the whole year is this year's") {
-    check_resolved("2022-12-30", {{"XXXX-01", "2022-01"}, {"XXXX-12", "2022-12"}});
+  SUBCASE("a December article: next year's January") {
+    check_resolved("2022-12-30", {
+        {"XXXX-01", "2023-01"}, {"XXXX-02", "2022-02"}, {"XXXX-12", "2022-12"},
+        {"XXXX-01-06", "2023-01-06"},
+    });
   }
-  SUBCASE("a year anchor: certain for January, an interval otherwise") {
+  SUBCASE("a year anchor: the span of both possible years") {
     check_resolved("2022", {
-        {"XXXX-01", "2022-01"}, {"XXXX-01-12", "2022-01-12"},
+        {"XXXX-02", "2022-02"},  // January..December 2022 all put February in 2022
+        {"XXXX-01", "2022-01/2023-01"}, {"XXXX-01-12", "2022-01-12/2023-01-12"},
         {"XXXX-12", "2021-12/2022-12"}, {"XXXX-03", "2021-03/2022-03"},
     });
   }
@@ -183,8 +194,9 @@ TEST_CASE("date resolution: leap years") {
   check_resolved("2024-02", {{"P0D", "2024-02"}, {"-P1W", "2024-01/2024-02"}});
   // "29 lutego": only in a year that has it.
   check_resolved("2024-03", {{"XXXX-02-29", "2024-02-29"}});
+  check_resolved("2024-01", {{"XXXX-02-29", "2024-02-29"}});  // the coming February
   check_resolved("2023-03", {{"XXXX-02-29", ""}});
-  check_resolved("2024-01", {{"XXXX-02-29", ""}});  // the latest February is 2023's
+  check_resolved("2025-04", {{"XXXX-02-29", ""}});
 }
 
 TEST_CASE("date resolution: year anchors cap offsets at year precision") {
@@ -262,11 +274,12 @@ TEST_CASE("date resolution: resolve_dates on a Polish document") {
 TEST_CASE("date resolution: the year of a following 'ubiegłego roku' or 'last year' wins") {
   SUBCASE("Polish") {
     Document doc = annotated("W grudniu ubiegłego roku i w marcu przyszłego roku, a w grudniu sam.", "pl");
+    // The last "grudniu" has no year next to it: the coming December of a November article.
     REQUIRE(resolve_dates(doc, "2022-11").is_ok());
     std::vector<std::string> got;
     for (const Entity& e : doc.entities) got.push_back(std::string(entity_text(doc, e)) + "=" + e.resolved);
     CHECK(got == std::vector<std::string>{"grudniu=2021-12", "ubiegłego roku=2021", "marcu=2023-03",
-                                          "przyszłego roku=2023", "grudniu=2021-12"});
+                                          "przyszłego roku=2023", "grudniu=2022-12"});
   }
   SUBCASE("English") {
     Document doc = annotated("In December last year, in January this year and in March next year.", "en");
@@ -280,7 +293,7 @@ TEST_CASE("date resolution: the year of a following 'ubiegłego roku' or 'last y
   SUBCASE("a comma in between breaks the link") {
     Document doc = annotated("W grudniu, w ubiegłym roku.", "pl");
     REQUIRE(resolve_dates(doc, "2022-11").is_ok());
-    CHECK(find(doc, "grudniu")->resolved == "2021-12");  // by the policy, not the link
+    CHECK(find(doc, "grudniu")->resolved == "2022-12");  // by the policy, not the link
     Document doc2 = annotated("W marcu, w przyszłym roku.", "pl");
     REQUIRE(resolve_dates(doc2, "2022-11").is_ok());
     CHECK(find(doc2, "marcu")->resolved == "2022-03");
