@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/article/article_info.h"
+#include "engine/article/date_resolution.h"
 #include "engine/names/entity_groups.h"
 #include "engine/names/lexicon.h"
 #include "engine/rules/pattern_recognizer.h"
@@ -119,6 +121,14 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
   names::resolve_names(a.doc, lexicon);
+
+  // Article metadata (title, date line, source line, urls, size) from the text and the
+  // numbered entities; then DATE values resolved against the article date found there (no
+  // clock: without a date line nothing is resolved).
+  a.doc.article = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
+  const Result<size_t> resolved = resolve_dates(a.doc, a.doc.article.date);
+  GLOSA_ASSERT(resolved.is_ok(), "compute_article_info gives \"\" or a valid ISO date");
+
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;
   if (lexicon && !model_names.empty()) a.doc.meta.model += ", " + lexicon->name();

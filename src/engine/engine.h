@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/article/article_info.h"
+#include "engine/article/date_resolution.h"
 #include "engine/core/document.h"
 #include "engine/core/error.h"
 #include "engine/text/normalizer.h"
@@ -33,7 +35,8 @@ struct AnnotateOptions {
 
 // Everything one annotate() call produces.
 struct Analysis {
-  Document doc;                     // text, lang, labels, entities (meta.created left empty)
+  Document doc;                     // text, lang, labels, entities (DATE resolved set), article
+                                    // (meta.created left empty)
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   size_t invalid_utf8_count = 0;    // input sequences replaced by U+FFFD (warn the user)
