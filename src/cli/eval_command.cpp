@@ -15,6 +15,7 @@
 
 #include "cli/cli_common.h"
 #include "engine/eval/gold_labels.h"
+#include "engine/eval/respace.h"
 #include "engine/eval/span_scorer.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/utf8.h"
@@ -26,7 +27,8 @@ namespace {
 const char* kEvalUsage =
     "usage: glosa-cli eval GOLD.jsonl --scheme nkjp|bsnlp|conll [--names-only] [--models DIR]\n"
     "                      [--limit N] [--labels L1,L2] [--doc-mod M --doc-keep K] [--no-model]\n"
-    "                      [--model-only] [--per-record] [--errors]\n"
+    "                      [--model-only] [--per-record] [--errors] [--respace]\n"
+    "                      [--keep-relative]\n"
     "  Scores the full engine on each record's \"text\" against its \"entities\" ([start, end,\n"
     "  label] in code points), exact spans, after mapping gold labels to Glosa's.\n"
     "  --names-only  leaves out NORP and entities starting with a lower-case letter (gold\n"
@@ -37,7 +39,15 @@ const char* kEvalUsage =
     "  Consecutive records with the same \"doc\" are joined by newlines and annotated as one\n"
     "  document, as the app sees an article (--per-record: one record at a time).\n"
     "  --model-only  the NER model alone (tokenizer, sentences, tagger), without the rules\n"
-    "  --errors      also print every false positive (FP) and false negative (FN) in context\n";
+    "  --errors      also print every false positive (FP) and false negative (FN) in context\n"
+    "  --respace     re-spaces space-joined text (NKJP, CoNLL: \"2000 r .\" -> \"2000 r.\",\n"
+    "                \"13 . 00\" -> \"13.00\", engine/eval/respace.h) before annotating, and maps\n"
+    "                the gold offsets onto it: the text as a person would paste it\n"
+    "  --keep-relative  with --scheme nkjp, also scores predicted deictic DATEs: those marked\n"
+    "                relative (\"dziś\", \"wczoraj\", \"rok temu\", \"w tym roku\") and bare weekdays\n"
+    "                (\"w piątek\", subtype weekday). By default they are left out: NKJP never\n"
+    "                annotates deictic dates (none of ~1,900 \"dziś/wczoraj/temu/w tym roku\" and none\n"
+    "                of 758 weekdays in nkjp-train), so they are not errors there\n";
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -103,6 +113,7 @@ int run_eval(const std::vector<std::string>& args) {
   const std::string path = args[0];
   std::string scheme_name, models = default_models_dir(), labels_arg;
   bool names_only = false, use_model = true, model_only = false, per_record = false, errors = false;
+  bool respace_text = false, keep_relative = false;
   long limit = 0, doc_mod = 0, doc_keep = 0;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -111,6 +122,8 @@ int run_eval(const std::vector<std::string>& args) {
     if (a == "--model-only") { model_only = true; continue; }
     if (a == "--per-record") { per_record = true; continue; }
     if (a == "--errors") { errors = true; continue; }
+    if (a == "--respace") { respace_text = true; continue; }
+    if (a == "--keep-relative") { keep_relative = true; continue; }
     if (i + 1 >= args.size()) return fail("missing value for " + a + "\n" + kEvalUsage, 2);
     const std::string v = args[++i];
     char* end = nullptr;
@@ -168,7 +181,8 @@ int run_eval(const std::vector<std::string>& args) {
   }
   SpanScorer scorer;
   std::map<std::string, long> doc_index;
-  size_t records = 0, documents = 0, skipped = 0, changed = 0, bytes = 0;
+  size_t records = 0, documents = 0, skipped = 0, changed = 0, bytes = 0, relative_left_out = 0;
+  const bool drop_relative = scheme == GoldScheme::Nkjp && !keep_relative;
   double seconds = 0;
 
   // Annotates a group of records as one newline-joined document and scores it.
@@ -219,6 +233,10 @@ int run_eval(const std::vector<std::string>& args) {
         for (const Entity& e : doc.entities) {
           if (!contains(labels, e.label)) continue;
           if (names_only && (e.label == "NORP" || starts_lowercase(entity_text(doc, e)))) continue;
+          if (drop_relative && e.label == "DATE" && (e.is_relative || e.subtype == "weekday")) {
+            ++relative_left_out;
+            continue;
+          }
           pred.push_back({cps.to_codepoint(e.begin_byte), cps.to_codepoint(e.end_byte), e.label});
         }
       }
@@ -253,7 +271,18 @@ int run_eval(const std::vector<std::string>& args) {
     }
     gr.text = rec["text"].get<std::string>();
     if (rec.contains("lang") && rec["lang"].is_string()) gr.lang = rec["lang"].get<std::string>();
+    if (!is_valid_utf8(gr.text)) {
+      std::fprintf(stderr, "glosa-cli: %s:%zu: text is not valid UTF-8, record skipped\n", path.c_str(), line_no);
+      ++skipped;
+      continue;
+    }
     const CodepointIndex gold_cps(gr.text);
+    // With --respace: the re-spaced text, and each old byte offset's place in it.
+    std::string respaced;
+    std::vector<size_t> byte_map;
+    const bool do_respace = respace_text && scheme != GoldScheme::Bsnlp;
+    if (do_respace) respaced = respace(gr.text, scheme == GoldScheme::Nkjp, &byte_map);
+    const CodepointIndex respaced_cps(respaced);
     bool bad = false;
     for (const auto& e : rec["entities"]) {
       if (!e.is_array() || e.size() < 3 || !e[0].is_number_integer() || !e[1].is_number_integer() ||
@@ -267,8 +296,13 @@ int run_eval(const std::vector<std::string>& args) {
       if (!map_gold_label(scheme, e[2].get<std::string>(), surface, &m)) continue;
       if (!contains(labels, m.label)) continue;
       if (names_only && (m.label == "NORP" || starts_lowercase(surface))) continue;
-      gr.gold.push_back({static_cast<size_t>(s), static_cast<size_t>(t), m.label});
+      if (do_respace) {
+        gr.gold.push_back({respaced_cps.to_codepoint(byte_map[bs]), respaced_cps.to_codepoint(byte_map[bt]), m.label});
+      } else {
+        gr.gold.push_back({static_cast<size_t>(s), static_cast<size_t>(t), m.label});
+      }
     }
+    if (do_respace) gr.text = std::move(respaced);
     if (bad) {
       std::fprintf(stderr, "glosa-cli: %s:%zu: bad entity offsets, record skipped\n", path.c_str(), line_no);
       ++skipped;
@@ -282,9 +316,10 @@ int run_eval(const std::vector<std::string>& args) {
     group.push_back(std::move(gr));
   }
   score_group(group);
-  std::printf("%s: %zu records in %zu documents, scheme %s%s, models: %s\n", path.c_str(), records,
-              documents, scheme_name.c_str(),
-              names_only ? ", names only" : "", loaded.empty() ? "none" : "");
+  std::printf("%s: %zu records in %zu documents, scheme %s%s%s, models: %s\n", path.c_str(), records,
+              documents, scheme_name.c_str(), names_only ? ", names only" : "",
+              respace_text && scheme != GoldScheme::Bsnlp ? ", re-spaced" : "",
+              loaded.empty() ? "none" : "");
   for (const auto& m : loaded) std::printf("  %s\n", m.c_str());
   std::printf("%s", scorer.report(labels).c_str());
   if (scheme == GoldScheme::Bsnlp && labels_arg.empty()) {
@@ -293,6 +328,10 @@ int run_eval(const std::vector<std::string>& args) {
   }
   std::printf("throughput: %zu bytes in %.3f s = %.2f MB/s (annotate only)\n", bytes, seconds,
               seconds > 0 ? bytes / seconds / 1e6 : 0.0);
+  if (relative_left_out) {
+    std::printf("deictic DATEs left out (relative, weekday: NKJP does not annotate them; --keep-relative scores them): %zu\n",
+                relative_left_out);
+  }
   if (skipped) std::printf("skipped records: %zu\n", skipped);
   if (changed) std::printf("records whose text the normaliser changed (offsets may drift): %zu\n", changed);
   return 0;

@@ -18,68 +18,6 @@ uint64_t Rng::next() {
   return z ^ (z >> 31);
 }
 
-static bool ends_with(const std::string& s, const char* suffix) {
-  const size_t n = std::char_traits<char>::length(suffix);
-  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
-}
-
-std::string respace(const std::string& text, bool join_clitics, std::vector<size_t>* map) {
-  static const char* kNoSpaceBefore[] = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%",
-                                         "...", "\xE2\x80\xA6", "\xE2\x80\x9D", "\xC2\xBB"};
-  static const char* kNoSpaceAfter[] = {"(", "[", "{", "\xE2\x80\x9E", "\xC2\xAB", "\xE2\x80\x9C"};
-  static const char* kClitics[] = {"em", "eś", "śmy", "ście", "m", "ś"};
-  std::string out;
-  out.reserve(text.size());
-  map->assign(text.size() + 1, 0);
-  std::string prev;
-  bool quote_open = false;
-  bool no_space_next = false;
-  size_t i = 0;
-  bool first = true;
-  while (i <= text.size()) {
-    size_t j = text.find(' ', i);
-    if (j == std::string::npos) j = text.size();
-    // Gap bytes before this token (the spaces) map to the end of the output so far.
-    const std::string tok = text.substr(i, j - i);
-    if (tok.empty()) {
-      if (j < text.size()) (*map)[j] = out.size();
-      i = j + 1;
-      if (j >= text.size()) { (*map)[text.size()] = out.size(); break; }
-      continue;
-    }
-    bool space = !first;
-    for (const char* p : kNoSpaceBefore) if (tok == p) space = false;
-    if (no_space_next) space = false;
-    no_space_next = false;
-    for (const char* p : kNoSpaceAfter) if (tok == p) no_space_next = true;
-    if (tok == "\"") {
-      if (quote_open) space = false; else no_space_next = true;
-      quote_open = !quote_open;
-    }
-    if (join_clitics && !first) {
-      for (const char* c : kClitics) {
-        if (tok == c && (ends_with(prev, "ł") || ends_with(prev, "ła") || ends_with(prev, "ło") ||
-                         ends_with(prev, "li") || ends_with(prev, "ły") || ends_with(prev, "by"))) {
-          space = false;
-        }
-      }
-      if (tok == "by" && (ends_with(prev, "ł") || ends_with(prev, "ła") || ends_with(prev, "ło") ||
-                          ends_with(prev, "li") || ends_with(prev, "ły"))) {
-        space = false;
-      }
-    }
-    if (space) out += ' ';
-    for (size_t k = i; k < j; ++k) (*map)[k] = out.size() + (k - i);
-    out += tok;
-    (*map)[j] = out.size();
-    prev = space ? tok : prev + tok;
-    first = false;
-    if (j >= text.size()) break;
-    i = j + 1;
-  }
-  return out;
-}
-
 Result<std::vector<Example>> read_examples(const std::string& path, const ReadOptions& opt,
                                            size_t* skipped) {
   std::ifstream in(path, std::ios::binary);

@@ -1,6 +1,6 @@
 // Reads the gold JSONL corpora for training: maps labels (engine/eval/gold_labels), re-spaces
-// the space-joined NKJP/CoNLL text so it looks like pasted text, and projects the gold spans
-// onto the engine tokenizer's tokens as BIO tags. Layer: train (native only, does file I/O).
+// the space-joined NKJP/CoNLL text so it looks like pasted text (engine/eval/respace.h), and
+// projects the gold spans onto the engine tokenizer's tokens as BIO tags. Layer: train (native only, does file I/O).
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,7 @@
 
 #include "engine/core/error.h"
 #include "engine/eval/gold_labels.h"
+#include "engine/eval/respace.h"
 
 namespace glosa::train {
 
@@ -42,12 +43,6 @@ struct ReadOptions {
 // counted in *skipped and left out; an unreadable file is an IoError.
 Result<std::vector<Example>> read_examples(const std::string& path, const ReadOptions& options,
                                            size_t* skipped);
-
-// Re-spaces a space-joined corpus text: no space before , . : ; ! ? ) ] % …, none after ( [ „,
-// straight quotes by parity, and (NKJP) clitics rejoined: "siedział em" -> "siedziałem",
-// "zrobił by m" -> "zrobiłbym". *byte_map gets, for every byte offset of `text` (size + 1
-// entries), the offset in the result. Exposed for tests.
-std::string respace(const std::string& text, bool join_clitics, std::vector<size_t>* byte_map);
 
 // Deterministic 64-bit generator (splitmix64), the same on every platform.
 struct Rng {

@@ -27,13 +27,17 @@ const char* kUsage =
     "usage: glosa-train --lang pl|en --train SCHEME:FILE [--train ...] --out FILE.bin\n"
     "                   [--dev SCHEME:FILE] [--gazetteers DIR] [--epochs N] [--seed N]\n"
     "                   [--limit N] [--respace P] [--bucket-bits N] [--max-rows N]\n"
-    "                   [--name NAME] [--bsnlp-holdout K] [--quiet]\n"
+    "                   [--name NAME] [--bsnlp-holdout K] [--no-o-bias] [--quiet]\n"
+    "                   [--ignore-classes C1,C2]\n"
     "                   [--unlabeled FILE.gz ...] [--cluster-vocab N] [--cluster-fine K]\n"
     "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
     "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
     "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
     "  --unlabeled       paragraphs (gzip) for word classes, with the training texts\n"
-    "  --dev             scores the written model on the file and calibrates confidences\n";
+    "  --ignore-classes  classes left out of the tag set; their gold spans train as \"any tag\"\n"
+    "  --dev             scores the written model on the file, picks the O bias with the best\n"
+    "                    micro F1 (--no-o-bias: none) and the temperature that calibrates\n"
+    "                    confidences best\n";
 
 int fail(const std::string& msg, int code = 1) {
   std::fprintf(stderr, "glosa-train: %s\n", msg.c_str());
@@ -98,6 +102,7 @@ int main(int argc, char** argv) {
   size_t limit = 0, value = 0;
   double respace_prob = 0.5;
   int bsnlp_holdout = -1;
+  bool calibrate_bias = true;
   std::string name;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -105,6 +110,7 @@ int main(int argc, char** argv) {
     Source src;
     if (a == "--help" || a == "-h") { std::printf(kUsage); return 0; }
     if (a == "--quiet") { opt.verbose = false; continue; }
+    if (a == "--no-o-bias") { calibrate_bias = false; continue; }
     if (!has_value) return fail("missing value for " + a + "\n" + kUsage, 2);
     const std::string v = args[++i];
     if (a == "--lang") lang = v;
@@ -115,6 +121,15 @@ int main(int argc, char** argv) {
     else if (a == "--gazetteers") gaz_dir = v;
     else if (a == "--name") name = v;
     else if (a == "--unlabeled") unlabeled.push_back(v);
+    else if (a == "--ignore-classes") {
+      size_t k = 0;
+      while (k <= v.size()) {
+        size_t e = v.find(',', k);
+        if (e == std::string::npos) e = v.size();
+        if (e > k) opt.ignore_classes.push_back(v.substr(k, e - k));
+        k = e + 1;
+      }
+    }
     else if (a == "--respace") respace_prob = std::atof(v.c_str());
     else if (!parse_size(v, &value)) return fail("expected a number after " + a + ", got '" + v + "'", 2);
     else if (a == "--epochs") opt.epochs = static_cast<int>(value);
@@ -183,31 +198,56 @@ int main(int argc, char** argv) {
       if (!r.is_ok()) return fail(r.status().message());
       for (auto& ex : r.value()) dev.push_back(std::move(ex));
     }
+    // Scores `model` as the engine loads it: micro F1 and the entity log loss.
+    auto evaluate = [&](const ner::ModelData& m, double* f1, double* loss, std::string* report) -> bool {
+      auto bytes_t = ner::serialize_model(m);
+      auto loaded = NerModel::load(bytes_t.data(), bytes_t.size());
+      if (!loaded.is_ok()) {
+        std::fprintf(stderr, "glosa-train: the written model does not load: %s\n", loaded.status().message().c_str());
+        return false;
+      }
+      SpanScorer scorer;
+      std::vector<std::pair<float, bool>> conf;
+      score_examples(*loaded.value(), dev, &scorer, &conf);
+      *f1 = scorer.micro().f1();
+      *loss = 0;
+      for (const auto& [p, ok] : conf) {
+        const double q = std::min(1.0 - 1e-6, std::max(1e-6, static_cast<double>(p)));
+        *loss -= ok ? std::log(q) : std::log(1 - q);
+      }
+      *loss /= std::max<size_t>(1, conf.size());
+      if (report) *report = scorer.report();
+      return true;
+    };
+    double f1 = 0, loss = 0;
+    // O bias first (by dev micro F1; ties keep the smaller |bias|), in units of the largest
+    // quantised weight; then the temperature for the chosen bias.
+    model.temperature = 1.0f;
+    const float unit = model.weight_scale * 127.0f;
+    double best_f1 = -1;
+    float best_bias = 0.0f;
+    std::string report;
+    for (float k : {0.0f, -0.5f, 0.5f, 1.0f, 1.5f, 2.0f, 3.0f, 4.0f}) {
+      if (!calibrate_bias && k != 0.0f) continue;
+      model.o_bias = k * unit;
+      if (!evaluate(model, &f1, &loss, k == 0.0f ? &report : nullptr)) return 1;
+      std::fprintf(stderr, "dev O bias %.3f (%.1f units): micro F1 %.4f\n", model.o_bias, k, f1);
+      if (k == 0.0f) std::fprintf(stderr, "dev (model only, no O bias):\n%s", report.c_str());
+      if (f1 > best_f1 + 1e-9) { best_f1 = f1; best_bias = model.o_bias; }
+    }
+    model.o_bias = best_bias;
     double best_loss = 1e300;
     float best_t = 1.0f;
     for (float t : {1.0f, 2.0f, 4.0f, 6.0f, 8.0f, 12.0f, 16.0f, 24.0f, 32.0f, 48.0f}) {
       model.temperature = t;
-      auto bytes_t = ner::serialize_model(model);
-      auto loaded = NerModel::load(bytes_t.data(), bytes_t.size());
-      if (!loaded.is_ok()) return fail("the written model does not load: " + loaded.status().message());
-      SpanScorer scorer;
-      std::vector<std::pair<float, bool>> conf;
-      const auto t0 = std::chrono::steady_clock::now();
-      score_examples(*loaded.value(), dev, &scorer, &conf);
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      double loss = 0;
-      for (const auto& [p, ok] : conf) {
-        const double q = std::min(1.0 - 1e-6, std::max(1e-6, static_cast<double>(p)));
-        loss -= ok ? std::log(q) : std::log(1 - q);
-      }
-      loss /= std::max<size_t>(1, conf.size());
-      std::fprintf(stderr, "dev temperature %.2f: entity log loss %.4f (%.1fs)\n", t, loss, secs);
-      if (t == 1.0f) std::fprintf(stderr, "dev (model only):\n%s", scorer.report().c_str());
+      if (!evaluate(model, &f1, &loss, t == 1.0f ? &report : nullptr)) return 1;
+      std::fprintf(stderr, "dev temperature %.2f: entity log loss %.4f\n", t, loss);
+      if (t == 1.0f) std::fprintf(stderr, "dev (model only, O bias %.3f):\n%s", best_bias, report.c_str());
       if (loss < best_loss) { best_loss = loss; best_t = t; }
     }
     model.temperature = best_t;
     bytes = ner::serialize_model(model);
-    std::fprintf(stderr, "temperature %.2f\n", best_t);
+    std::fprintf(stderr, "O bias %.3f, temperature %.2f\n", model.o_bias, best_t);
   }
 
   std::ofstream out(out_path, std::ios::binary);

@@ -23,6 +23,7 @@ struct Dataset {
   std::vector<uint32_t> feat;       // bucket ids
   std::vector<uint64_t> tok_off;    // token k's features: feat[tok_off[k], tok_off[k+1])
   std::vector<uint8_t> gold;        // gold tag per token
+  std::vector<uint8_t> free_tag;    // 1: any predicted tag counts as right (ignored class)
   std::vector<size_t> sent_off;     // sentence s: tokens [sent_off[s], sent_off[s+1])
   std::vector<uint64_t> unknown;    // sentence s: tags whose class its corpus does not annotate
   // LOC spans for the subtype classifier: features and the subtype of each.
@@ -52,7 +53,8 @@ int tag_index(const std::vector<std::string>& tags, const std::string& tag) {
 }
 
 Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer& gaz,
-                      const std::vector<std::string>& tags, uint32_t bucket_bits, TrainStats* st) {
+                      const std::vector<std::string>& tags, uint32_t bucket_bits,
+                      const std::vector<std::string>& ignore, TrainStats* st) {
   Dataset d;
   d.tok_off.push_back(0);
   d.sent_off.push_back(0);
@@ -63,6 +65,7 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
     const std::vector<Token> tokens = tokenize(ex.text);
     if (tokens.empty()) continue;
     std::vector<int> gold(tokens.size(), 0);
+    std::vector<uint8_t> free(tokens.size(), 0);
     uint64_t unknown_mask = 0;
     for (size_t t = 1; t < tags.size(); ++t) {
       if (!class_known(ex.scheme, tags[t].substr(2))) unknown_mask |= uint64_t{1} << t;
@@ -79,7 +82,11 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
       if (tokens[i].begin_byte != g.begin_byte || tokens[j - 1].end_byte != g.end_byte) {
         ++st->misaligned_spans;
       }
-      if (gold[i] != 0) continue;
+      if (gold[i] != 0 || free[i]) continue;
+      if (std::find(ignore.begin(), ignore.end(), g.cls) != ignore.end()) {
+        for (size_t k = i; k < j; ++k) free[k] = 1;
+        continue;
+      }
       if (g.cls == "LOC") locs.push_back({i, j, &g.subtype});
       gold[i] = tag_index(tags, "B-" + g.cls);
       for (size_t k = i + 1; k < j; ++k) gold[k] = tag_index(tags, "I-" + g.cls);
@@ -98,6 +105,7 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
         // A span cut by a sentence boundary restarts with B- in the next sentence.
         if (i == 0 && tags[static_cast<size_t>(g)][0] == 'I') g = tag_index(tags, "B-" + tags[static_cast<size_t>(g)].substr(2));
         d.gold.push_back(static_cast<uint8_t>(g));
+        d.free_tag.push_back(free[s.first_token + i]);
       }
       d.sent_off.push_back(d.gold.size());
       d.unknown.push_back(unknown_mask);
@@ -197,9 +205,11 @@ void train_subtypes(const Dataset& d, const TrainOptions& opt, ner::ModelData* m
 
 }  // namespace
 
-std::vector<std::string> make_tags(const std::vector<Example>& examples) {
+std::vector<std::string> make_tags(const std::vector<Example>& examples,
+                                   const std::vector<std::string>& ignore_classes) {
   std::set<std::string> classes;
   for (const auto& ex : examples) for (const auto& g : ex.spans) classes.insert(g.cls);
+  for (const auto& c : ignore_classes) classes.erase(c);
   std::vector<std::string> tags = {"O"};
   for (const auto& c : classes) {
     tags.push_back("B-" + c);
@@ -212,9 +222,9 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
                            const TrainOptions& opt, TrainStats* st) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
-  const std::vector<std::string> tags = make_tags(examples);
+  const std::vector<std::string> tags = make_tags(examples, opt.ignore_classes);
   const size_t T = tags.size();
-  Dataset d = build_dataset(examples, gazetteer, tags, opt.bucket_bits, st);
+  Dataset d = build_dataset(examples, gazetteer, tags, opt.bucket_bits, opt.ignore_classes, st);
   if (opt.verbose) {
     std::fprintf(stderr, "train: %zu sentences, %zu tokens, %zu features, %zu tags, %zu/%zu spans misaligned (%.1fs)\n",
                  st->sentences, st->tokens, st->features, T, st->misaligned_spans, st->spans,
@@ -254,6 +264,16 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
       if (unknown) {
         for (size_t t = 0; t < n; ++t) {
           if (gold_eff[t] == 0 && (unknown >> pred[t] & 1)) gold_eff[t] = static_cast<uint8_t>(pred[t]);
+        }
+      }
+      // Inside a span of an ignored class any tag is right, as long as BIO stays valid (an I-
+      // tag right after the region must continue a span the region's prediction began).
+      for (size_t t = 0; t < n; ++t) {
+        if (d.free_tag[a + t]) gold_eff[t] = static_cast<uint8_t>(pred[t]);
+      }
+      for (size_t t = 1; t < n; ++t) {
+        if (!bio.allowed[size_t{gold_eff[t - 1]} * T + gold_eff[t]]) {
+          gold_eff[t] = static_cast<uint8_t>(tag_index(tags, "B-" + tags[gold_eff[t]].substr(2)));
         }
       }
       bool same = true;

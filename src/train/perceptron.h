@@ -21,6 +21,9 @@ struct TrainOptions {
   uint64_t seed = 1;
   size_t max_rows = 150000;   // keep at most this many feature rows (by largest |weight|)
   bool verbose = true;        // progress on stderr
+  // Classes left out of the tag set (e.g. BSNLP's EVT, PRO): their gold spans become
+  // "any tag is right" regions, so the model neither learns them nor learns that they are O.
+  std::vector<std::string> ignore_classes;
 };
 
 struct TrainStats {
@@ -35,7 +38,8 @@ struct TrainStats {
 bool class_known(GoldScheme scheme, const std::string& cls);
 
 // The tag set for a list of classes: "O", then "B-c", "I-c" for each class in sorted order.
-std::vector<std::string> make_tags(const std::vector<Example>& examples);
+std::vector<std::string> make_tags(const std::vector<Example>& examples,
+                                   const std::vector<std::string>& ignore_classes = {});
 
 // Trains on `examples` with the given gazetteer (already finish()ed; copied into the model).
 ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gazetteer& gazetteer,

@@ -69,6 +69,9 @@ MarginalTables make_marginal_tables(size_t T, const float* trans, const BioConst
   for (size_t k = 0; k < T * T; ++k) {
     if (bio.allowed[k]) m.E[k] = std::exp(std::max(-80.0f, (trans[k] - tmax) * m.inv_temperature));
   }
+  m.ET.assign(T * T, 0.0f);
+  for (size_t i = 0; i < T; ++i) for (size_t j = 0; j < T; ++j) m.ET[j * T + i] = m.E[i * T + j];
+
   return m;
 }
 
@@ -103,14 +106,20 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
   };
   for (size_t j = 0; j < T; ++j) alpha[j] = phi[j];
   normalise(&alpha[0]);
+  // Dense element-wise loops (forbidden transitions have E = 0): the same sums in the same
+  // order whether or not the compiler vectorises them, natively and in WebAssembly.
+  const std::vector<float>& ET = tab.ET;
   for (size_t t = 1; t < n; ++t) {
     const float* a = &alpha[(t - 1) * T];
     float* cur = &alpha[t * T];
-    for (size_t j = 0; j < T; ++j) {
-      float s = 0;
-      for (int i : bio.preds[j]) s += a[i] * E[static_cast<size_t>(i) * T + j];
-      cur[j] = s * phi[t * T + j];
+    std::fill(cur, cur + T, 0.0f);
+    for (size_t i = 0; i < T; ++i) {
+      const float ai = a[i];
+      if (ai == 0.0f) continue;
+      const float* row = &E[i * T];
+      for (size_t j = 0; j < T; ++j) cur[j] += ai * row[j];
     }
+    for (size_t j = 0; j < T; ++j) cur[j] *= phi[t * T + j];
     normalise(cur);
   }
   for (size_t j = 0; j < T; ++j) beta[(n - 1) * T + j] = 1.0f;
@@ -121,8 +130,10 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
     for (size_t j = 0; j < T; ++j) w[j] = phi[(t + 1) * T + j] * b[j];
     std::fill(cur, cur + T, 0.0f);
     for (size_t j = 0; j < T; ++j) {
-      if (w[j] == 0.0f) continue;
-      for (int i : bio.preds[j]) cur[i] += E[static_cast<size_t>(i) * T + j] * w[j];
+      const float wj = w[j];
+      if (wj == 0.0f) continue;
+      const float* col = &ET[j * T];
+      for (size_t i = 0; i < T; ++i) cur[i] += col[i] * wj;
     }
     normalise(cur);
   }

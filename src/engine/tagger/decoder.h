@@ -28,7 +28,8 @@ void viterbi(const float* emit, size_t n, size_t T, const float* start, const fl
 struct MarginalTables {
   size_t T = 0;
   float inv_temperature = 1.0f;
-  std::vector<float> E;  // T * T, 0 where BIO forbids
+  std::vector<float> E;   // T * T, [prev * T + next], 0 where BIO forbids
+  std::vector<float> ET;  // the same transposed, [next * T + prev]
 };
 MarginalTables make_marginal_tables(size_t T, const float* transition, const BioConstraints& bio,
                                     float temperature);

@@ -1,6 +1,9 @@
 // Token attributes and feature templates for the name tagger. Layer: engine/tagger.
+// Sections: templates (the table and its form/context split) · word attributes · gazetteer
+// matches · tagging units · document context · attributes and hashes of a unit.
 #include "engine/tagger/features.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/tagger/binary_io.h"
@@ -9,6 +12,7 @@
 
 namespace glosa::ner {
 
+// --- Section: templates ---
 namespace {
 
 struct Part {
@@ -81,6 +85,7 @@ constexpr Template kTemplates[] = {
     {"dp|l-1", 2, {{0, kDocPrev}, {-1, kLower}}},
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
+static_assert(kTemplateCount < 256, "template indices are stored as uint8_t");
 
 const std::string kBos = "<s>";
 const std::string kEos = "</s>";
@@ -89,6 +94,95 @@ const uint64_t kEosHash = fnv1a64(kEos);
 
 uint64_t template_seed(size_t t) { return mix64(0x6e657266u + t * 0x1000193u); }
 
+constexpr bool is_form_attr(Attr a) {
+  return a <= kS4 || a == kProper || a == kClass || a == kCoarse;
+}
+
+// A form template (see features.h): all parts at one offset, all form-derived. The bias (no
+// parts) counts as a form template at offset 0.
+constexpr bool is_form_template(const Template& tp) {
+  for (uint8_t p = 0; p < tp.n; ++p) {
+    if (!is_form_attr(tp.parts[p].attr) || tp.parts[p].offset != tp.parts[0].offset) return false;
+  }
+  return true;
+}
+constexpr int template_offset(const Template& tp) { return tp.n ? tp.parts[0].offset : 0; }
+
+inline bool attr_empty(const TokenAttrs& a, Attr k) { return a.value[k].empty(); }
+inline bool attr_empty(const AttrHashes& a, Attr k) { return (a.empty >> k & 1) != 0; }
+
+// The hash of template t at token i of attrs[0, n); false when the feature is left out.
+template <class A>
+inline bool template_hash(size_t t, const A* attrs, long n, long i, uint64_t* out) {
+  const Template& tp = kTemplates[t];
+  uint64_t h = template_seed(t);
+  for (uint8_t p = 0; p < tp.n; ++p) {
+    const long j = i + tp.parts[p].offset;
+    uint64_t ph;
+    if (j < 0) ph = kBosHash;
+    else if (j >= n) ph = kEosHash;
+    else {
+      const A& a = attrs[static_cast<size_t>(j)];
+      if (p == 0 && attr_empty(a, tp.parts[p].attr)) return false;
+      ph = a.hash[tp.parts[p].attr];
+    }
+    h = mix64(h ^ ph);
+  }
+  *out = h;
+  return true;
+}
+
+// Indices of the context templates, and of the form templates by offset, computed once.
+constexpr bool form_offsets_in_range() {
+  for (const Template& tp : kTemplates) {
+    if (is_form_template(tp) && (template_offset(tp) < -kMaxFormOffset || template_offset(tp) > kMaxFormOffset)) return false;
+  }
+  return true;
+}
+static_assert(form_offsets_in_range(), "a form template reads beyond kMaxFormOffset");
+
+struct TemplateSplit {
+  std::vector<uint8_t> context;
+  std::vector<uint8_t> form[2 * kMaxFormOffset + 1];
+  TemplateSplit() {
+    for (size_t t = 0; t < kTemplateCount; ++t) {
+      const Template& tp = kTemplates[t];
+      if (!is_form_template(tp)) context.push_back(static_cast<uint8_t>(t));
+      else form[template_offset(tp) + kMaxFormOffset].push_back(static_cast<uint8_t>(t));
+    }
+  }
+};
+const TemplateSplit& template_split() {
+  static const TemplateSplit split;
+  return split;
+}
+
+
+template <class A>
+void span_hashes(const A* attrs, size_t count, size_t begin, size_t end, std::vector<uint64_t>* out) {
+  auto add = [&](uint64_t seed, uint64_t h) { out->push_back(mix64(mix64(0x5b7e0000u + seed) ^ h)); };
+  const uint64_t none = fnv1a64("<none>");
+  add(0, 0);  // bias
+  for (size_t k = begin; k < end && k < count; ++k) add(1, attrs[k].hash[kLower]);
+  if (begin >= end || end > count) return;
+  const A& first = attrs[begin];
+  const A& last = attrs[end - 1];
+  add(2, first.hash[kLower]);
+  add(3, last.hash[kLower]);
+  add(4, last.hash[kS3]);
+  add(5, last.hash[kS2]);
+  add(6, first.hash[kS3]);
+  add(7, first.hash[kCap]);
+  add(8, first.hash[kGaz]);
+  add(9, first.hash[kClass]);
+  add(10, begin > 0 ? attrs[begin - 1].hash[kLower] : none);
+  add(11, begin > 1 ? attrs[begin - 2].hash[kLower] : none);
+  add(12, end < count ? attrs[end].hash[kLower] : none);
+  add(13, std::min<uint64_t>(end - begin, 4));
+  add(14, first.hash[kP4]);
+}
+
+// --- Section: word attributes ---
 char shape_char(char32_t cp) {
   if (is_upper(cp)) return 'X';
   if (is_lower(cp) || is_letter(cp)) return 'x';
@@ -156,37 +250,39 @@ void fill_word_attrs(std::string_view form, TokenKind kind, TokenAttrs& a) {
   }
 }
 
-// Marks gazetteer phrase matches (up to kMaxPhraseWords tokens, starting at a capitalised
-// token) in the kGaz attribute: "B:" types at the first token, "I:" types inside.
-void mark_gazetteer(const Gazetteer& gaz, std::vector<TokenAttrs>& attrs, size_t count) {
-  std::vector<uint8_t> begin_types(count, 0), inside_types(count, 0);
-  std::string_view words[kMaxPhraseWords];
+}  // namespace
+
+// --- Section: gazetteer matches ---
+void gazetteer_types(const Gazetteer& gaz, const std::string_view* lower, const uint8_t* capitalised,
+                     size_t count, uint8_t* begin_types, uint8_t* inside_types) {
+  std::fill(begin_types, begin_types + count, uint8_t{0});
+  std::fill(inside_types, inside_types + count, uint8_t{0});
+  if (gaz.phrase_count() == 0) return;
   for (size_t i = 0; i < count; ++i) {
-    if (attrs[i].value[kCap][0] != 'A') continue;
+    if (!capitalised[i]) continue;
     for (size_t n = 1; n <= kMaxPhraseWords && i + n <= count; ++n) {
-      words[n - 1] = attrs[i + n - 1].value[kLower];
-      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(phrase_key(words, n, false)) |
-                                             gaz.phrase_types(phrase_key(words, n, true)));
+      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(phrase_key(lower + i, n, false)) |
+                                             gaz.phrase_types(phrase_key(lower + i, n, true)));
       if (!t) continue;
       begin_types[i] |= t;
       for (size_t k = 1; k < n; ++k) inside_types[i + k] |= t;
     }
   }
-  static const char kTypeChars[] = "csroCSRO";  // exact: lower case, fuzzy: upper case
-  for (size_t i = 0; i < count; ++i) {
-    std::string& v = attrs[i].value[kGaz];
-    v.clear();
-    for (int pass = 0; pass < 2; ++pass) {
-      const uint8_t t = pass == 0 ? begin_types[i] : inside_types[i];
-      if (!t) continue;
-      v += pass == 0 ? "B:" : "I:";
-      for (int b = 0; b < 8; ++b) if (t >> b & 1) v += kTypeChars[b];
-    }
-  }
 }
 
-}  // namespace
+std::string gazetteer_value(uint8_t begin_types, uint8_t inside_types) {
+  static const char kTypeChars[] = "csroCSRO";  // exact: lower case, fuzzy: upper case
+  std::string v;
+  for (int pass = 0; pass < 2; ++pass) {
+    const uint8_t t = pass == 0 ? begin_types : inside_types;
+    if (!t) continue;
+    v += pass == 0 ? "B:" : "I:";
+    for (int b = 0; b < 8; ++b) if (t >> b & 1) v += kTypeChars[b];
+  }
+  return v;
+}
 
+// --- Section: tagging units ---
 std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Token>& tokens,
                                     const std::vector<Sentence>& sentences) {
   std::vector<Sentence> out;
@@ -219,6 +315,7 @@ std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Tok
   return out;
 }
 
+// --- Section: document context ---
 namespace {
 
 bool is_capitalised_word(std::string_view text, const Token& t) {
@@ -233,11 +330,30 @@ constexpr size_t kMaxOccurrences = 24;  // other occurrences looked at per token
 void DocumentContext::build(std::string_view text, const std::vector<Token>& tokens,
                             const std::vector<Sentence>& units) {
   const size_t n = tokens.size();
-  values_.assign(n * kDocAttrs, std::string());
+  // Values are interned: most are empty (id 0), and a document repeats the few others.
+  pool_.assign(1, std::string());
+  std::unordered_map<std::string, uint32_t> pool_index;
+  auto intern = [&](std::string v) -> uint32_t {
+    if (v.empty()) return 0;
+    auto [it, inserted] = pool_index.emplace(std::move(v), static_cast<uint32_t>(pool_.size()));
+    if (inserted) pool_.push_back(it->first);
+    return it->second;
+  };
+  ids_.assign(n * kDocAttrs, 0);
   std::vector<uint8_t> first(n, 0);
   for (const Sentence& u : units) if (u.first_token < n) first[u.first_token] = 1;
-  std::vector<std::string> lower(n);
-  for (size_t k = 0; k < n; ++k) lower[k] = to_lower(text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte));
+  // Distinct forms, each lower-cased once; lower[k] is the lower form of token k.
+  std::unordered_map<std::string_view, uint32_t> form_ids;
+  std::vector<std::string> lower_of_form;
+  std::vector<uint32_t> form(n);
+  std::vector<std::string_view> lower(n);
+  for (size_t k = 0; k < n; ++k) {
+    const std::string_view f = text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte);
+    auto [it, inserted] = form_ids.emplace(f, static_cast<uint32_t>(lower_of_form.size()));
+    if (inserted) lower_of_form.push_back(to_lower(f));
+    form[k] = it->second;
+  }
+  for (size_t k = 0; k < n; ++k) lower[k] = lower_of_form[form[k]];
   // Capitalised runs: run_len/run_pos for every capitalised word.
   std::vector<uint8_t> cap(n, 0);
   for (size_t k = 0; k < n; ++k) cap[k] = is_capitalised_word(text, tokens[k]) ? 1 : 0;
@@ -254,22 +370,46 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
     k = e;
   }
   // Occurrences of each capitalised form, and which lower-case forms occur.
-  std::unordered_map<std::string_view, std::vector<size_t>> occ;
+  std::unordered_map<uint32_t, std::vector<size_t>> occ;
+  std::vector<uint32_t> occ_order;  // forms in order of first occurrence: a fixed order
   std::unordered_map<std::string_view, uint8_t> lower_seen;
   for (size_t k = 0; k < n; ++k) {
-    const std::string_view form = text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte);
-    if (cap[k]) occ[form].push_back(k);
-    else if (tokens[k].kind == TokenKind::Word) lower_seen[lower[k]] = 1;
+    if (cap[k]) {
+      auto [it, inserted] = occ.emplace(form[k], std::vector<size_t>());
+      if (inserted) occ_order.push_back(form[k]);
+      it->second.push_back(k);
+    } else if (tokens[k].kind == TokenKind::Word) {
+      lower_seen[lower[k]] = 1;
+    }
   }
-  for (const auto& [form, list] : occ) {
-    for (size_t k : list) {
-      std::string* v = &values_[k * kDocAttrs];
+  std::vector<std::pair<std::string_view, int>> prev, next;
+  auto bump = [](std::vector<std::pair<std::string_view, int>>& c, std::string_view w) {
+    for (auto& p : c) if (p.first == w) { ++p.second; return; }
+    c.emplace_back(w, 1);
+  };
+  auto pick = [](const std::vector<std::pair<std::string_view, int>>& c) {
+    std::string_view best;
+    int count = 0;
+    for (const auto& p : c) {
+      if (p.second > count || (p.second == count && p.first < best)) { best = p.first; count = p.second; }
+    }
+    return std::string(best);
+  };
+  for (uint32_t f : occ_order) {
+    const std::vector<size_t>& list = occ[f];
+    for (size_t pos = 0; pos < list.size(); ++pos) {
+      const size_t k = list[pos];
+      uint32_t* v = &ids_[k * kDocAttrs];
+      // Occurrences from index kMaxOccurrences on all look at the same others (the first
+      // kMaxOccurrences) and share the form: their values are those of the previous one.
+      if (pos > kMaxOccurrences) {
+        const uint32_t* w = &ids_[list[pos - 1] * kDocAttrs];
+        std::copy(w, w + kDocAttrs, v);
+        continue;
+      }
       // Most frequent neighbours of the other occurrences (ties: smaller string).
-      std::vector<std::pair<std::string_view, int>> prev, next;
-      auto bump = [](std::vector<std::pair<std::string_view, int>>& c, std::string_view w) {
-        for (auto& p : c) if (p.first == w) { ++p.second; return; }
-        c.emplace_back(w, 1);
-      };
+      prev.clear();
+      next.clear();
       bool mid = false;
       std::string best_seq;
       size_t looked = 0;
@@ -280,38 +420,68 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
         if (j + 1 < n && !first[j + 1]) bump(next, lower[j + 1]);
         if (!first[j]) mid = true;
         // Prefer the longest run ("B3" over "S"), then the smaller string.
-        const std::string& s = seq[j];
-        const char len_s = s.size() > 1 ? s[1] : '1';
+        const std::string& sq = seq[j];
+        const char len_s = sq.size() > 1 ? sq[1] : '1';
         const char len_b = best_seq.size() > 1 ? best_seq[1] : (best_seq.empty() ? '0' : '1');
-        if (len_s > len_b || (len_s == len_b && s < best_seq)) best_seq = s;
+        if (len_s > len_b || (len_s == len_b && sq < best_seq)) best_seq = sq;
       }
-      auto pick = [](const std::vector<std::pair<std::string_view, int>>& c) {
-        std::string_view best;
-        int count = 0;
-        for (const auto& p : c) {
-          if (p.second > count || (p.second == count && p.first < best)) { best = p.first; count = p.second; }
-        }
-        return std::string(best);
-      };
-      v[0] = pick(prev);
-      v[1] = pick(next);
+      v[0] = intern(pick(prev));
+      v[1] = intern(pick(next));
       std::string seen;
       if (mid) seen += 'm';
       if (lower_seen.count(lower[k])) seen += 'l';
-      v[2] = seen;
-      v[3] = best_seq;
+      v[2] = intern(std::move(seen));
+      v[3] = intern(std::move(best_seq));
     }
   }
   // Forms seen only once still learn whether their lower case occurs.
   for (size_t k = 0; k < n; ++k) {
-    if (cap[k] && values_[k * kDocAttrs + 2].empty() && lower_seen.count(lower[k])) values_[k * kDocAttrs + 2] = "l";
+    if (cap[k] && ids_[k * kDocAttrs + 2] == 0 && lower_seen.count(lower[k])) ids_[k * kDocAttrs + 2] = intern("l");
   }
+  pool_hashes_.resize(pool_.size());
+  for (size_t i = 0; i < pool_.size(); ++i) pool_hashes_[i] = fnv1a64(pool_[i]);
 }
 
 const std::string& DocumentContext::value(size_t k, Attr attr) const {
   const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
-  if (attr < kDocPrev || attr > kDocSeq || idx >= values_.size()) return empty_;
-  return values_[idx];
+  if (attr < kDocPrev || attr > kDocSeq || idx >= ids_.size()) return empty_;
+  return pool_[ids_[idx]];
+}
+
+uint64_t DocumentContext::hash(size_t k, Attr attr) const {
+  static const uint64_t kEmptyHash = fnv1a64("");
+  const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
+  if (attr < kDocPrev || attr > kDocSeq || idx >= ids_.size()) return kEmptyHash;
+  return pool_hashes_[ids_[idx]];
+}
+
+// --- Section: attributes and hashes of a unit ---
+void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out) {
+  TokenAttrs& a = *out;
+  fill_word_attrs(form, kind, a);
+  a.value[kProper].clear();
+  a.value[kClass].clear();
+  a.value[kCoarse].clear();
+  if (gaz) {
+    if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
+    const int cls = gaz->word_class(a.value[kLower]);
+    if (cls >= 0) {
+      a.value[kClass] = "c" + std::to_string(cls & 1023);
+      a.value[kCoarse] = "k" + std::to_string(cls >> 10);
+    }
+  }
+  for (int k = 0; k < kAttrCount; ++k) {
+    if (is_form_attr(static_cast<Attr>(k))) a.hash[k] = fnv1a64(a.value[k]);
+  }
+}
+
+AttrHashes attr_hashes(const TokenAttrs& attrs) {
+  AttrHashes h;
+  for (int k = 0; k < kAttrCount; ++k) {
+    h.hash[k] = attrs.hash[k];
+    if (attrs.value[k].empty()) h.empty |= uint32_t{1} << k;
+  }
+  return h;
 }
 
 void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
@@ -320,76 +490,78 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
   for (size_t i = 0; i < count; ++i) {
     const Token& t = tokens[i];
     TokenAttrs& a = (*out)[i];
-    fill_word_attrs(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, a);
+    compute_form_attrs(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, gaz, &a);
     a.value[kFirst] = i == 0 ? "1" : "0";
     a.value[kGaz].clear();
-    a.value[kProper].clear();
-    a.value[kClass].clear();
-    a.value[kCoarse].clear();
     for (int k = kDocPrev; k <= kDocSeq; ++k) {
       if (doc) a.value[k] = doc->value(doc_first + i, static_cast<Attr>(k));
       else a.value[k].clear();
     }
-    if (gaz) {
-      if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
-      const int cls = gaz->word_class(a.value[kLower]);
-      if (cls >= 0) {
-        a.value[kClass] = "c" + std::to_string(cls & 1023);
-        a.value[kCoarse] = "k" + std::to_string(cls >> 10);
-      }
-    }
   }
-  if (gaz && gaz->phrase_count() > 0) mark_gazetteer(*gaz, *out, count);
+  if (gaz && gaz->phrase_count() > 0) {
+    std::vector<std::string_view> lower(count);
+    std::vector<uint8_t> cap(count), begin_types(count), inside_types(count);
+    for (size_t i = 0; i < count; ++i) {
+      lower[i] = (*out)[i].value[kLower];
+      cap[i] = (*out)[i].value[kCap][0] == 'A';
+    }
+    gazetteer_types(*gaz, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
+    for (size_t i = 0; i < count; ++i) (*out)[i].value[kGaz] = gazetteer_value(begin_types[i], inside_types[i]);
+  }
   for (size_t i = 0; i < count; ++i) {
     TokenAttrs& a = (*out)[i];
-    for (int k = 0; k < kAttrCount; ++k) a.hash[k] = fnv1a64(a.value[k]);
+    for (int k = 0; k < kAttrCount; ++k) {
+      if (!is_form_attr(static_cast<Attr>(k))) a.hash[k] = fnv1a64(a.value[k]);
+    }
   }
 }
 
 void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<uint64_t>* out) {
   const long n = static_cast<long>(attrs.size());
+  uint64_t h;
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    if (template_hash(t, attrs.data(), n, static_cast<long>(i), &h)) out->push_back(h);
+  }
+}
+
+void form_feature_hashes(const AttrHashes& token, int offset, std::vector<uint64_t>* out) {
+  // The token as a one-token array at index 0, seen from position i = -offset: every part of
+  // a form template reads index 0.
+  if (offset < -kMaxFormOffset || offset > kMaxFormOffset) return;
+  uint64_t h;
+  for (uint8_t t : template_split().form[offset + kMaxFormOffset]) {
+    if (template_hash(t, &token, 1, -offset, &h)) out->push_back(h);
+  }
+}
+
+void boundary_feature_hashes(int offset, std::vector<uint64_t>* out) {
+  if (offset == 0) return;
+  const AttrHashes none;
+  uint64_t h;
   for (size_t t = 0; t < kTemplateCount; ++t) {
     const Template& tp = kTemplates[t];
-    uint64_t h = template_seed(t);
-    bool skip = false;
-    for (uint8_t p = 0; p < tp.n; ++p) {
-      const long j = static_cast<long>(i) + tp.parts[p].offset;
-      uint64_t ph;
-      if (j < 0) ph = kBosHash;
-      else if (j >= n) ph = kEosHash;
-      else {
-        const TokenAttrs& a = attrs[static_cast<size_t>(j)];
-        if (p == 0 && a.value[tp.parts[p].attr].empty()) { skip = true; break; }
-        ph = a.hash[tp.parts[p].attr];
-      }
-      h = mix64(h ^ ph);
-    }
-    if (!skip) out->push_back(h);
+    if (!is_form_template(tp) || template_offset(tp) != offset) continue;
+    // Seen from index 0 of a one-token array, every part at offset != 0 is outside: BOS/EOS.
+    if (template_hash(t, &none, 1, 0, &h)) out->push_back(h);
+  }
+}
+
+void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out) {
+  const long n = static_cast<long>(count);
+  uint64_t h;
+  for (uint8_t t : template_split().context) {
+    if (template_hash(t, attrs, n, static_cast<long>(i), &h)) out->push_back(h);
   }
 }
 
 void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,
                          std::vector<uint64_t>* out) {
-  auto add = [&](uint64_t seed, uint64_t h) { out->push_back(mix64(mix64(0x5b7e0000u + seed) ^ h)); };
-  const uint64_t none = fnv1a64("<none>");
-  add(0, 0);  // bias
-  for (size_t k = begin; k < end && k < attrs.size(); ++k) add(1, attrs[k].hash[kLower]);
-  if (begin >= end || end > attrs.size()) return;
-  const TokenAttrs& first = attrs[begin];
-  const TokenAttrs& last = attrs[end - 1];
-  add(2, first.hash[kLower]);
-  add(3, last.hash[kLower]);
-  add(4, last.hash[kS3]);
-  add(5, last.hash[kS2]);
-  add(6, first.hash[kS3]);
-  add(7, first.hash[kCap]);
-  add(8, first.hash[kGaz]);
-  add(9, first.hash[kClass]);
-  add(10, begin > 0 ? attrs[begin - 1].hash[kLower] : none);
-  add(11, begin > 1 ? attrs[begin - 2].hash[kLower] : none);
-  add(12, end < attrs.size() ? attrs[end].hash[kLower] : none);
-  add(13, std::min<uint64_t>(end - begin, 4));
-  add(14, first.hash[kP4]);
+  span_hashes(attrs.data(), attrs.size(), begin, end, out);
+}
+
+void span_feature_hashes(const AttrHashes* attrs, size_t count, size_t begin, size_t end,
+                         std::vector<uint64_t>* out) {
+  span_hashes(attrs, count, begin, end, out);
 }
 
 std::vector<std::string> feature_strings(const std::vector<TokenAttrs>& attrs, size_t i) {

@@ -45,6 +45,13 @@ struct TokenAttrs {
   uint64_t hash[kAttrCount] = {};
 };
 
+// What the hashed features read of a token: each attribute's hash, and a bit per attribute
+// that is set when its value is empty (the fast tagging path keeps no strings).
+struct AttrHashes {
+  uint64_t hash[kAttrCount] = {};
+  uint32_t empty = 0;  // bit k: value[k] is empty
+};
+
 // The units the tagger decodes: the engine's sentences, re-joined where a split falls right
 // after an abbreviation or an initial followed by a separate dot ("ul . Chopina", "L . Kowal"),
 // or inside a number with spaced dots ("9 . 00"), which space-joined corpus text produces. Never joins across a line break. Output covers the
@@ -58,11 +65,15 @@ std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Tok
 class DocumentContext {
  public:
   void build(std::string_view text, const std::vector<Token>& tokens, const std::vector<Sentence>& units);
-  // Values of kDocPrev..kDocSeq for document token k (empty strings when k is out of range).
+  // Values of kDocPrev..kDocSeq for document token k (empty strings when k is out of range),
+  // and their hashes (fnv1a64 of the value).
   const std::string& value(size_t k, Attr attr) const;
+  uint64_t hash(size_t k, Attr attr) const;
 
  private:
-  std::vector<std::string> values_;  // 4 per token
+  std::vector<uint32_t> ids_;            // 4 per token: index into pool_ (0 = "")
+  std::vector<std::string> pool_;        // the distinct values
+  std::vector<uint64_t> pool_hashes_;    // parallel to pool_
   std::string empty_;
 };
 
@@ -76,9 +87,40 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
 // Appends the hashed features of token i (0-based within the sentence) to *out.
 void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<uint64_t>* out);
 
+// --- Fast tagging: the same templates, split by what they read ---
+// A "form" template reads attributes that depend only on one token's text and kind (form,
+// lower, shape, cap, affixes, proper form, word classes), all at one offset o: its feature at
+// token i is a function of the token at i + o alone (or of the sentence boundary when i + o is
+// outside), so the tagger sums its weights once per distinct word form of a document.
+// "Context" templates are the rest (gazetteer, first position, document context, pairs of
+// tokens). For every i, feature_hashes() == context_feature_hashes() plus, for each offset o
+// in [-kMaxFormOffset, kMaxFormOffset], form_feature_hashes(attrs[i + o], o) when i + o is
+// inside the sentence and boundary_feature_hashes(o) otherwise (the same multiset; tested).
+constexpr int kMaxFormOffset = 2;
+
+// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse) and
+// their hashes; leaves the others as they are. `gaz` may be null.
+void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out);
+// Copies hashes and empty flags out of attributes.
+AttrHashes attr_hashes(const TokenAttrs& attrs);
+
+void form_feature_hashes(const AttrHashes& token, int offset, std::vector<uint64_t>* out);
+void boundary_feature_hashes(int offset, std::vector<uint64_t>* out);
+void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out);
+
+// Gazetteer phrase matches of one tagging unit: for each token, the type bits of phrases that
+// begin there and of phrases that cover it further in. `lower` are the tokens' kLower values,
+// `capitalised` whether kCap starts with 'A' (only such tokens begin a phrase).
+void gazetteer_types(const Gazetteer& gaz, const std::string_view* lower, const uint8_t* capitalised,
+                     size_t count, uint8_t* begin_types, uint8_t* inside_types);
+// The kGaz value of those bits: "B:c|I:s" style ("" when both are 0).
+std::string gazetteer_value(uint8_t begin_types, uint8_t inside_types);
+
 // Hashed features of a whole span tokens [begin, end) for the LOC subtype classifier: its
 // words, first/last word affixes, the two words before it, gazetteer matches, length.
 void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,
+                         std::vector<uint64_t>* out);
+void span_feature_hashes(const AttrHashes* attrs, size_t count, size_t begin, size_t end,
                          std::vector<uint64_t>* out);
 
 // The same features as readable strings, "name=value" ("l-1|l=w|moskwie"), in the same order.

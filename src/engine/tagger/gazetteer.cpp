@@ -11,6 +11,7 @@ namespace glosa::ner {
 namespace {
 
 constexpr uint32_t kBloomHashes = 4;
+constexpr uint32_t kKeyFilterShift = 11;  // 2^21 bits (256 KiB) for 32-bit keys
 constexpr uint32_t kMaxBloomBitsLog2 = 26;
 
 uint64_t form_hash(std::string_view s) { return mix64(fnv1a64(s, 0x51ed27u)); }
@@ -71,6 +72,7 @@ void Gazetteer::finish(size_t bloom_bits_log2) {
   }
   keys_ = std::move(keys);
   types_ = std::move(types);
+  build_key_filter();
   // Word classes: sort, keep the first class of a duplicated key.
   order.assign(class_keys_.size(), 0);
   std::iota(order.begin(), order.end(), 0);
@@ -102,7 +104,18 @@ void Gazetteer::finish(size_t bloom_bits_log2) {
   }
 }
 
+void Gazetteer::build_key_filter() {
+  key_filter_.assign(keys_.empty() ? 0 : (size_t{1} << (32 - kKeyFilterShift)) / 64, 0);
+  for (uint32_t k : keys_) {
+    const uint32_t bit = k >> kKeyFilterShift;
+    key_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+}
+
 uint8_t Gazetteer::phrase_types(uint32_t key) const {
+  if (key_filter_.empty()) return 0;
+  const uint32_t bit = key >> kKeyFilterShift;
+  if (!(key_filter_[bit / 64] >> (bit % 64) & 1)) return 0;
   auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
   if (it == keys_.end() || *it != key) return 0;
   return types_[static_cast<size_t>(it - keys_.begin())];
@@ -156,6 +169,10 @@ bool Gazetteer::read(ByteReader& r) {
   const uint8_t* t = r.bytes(n);
   if (!t) return false;
   types_.assign(t, t + n);
+  for (uint32_t i = 1; i < n; ++i) {
+    if (keys_[i] <= keys_[i - 1]) { r.fail(); return false; }  // sorted, unique: binary search needs it
+  }
+  build_key_filter();
   bloom_bits_log2_ = r.u32();
   if (bloom_bits_log2_ != 0) {
     if (bloom_bits_log2_ < 6 || bloom_bits_log2_ > kMaxBloomBitsLog2) { r.fail(); return false; }

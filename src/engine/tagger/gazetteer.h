@@ -63,8 +63,14 @@ class Gazetteer {
   bool read(ByteReader& r);
 
  private:
+  void build_key_filter();
+
   std::vector<uint32_t> keys_;       // sorted
   std::vector<uint8_t> types_;       // parallel to keys_
+  // One bit per 2^kKeyFilterShift key values that holds a key: most phrase look-ups are of
+  // n-grams that are no place name, and this answers them without a binary search. Built
+  // from keys_ (not stored in the file).
+  std::vector<uint64_t> key_filter_;
   std::vector<uint64_t> bloom_;      // bit set, size 2^bloom_bits_log2 bits
   uint32_t bloom_bits_log2_ = 0;
   std::vector<uint32_t> class_keys_;  // sorted

@@ -18,6 +18,7 @@ Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad mod
 }  // namespace
 
 // Payload: str lang, str name, u32 T, T × str tag, u32 bucket bits, f32 scale, f32 temperature,
+// f32 O bias,
 // T × f32 start, T² × f32 transition, u32 row count, then per row: varint key delta,
 // u64 mask of non-zero tags, one int8 per set bit; u32 K, K × str subtype, f32 subtype scale,
 // u32 subtype rows, per row varint key delta and K int8; then the gazetteer.
@@ -31,6 +32,7 @@ std::vector<uint8_t> serialize_model(const ModelData& m) {
   p.u32(m.bucket_bits);
   p.f32(m.weight_scale);
   p.f32(m.temperature);
+  p.f32(m.o_bias);
   for (float v : m.start) p.f32(v);
   for (float v : m.transition) p.f32(v);
   p.u32(static_cast<uint32_t>(m.row_keys.size()));
@@ -112,9 +114,11 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
   }
   m.weight_scale = r.f32();
   m.temperature = r.f32();
+  m.o_bias = r.f32();
   if (!std::isfinite(m.weight_scale) || !std::isfinite(m.temperature) || m.temperature <= 0) {
     return bad("weight scale or temperature is not a positive number");
   }
+  if (!std::isfinite(m.o_bias)) return bad("O bias is not a finite number");
   if (r.remaining() < (size_t{T} + size_t{T} * T) * 4) return bad("scores truncated");
   m.start.resize(T);
   for (auto& v : m.start) v = r.f32();

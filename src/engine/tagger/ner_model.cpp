@@ -1,9 +1,12 @@
 // NerModel: loads the model file, computes emission scores from hashed features and decodes
 // sentences into entities with marginal-probability confidences. Layer: engine/tagger.
+// Sections: loading (the weight table) · emission scores (fast path per word form, and the
+// trainer's reference path) · tagging (Viterbi, marginals, spans).
 #include "engine/tagger/ner_model.h"
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
@@ -41,17 +44,19 @@ struct NerModel::Impl {
   size_t stride = 0;
   size_t slots = 0;
   uint64_t bucket_mask = 0;
+  // Weight sums of the form features at a sentence boundary, per offset (features.h).
+  std::vector<int16_t> boundary_sums;
 
   size_t home(uint64_t bucket) const {
     return static_cast<size_t>((ner::mix64(bucket) >> 32) * slots >> 32);
   }
   // Argmax subtype of a LOC span (empty when the model has no subtype classifier).
-  std::string subtype_of(const std::vector<ner::TokenAttrs>& attrs, size_t b, size_t e,
+  std::string subtype_of(const ner::AttrHashes* attrs, size_t n, size_t b, size_t e,
                          std::vector<uint64_t>* scratch) const {
     const size_t K = data.subtypes.size();
     if (K == 0) return {};
     scratch->clear();
-    ner::span_feature_hashes(attrs, b, e, scratch);
+    ner::span_feature_hashes(attrs, n, b, e, scratch);
     std::vector<int32_t> score(K, 0);
     for (uint64_t h : *scratch) {
       const uint32_t bucket = static_cast<uint32_t>(h & bucket_mask);
@@ -65,6 +70,15 @@ struct NerModel::Impl {
     return data.subtypes[best];
   }
   bool may_have(uint64_t bucket) const { return present[bucket >> 6] >> (bucket & 63) & 1; }
+  static void prefetch_address(const void* p) {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+  }
+  void prefetch(uint64_t bucket) const { prefetch_address(&table[home(bucket) * stride]); }
+  void prefetch_presence(uint64_t bucket) const { prefetch_address(&present[bucket >> 6]); }
   const int8_t* find_row(uint64_t bucket) const {
     if (slots == 0) return nullptr;
     const uint32_t key = static_cast<uint32_t>(bucket) + 1;
@@ -78,6 +92,7 @@ struct NerModel::Impl {
   }
 };
 
+// --- Section: loading ---
 NerModel::NerModel() : impl_(std::make_unique<Impl>()) {}
 NerModel::~NerModel() = default;
 NerModel::NerModel(NerModel&&) noexcept = default;
@@ -134,6 +149,18 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
     std::memcpy(&m.table[s * m.stride], &key, 4);
     std::memcpy(&m.table[s * m.stride + 4], &m.data.rows[r * T], T);
   }
+  m.boundary_sums.assign((2 * ner::kMaxFormOffset + 1) * T, 0);
+  std::vector<uint64_t> feats;
+  for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
+    feats.clear();
+    ner::boundary_feature_hashes(o, &feats);
+    int16_t* sum = &m.boundary_sums[static_cast<size_t>(o + ner::kMaxFormOffset) * T];
+    for (uint64_t h : feats) {
+      const uint64_t bucket = h & m.bucket_mask;
+      const int8_t* row = m.may_have(bucket) ? m.find_row(bucket) : nullptr;
+      if (row) for (size_t j = 0; j < T; ++j) sum[j] = static_cast<int16_t>(sum[j] + row[j]);
+    }
+  }
   // The rows now live in the table only.
   m.data.rows.clear();
   m.data.rows.shrink_to_fit();
@@ -145,52 +172,224 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
 const std::string& NerModel::lang() const { return impl_->lang; }
 const std::string& NerModel::name() const { return impl_->name; }
 
+// --- Section: emission scores ---
+namespace {
+
+// Hash-map key of a word form in the document (the text outlives the map).
+struct FormKey {
+  std::string_view form;
+  TokenKind kind;
+  bool operator==(const FormKey& o) const { return kind == o.kind && form == o.form; }
+};
+struct FormKeyHash {
+  size_t operator()(const FormKey& k) const {
+    return static_cast<size_t>(ner::fnv1a64(k.form) ^ static_cast<uint64_t>(k.kind));
+  }
+};
+
+constexpr size_t kOffsets = 2 * ner::kMaxFormOffset + 1;
+
+}  // namespace
+
+// Emission scores of one document, unit by unit. The fast path computes each distinct word
+// form's attributes and the weight sums of its form features (features.h) once per document,
+// and looks up only the context features per token; the reference path runs compute_attrs and
+// feature_hashes per token, as the trainer does. Both give the same integer sums.
+struct EmissionScorer {
+  const NerModel::Impl& m;
+  size_t T;
+  // Per distinct form: attributes' hashes, kLower, and the summed weights of its form features
+  // at each offset (kOffsets * T).
+  std::unordered_map<FormKey, uint32_t, FormKeyHash> index;
+  std::vector<ner::AttrHashes> form_hashes;
+  std::vector<std::string> form_lower;
+  std::vector<uint8_t> form_capitalised;
+  std::vector<int16_t> form_sums;  // |sum| <= 127 * (form templates at one offset) < 2^15
+  ner::TokenAttrs scratch_attrs;
+  std::vector<uint64_t> feats;
+  std::vector<uint32_t> ids;
+  std::vector<ner::AttrHashes> unit;  // per token of the current unit
+  std::vector<std::string_view> lower;
+  std::vector<uint8_t> cap, begin_types, inside_types;
+  std::vector<int32_t> acc;
+  std::vector<uint64_t> buckets;
+  std::vector<size_t> bucket_start;
+
+  EmissionScorer(const NerModel::Impl& model, size_t tokens);
+  template <class Int>
+  void add_row(uint64_t h, Int* sum) const;
+  uint32_t form_id(std::string_view text, const Token& t);
+  // Fills emit (n * T) for tokens [first, first + n) and unit (the tokens' attribute hashes).
+  void score(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t n,
+             const ner::DocumentContext& doc, std::vector<float>* emit);
+};
+
+EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
+    : m(model), T(model.data.tags.size()), acc(model.data.tags.size()) {
+  index.reserve(tokens / 3 + 16);
+}
+
+template <class Int>
+void EmissionScorer::add_row(uint64_t h, Int* sum) const {
+  const uint64_t bucket = h & m.bucket_mask;
+  if (!m.may_have(bucket)) return;
+  const int8_t* row = m.find_row(bucket);
+  if (!row) return;
+  for (size_t j = 0; j < T; ++j) sum[j] = static_cast<Int>(sum[j] + row[j]);
+}
+
+uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
+  const std::string_view form = text.substr(t.begin_byte, t.end_byte - t.begin_byte);
+  auto [it, inserted] = index.emplace(FormKey{form, t.kind}, static_cast<uint32_t>(form_hashes.size()));
+  if (!inserted) return it->second;
+  ner::compute_form_attrs(form, t.kind, &m.data.gazetteer, &scratch_attrs);
+  form_hashes.push_back(ner::attr_hashes(scratch_attrs));
+  form_lower.push_back(scratch_attrs.value[ner::kLower]);
+  form_capitalised.push_back(scratch_attrs.value[ner::kCap][0] == 'A');
+  const size_t base = form_sums.size();
+  form_sums.resize(base + kOffsets * T, 0);
+  for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
+    feats.clear();
+    ner::form_feature_hashes(form_hashes.back(), o, &feats);
+    int16_t* sum = &form_sums[base + static_cast<size_t>(o + ner::kMaxFormOffset) * T];
+    for (uint64_t h : feats) add_row(h, sum);
+  }
+  return it->second;
+}
+
+void EmissionScorer::score(std::string_view text, const std::vector<Token>& tokens, size_t first,
+                           size_t n, const ner::DocumentContext& doc, std::vector<float>* emit) {
+  static const uint64_t kFirstHash[2] = {ner::fnv1a64("0"), ner::fnv1a64("1")};
+  static const uint64_t kEmptyHash = ner::fnv1a64("");
+  ids.resize(n);
+  unit.resize(n);
+  lower.resize(n);
+  cap.resize(n);
+  begin_types.resize(n);
+  inside_types.resize(n);
+  for (size_t i = 0; i < n; ++i) ids[i] = form_id(text, tokens[first + i]);
+  // form_lower may have grown (and moved): take the views afterwards.
+  for (size_t i = 0; i < n; ++i) {
+    lower[i] = form_lower[ids[i]];
+    cap[i] = form_capitalised[ids[i]];
+    m.prefetch_address(&form_sums[ids[i] * kOffsets * T]);
+  }
+  ner::gazetteer_types(m.data.gazetteer, lower.data(), cap.data(), n, begin_types.data(), inside_types.data());
+  for (size_t i = 0; i < n; ++i) {
+    ner::AttrHashes& a = unit[i];
+    a = form_hashes[ids[i]];
+    a.hash[ner::kFirst] = kFirstHash[i == 0 ? 1 : 0];
+    a.empty &= ~(uint32_t{1} << ner::kFirst);
+    if (begin_types[i] | inside_types[i]) {
+      a.hash[ner::kGaz] = ner::fnv1a64(ner::gazetteer_value(begin_types[i], inside_types[i]));
+      a.empty &= ~(uint32_t{1} << ner::kGaz);
+    } else {
+      a.hash[ner::kGaz] = kEmptyHash;
+      a.empty |= uint32_t{1} << ner::kGaz;
+    }
+    for (int k = ner::kDocPrev; k <= ner::kDocSeq; ++k) {
+      const ner::Attr attr = static_cast<ner::Attr>(k);
+      a.hash[k] = doc.hash(first + i, attr);
+      if (doc.value(first + i, attr).empty()) a.empty |= uint32_t{1} << k;
+      else a.empty &= ~(uint32_t{1} << k);
+    }
+  }
+  // The context features' buckets of the whole unit first, in passes, so that the memory they
+  // touch (the presence bits, then the table slots: both larger than the caches) is requested
+  // well before use.
+  feats.clear();
+  bucket_start.assign(1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    ner::context_feature_hashes(unit.data(), n, i, &feats);
+    bucket_start.push_back(feats.size());
+  }
+  for (uint64_t& h : feats) {
+    h &= m.bucket_mask;
+    m.prefetch_presence(h);
+  }
+  buckets.clear();
+  for (size_t i = 0; i < n; ++i) {
+    const size_t b0 = bucket_start[i];
+    bucket_start[i] = buckets.size();
+    for (size_t b = b0; b < bucket_start[i + 1]; ++b) {
+      if (!m.may_have(feats[b])) continue;
+      buckets.push_back(feats[b]);
+      m.prefetch(feats[b]);
+    }
+  }
+  bucket_start[n] = buckets.size();
+  emit->assign(n * T, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    std::fill(acc.begin(), acc.end(), 0);
+    for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
+      const long j = static_cast<long>(i) + o;
+      const size_t slot = static_cast<size_t>(o + ner::kMaxFormOffset);
+      const int16_t* sum = j < 0 || j >= static_cast<long>(n)
+                               ? &m.boundary_sums[slot * T]
+                               : &form_sums[ids[static_cast<size_t>(j)] * kOffsets * T + slot * T];
+      for (size_t k = 0; k < T; ++k) acc[k] += sum[k];
+    }
+    for (size_t b = bucket_start[i]; b < bucket_start[i + 1]; ++b) {
+      const int8_t* row = m.find_row(buckets[b]);
+      if (!row) continue;
+      for (size_t k = 0; k < T; ++k) acc[k] += row[k];
+    }
+    for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] = static_cast<float>(acc[k]) * m.data.weight_scale;
+    (*emit)[i * T] += m.data.o_bias;
+  }
+}
+
+std::vector<float> NerModel::emission_scores(std::string_view text, const std::vector<Token>& tokens,
+                                             const std::vector<Sentence>& sentences,
+                                             bool reference) const {
+  const Impl& m = *impl_;
+  const size_t T = m.data.tags.size();
+  std::vector<float> all, emit;
+  const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
+  ner::DocumentContext doc;
+  doc.build(text, tokens, units);
+  EmissionScorer scorer(m, tokens.size());
+  std::vector<ner::TokenAttrs> attrs;
+  std::vector<uint64_t> feats;
+  std::vector<int32_t> acc(T);
+  for (const Sentence& s : units) {
+    if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+    if (!reference) {
+      scorer.score(text, tokens, s.first_token, s.token_count, doc, &emit);
+      all.insert(all.end(), emit.begin(), emit.end());
+      continue;
+    }
+    ner::compute_attrs(text, &tokens[s.first_token], s.token_count, &m.data.gazetteer, &attrs, &doc, s.first_token);
+    for (size_t i = 0; i < s.token_count; ++i) {
+      feats.clear();
+      ner::feature_hashes(attrs, i, &feats);
+      std::fill(acc.begin(), acc.end(), 0);
+      for (uint64_t h : feats) scorer.add_row(h, acc.data());
+      for (size_t k = 0; k < T; ++k) all.push_back(static_cast<float>(acc[k]) * m.data.weight_scale);
+      all[all.size() - T] += m.data.o_bias;
+    }
+  }
+  return all;
+}
+
+// --- Section: tagging ---
 void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
                    const std::vector<Sentence>& sentences, std::vector<Entity>* out) const {
   const Impl& m = *impl_;
   const size_t T = m.data.tags.size();
-  std::vector<ner::TokenAttrs> attrs;
-  std::vector<uint64_t> feats;
-  std::vector<int32_t> acc(T);
   std::vector<float> emit;
   std::vector<int> path;
   std::vector<float> marg;
-  std::vector<uint64_t> buckets;
-  std::vector<size_t> bucket_start;
+  std::vector<uint64_t> feats;
   const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
+  EmissionScorer scorer(m, tokens.size());
   for (const Sentence& s : units) {
     if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
     const Token* toks = &tokens[s.first_token];
     const size_t n = s.token_count;
-    ner::compute_attrs(text, toks, n, &m.data.gazetteer, &attrs, &doc, s.first_token);
-    emit.assign(n * T, 0.0f);
-    // All buckets of the unit first, so the table lines can be prefetched ahead of use.
-    buckets.clear();
-    bucket_start.assign(1, 0);
-    for (size_t i = 0; i < n; ++i) {
-      feats.clear();
-      ner::feature_hashes(attrs, i, &feats);
-      for (uint64_t h : feats) {
-        if (m.may_have(h & m.bucket_mask)) buckets.push_back(h & m.bucket_mask);
-      }
-      bucket_start.push_back(buckets.size());
-    }
-    constexpr size_t kAhead = 8;
-    for (size_t b = 0; b < std::min(kAhead, buckets.size()); ++b) {
-      __builtin_prefetch(&m.table[m.home(buckets[b]) * m.stride]);
-    }
-    for (size_t i = 0; i < n; ++i) {
-      std::fill(acc.begin(), acc.end(), 0);
-      for (size_t b = bucket_start[i]; b < bucket_start[i + 1]; ++b) {
-        if (b + kAhead < buckets.size()) __builtin_prefetch(&m.table[m.home(buckets[b + kAhead]) * m.stride]);
-        const int8_t* row = m.find_row(buckets[b]);
-        if (!row) continue;
-        for (size_t j = 0; j < T; ++j) acc[j] += row[j];
-      }
-      for (size_t j = 0; j < T; ++j) emit[i * T + j] = static_cast<float>(acc[j]) * m.data.weight_scale;
-    }
+    scorer.score(text, tokens, s.first_token, n, doc, &emit);
     ner::viterbi(emit.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &path);
     bool any = false;
     for (int p : path) if (p != 0) { any = true; break; }
@@ -211,8 +410,9 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
       ent.begin_byte = toks[i].begin_byte;
       ent.end_byte = toks[e - 1].end_byte;
       ent.label = info.label;
-      ent.subtype = info.label == "LOC" && info.subtype.empty() ? m.subtype_of(attrs, i, e, &feats)
-                                                                : info.subtype;
+      ent.subtype = info.label == "LOC" && info.subtype.empty()
+                        ? m.subtype_of(scorer.unit.data(), n, i, e, &feats)
+                        : info.subtype;
       ent.origin = Origin::Model;
       ent.confidence = std::clamp(conf, 0.0f, 1.0f);
       out->push_back(std::move(ent));

@@ -37,6 +37,12 @@ class NerModel {
   void tag(std::string_view text, const std::vector<Token>& tokens,
            const std::vector<Sentence>& sentences, std::vector<Entity>* out) const;
 
+  // For tests and debugging: the emission scores (tag scores before decoding, n_tokens * T,
+  // in the order of the tagging units) that tag() decodes, from its fast path, or with
+  // `reference` from the trainer's per-token feature_hashes path. The two are equal.
+  std::vector<float> emission_scores(std::string_view text, const std::vector<Token>& tokens,
+                                     const std::vector<Sentence>& sentences, bool reference) const;
+
   struct Impl;
 
  private:

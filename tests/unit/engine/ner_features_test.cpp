@@ -109,3 +109,44 @@ TEST_CASE("ner features: tagging units re-join sentences split after a spaced ab
   CHECK(text.substr(units[0].begin_byte, units[0].end_byte - units[0].begin_byte) ==
         "Mieszka przy ul . Chopina w Toruniu .");
 }
+
+TEST_CASE("ner features: form and context templates together give exactly feature_hashes") {
+  Gazetteer gaz;
+  gaz.add_phrase({"moskwa"}, kGazCity);
+  gaz.add_phrase({"zjednoczone", "emiraty"}, kGazCountry);
+  gaz.add_proper_form("Tokajew");
+  gaz.add_word_class("moskwy", 3 << 10 | 17);
+  gaz.finish(16);
+  const std::string text = "Tokajew jechał z Moskwy do Zjednoczonych Emiratów, 12 . 05 i Moskwa";
+  const auto tokens = tokenize(text);
+  const auto units = tagging_units(text, tokens, split_sentences(text, tokens));
+  DocumentContext doc;
+  doc.build(text, tokens, units);
+  for (size_t n : {size_t{1}, size_t{2}, size_t{4}, tokens.size()}) {
+    std::vector<TokenAttrs> attrs;
+    compute_attrs(text, tokens.data(), n, &gaz, &attrs, &doc, 0);
+    std::vector<AttrHashes> hashes;
+    for (const auto& a : attrs) hashes.push_back(attr_hashes(a));
+    for (size_t i = 0; i < n; ++i) {
+      CAPTURE(n);
+      CAPTURE(i);
+      std::vector<uint64_t> full, split;
+      feature_hashes(attrs, i, &full);
+      context_feature_hashes(hashes.data(), n, i, &split);
+      for (int o = -kMaxFormOffset; o <= kMaxFormOffset; ++o) {
+        const long j = static_cast<long>(i) + o;
+        if (j < 0 || j >= static_cast<long>(n)) boundary_feature_hashes(o, &split);
+        else form_feature_hashes(hashes[static_cast<size_t>(j)], o, &split);
+      }
+      std::sort(full.begin(), full.end());
+      std::sort(split.begin(), split.end());
+      CHECK(full == split);
+    }
+  }
+  // Form attributes alone match those compute_attrs gives.
+  TokenAttrs one;
+  compute_form_attrs("Moskwy", TokenKind::Word, &gaz, &one);
+  CHECK(one.value[kClass] == "c17");
+  CHECK(one.value[kCoarse] == "k3");
+  CHECK(one.value[kS3] == "kwy");
+}

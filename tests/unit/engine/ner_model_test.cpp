@@ -80,6 +80,33 @@ TEST_CASE("ner model: a serialised model loads and tags a person") {
   CHECK(out[0].confidence <= 1.0f);
 }
 
+TEST_CASE("ner model: the fast emission path equals the trainer's per-token features") {
+  auto check_model = [](const NerModel& model, const std::string& text) {
+    const auto tokens = tokenize(text);
+    const auto sentences = split_sentences(text, tokens);
+    const auto fast = model.emission_scores(text, tokens, sentences, false);
+    const auto reference = model.emission_scores(text, tokens, sentences, true);
+    REQUIRE(fast.size() == reference.size());
+    size_t differ = 0;
+    for (size_t k = 0; k < fast.size(); ++k) differ += fast[k] != reference[k];
+    CHECK(differ == 0);
+    return fast.size();
+  };
+  const auto bytes = serialize_model(tiny_model());
+  auto tiny = NerModel::load(bytes.data(), bytes.size());
+  REQUIRE(tiny.is_ok());
+  CHECK(check_model(*tiny.value(), "Jan Kowalski i Jan. Kowalski z Moskwy") > 0);
+  const std::string pl = test::read_file(test::source_path("assets/models/ner-pl.bin"));
+  auto shipped = NerModel::load(reinterpret_cast<const uint8_t*>(pl.data()), pl.size());
+  REQUIRE(shipped.is_ok());
+  const std::string article = test::read_file(test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
+  const std::string text = article.empty()
+      ? "Prezydent Kazachstanu Kasym-Żomart Tokajew przybył do Moskwy. Tokajew rozmawiał z Putinem."
+      : article;
+  CHECK(check_model(*shipped.value(), text) > 0);
+  CHECK(check_model(*shipped.value(), "Ala") > 0);
+}
+
 TEST_CASE("ner model: truncated, corrupt and wrong-version files are refused") {
   const auto bytes = serialize_model(tiny_model());
   SUBCASE("truncation at every length") {
