@@ -116,6 +116,54 @@ bool is_initials_of(const std::string& acronym, const std::vector<std::string>& 
   return matches(false) || matches(true);
 }
 
+// The display name of a group from its mentions' base forms, in text order. Base forms with a
+// word of no letters ("Rosja – Sbierbanku": the model ran two names together across a dash)
+// and acronyms are used only when nothing else is there. A person is named by the fullest
+// form (most words; an initial counts half) that ends in the commonest one-word form (the
+// surname): "Kasym-Żomart Tokajew". Anything else by its commonest form, or by the first
+// mention when that extends it ("Unia Europejska" before later "Unia").
+std::string choose_name(const std::vector<std::string>& lemmas, bool is_person,
+                        const std::map<std::string, std::string>& acronyms) {
+  std::map<std::string, size_t> count;
+  for (const auto& l : lemmas) ++count[l];
+  const auto clean = [&](const std::string& l) {
+    if (acronyms.count(l)) return false;
+    for (const auto& w : name_words(l)) {
+      if (std::none_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); })) return false;
+    }
+    return true;
+  };
+  std::vector<std::string> pool;
+  for (const auto& l : lemmas) if (clean(l)) pool.push_back(l);
+  if (pool.empty()) pool = lemmas;
+  // The commonest form; ties: the first.
+  std::string common = pool[0];
+  for (const auto& l : pool) if (count[l] > count[common]) common = l;
+  if (!is_person) {
+    const std::vector<std::string> cw = name_words(common), fw = name_words(pool[0]);
+    const bool extends = fw.size() > cw.size() && std::equal(cw.begin(), cw.end(), fw.begin());
+    return extends ? pool[0] : common;
+  }
+  std::string surname;
+  for (const auto& l : pool) {
+    if (name_words(l).size() == 1 && (surname.empty() || count[l] > count[surname])) surname = l;
+  }
+  const std::string surname_lower = to_lower(surname);
+  std::string best;
+  size_t best_score = 0;
+  for (const auto& l : pool) {
+    const std::vector<std::string> w = name_words(l);
+    size_t score = 4 * w.size();
+    for (const auto& x : w) if (!x.empty() && x.back() == '.') score -= 2;
+    if (!surname.empty() && w.size() > 1 && w.back() == surname_lower) score += 3;
+    if (best.empty() || score > best_score || (score == best_score && count[l] > count[best])) {
+      best = l;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
 struct UnionFind {
   std::vector<size_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -242,6 +290,12 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
   }
   std::map<std::string, std::string> acronym_lemma;  // "ODKB" -> the base form it stands for
   if (add_acronyms(doc, &acronym_lemma)) sort_and_number_entities(doc);
+  std::map<std::string, int> acronym_class;  // the group class of what each acronym stands for
+  for (const Entity& e : doc.entities) {
+    for (const auto& [acr, lemma] : acronym_lemma) {
+      if (e.lemma == lemma && !acronym_class.count(acr)) acronym_class[acr] = group_class(e.label);
+    }
+  }
 
   std::vector<size_t> names;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
@@ -253,8 +307,13 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
   for (size_t i : names) {
     const Entity& e = doc.entities[i];
     std::string key = to_lower(e.lemma);
-    if (auto it = acronym_lemma.find(e.lemma); it != acronym_lemma.end()) key = to_lower(it->second);
-    auto [it, inserted] = first_of_key.emplace(std::make_pair(group_class(e.label), key), i);
+    int cls = group_class(e.label);
+    if (auto it = acronym_lemma.find(e.lemma); it != acronym_lemma.end()) {
+      // An acronym joins what it stands for, whatever label the model gave it.
+      key = to_lower(it->second);
+      cls = acronym_class[e.lemma];
+    }
+    auto [it, inserted] = first_of_key.emplace(std::make_pair(cls, key), i);
     if (!inserted) uf.unite(it->second, i);
   }
   // The same base form as a person and as a place or organisation is, in one article, almost
@@ -325,26 +384,12 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
     for (const auto& [label, n] : label_count) {
       if (n > label_count[group.label]) group.label = label;
     }
-    // Name: the fullest base form (most words), then the commonest, then the first;
-    // acronyms only when nothing else is there.
-    std::map<std::string, size_t> lemma_count;
-    for (size_t i : members[g]) ++lemma_count[doc.entities[i].lemma];
-    std::string best;
-    size_t best_words = 0, best_count = 0;
-    bool best_acronym = true;
+    std::vector<std::string> lemmas;
     for (size_t i : members[g]) {
-      const std::string& l = doc.entities[i].lemma;
-      const bool acr = acronym_lemma.count(l) > 0;
-      if (acr) group.acronym = l;
-      // An initial ("W. Putin") counts as less than a written-out name.
-      const std::vector<std::string> nw = name_words(l);
-      size_t words = 2 * nw.size();
-      for (const auto& w : nw) if (!w.empty() && w.back() == '.') --words;
-      const size_t count = lemma_count[l];
-      const bool better = best.empty() || (best_acronym && !acr) ||
-                          (acr == best_acronym && (words > best_words || (words == best_words && count > best_count)));
-      if (better) { best = l; best_words = words; best_count = count; best_acronym = acr; }
+      lemmas.push_back(doc.entities[i].lemma);
+      if (acronym_lemma.count(doc.entities[i].lemma)) group.acronym = doc.entities[i].lemma;
     }
+    const std::string best = choose_name(lemmas, group_class(group.label) == 0, acronym_lemma);
     // Brackets of an editor's insertion do not belong in a display name.
     std::string name;
     for (char c : best) if (c != '[' && c != ']') name += c;
