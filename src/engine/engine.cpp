@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/quotes/quotations.h"
 #include "engine/rules/pattern_recognizer.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/language.h"
@@ -107,6 +108,9 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   }
   a.doc.entities = merge_entities(std::move(rules), std::move(names));
   sort_and_number_entities(a.doc);
+  // Quotations and their speakers (docs/QUOTES.md). Reads entities and groups only; speakers
+  // are entity groups, so they stay empty until the grouping stage fills Document::groups.
+  a.doc.quotes = find_quotations(a.doc.text, a.tokens, a.sentences, a.doc.lang, a.doc.entities, a.doc.groups);
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;
   return a;

@@ -1,5 +1,6 @@
 // The whole public API of the Glosa extraction engine: normalise -> tokenize -> sentences
-// -> pattern rules -> statistical NER -> merged, sorted entities. Layer: engine (facade).
+// -> pattern rules -> statistical NER -> merged, sorted entities -> quotations and their
+// speakers. Layer: engine (facade).
 // Pure and deterministic: no I/O, no clock, no exceptions. The app, CLI and tests include
 // only this header (plus io/annotation_json.h for files).
 #pragma once
@@ -31,7 +32,7 @@ struct AnnotateOptions {
 
 // Everything one annotate() call produces.
 struct Analysis {
-  Document doc;                     // text, lang, labels, entities (meta.created left empty)
+  Document doc;                     // text, lang, labels, entities, quotes (meta.created left empty)
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   size_t invalid_utf8_count = 0;    // input sequences replaced by U+FFFD (warn the user)

@@ -457,6 +457,21 @@ TEST_CASE("quotations: a speaker named by a mention without a group has no speak
   CHECK(a.speaker_words(qs[0]) == "Władimir Putin");
 }
 
+TEST_CASE("quotations: the engine pipeline stores them in Document::quotes") {
+  Engine engine;
+  AnnotateOptions options;
+  options.use_model = false;
+  options.lang = "pl";
+  auto r = engine.annotate("„Wysoko to cenimy” – dodał rosyjski przywódca.\n\nCzytam „Gazetę”.", options);
+  REQUIRE(r.is_ok());
+  const Document& doc = r.value().doc;
+  REQUIRE(doc.quotes.size() == 1);
+  CHECK(doc.quotes[0].id == "q1");
+  CHECK(doc.text.substr(doc.quotes[0].begin_byte, doc.quotes[0].end_byte - doc.quotes[0].begin_byte) ==
+        "„Wysoko to cenimy”");
+  CHECK(doc.quotes[0].speaker.empty());  // no groups without the grouping stage
+}
+
 // --- The sample article ---
 
 TEST_CASE("quotations: every quotation of the sample article gets its speaker") {
