@@ -59,7 +59,8 @@ struct PersonMention {
 };
 
 struct Speaker {
-  enum class Kind { None, Name, Role, Pronoun };
+  // Title: a quoted name ("– podsumowuje „Dawn”") that is no entity: words, no speaker.
+  enum class Kind { None, Name, Role, Pronoun, Title };
   Kind kind = Kind::None;
   int entity = -1;             // Name: the PER (or ORG) mention
   RolePhrase role;             // Role
@@ -151,6 +152,7 @@ class QuoteFinder {
 
   // Role phrases and article facts.
   bool role_at(size_t head, RolePhrase* out) const;
+  bool role_ending_at(size_t token, size_t first, RolePhrase* out) const;
   void set_qualifier(RolePhrase* r, int e) const;
   std::string place_name(int e) const;
   std::string person_key(int e) const;
@@ -308,6 +310,7 @@ bool is_en_domain(std::string_view w) {
 // A Polish word that may be a genitive complement of a role noun ("rządu", "spraw",
 // "zagranicznych", "infrastruktury").
 bool looks_genitive_pl(std::string_view w) {
+  if (ends_with(w, "ja")) return false;  // "tolerancja", "decyzja": nominative
   return ends_with(w, "u") || ends_with(w, "a") || ends_with(w, "y") || ends_with(w, "i") ||
          ends_with(w, "ego") || ends_with(w, "ej") || ends_with(w, "ych") || ends_with(w, "ów");
 }
@@ -378,7 +381,9 @@ bool QuoteFinder::role_at(size_t head, RolePhrase* out) const {
   size_t c = r.end_token;
   int e = -1;
   if (!english && c < tokens_.size() && !tokens_[c].newline_before) {
-    for (int words = 0; words < 3 && c < tokens_.size() && !tokens_[c].newline_before; ++words) {
+    // Up to six words: "minister informacji i środków masowego przekazu", "minister ds.
+    // mniejszości"; a joiner ("i", "ds.") only between genitives.
+    for (int words = 0; words < 6 && c < tokens_.size() && !tokens_[c].newline_before; ++words) {
       if (starts_entity(c, &e) && is_qualifier_label(entity(e).label)) {
         set_qualifier(&r, e);
         c = ent_end_[static_cast<size_t>(e)];
@@ -391,6 +396,18 @@ bool QuoteFinder::role_at(size_t head, RolePhrase* out) const {
         break;
       }
       Gender g = Gender::Unknown;
+      const bool joiner = w == "i" || w == "oraz" || w == "ds" || w == "do" || w == "spraw";
+      if (joiner && words > 0 && is_word(c + 1) && !is_capitalized(c + 1) && looks_genitive_pl(word(c + 1))) {
+        r.domain += ' ';
+        r.domain += std::string(w);
+        ++c;
+        continue;
+      }
+      if (w == "ds" && words == 0) {
+        r.domain += "ds";
+        ++c;
+        continue;
+      }
       if (!is_word(c) || e >= 0 || is_capitalized(c) || !looks_genitive_pl(w) ||
           is_preposition(w, lang_) || starts_subclause(w, lang_) || is_subject_pronoun(w, lang_, &g) ||
           find_speech_cue(w, word(c + 1), lang_).is_cue || !find_role_noun(w, "", lang_).key.empty()) {
@@ -417,6 +434,15 @@ bool QuoteFinder::role_at(size_t head, RolePhrase* out) const {
   r.end_token = c;
   *out = std::move(r);
   return true;
+}
+
+// A role phrase whose noun lies in [first, token) and which reaches `token` (ends right
+// before it, or takes it as its complement).
+bool QuoteFinder::role_ending_at(size_t token, size_t first, RolePhrase* out) const {
+  for (size_t head = token; head-- > first && token - head <= 6;) {
+    if (role_at(head, out) && out->end_token >= token) return true;
+  }
+  return false;
 }
 
 // --- Section: article facts ---
@@ -528,7 +554,12 @@ void QuoteFinder::collect_facts(const std::vector<QuoteSpan>& spans) {
     int e = -1;
     size_t n = r.end_token;
     if (is_punct(n, ",")) ++n;
-    if (n < tokens_.size() && !tokens_[n].newline_before && starts_entity(n, &e) && entity(e).label == "PER") {
+    // An apposed name agrees in case with the role noun; after a nominative role noun a name
+    // in another case is a possessor ("adwokat Asi Bibi" is her lawyer, not Asia Bibi).
+    const bool possessor = n < tokens_.size() && starts_entity(n, &e) && word(r.head_token) == r.key &&
+                           !is_nominative(e);
+    if (n < tokens_.size() && !tokens_[n].newline_before && starts_entity(n, &e) && entity(e).label == "PER" &&
+        !possessor) {
       add_tie(r, person_key(e));
       tied = true;
     } else {
@@ -621,6 +652,19 @@ Clause QuoteFinder::clause_after(size_t first, size_t limit, size_t max_cue_word
   while (stop < end && !is_punct(stop, ",") && !starts_subclause(word(stop), lang_)) ++stop;
   // Polish puts the subject after the verb ("– powiedział Putin"), English mostly before it.
   c.speaker = find_subject(first, c.cue_first, c.cue_end, stop, lang_ != "en", c.cue);
+  if (c.speaker.kind == Speaker::Kind::None && is_quote_token(c.cue_end)) {
+    // "– podsumowuje „Dawn”": a quoted title is the subject.
+    size_t close = c.cue_end + 1;
+    while (close < limit && close < c.cue_end + 10 && !is_quote_token(close) && !tokens_[close].newline_before) ++close;
+    if (close < limit && close > c.cue_end + 1 && is_quote_token(close)) {
+      int e = -1;
+      const bool named = starts_entity(c.cue_end + 1, &e) && entity(e).label != "LOC" && entity(e).label != "NORP";
+      c.speaker.kind = named ? Speaker::Kind::Name : Speaker::Kind::Title;
+      c.speaker.entity = named ? e : -1;
+      c.speaker.first_token = named ? c.cue_end + 1 : c.cue_end;
+      c.speaker.end_token = named ? ent_end_[static_cast<size_t>(e)] : close + 1;
+    }
+  }
   return c;
 }
 
@@ -710,6 +754,14 @@ Speaker QuoteFinder::source_subject(size_t first, size_t limit) const {
       }
       return sp;
     }
+    Gender g = Gender::Unknown;
+    if (k == first && is_word(k) && is_object_pronoun(word(k), lang_, &g)) {  // "według niego"
+      sp.kind = Speaker::Kind::Pronoun;
+      sp.gender = g;
+      sp.first_token = k;
+      sp.end_token = k + 1;
+      return sp;
+    }
     if (!is_word(k) || !(is_en_modifier(word(k)) || is_pl_modifier(word(k)))) {
       if (entity_at(k) < 0) break;
     }
@@ -724,7 +776,17 @@ Speaker QuoteFinder::source_subject(size_t first, size_t limit) const {
 Speaker QuoteFinder::find_subject(size_t region_first, size_t cue_first, size_t cue_end,
                                   size_t region_end, bool prefer_after, const SpeechCue& cue) const {
   Speaker best;
-  for (const char* label : {"PER", "ORG"}) {
+  // Clause openers ("że", "który", "that") before the verb: a name after one, with no comma
+  // between, is the subject of the subordinate clause ("powiedziała, że Jezus oddał … i
+  // zapytała"), not of the verb.
+  const auto in_subclause = [&](size_t k) {
+    for (size_t t = k; t-- > region_first;) {
+      if (is_punct(t, ",")) return false;
+      if (is_word(t) && is_subordinator(word(t), lang_)) return true;
+    }
+    return false;
+  };
+  for (const char* label : {"PER", "ORG", "PRO"}) {
     double best_score = -1e9;
     std::vector<std::string> keys;
     for (size_t k = region_first; k < region_end; ++k) {
@@ -733,11 +795,25 @@ Speaker QuoteFinder::find_subject(size_t region_first, size_t cue_first, size_t 
       if (!starts_entity(k, &e) || entity(e).label != label) continue;
       const size_t end = ent_end_[static_cast<size_t>(e)];
       if (after_preposition(k) || (k < cue_first && end > cue_first)) continue;
+      // "w wiadomości dla agencji AFP": an organisation named after "preposition + noun".
+      if (std::string_view(label) != "PER" && k >= 2 && is_word(k - 1) && !is_capitalized(k - 1) &&
+          after_preposition(k - 1)) {
+        continue;
+      }
+      // "powiedział adwokat AFP": an organisation after a role phrase is its complement, and
+      // so is a person in another case after a nominative role noun ("adwokat Asi Bibi").
+      RolePhrase owner;
+      if (role_ending_at(k, region_first, &owner) &&
+          (std::string_view(label) != "PER" || (word(owner.head_token) == owner.key && !is_nominative(e)))) {
+        continue;
+      }
       const bool after = k >= cue_end;
       const double distance = after ? static_cast<double>(k - cue_end) : static_cast<double>(cue_first - end);
       double score = (after == prefer_after ? 3.0 : 2.8) - 0.1 * distance;
-      if (!is_nominative(e)) score -= 2.0;
       const std::string key = person_key(e);
+      if (!is_nominative(e)) score -= 2.0;
+      if (!after && in_subclause(k)) score -= 2.0;
+      if (!genders_agree(cue.gender, gender_of(key)) && cue.gender != Gender::Plural) score -= 3.0;
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
       if (score > best_score) {
         best_score = score;
@@ -750,12 +826,14 @@ Speaker QuoteFinder::find_subject(size_t region_first, size_t cue_first, size_t 
     }
     if (best.kind == Speaker::Kind::Name) {
       best.rivals = static_cast<int>(keys.size()) - 1;
+      if (best_score < 0) best.rivals = std::max(best.rivals, 1);  // only unlikely names
       return best;
     }
   }
-  // A role phrase, nearest to the verb.
+  // A role phrase, nearest to the verb. Role nouns are singular: a plural verb
+  // ("wezwali szefa rządu") has none of them as its subject.
   double best_distance = 1e9;
-  for (size_t k = region_first; k < region_end; ++k) {
+  for (size_t k = region_first; k < region_end && cue.gender != Gender::Plural; ++k) {
     if (k >= cue_first && k < cue_end) continue;
     RolePhrase r;
     if (!role_at(k, &r)) continue;
@@ -778,7 +856,8 @@ Speaker QuoteFinder::find_subject(size_t region_first, size_t cue_first, size_t 
     size_t n = best.role.end_token;
     if (is_punct(n, ",")) ++n;
     int e = -1;
-    if (n < tokens_.size() && starts_entity(n, &e) && entity(e).label == "PER") {
+    if (n < tokens_.size() && starts_entity(n, &e) && entity(e).label == "PER" &&
+        !(word(best.role.head_token) == best.role.key && !is_nominative(e))) {
       best.kind = Speaker::Kind::Name;
       best.entity = e;
       best.first_token = n;
@@ -798,7 +877,6 @@ Speaker QuoteFinder::find_subject(size_t region_first, size_t cue_first, size_t 
       return best;
     }
   }
-  (void)cue;
   return best;
 }
 
@@ -824,16 +902,21 @@ Resolved QuoteFinder::resolve_context(size_t open, Gender gender, bool is_contin
                                       bool has_cue, bool has_pronoun) const {
   Resolved r;
   const size_t para = paragraph_[open];
+  // A plural or neuter verb ("powiedzieli", "poinformowało") has a group or an institution
+  // as its subject: only a previous speaker known to take that form can be it.
+  const bool collective = gender == Gender::Plural || gender == Gender::Neuter;
   const PastSpeaker* prev = nullptr;
   int steps = 0;
   for (auto it = past_.rbegin(); it != past_.rend() && steps < 3; ++it, ++steps) {
     if (it->paragraph + 2 < para) break;
-    if (!genders_agree(gender, gender_of(it->key))) continue;
+    const Gender g = gender_of(it->key);
+    if (collective ? g != gender : !genders_agree(gender, g)) continue;
     prev = &*it;
     break;
   }
   const size_t since = past_.empty() ? 0 : past_.back().after_byte;
-  const PersonMention* named = latest_subject_before(open, since, para > 0 ? para - 1 : 0, gender);
+  const PersonMention* named =
+      collective ? nullptr : latest_subject_before(open, since, para > 0 ? para - 1 : 0, gender);
   if (named && (!prev || named->key != prev->key)) {
     r.key = named->key;
     r.confidence = named->paragraph == para ? 0.55f : 0.5f;
@@ -851,6 +934,12 @@ Resolved QuoteFinder::resolve_context(size_t open, Gender gender, bool is_contin
 
 bool same_or_open(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
 
+// Two role qualifiers agree when one is missing or one starts the other ("informacji" and
+// "informacji i środków masowego przekazu").
+bool domains_agree(const std::string& a, const std::string& b) {
+  return a.empty() || b.empty() || a.compare(0, b.size(), b) == 0 || b.compare(0, a.size(), a) == 0;
+}
+
 // Evidence that `person` holds role `r` from appositions in the article: 2 for the same role,
 // +1 for the same place, +0.5 for the same other qualifier; 2.5 for a generic leader word and
 // a leading office of the same place; 1.5 for another role in the same place. Conflicting
@@ -862,9 +951,9 @@ double QuoteFinder::tie_score(const std::string& person, const RolePhrase& r) co
   for (const RolePhrase& t : it->second) {
     double s = 0;
     if (t.key == r.key) {
-      if (!same_or_open(t.place, r.place) || !same_or_open(t.domain, r.domain)) continue;
+      if (!same_or_open(t.place, r.place) || !domains_agree(t.domain, r.domain)) continue;
       s = 2.0 + (!r.place.empty() && t.place == r.place ? 1.0 : 0.0) +
-          (!r.domain.empty() && t.domain == r.domain ? 0.5 : 0.0);
+          (!r.domain.empty() && !t.domain.empty() ? 0.5 : 0.0);
     } else if (!r.place.empty() && t.place == r.place) {
       // "rosyjski przywódca" and "prezydent Rosji X": the leader of the same country.
       s = is_generic_leader_role(r.key) && is_leading_office(t.key) ? 2.5 : 1.5;
@@ -895,7 +984,7 @@ double QuoteFinder::cooc_score(const std::string& person, const RolePhrase& r) c
   if (it == cooc_.end()) return 0;
   double s = 0;
   for (const auto& [m, weight] : it->second) {
-    if (m.key != r.key || !same_or_open(m.place, r.place) || !same_or_open(m.domain, r.domain)) continue;
+    if (m.key != r.key || !same_or_open(m.place, r.place) || !domains_agree(m.domain, r.domain)) continue;
     s += weight;
   }
   if (r.head_token < is_loose_role_.size() && is_loose_role_[r.head_token]) {
@@ -919,7 +1008,9 @@ Resolved QuoteFinder::resolve_role(const RolePhrase& r, const SpeechCue& cue, si
     if (!genders_agree(r.gender, g) || !genders_agree(cue.gender, g)) continue;
     if (place_conflict(key, r)) continue;
     double s = tie_score(key, r) + cooc_score(key, r);
-    if (prev && prev->key == key) s += cue.is_continuation ? 2.0 : 1.0;
+    // The previous speaker: likely after "dodał", a weak guess after other verbs (a role
+    // phrase usually introduces someone new).
+    if (prev && prev->key == key) s += cue.is_continuation ? 2.0 : 0.5;
     if (recent && recent->key == key) s += 0.5;
     s += 0.25 * static_cast<double>(count) / static_cast<double>(max_mentions_);
     if (s > best) {
@@ -930,8 +1021,8 @@ Resolved QuoteFinder::resolve_role(const RolePhrase& r, const SpeechCue& cue, si
       second = s;
     }
   }
-  if (best < 0.75) return out;
-  float conf = best >= 3.0 ? 0.85f : best >= 2.0 ? 0.7f : best >= 1.0 ? 0.55f : 0.4f;
+  if (best < 1.0) return out;
+  float conf = best >= 3.0 ? 0.85f : best >= 2.0 ? 0.7f : 0.55f;
   if (best - second < 1.0) conf -= 0.15f;
   out.key = best_key;
   out.attribution = "role";
@@ -940,6 +1031,20 @@ Resolved QuoteFinder::resolve_role(const RolePhrase& r, const SpeechCue& cue, si
 }
 
 // --- Section: find_quotations ---
+
+// A noun that names a title after it: "w magazynie „24 godziny”", "the newspaper "Dawn"".
+bool is_title_noun(std::string_view w) {
+  static const std::string_view kStems[] = {
+      "magazyn", "gazet", "dziennik", "tygodnik", "miesięcznik", "program", "audycj", "portal",
+      "serwis", "film", "książk", "książce", "serial", "piosenk", "album", "płyt", "operacj",
+      "ustaw", "raport", "kampani", "festiwal", "konkurs", "projekt", "partii", "partia",
+      "spektakl", "wystaw", "newspaper", "magazine", "daily", "weekly", "programme", "show",
+      "movie", "novel", "song", "operation", "report", "campaign"};
+  for (std::string_view stem : kStems) {
+    if (w.compare(0, stem.size(), stem) == 0 && w.size() <= stem.size() + 4) return true;
+  }
+  return false;
+}
 
 // Without a verb of saying, a quoted span is a quotation only when it reads as speech: at
 // least three words ending in . ! ? …, or at least six words not all capitalised (a title).
@@ -973,7 +1078,38 @@ std::vector<Quotation> QuoteFinder::run() {
   std::vector<int> accepted(spans.size(), -1);  // index into `out`
   std::vector<int> out_parent;                   // per output quotation: index of its parent
   std::vector<std::string> out_key;              // per output quotation: its speaker's key
-  std::map<int, std::pair<size_t, size_t>> last_sibling;  // parent span -> (line, end token)
+  // Quoted spans at one level in text order: the previous and next sibling of each.
+  std::vector<int> prev_sibling(spans.size(), -1);
+  std::vector<int> next_sibling(spans.size(), -1);
+  {
+    std::map<int, size_t> last;  // parent span -> its latest child so far
+    for (size_t k = 0; k < spans.size(); ++k) {
+      auto it = last.find(spans[k].parent);
+      if (it != last.end()) {
+        prev_sibling[k] = static_cast<int>(it->second);
+        next_sibling[it->second] = static_cast<int>(k);
+      }
+      last[spans[k].parent] = k;
+    }
+  }
+  const auto end_of = [](const QuoteSpan& q) { return q.is_closed() ? q.close_token + 1 : q.inner_end; };
+  // „A” i „B”, "A," "B" and…: nothing but a conjunction or comma between two quoted spans.
+  const auto joined = [&](int a, int b) {
+    if (a < 0 || b < 0) return false;
+    const QuoteSpan& x = spans[static_cast<size_t>(a)];
+    const QuoteSpan& y = spans[static_cast<size_t>(b)];
+    const size_t from = end_of(x);
+    if (from >= y.open_token || paragraph_[x.open_token] != paragraph_[y.open_token]) return false;
+    for (size_t k = from; k < y.open_token; ++k) {
+      const std::string_view w = word(k);
+      if (!(is_punct(k, ",") || w == "i" || w == "oraz" || w == "lub" || w == "albo" || w == "a" ||
+            w == "and" || w == "or")) {
+        return false;
+      }
+    }
+    return true;
+  };
+  std::vector<Clause> intro_of(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     const QuoteSpan& s = spans[i];
     int parent = s.parent;
@@ -984,32 +1120,54 @@ std::vector<Quotation> QuoteFinder::run() {
     const size_t limit = outer ? outer->inner_end : paragraph_end(s.open_token);
     Clause after = s.is_closed() ? trailing_clause(s, limit) : cut_clause[i];
     if (!after.has_cue && s.is_closed() && !outer) after = inside_clause(s);
+    // „A” i „B” – powiedział X: A shares the clause after B.
+    for (int k = static_cast<int>(i), steps = 0; !after.has_cue && steps < 5; ++steps) {
+      const int next = next_sibling[static_cast<size_t>(k)];
+      if (!joined(k, next)) break;
+      const QuoteSpan& n = spans[static_cast<size_t>(next)];
+      if (n.is_closed()) after = trailing_clause(n, limit);
+      k = next;
+    }
     size_t region = region_start(s.open_token);
     if (outer) region = std::max(region, outer->inner_first);
-    // An earlier quoted span at the same level on the same line bounds it.
-    auto sib = last_sibling.find(s.parent);
-    if (sib != last_sibling.end() && sib->second.first == paragraph_[s.open_token]) {
-      region = std::max(region, sib->second.second);
+    // An earlier quoted span at the same level on the same line bounds it…
+    const int prev = prev_sibling[i];
+    if (prev >= 0 && paragraph_[spans[static_cast<size_t>(prev)].open_token] == paragraph_[s.open_token]) {
+      region = std::max(region, end_of(spans[static_cast<size_t>(prev)]));
     }
-    last_sibling[s.parent] = {paragraph_[s.open_token], s.is_closed() ? s.close_token + 1 : s.inner_end};
-    const Clause before = intro_clause(s, region);
+    Clause before = intro_clause(s, region);
+    // …unless the two are joined: X twierdzi, że to „A” i „B” — B shares A's clause.
+    if (!before.has_cue && joined(prev, static_cast<int>(i))) before = intro_of[static_cast<size_t>(prev)];
+    intro_of[i] = before;
 
     // Is it a quotation?
+    // Title case: every word of four bytes or more capitalised ("Bild am Sonntag"), or
+    // every word when none is that long ("FT", "Rz").
     size_t words = 0;
-    bool title_case = true;
+    size_t long_words = 0, long_caps = 0, caps = 0;
     for (size_t k = s.inner_first; k < s.inner_end; ++k) {
       if (tokens_[k].kind == TokenKind::Number) ++words;
       if (!is_word(k)) continue;
       ++words;
-      if (raw(k).size() > 3 && !is_capitalized(k)) title_case = false;
+      const bool cap = is_capitalized(k);
+      caps += cap ? 1 : 0;
+      if (raw(k).size() <= 3) continue;
+      ++long_words;
+      long_caps += cap ? 1 : 0;
     }
+    const bool title_case = long_words > 0 ? long_caps == long_words : (words > 0 && caps == words);
+    const bool after_title_noun = s.open_token > 0 && is_title_noun(word(s.open_token - 1));
     size_t last = s.inner_end;
     while (last > s.inner_first && is_quote_token(last - 1)) --last;
     const bool ends_sentence = last > s.inner_first && is_terminator(last - 1);
     const bool near_intro = before.has_cue && (before.is_colon || before.distance <= 8);
     bool is_quotation;
     if (words == 0) is_quotation = false;
-    else if (words <= 2) is_quotation = after.has_cue || near_intro;
+    else if ((title_case && words <= 4 && !ends_sentence) || after_title_noun) {
+      // „Rzeczpospolita”, „Bild am Sonntag”, "w magazynie „24 godziny”": a title, even next
+      // to "pisze", unless a dash or comma clause or a colon attributes it.
+      is_quotation = after.has_cue || (before.has_cue && before.is_colon);
+    } else if (words <= 2) is_quotation = after.has_cue || near_intro;
     else is_quotation = after.has_cue || before.has_cue || reads_as_speech(words, ends_sentence, title_case);
     if (!is_quotation) continue;
 
@@ -1051,7 +1209,10 @@ std::vector<Quotation> QuoteFinder::run() {
           res.attribution = "context";
           res.confidence = 0.6f;
         }
-      } else if (!outer) {
+      } else if (sp.kind == Speaker::Kind::Title) {
+        // A quoted title speaks but is no entity: its words are shown, no one is guessed.
+      } else if (!outer && ((!used->cue.is_source && !used->cue.is_impersonal) || sp.kind == Speaker::Kind::Pronoun)) {
+        // "według ekspertów", "zaznaczono": someone not named; no guess from context.
         res = resolve_context(s.open_token, sp.kind == Speaker::Kind::Pronoun ? sp.gender : used->cue.gender,
                               used->cue.is_continuation, true, sp.kind == Speaker::Kind::Pronoun);
       }
@@ -1068,9 +1229,8 @@ std::vector<Quotation> QuoteFinder::run() {
       size_t after_byte = q.end_byte;
       if (used) after_byte = std::max(after_byte, std::max(q.cue_end_byte, q.speaker_end_byte));
       past_.push_back(PastSpeaker{res.key, paragraph_[s.open_token], after_byte});
-      if (res.attribution == "name" && used &&
-          (used->cue.gender == Gender::Masculine || used->cue.gender == Gender::Feminine)) {
-        known_gender_[res.key] = used->cue.gender;
+      if (res.attribution == "name" && used && used->cue.gender != Gender::Unknown) {
+        known_gender_.emplace(res.key, used->cue.gender);
       }
     }
     accepted[i] = static_cast<int>(out.size());

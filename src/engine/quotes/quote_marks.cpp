@@ -35,7 +35,7 @@ bool is_mark(char32_t cp) {
 // Does a quote opened with `open` end at `mark`?
 bool closes(char32_t open, char32_t mark) {
   switch (open) {
-    case kLowDouble: return mark == kRightDouble || mark == kLeftDouble;
+    case kLowDouble: return mark == kRightDouble || mark == kLeftDouble || mark == '"';  // „…" happens
     case kLowSingle: return mark == kRightSingle || mark == kLeftSingle;
     case kLeftDouble: return mark == kRightDouble;
     case kRightDouble: return mark == kRightDouble;
@@ -130,12 +130,12 @@ class Pairer {
         may_open = true;  // and may close „…“ / ‚…‘ (German)
         break;
       case kRightDouble: case kRightGuillemet: case kRightAngle:
-        may_open = f.space_before && !f.space_after;
+        may_open = f.space_before && !f.space_after && !f.punct_after;
         break;
       case kRightSingle:
         break;
       case '"': {
-        const bool left = f.space_before && !f.space_after;
+        const bool left = f.space_before && !f.space_after && !f.punct_after;
         const bool right = !f.space_before && (f.space_after || f.punct_after);
         const bool glued = !f.space_before && !f.space_after && !f.punct_after;
         may_close = right || glued;

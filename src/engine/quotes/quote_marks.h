@@ -31,9 +31,10 @@ struct QuoteSpan {
 // - Each line is a paragraph: a quote never spans a line break. An opener still open at the
 //   end of its line is "unclosed" and ends at the line's last token, or just before the next
 //   opener of the same mark on that line (a missing closer is likelier than „„ nesting).
-// - Directional marks pair by kind: „ with ” or “; “ with ” (or closes an open „); « with »;
-//   » with « (or closes an open «); ‚ with ’ or ‘; ‘ with ’; ‹ with ›. ” or » that opens
-//   nothing is an opener when it stands before a word (Swedish ”…”, German »…«).
+// - Directional marks pair by kind: „ with ”, “ or " (Polish web text mixes „…"); “ with ”
+//   (or closes an open „); « with »; » with « (or closes an open «); ‚ with ’ or ‘; ‘ with ’;
+//   ‹ with ›. ” or » that closes nothing opens when a space is before it and a word after it
+//   (Swedish ”…”, German »…«).
 // - Straight " pairs by position: after a space (or at the start) it opens, before a space or
 //   punctuation it closes the innermost open ", glued on both sides it toggles, and with
 //   spaces on both sides it is ignored. Straight ' is never a quotation mark (apostrophes).

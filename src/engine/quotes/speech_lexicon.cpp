@@ -57,8 +57,8 @@ constexpr std::string_view kPlPast[] = {
     "zapewniał", "zapewnił", "zapowiadał", "zapowiedział", "zaprotestował", "zaprzeczał",
     "zaprzeczył", "zapytał", "zarzucał", "zarzucił", "zasugerował", "zastrzegał", "zastrzegł",
     "zauważał", "zauważył", "zaznaczał", "zaznaczył", "zażartował", "zdradził", "zeznał",
-    "zeznawał", "żartował", "grzmiał", "zagrzmiał", "ripostował",
-    "zripostował", "dowodził", "przekonał", "wspominał", "wspomniał", "opisywał", "opisał", "zwrócił"};
+    "zeznawał", "żartował", "grzmiał", "zagrzmiał", "ripostował", "zripostował", "dowodził",
+    "przekonał", "wspominał", "wspomniał", "opisywał", "opisał", "zwrócił", "wyraził"};
 
 // Present tense, third person (singular and plural): gender unknown.
 constexpr std::string_view kPlPresent[] = {
@@ -77,13 +77,34 @@ constexpr std::string_view kPlPresent[] = {
     "zarzuca", "zastrzega", "zastrzegają", "zauważa", "zauważają", "zaznacza", "zaznaczają",
     "dowodzi", "opisuje", "ripostuje", "grzmi", "ubolewa", "zwraca"};
 
+// Adverbial participles: "…, twierdząc, że jego celem jest „ugaszenie pożaru”".
+constexpr std::string_view kPlParticiples[] = {
+    "apelując", "argumentując", "cytując", "deklarując", "dodając", "informując", "komentując",
+    "mówiąc", "nazywając", "oceniając", "odpowiadając", "określając", "ostrzegając", "podkreślając",
+    "przekonując", "przypominając", "pytając", "stwierdzając", "tłumacząc", "twierdząc",
+    "wskazując", "wyjaśniając", "zapewniając", "zapowiadając", "zaznaczając"};
+
+// Impersonal forms: something was said, by nobody named.
+constexpr std::string_view kPlImpersonal[] = {
+    "czytamy", "dodano", "napisano", "oceniono", "ogłoszono", "oświadczono", "podano",
+    "podkreślono", "poinformowano", "powiedziano", "przekazano", "przypomniano", "stwierdzono",
+    "uznano", "wskazano", "wyjaśniono", "zadeklarowano", "zapewniono", "zapowiedziano",
+    "zaznaczono", "zauważono"};
+
 // Verbs that usually continue the previous speaker ("– dodał.").
 constexpr std::string_view kPlContinuation[] = {
     "dodał", "dodawał", "dodaje", "dodają", "dopowiedział", "dopowiada", "kontynuował",
     "kontynuuje", "kontynuują", "uzupełnił", "ciągnął"};
 
-// Verbs whose cue needs a second word: "zwrócił uwagę" (pointed out), "zwraca uwagę".
-constexpr std::string_view kPlNeedsUwage[] = {"zwrócił", "zwraca"};
+// Verbs whose cue needs a second word: "zwrócił uwagę" (pointed out), "wyraził opinię".
+bool needs_object(std::string_view entry) { return entry == "zwrócił" || entry == "zwraca" || entry == "wyraził"; }
+bool is_cue_object(std::string_view entry, std::string_view next) {
+  if (entry == "wyraził") {
+    return next == "opinię" || next == "nadzieję" || next == "przekonanie" || next == "obawę" ||
+           next == "zdanie" || next == "wątpliwość";
+  }
+  return next == "uwagę";
+}
 
 // Maps a Polish past form to its masculine singular entry and the gender its ending shows:
 // "powiedziała" -> "powiedział" (F), "powiedzieli" -> "powiedział" (Pl), "ciągnęła" ->
@@ -139,20 +160,36 @@ SpeechCue polish_cue(std::string_view w, std::string_view next) {
     cue.is_source = true;
     return cue;
   }
+  if (w == "w" && (next == "ocenie" || next == "opinii")) {  // "w ocenie Morawieckiego"
+    cue.is_cue = true;
+    cue.word_count = 2;
+    cue.is_source = true;
+    return cue;
+  }
   Gender gender = Gender::Unknown;
   bool first_person = false;
   std::string base = pl_past_base(w, &gender, &first_person);
   static const WordSet present(kPlPresent);
+  static const WordSet participles(kPlParticiples);
+  static const WordSet impersonal(kPlImpersonal);
+  if (impersonal.has(w)) {
+    cue.is_cue = true;
+    cue.word_count = 1;
+    cue.is_impersonal = true;
+    return cue;
+  }
   std::string_view entry = base;
-  if (base.empty() && present.has(w)) entry = w;
+  if (base.empty() && (present.has(w) || participles.has(w))) entry = w;
   if (entry.empty()) return cue;
-  if (contains(kPlNeedsUwage, entry)) {
-    if (next != "uwagę") return cue;
+  if (needs_object(entry)) {
+    if (!is_cue_object(entry, next)) return cue;
     cue.word_count = 2;
   } else {
     cue.word_count = 1;
   }
   cue.is_cue = true;
+  // Present plurals end in -ą ("mówią", "uważają"): plural, gender unknown.
+  if (base.empty() && ends_with(entry, "ą")) gender = Gender::Plural;
   cue.gender = gender;
   cue.is_first_person = first_person;
   cue.is_continuation = contains(kPlContinuation, entry);
@@ -178,7 +215,9 @@ constexpr std::string_view kEnCues[] = {
     "suggested", "suggests", "tell", "tells", "testified", "told", "tweeted", "urge", "urged",
     "urges", "vow", "vowed", "vows", "warn", "warned", "warns", "whispered", "wrote", "write",
     "writes", "called", "calls", "described", "describes", "exclaimed", "countered", "counters",
-    "reiterated", "reiterates", "cautioned", "cautions", "mused", "wondered"};
+    "reiterated", "reiterates", "cautioned", "cautions", "mused", "wondered", "saying",
+    "adding", "noting", "arguing", "insisting", "warning", "explaining", "asking", "claiming",
+    "stressing", "telling"};
 
 constexpr std::string_view kEnContinuation[] = {"added", "adds", "continued",
                                                             "continues", "concluded", "concludes"};
@@ -267,6 +306,22 @@ constexpr RoleEntry kPlRoles[] = {
     {"szejk", "szejk szejka szejkiem", ""},
     {"monarcha", "monarcha monarchy monarchą", ""},
     {"dyktator", "dyktator dyktatora dyktatorem", ""},
+    {"adwokat", "adwokat adwokata adwokatem", "adwokatka"},
+    {"prawnik", "prawnik prawnika prawnikiem", "prawniczka"},
+    {"mecenas", "mecenas mecenasa mecenasem", ""},
+    {"negocjator", "negocjator negocjatora negocjatorem", "negocjatorka"},
+    {"biskup", "biskup biskupa biskupem", ""},
+    {"arcybiskup", "arcybiskup arcybiskupa arcybiskupem", ""},
+    {"kardynał", "kardynał kardynała kardynałem", ""},
+    {"europoseł", "europoseł europosła europosłem", "europosłanka"},
+    {"eurodeputowany", "eurodeputowany eurodeputowanego eurodeputowanym", "eurodeputowana"},
+    {"wiceprzewodniczący", "wiceprzewodniczący wiceprzewodniczącego", "wiceprzewodnicząca"},
+    {"wicedyrektor", "wicedyrektor wicedyrektora wicedyrektorem", "wicedyrektorka"},
+    {"wiceprezes", "wiceprezes wiceprezesa wiceprezesem", "wiceprezeska"},
+    {"działacz", "działacz działacza działaczem", "działaczka"},
+    {"komentator", "komentator komentatora komentatorem", "komentatorka"},
+    {"dziennikarz", "dziennikarz dziennikarza dziennikarzem", "dziennikarka"},
+    {"publicysta", "publicysta publicysty publicystą", "publicystka"},
 };
 
 constexpr RoleEntry kEnRoles[] = {
@@ -303,6 +358,12 @@ constexpr RoleEntry kEnRoles[] = {
     {"prince", "prince", "princess"},
     {"commissioner", "commissioner", ""},
     {"politician", "politician", ""},
+    {"lawyer", "lawyer attorney", ""},
+    {"negotiator", "negotiator", ""},
+    {"bishop", "bishop archbishop", ""},
+    {"cardinal", "cardinal", ""},
+    {"activist", "activist campaigner", ""},
+    {"journalist", "journalist", ""},
 };
 
 // Every form of a role table, sorted, with its entry and whether it is feminine-only.
@@ -381,6 +442,13 @@ constexpr std::string_view kEnSubclause[] = {
     "that", "who", "which", "whom", "whose", "when", "while", "because", "as", "but",
     "adding", "although", "if", "where", "saying", "noting"};
 
+constexpr std::string_view kPlSubordinators[] = {
+    "że", "iż", "który", "która", "które", "którego", "której", "którzy", "których", "którym",
+    "którą", "gdy", "kiedy", "bo", "ponieważ", "aby", "żeby", "choć", "chociaż", "jeśli",
+    "jeżeli", "gdyż"};
+constexpr std::string_view kEnSubordinators[] = {"that", "who", "which", "whom", "whose", "when",
+                                                 "while", "because", "although", "if", "where"};
+
 }  // namespace
 
 SpeechCue find_speech_cue(std::string_view word, std::string_view next, std::string_view lang) {
@@ -437,9 +505,27 @@ bool is_subject_pronoun(std::string_view w, std::string_view lang, Gender* gende
   return found;
 }
 
+bool is_object_pronoun(std::string_view w, std::string_view lang, Gender* gender) {
+  Gender g = Gender::Unknown;
+  if (uses_polish(lang) && (w == "niego" || w == "jego")) g = Gender::Masculine;
+  else if (uses_polish(lang) && (w == "niej" || w == "jej")) g = Gender::Feminine;
+  else if (uses_polish(lang) && (w == "nich" || w == "ich")) g = Gender::Plural;
+  else if (uses_english(lang) && w == "him") g = Gender::Masculine;
+  else if (uses_english(lang) && w == "her") g = Gender::Feminine;
+  else if (uses_english(lang) && w == "them") g = Gender::Plural;
+  else return false;
+  *gender = g;
+  return true;
+}
+
 bool is_preposition(std::string_view w, std::string_view lang) {
   return (uses_polish(lang) && contains(kPlPrepositions, w)) ||
          (uses_english(lang) && contains(kEnPrepositions, w));
+}
+
+bool is_subordinator(std::string_view w, std::string_view lang) {
+  return (uses_polish(lang) && contains(kPlSubordinators, w)) ||
+         (uses_english(lang) && contains(kEnSubordinators, w));
 }
 
 bool starts_subclause(std::string_view w, std::string_view lang) {

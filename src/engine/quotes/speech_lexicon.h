@@ -27,6 +27,7 @@ struct SpeechCue {
   bool is_continuation = false;   // "dodał", "added", "continued": usually the last speaker
   bool is_source = false;         // "według", "zdaniem", "according to": the speaker follows it
   bool is_first_person = false;   // "powiedziałem", "mówiłam": the speaker is the narrator
+  bool is_impersonal = false;     // "zaznaczono", "czytamy": no person is the subject
 };
 
 // The cue starting at `word` (lower-cased), with `next` the following word ("" if none) for
@@ -56,6 +57,9 @@ bool is_leading_office(std::string_view key);
 // *gender and returns true.
 bool is_subject_pronoun(std::string_view word, std::string_view lang, Gender* gender);
 
+// An object pronoun after a source preposition: "według niego", "according to her".
+bool is_object_pronoun(std::string_view word, std::string_view lang, Gender* gender);
+
 // A preposition that makes the next noun phrase an object, not a subject ("z", "ze", "do",
 // "with", "to"...): a name right after one is not the speaker.
 bool is_preposition(std::string_view word, std::string_view lang);
@@ -63,5 +67,9 @@ bool is_preposition(std::string_view word, std::string_view lang);
 // A word that opens a subordinate or new clause ("że", "który", "who", "that", "while"):
 // an attribution clause ends before it.
 bool starts_subclause(std::string_view word, std::string_view lang);
+
+// A subordinating word ("że", "który", "gdy", "that", "who", "when"): a name after it (before
+// a comma) is the subject of the subordinate clause. Coordinators ("a", "ale") are not.
+bool is_subordinator(std::string_view word, std::string_view lang);
 
 }  // namespace glosa

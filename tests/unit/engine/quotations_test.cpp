@@ -472,6 +472,128 @@ TEST_CASE("quotations: the engine pipeline stores them in Document::quotes") {
   CHECK(doc.quotes[0].speaker.empty());  // no groups without the grouping stage
 }
 
+// --- Harder cases from real news text ---
+
+TEST_CASE("quotations: Polish web text mixes „…\" marks") {
+  Article a("„Wyznaję moją religię\" – podkreśliła Asia Bibi.");
+  const std::string bibi = a.group("PER", "Asia Bibi");
+  a.tag("PER", "Asia Bibi", bibi);
+  CHECK(show_all(a) == std::vector<std::string>{"„Wyznaję moją religię\" -> Asia Bibi [name] 'Asia Bibi' / 'podkreśliła'"});
+}
+
+TEST_CASE("quotations: titles next to a verb of saying are not quotations") {
+  for (const char* text : {"Jak pisze „Rzeczpospolita”, rząd się zgodził.", "– powiedział w rozmowie z „Bild am Sonntag”.",
+                           "Powiedział to w magazynie „24 godziny” w TVN24.", "Jak przyznaje w rozmowie z „Rz” ekspert."}) {
+    Article a(text);
+    CAPTURE(a.text);
+    CHECK(a.quotes().empty());
+  }
+  SUBCASE("but a one-word answer with a dash attribution is one") {
+    Article a("„Tak” – odpowiedział Jan Kowalski.");
+    a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
+    CHECK(show_all(a) == std::vector<std::string>{"„Tak” -> Jan Kowalski [name] 'Jan Kowalski' / 'odpowiedział'"});
+  }
+}
+
+TEST_CASE("quotations: a quoted title can be the speaker") {
+  Article a("„Już wylądowały na śmietniku historii” – podsumowuje „Dawn”.");
+  const auto qs = a.quotes();
+  REQUIRE(qs.size() == 1);
+  CHECK(show(a, qs[0]) == "„Już wylądowały na śmietniku historii” ->  [] '„Dawn”' / 'podsumowuje'");
+  SUBCASE("linked when an organisation is tagged inside it") {
+    Article b("„Już wylądowały na śmietniku historii” – podsumowuje „Dawn”.");
+    b.tag("ORG", "Dawn", b.group("ORG", "Dawn"));
+    CHECK(show_all(b) == std::vector<std::string>{"„Już wylądowały na śmietniku historii” -> Dawn [name] 'Dawn' / 'podsumowuje'"});
+  }
+}
+
+TEST_CASE("quotations: unnamed sources are not guessed from context") {
+  for (const char* text : {"„Sytuacja jest bardzo trudna dla wszystkich” – zaznaczono w komunikacie.",
+                           "Według ekspertów „sytuacja jest bardzo trudna dla wszystkich”.",
+                           "„Sytuacja jest bardzo trudna dla wszystkich” – uważają eksperci.",
+                           "„Sytuacja jest bardzo trudna dla wszystkich” – powiedzieli."}) {
+    Article a(std::string("„Zgoda” – powiedział Jan Kowalski. ") + text);
+    a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
+    CAPTURE(a.text);
+    const auto qs = a.quotes();
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[1].speaker.empty());
+    CHECK(qs[1].attribution.empty());
+  }
+  SUBCASE("but 'według niego' refers to the last speaker") {
+    Article a("„Zgoda” – powiedział Jan Kowalski. Według niego „sytuacja jest bardzo trudna”.");
+    a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
+    const auto qs = a.quotes();
+    REQUIRE(qs.size() == 2);
+    CHECK(show(a, qs[1]) == "„sytuacja jest bardzo trudna” -> Jan Kowalski [context] 'niego' / 'Według'");
+  }
+}
+
+TEST_CASE("quotations: an organisation after 'preposition + noun' is not the speaker") {
+  Article a("„Została uwolniona” – napisał prawnik w wiadomości dla agencji AFP.");
+  a.tag("ORG", "AFP", a.group("ORG", "AFP"));
+  CHECK(show_all(a) == std::vector<std::string>{"„Została uwolniona” ->  [] 'prawnik' / 'napisał'"});
+}
+
+TEST_CASE("quotations: an organisation after a role noun is the role's complement") {
+  Article a("Saif-ul-Malook, adwokat Asi Bibi, wyjechał.\n„Nie mogę tu mieszkać” – powiedział adwokat AFP przed wylotem.");
+  const std::string malook = a.group("PER", "Saif-ul-Malook");
+  a.tag("PER", "Saif-ul-Malook", malook);
+  a.tag("PER", "Asi Bibi", a.group("PER", "Asia Bibi"), "Asia Bibi");
+  a.tag("ORG", "AFP", a.group("ORG", "AFP"));
+  const auto qs = a.quotes();
+  REQUIRE(qs.size() == 1);
+  CHECK(show(a, qs[0]) == "„Nie mogę tu mieszkać” -> Saif-ul-Malook [role] 'adwokat AFP' / 'powiedział'");
+  SUBCASE("and a person in another case is the role's possessor") {
+    Article b("Saif-ul-Malook, adwokat Asi Bibi, wyjechał.\n„Nie mogę tu mieszkać” – powiedział adwokat Asi Bibi.");
+    b.tag("PER", "Saif-ul-Malook", b.group("PER", "Saif-ul-Malook"));
+    b.tag("PER", "Asi Bibi", b.group("PER", "Asia Bibi"), "Asia Bibi");
+    CHECK(show_all(b) == std::vector<std::string>{
+                             "„Nie mogę tu mieszkać” -> Saif-ul-Malook [role] 'adwokat' / 'powiedział'"});
+  }
+}
+
+TEST_CASE("quotations: a long role complement still ties the name to the role") {
+  Article a("Jak wyjaśnił minister informacji i środków masowego przekazu Fawad Chaudhry, protest odwołano.\n"
+            "„Aresztowanie ma na celu zapewnienie porządku” – oświadczył minister.");
+  a.tag("PER", "Fawad Chaudhry", a.group("PER", "Fawad Chaudhry"));
+  const auto qs = a.quotes();
+  REQUIRE(qs.size() == 1);
+  CHECK(show(a, qs[0]) == "„Aresztowanie ma na celu zapewnienie porządku” -> Fawad Chaudhry [role] 'minister' / 'oświadczył'");
+  CHECK_FALSE(qs[0].is_uncertain);
+}
+
+TEST_CASE("quotations: coordinated quotes share their clause") {
+  SUBCASE("before: twierdząc, że to „A” i „B”") {
+    Article a("Fawad Chaudry bronił porozumienia, twierdząc, że jego celem jest „ugaszenie pożaru” i "
+              "„rozwiązanie sytuacji bez przemocy”.");
+    a.tag("PER", "Fawad Chaudry", a.group("PER", "Fawad Chaudry"));
+    CHECK(show_all(a) == std::vector<std::string>{
+                             "„ugaszenie pożaru” -> Fawad Chaudry [name] 'Fawad Chaudry' / 'twierdząc'",
+                             "„rozwiązanie sytuacji bez przemocy” -> Fawad Chaudry [name] 'Fawad Chaudry' / 'twierdząc'"});
+  }
+  SUBCASE("after: „A” i „B” – powiedział X") {
+    Article a("„Nigdy” i „przenigdy” – powiedział Jan Kowalski.");
+    a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
+    CHECK(show_all(a) == std::vector<std::string>{"„Nigdy” -> Jan Kowalski [name] 'Jan Kowalski' / 'powiedział'",
+                                                  "„przenigdy” -> Jan Kowalski [name] 'Jan Kowalski' / 'powiedział'"});
+  }
+}
+
+TEST_CASE("quotations: a name inside a 'że' clause or of the other gender is not the subject") {
+  Article a("Asia Bibi powiedziała, że Jezus oddał życie za ludzi i zapytała: „A co zrobił Mahomet?”.");
+  a.tag("PER", "Asia Bibi", a.group("PER", "Asia Bibi"));
+  a.tag("PER", "Jezus", a.group("PER", "Jezus"));
+  a.tag("PER", "Mahomet", a.group("PER", "Mahomet"));
+  CHECK(show_all(a) == std::vector<std::string>{"„A co zrobił Mahomet?” -> Asia Bibi [name] 'Asia Bibi' / 'zapytała'"});
+  SUBCASE("gender") {
+    Article b("Jan Kowalski i Anna Nowak rozmawiali, a potem powiedziała: „Dość tego”.");
+    b.tag("PER", "Jan Kowalski", b.group("PER", "Jan Kowalski"));
+    b.tag("PER", "Anna Nowak", b.group("PER", "Anna Nowak"));
+    CHECK(show_all(b) == std::vector<std::string>{"„Dość tego” -> Anna Nowak [name] 'Anna Nowak' / 'powiedziała'"});
+  }
+}
+
 // --- The sample article ---
 
 TEST_CASE("quotations: every quotation of the sample article gets its speaker") {

@@ -86,6 +86,15 @@ TEST_CASE("quote_marks: an unclosed quote stops at the end of its line") {
   }
 }
 
+TEST_CASE("quote_marks: „ closed by a straight quote, as Polish web text often has it") {
+  CHECK(pairs("Powiedział: „Wyznaję moją religię\" i wyszedł.") == "„Wyznaję moją religię\"");
+}
+
+TEST_CASE("quote_marks: a closing mark before punctuation opens nothing") {
+  CHECK(pairs("A co zrobił Mahomet? ”. Potem „coś” jeszcze.") == "„coś”");
+  CHECK(pairs("word \". Then \"this\".") == "\"this\"");
+}
+
 TEST_CASE("quote_marks: stray closers and apostrophes are ignored") {
   CHECK(pairs("the players’ union” met") == "");
   CHECK(pairs("don’t say ‘never’") == "‘never’");

@@ -10,7 +10,7 @@ using namespace glosa;
 
 TEST_CASE("speech_lexicon: Polish past verbs of saying in every gender and number") {
   struct Case {
-    const char* word;
+    std::string word;
     Gender gender;
   };
   for (const Case& c : {Case{"powiedział", Gender::Masculine}, Case{"powiedziała", Gender::Feminine},
@@ -36,6 +36,10 @@ TEST_CASE("speech_lexicon: Polish present forms, continuation verbs and fixed ph
   CHECK(find_speech_cue("dodał", "", "pl").is_continuation);
   CHECK(find_speech_cue("dodaje", "", "pl").is_continuation);
   CHECK_FALSE(find_speech_cue("powiedział", "", "pl").is_continuation);
+  CHECK(find_speech_cue("twierdząc", "", "pl").is_cue);  // participle
+  CHECK(find_speech_cue("zaznaczono", "", "pl").is_impersonal);
+  CHECK(find_speech_cue("powiedziałam", "", "pl").is_first_person);
+  CHECK(find_speech_cue("powiedziałam", "", "pl").gender == Gender::Feminine);
   CHECK(find_speech_cue("według", "", "pl").is_source);
   CHECK(find_speech_cue("zdaniem", "", "pl").is_source);
   const SpeechCue uwage = find_speech_cue("zwróciła", "uwagę", "pl");
@@ -46,8 +50,8 @@ TEST_CASE("speech_lexicon: Polish present forms, continuation verbs and fixed ph
 }
 
 TEST_CASE("speech_lexicon: words that are not verbs of saying") {
-  for (const char* w : {"przybył", "spotkali", "podpisali", "był", "miał", "ła", "li", "ł", "zapewnić",
-                        "powiedzieć", "Putin", "", "mówiąc"}) {
+  for (const std::string w : {"przybył", "spotkali", "podpisali", "był", "miał", "ła", "li", "ł", "zapewnić",
+                              "powiedzieć", "Putin", "", "mówić"}) {
     CAPTURE(w);
     CHECK_FALSE(find_speech_cue(w, "", "pl").is_cue);
   }
@@ -58,7 +62,7 @@ TEST_CASE("speech_lexicon: words that are not verbs of saying") {
 }
 
 TEST_CASE("speech_lexicon: English verbs of saying and fixed phrases") {
-  for (const char* w : {"said", "says", "added", "told", "stated", "asked", "wrote", "explained", "noted", "argued"}) {
+  for (const std::string w : {"said", "says", "added", "told", "stated", "asked", "wrote", "explained", "noted", "argued"}) {
     CAPTURE(w);
     CHECK(find_speech_cue(w, "", "en").is_cue);
   }
@@ -101,6 +105,10 @@ TEST_CASE("speech_lexicon: subject pronouns, prepositions and clause openers") {
   CHECK(is_subject_pronoun("she", "en", &g));
   CHECK(g == Gender::Feminine);
   CHECK_FALSE(is_subject_pronoun("jego", "pl", &g));
+  CHECK(is_object_pronoun("niego", "pl", &g));
+  CHECK(g == Gender::Masculine);
+  CHECK(is_subordinator("że", "pl"));
+  CHECK_FALSE(is_subordinator("a", "pl"));
   CHECK(is_preposition("ze", "pl"));
   CHECK(is_preposition("with", "en"));
   CHECK_FALSE(is_preposition("Putin", "pl"));
