@@ -6,7 +6,9 @@
 //   --- Section: article facts ---         person mentions, appositions, co-occurrence
 //   --- Section: attribution clauses ---   the words after, inside and before a quotation
 //   --- Section: speaker resolution ---    name, role, context; confidence levels
-//   --- Section: find_quotations ---       which quoted spans are quotations; the output
+//   --- Section: find_quotations ---       title rules (the acceptance is in run())
+//   --- Section: dash speech ---           Polish "– Tekst – powiedział X."
+//   run()                                  which quoted spans are quotations; the output
 #include "engine/quotes/quotations.h"
 
 #include <algorithm>
@@ -88,6 +90,10 @@ struct PastSpeaker {
   size_t after_byte = 0;  // end of its attribution; later mentions are newer candidates
 };
 
+// Where a quoted span comes from: quotation marks, or Polish dialogue dashes ("– Tekst –
+// powiedział X. – Dalej."): attributed by a dash clause, continuing one, or open to its line end.
+enum class SpanKind : uint8_t { Marks, DashAttributed, DashContinued, DashOpen };
+
 struct Resolved {
   std::string key;          // person key ("g:<group id>" or "m:<name>"), "" if none
   std::string attribution;  // "name", "role", "context", ""
@@ -162,6 +168,7 @@ class QuoteFinder {
 
   // Clauses.
   Clause clause_after(size_t first, size_t limit, size_t max_cue_words) const;
+  void add_dash_speech(std::vector<QuoteSpan>* spans, std::vector<Clause>* cut, std::vector<SpanKind>* kind) const;
   Clause trailing_clause(const QuoteSpan& s, size_t limit) const;
   Clause inside_clause(const QuoteSpan& s) const;
   Clause intro_clause(const QuoteSpan& s, size_t region_first) const;
@@ -1052,11 +1059,121 @@ bool reads_as_speech(size_t words, bool ends_sentence, bool title_case) {
   return (words >= 3 && ends_sentence) || (words >= 6 && !title_case);
 }
 
+// --- Section: dash speech ---
+
+// Polish dialogue: direct speech set off by dashes instead of quotation marks.
+//   – Boimy się. Ostrzelano bramę – mówi Ashiq Masih. – Moja żona wiele wycierpiała.
+// A line that starts with a dash opens a speech; it ends before a spaced dash followed by a
+// verb of saying within two words (that clause attributes it), or at the end of the line.
+// After such a clause ends a sentence, a spaced dash opens a continued speech. A dash right
+// before a lower-case verb of saying ("– dodał.") opens nothing. Dashes inside
+// quotation marks do not count, and a speech that would cut through a quoted span is
+// dropped; quoted spans inside one become nested in it. The span covers the spoken words,
+// without the dashes. Polish only (English news uses quotation marks).
+void QuoteFinder::add_dash_speech(std::vector<QuoteSpan>* spans, std::vector<Clause>* cut,
+                                  std::vector<SpanKind>* kind) const {
+  if (lang_ == "en") return;
+  std::vector<bool> quoted(tokens_.size(), false);
+  for (const QuoteSpan& q : *spans) {
+    const size_t end = q.is_closed() ? q.close_token + 1 : q.inner_end;
+    for (size_t t = q.open_token; t < end; ++t) quoted[t] = true;
+  }
+  struct Entry {
+    QuoteSpan span;
+    Clause cut;
+    SpanKind kind;
+  };
+  std::vector<Entry> entries;
+  for (size_t i = 0; i < spans->size(); ++i) entries.push_back(Entry{(*spans)[i], (*cut)[i], (*kind)[i]});
+  const size_t before_dash = entries.size();
+  for (size_t line = 0; line < paragraph_first_.size(); ++line) {
+    const size_t first = paragraph_first_[line];
+    const size_t line_end = line + 1 < paragraph_first_.size() ? paragraph_first_[line + 1] : tokens_.size();
+    size_t open = first;
+    SpanKind k = SpanKind::DashAttributed;
+    while (open + 1 < line_end && is_dash_token(open) && !quoted[open] &&
+           (is_word(open + 1) || tokens_[open + 1].kind == TokenKind::Number)) {
+      // "– podaje agencja AFP.": a dash before a lower-case verb of saying attributes, not
+      // speaks ("– Powiedział mi: …" does speak).
+      if (!is_capitalized(open + 1) && clause_after(open + 1, line_end, 2).has_cue) break;
+      size_t end = kNoToken;
+      size_t clause_end = line_end;
+      for (size_t t = open + 2; t < line_end; ++t) {
+        if (quoted[t] || !is_dash_token(t) || !tokens_[t].space_before) continue;
+        const Clause c = clause_after(t + 1, line_end, 2);
+        if (!c.has_cue) continue;
+        end = t;
+        clause_end = c.cue_end;
+        while (clause_end < line_end && !is_terminator(clause_end) && !is_dash_token(clause_end)) ++clause_end;
+        break;
+      }
+      QuoteSpan s;
+      s.open_token = open;
+      s.inner_first = open + 1;
+      s.inner_end = end == kNoToken ? line_end : end;
+      s.close_token = end;
+      s.begin_byte = tokens_[open + 1].begin_byte;
+      s.end_byte = tokens_[s.inner_end - 1].end_byte;
+      s.open_mark = single_cp(open);
+      s.close_mark = end == kNoToken ? 0 : single_cp(end);
+      entries.push_back(Entry{s, Clause{}, end == kNoToken && k == SpanKind::DashAttributed ? SpanKind::DashOpen : k});
+      if (end == kNoToken) break;
+      // "– powiedział Masih. – Moja żona…": a dash after the clause's sentence goes on.
+      if (clause_end >= line_end || !is_terminator(clause_end)) break;
+      open = clause_end + 1;
+      if (!tokens_[open < line_end ? open : line_end - 1].space_before) break;
+      k = SpanKind::DashContinued;
+    }
+  }
+  if (entries.size() == before_dash) return;
+  // Drop a dash speech that cuts through a quoted span.
+  std::vector<Entry> kept(entries.begin(), entries.begin() + static_cast<long>(before_dash));
+  for (size_t i = before_dash; i < entries.size(); ++i) {
+    const QuoteSpan& d = entries[i].span;
+    bool crosses = false;
+    // Quoted spans are sorted and never cross a line: look only at the dash speech's line.
+    const size_t line_byte = tokens_[paragraph_first_[paragraph_[d.open_token]]].begin_byte;
+    auto from = std::lower_bound(entries.begin(), entries.begin() + static_cast<long>(before_dash), line_byte,
+                                 [](const Entry& e, size_t b) { return e.span.begin_byte < b; });
+    for (size_t j = static_cast<size_t>(from - entries.begin());
+         j < before_dash && entries[j].span.begin_byte < d.end_byte && !crosses; ++j) {
+      const QuoteSpan& q = entries[j].span;
+      const bool overlap = q.begin_byte < d.end_byte && d.begin_byte < q.end_byte;
+      const bool inside = d.begin_byte <= q.begin_byte && q.end_byte <= d.end_byte;
+      crosses = overlap && !inside;
+    }
+    if (!crosses) kept.push_back(entries[i]);
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Entry& a, const Entry& b) {
+    return a.span.begin_byte != b.span.begin_byte ? a.span.begin_byte < b.span.begin_byte
+                                                  : a.span.end_byte > b.span.end_byte;
+  });
+  // Parents again, by containment, as pair_quote_marks does.
+  std::vector<int> open_stack;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    QuoteSpan& sp = kept[i].span;
+    while (!open_stack.empty() && kept[static_cast<size_t>(open_stack.back())].span.end_byte <= sp.begin_byte) {
+      open_stack.pop_back();
+    }
+    sp.parent = !open_stack.empty() && kept[static_cast<size_t>(open_stack.back())].span.end_byte >= sp.end_byte
+                    ? open_stack.back()
+                    : -1;
+    open_stack.push_back(static_cast<int>(i));
+  }
+  spans->clear();
+  cut->clear();
+  kind->clear();
+  for (Entry& e : kept) {
+    spans->push_back(e.span);
+    cut->push_back(e.cut);
+    kind->push_back(e.kind);
+  }
+}
+
 std::vector<Quotation> QuoteFinder::run() {
   std::vector<Quotation> out;
   if (tokens_.empty()) return out;
   std::vector<QuoteSpan> spans = pair_quote_marks(text_, tokens_);
-  if (spans.empty()) return out;
 
   // An unclosed quote ends before " – powiedział…" inside it; that clause attributes it.
   std::vector<Clause> cut_clause(spans.size());
@@ -1073,6 +1190,9 @@ std::vector<Quotation> QuoteFinder::run() {
       break;
     }
   }
+  std::vector<SpanKind> kind(spans.size(), SpanKind::Marks);
+  add_dash_speech(&spans, &cut_clause, &kind);
+  if (spans.empty()) return out;
   collect_facts(spans);
 
   std::vector<int> accepted(spans.size(), -1);  // index into `out`
@@ -1118,8 +1238,10 @@ std::vector<Quotation> QuoteFinder::run() {
 
     // The clauses that may attribute it: after it, inside it, before it.
     const size_t limit = outer ? outer->inner_end : paragraph_end(s.open_token);
-    Clause after = s.is_closed() ? trailing_clause(s, limit) : cut_clause[i];
-    if (!after.has_cue && s.is_closed() && !outer) after = inside_clause(s);
+    const bool is_dash = kind[i] != SpanKind::Marks;
+    Clause after = is_dash ? (s.is_closed() ? clause_after(s.close_token + 1, limit, 2) : Clause{})
+                           : s.is_closed() ? trailing_clause(s, limit) : cut_clause[i];
+    if (!after.has_cue && s.is_closed() && !outer && !is_dash) after = inside_clause(s);
     // „A” i „B” – powiedział X: A shares the clause after B.
     for (int k = static_cast<int>(i), steps = 0; !after.has_cue && steps < 5; ++steps) {
       const int next = next_sibling[static_cast<size_t>(k)];
@@ -1163,6 +1285,16 @@ std::vector<Quotation> QuoteFinder::run() {
     const bool near_intro = before.has_cue && (before.is_colon || before.distance <= 8);
     bool is_quotation;
     if (words == 0) is_quotation = false;
+    else if (kind[i] == SpanKind::DashContinued) {
+      // "– A – powiedział X. – B": B goes on with the speech before it on the same line.
+      const int prev_dash = prev_sibling[i];
+      is_quotation = prev_dash >= 0 && accepted[static_cast<size_t>(prev_dash)] >= 0 &&
+                     kind[static_cast<size_t>(prev_dash)] != SpanKind::Marks &&
+                     paragraph_[spans[static_cast<size_t>(prev_dash)].open_token] == paragraph_[s.open_token];
+    } else if (kind[i] == SpanKind::DashOpen) {
+      // "– Tekst." without " – powiedział": speech only when a colon introduces it.
+      is_quotation = before.has_cue && before.is_colon;
+    }
     else if ((title_case && words <= 4 && !ends_sentence) || after_title_noun) {
       // „Rzeczpospolita”, „Bild am Sonntag”, "w magazynie „24 godziny”": a title, even next
       // to "pisze", unless a dash or comma clause or a colon attributes it.
@@ -1194,7 +1326,7 @@ std::vector<Quotation> QuoteFinder::run() {
       if (sp.kind == Speaker::Kind::Name) {
         res.key = person_key(sp.entity);
         res.attribution = "name";
-        float conf = used == &after ? (s.is_closed() && after.cue_first > s.inner_end ? 0.95f : 0.9f)
+        float conf = used == &after ? (after.cue_first >= s.inner_end ? 0.95f : 0.9f)
                                     : (before.is_colon || before.distance <= 3 || before.cue.is_source ? 0.9f : 0.8f);
         if (sp.rivals > 0) conf -= 0.1f;
         if (entity(sp.entity).label != "PER") conf -= 0.05f;
@@ -1217,9 +1349,11 @@ std::vector<Quotation> QuoteFinder::run() {
                               used->cue.is_continuation, true, sp.kind == Speaker::Kind::Pronoun);
       }
     } else if (!outer) {
-      res = resolve_context(s.open_token, Gender::Unknown, false, false, false);
+      // A continued dash speech is as good as attributed by the clause before it.
+      const bool continued = kind[i] == SpanKind::DashContinued;
+      res = resolve_context(s.open_token, Gender::Unknown, continued, continued, false);
     }
-    if (!s.is_closed() && !res.key.empty()) res.confidence -= 0.1f;
+    if (!s.is_closed() && !is_dash && !res.key.empty()) res.confidence -= 0.1f;
     q.speaker = group_of_key(res.key);
     q.attribution = res.attribution;
     q.confidence = res.key.empty() ? 0.0f : std::max(0.0f, std::min(1.0f, res.confidence));

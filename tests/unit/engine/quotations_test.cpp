@@ -472,6 +472,42 @@ TEST_CASE("quotations: the engine pipeline stores them in Document::quotes") {
   CHECK(doc.quotes[0].speaker.empty());  // no groups without the grouping stage
 }
 
+TEST_CASE("quotations: Polish dialogue dashes without quotation marks") {
+  SUBCASE("a line opened by a dash, attributed and continued") {
+    Article a("Rodzina ukrywa się.\n– Boimy się. Ostrzelano bramę domu – powiedział Joseph Nadeem. – Wychodzimy tylko nocą.\n"
+              "Następny akapit.");
+    a.tag("PER", "Joseph Nadeem", a.group("PER", "Joseph Nadeem"));
+    const auto qs = a.quotes();
+    REQUIRE(qs.size() == 2);
+    CHECK(show(a, qs[0]) == "Boimy się. Ostrzelano bramę domu -> Joseph Nadeem [name] 'Joseph Nadeem' / 'powiedział'");
+    CHECK(show(a, qs[1]) == "Wychodzimy tylko nocą. -> Joseph Nadeem [context] '' / ''");
+    CHECK(qs[1].confidence >= 0.75f);
+  }
+  SUBCASE("a quotation inside it is nested") {
+    Article a("– Powiedział mi: „nie wracaj” i wyszedł – mówi Jan Kowalski.");
+    a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
+    const auto qs = a.quotes();
+    REQUIRE(qs.size() == 2);
+    CHECK(show(a, qs[0]) == "Powiedział mi: „nie wracaj” i wyszedł -> Jan Kowalski [name] 'Jan Kowalski' / 'mówi'");
+    CHECK(qs[1].parent == "q1");
+  }
+  SUBCASE("introduced by a colon on the line before") {
+    Article a("Jan Kowalski powiedział:\n– Nie zgadzam się z tym.");
+    a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
+    CHECK(show_all(a) == std::vector<std::string>{"Nie zgadzam się z tym. -> Jan Kowalski [name] 'Jan Kowalski' / 'powiedział'"});
+  }
+  SUBCASE("lists, attribution lines and English text are not speech") {
+    for (const std::string text : {"Plan:\n- punkt pierwszy\n- punkt drugi", "„Tak”\n– dodał Jan Kowalski.",
+                                   "– Nic tu nie ma do dodania."}) {
+      Article a(text);
+      CAPTURE(text);
+      for (const Quotation& q : a.quotes()) CHECK(a.quoted(q) == "„Tak”");
+    }
+    Article en("– We are afraid – said Joseph Nadeem.", "en");
+    CHECK(en.quotes().empty());
+  }
+}
+
 // --- Harder cases from real news text ---
 
 TEST_CASE("quotations: Polish web text mixes „…\" marks") {
