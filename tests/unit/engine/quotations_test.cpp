@@ -318,12 +318,12 @@ TEST_CASE("quotations: English said-constructions with straight and curly quotes
       {R"(According to Vladimir Putin, "the talks were useful".)",
        R"("the talks were useful" -> Vladimir Putin [name] 'Vladimir Putin' / 'According to')"},
   };
-  for (const auto& [text, want] : cases) {
-    Article a(text, "en");
+  for (const auto& c : cases) {
+    Article a(c.first, "en");
     const std::string putin = a.group("PER", "Vladimir Putin");
     a.tag("PER", "Vladimir Putin", putin);
-    CAPTURE(text);
-    CHECK(show_all(a) == std::vector<std::string>{want});
+    CAPTURE(c.first);
+    CHECK(show_all(a) == std::vector<std::string>{c.second});
   }
 }
 
