@@ -570,7 +570,7 @@ void QuoteFinder::collect_facts(const std::vector<QuoteSpan>& spans) {
       add_tie(r, person_key(e));
       tied = true;
     } else {
-      // At least one link (",", "]", "na", "as"...) between the name and the role.
+      // At least one link (",", "na", "as", a bracketed insertion...) between the name and the role.
       size_t p = r.first_token;
       for (int steps = 0; steps < 4 && p > 0 && !tokens_[p].newline_before; ++steps) {
         const size_t q = p - 1;
@@ -582,8 +582,19 @@ void QuoteFinder::collect_facts(const std::vector<QuoteSpan>& spans) {
           break;
         }
         const std::string_view w = word(q);
-        const bool link = is_punct(q, ",") || is_punct(q, "]") || is_punct(q, ")") ||
-                          is_punct(q, "(") || is_dash_token(q) || w == "na" || w == "jako" || w == "as";
+        // A bracketed insertion is skipped whole: "Kasym-Żomarta Kiemielewicza [Tokajewa] na
+        // prezydenta Kazachstanu", "Jan Kowalski (PiS), poseł".
+        if (is_punct(q, "]") || is_punct(q, ")")) {
+          const std::string_view open = is_punct(q, "]") ? "[" : "(";
+          size_t o = q;
+          while (o > 0 && q - o < 8 && !is_punct(o, open) && !tokens_[o].newline_before) --o;
+          if (is_punct(o, open) && o < q) {
+            p = o;
+            continue;
+          }
+        }
+        const bool link = is_punct(q, ",") || is_punct(q, "(") || is_dash_token(q) || w == "na" ||
+                          w == "jako" || w == "as";
         if (!link) break;
         p = q;
       }

@@ -599,6 +599,21 @@ TEST_CASE("quotations: a long role complement still ties the name to the role") 
   CHECK_FALSE(qs[0].is_uncertain);
 }
 
+TEST_CASE("quotations: an apposition across a bracketed insertion") {
+  // As the trained NER tags the sample: the bracketed "[Tokajewa]" is no entity.
+  Article a("Po wyborze Kasym-Żomarta Kiemielewicza [Tokajewa] na prezydenta Kazachstanu przyjechał Władimir Putin.\n"
+            "„Dziękuję za gratulacje” – powiedział prezydent Kazachstanu.");
+  const std::string tokajew = a.group("PER", "Kasym-Żomart Tokajew");
+  const std::string kazachstan = a.group("LOC", "Kazachstan");
+  a.tag("PER", "Kasym-Żomarta Kiemielewicza", tokajew, "Kasym-Żomart Kiemielewicz");
+  a.tag("PER", "Władimir Putin", a.group("PER", "Władimir Putin"));
+  a.tag("LOC", "Kazachstanu", kazachstan, "Kazachstan");
+  const auto qs = a.quotes();
+  REQUIRE(qs.size() == 1);
+  CHECK(show(a, qs[0]) == "„Dziękuję za gratulacje” -> Kasym-Żomart Tokajew [role] 'prezydent Kazachstanu' / 'powiedział'");
+  CHECK_FALSE(qs[0].is_uncertain);
+}
+
 TEST_CASE("quotations: coordinated quotes share their clause") {
   SUBCASE("before: twierdząc, że to „A” i „B”") {
     Article a("Fawad Chaudry bronił porozumienia, twierdząc, że jego celem jest „ugaszenie pożaru” i "
