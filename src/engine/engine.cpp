@@ -7,6 +7,7 @@
 #include "engine/article/date_resolution.h"
 #include "engine/names/entity_groups.h"
 #include "engine/names/lexicon.h"
+#include "engine/quotes/quotations.h"
 #include "engine/rules/pattern_recognizer.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/language.h"
@@ -121,6 +122,10 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
   names::resolve_names(a.doc, lexicon);
+
+  // Quotations and their speakers (docs/QUOTES.md): reads entities and groups only; a
+  // speaker is an entity group.
+  a.doc.quotes = find_quotations(a.doc.text, a.tokens, a.sentences, a.doc.lang, a.doc.entities, a.doc.groups);
 
   // Article metadata (title, date line, source line, urls, size) from the text and the
   // numbered entities; then DATE values resolved against the article date found there (no

@@ -35,8 +35,8 @@ struct AnnotateOptions {
 
 // Everything one annotate() call produces.
 struct Analysis {
-  Document doc;                     // text, lang, labels, entities (DATE resolved set), article
-                                    // (meta.created left empty)
+  Document doc;                     // text, lang, labels, entities (with base forms, groups,
+                                    // resolved dates), quotes, article (meta.created left empty)
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   size_t invalid_utf8_count = 0;    // input sequences replaced by U+FFFD (warn the user)
