@@ -1,9 +1,10 @@
 // Exact decimal parsing and printing, and Polish/English number words. Layer: engine/rules.
 #include "engine/rules/number_parser.h"
 
-#include <array>
 #include <utility>
 #include <vector>
+
+#include "engine/core/word_index.h"
 
 namespace glosa::rules {
 
@@ -131,14 +132,22 @@ constexpr WordValue kEnglishNumbers[] = {
 };
 
 template <size_t N>
-bool lookup(const WordValue (&table)[N], std::string_view w, Decimal* out) {
-  for (const auto& e : table) {
-    if (e.word == w) {
-      *out = Decimal{e.mantissa, e.frac_digits};
-      return true;
-    }
-  }
-  return false;
+bool lookup(const WordValue (&table)[N], const WordIndex& index, std::string_view w,
+            uint64_t hash, Decimal* out) {
+  const int k = index.find(w, hash);
+  if (k < 0) return false;
+  *out = Decimal{table[k].mantissa, table[k].frac_digits};
+  return true;
+}
+
+const WordIndex& polish_number_index() {
+  static const WordIndex index = WordIndex::of(kPolishNumbers, [](const WordValue& e) { return e.word; });
+  return index;
+}
+
+const WordIndex& english_number_index() {
+  static const WordIndex index = WordIndex::of(kEnglishNumbers, [](const WordValue& e) { return e.word; });
+  return index;
 }
 
 }  // namespace
@@ -247,22 +256,27 @@ std::string format_decimal(const Decimal& d) {
 }
 
 bool number_word_value(std::string_view w, std::string_view lang, Decimal* out) {
-  if (lang != "en" && lookup(kPolishNumbers, w, out)) return true;
-  if (lang != "pl" && lookup(kEnglishNumbers, w, out)) return true;
+  return number_word_value(w, word_hash(w), lang, out);
+}
+
+bool number_word_value(std::string_view w, uint64_t hash, std::string_view lang,
+                       Decimal* out) {
+  if (lang != "en" && lookup(kPolishNumbers, polish_number_index(), w, hash, out)) return true;
+  if (lang != "pl" && lookup(kEnglishNumbers, english_number_index(), w, hash, out)) return true;
   return false;
 }
 
 bool is_indefinite_number_word(std::string_view w, std::string_view lang) {
-  static constexpr std::array<std::string_view, 13> kPolish = {
+  return is_indefinite_number_word(w, word_hash(w), lang);
+}
+
+bool is_indefinite_number_word(std::string_view w, uint64_t hash, std::string_view lang) {
+  static const WordIndex kPolish = {
       "kilka", "kilku", "kilkoma", "parę", "paru", "kilkanaście", "kilkunastu",
       "kilkadziesiąt", "kilkudziesięciu", "kilkaset", "kilkuset", "wiele", "wielu"};
-  static constexpr std::array<std::string_view, 3> kEnglish = {"several", "few", "many"};
-  if (lang != "en") {
-    for (auto x : kPolish) if (x == w) return true;
-  }
-  if (lang != "pl") {
-    for (auto x : kEnglish) if (x == w) return true;
-  }
+  static const WordIndex kEnglish = {"several", "few", "many"};
+  if (lang != "en" && kPolish.contains(w, hash)) return true;
+  if (lang != "pl" && kEnglish.contains(w, hash)) return true;
   return false;
 }
 

@@ -49,8 +49,12 @@ std::string format_decimal(const Decimal& d);
 // Returns false for other words. Hyphenated English compounds are handled by
 // parse_number_words.
 bool number_word_value(std::string_view lowered, std::string_view lang, Decimal* out);
+// The same when word_hash(lowered) is known already (TokenView::lower_hash).
+bool number_word_value(std::string_view lowered, uint64_t hash, std::string_view lang,
+                       Decimal* out);
 
 // True for indefinite quantity words: "kilka", "kilkanaście", "parę", "several", "few"...
 bool is_indefinite_number_word(std::string_view lowered, std::string_view lang);
+bool is_indefinite_number_word(std::string_view lowered, uint64_t hash, std::string_view lang);
 
 }  // namespace glosa::rules

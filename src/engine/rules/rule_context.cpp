@@ -9,8 +9,6 @@ namespace glosa::rules {
 
 namespace {
 
-const std::string kEmpty;
-
 // The token's text. Tokens come from tokenize(text); the span is clamped anyway so that a
 // mismatched pair cannot make substr() abort (exceptions are off).
 std::string_view clamped(std::string_view text, const Token& t) {
@@ -30,35 +28,60 @@ bool is_opening_char(std::string_view p) {
          p == "\xE2\x80\x94" /*—*/ || p == "'";
 }
 
+// Lower-casing changes nothing in a run of ASCII bytes without capitals, the usual word.
+bool is_plain_lower_ascii(std::string_view s) {
+  for (char c : s) {
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 TokenView::TokenView(std::string_view text, const std::vector<Token>& tokens,
                      std::string_view lang)
-    : text_(text), tokens_(tokens), lang_(lang) {
-  lower_.reserve(tokens.size());
-  for (const Token& t : tokens) {
+    : text_(text), tokens_(tokens), lang_(lang), is_polish_(lang != "en"),
+      is_english_(lang != "pl"),
+      style_(lang == "pl"   ? NumberStyle::Polish
+             : lang == "en" ? NumberStyle::English
+                            : NumberStyle::Neutral),
+      empty_hash_(word_hash({})) {
+  // Most forms are views into the text. The others are lower-cased into lowered_, and they
+  // become views only at the end, once that string has stopped growing (and moving).
+  struct Pending {
+    size_t token, start, size;
+  };
+  std::vector<Pending> pending;
+  forms_.resize(tokens.size());
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
     std::string_view s = clamped(text, t);
-    if (t.kind != TokenKind::Word) {
-      lower_.emplace_back(s);
-      continue;
+    if (t.kind == TokenKind::Word) {
+      if (t.is_abbreviation && !s.empty() && s.back() == '.') s.remove_suffix(1);
+      if (!is_plain_lower_ascii(s)) {
+        const size_t start = lowered_.size();
+        append_lower(lowered_, s);
+        const size_t n = lowered_.size() - start;
+        if (n != s.size() || lowered_.compare(start, n, s) != 0) {
+          pending.push_back(Pending{k, start, n});
+          continue;
+        }
+        lowered_.resize(start);  // already lower case ("źródło"): keep the view into the text
+      }
     }
-    if (t.is_abbreviation && !s.empty() && s.back() == '.') s.remove_suffix(1);
-    lower_.push_back(to_lower(s));
+    forms_[k].lower = s;
   }
+  for (const Pending& p : pending) {
+    forms_[p.token].lower = std::string_view(lowered_).substr(p.start, p.size);
+  }
+  for (Form& f : forms_) f.hash = word_hash(f.lower);
 }
 
-NumberStyle TokenView::number_style() const {
-  if (lang_ == "pl") return NumberStyle::Polish;
-  if (lang_ == "en") return NumberStyle::English;
-  return NumberStyle::Neutral;
-}
 
 std::string_view TokenView::raw(size_t i) const {
   if (i >= size()) return {};
   return clamped(text_, tokens_[i]);
 }
-
-const std::string& TokenView::lower(size_t i) const { return i < size() ? lower_[i] : kEmpty; }
 
 TokenKind TokenView::kind(size_t i) const { return i < size() ? tokens_[i].kind : TokenKind::Punct; }
 
@@ -97,7 +120,7 @@ bool TokenView::at_sentence_start(size_t i) const {
 }
 
 bool TokenView::is_any(size_t i, std::initializer_list<std::string_view> words) const {
-  const std::string& w = lower(i);
+  const std::string_view w = lower(i);
   if (w.empty()) return false;
   for (auto x : words) {
     if (w == x) return true;
@@ -119,11 +142,11 @@ namespace {
 // The value of one number word; English hyphenated tens ("twenty-five") are split here.
 bool word_value(const TokenView& v, size_t i, Decimal* out) {
   if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
-  if (number_word_value(w, v.lang(), out)) return true;
+  const std::string_view w = v.lower(i);
+  if (number_word_value(w, v.lower_hash(i), v.lang(), out)) return true;
   if (!v.english()) return false;
   const size_t dash = w.find('-');
-  if (dash == std::string::npos) return false;
+  if (dash == std::string_view::npos) return false;
   Decimal tens, unit;
   if (!number_word_value(w.substr(0, dash), "en", &tens) ||
       !number_word_value(w.substr(dash + 1), "en", &unit)) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/word_index.h"
 #include "engine/rules/number_parser.h"
 #include "engine/text/tokenizer.h"
 
@@ -26,19 +27,23 @@ struct Match {
 
 // Read-only view of a tokenized text for the rules. All accessors accept any index: out of
 // range they answer "", false or TokenKind::Punct, so rules can look ahead/behind freely.
+// Every token's lower-cased form and its word_hash are computed once here, so the rules look
+// words up in WordIndex tables without hashing or allocating again.
 // Lifetime: borrows `text` and `tokens`, which must outlive the view.
 class TokenView {
  public:
   TokenView(std::string_view text, const std::vector<Token>& tokens, std::string_view lang);
 
   size_t size() const { return tokens_.size(); }
-  bool polish() const { return lang_ != "en"; }   // Polish patterns: "pl" and "other"
-  bool english() const { return lang_ != "pl"; }  // English patterns: "en" and "other"
+  bool polish() const { return is_polish_; }    // Polish patterns: "pl" and "other"
+  bool english() const { return is_english_; }  // English patterns: "en" and "other"
   std::string_view lang() const { return lang_; }
-  NumberStyle number_style() const;
+  NumberStyle number_style() const { return style_; }
 
   std::string_view raw(size_t i) const;          // the token's text as written
-  const std::string& lower(size_t i) const;      // lower-cased, an abbreviation dot dropped
+  // Lower-cased, an abbreviation dot dropped. Valid as long as the view.
+  std::string_view lower(size_t i) const { return i < size() ? forms_[i].lower : std::string_view(); }
+  uint64_t lower_hash(size_t i) const { return i < size() ? forms_[i].hash : empty_hash_; }
   TokenKind kind(size_t i) const;
   bool is_word(size_t i) const { return i < size() && tokens_[i].kind == TokenKind::Word; }
   bool is_number(size_t i) const { return i < size() && tokens_[i].kind == TokenKind::Number; }
@@ -51,15 +56,27 @@ class TokenView {
   bool at_sentence_start(size_t i) const;
   // lower(i) equals one of `words`.
   bool is_any(size_t i, std::initializer_list<std::string_view> words) const;
+  // Position of lower(i) in `words`, or -1; is_in: lower(i) is one of `words` (for long lists).
+  int find(size_t i, const WordIndex& words) const { return words.find(lower(i), lower_hash(i)); }
+  bool is_in(size_t i, const WordIndex& words) const { return find(i, words) >= 0; }
   bool is_punct(size_t i, std::string_view p) const;  // raw(i) == p for a Punct/Symbol
   size_t begin_byte(size_t i) const { return tokens_[i].begin_byte; }
   size_t end_byte(size_t i) const { return tokens_[i].end_byte; }
 
  private:
+  struct Form {
+    std::string_view lower;  // into text_, or into lowered_ when lower-casing changed it
+    uint64_t hash = 0;       // word_hash(lower)
+  };
   std::string_view text_;
   const std::vector<Token>& tokens_;
   std::string lang_;
-  std::vector<std::string> lower_;
+  bool is_polish_ = false;
+  bool is_english_ = false;
+  NumberStyle style_ = NumberStyle::Neutral;
+  std::string lowered_;  // the lower-cased forms that differ from the text, back to back
+  std::vector<Form> forms_;
+  uint64_t empty_hash_ = 0;
 };
 
 // A number phrase starting at token i: a Number token ("24,5"), a lone integer word with
