@@ -14,17 +14,20 @@ NormalizedText normalize_text(std::string_view raw) {
     ++result.dropped_count;
   }
   result.text.reserve(s.size());
+  size_t copied = 0;  // s[copied, i) is still to be appended: the bytes between changes go at once
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    if (c != '\r' && c != '\0') continue;
+    result.text.append(s.data() + copied, i - copied);
     if (c == '\r') {
       result.text += '\n';
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if (c == '\0') {
-      ++result.dropped_count;
     } else {
-      result.text += c;
+      ++result.dropped_count;
     }
+    copied = i + 1;
   }
+  result.text.append(s.data() + copied, s.size() - copied);
   return result;
 }
 

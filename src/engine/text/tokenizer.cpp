@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "engine/core/word_index.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -13,7 +14,7 @@ namespace glosa {
 
 namespace {
 
-// Lower-case, without the final dot. Short enough that a linear search is cheapest.
+// Lower-case, without the final dot.
 constexpr std::array<std::string_view, 87> kAbbreviations = {
     "abp", "al", "apr", "art", "aug", "bp", "cdn", "co", "corp", "dec", "dept", "dn", "doc", "dol", "dr", "dz",
     "e.g", "etc", "feb", "gen", "godz", "gr", "hab", "i.e", "im", "inc", "inż", "itd", "itp",
@@ -27,9 +28,24 @@ constexpr std::array<std::string_view, 16> kMayEndSentence = {
     "co", "corp", "etc", "inc", "itd", "itp", "ltd", "mld", "mln", "pln", "proc", "r",
     "str", "tys", "u.s", "zł"};
 
-char32_t cp_at(std::string_view s, size_t i, size_t* len) { return decode_utf8(s, i, len); }
+// ASCII, most of the text, is decoded and classified inline; the rest goes to utf8/unicode.
+char32_t cp_at(std::string_view s, size_t i, size_t* len) {
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return decode_utf8(s, i, len);
+}
 
-bool is_word_char(char32_t cp) { return is_letter(cp) || is_mark(cp) || is_digit(cp); }
+bool is_ascii_letter(char32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+
+bool is_letter_cp(char32_t cp) { return cp < 0x80 ? is_ascii_letter(cp) : is_letter(cp); }
+
+bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return is_ascii_letter(cp) || (cp >= '0' && cp <= '9');
+  return is_letter(cp) || is_mark(cp) || is_digit(cp);
+}
 
 // End of a run of word characters starting at i.
 size_t scan_word_chars(std::string_view s, size_t i) {
@@ -48,9 +64,27 @@ constexpr std::array<std::string_view, 22> kTlds = {
     "biz", "by", "com", "de", "edu", "eu", "fr", "gov", "info", "int", "io", "kz", "net",
     "news", "org", "pl", "ru", "tv", "ua", "uk", "us", "xyz"};
 
+// `label` holds ASCII letters, digits and hyphens only (see looks_like_domain).
 bool is_known_tld(std::string_view label) {
-  std::string lower = to_lower(label);
-  return std::find(kTlds.begin(), kTlds.end(), lower) != kTlds.end();
+  char lower[4];
+  if (label.size() > sizeof lower) return false;  // no listed domain is longer
+  for (size_t k = 0; k < label.size(); ++k) {
+    const char c = label[k];
+    lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  const std::string_view l(lower, label.size());
+  return std::find(kTlds.begin(), kTlds.end(), l) != kTlds.end();
+}
+
+// ASCII case-insensitive prefix test. A byte >= 0x80 never matches: no non-ASCII
+// character lower-cases to a letter of "http", "https" or "www".
+bool starts_with_lower(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t k = 0; k < lower_prefix.size(); ++k) {
+    const char c = s[k];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != lower_prefix[k]) return false;
+  }
+  return true;
 }
 
 // "host.tld" or "host.tld/path": letters/digits/hyphens in dot-separated labels, the last
@@ -81,9 +115,13 @@ size_t match_url_or_email(std::string_view s, size_t i, TokenKind* kind) {
   }
   if (end == i) return 0;
   std::string_view run = s.substr(i, end - i);
-  std::string lower = to_lower(run);
-  if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
-      (lower.rfind("www.", 0) == 0 && run.size() > 6)) {
+  // Every kind below needs a '.', '@' or ':': without one (a plain word, the common case)
+  // the answer is known at once.
+  bool has_mark = false;
+  for (char c : run) has_mark = has_mark || c == '.' || c == '@' || c == ':';
+  if (!has_mark) return 0;
+  if (starts_with_lower(run, "http://") || starts_with_lower(run, "https://") ||
+      (starts_with_lower(run, "www.") && run.size() > 6)) {
     *kind = TokenKind::Url;
     return run.size();
   }
@@ -109,7 +147,7 @@ size_t match_dotted_abbreviation(std::string_view s, size_t i) {
   while (pos < s.size()) {
     size_t letters_end = pos;
     int letters = 0;
-    while (letters_end < s.size() && is_letter(cp_at(s, letters_end, &len)) && letters < 3) {
+    while (letters_end < s.size() && is_letter_cp(cp_at(s, letters_end, &len)) && letters < 3) {
       letters_end += len;
       ++letters;
     }
@@ -181,7 +219,9 @@ bool is_symbol(char32_t cp) {
 }  // namespace
 
 bool is_known_abbreviation(std::string_view w) {
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), w) != kAbbreviations.end();
+  static const WordIndex index(
+      std::vector<std::string_view>(kAbbreviations.begin(), kAbbreviations.end()));
+  return index.contains(w);
 }
 
 bool abbreviation_may_end_sentence(std::string_view w) {
@@ -197,7 +237,7 @@ std::vector<Token> tokenize(std::string_view s) {
   size_t len = 0;
   while (i < s.size()) {
     const char32_t cp = cp_at(s, i, &len);
-    if (is_space(cp)) {
+    if (cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : is_space(cp)) {
       if (cp == '\n') newline = true;
       space = true;
       i += len;
@@ -213,7 +253,7 @@ std::vector<Token> tokenize(std::string_view s) {
     if (is_word_char(cp) && (n = match_url_or_email(s, i, &url_kind)) > 0) {
       t.kind = url_kind;
       t.end_byte = i + n;
-    } else if (is_letter(cp) && (n = match_dotted_abbreviation(s, i)) > 0) {
+    } else if (is_letter_cp(cp) && (n = match_dotted_abbreviation(s, i)) > 0) {
       t.kind = TokenKind::Word;
       t.end_byte = i + n;
       t.is_abbreviation = true;
