@@ -339,6 +339,9 @@ bool is_currency_code(const TokenView& v, size_t i) {
   std::string_view r = v.raw(i);
   if (!r.empty() && r.back() == '.') r.remove_suffix(1);
   if (r.size() != 3) return false;
+  for (char c : r) {
+    if (c < 'A' || c > 'Z') return false;  // every code is three capitals
+  }
   static const WordIndex codes = WordIndex::of(kCurrencyCodes, [](std::string_view c) { return c; });
   return codes.contains(r);
 }
@@ -351,7 +354,7 @@ std::string code_text(const TokenView& v, size_t i) {
 
 // A currency before the amount: "$", "US$", "€", "USD", "PLN". *end is where the amount starts.
 bool prefix_currency(const TokenView& v, size_t i, Currency* out) {
-  if (v.is_word(i) && v.is_all_upper(i) && v.is_punct(i + 1, "$") && !v.space_before(i + 1)) {
+  if (v.is_punct(i + 1, "$") && v.is_word(i) && v.is_all_upper(i) && !v.space_before(i + 1)) {
     const std::string_view r = v.raw(i);
     const DollarPrefix* p =
         find_in(kDollarPrefixes, [&](const DollarPrefix& x) { return x.prefix == r; });
@@ -548,11 +551,12 @@ void match_money(const TokenView& v, size_t i, std::vector<Match>* out) {
   Currency c;
   Amount a;
   // Currency first: "$24.5 billion", "US$5m", "€5", "USD 100".
-  if (prefix_currency(v, i, &c) && amount_at(v, c.end, true, &a) && v.is_number(c.end)) {
+  const bool has_prefix = prefix_currency(v, i, &c);
+  if (has_prefix && amount_at(v, c.end, true, &a) && v.is_number(c.end)) {
     out->push_back(make_money(i, a.end, a.value, c));
     return;
   }
-  if (prefix_currency(v, i, &c) && glued_scale_amount(v, c.end, &a)) {
+  if (has_prefix && glued_scale_amount(v, c.end, &a)) {
     out->push_back(make_money(i, a.end, a.value, c));
     return;
   }
