@@ -5,6 +5,7 @@
 #include "engine/rules/date_rules.h"
 
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -904,6 +905,27 @@ void match_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (century_or_decade(v, i, &m)) out->push_back(m);
   weekday_dates(v, i, out);
   relative_dates(v, i, out);
+}
+
+void add_date_start_words(std::vector<std::string_view>* words) {
+  for (const MonthForm& m : kPolishMonths) words->push_back(m.form);
+  for (const EnglishMonth& m : kEnglishMonths) {
+    words->insert(words->end(), {m.name, m.abbreviation, m.abbreviation2});
+  }
+  for (const WeekdayForm& d : kPolishWeekdays) words->push_back(d.form);
+  words->insert(words->end(), std::begin(kEnglishWeekdays), std::end(kEnglishWeekdays));
+  for (const UnitForm& u : kPolishUnits) words->push_back(u.form);
+  for (const UnitForm& u : kEnglishUnits) words->push_back(u.form);
+  for (const Modifier& m : kPolishUnitModifiers) words->push_back(m.form);
+  for (const Modifier& m : kPolishWeekdayModifiers) words->push_back(m.form);
+  for (const RelativeWord& r : kRelativeWords) words->push_back(r.form);
+  add_indefinite_number_words(words);  // "kilka lat temu"
+  // The words that the functions above test at their first token i. Keep this in step with
+  // them: tests/unit/engine/rules_start_test.cpp tries every literal of these files.
+  words->insert(words->end(), {"dnia", "dniu", "rok", "roku", "rokiem", "lat", "latach",
+                               "lata", "latami", "weekend", "last", "next", "this", "past",
+                               "coming", "za", "in", "przed", "a", "godz", "godzina",
+                               "godzinie", "godziny", "godzinę", "godzinach"});
 }
 
 void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {

@@ -547,6 +547,12 @@ bool percent_word(const TokenView& v, size_t i, size_t* end, bool* is_point,
 
 }  // namespace
 
+void add_money_start_words(std::vector<std::string_view>* words) {
+  // amount_at's scale word alone ("miliard dolarów"); the rest starts with a number phrase,
+  // a symbol, capitals or a digit.
+  for (const ScaleWord& s : kScales) words->push_back(s.form);
+}
+
 void match_money(const TokenView& v, size_t i, std::vector<Match>* out) {
   Currency c;
   Amount a;

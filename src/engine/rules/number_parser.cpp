@@ -1,6 +1,7 @@
 // Exact decimal parsing and printing, and Polish/English number words. Layer: engine/rules.
 #include "engine/rules/number_parser.h"
 
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -130,6 +131,11 @@ constexpr WordValue kEnglishNumbers[] = {
     {"sixty", 60, 0},    {"seventy", 70, 0},   {"eighty", 80, 0},   {"ninety", 90, 0},
     {"half", 5, 1},
 };
+
+constexpr std::string_view kPolishIndefinite[] = {
+    "kilka", "kilku", "kilkoma", "parę", "paru", "kilkanaście", "kilkunastu",
+    "kilkadziesiąt", "kilkudziesięciu", "kilkaset", "kilkuset", "wiele", "wielu"};
+constexpr std::string_view kEnglishIndefinite[] = {"several", "few", "many"};
 
 template <size_t N>
 bool lookup(const WordValue (&table)[N], const WordIndex& index, std::string_view w,
@@ -271,13 +277,16 @@ bool is_indefinite_number_word(std::string_view w, std::string_view lang) {
 }
 
 bool is_indefinite_number_word(std::string_view w, uint64_t hash, std::string_view lang) {
-  static const WordIndex kPolish = {
-      "kilka", "kilku", "kilkoma", "parę", "paru", "kilkanaście", "kilkunastu",
-      "kilkadziesiąt", "kilkudziesięciu", "kilkaset", "kilkuset", "wiele", "wielu"};
-  static const WordIndex kEnglish = {"several", "few", "many"};
-  if (lang != "en" && kPolish.contains(w, hash)) return true;
-  if (lang != "pl" && kEnglish.contains(w, hash)) return true;
+  static const WordIndex polish = WordIndex::of(kPolishIndefinite, [](std::string_view x) { return x; });
+  static const WordIndex english = WordIndex::of(kEnglishIndefinite, [](std::string_view x) { return x; });
+  if (lang != "en" && polish.contains(w, hash)) return true;
+  if (lang != "pl" && english.contains(w, hash)) return true;
   return false;
+}
+
+void add_indefinite_number_words(std::vector<std::string_view>* words) {
+  words->insert(words->end(), std::begin(kPolishIndefinite), std::end(kPolishIndefinite));
+  words->insert(words->end(), std::begin(kEnglishIndefinite), std::end(kEnglishIndefinite));
 }
 
 }  // namespace glosa::rules

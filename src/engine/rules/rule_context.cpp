@@ -142,6 +142,11 @@ bool token_uint(const TokenView& v, size_t i, uint64_t* out) {
 }
 
 
+bool may_start_number_phrase(const TokenView& v, size_t i) {
+  Decimal unused;
+  return v.is_number(i) || v.number_word_value(i, &unused) || v.is_any(i, {"a", "an"});
+}
+
 bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool allow_article,
                          Decimal* value, size_t* end) {
   if (v.is_number(i)) {

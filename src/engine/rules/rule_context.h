@@ -125,6 +125,10 @@ class TokenView {
 bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool allow_article,
                          Decimal* value, size_t* end);
 
+// False when no number phrase can start at token i (match_number_phrase then fails for any
+// flags): i is not a Number, not a number word and not "a"/"an".
+bool may_start_number_phrase(const TokenView& v, size_t i);
+
 // Integer value of a plain digit token ("12", "2022"); false for anything else.
 bool token_uint(const TokenView& v, size_t i, uint64_t* out);
 
