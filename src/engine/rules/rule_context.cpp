@@ -98,7 +98,10 @@ TokenView::TokenView(std::string_view text, const std::vector<Token>& tokens,
     if (t.is_abbreviation && !f.raw.empty() && f.raw.back() == '.') f.flags |= kHasDot;
     if (t.space_before) f.flags |= kSpaceBefore;
     if (t.newline_before) f.flags |= kNewlineBefore;
-    if (is_upper(first_codepoint(f.raw))) f.flags |= kCapitalized;
+    const unsigned char first = f.raw.empty() ? 0 : static_cast<unsigned char>(f.raw[0]);
+    if (first < 0x80 ? first >= 'A' && first <= 'Z' : is_upper(first_codepoint(f.raw))) {
+      f.flags |= kCapitalized;
+    }
     if (all_upper_ascii(f.raw)) f.flags |= kAllUpper;
     f.lower = f.raw;
     if (t.kind != TokenKind::Word) continue;

@@ -47,17 +47,47 @@ bool is_word_char(char32_t cp) {
   return is_letter(cp) || is_mark(cp) || is_digit(cp);
 }
 
-// End of a run of word characters starting at i.
-size_t scan_word_chars(std::string_view s, size_t i) {
-  size_t len = 0;
-  while (i < s.size() && is_word_char(cp_at(s, i, &len))) i += len;
-  return i;
-}
-
 bool is_url_char(char32_t cp) {
   if (cp >= 0x80) return is_letter(cp) || is_digit(cp);
   return cp > ' ' && cp != '"' && cp != '<' && cp != '>' && cp != '\'' && cp != '(' &&
          cp != ')' && cp != '[' && cp != ']' && cp != '{' && cp != '}';
+}
+
+// is_word_char and is_url_char of every ASCII byte, so that the scans below test ASCII
+// with one table load.
+enum : uint8_t { kWordByte = 1, kUrlByte = 2 };
+
+constexpr std::array<uint8_t, 128> ascii_classes() {
+  std::array<uint8_t, 128> classes{};
+  for (char32_t c = 0; c < 128; ++c) {
+    const bool word = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    const bool url = c > ' ' && c != '"' && c != '<' && c != '>' && c != '\'' && c != '(' &&
+                     c != ')' && c != '[' && c != ']' && c != '{' && c != '}';
+    classes[c] = static_cast<uint8_t>((word ? kWordByte : 0) | (url ? kUrlByte : 0));
+  }
+  return classes;
+}
+
+constexpr std::array<uint8_t, 128> kAsciiClasses = ascii_classes();
+
+// End of a run of word characters starting at i.
+size_t scan_word_chars(std::string_view s, size_t i) {
+  size_t len = 0;
+  while (i < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (!(kAsciiClasses[b] & kWordByte)) break;
+      ++i;
+    } else {
+      if (!is_word_char(decode_utf8(s, i, &len))) break;
+      i += len;
+    }
+  }
+  return i;
+}
+
+bool is_closing_punct(char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
 constexpr std::array<std::string_view, 22> kTlds = {
@@ -109,17 +139,25 @@ bool looks_like_domain(std::string_view run) {
 size_t match_url_or_email(std::string_view s, size_t i, TokenKind* kind) {
   size_t end = i;
   size_t len = 0;
-  while (end < s.size() && is_url_char(cp_at(s, end, &len))) end += len;
-  while (end > i && std::string_view(".,;:!?").find(s[end - 1]) != std::string_view::npos) {
-    --end;
+  // Every kind below needs a '.', '@' or ':' in the run: without one (a plain word, the
+  // common case) the answer is known at once.
+  size_t first_mark = std::string_view::npos;
+  while (end < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[end]);
+    if (b < 0x80) {
+      if (!(kAsciiClasses[b] & kUrlByte)) break;
+      if (first_mark == std::string_view::npos && (b == '.' || b == '@' || b == ':')) {
+        first_mark = end;
+      }
+      ++end;
+    } else {
+      if (!is_url_char(decode_utf8(s, end, &len))) break;
+      end += len;
+    }
   }
-  if (end == i) return 0;
+  while (end > i && is_closing_punct(s[end - 1])) --end;
+  if (end == i || first_mark == std::string_view::npos || first_mark >= end) return 0;
   std::string_view run = s.substr(i, end - i);
-  // Every kind below needs a '.', '@' or ':': without one (a plain word, the common case)
-  // the answer is known at once.
-  bool has_mark = false;
-  for (char c : run) has_mark = has_mark || c == '.' || c == '@' || c == ':';
-  if (!has_mark) return 0;
   if (starts_with_lower(run, "http://") || starts_with_lower(run, "https://") ||
       (starts_with_lower(run, "www.") && run.size() > 6)) {
     *kind = TokenKind::Url;
