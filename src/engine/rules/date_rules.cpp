@@ -181,14 +181,6 @@ constexpr RelativeWord kRelativeWords[] = {
 
 // --- Section: helpers ---
 
-// The entry of `table` whose form is lower(i), or nullptr. `index` is the table's
-// WordIndex (a function-local static of the caller, built on first use).
-template <typename T, size_t N>
-const T* find_form(const TokenView& v, size_t i, const T (&table)[N], const WordIndex& index) {
-  const int k = v.find(i, index);
-  return k < 0 ? nullptr : &table[k];
-}
-
 std::string two_digits(uint64_t n) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%02u", static_cast<unsigned>(n % 100));
@@ -221,7 +213,8 @@ bool polish_case_ok(const TokenView& v, size_t i) {
 
 // Polish month at token i; sets *month and *grammatical_case.
 bool polish_month(const TokenView& v, size_t i, int* month, Case* grammatical_case) {
-  static const WordIndex index = WordIndex::of(kPolishMonths, [](const MonthForm& m) { return m.form; });
+  static const WordIndex index =
+      WordIndex::of(kPolishMonths, [](const MonthForm& m) { return m.form; });
   if (!v.polish() || !v.is_word(i) || v.has_dot(i)) return false;
   // The table first: it is cheaper than polish_case_ok and rules out almost every word.
   const MonthForm* f = find_form(v, i, kPolishMonths, index);
@@ -695,8 +688,10 @@ void weekday_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
 // --- Section: relative dates ---
 
 bool unit_at(const TokenView& v, size_t i, char* unit, bool* is_plural) {
-  static const WordIndex polish = WordIndex::of(kPolishUnits, [](const UnitForm& u) { return u.form; });
-  static const WordIndex english = WordIndex::of(kEnglishUnits, [](const UnitForm& u) { return u.form; });
+  static const WordIndex polish =
+      WordIndex::of(kPolishUnits, [](const UnitForm& u) { return u.form; });
+  static const WordIndex english =
+      WordIndex::of(kEnglishUnits, [](const UnitForm& u) { return u.form; });
   if (!v.is_word(i) || v.has_dot(i)) return false;
   const UnitForm* f = nullptr;
   if (v.polish()) f = find_form(v, i, kPolishUnits, polish);
@@ -949,8 +944,9 @@ void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {
     // "12:30", "10:30 p.m.", "o 15.00" (the dot form needs a Polish preposition before it).
     // British "at 9.30" and "9.30 am" use the dot too.
     const bool after_preposition =
-        i > 0 && ((v.polish() && v.is_any(i - 1, {"o", "od", "do", "około", "ok", "przed", "po"})) ||
-                  (v.english() && v.is_any(i - 1, {"at", "from", "until", "till"})));
+        i > 0 &&
+        ((v.polish() && v.is_any(i - 1, {"o", "od", "do", "około", "ok", "przed", "po"})) ||
+         (v.english() && v.is_any(i - 1, {"at", "from", "until", "till"})));
     const bool dot_ok = after_preposition || meridiem(v, i + 1, &pm);
     if (clock_token(v, i, dot_ok, &h, &m, &seconds)) {
       if (meridiem(v, i + 1, &pm) && h >= 1 && h <= 12) {

@@ -213,14 +213,6 @@ const T* find_in(const T (&table)[N], F&& pred) {
   return nullptr;
 }
 
-// The entry of `table` whose form is lower(i), or nullptr. `index` is the table's
-// WordIndex (a function-local static of the caller, built on first use).
-template <typename T, size_t N>
-const T* find_form(const TokenView& v, size_t i, const T (&table)[N], const WordIndex& index) {
-  const int k = v.find(i, index);
-  return k < 0 ? nullptr : &table[k];
-}
-
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -342,7 +334,8 @@ bool is_currency_code(const TokenView& v, size_t i) {
   for (char c : r) {
     if (c < 'A' || c > 'Z') return false;  // every code is three capitals
   }
-  static const WordIndex codes = WordIndex::of(kCurrencyCodes, [](std::string_view c) { return c; });
+  static const WordIndex codes =
+      WordIndex::of(kCurrencyCodes, [](std::string_view c) { return c; });
   return codes.contains(r);
 }
 

@@ -147,12 +147,14 @@ bool lookup(const WordValue (&table)[N], const WordIndex& index, std::string_vie
 }
 
 const WordIndex& polish_number_index() {
-  static const WordIndex index = WordIndex::of(kPolishNumbers, [](const WordValue& e) { return e.word; });
+  static const WordIndex index =
+      WordIndex::of(kPolishNumbers, [](const WordValue& e) { return e.word; });
   return index;
 }
 
 const WordIndex& english_number_index() {
-  static const WordIndex index = WordIndex::of(kEnglishNumbers, [](const WordValue& e) { return e.word; });
+  static const WordIndex index =
+      WordIndex::of(kEnglishNumbers, [](const WordValue& e) { return e.word; });
   return index;
 }
 
@@ -277,8 +279,10 @@ bool is_indefinite_number_word(std::string_view w, std::string_view lang) {
 }
 
 bool is_indefinite_number_word(std::string_view w, uint64_t hash, std::string_view lang) {
-  static const WordIndex polish = WordIndex::of(kPolishIndefinite, [](std::string_view x) { return x; });
-  static const WordIndex english = WordIndex::of(kEnglishIndefinite, [](std::string_view x) { return x; });
+  static const WordIndex polish =
+      WordIndex::of(kPolishIndefinite, [](std::string_view x) { return x; });
+  static const WordIndex english =
+      WordIndex::of(kEnglishIndefinite, [](std::string_view x) { return x; });
   if (lang != "en" && polish.contains(w, hash)) return true;
   if (lang != "pl" && english.contains(w, hash)) return true;
   return false;

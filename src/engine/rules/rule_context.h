@@ -35,6 +35,8 @@ struct Match {
 class TokenView {
  public:
   TokenView(std::string_view text, const std::vector<Token>& tokens, std::string_view lang);
+  TokenView(const TokenView&) = delete;  // the forms point into lowered_: never copied
+  TokenView& operator=(const TokenView&) = delete;
 
   size_t size() const { return forms_.size(); }
   bool polish() const { return is_polish_; }    // Polish patterns: "pl" and "other"
@@ -45,7 +47,9 @@ class TokenView {
   // The token's text as written.
   std::string_view raw(size_t i) const { return i < size() ? forms_[i].raw : std::string_view(); }
   // Lower-cased, an abbreviation dot dropped. Valid as long as the view.
-  std::string_view lower(size_t i) const { return i < size() ? forms_[i].lower : std::string_view(); }
+  std::string_view lower(size_t i) const {
+    return i < size() ? forms_[i].lower : std::string_view();
+  }
   uint64_t lower_hash(size_t i) const { return i < size() ? forms_[i].hash : empty_hash_; }
   TokenKind kind(size_t i) const { return i < size() ? forms_[i].kind : TokenKind::Punct; }
   bool is_word(size_t i) const { return kind(i) == TokenKind::Word; }
@@ -116,6 +120,14 @@ class TokenView {
   std::vector<Form> forms_;
   uint64_t empty_hash_ = 0;
 };
+
+// The entry of `table` whose form is v.lower(i), or nullptr. `index` is the table's
+// WordIndex over the same forms (a function-local static of the caller, built on first use).
+template <typename T, size_t N>
+const T* find_form(const TokenView& v, size_t i, const T (&table)[N], const WordIndex& index) {
+  const int k = v.find(i, index);
+  return k < 0 ? nullptr : &table[k];
+}
 
 // A number phrase starting at token i: a Number token ("24,5"), a lone integer word with
 // digits and a suffix is NOT handled here, or number words ("dwadzieścia pięć",

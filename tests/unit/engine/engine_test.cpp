@@ -104,12 +104,13 @@ TEST_CASE("engine: merge_entities keeps the earlier, then the longer, of other o
     CHECK(describe(merged) == std::vector<std::string>{"PER 0-10"});
   }
   SUBCASE("a long span blocks every span inside it") {
-    const auto merged = merge_entities(
-        {}, {model(0, 100, "ORG"), model(10, 20, "PER"), model(50, 60, "LOC"), model(100, 110, "PER")});
+    const auto merged = merge_entities({}, {model(0, 100, "ORG"), model(10, 20, "PER"),
+                                            model(50, 60, "LOC"), model(100, 110, "PER")});
     CHECK(describe(merged) == std::vector<std::string>{"ORG 0-100", "PER 100-110"});
   }
   SUBCASE("touching spans do not overlap") {
-    const auto merged = merge_entities({rule(0, 4, "DATE")}, {model(4, 8, "PER"), model(8, 9, "LOC")});
+    const auto merged =
+        merge_entities({rule(0, 4, "DATE")}, {model(4, 8, "PER"), model(8, 9, "LOC")});
     CHECK(describe(merged) == std::vector<std::string>{"DATE 0-4", "PER 4-8", "LOC 8-9"});
   }
   SUBCASE("overlapping rule entities of rule classes: the earlier stays") {

@@ -104,7 +104,8 @@ TEST_CASE("rules: the first-token filter never skips a position where a rule mat
   std::vector<std::string> words;
   for (const char* file : {"date_rules.cpp", "money_rules.cpp", "quantity_rules.cpp",
                            "number_parser.cpp", "rule_context.cpp"}) {
-    const std::string source = test::read_file(test::source_path(std::string("src/engine/rules/") + file));
+    const std::string source =
+        test::read_file(test::source_path(std::string("src/engine/rules/") + file));
     REQUIRE(source.size() > 1000);
     for (const std::string& lit : literals_of(source)) {
       words.push_back(lit);
