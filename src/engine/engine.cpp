@@ -70,16 +70,32 @@ std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity
     if (out.empty() || !overlaps(out.back(), e)) out.push_back(std::move(e));
   }
   const size_t strong_count = out.size();
+  // `rest` is visited by begin, so every kept entity k has k.begin <= e.begin and overlaps e
+  // exactly when it ends after e begins (for an empty e, only a k that also begins before
+  // it). Two running maxima of kept ends answer that in O(1), with the same result as testing
+  // every kept entity: `max_end` over all kept ones, `max_end_before` over those that begin
+  // before the current begin offset.
+  size_t max_end = 0;
+  size_t max_end_before = 0;
+  size_t current_begin = 0;
   for (auto& e : rest) {
     // Binary search the first strong entity that ends after e begins.
     auto it = std::lower_bound(out.begin(), out.begin() + strong_count, e.begin_byte,
                                [](const Entity& s, size_t b) { return s.end_byte <= b; });
     if (it != out.begin() + strong_count && overlaps(*it, e)) continue;
-    bool clash = false;
-    for (size_t k = strong_count; k < out.size(); ++k) {
-      if (overlaps(out[k], e)) { clash = true; break; }
+    if (e.begin_byte != current_begin) {
+      max_end_before = max_end;
+      current_begin = e.begin_byte;
     }
-    if (!clash) out.push_back(std::move(e));
+    bool clash = e.begin_byte < e.end_byte ? max_end > e.begin_byte
+                                           : max_end_before > e.begin_byte;
+    if (e.begin_byte > e.end_byte) {  // never produced; kept exact by the old linear test
+      clash = std::any_of(out.begin() + strong_count, out.end(),
+                          [&](const Entity& k) { return overlaps(k, e); });
+    }
+    if (clash) continue;
+    max_end = std::max(max_end, e.end_byte);
+    out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return a.begin_byte != b.begin_byte ? a.begin_byte < b.begin_byte : a.end_byte < b.end_byte;

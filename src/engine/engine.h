@@ -70,6 +70,7 @@ class Engine {
 // Overlap policy for one document's entities: rule entities of the classes rules own
 // (DATE TIME MONEY PERCENT QUANTITY URL EMAIL) win over model spans they overlap; among the
 // rest an earlier, then longer, span wins. Returns a sorted, non-overlapping list.
+// O(n log n) in the number of entities.
 std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity> model);
 
 }  // namespace glosa

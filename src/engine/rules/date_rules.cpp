@@ -5,6 +5,7 @@
 #include "engine/rules/date_rules.h"
 
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -180,14 +181,6 @@ constexpr RelativeWord kRelativeWords[] = {
 
 // --- Section: helpers ---
 
-template <typename T, size_t N, typename F>
-const T* find_in(const T (&table)[N], F&& pred) {
-  for (const T& e : table) {
-    if (pred(e)) return &e;
-  }
-  return nullptr;
-}
-
 std::string two_digits(uint64_t n) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%02u", static_cast<unsigned>(n % 100));
@@ -220,10 +213,12 @@ bool polish_case_ok(const TokenView& v, size_t i) {
 
 // Polish month at token i; sets *month and *grammatical_case.
 bool polish_month(const TokenView& v, size_t i, int* month, Case* grammatical_case) {
-  if (!v.polish() || !v.is_word(i) || v.has_dot(i) || !polish_case_ok(v, i)) return false;
-  const std::string& w = v.lower(i);
-  const MonthForm* f = find_in(kPolishMonths, [&](const MonthForm& m) { return m.form == w; });
-  if (!f) return false;
+  static const WordIndex index =
+      WordIndex::of(kPolishMonths, [](const MonthForm& m) { return m.form; });
+  if (!v.polish() || !v.is_word(i) || v.has_dot(i)) return false;
+  // The table first: it is cheaper than polish_case_ok and rules out almost every word.
+  const MonthForm* f = find_form(v, i, kPolishMonths, index);
+  if (!f || !polish_case_ok(v, i)) return false;
   *month = f->month;
   *grammatical_case = f->grammatical_case;
   return true;
@@ -233,20 +228,24 @@ bool polish_month(const TokenView& v, size_t i, int* month, Case* grammatical_ca
 // dot ("Jan.", "Dec" "."). *end is one past the month (and its dot).
 bool english_month(const TokenView& v, size_t i, int* month, bool* is_abbreviation,
                    size_t* end) {
-  if (!v.english() || !v.is_word(i) || !v.is_capitalized(i)) return false;
-  const std::string& w = v.lower(i);
-  for (int m = 0; m < 12; ++m) {
-    const EnglishMonth& e = kEnglishMonths[m];
-    const bool full = w == e.name && !v.has_dot(i);
-    const bool abbr = !w.empty() && (w == e.abbreviation || w == e.abbreviation2);
-    if (!full && !abbr) continue;
-    *month = m + 1;
-    *is_abbreviation = abbr;
-    *end = i + 1;
-    if (abbr && !v.has_dot(i) && v.is_punct(i + 1, ".") && !v.space_before(i + 1)) *end = i + 2;
-    return true;
-  }
-  return false;
+  // Forms 3m, 3m+1 and 3m+2 are month m's name and abbreviations; no form is repeated.
+  static const WordIndex index = [] {
+    std::vector<std::string_view> forms;
+    for (const EnglishMonth& e : kEnglishMonths) {
+      forms.insert(forms.end(), {e.name, e.abbreviation, e.abbreviation2});
+    }
+    return WordIndex(forms);
+  }();
+  if (!v.english() || !v.is_word(i) || v.lower(i).empty()) return false;  // "" is a form
+  const int k = v.find(i, index);
+  if (k < 0 || !v.is_capitalized(i)) return false;
+  const bool abbr = k % 3 != 0;
+  if (!abbr && v.has_dot(i)) return false;  // a full name never takes the dot
+  *month = k / 3 + 1;
+  *is_abbreviation = abbr;
+  *end = i + 1;
+  if (abbr && !v.has_dot(i) && v.is_punct(i + 1, ".") && !v.space_before(i + 1)) *end = i + 2;
+  return true;
 }
 
 bool day_number(const TokenView& v, size_t i, uint64_t* day) {
@@ -256,7 +255,7 @@ bool day_number(const TokenView& v, size_t i, uint64_t* day) {
   }
   // English ordinals "12th", "1st", "22nd", "3rd".
   if (!v.english() || !v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   if (w.size() < 3 || w.size() > 4) return false;
   const std::string_view suffix = std::string_view(w).substr(w.size() - 2);
   if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return false;
@@ -387,7 +386,7 @@ bool month_day_date(const TokenView& v, size_t i, Match* out) {
 
 // Polish plural-noun endings after a number ("2000 domach", "2000 osób"): a count, not a
 // year. Verbs and adverbs ("od 2014 trwa") rarely end this way.
-bool looks_like_counted_noun(const std::string& w) {
+bool looks_like_counted_noun(std::string_view w) {
   for (std::string_view end : {"ów", "ych", "ich", "ach", "ami", "om", "osób", "ludzi",
                                "dzieci", "lat", "razy", "sztuk", "km", "kg", "ton"}) {
     if (w.size() >= end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) {
@@ -567,7 +566,7 @@ bool century_or_decade(const TokenView& v, size_t i, Match* out) {
   }
   if (v.english() && v.is_word(i) && v.is_any(i + 1, {"century"})) {
     uint64_t c = 0;
-    const std::string& w = v.lower(i);
+    const std::string_view w = v.lower(i);
     if (w.size() >= 3 && w.size() <= 4 && parse_uint(std::string_view(w).substr(0, w.size() - 2), &c) &&
         c >= 1 && c <= 30) {
       *out = make(i, i + 2, two_digits(c - 1), "century");
@@ -588,7 +587,7 @@ bool century_or_decade(const TokenView& v, size_t i, Match* out) {
     return true;
   }
   if (v.english() && v.is_word(i)) {
-    const std::string& w = v.lower(i);
+    const std::string_view w = v.lower(i);
     if (w.size() == 5 && w[4] == 's' && w[3] == '0' && parse_uint(std::string_view(w).substr(0, 4), &d) &&
         d >= 1000) {
       *out = make(i, i + 1, std::to_string(d / 10), "decade");
@@ -600,12 +599,15 @@ bool century_or_decade(const TokenView& v, size_t i, Match* out) {
 
 // Weekday at token i (any supported language). Sets *day.
 bool weekday_at(const TokenView& v, size_t i, int* day) {
+  static const WordIndex polish =
+      WordIndex::of(kPolishWeekdays, [](const WeekdayForm& d) { return d.form; });
+  static const WordIndex english =
+      WordIndex::of(kEnglishWeekdays, [](std::string_view d) { return d; });
   if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
-  if (v.polish() && polish_case_ok(v, i)) {
-    const WeekdayForm* f =
-        find_in(kPolishWeekdays, [&](const WeekdayForm& d) { return d.form == w; });
-    if (f) {
+  const std::string_view w = v.lower(i);
+  if (v.polish()) {
+    const WeekdayForm* f = find_form(v, i, kPolishWeekdays, polish);
+    if (f && polish_case_ok(v, i)) {
       *day = f->day;
       return true;
     }
@@ -614,12 +616,11 @@ bool weekday_at(const TokenView& v, size_t i, int* day) {
     *day = 0;
     return true;
   }
-  if (v.english() && v.is_capitalized(i)) {
-    for (int d = 0; d < 7; ++d) {
-      if (kEnglishWeekdays[d] == w) {
-        *day = d + 1;
-        return true;
-      }
+  if (v.english()) {
+    const int d = v.find(i, english);
+    if (d >= 0 && v.is_capitalized(i)) {
+      *day = d + 1;
+      return true;
     }
   }
   return false;
@@ -651,9 +652,9 @@ void weekday_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   size_t k = i;
   int direction = 0;  // -1 past, +1 future, 2 "this", 0 none
   if (v.polish() && v.is_word(i)) {
-    const std::string& w = v.lower(i);
-    const Modifier* m =
-        find_in(kPolishWeekdayModifiers, [&](const Modifier& x) { return x.form == w; });
+    static const WordIndex index =
+        WordIndex::of(kPolishWeekdayModifiers, [](const Modifier& x) { return x.form; });
+    const Modifier* m = find_form(v, i, kPolishWeekdayModifiers, index);
     if (m && weekday_at(v, i + 1, &day)) {
       direction = m->offset;
       k = i + 1;
@@ -687,13 +688,14 @@ void weekday_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
 // --- Section: relative dates ---
 
 bool unit_at(const TokenView& v, size_t i, char* unit, bool* is_plural) {
+  static const WordIndex polish =
+      WordIndex::of(kPolishUnits, [](const UnitForm& u) { return u.form; });
+  static const WordIndex english =
+      WordIndex::of(kEnglishUnits, [](const UnitForm& u) { return u.form; });
   if (!v.is_word(i) || v.has_dot(i)) return false;
-  const std::string& w = v.lower(i);
   const UnitForm* f = nullptr;
-  if (v.polish()) f = find_in(kPolishUnits, [&](const UnitForm& u) { return u.form == w; });
-  if (!f && v.english()) {
-    f = find_in(kEnglishUnits, [&](const UnitForm& u) { return u.form == w; });
-  }
+  if (v.polish()) f = find_form(v, i, kPolishUnits, polish);
+  if (!f && v.english()) f = find_form(v, i, kEnglishUnits, english);
   if (!f) return false;
   *unit = f->unit;
   *is_plural = f->is_plural;
@@ -717,7 +719,7 @@ bool count_and_unit(const TokenView& v, size_t i, std::string* count, char* unit
              n.frac_digits == 0 && n.mantissa < 10000) {
     *count = std::to_string(n.mantissa);
     j = after_number;
-  } else if (v.is_word(i) && is_indefinite_number_word(v.lower(i), v.lang())) {
+  } else if (v.is_word(i) && is_indefinite_number_word(v.lower(i), v.lower_hash(i), v.lang())) {
     *count = "X";
     j = i + 1;
   }
@@ -748,14 +750,17 @@ Match make_offset(size_t first, size_t last, const char* sign, const std::string
 bool is_calendar_unit(char unit) { return unit == 'W' || unit == 'M' || unit == 'Y'; }
 
 void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
+  static const WordIndex relative_words =
+      WordIndex::of(kRelativeWords, [](const RelativeWord& r) { return r.form; });
+  static const WordIndex modifiers =
+      WordIndex::of(kPolishUnitModifiers, [](const Modifier& x) { return x.form; });
   if (!v.is_word(i) && !v.is_number(i)) return;
-  const std::string& w = v.lower(i);
-  // "wczoraj", "dziś", "today"...
-  for (const RelativeWord& r : kRelativeWords) {
-    if (r.form != w) continue;
+  const std::string_view w = v.lower(i);
+  // "wczoraj", "dziś", "today"... (each form is in the table once)
+  if (const RelativeWord* r = find_form(v, i, kRelativeWords, relative_words)) {
     const bool english_word = w == "yesterday" || w == "today" || w == "tomorrow";
     if (english_word ? v.english() : v.polish()) {
-      out->push_back(make(i, i + 1, std::string(r.value), "relative", true));
+      out->push_back(make(i, i + 1, std::string(r->value), "relative", true));
     }
   }
   std::string count;
@@ -786,7 +791,7 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   }
   // "przed rokiem", "przed tygodniem", "przed dwoma laty".
   if (v.polish() && w == "przed" && count_and_unit(v, i + 1, &count, &unit, &end)) {
-    const std::string& u = v.lower(end - 1);
+    const std::string_view u = v.lower(end - 1);
     if (u == "rokiem" || u == "miesiącem" || u == "tygodniem" || u == "laty" ||
         u == "latami" || u == "miesiącami" || u == "tygodniami" || u == "dniami" ||
         u == "godziną" || u == "godzinami" || u == "minutą" || u == "minutami") {
@@ -796,16 +801,14 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   // "w zeszłym roku" (span "zeszłym roku"), "tego roku", "roku poprzedniego".
   bool plural = false;
   if (v.polish()) {
-    const Modifier* m =
-        find_in(kPolishUnitModifiers, [&](const Modifier& x) { return x.form == w; });
+    const Modifier* m = find_form(v, i, kPolishUnitModifiers, modifiers);
     if (m && unit_at(v, i + 1, &unit, &plural) && !plural && is_calendar_unit(unit)) {
       out->push_back(make(i, i + 2, (m->offset < 0 ? "-P1" : m->offset > 0 ? "P1" : "P0") +
                                         std::string(1, unit), "relative", true));
     }
     if (unit_at(v, i, &unit, &plural) && !plural && is_calendar_unit(unit) && v.is_word(i + 1)) {
-      const std::string& w2 = v.lower(i + 1);
-      const Modifier* m2 =
-          find_in(kPolishUnitModifiers, [&](const Modifier& x) { return x.form == w2; });
+      const std::string_view w2 = v.lower(i + 1);
+      const Modifier* m2 = find_form(v, i + 1, kPolishUnitModifiers, modifiers);
       if (m2 && m2->offset != 0) {
         out->push_back(make(i, i + 2, (m2->offset < 0 ? "-P1" : "P1") + std::string(1, unit),
                             "relative", true));
@@ -867,7 +870,7 @@ bool is_hour_word(const TokenView& v, size_t i) {
 
 // "a.m."/"am" (false) or "p.m."/"pm" (true); false when token i is neither.
 bool meridiem(const TokenView& v, size_t i, bool* pm) {
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   if (w == "a.m" || w == "p.m") {
     *pm = w == "p.m";
     return true;
@@ -899,6 +902,27 @@ void match_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   relative_dates(v, i, out);
 }
 
+void add_date_start_words(std::vector<std::string_view>* words) {
+  for (const MonthForm& m : kPolishMonths) words->push_back(m.form);
+  for (const EnglishMonth& m : kEnglishMonths) {
+    words->insert(words->end(), {m.name, m.abbreviation, m.abbreviation2});
+  }
+  for (const WeekdayForm& d : kPolishWeekdays) words->push_back(d.form);
+  words->insert(words->end(), std::begin(kEnglishWeekdays), std::end(kEnglishWeekdays));
+  for (const UnitForm& u : kPolishUnits) words->push_back(u.form);
+  for (const UnitForm& u : kEnglishUnits) words->push_back(u.form);
+  for (const Modifier& m : kPolishUnitModifiers) words->push_back(m.form);
+  for (const Modifier& m : kPolishWeekdayModifiers) words->push_back(m.form);
+  for (const RelativeWord& r : kRelativeWords) words->push_back(r.form);
+  add_indefinite_number_words(words);  // "kilka lat temu"
+  // The words that the functions above test at their first token i. Keep this in step with
+  // them: tests/unit/engine/rules_start_test.cpp tries every literal of these files.
+  words->insert(words->end(), {"dnia", "dniu", "rok", "roku", "rokiem", "lat", "latach",
+                               "lata", "latami", "weekend", "last", "next", "this", "past",
+                               "coming", "za", "in", "przed", "a", "godz", "godzina",
+                               "godzinie", "godziny", "godzinę", "godzinach"});
+}
+
 void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {
   uint64_t h = 0, m = 0;
   std::string seconds;
@@ -915,31 +939,35 @@ void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {
     }
     return;
   }
-  // "12:30", "10:30 p.m.", "o 15.00" (the dot form needs a Polish preposition before it).
-  // British "at 9.30" and "9.30 am" use the dot too.
-  const bool after_preposition =
-      i > 0 && ((v.polish() && v.is_any(i - 1, {"o", "od", "do", "około", "ok", "przed", "po"})) ||
-                (v.english() && v.is_any(i - 1, {"at", "from", "until", "till"})));
-  const bool dot_ok = after_preposition || meridiem(v, i + 1, &pm);
-  if (clock_token(v, i, dot_ok, &h, &m, &seconds)) {
-    if (meridiem(v, i + 1, &pm) && h >= 1 && h <= 12) {
-      out->push_back(make_time(i, i + 2, to_24h(h, pm), m));
-    } else {
-      Match t = make_time(i, i + 1, h, m);
-      t.value += seconds;
-      out->push_back(t);
+  // Both forms below start with a Number token.
+  if (v.is_number(i)) {
+    // "12:30", "10:30 p.m.", "o 15.00" (the dot form needs a Polish preposition before it).
+    // British "at 9.30" and "9.30 am" use the dot too.
+    const bool after_preposition =
+        i > 0 &&
+        ((v.polish() && v.is_any(i - 1, {"o", "od", "do", "około", "ok", "przed", "po"})) ||
+         (v.english() && v.is_any(i - 1, {"at", "from", "until", "till"})));
+    const bool dot_ok = after_preposition || meridiem(v, i + 1, &pm);
+    if (clock_token(v, i, dot_ok, &h, &m, &seconds)) {
+      if (meridiem(v, i + 1, &pm) && h >= 1 && h <= 12) {
+        out->push_back(make_time(i, i + 2, to_24h(h, pm), m));
+      } else {
+        Match t = make_time(i, i + 1, h, m);
+        t.value += seconds;
+        out->push_back(t);
+      }
+      return;
     }
-    return;
-  }
-  // "10 a.m.", "3 pm".
-  if (v.is_number(i) && v.raw(i).size() <= 2 && parse_uint(v.raw(i), &h) && h >= 1 &&
-      h <= 12 && meridiem(v, i + 1, &pm)) {
-    out->push_back(make_time(i, i + 2, to_24h(h, pm), 0));
-    return;
+    // "10 a.m.", "3 pm".
+    if (v.raw(i).size() <= 2 && parse_uint(v.raw(i), &h) && h >= 1 && h <= 12 &&
+        meridiem(v, i + 1, &pm)) {
+      out->push_back(make_time(i, i + 2, to_24h(h, pm), 0));
+      return;
+    }
   }
   // "3pm", "11am" in one word.
   if (v.english() && v.is_word(i)) {
-    const std::string& w = v.lower(i);
+    const std::string_view w = v.lower(i);
     if (w.size() >= 3 && w.size() <= 4) {
       std::string_view suffix = std::string_view(w).substr(w.size() - 2);
       if ((suffix == "am" || suffix == "pm") &&

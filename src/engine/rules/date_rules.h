@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "engine/rules/rule_context.h"
@@ -20,5 +21,11 @@ void match_dates(const TokenView& v, size_t i, std::vector<Match>* out);
 // Appends every TIME match that starts at token i: "12:30", "godz. 12", "o 15.00" (span
 // "15.00"), "10 a.m.", "3 pm", "3pm". Value "HH:MM" (24-hour) or "HH:MM:SS".
 void match_times(const TokenView& v, size_t i, std::vector<Match>* out);
+
+// Appends every lower-case word that can be the first token of a DATE or TIME match (the
+// word tables and the words tested at the first token), for recognize_patterns' filter.
+// Other first tokens are Numbers, words that start with a digit ("2022r", "12th", "3pm"),
+// words in capitals only ("XXI") and number phrases (see may_start_number_phrase).
+void add_date_start_words(std::vector<std::string_view>* words);
 
 }  // namespace glosa::rules

@@ -220,8 +220,9 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 // Scale word at i (full words any case, abbreviations with or without their dot).
 // `loose` admits the English one-letter forms "m"/"k" (only right after a currency prefix).
 bool scale_at(const TokenView& v, size_t i, bool loose, int* exponent) {
+  static const WordIndex index = WordIndex::of(kScales, [](const ScaleWord& x) { return x.form; });
   if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   if (w == "bln") {
     *exponent = v.lang() == "en" ? 9 : 12;
     return true;
@@ -235,7 +236,7 @@ bool scale_at(const TokenView& v, size_t i, bool loose, int* exponent) {
     *exponent = w == "m" ? 6 : 3;
     return true;
   }
-  const ScaleWord* s = find_in(kScales, [&](const ScaleWord& x) { return x.form == w; });
+  const ScaleWord* s = find_form(v, i, kScales, index);
   if (!s || (s->is_polish ? !v.polish() : !v.english())) return false;
   *exponent = s->exponent;
   return true;
@@ -251,7 +252,7 @@ struct Amount {
 // A Word like "5bn", "24m", "10k", "3mln": digits and a glued scale abbreviation.
 bool glued_scale_amount(const TokenView& v, size_t i, Amount* out) {
   if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   size_t digits = 0;
   while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
   if (digits == 0 || digits == w.size()) return false;
@@ -310,7 +311,7 @@ bool amount_at(const TokenView& v, size_t i, bool after_prefix, Amount* out) {
 // "5zł", "10zł." written without a space: one word token.
 bool glued_zloty(const TokenView& v, size_t i, Decimal* amount) {
   if (!v.polish() || !v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   const std::string_view zl = "zł";
   if (w.size() <= zl.size() || w.compare(w.size() - zl.size(), zl.size(), zl) != 0) return false;
   uint64_t n = 0;
@@ -330,7 +331,12 @@ bool is_currency_code(const TokenView& v, size_t i) {
   std::string_view r = v.raw(i);
   if (!r.empty() && r.back() == '.') r.remove_suffix(1);
   if (r.size() != 3) return false;
-  return find_in(kCurrencyCodes, [&](std::string_view c) { return c == r; }) != nullptr;
+  for (char c : r) {
+    if (c < 'A' || c > 'Z') return false;  // every code is three capitals
+  }
+  static const WordIndex codes =
+      WordIndex::of(kCurrencyCodes, [](std::string_view c) { return c; });
+  return codes.contains(r);
 }
 
 std::string code_text(const TokenView& v, size_t i) {
@@ -341,7 +347,7 @@ std::string code_text(const TokenView& v, size_t i) {
 
 // A currency before the amount: "$", "US$", "€", "USD", "PLN". *end is where the amount starts.
 bool prefix_currency(const TokenView& v, size_t i, Currency* out) {
-  if (v.is_word(i) && v.is_all_upper(i) && v.is_punct(i + 1, "$") && !v.space_before(i + 1)) {
+  if (v.is_punct(i + 1, "$") && v.is_word(i) && v.is_all_upper(i) && !v.space_before(i + 1)) {
     const std::string_view r = v.raw(i);
     const DollarPrefix* p =
         find_in(kDollarPrefixes, [&](const DollarPrefix& x) { return x.prefix == r; });
@@ -373,7 +379,7 @@ bool prefix_currency(const TokenView& v, size_t i, Currency* out) {
 bool country_adjective(const TokenView& v, size_t i, Family family, bool english_order,
                        std::string* code) {
   if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   if (english_order) {
     for (const CountryAdjective& a : kEnglishCountryAdjectives) {
       if (a.family == family && w == a.stem) {
@@ -415,17 +421,19 @@ bool suffix_currency(const TokenView& v, size_t i, bool after_digits, Currency* 
   size_t k = i;
   std::string english_code;
   const CurrencyWord* c = nullptr;
+  static const WordIndex words =
+      WordIndex::of(kCurrencyWords, [](const CurrencyWord& x) { return x.form; });
   auto word_at = [&](size_t j) -> const CurrencyWord* {
     if (!v.is_word(j)) return nullptr;
-    const std::string& w = v.lower(j);
+    const std::string_view w = v.lower(j);
     if (w == "gr" && !v.has_dot(j) && !v.polish()) return nullptr;
-    return find_in(kCurrencyWords, [&](const CurrencyWord& x) { return x.form == w; });
+    return find_form(v, j, kCurrencyWords, words);
   };
   if (v.english() && !word_at(i)) {
+    const CurrencyWord* next = word_at(i + 1);
     for (Family f : {Family::Dollar, Family::Franc, Family::Yen, Family::Yuan, Family::Ruble,
                      Family::Crown, Family::Lira, Family::Rupee, Family::Peso,
                      Family::Hryvnia, Family::Tenge, Family::Pound}) {
-      const CurrencyWord* next = word_at(i + 1);
       if (next && next->family == f && country_adjective(v, i, f, true, &english_code)) {
         k = i + 1;
         break;
@@ -439,7 +447,7 @@ bool suffix_currency(const TokenView& v, size_t i, bool after_digits, Currency* 
   if (v.is_capitalized(k) && c->form != "zł" && !v.at_sentence_start(k)) return false;
   // "3 złote medale": the adjective "złoty" (golden).
   if (c->family == Family::Zloty && !c->is_minor && c->form != "zł" && v.is_word(k + 1)) {
-    const std::string& next = v.lower(k + 1);
+    const std::string_view next = v.lower(k + 1);
     for (std::string_view stop : kNotCurrencyNext) {
       if (starts_with(next, stop)) return false;
     }
@@ -481,7 +489,7 @@ bool percent_word(const TokenView& v, size_t i, size_t* end, bool* is_point,
     return true;
   }
   if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   if (v.polish() && (w == "proc" || w == "procent" || w == "procenta" || w == "procentów" ||
                      w == "procentach" || w == "procentom" || w == "procentami" ||
                      w == "procentu" || w == "procencie")) {
@@ -532,15 +540,22 @@ bool percent_word(const TokenView& v, size_t i, size_t* end, bool* is_point,
 
 }  // namespace
 
+void add_money_start_words(std::vector<std::string_view>* words) {
+  // amount_at's scale word alone ("miliard dolarów"); the rest starts with a number phrase,
+  // a symbol, capitals or a digit.
+  for (const ScaleWord& s : kScales) words->push_back(s.form);
+}
+
 void match_money(const TokenView& v, size_t i, std::vector<Match>* out) {
   Currency c;
   Amount a;
   // Currency first: "$24.5 billion", "US$5m", "€5", "USD 100".
-  if (prefix_currency(v, i, &c) && amount_at(v, c.end, true, &a) && v.is_number(c.end)) {
+  const bool has_prefix = prefix_currency(v, i, &c);
+  if (has_prefix && amount_at(v, c.end, true, &a) && v.is_number(c.end)) {
     out->push_back(make_money(i, a.end, a.value, c));
     return;
   }
-  if (prefix_currency(v, i, &c) && glued_scale_amount(v, c.end, &a)) {
+  if (has_prefix && glued_scale_amount(v, c.end, &a)) {
     out->push_back(make_money(i, a.end, a.value, c));
     return;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "engine/rules/rule_context.h"
@@ -20,5 +21,11 @@ void match_money(const TokenView& v, size_t i, std::vector<Match>* out);
 // ("0,5 pkt proc.", "punktu procentowego", "percentage points", "2 pp."); basis points are
 // converted to percentage points ("25 bps", "25 pb" -> "0.25", subtype "point").
 void match_percent(const TokenView& v, size_t i, std::vector<Match>* out);
+
+// Appends every lower-case word that can be the first token of a MONEY or PERCENT match
+// (scale words: "miliard dolarów"), for recognize_patterns' filter. Other first tokens are
+// Symbols and Puncts ("$", "€"), words in capitals only ("USD", "US" "$"), words that start
+// with a digit ("5zł", "24m") and number phrases (see may_start_number_phrase).
+void add_money_start_words(std::vector<std::string_view>* words);
 
 }  // namespace glosa::rules

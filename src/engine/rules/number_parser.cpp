@@ -1,9 +1,11 @@
 // Exact decimal parsing and printing, and Polish/English number words. Layer: engine/rules.
 #include "engine/rules/number_parser.h"
 
-#include <array>
+#include <iterator>
 #include <utility>
 #include <vector>
+
+#include "engine/core/word_index.h"
 
 namespace glosa::rules {
 
@@ -130,15 +132,30 @@ constexpr WordValue kEnglishNumbers[] = {
     {"half", 5, 1},
 };
 
+constexpr std::string_view kPolishIndefinite[] = {
+    "kilka", "kilku", "kilkoma", "parę", "paru", "kilkanaście", "kilkunastu",
+    "kilkadziesiąt", "kilkudziesięciu", "kilkaset", "kilkuset", "wiele", "wielu"};
+constexpr std::string_view kEnglishIndefinite[] = {"several", "few", "many"};
+
 template <size_t N>
-bool lookup(const WordValue (&table)[N], std::string_view w, Decimal* out) {
-  for (const auto& e : table) {
-    if (e.word == w) {
-      *out = Decimal{e.mantissa, e.frac_digits};
-      return true;
-    }
-  }
-  return false;
+bool lookup(const WordValue (&table)[N], const WordIndex& index, std::string_view w,
+            uint64_t hash, Decimal* out) {
+  const int k = index.find(w, hash);
+  if (k < 0) return false;
+  *out = Decimal{table[k].mantissa, table[k].frac_digits};
+  return true;
+}
+
+const WordIndex& polish_number_index() {
+  static const WordIndex index =
+      WordIndex::of(kPolishNumbers, [](const WordValue& e) { return e.word; });
+  return index;
+}
+
+const WordIndex& english_number_index() {
+  static const WordIndex index =
+      WordIndex::of(kEnglishNumbers, [](const WordValue& e) { return e.word; });
+  return index;
 }
 
 }  // namespace
@@ -247,23 +264,33 @@ std::string format_decimal(const Decimal& d) {
 }
 
 bool number_word_value(std::string_view w, std::string_view lang, Decimal* out) {
-  if (lang != "en" && lookup(kPolishNumbers, w, out)) return true;
-  if (lang != "pl" && lookup(kEnglishNumbers, w, out)) return true;
+  return number_word_value(w, word_hash(w), lang, out);
+}
+
+bool number_word_value(std::string_view w, uint64_t hash, std::string_view lang,
+                       Decimal* out) {
+  if (lang != "en" && lookup(kPolishNumbers, polish_number_index(), w, hash, out)) return true;
+  if (lang != "pl" && lookup(kEnglishNumbers, english_number_index(), w, hash, out)) return true;
   return false;
 }
 
 bool is_indefinite_number_word(std::string_view w, std::string_view lang) {
-  static constexpr std::array<std::string_view, 13> kPolish = {
-      "kilka", "kilku", "kilkoma", "parę", "paru", "kilkanaście", "kilkunastu",
-      "kilkadziesiąt", "kilkudziesięciu", "kilkaset", "kilkuset", "wiele", "wielu"};
-  static constexpr std::array<std::string_view, 3> kEnglish = {"several", "few", "many"};
-  if (lang != "en") {
-    for (auto x : kPolish) if (x == w) return true;
-  }
-  if (lang != "pl") {
-    for (auto x : kEnglish) if (x == w) return true;
-  }
+  return is_indefinite_number_word(w, word_hash(w), lang);
+}
+
+bool is_indefinite_number_word(std::string_view w, uint64_t hash, std::string_view lang) {
+  static const WordIndex polish =
+      WordIndex::of(kPolishIndefinite, [](std::string_view x) { return x; });
+  static const WordIndex english =
+      WordIndex::of(kEnglishIndefinite, [](std::string_view x) { return x; });
+  if (lang != "en" && polish.contains(w, hash)) return true;
+  if (lang != "pl" && english.contains(w, hash)) return true;
   return false;
+}
+
+void add_indefinite_number_words(std::vector<std::string_view>* words) {
+  words->insert(words->end(), std::begin(kPolishIndefinite), std::end(kPolishIndefinite));
+  words->insert(words->end(), std::begin(kEnglishIndefinite), std::end(kEnglishIndefinite));
 }
 
 }  // namespace glosa::rules

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace glosa::rules {
 
@@ -49,8 +50,15 @@ std::string format_decimal(const Decimal& d);
 // Returns false for other words. Hyphenated English compounds are handled by
 // parse_number_words.
 bool number_word_value(std::string_view lowered, std::string_view lang, Decimal* out);
+// The same when word_hash(lowered) is known already (TokenView::lower_hash).
+bool number_word_value(std::string_view lowered, uint64_t hash, std::string_view lang,
+                       Decimal* out);
 
 // True for indefinite quantity words: "kilka", "kilkanaście", "parę", "several", "few"...
 bool is_indefinite_number_word(std::string_view lowered, std::string_view lang);
+bool is_indefinite_number_word(std::string_view lowered, uint64_t hash, std::string_view lang);
+
+// Appends every word is_indefinite_number_word accepts, in both languages.
+void add_indefinite_number_words(std::vector<std::string_view>* words);
 
 }  // namespace glosa::rules

@@ -22,7 +22,31 @@ int label_rank(const std::string& label) {
   return 5;  // QUANTITY
 }
 
+// Capitals only, one trailing dot aside: "USD", "USD.", "XXI", "US" (of "US$").
+bool is_capitals_only(std::string_view raw) {
+  if (!raw.empty() && raw.back() == '.') raw.remove_suffix(1);
+  if (raw.empty()) return false;
+  for (char c : raw) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool rules::may_start_match(const TokenView& v, size_t i) {
+  static const WordIndex start_words = [] {
+    std::vector<std::string_view> words;
+    rules::add_date_start_words(&words);
+    rules::add_money_start_words(&words);
+    return WordIndex(words);
+  }();
+  if (!v.is_word(i)) return i < v.size();
+  const std::string_view raw = v.raw(i);
+  if (!raw.empty() && raw[0] >= '0' && raw[0] <= '9') return true;
+  return is_capitals_only(raw) || rules::may_start_number_phrase(v, i) ||
+         v.find(i, start_words) >= 0;
+}
 
 std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<Token>& tokens,
                                        std::string_view lang) {
@@ -34,6 +58,7 @@ std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<
   for (size_t i = 0; i < v.size(); ++i) {
     if (i < covered_until) continue;
     candidates.clear();
+    if (!rules::may_start_match(v, i)) continue;  // no recogniser would find anything here
     if (v.kind(i) == TokenKind::Url || v.kind(i) == TokenKind::Email) {
       rules::Match m;
       m.first = i;

@@ -25,4 +25,16 @@ namespace glosa {
 std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<Token>& tokens,
                                        std::string_view lang);
 
+namespace rules {
+
+class TokenView;
+
+// False when no recogniser can match at token i: an ordinary word (most tokens), which
+// recognize_patterns then skips. True for Numbers, Puncts and Symbols, words that start with
+// a digit, words in capitals only (a trailing dot aside), number phrases and the start words
+// of the rules (add_date_start_words, add_money_start_words). Exposed for its test.
+bool may_start_match(const TokenView& v, size_t i);
+
+}  // namespace rules
+
 }  // namespace glosa

@@ -54,17 +54,17 @@ constexpr UnitName kEnglishWords[] = {
     {"gigawatt", "GW"},   {"gigawatts", "GW"},
 };
 
+// The unit of `table` written `w` (hash `hash`), or nullptr.
 template <size_t N>
-const UnitName* find_unit(const UnitName (&table)[N], std::string_view w) {
-  for (const UnitName& u : table) {
-    if (u.form == w) return &u;
-  }
-  return nullptr;
+const UnitName* find_unit(const UnitName (&table)[N], const WordIndex& index, std::string_view w,
+                          uint64_t hash) {
+  const int k = index.find(w, hash);
+  return k < 0 ? nullptr : &table[k];
 }
 
 int scale_exponent(const TokenView& v, size_t i) {
   if (!v.is_word(i)) return 0;
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   if (v.polish()) {
     if (w == "tys" || w.rfind("tysi", 0) == 0) return 3;
     if (w == "mln" || w.rfind("milion", 0) == 0) return 6;
@@ -80,6 +80,10 @@ int scale_exponent(const TokenView& v, size_t i) {
 
 // The unit at i; sets *unit and returns one past it, or i when there is none.
 size_t unit_at(const TokenView& v, size_t i, std::string* unit) {
+  const auto form = [](const UnitName& u) { return u.form; };
+  static const WordIndex symbols = WordIndex::of(kSymbols, form);
+  static const WordIndex polish_words = WordIndex::of(kPolishWords, form);
+  static const WordIndex english_words = WordIndex::of(kEnglishWords, form);
   if (v.is_punct(i, "\xC2\xB0") && v.raw(i + 1) == "C" && !v.space_before(i + 1)) {
     *unit = "°C";  // "30°C", "30 °C"
     return i + 2;
@@ -87,7 +91,7 @@ size_t unit_at(const TokenView& v, size_t i, std::string* unit) {
   if (!v.is_word(i)) return i;
   std::string_view raw = v.raw(i);
   if (!raw.empty() && raw.back() == '.') raw.remove_suffix(1);
-  if (const UnitName* u = find_unit(kSymbols, raw)) {
+  if (const UnitName* u = find_unit(kSymbols, symbols, raw, word_hash(raw))) {
     // Polish "(45 l.)" is an age ("lat"), not litres.
     if (raw == "l" && v.polish() && v.is_punct(i + 1, ".") && !v.space_before(i + 1)) return i;
     *unit = std::string(u->unit);
@@ -106,10 +110,10 @@ size_t unit_at(const TokenView& v, size_t i, std::string* unit) {
     }
     return end;
   }
-  const std::string& w = v.lower(i);
+  const std::string_view w = v.lower(i);
   const UnitName* u = nullptr;
-  if (v.polish()) u = find_unit(kPolishWords, w);
-  if (!u && v.english()) u = find_unit(kEnglishWords, w);
+  if (v.polish()) u = find_unit(kPolishWords, polish_words, w, v.lower_hash(i));
+  if (!u && v.english()) u = find_unit(kEnglishWords, english_words, w, v.lower_hash(i));
   if (u) {
     *unit = std::string(u->unit);
     return i + 1;

@@ -4,12 +4,11 @@
 #include <algorithm>
 
 #include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
 
 namespace glosa::rules {
 
 namespace {
-
-const std::string kEmpty;
 
 // The token's text. Tokens come from tokenize(text); the span is clamped anyway so that a
 // mismatched pair cannot make substr() abort (exceptions are off).
@@ -30,51 +29,24 @@ bool is_opening_char(std::string_view p) {
          p == "\xE2\x80\x94" /*—*/ || p == "'";
 }
 
-}  // namespace
-
-TokenView::TokenView(std::string_view text, const std::vector<Token>& tokens,
-                     std::string_view lang)
-    : text_(text), tokens_(tokens), lang_(lang) {
-  lower_.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    std::string_view s = clamped(text, t);
-    if (t.kind != TokenKind::Word) {
-      lower_.emplace_back(s);
+// True when lower-casing changes `s`; decided without writing the lower-case copy.
+bool lowering_changes(std::string_view s) {
+  size_t len = 0;
+  for (size_t k = 0; k < s.size(); k += len) {
+    const unsigned char b = static_cast<unsigned char>(s[k]);
+    if (b < 0x80) {
+      len = 1;
+      if (b >= 'A' && b <= 'Z') return true;
       continue;
     }
-    if (t.is_abbreviation && !s.empty() && s.back() == '.') s.remove_suffix(1);
-    lower_.push_back(to_lower(s));
+    const char32_t cp = decode_utf8(s, k, &len);
+    // Invalid bytes decode as U+FFFD: to_lower() writes that character, not the byte.
+    if (to_lower(cp) != cp || (cp == kReplacementChar && len == 1)) return true;
   }
+  return false;
 }
 
-NumberStyle TokenView::number_style() const {
-  if (lang_ == "pl") return NumberStyle::Polish;
-  if (lang_ == "en") return NumberStyle::English;
-  return NumberStyle::Neutral;
-}
-
-std::string_view TokenView::raw(size_t i) const {
-  if (i >= size()) return {};
-  return clamped(text_, tokens_[i]);
-}
-
-const std::string& TokenView::lower(size_t i) const { return i < size() ? lower_[i] : kEmpty; }
-
-TokenKind TokenView::kind(size_t i) const { return i < size() ? tokens_[i].kind : TokenKind::Punct; }
-
-bool TokenView::has_dot(size_t i) const {
-  return i < size() && tokens_[i].is_abbreviation && raw(i).back() == '.';
-}
-
-bool TokenView::space_before(size_t i) const { return i < size() && tokens_[i].space_before; }
-
-bool TokenView::is_capitalized(size_t i) const {
-  return i < size() && is_upper(first_codepoint(raw(i)));
-}
-
-bool TokenView::is_all_upper(size_t i) const {
-  if (i >= size()) return false;
-  std::string_view s = raw(i);
+bool all_upper_ascii(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
     if (!(c >= 'A' && c <= 'Z')) return false;
@@ -82,48 +54,13 @@ bool TokenView::is_all_upper(size_t i) const {
   return true;
 }
 
-bool TokenView::at_sentence_start(size_t i) const {
-  if (i >= size()) return false;
-  if (i == 0 || tokens_[i].newline_before) return true;
-  size_t p = i - 1;
-  // Skip one opening quote or dash: „Marzec był…
-  if ((kind(p) == TokenKind::Punct) && is_opening_char(raw(p))) {
-    if (p == 0 || tokens_[p].newline_before) return true;
-    --p;
-  }
-  if (kind(p) == TokenKind::Punct && is_sentence_end_punct(raw(p))) return true;
-  // An abbreviation that may end a sentence: "… w 2022 r. Marzec …".
-  return has_dot(p) && abbreviation_may_end_sentence(lower(p));
-}
-
-bool TokenView::is_any(size_t i, std::initializer_list<std::string_view> words) const {
-  const std::string& w = lower(i);
-  if (w.empty()) return false;
-  for (auto x : words) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
-bool TokenView::is_punct(size_t i, std::string_view p) const {
-  return i < size() && (kind(i) == TokenKind::Punct || kind(i) == TokenKind::Symbol) &&
-         raw(i) == p;
-}
-
-bool token_uint(const TokenView& v, size_t i, uint64_t* out) {
-  return v.is_number(i) && parse_uint(v.raw(i), out);
-}
-
-namespace {
-
 // The value of one number word; English hyphenated tens ("twenty-five") are split here.
-bool word_value(const TokenView& v, size_t i, Decimal* out) {
-  if (!v.is_word(i)) return false;
-  const std::string& w = v.lower(i);
-  if (number_word_value(w, v.lang(), out)) return true;
-  if (!v.english()) return false;
+bool word_value(std::string_view w, uint64_t hash, std::string_view lang, bool english,
+                Decimal* out) {
+  if (number_word_value(w, hash, lang, out)) return true;
+  if (!english) return false;
   const size_t dash = w.find('-');
-  if (dash == std::string::npos) return false;
+  if (dash == std::string_view::npos) return false;
   Decimal tens, unit;
   if (!number_word_value(w.substr(0, dash), "en", &tens) ||
       !number_word_value(w.substr(dash + 1), "en", &unit)) {
@@ -139,10 +76,84 @@ bool word_value(const TokenView& v, size_t i, Decimal* out) {
 
 }  // namespace
 
+TokenView::TokenView(std::string_view text, const std::vector<Token>& tokens,
+                     std::string_view lang)
+    : tokens_(tokens), lang_(lang), is_polish_(lang != "en"), is_english_(lang != "pl"),
+      style_(lang == "pl"   ? NumberStyle::Polish
+             : lang == "en" ? NumberStyle::English
+                            : NumberStyle::Neutral),
+      empty_hash_(word_hash({})) {
+  // Most lower-case forms are views into the text. The others are written into lowered_,
+  // and become views only at the end, once that string has stopped growing (and moving).
+  struct Pending {
+    size_t token, start, size;
+  };
+  std::vector<Pending> pending;
+  forms_.resize(tokens.size());
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    Form& f = forms_[k];
+    f.raw = clamped(text, t);
+    f.kind = t.kind;
+    if (t.is_abbreviation && !f.raw.empty() && f.raw.back() == '.') f.flags |= kHasDot;
+    if (t.space_before) f.flags |= kSpaceBefore;
+    if (t.newline_before) f.flags |= kNewlineBefore;
+    const unsigned char first = f.raw.empty() ? 0 : static_cast<unsigned char>(f.raw[0]);
+    if (first < 0x80 ? first >= 'A' && first <= 'Z' : is_upper(first_codepoint(f.raw))) {
+      f.flags |= kCapitalized;
+    }
+    if (all_upper_ascii(f.raw)) f.flags |= kAllUpper;
+    f.lower = f.raw;
+    if (t.kind != TokenKind::Word) continue;
+    if (t.is_abbreviation && !f.lower.empty() && f.lower.back() == '.') f.lower.remove_suffix(1);
+    if (lowering_changes(f.lower)) {
+      const size_t start = lowered_.size();
+      append_lower(lowered_, f.lower);
+      pending.push_back(Pending{k, start, lowered_.size() - start});
+    }
+  }
+  for (const Pending& p : pending) {
+    forms_[p.token].lower = std::string_view(lowered_).substr(p.start, p.size);
+  }
+  for (Form& f : forms_) {
+    f.hash = word_hash(f.lower);
+    if (f.kind == TokenKind::Number && parse_decimal(f.raw, style_, &f.value)) {
+      f.flags |= kHasNumberValue;
+    } else if (f.kind == TokenKind::Word &&
+               word_value(f.lower, f.hash, lang_, is_english_, &f.value)) {
+      f.flags |= kHasWordValue;
+    }
+  }
+}
+
+bool TokenView::at_sentence_start(size_t i) const {
+  if (i >= size()) return false;
+  if (i == 0 || has(i, kNewlineBefore)) return true;
+  size_t p = i - 1;
+  // Skip one opening quote or dash: „Marzec był…
+  if ((kind(p) == TokenKind::Punct) && is_opening_char(raw(p))) {
+    if (p == 0 || has(p, kNewlineBefore)) return true;
+    --p;
+  }
+  if (kind(p) == TokenKind::Punct && is_sentence_end_punct(raw(p))) return true;
+  // An abbreviation that may end a sentence: "… w 2022 r. Marzec …".
+  return has_dot(p) && abbreviation_may_end_sentence(lower(p));
+}
+
+bool token_uint(const TokenView& v, size_t i, uint64_t* out) {
+  return v.is_number(i) && parse_uint(v.raw(i), out);
+}
+
+
+bool may_start_number_phrase(const TokenView& v, size_t i) {
+  Decimal unused;
+  return v.is_number(i) || v.number_word_value(i, &unused) || v.is_any(i, {"a", "an"});
+}
+
 bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool allow_article,
                          Decimal* value, size_t* end) {
   if (v.is_number(i)) {
-    if (!parse_decimal(v.raw(i), v.number_style(), value)) return false;
+    if (!v.number_value(i, value)) return false;
     *end = i + 1;
     return true;
   }
@@ -156,7 +167,7 @@ bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool al
   }
   if (!allow_words) return false;
   Decimal first;
-  if (!word_value(v, i, &first)) return false;
+  if (!v.number_word_value(i, &first)) return false;
   // Fractions ("pół", "półtora", "half") stand alone.
   if (first.frac_digits) {
     *value = first;
@@ -173,13 +184,13 @@ bool match_number_phrase(const TokenView& v, size_t i, bool allow_words, bool al
     ++j;
     if (v.is_any(j, {"and"})) {
       Decimal next;
-      if (word_value(v, j + 1, &next) && !next.frac_digits && next.mantissa < 100) ++j;
+      if (v.number_word_value(j + 1, &next) && !next.frac_digits && next.mantissa < 100) ++j;
     }
   }
   // Polish/English additive sequences in falling order: "dwieście trzydzieści pięć".
   for (;;) {
     Decimal next;
-    if (!word_value(v, j, &next) || next.frac_digits || next.mantissa == 0) break;
+    if (!v.number_word_value(j, &next) || next.frac_digits || next.mantissa == 0) break;
     const uint64_t n = next.mantissa;
     const bool fits = (last >= 100 && last % 100 == 0 && n < 100) ||
                       (last >= 20 && last < 100 && last % 10 == 0 && n < 10);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "engine/core/word_index.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -24,14 +25,17 @@ constexpr std::array<std::string_view, 40> kEnglish = {
     "been", "or", "after", "than"};
 
 template <size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+WordIndex index_of(const std::array<std::string_view, N>& list) {
+  return WordIndex(std::vector<std::string_view>(list.begin(), list.end()));
 }
 
 }  // namespace
 
 std::string detect_language(std::string_view text, const std::vector<Token>& tokens) {
+  static const WordIndex polish = index_of(kPolish);
+  static const WordIndex english = index_of(kEnglish);
   double pl = 0, en = 0;
+  std::string w;  // the lower-cased word, reused so that long words do not allocate each time
   size_t words = 0, cyrillic = 0;
   const size_t limit = std::min<size_t>(tokens.size(), 20000);
   for (size_t i = 0; i < limit; ++i) {
@@ -40,12 +44,18 @@ std::string detect_language(std::string_view text, const std::vector<Token>& tok
     std::string_view t = text.substr(tokens[i].begin_byte, tokens[i].end_byte - tokens[i].begin_byte);
     const char32_t first = first_codepoint(t);
     if (first >= 0x0400 && first <= 0x04FF) ++cyrillic;
-    const std::string w = to_lower(t);
-    if (contains(kPolish, w)) pl += 1;
-    if (contains(kEnglish, w)) en += 1;
+    w.clear();
+    append_lower(w, t);
+    const uint64_t hash = word_hash(w);
+    if (polish.contains(w, hash)) pl += 1;
+    if (english.contains(w, hash)) en += 1;
     // Letters that only Polish uses among the two: ą ę ł ń ś ź ż ć (ó is shared with others).
     size_t len = 0;
     for (size_t k = 0; k < w.size(); k += len) {
+      if (static_cast<unsigned char>(w[k]) < 0x80) {  // ASCII: none of these letters
+        len = 1;
+        continue;
+      }
       switch (decode_utf8(w, k, &len)) {
         case 0x0105: case 0x0119: case 0x0142: case 0x0144: case 0x015B: case 0x017A:
         case 0x017C: case 0x0107:

@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "engine/core/word_index.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -13,7 +14,7 @@ namespace glosa {
 
 namespace {
 
-// Lower-case, without the final dot. Short enough that a linear search is cheapest.
+// Lower-case, without the final dot.
 constexpr std::array<std::string_view, 87> kAbbreviations = {
     "abp", "al", "apr", "art", "aug", "bp", "cdn", "co", "corp", "dec", "dept", "dn", "doc", "dol", "dr", "dz",
     "e.g", "etc", "feb", "gen", "godz", "gr", "hab", "i.e", "im", "inc", "inż", "itd", "itp",
@@ -27,15 +28,23 @@ constexpr std::array<std::string_view, 16> kMayEndSentence = {
     "co", "corp", "etc", "inc", "itd", "itp", "ltd", "mld", "mln", "pln", "proc", "r",
     "str", "tys", "u.s", "zł"};
 
-char32_t cp_at(std::string_view s, size_t i, size_t* len) { return decode_utf8(s, i, len); }
+// ASCII, most of the text, is decoded and classified inline; the rest goes to utf8/unicode.
+char32_t cp_at(std::string_view s, size_t i, size_t* len) {
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return decode_utf8(s, i, len);
+}
 
-bool is_word_char(char32_t cp) { return is_letter(cp) || is_mark(cp) || is_digit(cp); }
+bool is_ascii_letter(char32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
 
-// End of a run of word characters starting at i.
-size_t scan_word_chars(std::string_view s, size_t i) {
-  size_t len = 0;
-  while (i < s.size() && is_word_char(cp_at(s, i, &len))) i += len;
-  return i;
+bool is_letter_cp(char32_t cp) { return cp < 0x80 ? is_ascii_letter(cp) : is_letter(cp); }
+
+bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return is_ascii_letter(cp) || (cp >= '0' && cp <= '9');
+  return is_letter(cp) || is_mark(cp) || is_digit(cp);
 }
 
 bool is_url_char(char32_t cp) {
@@ -44,13 +53,68 @@ bool is_url_char(char32_t cp) {
          cp != ')' && cp != '[' && cp != ']' && cp != '{' && cp != '}';
 }
 
+// is_word_char and is_url_char of every ASCII byte, so that the scans below test ASCII
+// with one table load.
+enum : uint8_t { kWordByte = 1, kUrlByte = 2 };
+
+constexpr std::array<uint8_t, 128> ascii_classes() {
+  std::array<uint8_t, 128> classes{};
+  for (char32_t c = 0; c < 128; ++c) {
+    const bool word = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    const bool url = c > ' ' && c != '"' && c != '<' && c != '>' && c != '\'' && c != '(' &&
+                     c != ')' && c != '[' && c != ']' && c != '{' && c != '}';
+    classes[c] = static_cast<uint8_t>((word ? kWordByte : 0) | (url ? kUrlByte : 0));
+  }
+  return classes;
+}
+
+constexpr std::array<uint8_t, 128> kAsciiClasses = ascii_classes();
+
+// End of a run of word characters starting at i.
+size_t scan_word_chars(std::string_view s, size_t i) {
+  size_t len = 0;
+  while (i < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (!(kAsciiClasses[b] & kWordByte)) break;
+      ++i;
+    } else {
+      if (!is_word_char(decode_utf8(s, i, &len))) break;
+      i += len;
+    }
+  }
+  return i;
+}
+
+bool is_closing_punct(char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
 constexpr std::array<std::string_view, 22> kTlds = {
     "biz", "by", "com", "de", "edu", "eu", "fr", "gov", "info", "int", "io", "kz", "net",
     "news", "org", "pl", "ru", "tv", "ua", "uk", "us", "xyz"};
 
+// `label` holds ASCII letters, digits and hyphens only (see looks_like_domain).
 bool is_known_tld(std::string_view label) {
-  std::string lower = to_lower(label);
-  return std::find(kTlds.begin(), kTlds.end(), lower) != kTlds.end();
+  char lower[4];
+  if (label.size() > sizeof lower) return false;  // no listed domain is longer
+  for (size_t k = 0; k < label.size(); ++k) {
+    const char c = label[k];
+    lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  const std::string_view l(lower, label.size());
+  return std::find(kTlds.begin(), kTlds.end(), l) != kTlds.end();
+}
+
+// ASCII case-insensitive prefix test. A byte >= 0x80 never matches: no non-ASCII
+// character lower-cases to a letter of "http", "https" or "www".
+bool starts_with_lower(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t k = 0; k < lower_prefix.size(); ++k) {
+    const char c = s[k];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != lower_prefix[k]) return false;
+  }
+  return true;
 }
 
 // "host.tld" or "host.tld/path": letters/digits/hyphens in dot-separated labels, the last
@@ -75,15 +139,27 @@ bool looks_like_domain(std::string_view run) {
 size_t match_url_or_email(std::string_view s, size_t i, TokenKind* kind) {
   size_t end = i;
   size_t len = 0;
-  while (end < s.size() && is_url_char(cp_at(s, end, &len))) end += len;
-  while (end > i && std::string_view(".,;:!?").find(s[end - 1]) != std::string_view::npos) {
-    --end;
+  // Every kind below needs a '.', '@' or ':' in the run: without one (a plain word, the
+  // common case) the answer is known at once.
+  size_t first_mark = std::string_view::npos;
+  while (end < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[end]);
+    if (b < 0x80) {
+      if (!(kAsciiClasses[b] & kUrlByte)) break;
+      if (first_mark == std::string_view::npos && (b == '.' || b == '@' || b == ':')) {
+        first_mark = end;
+      }
+      ++end;
+    } else {
+      if (!is_url_char(decode_utf8(s, end, &len))) break;
+      end += len;
+    }
   }
-  if (end == i) return 0;
+  while (end > i && is_closing_punct(s[end - 1])) --end;
+  if (end == i || first_mark == std::string_view::npos || first_mark >= end) return 0;
   std::string_view run = s.substr(i, end - i);
-  std::string lower = to_lower(run);
-  if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
-      (lower.rfind("www.", 0) == 0 && run.size() > 6)) {
+  if (starts_with_lower(run, "http://") || starts_with_lower(run, "https://") ||
+      (starts_with_lower(run, "www.") && run.size() > 6)) {
     *kind = TokenKind::Url;
     return run.size();
   }
@@ -109,7 +185,7 @@ size_t match_dotted_abbreviation(std::string_view s, size_t i) {
   while (pos < s.size()) {
     size_t letters_end = pos;
     int letters = 0;
-    while (letters_end < s.size() && is_letter(cp_at(s, letters_end, &len)) && letters < 3) {
+    while (letters_end < s.size() && is_letter_cp(cp_at(s, letters_end, &len)) && letters < 3) {
       letters_end += len;
       ++letters;
     }
@@ -181,7 +257,9 @@ bool is_symbol(char32_t cp) {
 }  // namespace
 
 bool is_known_abbreviation(std::string_view w) {
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), w) != kAbbreviations.end();
+  static const WordIndex index(
+      std::vector<std::string_view>(kAbbreviations.begin(), kAbbreviations.end()));
+  return index.contains(w);
 }
 
 bool abbreviation_may_end_sentence(std::string_view w) {
@@ -197,7 +275,7 @@ std::vector<Token> tokenize(std::string_view s) {
   size_t len = 0;
   while (i < s.size()) {
     const char32_t cp = cp_at(s, i, &len);
-    if (is_space(cp)) {
+    if (cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : is_space(cp)) {
       if (cp == '\n') newline = true;
       space = true;
       i += len;
@@ -213,7 +291,7 @@ std::vector<Token> tokenize(std::string_view s) {
     if (is_word_char(cp) && (n = match_url_or_email(s, i, &url_kind)) > 0) {
       t.kind = url_kind;
       t.end_byte = i + n;
-    } else if (is_letter(cp) && (n = match_dotted_abbreviation(s, i)) > 0) {
+    } else if (is_letter_cp(cp) && (n = match_dotted_abbreviation(s, i)) > 0) {
       t.kind = TokenKind::Word;
       t.end_byte = i + n;
       t.is_abbreviation = true;

@@ -71,6 +71,11 @@ char32_t to_upper(char32_t cp) {
 std::string to_lower(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  append_lower(out, text);
+  return out;
+}
+
+void append_lower(std::string& out, std::string_view text) {
   size_t len = 0;
   for (size_t i = 0; i < text.size(); i += len) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
@@ -81,7 +86,6 @@ std::string to_lower(std::string_view text) {
     }
     append_utf8(out, to_lower(decode_utf8(text, i, &len)));
   }
-  return out;
 }
 
 char32_t first_codepoint(std::string_view text) {

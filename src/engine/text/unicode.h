@@ -22,6 +22,9 @@ char32_t to_upper(char32_t cp);
 // Lower-cases a UTF-8 string code point by code point (lengths may change).
 std::string to_lower(std::string_view text);
 
+// The same, appended to `out` (no allocation when `out` has room).
+void append_lower(std::string& out, std::string_view text);
+
 // First code point of a UTF-8 string, 0 for an empty string.
 char32_t first_codepoint(std::string_view text);
 

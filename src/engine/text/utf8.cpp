@@ -2,6 +2,7 @@
 #include "engine/text/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace glosa {
 
@@ -66,12 +67,33 @@ std::string repair_utf8(std::string_view s, size_t* replaced) {
   std::string out;
   out.reserve(s.size());
   size_t count = 0;
-  size_t len = 0;
-  for (size_t i = 0; i < s.size(); i += len) {
-    const char32_t cp = decode_utf8(s, i, &len);
-    if (cp == kReplacementChar && !is_real_replacement(s, i, len)) ++count;
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else append_utf8(out, cp);
+  size_t i = 0;
+  while (i < s.size()) {
+    // A well-formed sequence re-encodes to its own bytes, so runs of them are copied whole;
+    // ASCII is skipped eight bytes at a time.
+    size_t run = i;
+    size_t len = 0;
+    while (run < s.size()) {
+      if (run + 8 <= s.size()) {
+        uint64_t eight = 0;
+        std::memcpy(&eight, s.data() + run, 8);
+        if ((eight & 0x8080808080808080ull) == 0) {
+          run += 8;
+          continue;
+        }
+      }
+      if (static_cast<unsigned char>(s[run]) < 0x80) {
+        ++run;
+        continue;
+      }
+      if (decode_utf8(s, run, &len) == kReplacementChar && !is_real_replacement(s, run, len)) break;
+      run += len;
+    }
+    out.append(s.data() + i, run - i);
+    if (run == s.size()) break;
+    append_utf8(out, kReplacementChar);  // an ill-formed byte (len is 1)
+    ++count;
+    i = run + len;
   }
   if (replaced) *replaced = count;
   return out;
