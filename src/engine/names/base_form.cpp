@@ -480,27 +480,6 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
 
 namespace {
 
-// Polish letters without diacritics, so "irański" and "Iran" share a stem.
-char32_t plain(char32_t c) {
-  switch (c) {
-    case U'ą': return U'a';
-    case U'ć': return U'c';
-    case U'ę': return U'e';
-    case U'ł': return U'l';
-    case U'ń': return U'n';
-    case U'ó': return U'o';
-    case U'ś': return U's';
-    case U'ź': case U'ż': return U'z';
-    default: return c;
-  }
-}
-
-std::u32string plain_lower(std::string_view s) {
-  std::u32string out = lower_cps(s);
-  for (char32_t& c : out) c = plain(c);
-  return out;
-}
-
 // Candidate stems of a relational word: with the longest relational suffix removed, and
 // with only "-ski/-cki/-dzki" (or English "-n/-ish") removed.
 std::vector<std::u32string> relational_stems(const std::u32string& w) {

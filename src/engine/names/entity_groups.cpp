@@ -49,6 +49,14 @@ std::vector<std::string> name_words(std::string_view lemma) {
   return out;
 }
 
+// The first code point of a UTF-8 string, as a view.
+std::string_view utf8_first(std::string_view s) {
+  if (s.empty()) return s;
+  size_t len = 0;
+  decode_utf8(s, 0, &len);
+  return s.substr(0, len);
+}
+
 bool is_initial_of(const std::string& initial, const std::string& word) {
   // "w." is an initial of "władimir".
   const std::u32string a = cps_of(initial), b = cps_of(word);
@@ -330,18 +338,54 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
   for (const auto& [key, i] : first_of_key) {
     clusters.push_back({i, name_words(key.second), 0});
   }
-  for (size_t i : names) {
-    for (Cluster& c : clusters) if (uf.find(c.root) == uf.find(i)) ++c.mentions;
-  }
+  std::map<size_t, size_t> mentions_of_root;
+  for (size_t i : names) ++mentions_of_root[uf.find(i)];
+  for (Cluster& c : clusters) c.mentions = mentions_of_root[uf.find(c.root)];
   // Fuller names first; then earlier first mention.
   std::sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
     return a.words.size() != b.words.size() ? a.words.size() > b.words.size() : a.root < b.root;
   });
+  // Which clusters may match which: indexes by first word, last word, first letter and
+  // initials, so that a long document does not compare every pair of names.
+  std::map<std::pair<int, std::string>, std::vector<size_t>> by_word, by_first_letter;
+  for (size_t j = 0; j < clusters.size(); ++j) {
+    const Cluster& c = clusters[j];
+    if (c.words.empty()) continue;
+    const int cls = group_class(doc.entities[c.root].label);
+    by_word[{cls, c.words.front()}].push_back(j);
+    if (c.words.size() > 1) by_word[{cls, c.words.back()}].push_back(j);
+    by_first_letter[{cls, std::string(utf8_first(c.words.front()))}].push_back(j);
+    if (c.words.size() > 1) {
+      for (bool skip_short : {false, true}) {
+        std::string initials;
+        for (const auto& w : c.words) {
+          if (skip_short && cps_of(w).size() <= 2) continue;
+          std::string first(utf8_first(w));
+          initials += first;
+        }
+        by_word[{cls, "#" + to_lower(initials)}].push_back(j);
+      }
+    }
+  }
+  std::vector<size_t> candidates;
   for (size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& a = clusters[k];
+    if (a.words.empty()) continue;
     const int cls = group_class(doc.entities[a.root].label);
+    candidates.clear();
+    const auto add = [&](const std::map<std::pair<int, std::string>, std::vector<size_t>>& index, const std::string& key) {
+      auto it = index.find({cls, key});
+      if (it != index.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    };
+    if (cls == 0 && a.words.size() > 1) add(by_first_letter, std::string(utf8_first(a.words.front())));
+    if (a.words.size() == 1) {
+      add(by_word, a.words.front());
+      add(by_word, "#" + a.words.front());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<size_t> matches;
-    for (size_t j = 0; j < clusters.size(); ++j) {
+    for (size_t j : candidates) {
       const Cluster& b = clusters[j];
       if (j == k || b.words.size() < a.words.size() || (b.words.size() == a.words.size() && j > k)) continue;
       if (group_class(doc.entities[b.root].label) != cls) continue;
@@ -407,11 +451,6 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
     }
   }
   std::vector<std::string> lexicon_places;
-  if (lexicon) {
-    for (const LexiconPlace& p : lexicon->places()) {
-      if (p.lang == doc.lang) lexicon_places.push_back(p.name);
-    }
-  }
   for (EntityGroup& g : doc.groups) {
     if (g.label != "NORP") continue;
     const std::string in_doc = relational_place(g.name, doc_places);
@@ -421,6 +460,17 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
       }
       g.place = in_doc;
     } else {
+      // The lexicon's places that share the word's first letters (only the last part of a
+      // compound counts: "rosyjsko-ukraiński").
+      lexicon_places.clear();
+      if (lexicon) {
+        std::u32string w = plain_lower(g.name);
+        const size_t hyphen = w.rfind(U'-');
+        if (hyphen != std::u32string::npos) w = w.substr(hyphen + 1);
+        for (uint32_t i : lexicon->places_with_word_prefix(doc.lang, std::u32string_view(w).substr(0, 3))) {
+          lexicon_places.push_back(lexicon->places()[i].name);
+        }
+      }
       g.place = relational_place(g.name, lexicon_places);
     }
   }

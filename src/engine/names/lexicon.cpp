@@ -156,6 +156,16 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::from_data(LexiconData d) {
     }
     if (words.empty()) continue;
     lex->place_index_[{d.places[i].lang, words[0].substr(0, 3)}].push_back(static_cast<uint32_t>(i));
+    const std::u32string plain = plain_lower(d.places[i].name);
+    size_t from = 0;
+    for (size_t k = 0; k <= plain.size(); ++k) {
+      if (k < plain.size() && plain[k] != U' ') continue;
+      if (k > from) {
+        auto& list = lex->word_index_[{d.places[i].lang, plain.substr(from, std::min<size_t>(3, k - from))}];
+        if (list.empty() || list.back() != i) list.push_back(static_cast<uint32_t>(i));
+      }
+      from = k + 1;
+    }
   }
   lex->data_ = std::move(d);
   return std::shared_ptr<const Lexicon>(std::move(lex));
@@ -183,6 +193,29 @@ const WordRule& Lexicon::rule_for(std::string_view word, size_t* depth) const {
 const std::vector<uint32_t>& Lexicon::places_with_prefix(std::string_view lang, std::u32string_view prefix3) const {
   auto it = place_index_.find({std::string(lang), std::u32string(prefix3.substr(0, 3))});
   return it == place_index_.end() ? no_places_ : it->second;
+}
+
+const std::vector<uint32_t>& Lexicon::places_with_word_prefix(std::string_view lang, std::u32string_view plain3) const {
+  auto it = word_index_.find({std::string(lang), std::u32string(plain3.substr(0, 3))});
+  return it == word_index_.end() ? no_places_ : it->second;
+}
+
+std::u32string plain_lower(std::string_view s) {
+  std::u32string out = decode(to_lower(s));
+  for (char32_t& c : out) {
+    switch (c) {
+      case U'ą': c = U'a'; break;
+      case U'ć': c = U'c'; break;
+      case U'ę': c = U'e'; break;
+      case U'ł': c = U'l'; break;
+      case U'ń': c = U'n'; break;
+      case U'ó': c = U'o'; break;
+      case U'ś': c = U's'; break;
+      case U'ź': case U'ż': c = U'z'; break;
+      default: break;
+    }
+  }
+  return out;
 }
 
 std::string apply_rule(std::string_view word, const WordRule& rule) {

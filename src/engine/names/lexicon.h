@@ -89,6 +89,9 @@ class Lexicon {
   // three code points; shorter first words are keyed by their whole length). Indices into
   // places(), ascending; empty when none.
   const std::vector<uint32_t>& places_with_prefix(std::string_view lang, std::u32string_view prefix3) const;
+  // Places of `lang` with any word whose first three letters, lower-cased and without Polish
+  // diacritics, are `plain3` ("bry" finds "Wielka Brytania"): candidates for relational words.
+  const std::vector<uint32_t>& places_with_word_prefix(std::string_view lang, std::u32string_view plain3) const;
   // The lower-cased words of place i ("wielka", "brytania").
   const std::vector<std::u32string>& place_words(size_t i) const { return place_words_[i]; }
 
@@ -97,8 +100,12 @@ class Lexicon {
   std::vector<uint32_t> first_child_;
   std::vector<std::vector<std::u32string>> place_words_;
   std::map<std::pair<std::string, std::u32string>, std::vector<uint32_t>> place_index_;
+  std::map<std::pair<std::string, std::u32string>, std::vector<uint32_t>> word_index_;
   std::vector<uint32_t> no_places_;
 };
+
+// Lower case without Polish diacritics ("Irańskie" -> "iranskie"), for comparing stems.
+std::u32string plain_lower(std::string_view s);
 
 // Applies a rule to a word: strips code points from its end and appends the rule's text,
 // in capitals when the word is all capitals. The kept part keeps its case.
