@@ -53,7 +53,46 @@ static bool overlaps(const Entity& a, const Entity& b) {
   return a.begin_byte < b.end_byte && b.begin_byte < a.end_byte;
 }
 
+// Where the model tags a date or time that contains exactly one rule entity of the same label
+// ("dnia 15 września roku" around the rule's "15 września"), the rule entity takes the model's
+// wider span and keeps its normalised value: the model learned the corpus' span conventions,
+// the rules know the value.
+void widen_rule_spans(std::vector<Entity>& rules, const std::vector<Entity>& model) {
+  std::vector<size_t> order(rules.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rules[a].begin_byte < rules[b].begin_byte; });
+  std::vector<size_t> max_end(order.size());  // max end over order[0..k]
+  for (size_t k = 0; k < order.size(); ++k) {
+    max_end[k] = std::max(k ? max_end[k - 1] : 0, rules[order[k]].end_byte);
+  }
+  std::vector<std::pair<size_t, const Entity*>> widened;
+  for (const Entity& m : model) {
+    if (m.label != "DATE" && m.label != "TIME") continue;
+    // Rule entities that begin inside m (sorted by begin).
+    auto it = std::lower_bound(order.begin(), order.end(), m.begin_byte,
+                               [&](size_t r, size_t b) { return rules[r].begin_byte < b; });
+    size_t inside = 0, overlapping = 0, found = 0;
+    for (auto k = it; k != order.end() && rules[*k].begin_byte < m.end_byte; ++k) {
+      ++overlapping;
+      if (rules[*k].end_byte <= m.end_byte && rules[*k].label == m.label) { ++inside; found = *k; }
+    }
+    // A rule entity that begins before m and reaches into it blocks the widening.
+    if (it != order.begin() && max_end[static_cast<size_t>(it - order.begin()) - 1] > m.begin_byte) ++overlapping;
+    if (inside != 1 || overlapping != 1) continue;
+    widened.push_back({found, &m});
+  }
+  // Applied after all decisions, against the original spans; the first model span wins.
+  std::vector<uint8_t> done(rules.size(), 0);
+  for (const auto& [r, m] : widened) {
+    if (done[r]) continue;
+    done[r] = 1;
+    rules[r].begin_byte = m->begin_byte;
+    rules[r].end_byte = m->end_byte;
+  }
+}
+
 std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity> model) {
+  widen_rule_spans(rules, model);
   std::vector<Entity> strong;  // rule entities of rule-owned classes: placed first
   std::vector<Entity> rest;
   for (auto& e : rules) (is_rule_owned(e.label) ? strong : rest).push_back(std::move(e));

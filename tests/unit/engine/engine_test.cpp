@@ -45,6 +45,29 @@ bool overlap(const Entity& a, const Entity& b) {
 
 // The policy as first written: every candidate is tested against every kept entity.
 std::vector<Entity> merge_reference(std::vector<Entity> rules, std::vector<Entity> names) {
+  // A model DATE/TIME lends its span to the one rule entity of its label inside it, when no
+  // other rule entity touches it; decided on the original spans, the first model span wins.
+  std::vector<std::pair<size_t, size_t>> widen;  // rule index, model index
+  for (size_t m = 0; m < names.size(); ++m) {
+    const Entity& me = names[m];
+    if (me.label != "DATE" && me.label != "TIME") continue;
+    size_t touching = 0, inside = 0, found = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const Entity& re = rules[r];
+      const bool starts_inside = re.begin_byte >= me.begin_byte && re.begin_byte < me.end_byte;
+      const bool reaches_in = re.begin_byte < me.begin_byte && re.end_byte > me.begin_byte;
+      if (starts_inside || reaches_in) ++touching;
+      if (starts_inside && re.end_byte <= me.end_byte && re.label == me.label) { ++inside; found = r; }
+    }
+    if (touching == 1 && inside == 1) widen.push_back({found, m});
+  }
+  std::vector<bool> done(rules.size(), false);
+  for (const auto& [r, m] : widen) {
+    if (done[r]) continue;
+    done[r] = true;
+    rules[r].begin_byte = names[m].begin_byte;
+    rules[r].end_byte = names[m].end_byte;
+  }
   const auto owned = [](const std::string& l) {
     return l == "DATE" || l == "TIME" || l == "MONEY" || l == "PERCENT" || l == "QUANTITY" ||
            l == "URL" || l == "EMAIL";
@@ -88,6 +111,31 @@ TEST_CASE("engine: merge_entities lets rule classes win over the model spans the
   CHECK(describe(merged) == std::vector<std::string>{"DATE 12-36", "ORG 39-50", "MONEY 55-67"});
   CHECK(merged[0].origin == Origin::Rule);
   CHECK(merged[1].origin == Origin::Model);
+}
+
+TEST_CASE("engine: a model date around one rule date lends it its span, the rule keeps its value") {
+  // "dnia 15 września roku": the rule finds "15 września" (5-16, XXXX-09-15), the model the
+  // whole phrase (0-22).
+  Entity r = rule(5, 16, "DATE");
+  r.value = "XXXX-09-15";
+  SUBCASE("one rule date inside") {
+    const auto merged = merge_entities({r}, {model(0, 22, "DATE")});
+    CHECK(describe(merged) == std::vector<std::string>{"DATE 0-22"});
+    CHECK(merged[0].value == "XXXX-09-15");
+    CHECK(merged[0].origin == Origin::Rule);
+  }
+  SUBCASE("two rule dates inside: the rules stay") {
+    const auto merged = merge_entities({r, rule(17, 21, "DATE")}, {model(0, 22, "DATE")});
+    CHECK(describe(merged) == std::vector<std::string>{"DATE 5-16", "DATE 17-21"});
+  }
+  SUBCASE("a rule amount inside as well: the rules stay") {
+    const auto merged = merge_entities({r, rule(17, 21, "MONEY")}, {model(0, 22, "DATE")});
+    CHECK(describe(merged) == std::vector<std::string>{"DATE 5-16", "MONEY 17-21"});
+  }
+  SUBCASE("another label: the rules stay") {
+    const auto merged = merge_entities({r}, {model(0, 22, "TIME")});
+    CHECK(describe(merged) == std::vector<std::string>{"DATE 5-16"});
+  }
 }
 
 TEST_CASE("engine: merge_entities keeps the earlier, then the longer, of other overlaps") {
