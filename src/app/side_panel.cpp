@@ -1,12 +1,13 @@
-// The side panel: label legend with counts and show/hide toggles, and the entity list.
-// Layer: app.
+// The side panel: label legend with counts and show/hide toggles, the filter box, and two
+// tabs: entities (entity_panel.cpp) and quotations (quotes_panel.cpp). Layer: app.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "app/ui.h"
-#include "engine/text/unicode.h"
 
 namespace glosa::app {
 
@@ -17,6 +18,8 @@ bool is_hidden(const AppState& state, const std::string& label) {
   return it != state.hidden_labels.end() && it->second;
 }
 
+// One checkbox, swatch, name and count per label in use; as many columns as fit, so the
+// legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
   ImGui::TextDisabled("LABELS");
   std::vector<size_t> counts(state.doc.labels.size(), 0);
@@ -24,11 +27,22 @@ void draw_legend(AppState& state, UiResources& ui) {
     const int i = find_label(state.doc.labels, e.label);
     if (i >= 0) ++counts[i];
   }
+  std::vector<size_t> used;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] > 0) used.push_back(i);
+  }
+  if (used.empty()) {
+    ImGui::TextDisabled("No entities found in this text.");
+    return;
+  }
   const float sw = ImGui::GetFontSize();
-  int shown = 0;
-  for (size_t i = 0; i < state.doc.labels.size(); ++i) {
-    if (counts[i] == 0) continue;
+  const float cell_w = ImGui::GetFrameHeight() + sw + ImGui::CalcTextSize("QUANTITY  999").x +
+                       3 * ImGui::GetStyle().ItemSpacing.x;
+  const int columns = std::max(1, std::min(3, static_cast<int>(ImGui::GetContentRegionAvail().x / cell_w)));
+  if (!ImGui::BeginTable("legend##side", columns, ImGuiTableFlags_SizingStretchSame)) return;
+  for (size_t i : used) {
     const LabelInfo& l = state.doc.labels[i];
+    ImGui::TableNextColumn();
     ImGui::PushID(l.name.c_str());
     bool visible = !is_hidden(state, l.name);
     if (ImGui::Checkbox("##visible", &visible)) state.hidden_labels[l.name] = !visible;
@@ -45,78 +59,61 @@ void draw_legend(AppState& state, UiResources& ui) {
     else ImGui::TextDisabled("%s  %zu", l.name.c_str(), counts[i]);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.description.c_str());
     ImGui::PopID();
-    ++shown;
   }
-  if (shown == 0) ImGui::TextDisabled("No entities found in this text.");
+  ImGui::EndTable();
 }
 
-bool matches_filter(const AppState& state, const Entity& e, const std::string& filter_lower) {
-  if (filter_lower.empty()) return true;
-  const std::string text = to_lower(entity_text(state.doc, e));
-  return text.find(filter_lower) != std::string::npos || to_lower(e.label).find(filter_lower) != std::string::npos ||
-         to_lower(e.value).find(filter_lower) != std::string::npos;
-}
-
-void draw_entity_list(AppState& state, UiResources& ui) {
-  ImGui::TextDisabled("ENTITIES");
+void draw_filter(UiResources& ui) {
   ImGui::SetNextItemWidth(-1);
   char buf[256];
   std::snprintf(buf, sizeof buf, "%s", ui.entity_filter.c_str());
-  if (ImGui::InputTextWithHint("##filter_entities", "Filter: text, label or value", buf, sizeof buf)) {
+  if (ImGui::InputTextWithHint("##filter_entities", "Filter: name, base form, label, value, quote", buf, sizeof buf)) {
     ui.entity_filter = buf;
   }
-  const std::string filter = to_lower(ui.entity_filter);
-  std::vector<int> rows;
-  for (size_t i = 0; i < state.doc.entities.size(); ++i) {
-    const Entity& e = state.doc.entities[i];
-    if (is_hidden(state, e.label) || !matches_filter(state, e, filter)) continue;
-    rows.push_back(static_cast<int>(i));
-  }
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("entities##list", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Text", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Label", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("\xE2\x96\xA0 PERCENT").x + 4 * ui.scale);
-  ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()));
-  while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      const int i = rows[r];
-      const Entity& e = state.doc.entities[i];
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::PushID(i);
-      const std::string text(entity_text(state.doc, e));
-      const bool selected = state.selected_entity == i || ui.hovered_entity == i;
-      if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-        select_entity(state, i);
-      }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to show it in the text");
-      ImGui::TableSetColumnIndex(1);
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(label_color(state.doc, e.label)));
-      ImGui::TextUnformatted("\xE2\x96\xA0");
-      ImGui::PopStyleColor();
-      ImGui::SameLine(0, 4 * ui.scale);
-      ImGui::TextUnformatted(e.label.c_str());
-      ImGui::TableSetColumnIndex(2);
-      if (!e.value.empty()) ImGui::TextUnformatted(e.value.c_str());
-      ImGui::PopID();
-    }
-  }
-  ImGui::EndTable();
 }
 
 }  // namespace
 
 void draw_side_panel(AppState& state, UiResources& ui) {
+  if (ui.panel_revision != state.doc_revision) {
+    // Another document (or an edit): row state keyed by ids of the old one goes.
+    ui.panel_revision = state.doc_revision;
+    ui.expanded_groups.clear();
+    ui.scroll_list_to_group = ui.scroll_list_to_quote = -1;
+  }
+  // Rows hovered in this frame's tabs are read by the next frame's document view.
+  ui.panel_hovered_group = -1;
+  ui.panel_hovered_quote = -1;
   draw_legend(state, ui);
   ImGui::Separator();
-  draw_entity_list(state, ui);
+  draw_filter(ui);
+  if (!ImGui::BeginTabBar("lists##side")) return;
+  const int group_count = static_cast<int>(state.doc.groups.size());
+  const int other_count = static_cast<int>(std::count(document_index(state).entity_group.begin(),
+                                                      document_index(state).entity_group.end(), -1));
+  char label[64];
+  std::snprintf(label, sizeof label, "Entities %d###entities##side", group_count + other_count);
+  ImGuiTabItemFlags flags = ui.request_tab == "entities" ? ImGuiTabItemFlags_SetSelected : 0;
+  if (ImGui::BeginTabItem(label, nullptr, flags)) {
+    record_item_rect(ui, "tab:entities");
+    ui.active_tab = "entities";
+    draw_entity_panel(state, ui);
+    ImGui::EndTabItem();
+  } else {
+    record_item_rect(ui, "tab:entities");
+  }
+  std::snprintf(label, sizeof label, "Quotes %zu###quotes##side", state.doc.quotes.size());
+  flags = ui.request_tab == "quotes" ? ImGuiTabItemFlags_SetSelected : 0;
+  if (ImGui::BeginTabItem(label, nullptr, flags)) {
+    record_item_rect(ui, "tab:quotes");
+    ui.active_tab = "quotes";
+    draw_quotes_panel(state, ui);
+    ImGui::EndTabItem();
+  } else {
+    record_item_rect(ui, "tab:quotes");
+  }
+  ui.request_tab.clear();
+  ImGui::EndTabBar();
 }
 
 }  // namespace glosa::app
