@@ -25,10 +25,15 @@ void draw_article_header(AppState& state, UiResources& ui) {
     ImGui::PopFont();
   }
   if (!facts.empty()) {
+    // Wrapping may break only between facts: spaces inside a fact ("257 words") and before
+    // the separator are no-break spaces (U+00A0).
+    const std::string nbsp = "\xC2\xA0";
     std::string line;
     for (size_t i = 0; i < facts.size(); ++i) {
-      if (i) line += "  \xC2\xB7  ";  // "  ·  "
-      line += facts[i];
+      if (i) line += nbsp + nbsp + "\xC2\xB7  ";  // "  ·  "
+      for (char c : facts[i]) {
+        if (c == ' ') line += nbsp; else line += c;
+      }
     }
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + std::round(2 * ui.scale)));
     ImGui::PushFont(ui.ui_font);

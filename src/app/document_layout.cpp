@@ -16,6 +16,7 @@ struct Piece {
   int entity;
   bool ends_entity;
   float width;
+  float lead;  // gap before it (an entity starting inside a word)
 };
 
 }  // namespace
@@ -120,9 +121,10 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
           size_t e = run_end;
           if (cut != cuts.end() && *cut < run_end) e = *cut++;
           const int ent = entity_at(b);
-          Piece piece{b, e, ent, ent >= 0 && ents[ent].end_byte == e, 0};
+          Piece piece{b, e, ent, ent >= 0 && ents[ent].end_byte == e, 0, 0};
           piece.width = p.measure(text.substr(b, e - b));
-          run_width += piece.width;
+          if (ent >= 0 && b > i && ents[ent].begin_byte == b) piece.lead = p.entity_gap;
+          run_width += piece.lead + piece.width;
           if (piece.ends_entity) run_width += p.tag_width(ents[ent]);
           pieces.push_back(piece);
           b = e;
@@ -131,6 +133,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
         if (line_open && x > 0) x += p.space_width;
         for (const Piece& piece : pieces) {
           const float tag = piece.ends_entity ? p.tag_width(ents[piece.entity]) : 0;
+          if (x > 0) x += piece.lead;
           if (x + piece.width + tag <= p.wrap_width || x == 0) {
             if (piece.width + tag > p.wrap_width && x == 0) {
               // Wider than a whole line: split between characters.
@@ -146,7 +149,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
                   w = cw;
                   e += len;
                 }
-                Piece part{s, e, piece.entity, piece.ends_entity && e == piece.end, w};
+                Piece part{s, e, piece.entity, piece.ends_entity && e == piece.end, w, 0};
                 if (x > 0) new_line();
                 place(part, x);
                 x += w + (part.ends_entity ? tag : 0);

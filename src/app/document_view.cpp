@@ -56,6 +56,7 @@ void ensure_layout(AppState& state, UiResources& ui, float wrap_width, float lin
   p.line_height = line_h;
   p.paragraph_gap = line_h * 0.45f;
   p.space_width = font->CalcTextSizeA(font->FontSize, 1e9f, 0, " ").x;
+  p.entity_gap = std::round(4 * ui.scale);  // a little more than the box's padding (3)
   p.measure = [font](std::string_view s) {
     return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.data(), s.data() + s.size()).x;
   };
@@ -169,6 +170,19 @@ bool entity_screen_rect(const UiResources& ui, int index, float rect[4]) {
   rect[2] = rect[0] + frag.width;
   rect[3] = rect[1] + ui.doc_line_height;
   return true;
+}
+
+bool quote_screen_rect(const UiResources& ui, int index, float rect[4]) {
+  const DocumentLayout& L = ui.layout;
+  for (const LayoutQuoteSegment& seg : L.quote_segments) {
+    if (seg.quote != index) continue;
+    rect[0] = ui.doc_origin_x + seg.x0;
+    rect[1] = ui.doc_origin_y + L.lines[seg.line].y;
+    rect[2] = ui.doc_origin_x + seg.x1;
+    rect[3] = rect[1] + ui.doc_line_height;
+    return true;  // segments are by line: the first found is the first line
+  }
+  return false;
 }
 
 void draw_document_view(AppState& state, UiResources& ui) {

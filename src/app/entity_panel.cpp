@@ -331,8 +331,11 @@ void draw_other_header(UiResources& ui, int count, const RowMetrics& m, float wi
   dl->AddText(font, fs, ImVec2(p.x + width - m.pad - right_w, ty), muted_color(), right);
   const float x = p.x + m.pad + m.arrow + m.gap * 0.5f;
   draw_text_ellipsis(dl, font, fs, x, ty, p.x + width - m.pad - right_w - m.gap - x, text_color(),
-                     "Other entities: dates, amounts\xE2\x80\xA6");
-  if (hovered) ImGui::SetTooltip("Entities that name no person, place or organisation");
+                     "Other entities");
+  if (hovered) {
+    ImGui::SetTooltip("Dates, amounts and other entities that are not grouped as a person,\n"
+                      "place or organisation. Click to %s them.", ui.other_entities_open ? "hide" : "list");
+  }
 }
 
 void draw_other_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -18,8 +19,9 @@ bool is_hidden(const AppState& state, const std::string& label) {
   return it != state.hidden_labels.end() && it->second;
 }
 
-// One checkbox, swatch, name and count per label in use; as many columns as fit, so the
-// legend stays short in a narrow window.
+// One chip per label in use: swatch, name and count; a click hides or shows the label (a
+// hidden one has a hollow swatch and muted text). Chips flow into as many rows as needed, so
+// the legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
   ImGui::TextDisabled("LABELS");
   std::vector<size_t> counts(state.doc.labels.size(), 0);
@@ -27,48 +29,65 @@ void draw_legend(AppState& state, UiResources& ui) {
     const int i = find_label(state.doc.labels, e.label);
     if (i >= 0) ++counts[i];
   }
-  std::vector<size_t> used;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    if (counts[i] > 0) used.push_back(i);
-  }
-  if (used.empty()) {
-    ImGui::TextDisabled("No entities found in this text.");
-    return;
-  }
-  const float sw = ImGui::GetFontSize();
-  const float cell_w = ImGui::GetFrameHeight() + sw + ImGui::CalcTextSize("QUANTITY  999").x +
-                       3 * ImGui::GetStyle().ItemSpacing.x;
-  const int columns = std::max(1, std::min(3, static_cast<int>(ImGui::GetContentRegionAvail().x / cell_w)));
-  if (!ImGui::BeginTable("legend##side", columns, ImGuiTableFlags_SizingStretchSame)) return;
-  for (size_t i : used) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const float sw = std::round(fs * 0.8f);
+  const float pad = std::round(6 * ui.scale);
+  const float spacing = std::round(6 * ui.scale);
+  const float h = ImGui::GetFrameHeight();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  float row_used = 0;
+  int shown = 0;
+  for (size_t i = 0; i < state.doc.labels.size(); ++i) {
+    if (counts[i] == 0) continue;
     const LabelInfo& l = state.doc.labels[i];
-    ImGui::TableNextColumn();
+    const std::string text = l.name + "  " + std::to_string(counts[i]);
+    const float chip_w = pad + sw + pad * 0.8f + text_width(font, text) + pad;
+    if (row_used > 0 && row_used + spacing + chip_w <= avail) {
+      ImGui::SameLine(0, spacing);
+      row_used += spacing + chip_w;
+    } else {
+      row_used = chip_w;
+    }
     ImGui::PushID(l.name.c_str());
-    bool visible = !is_hidden(state, l.name);
-    if (ImGui::Checkbox("##visible", &visible)) state.hidden_labels[l.name] = !visible;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", visible ? "Hide" : "Show", l.description.c_str());
-    ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float off = (ImGui::GetFrameHeight() - sw) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + off), ImVec2(p.x + sw, p.y + off + sw),
-                                              label_color(state.doc, l.name, visible ? 1.0f : 0.3f), 3 * ui.scale);
-    ImGui::Dummy(ImVec2(sw, ImGui::GetFrameHeight()));
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    if (visible) ImGui::Text("%s  %zu", l.name.c_str(), counts[i]);
-    else ImGui::TextDisabled("%s  %zu", l.name.c_str(), counts[i]);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.description.c_str());
+    const bool visible = !is_hidden(state, l.name);
+    if (ImGui::InvisibleButton("##chip", ImVec2(chip_w, h))) state.hidden_labels[l.name] = visible;
+    const bool hovered = ImGui::IsItemHovered();
+    record_item_rect(ui, "label:" + l.name);
+    const ImVec2 q(p.x + chip_w, p.y + h);
+    const float rounding = 4 * ui.scale;
+    if (hovered) dl->AddRectFilled(p, q, ImGui::GetColorU32(ImGuiCol_ButtonHovered), rounding);
+    else if (visible) dl->AddRectFilled(p, q, label_color(state.doc, l.name, 0.18f), rounding);
+    dl->AddRect(p, q, visible ? label_color(state.doc, l.name, 0.9f) : ImGui::GetColorU32(ImGuiCol_Border), rounding,
+                0, std::max(1.0f, ui.scale));
+    const ImVec2 a(p.x + pad, p.y + (h - sw) * 0.5f), b(a.x + sw, a.y + sw);
+    if (visible) dl->AddRectFilled(a, b, label_color(state.doc, l.name), 2 * ui.scale);
+    else dl->AddRect(a, b, label_color(state.doc, l.name), 2 * ui.scale, 0, std::max(1.0f, 1.5f * ui.scale));
+    dl->AddText(font, fs, ImVec2(b.x + pad * 0.8f, p.y + (h - fs) * 0.5f),
+                ImGui::GetColorU32(visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), text.c_str());
+    if (hovered) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SetTooltip("%s: %s (%zu)\n%s", l.name.c_str(), l.description.c_str(), counts[i],
+                        visible ? "Click to hide them in the text" : "Hidden: click to show them");
+    }
     ImGui::PopID();
+    ++shown;
   }
-  ImGui::EndTable();
+  if (shown == 0) ImGui::TextDisabled("No entities found in this text.");
 }
 
 void draw_filter(UiResources& ui) {
   ImGui::SetNextItemWidth(-1);
   char buf[256];
   std::snprintf(buf, sizeof buf, "%s", ui.entity_filter.c_str());
-  if (ImGui::InputTextWithHint("##filter_entities", "Filter: name, base form, label, value, quote", buf, sizeof buf)) {
+  if (ImGui::InputTextWithHint("##filter_entities", "Filter names, forms, quotes\xE2\x80\xA6", buf, sizeof buf)) {
     ui.entity_filter = buf;
+  }
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+    ImGui::SetTooltip("Matches names, base and surface forms, acronyms, places, labels,\n"
+                      "values and the text or speaker of quotations");
   }
 }
 

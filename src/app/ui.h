@@ -59,7 +59,7 @@ struct UiResources {
   std::string active_tab = "entities";    // the tab shown in the last frame
 
   // Screen rectangles {x0, y0, x1, y1} of named rows drawn this frame, for tests and
-  // automation: "group:<id>", "group-toggle:<id>", "group-link:<id>", "mention:<id>",
+  // automation: "label:<name>", "group:<id>", "group-toggle:<id>", "group-link:<id>", "mention:<id>",
   // "entity:<id>", "quote:<id>", "tab:entities", "tab:quotes", "other-entities".
   std::map<std::string, std::array<float, 4>> item_rects;
 };
@@ -116,6 +116,10 @@ uint32_t quote_uncertain_color(float alpha = 1.0f);
 // Screen rectangle {x0, y0, x1, y1} of entity `index`'s first fragment as drawn in the last
 // frame (for tests and automation). False if it is hidden or not laid out.
 bool entity_screen_rect(const UiResources& ui, int index, float rect[4]);
+
+// Screen rectangle of quotation `index`'s first line segment as drawn in the last frame.
+// False if it covers no text.
+bool quote_screen_rect(const UiResources& ui, int index, float rect[4]);
 
 // Label colour of `label` in the open document (or grey), as an ImGui packed colour.
 uint32_t label_color(const Document& doc, const std::string& label, float alpha = 1.0f);

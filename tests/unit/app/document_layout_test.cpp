@@ -167,3 +167,17 @@ TEST_CASE("document_layout: quotations outside the text or empty get no segment"
   CHECK(L.quote_first_fragment == std::vector<int>{-1, -1});
   CHECK(quote_at(L, 5, 5, 20) == -1);
 }
+
+TEST_CASE("document_layout: an entity starting inside a word gets a gap before its box") {
+  // "w (Moskwie)": the entity follows "(" in the same word.
+  const Document d = doc_with("w (Moskwie)", {{3, 10}});
+  LayoutParams p = params(1000);
+  p.entity_gap = 4;
+  const DocumentLayout L = layout_document(d, {true}, p);
+  REQUIRE(L.fragments.size() == 4);
+  CHECK(L.fragments[1].x == doctest::Approx(20));       // "("
+  CHECK(L.fragments[2].x == doctest::Approx(30 + 4));   // "Moskwie", after the gap
+  // At the start of a word there is no gap.
+  const DocumentLayout M = layout_document(doc_with("w Moskwie", {{2, 9}}), {true}, p);
+  CHECK(M.fragments[1].x == doctest::Approx(20));
+}
