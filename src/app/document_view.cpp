@@ -391,7 +391,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
     }
   } else if (ui.hovered_quote_bar >= 0) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    draw_quote_tooltip(state, ui.hovered_quote_bar);
+    draw_quote_tooltip(state, ui.hovered_quote_bar, true);
     if (click) {
       state.selected_quote = ui.hovered_quote_bar;
       state.selected_entity = -1;

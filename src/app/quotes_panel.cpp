@@ -31,7 +31,7 @@ std::string span_text(const Document& doc, size_t b, size_t e) {
 
 }  // namespace
 
-void draw_quote_tooltip(AppState& state, int q) {
+void draw_quote_tooltip(AppState& state, int q, bool in_text) {
   if (q < 0 || q >= static_cast<int>(state.doc.quotes.size())) return;
   const DocumentIndex& index = document_index(state);
   const Quotation& quote = state.doc.quotes[q];
@@ -49,7 +49,7 @@ void draw_quote_tooltip(AppState& state, int q) {
   if (quote.is_uncertain) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "The speaker is a guess: please check.");
   if (!quote.parent.empty()) ImGui::TextDisabled("Inside quotation %s", quote.parent.c_str());
   ImGui::Separator();
-  ImGui::TextDisabled("Click to show it in the text.");
+  ImGui::TextDisabled(in_text ? "Click to select it in the Quotes list." : "Click to show it in the text.");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
@@ -128,7 +128,7 @@ void draw_quotes_panel(AppState& state, UiResources& ui) {
                 snippet.c_str(), nullptr, wrap);
     if (hovered) {
       ui.panel_hovered_quote = q;
-      draw_quote_tooltip(state, q);
+      draw_quote_tooltip(state, q, false);
     }
   }
   ImGui::PopStyleVar();

@@ -91,8 +91,9 @@ void draw_quotes_panel(AppState& state, UiResources& ui);
 void draw_article_header(AppState& state, UiResources& ui);
 
 // The tooltip of quotation `index`: speaker, the words naming them, verb, attribution kind
-// and confidence, a warning when the speaker is a guess (quotes_panel.cpp).
-void draw_quote_tooltip(AppState& state, int index);
+// and confidence, a warning when the speaker is a guess (quotes_panel.cpp). `in_text`: shown
+// over the document (its footer then says a click selects it, not that it shows it).
+void draw_quote_tooltip(AppState& state, int index, bool in_text);
 
 // Screen rectangle of a named row drawn in the last frame (see UiResources::item_rects).
 bool item_screen_rect(const UiResources& ui, const std::string& name, float rect[4]);

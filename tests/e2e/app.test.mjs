@@ -350,11 +350,15 @@ test('a version 2 file renders at DPR 2, in a wide and a narrow window', async (
   await page.screenshot({ path: path.join(artifacts, 'v2-narrow-dpr2-header-zoom.png'),
                           clip: { x: 0, y: 30, width: 620, height: 280 } });
   await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('tab:quotes'))));
+  // Show the first quotation, then hover its bar in the left margin of the text.
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('quote:q1'))));
+  const view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.selectedQuote, 0);
   const q1 = await page.evaluate(() => glosa.quoteRect(0));
-  if (q1) {
-    await page.mouse.move(q1.x0 - 14, (q1.y0 + q1.y1) / 2);  // the margin bar
-    await frames(page, 3);
-  }
+  assert.ok(q1 && q1.y0 >= view.docViewTop && q1.y1 <= view.docViewBottom, 'q1 is on screen');
+  await page.mouse.move(view.docOriginX - 13, (q1.y0 + q1.y1) / 2);
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.viewState())).hoveredQuote, 0, 'the margin bar of q1 is hovered');
   await page.screenshot({ path: path.join(artifacts, 'v2-narrow-quotes-dpr2.png') });
   assert.deepEqual(errors, []);
   await context.close();

@@ -96,7 +96,7 @@ export function buildV2File() {
   };
   const quotes = [
     quote('q1', '„Wysoko to cenimy”', { speaker: 'g4', ...sub('speaker', 'rosyjski przywódca'), speaker_text: 'rosyjski przywódca',
-                                        ...sub('cue', 'powiedział'), cue: 'powiedział', attribution: 'role', confidence: 0.74, uncertain: false }),
+                                        ...sub('cue', 'powiedział'), cue: 'powiedział', attribution: 'role', confidence: 0.55, uncertain: true }),
     quote('q2', '„Współpraca z ODKB pozostaje ważna”', { speaker: 'g4', ...sub('speaker', 'Putin', 1), speaker_text: 'Putin',
                                                         ...sub('cue', 'dodał'), cue: 'dodał', attribution: 'name', confidence: 0.95, uncertain: false }),
     quote('q3', '„Nie wiem, co powiedział «on» podczas kolacji”', { ...sub('cue', 'mówiono'), cue: 'mówiono', confidence: 0.2, uncertain: true }),

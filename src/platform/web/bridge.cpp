@@ -210,6 +210,7 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["docScrollMaxY"] = ui.doc_scroll_max_y / dpr;
   j["docViewTop"] = ui.doc_view_top / dpr;
   j["docViewBottom"] = ui.doc_view_bottom / dpr;
+  j["docOriginX"] = ui.doc_origin_x / dpr;  // left edge of the text column
   j["message"] = s.message;
   j["messageKind"] = s.message_kind == glosa::app::MessageKind::Error     ? "error"
                      : s.message_kind == glosa::app::MessageKind::Warning ? "warning"
