@@ -191,6 +191,17 @@
       const p = Module._glosa_entity_rect(index);
       return p ? JSON.parse(Module.UTF8ToString(p)) : null;
     },
+    // For tests: where quotation `index`'s first line was drawn (CSS pixels), or null.
+    quoteRect: function (index) {
+      const p = Module._glosa_quote_rect(index);
+      return p ? JSON.parse(Module.UTF8ToString(p)) : null;
+    },
+    // For tests: where a named side-panel row was drawn ("group:g1", "quote:q1",
+    // "tab:quotes"...; see glosa_item_rect), CSS pixels, or null.
+    itemRect: function (name) {
+      const p = withCString(String(name), function (ptr) { return Module._glosa_item_rect(ptr); });
+      return p ? JSON.parse(Module.UTF8ToString(p)) : null;
+    },
   };
 
   // --- clipboard: the page's paste event carries the text (GLFW has no clipboard) ---

@@ -1,4 +1,4 @@
-// AppState commands: load, open, save, select. Layer: app.
+// AppState commands: load, open, save, select, cycle through a group's mentions. Layer: app.
 #include "app/app_state.h"
 
 #include <algorithm>
@@ -29,6 +29,10 @@ void replace_document(AppState& state, Document doc, std::string_view source_nam
   state.source_name = std::string(source_name);
   state.selected_entity = -1;
   state.scroll_to_entity = -1;
+  state.selected_quote = -1;
+  state.scroll_to_quote = -1;
+  state.cycle_group.clear();
+  state.cycle_position = -1;
   ++state.doc_revision;
 }
 
@@ -204,7 +208,94 @@ void select_entity(AppState& state, int index) {
   }
   state.selected_entity = index;
   state.scroll_to_entity = index;
+  state.selected_quote = -1;
+  state.scroll_to_quote = -1;
   state.flash_until_ms = now(state) + 1200.0;
+}
+
+void select_quote(AppState& state, int index) {
+  if (index < 0 || index >= static_cast<int>(state.doc.quotes.size())) {
+    state.selected_quote = -1;
+    return;
+  }
+  state.selected_quote = index;
+  state.scroll_to_quote = index;
+  state.selected_entity = -1;
+  state.scroll_to_entity = -1;
+  state.flash_until_ms = now(state) + 1200.0;
+}
+
+const DocumentIndex& document_index(AppState& state) {
+  if (state.index.revision != state.doc_revision) {
+    state.index = build_document_index(state.doc);
+    state.index.revision = state.doc_revision;
+  }
+  return state.index;
+}
+
+bool is_entity_visible(const AppState& state, int index) {
+  if (index < 0 || index >= static_cast<int>(state.doc.entities.size())) return false;
+  auto it = state.hidden_labels.find(state.doc.entities[index].label);
+  return it == state.hidden_labels.end() || !it->second;
+}
+
+int show_next_mention(AppState& state, int group) {
+  const DocumentIndex& index = document_index(state);
+  if (group < 0 || group >= static_cast<int>(index.group_mentions.size())) return -1;
+  const std::vector<int>& mentions = index.group_mentions[group];
+  const int n = static_cast<int>(mentions.size());
+  const std::string& id = state.doc.groups[group].id;
+  // Where the cursor stands now: the selection wins over the remembered position, so a
+  // mention clicked in the text continues the cycle from there.
+  int at = -1;
+  const auto selected = std::find(mentions.begin(), mentions.end(), state.selected_entity);
+  if (state.selected_entity >= 0 && selected != mentions.end()) {
+    at = static_cast<int>(selected - mentions.begin());
+  } else if (state.cycle_group == id && state.cycle_position >= 0 && state.cycle_position < n) {
+    at = state.cycle_position;
+  }
+  for (int step = 1; step <= n; ++step) {
+    const int pos = at < 0 ? step - 1 : (at + step) % n;
+    if (!is_entity_visible(state, mentions[pos])) continue;
+    select_entity(state, mentions[pos]);
+    state.cycle_group = id;
+    state.cycle_position = pos;
+    return mentions[pos];
+  }
+  return -1;
+}
+
+std::vector<int> list_groups(AppState& state, std::string_view filter) {
+  const DocumentIndex& index = document_index(state);
+  const std::string f = to_lower(filter);
+  std::vector<int> out;
+  for (size_t g = 0; g < state.doc.groups.size(); ++g) {
+    auto hidden = state.hidden_labels.find(state.doc.groups[g].label);
+    if (hidden != state.hidden_labels.end() && hidden->second) continue;
+    if (group_matches(state.doc, index, static_cast<int>(g), f)) out.push_back(static_cast<int>(g));
+  }
+  return sort_groups_for_list(index, std::move(out));
+}
+
+std::vector<int> list_ungrouped_entities(AppState& state, std::string_view filter) {
+  const DocumentIndex& index = document_index(state);
+  const std::string f = to_lower(filter);
+  std::vector<int> out;
+  for (size_t e = 0; e < state.doc.entities.size(); ++e) {
+    if (index.entity_group[e] >= 0 || !is_entity_visible(state, static_cast<int>(e))) continue;
+    if (entity_matches(state.doc, static_cast<int>(e), f)) out.push_back(static_cast<int>(e));
+  }
+  return out;
+}
+
+std::vector<int> list_quotes(AppState& state, std::string_view filter) {
+  const DocumentIndex& index = document_index(state);
+  const std::string f = to_lower(filter);
+  std::vector<int> out;
+  for (size_t q = 0; q < state.doc.quotes.size(); ++q) {
+    if (quote_matches(state.doc, index, static_cast<int>(q), f)) out.push_back(static_cast<int>(q));
+  }
+  return out;
 }
 
 }  // namespace glosa::app

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/document_index.h"
 #include "engine/engine.h"
 
 namespace glosa::app {
@@ -44,7 +45,12 @@ struct AppState {
   std::map<std::string, bool> hidden_labels;  // label name -> hidden in the document view
   int selected_entity = -1;                   // index into doc.entities, -1 = none
   int scroll_to_entity = -1;                  // one-shot request for the document view
-  double flash_until_ms = 0;                  // selected entity flashes until then
+  int selected_quote = -1;                    // index into doc.quotes, -1 = none
+  int scroll_to_quote = -1;                   // one-shot request for the document view
+  double flash_until_ms = 0;                  // the selected entity or quotation flashes until then
+  // The entity list's mention cursor: clicking a group row shows its mentions one by one.
+  std::string cycle_group;                    // id of the group last cycled through, "" = none
+  int cycle_position = -1;                    // position in that group's mentions shown last
   std::string lang_override = "auto";         // "auto", "pl", "en"
 
   // --- status bar message ---
@@ -52,6 +58,9 @@ struct AppState {
   MessageKind message_kind = MessageKind::Info;
 
   PlatformServices services;
+
+  // Derived lookups over `doc`, rebuilt by document_index() when doc_revision changes.
+  DocumentIndex index;
 };
 
 // Annotates `raw` and makes it the open document. On failure (empty, too large) the open
@@ -84,8 +93,39 @@ void save_document(AppState& state);
 // a user's input event. Returns false when the dialog is not showing.
 bool confirm_open_dialog(AppState& state);
 
-// Selects entity `index`, asks the view to scroll to it and flash it.
+// Selects entity `index`, asks the view to scroll to it and flash it; clears a selected
+// quotation. An index out of range clears the selection.
 void select_entity(AppState& state, int index);
+
+// Selects quotation `index`, asks the view to scroll to it and flash it; clears a selected
+// entity. An index out of range clears the quotation selection.
+void select_quote(AppState& state, int index);
+
+// The index of the open document, rebuilt first if the document changed (doc_revision).
+// Code that edits state.doc directly must bump doc_revision.
+const DocumentIndex& document_index(AppState& state);
+
+// True when entity `index` is drawn: its label is not hidden in the legend.
+bool is_entity_visible(const AppState& state, int index);
+
+// A click on group `group`'s row (index into doc.groups): selects, scrolls to and flashes
+// the group's next visible mention. Next means: after the selected entity when that is one
+// of the group's mentions (clicked in the text or the list); else after the one this cursor
+// showed last for the same group; else the first. Wraps around after the last. Mentions
+// of hidden labels are skipped. Returns the entity index shown, or -1 (no visible mention,
+// bad index: nothing changes).
+int show_next_mention(AppState& state, int group);
+
+// The rows of the side panel for filter text `filter` (any case), each list without
+// entries of hidden labels:
+//  - groups matching it, in list order (sort_groups_for_list); a group is listed when its
+//    own label is shown;
+//  - entities with no group (dates, amounts...: and every entity of a file without groups)
+//    matching it, in text order;
+//  - quotations matching it, in text order.
+std::vector<int> list_groups(AppState& state, std::string_view filter);
+std::vector<int> list_ungrouped_entities(AppState& state, std::string_view filter);
+std::vector<int> list_quotes(AppState& state, std::string_view filter);
 
 // Called by the platform when the model for `lang` has been loaded into the engine: a
 // pasted document in that language that was annotated without it is annotated again.

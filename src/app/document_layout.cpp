@@ -16,12 +16,13 @@ struct Piece {
   int entity;
   bool ends_entity;
   float width;
+  float lead;  // gap before it (an entity starting inside a word)
 };
 
 }  // namespace
 
 DocumentLayout layout_document(const Document& doc, const std::vector<bool>& entity_visible,
-                               const LayoutParams& p) {
+                               const LayoutParams& p, const std::vector<int>& quote_depth) {
   DocumentLayout out;
   const std::string_view text = doc.text;
   const auto& ents = doc.entities;
@@ -35,6 +36,11 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
     visible.push_back(static_cast<int>(i));
     cuts.push_back(ents[i].begin_byte);
     cuts.push_back(ents[i].end_byte);
+  }
+  for (const Quotation& q : doc.quotes) {
+    if (q.begin_byte >= q.end_byte || q.end_byte > text.size()) continue;
+    cuts.push_back(q.begin_byte);
+    cuts.push_back(q.end_byte);
   }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
@@ -84,6 +90,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
     f.line = line;
     f.entity = piece.entity;
     f.ends_entity = piece.ends_entity;
+    f.tag_width = piece.ends_entity ? p.tag_width(ents[piece.entity]) : 0;
     if (f.entity >= 0 && out.entity_first_fragment[f.entity] < 0) {
       out.entity_first_fragment[f.entity] = static_cast<int>(out.fragments.size());
     }
@@ -114,9 +121,10 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
           size_t e = run_end;
           if (cut != cuts.end() && *cut < run_end) e = *cut++;
           const int ent = entity_at(b);
-          Piece piece{b, e, ent, ent >= 0 && ents[ent].end_byte == e, 0};
+          Piece piece{b, e, ent, ent >= 0 && ents[ent].end_byte == e, 0, 0};
           piece.width = p.measure(text.substr(b, e - b));
-          run_width += piece.width;
+          if (ent >= 0 && b > i && ents[ent].begin_byte == b) piece.lead = p.entity_gap;
+          run_width += piece.lead + piece.width;
           if (piece.ends_entity) run_width += p.tag_width(ents[ent]);
           pieces.push_back(piece);
           b = e;
@@ -125,6 +133,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
         if (line_open && x > 0) x += p.space_width;
         for (const Piece& piece : pieces) {
           const float tag = piece.ends_entity ? p.tag_width(ents[piece.entity]) : 0;
+          if (x > 0) x += piece.lead;
           if (x + piece.width + tag <= p.wrap_width || x == 0) {
             if (piece.width + tag > p.wrap_width && x == 0) {
               // Wider than a whole line: split between characters.
@@ -140,7 +149,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
                   w = cw;
                   e += len;
                 }
-                Piece part{s, e, piece.entity, piece.ends_entity && e == piece.end, w};
+                Piece part{s, e, piece.entity, piece.ends_entity && e == piece.end, w, 0};
                 if (x > 0) new_line();
                 place(part, x);
                 x += w + (part.ends_entity ? tag : 0);
@@ -163,6 +172,30 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
   }
   new_line();
   out.height = y;
+
+  // Quotation segments: per quotation, the fragments inside it, one segment per line.
+  out.quote_first_fragment.assign(doc.quotes.size(), -1);
+  for (size_t q = 0; q < doc.quotes.size(); ++q) {
+    const Quotation& quote = doc.quotes[q];
+    if (quote.begin_byte >= quote.end_byte || quote.end_byte > text.size()) continue;
+    const int first = fragment_at_byte(out, quote.begin_byte);
+    if (first < 0) continue;
+    const int depth = q < quote_depth.size() ? quote_depth[q] : 0;
+    for (size_t k = first; k < out.fragments.size() && out.fragments[k].end_byte <= quote.end_byte; ++k) {
+      const LayoutFragment& f = out.fragments[k];
+      if (f.begin_byte < quote.begin_byte) continue;
+      if (out.quote_first_fragment[q] < 0) out.quote_first_fragment[q] = static_cast<int>(k);
+      const float right = f.x + f.width + f.tag_width;
+      if (!out.quote_segments.empty() && out.quote_segments.back().quote == static_cast<int>(q) &&
+          out.quote_segments.back().line == f.line) {
+        out.quote_segments.back().x1 = std::max(out.quote_segments.back().x1, right);
+      } else {
+        out.quote_segments.push_back({static_cast<int>(q), f.line, f.x, right, depth});
+      }
+    }
+  }
+  std::stable_sort(out.quote_segments.begin(), out.quote_segments.end(),
+                   [](const LayoutQuoteSegment& a, const LayoutQuoteSegment& b) { return a.line < b.line; });
   return out;
 }
 
@@ -177,6 +210,46 @@ int fragment_at(const DocumentLayout& layout, float x, float y, float line_heigh
     if (x >= f.x && x < f.x + f.width) return static_cast<int>(k);
   }
   return -1;
+}
+
+int fragment_at_byte(const DocumentLayout& layout, size_t byte) {
+  auto it = std::upper_bound(layout.fragments.begin(), layout.fragments.end(), byte,
+                             [](size_t b, const LayoutFragment& f) { return b < f.end_byte; });
+  return it == layout.fragments.end() ? -1 : static_cast<int>(it - layout.fragments.begin());
+}
+
+namespace {
+
+// The deepest quotation on the line at y with a segment that `covers` accepts, or -1.
+template <typename Covers>
+int deepest_quote(const DocumentLayout& layout, float y, float line_height, Covers covers) {
+  auto line = std::upper_bound(layout.lines.begin(), layout.lines.end(), y,
+                               [](float v, const LayoutLine& l) { return v < l.y; });
+  if (line == layout.lines.begin()) return -1;
+  --line;
+  if (y > line->y + line_height) return -1;
+  const int n = static_cast<int>(line - layout.lines.begin());
+  auto seg = std::lower_bound(layout.quote_segments.begin(), layout.quote_segments.end(), n,
+                              [](const LayoutQuoteSegment& s, int l) { return s.line < l; });
+  int best = -1, best_depth = -1;
+  for (; seg != layout.quote_segments.end() && seg->line == n; ++seg) {
+    if (covers(*seg) && seg->depth > best_depth) {
+      best = seg->quote;
+      best_depth = seg->depth;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+int quote_at(const DocumentLayout& layout, float x, float y, float line_height) {
+  return deepest_quote(layout, y, line_height,
+                       [x](const LayoutQuoteSegment& s) { return x >= s.x0 && x < s.x1; });
+}
+
+int quote_on_line(const DocumentLayout& layout, float y, float line_height) {
+  return deepest_quote(layout, y, line_height, [](const LayoutQuoteSegment&) { return true; });
 }
 
 }  // namespace glosa::app

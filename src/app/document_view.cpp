@@ -1,5 +1,6 @@
-// The article with entity highlights and label tags, the start screen, hover tooltips and
-// click-to-select. Layer: app.
+// The article with its header, entity highlights and label tags, quotations (a tint behind
+// the quoted words and a bar in the left margin), the start screen, hover tooltips (a hovered
+// mention outlines every mention of its group) and click-to-select. Layer: app.
 #include <imgui.h>
 
 #include <algorithm>
@@ -55,18 +56,22 @@ void ensure_layout(AppState& state, UiResources& ui, float wrap_width, float lin
   p.line_height = line_h;
   p.paragraph_gap = line_h * 0.45f;
   p.space_width = font->CalcTextSizeA(font->FontSize, 1e9f, 0, " ").x;
+  p.entity_gap = std::round(4 * ui.scale);  // a little more than the box's padding (3)
   p.measure = [font](std::string_view s) {
     return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.data(), s.data() + s.size()).x;
   };
   p.tag_width = [&ui](const Entity& e) { return tag_box_width(ui, e); };
-  ui.layout = layout_document(state.doc, visible, p);
+  ui.layout = layout_document(state.doc, visible, p, document_index(state).quote_depth);
   ui.layout_revision = state.doc_revision;
   ui.layout_width = wrap_width;
   ui.layout_visibility = vis;
 }
 
-void draw_tooltip(const AppState& state, const Entity& e) {
+void draw_tooltip(AppState& state, int index) {
+  const Entity& e = state.doc.entities[index];
+  const DocumentIndex& doc_index = document_index(state);
   ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
   const int li = find_label(state.doc.labels, e.label);
   ImGui::ColorButton("##swatch", ImGui::ColorConvertU32ToFloat4(label_color(state.doc, e.label)),
                      ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
@@ -77,9 +82,21 @@ void draw_tooltip(const AppState& state, const Entity& e) {
     ImGui::TextDisabled("%s", state.doc.labels[li].description.c_str());
   }
   ImGui::Separator();
-  ImGui::Text("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(e.end_byte - e.begin_byte),
-              state.doc.text.data() + e.begin_byte);
-  if (!e.value.empty()) ImGui::Text("Value: %s%s", e.value.c_str(), e.is_relative ? "  (relative to the article date)" : "");
+  ImGui::TextWrapped("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(e.end_byte - e.begin_byte),
+                     state.doc.text.data() + e.begin_byte);
+  if (!e.lemma.empty() && e.lemma != entity_text(state.doc, e)) ImGui::TextWrapped("Base form: %s", e.lemma.c_str());
+  const int g = index < static_cast<int>(doc_index.entity_group.size()) ? doc_index.entity_group[index] : -1;
+  if (g >= 0) {
+    const EntityGroup& group = state.doc.groups[g];
+    const size_t n = doc_index.group_mentions[g].size();
+    ImGui::TextWrapped("Refers to: %s%s%s  \xC2\xB7  %zu mention%s", group.name.c_str(),
+                       group.acronym.empty() ? "" : " \xC2\xB7 ", group.acronym.c_str(), n, n == 1 ? "" : "s");
+    const int link = doc_index.group_link[g];
+    if (link >= 0) ImGui::TextWrapped("Place: %s", state.doc.groups[link].name.c_str());
+    else if (!group.place.empty()) ImGui::TextWrapped("Place: %s", group.place.c_str());
+  }
+  if (!e.value.empty()) ImGui::TextWrapped("Value: %s%s", e.value.c_str(), e.is_relative ? "  (relative to the article date)" : "");
+  if (!e.resolved.empty()) ImGui::TextWrapped("Resolved: %s", e.resolved.c_str());
   if (!e.subtype.empty()) ImGui::Text("Type: %s", e.subtype.c_str());
   if (e.origin == Origin::Model) {
     ImGui::Text("From: the statistical model, confidence %.0f%%", e.confidence * 100.0f);
@@ -89,6 +106,7 @@ void draw_tooltip(const AppState& state, const Entity& e) {
   } else {
     ImGui::Text("From: a person");
   }
+  ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
 
@@ -154,6 +172,19 @@ bool entity_screen_rect(const UiResources& ui, int index, float rect[4]) {
   return true;
 }
 
+bool quote_screen_rect(const UiResources& ui, int index, float rect[4]) {
+  const DocumentLayout& L = ui.layout;
+  for (const LayoutQuoteSegment& seg : L.quote_segments) {
+    if (seg.quote != index) continue;
+    rect[0] = ui.doc_origin_x + seg.x0;
+    rect[1] = ui.doc_origin_y + L.lines[seg.line].y;
+    rect[2] = ui.doc_origin_x + seg.x1;
+    rect[3] = rect[1] + ui.doc_line_height;
+    return true;  // segments are by line: the first found is the first line
+  }
+  return false;
+}
+
 void draw_document_view(AppState& state, UiResources& ui) {
   draw_error_banner(state, ui);
   if (!has_document(state)) {
@@ -161,6 +192,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
     return;
   }
   ImGui::BeginChild("text##document", ImVec2(0, 0), false);
+  const DocumentIndex& index = document_index(state);
   ImGui::PushFont(ui.text_font);
   const float font_h = ImGui::GetFontSize();
   const float line_h = std::round(font_h * 1.7f);
@@ -170,52 +202,120 @@ void draw_document_view(AppState& state, UiResources& ui) {
   ensure_layout(state, ui, wrap, line_h);
   const DocumentLayout& L = ui.layout;
 
+  // Header first (its height is known once drawn), then the text below it.
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  const ImVec2 origin(top.x + std::max(margin, (avail - wrap) * 0.5f), top.y + margin);
-  ui.doc_origin_x = origin.x;
+  const float origin_x = std::round(top.x + std::max(margin, (avail - wrap) * 0.5f));
+  ui.doc_origin_x = origin_x;
+  ui.doc_wrap_width = wrap;
+  ImGui::SetCursorScreenPos(ImVec2(origin_x, top.y + margin));
+  draw_article_header(state, ui);
+  const ImVec2 origin(origin_x, std::round(ImGui::GetCursorScreenPos().y));
   ui.doc_origin_y = origin.y;
   ui.doc_line_height = line_h;
-  ImGui::Dummy(ImVec2(wrap + 2 * margin, L.height + 2 * margin));
+  ImGui::SetCursorScreenPos(top);
+  ImGui::Dummy(ImVec2(wrap + 2 * margin, origin.y - top.y + L.height + margin));
 
-  // One-shot scroll request from the entity list.
+  // One-shot scroll requests from the side panel: bring the line into the upper part of the
+  // view unless it is already well inside it.
+  const float win_y = ImGui::GetWindowPos().y;
+  const float win_h = ImGui::GetWindowHeight();
+  const auto scroll_to_fragment = [&](int frag) {
+    if (frag < 0) return;
+    const float screen_y = origin.y + L.lines[L.fragments[frag].line].y;
+    if (screen_y > win_y + win_h * 0.1f && screen_y + line_h < win_y + win_h * 0.8f) return;
+    const float content_y = screen_y - win_y + ImGui::GetScrollY();
+    ImGui::SetScrollY(std::max(0.0f, content_y - win_h * 0.35f));
+  };
   if (state.scroll_to_entity >= 0 && state.scroll_to_entity < static_cast<int>(L.entity_first_fragment.size())) {
-    const int frag = L.entity_first_fragment[state.scroll_to_entity];
-    if (frag >= 0) {
-      const float y = L.lines[L.fragments[frag].line].y + margin;
-      ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.35f));
-    }
-    state.scroll_to_entity = -1;
+    scroll_to_fragment(L.entity_first_fragment[state.scroll_to_entity]);
   }
+  state.scroll_to_entity = -1;
+  if (state.scroll_to_quote >= 0 && state.scroll_to_quote < static_cast<int>(L.quote_first_fragment.size())) {
+    scroll_to_fragment(L.quote_first_fragment[state.scroll_to_quote]);
+  }
+  state.scroll_to_quote = -1;
+  ui.doc_scroll_y = ImGui::GetScrollY();
+  ui.doc_scroll_max_y = ImGui::GetScrollMaxY();
+  ui.doc_view_top = win_y;
+  ui.doc_view_bottom = win_y + win_h;
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float scroll = ImGui::GetScrollY();
-  const float view_top = ImGui::GetWindowPos().y;
-  const float view_bottom = view_top + ImGui::GetWindowHeight();
-  const double now = ImGui::GetTime() * 1000.0;
+  const float view_top = win_y;
+  const float view_bottom = win_y + win_h;
   const bool flashing = state.services.now_ms ? state.services.now_ms() < state.flash_until_ms : false;
-  (void)scroll;
-  (void)now;
+  const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 12.0f);
+  const float s = ui.scale;
+  const auto bar_x = [&](int depth) { return origin.x - std::round((12 + 6 * std::min(depth, 2)) * s); };
+  const float bar_w = std::max(2.0f, std::round(3 * s));
 
-  // Hover: which fragment is under the mouse?
+  // Hover: an entity under the mouse, else a quotation's text or its margin bar.
   ui.hovered_entity = -1;
+  ui.hovered_quote_bar = -1;
+  int hovered_quote_text = -1;
   if (ImGui::IsWindowHovered()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const int f = fragment_at(L, m.x - origin.x, m.y - origin.y, line_h);
     if (f >= 0) ui.hovered_entity = L.fragments[f].entity;
+    if (ui.hovered_entity < 0) {
+      hovered_quote_text = quote_at(L, m.x - origin.x, m.y - origin.y, line_h);
+      if (m.x < origin.x && m.x >= bar_x(2) - 4 * s) {
+        ui.hovered_quote_bar = quote_on_line(L, m.y - origin.y, line_h);  // the margin bar
+      }
+    }
   }
+  // Which group's mentions are outlined: the hovered mention's, else a hovered group row's.
+  int highlight_group = -1;
+  if (ui.hovered_entity >= 0 && ui.hovered_entity < static_cast<int>(index.entity_group.size())) {
+    highlight_group = index.entity_group[ui.hovered_entity];
+  } else if (ui.panel_hovered_group >= 0) {
+    highlight_group = ui.panel_hovered_group;
+  }
+  const int highlight_quote = ui.hovered_quote_bar >= 0 ? ui.hovered_quote_bar : ui.panel_hovered_quote;
 
-  const float pad_x = 3 * ui.scale;
-  const float box_top_off = (line_h - font_h) * 0.5f - 3 * ui.scale;
-  const float box_h = font_h + 6 * ui.scale;
+  const float pad_x = 3 * s;
+  const float box_top_off = (line_h - font_h) * 0.5f - 3 * s;
+  const float box_h = font_h + 6 * s;
   ImFont* tag_font = ui.tag_font;
   const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+
+  // The speaker words and the verb of the selected (or highlighted) quotation are underlined.
+  const int marked_quote = state.selected_quote >= 0 ? state.selected_quote : highlight_quote;
+  const Quotation* mq = marked_quote >= 0 && marked_quote < static_cast<int>(state.doc.quotes.size())
+                            ? &state.doc.quotes[marked_quote] : nullptr;
 
   // Only lines inside the visible part of the child window are drawn.
   auto first = std::lower_bound(L.lines.begin(), L.lines.end(), view_top - origin.y - line_h,
                                 [](const LayoutLine& l, float v) { return l.y < v; });
+  auto seg = L.quote_segments.begin();
   for (auto it = first; it != L.lines.end() && origin.y + it->y < view_bottom; ++it) {
     const float y = origin.y + it->y;
+    const int line_no = static_cast<int>(it - L.lines.begin());
     const size_t end = it->first_fragment + it->fragment_count;
+    // Pass 0: quotations on this line: a light tint behind the words, a bar in the margin.
+    seg = std::lower_bound(seg, L.quote_segments.end(), line_no,
+                           [](const LayoutQuoteSegment& x, int l) { return x.line < l; });
+    for (auto sg = seg; sg != L.quote_segments.end() && sg->line == line_no; ++sg) {
+      const Quotation& quote = state.doc.quotes[sg->quote];
+      const bool guess = quote.is_uncertain || is_unknown_speaker(state.doc, index, sg->quote);
+      const bool selected = state.selected_quote == sg->quote;
+      const bool marked = highlight_quote == sg->quote;
+      float tint = 0.07f + (marked ? 0.06f : 0.0f);
+      if (selected) tint = flashing ? 0.12f + 0.14f * pulse : 0.16f;
+      const ImU32 tint_col = guess ? quote_uncertain_color(tint) : quote_color(tint);
+      dl->AddRectFilled(ImVec2(origin.x + sg->x0 - pad_x, y), ImVec2(origin.x + sg->x1 + pad_x, y + line_h), tint_col);
+      const float bx = bar_x(sg->depth);
+      const float bar_alpha = selected || marked ? 1.0f : 0.7f;
+      const float w = selected ? bar_w + std::round(1 * s) : bar_w;
+      if (guess) {
+        // A dashed bar: the speaker is a guess or unknown.
+        for (float dy = 0; dy < line_h; dy += 7 * s) {
+          dl->AddRectFilled(ImVec2(bx, y + dy), ImVec2(bx + w, y + std::min(line_h, dy + 4 * s)),
+                            quote_uncertain_color(bar_alpha));
+        }
+      } else {
+        dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
+      }
+    }
     // Pass 1: entity boxes, one per run of consecutive fragments of one entity.
     for (size_t k = it->first_fragment; k < end;) {
       const LayoutFragment& f = L.fragments[k];
@@ -225,56 +325,82 @@ void draw_document_view(AppState& state, UiResources& ui) {
       const LayoutFragment& last = L.fragments[j];
       const Entity& e = state.doc.entities[f.entity];
       const std::string tag = tag_text(e);
-      const float tag_w = last.ends_entity ? tag_box_width(ui, e) : 0;
+      const float tag_w = last.ends_entity ? last.tag_width : 0;
       const ImVec2 a(origin.x + f.x - pad_x, y + box_top_off);
-      const ImVec2 b(origin.x + last.x + last.width + (last.ends_entity ? tag_w - 5 * ui.scale : pad_x), y + box_top_off + box_h);
+      const ImVec2 b(origin.x + last.x + last.width + (last.ends_entity ? tag_w - 5 * s : pad_x), y + box_top_off + box_h);
       const bool hovered = ui.hovered_entity == f.entity;
       const bool selected = state.selected_entity == f.entity;
+      const bool in_group = highlight_group >= 0 && f.entity < static_cast<int>(index.entity_group.size()) &&
+                            index.entity_group[f.entity] == highlight_group;
       const bool unsure = e.confidence < kLowConfidence;
       const ImU32 base = label_color(state.doc, e.label);
-      dl->AddRectFilled(a, b, label_color(state.doc, e.label, unsure ? 0.35f : (hovered ? 0.95f : 0.7f)), 4 * ui.scale);
+      const float alpha = unsure ? 0.35f : (hovered || in_group ? 0.95f : 0.7f);
+      dl->AddRectFilled(a, b, label_color(state.doc, e.label, alpha), 4 * s);
       if (unsure) {
         // Dashed underline marks a low-confidence entity.
-        for (float dx = a.x; dx < b.x; dx += 6 * ui.scale) {
-          dl->AddLine(ImVec2(dx, b.y - 1), ImVec2(std::min(dx + 3 * ui.scale, b.x), b.y - 1), darker(base, 0.5f), 2 * ui.scale);
+        for (float dx = a.x; dx < b.x; dx += 6 * s) {
+          dl->AddLine(ImVec2(dx, b.y - 1), ImVec2(std::min(dx + 3 * s, b.x), b.y - 1), darker(base, 0.5f), 2 * s);
         }
       }
       if (hovered || selected) {
-        float thickness = 1.5f * ui.scale;
+        float thickness = 1.5f * s;
         ImU32 outline = darker(base, 0.55f);
         if (selected && flashing) {
-          const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 12.0f);
-          thickness = (1.5f + 2.0f * pulse) * ui.scale;
+          thickness = (1.5f + 2.0f * pulse) * s;
           outline = IM_COL32(30, 60, 160, 255);
         }
-        dl->AddRect(a, b, outline, 4 * ui.scale, 0, thickness);
+        dl->AddRect(a, b, outline, 4 * s, 0, thickness);
+      } else if (in_group) {
+        // Another mention of the hovered group: an outline in a deeper shade of its colour.
+        dl->AddRect(a, b, darker(base, 0.7f), 4 * s, 0, 1.5f * s);
       }
       if (last.ends_entity) {
-        const ImVec2 tp(origin.x + last.x + last.width + 5 * ui.scale,
-                        y + (line_h - tag_font->FontSize) * 0.5f);
+        const ImVec2 tp(origin.x + last.x + last.width + 5 * s, y + (line_h - tag_font->FontSize) * 0.5f);
         dl->AddText(tag_font, tag_font->FontSize, tp, darker(base, 0.38f), tag.c_str());
       }
       k = j + 1;
     }
-    // Pass 2: the text itself.
+    // Pass 2: the text itself, with the marked quotation's speaker and verb underlined.
     ImFont* font = ui.text_font;
     const float text_y = y + (line_h - font_h) * 0.5f;
     for (size_t k = it->first_fragment; k < end; ++k) {
       const LayoutFragment& f = L.fragments[k];
-      const char* s = state.doc.text.data() + f.begin_byte;
-      dl->AddText(font, font_h, ImVec2(origin.x + f.x, text_y), text_col, s, state.doc.text.data() + f.end_byte);
+      const char* str = state.doc.text.data() + f.begin_byte;
+      dl->AddText(font, font_h, ImVec2(origin.x + f.x, text_y), text_col, str, state.doc.text.data() + f.end_byte);
+      if (mq) {
+        const bool speaker = f.begin_byte >= mq->speaker_begin_byte && f.end_byte <= mq->speaker_end_byte;
+        const bool cue = f.begin_byte >= mq->cue_begin_byte && f.end_byte <= mq->cue_end_byte;
+        if (speaker || cue) {
+          const float uy = std::round(text_y + font_h + 1 * s);
+          dl->AddLine(ImVec2(origin.x + f.x, uy), ImVec2(origin.x + f.x + f.width, uy),
+                      mq->is_uncertain ? quote_uncertain_color() : quote_color(),
+                      speaker ? 2.0f * s : 1.0f * s);
+        }
+      }
     }
   }
   ImGui::PopFont();
 
+  const bool click = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
   if (ui.hovered_entity >= 0) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    draw_tooltip(state, state.doc.entities[ui.hovered_entity]);
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    draw_tooltip(state, ui.hovered_entity);
+    if (click) {
       state.selected_entity = ui.hovered_entity;
+      state.selected_quote = -1;
     }
-  } else if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+  } else if (ui.hovered_quote_bar >= 0) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    draw_quote_tooltip(state, ui.hovered_quote_bar, true);
+    if (click) {
+      state.selected_quote = ui.hovered_quote_bar;
+      state.selected_entity = -1;
+      state.flash_until_ms = state.services.now_ms ? state.services.now_ms() + 1200.0 : 0;
+      ui.request_tab = "quotes";
+    }
+  } else if (click) {
     state.selected_entity = -1;
+    state.selected_quote = hovered_quote_text;
   }
   ImGui::EndChild();
 }

@@ -1,12 +1,14 @@
-// The side panel: label legend with counts and show/hide toggles, and the entity list.
-// Layer: app.
+// The side panel: label legend with counts and show/hide toggles, the filter box, and two
+// tabs: entities (entity_panel.cpp) and quotations (quotes_panel.cpp). Layer: app.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "app/ui.h"
-#include "engine/text/unicode.h"
 
 namespace glosa::app {
 
@@ -17,6 +19,9 @@ bool is_hidden(const AppState& state, const std::string& label) {
   return it != state.hidden_labels.end() && it->second;
 }
 
+// One chip per label in use: swatch, name and count; a click hides or shows the label (a
+// hidden one has a hollow swatch and muted text). Chips flow into as many rows as needed, so
+// the legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
   ImGui::TextDisabled("LABELS");
   std::vector<size_t> counts(state.doc.labels.size(), 0);
@@ -24,99 +29,110 @@ void draw_legend(AppState& state, UiResources& ui) {
     const int i = find_label(state.doc.labels, e.label);
     if (i >= 0) ++counts[i];
   }
-  const float sw = ImGui::GetFontSize();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const float sw = std::round(fs * 0.8f);
+  const float pad = std::round(6 * ui.scale);
+  const float spacing = std::round(6 * ui.scale);
+  const float h = ImGui::GetFrameHeight();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  float row_used = 0;
   int shown = 0;
   for (size_t i = 0; i < state.doc.labels.size(); ++i) {
     if (counts[i] == 0) continue;
     const LabelInfo& l = state.doc.labels[i];
+    const std::string text = l.name + "  " + std::to_string(counts[i]);
+    const float chip_w = pad + sw + pad * 0.8f + text_width(font, text) + pad;
+    if (row_used > 0 && row_used + spacing + chip_w <= avail) {
+      ImGui::SameLine(0, spacing);
+      row_used += spacing + chip_w;
+    } else {
+      row_used = chip_w;
+    }
     ImGui::PushID(l.name.c_str());
-    bool visible = !is_hidden(state, l.name);
-    if (ImGui::Checkbox("##visible", &visible)) state.hidden_labels[l.name] = !visible;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", visible ? "Hide" : "Show", l.description.c_str());
-    ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float off = (ImGui::GetFrameHeight() - sw) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + off), ImVec2(p.x + sw, p.y + off + sw),
-                                              label_color(state.doc, l.name, visible ? 1.0f : 0.3f), 3 * ui.scale);
-    ImGui::Dummy(ImVec2(sw, ImGui::GetFrameHeight()));
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    if (visible) ImGui::Text("%s  %zu", l.name.c_str(), counts[i]);
-    else ImGui::TextDisabled("%s  %zu", l.name.c_str(), counts[i]);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.description.c_str());
+    const bool visible = !is_hidden(state, l.name);
+    if (ImGui::InvisibleButton("##chip", ImVec2(chip_w, h))) state.hidden_labels[l.name] = visible;
+    const bool hovered = ImGui::IsItemHovered();
+    record_item_rect(ui, "label:" + l.name);
+    const ImVec2 q(p.x + chip_w, p.y + h);
+    const float rounding = 4 * ui.scale;
+    if (hovered) dl->AddRectFilled(p, q, ImGui::GetColorU32(ImGuiCol_ButtonHovered), rounding);
+    else if (visible) dl->AddRectFilled(p, q, label_color(state.doc, l.name, 0.18f), rounding);
+    dl->AddRect(p, q, visible ? label_color(state.doc, l.name, 0.9f) : ImGui::GetColorU32(ImGuiCol_Border), rounding,
+                0, std::max(1.0f, ui.scale));
+    const ImVec2 a(p.x + pad, p.y + (h - sw) * 0.5f), b(a.x + sw, a.y + sw);
+    if (visible) dl->AddRectFilled(a, b, label_color(state.doc, l.name), 2 * ui.scale);
+    else dl->AddRect(a, b, label_color(state.doc, l.name), 2 * ui.scale, 0, std::max(1.0f, 1.5f * ui.scale));
+    dl->AddText(font, fs, ImVec2(b.x + pad * 0.8f, p.y + (h - fs) * 0.5f),
+                ImGui::GetColorU32(visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), text.c_str());
+    if (hovered) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SetTooltip("%s: %s (%zu)\n%s", l.name.c_str(), l.description.c_str(), counts[i],
+                        visible ? "Click to hide them in the text" : "Hidden: click to show them");
+    }
     ImGui::PopID();
     ++shown;
   }
   if (shown == 0) ImGui::TextDisabled("No entities found in this text.");
 }
 
-bool matches_filter(const AppState& state, const Entity& e, const std::string& filter_lower) {
-  if (filter_lower.empty()) return true;
-  const std::string text = to_lower(entity_text(state.doc, e));
-  return text.find(filter_lower) != std::string::npos || to_lower(e.label).find(filter_lower) != std::string::npos ||
-         to_lower(e.value).find(filter_lower) != std::string::npos;
-}
-
-void draw_entity_list(AppState& state, UiResources& ui) {
-  ImGui::TextDisabled("ENTITIES");
+void draw_filter(UiResources& ui) {
   ImGui::SetNextItemWidth(-1);
   char buf[256];
   std::snprintf(buf, sizeof buf, "%s", ui.entity_filter.c_str());
-  if (ImGui::InputTextWithHint("##filter_entities", "Filter: text, label or value", buf, sizeof buf)) {
+  if (ImGui::InputTextWithHint("##filter_entities", "Filter names, forms, quotes\xE2\x80\xA6", buf, sizeof buf)) {
     ui.entity_filter = buf;
   }
-  const std::string filter = to_lower(ui.entity_filter);
-  std::vector<int> rows;
-  for (size_t i = 0; i < state.doc.entities.size(); ++i) {
-    const Entity& e = state.doc.entities[i];
-    if (is_hidden(state, e.label) || !matches_filter(state, e, filter)) continue;
-    rows.push_back(static_cast<int>(i));
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+    ImGui::SetTooltip("Matches names, base and surface forms, acronyms, places, labels,\n"
+                      "values and the text or speaker of quotations");
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("entities##list", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Text", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Label", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("\xE2\x96\xA0 PERCENT").x + 4 * ui.scale);
-  ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()));
-  while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      const int i = rows[r];
-      const Entity& e = state.doc.entities[i];
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::PushID(i);
-      const std::string text(entity_text(state.doc, e));
-      const bool selected = state.selected_entity == i || ui.hovered_entity == i;
-      if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-        select_entity(state, i);
-      }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to show it in the text");
-      ImGui::TableSetColumnIndex(1);
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(label_color(state.doc, e.label)));
-      ImGui::TextUnformatted("\xE2\x96\xA0");
-      ImGui::PopStyleColor();
-      ImGui::SameLine(0, 4 * ui.scale);
-      ImGui::TextUnformatted(e.label.c_str());
-      ImGui::TableSetColumnIndex(2);
-      if (!e.value.empty()) ImGui::TextUnformatted(e.value.c_str());
-      ImGui::PopID();
-    }
-  }
-  ImGui::EndTable();
 }
 
 }  // namespace
 
 void draw_side_panel(AppState& state, UiResources& ui) {
+  if (ui.panel_revision != state.doc_revision) {
+    // Another document (or an edit): row state keyed by ids of the old one goes.
+    ui.panel_revision = state.doc_revision;
+    ui.expanded_groups.clear();
+    ui.scroll_list_to_group = ui.scroll_list_to_quote = -1;
+  }
+  // Rows hovered in this frame's tabs are read by the next frame's document view.
+  ui.panel_hovered_group = -1;
+  ui.panel_hovered_quote = -1;
   draw_legend(state, ui);
   ImGui::Separator();
-  draw_entity_list(state, ui);
+  draw_filter(ui);
+  if (!ImGui::BeginTabBar("lists##side")) return;
+  const int group_count = static_cast<int>(state.doc.groups.size());
+  const int other_count = static_cast<int>(std::count(document_index(state).entity_group.begin(),
+                                                      document_index(state).entity_group.end(), -1));
+  char label[64];
+  std::snprintf(label, sizeof label, "Entities %d###entities##side", group_count + other_count);
+  ImGuiTabItemFlags flags = ui.request_tab == "entities" ? ImGuiTabItemFlags_SetSelected : 0;
+  if (ImGui::BeginTabItem(label, nullptr, flags)) {
+    record_item_rect(ui, "tab:entities");
+    ui.active_tab = "entities";
+    draw_entity_panel(state, ui);
+    ImGui::EndTabItem();
+  } else {
+    record_item_rect(ui, "tab:entities");
+  }
+  std::snprintf(label, sizeof label, "Quotes %zu###quotes##side", state.doc.quotes.size());
+  flags = ui.request_tab == "quotes" ? ImGuiTabItemFlags_SetSelected : 0;
+  if (ImGui::BeginTabItem(label, nullptr, flags)) {
+    record_item_rect(ui, "tab:quotes");
+    ui.active_tab = "quotes";
+    draw_quotes_panel(state, ui);
+    ImGui::EndTabItem();
+  } else {
+    record_item_rect(ui, "tab:quotes");
+  }
+  ui.request_tab.clear();
+  ImGui::EndTabBar();
 }
 
 }  // namespace glosa::app

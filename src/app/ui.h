@@ -2,14 +2,19 @@
 // panel from AppState. Layer: app (ImGui only; the platform owns the window and the GPU).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/app_state.h"
 #include "app/document_layout.h"
 
 struct ImFont;
+struct ImDrawList;
 
 namespace glosa::app {
 
@@ -30,9 +35,33 @@ struct UiResources {
   float doc_origin_x = 0;        // screen position of the text's top-left in the last frame
   float doc_origin_y = 0;        // (layout coordinates + origin = screen coordinates)
   float doc_line_height = 0;
+  float doc_wrap_width = 0;      // width of the text column
+  float doc_scroll_y = 0;        // the document view's scroll position, last frame
+  float doc_scroll_max_y = 0;
+  float doc_view_top = 0;        // screen y range of the document view, last frame
+  float doc_view_bottom = 0;
 
-  std::string entity_filter;     // the entity list's search box
-  int hovered_entity = -1;       // entity under the mouse this frame
+  std::string entity_filter;     // the side panel's search box (entities and quotations)
+  int hovered_entity = -1;       // entity under the mouse in the text this frame
+  int hovered_quote_bar = -1;    // quotation whose margin bar or text is under the mouse
+  int panel_hovered_group = -1;  // group row under the mouse in the side panel (last frame)
+  int panel_hovered_quote = -1;  // quotation row under the mouse in the side panel (last frame)
+
+  // Side panel state, reset when another document opens (panel_revision).
+  uint64_t panel_revision = ~0ull;
+  std::set<std::string> expanded_groups;  // ids of groups whose mentions are listed
+  bool other_entities_open = true;        // the "Other entities" section
+  int scroll_list_to_group = -1;          // one-shot: bring this group's row into view
+  int scroll_list_to_quote = -1;          // one-shot: bring this quotation's row into view
+  int list_seen_selection = -1;           // selected entity the entity list last followed
+  int list_seen_quote = -1;               // selected quotation the quotes list last followed
+  std::string request_tab;                // one-shot: "entities" or "quotes" becomes the tab
+  std::string active_tab = "entities";    // the tab shown in the last frame
+
+  // Screen rectangles {x0, y0, x1, y1} of named rows drawn this frame, for tests and
+  // automation: "label:<name>", "group:<id>", "group-toggle:<id>", "group-link:<id>", "mention:<id>",
+  // "entity:<id>", "quote:<id>", "tab:entities", "tab:quotes", "other-entities".
+  std::map<std::string, std::array<float, 4>> item_rects;
 };
 
 // Loads the UI fonts at `scale` (device pixel ratio) from TTF files. Covers Latin (with
@@ -52,10 +81,46 @@ void draw_toolbar(AppState& state, UiResources& ui);
 void draw_document_view(AppState& state, UiResources& ui);
 void draw_side_panel(AppState& state, UiResources& ui);
 void draw_status_bar(AppState& state, UiResources& ui);
+// Inside the side panel's tabs: the entity groups with their mentions and the other
+// entities (entity_panel.cpp); the quotations (quotes_panel.cpp). Each fills the space left.
+void draw_entity_panel(AppState& state, UiResources& ui);
+void draw_quotes_panel(AppState& state, UiResources& ui);
+// Inside the document view, above the text: title and the muted facts line. Draws at
+// (ui.doc_origin_x, current cursor y) within ui.doc_wrap_width and leaves the cursor below
+// itself; draws nothing when there is neither a title nor a fact.
+void draw_article_header(AppState& state, UiResources& ui);
+
+// The tooltip of quotation `index`: speaker, the words naming them, verb, attribution kind
+// and confidence, a warning when the speaker is a guess (quotes_panel.cpp). `in_text`: shown
+// over the document (its footer then says a click selects it, not that it shows it).
+void draw_quote_tooltip(AppState& state, int index, bool in_text);
+
+// Screen rectangle of a named row drawn in the last frame (see UiResources::item_rects).
+bool item_screen_rect(const UiResources& ui, const std::string& name, float rect[4]);
+
+// Records the last ImGui item's rectangle under `name` in ui.item_rects.
+void record_item_rect(UiResources& ui, const std::string& name);
+
+// Draws `text` in one line at `pos`, no wider than max_width: a longer text is cut at a
+// character boundary and ends in "…". Returns the width drawn (0 for max_width <= 0).
+float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float x, float y,
+                         float max_width, uint32_t color, std::string_view text);
+
+// Width of `text` in `font` at its size.
+float text_width(ImFont* font, std::string_view text);
+
+// Colours of quotations: the margin bar and text tint of one that is certain, and the muted
+// colour of one whose speaker is a guess or unknown.
+uint32_t quote_color(float alpha = 1.0f);
+uint32_t quote_uncertain_color(float alpha = 1.0f);
 
 // Screen rectangle {x0, y0, x1, y1} of entity `index`'s first fragment as drawn in the last
 // frame (for tests and automation). False if it is hidden or not laid out.
 bool entity_screen_rect(const UiResources& ui, int index, float rect[4]);
+
+// Screen rectangle of quotation `index`'s first line segment as drawn in the last frame.
+// False if it covers no text.
+bool quote_screen_rect(const UiResources& ui, int index, float rect[4]);
 
 // Label colour of `label` in the open document (or grey), as an ImGui packed colour.
 uint32_t label_color(const Document& doc, const std::string& label, float alpha = 1.0f);

@@ -111,6 +111,8 @@ void draw_open_dialog(AppState& state, UiResources& ui) {
 }
 
 void draw_frame(AppState& state, UiResources& ui) {
+  ui.item_rects.clear();
+  if (!has_document(state)) ui.panel_hovered_group = ui.panel_hovered_quote = -1;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);

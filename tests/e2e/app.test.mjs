@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, artifacts, dist, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, dist, root } from './harness.mjs';
+import { buildV2File } from './v2-document.mjs';
 
 const samplePath = path.join(root, '..', 'shared', 'samples', 'pl-news-tokajew-moskwa.txt');
 const sample = fs.readFileSync(samplePath, 'utf8');
@@ -26,17 +27,54 @@ after(async () => {
   if (server) server.close();
 });
 
-// Checks a parsed annotation file the way an independent reader would.
+// Checks a parsed annotation file (format version 2) the way an independent reader would:
+// offsets and texts of entities and quotations, and every reference between them.
 function validateFile(doc) {
   assert.equal(doc.format, 'glosa');
   assert.equal(doc.version, 2);
   assert.equal(doc.sha256, crypto.createHash('sha256').update(doc.text, 'utf8').digest('hex'));
   const cps = Array.from(doc.text);  // code points
+  const at = (start, end) => cps.slice(start, end).join('');
+  const inText = (start, end) => Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= cps.length;
   const labels = new Set(doc.labels.map((l) => l.name));
+  const groups = doc.groups || [];
+  const groupIds = new Set(groups.map((g) => g.id));
+  assert.equal(groupIds.size, groups.length, 'group ids are unique');
+  const entityIds = new Set();
   for (const e of doc.entities) {
-    assert.ok(e.start < e.end && e.end <= cps.length, `offsets of ${e.id}`);
-    assert.equal(cps.slice(e.start, e.end).join(''), e.text, `text of ${e.id}`);
+    assert.ok(inText(e.start, e.end), `offsets of ${e.id}`);
+    assert.equal(at(e.start, e.end), e.text, `text of ${e.id}`);
     assert.ok(labels.has(e.label), `label of ${e.id}`);
+    assert.ok(!entityIds.has(e.id), `${e.id} is unique`);
+    entityIds.add(e.id);
+    if (e.group !== undefined) assert.ok(groupIds.has(e.group), `group ${e.group} of ${e.id} exists`);
+  }
+  for (const g of groups) {
+    assert.ok(labels.has(g.label), `label of group ${g.id}`);
+    assert.equal(typeof g.name, 'string', `name of group ${g.id}`);
+    if (g.link !== undefined) assert.ok(groupIds.has(g.link), `link ${g.link} of group ${g.id} exists`);
+    const members = doc.entities.filter((e) => e.group === g.id).map((e) => e.id);
+    if (g.mentions !== undefined) assert.deepEqual(g.mentions, members, `mentions of group ${g.id}`);
+    if (g.count !== undefined) assert.equal(g.count, members.length, `count of group ${g.id}`);
+  }
+  const quoteIds = new Set();
+  for (const q of doc.quotes || []) {
+    assert.ok(inText(q.start, q.end), `offsets of ${q.id}`);
+    assert.equal(at(q.start, q.end), q.text, `text of ${q.id}`);
+    if (q.speaker !== undefined) assert.ok(groupIds.has(q.speaker), `speaker ${q.speaker} of ${q.id} exists`);
+    for (const [key, textKey] of [['speaker', 'speaker_text'], ['cue', 'cue']]) {
+      if (q[key + '_start'] === undefined) continue;
+      assert.ok(inText(q[key + '_start'], q[key + '_end']), `${key} offsets of ${q.id}`);
+      assert.equal(at(q[key + '_start'], q[key + '_end']), q[textKey], `${textKey} of ${q.id}`);
+    }
+    if (q.parent !== undefined) assert.ok(quoteIds.has(q.parent), `parent ${q.parent} of ${q.id} is an earlier quotation`);
+    if (q.confidence !== undefined) assert.ok(q.confidence >= 0 && q.confidence <= 1, `confidence of ${q.id}`);
+    assert.ok(!quoteIds.has(q.id), `${q.id} is unique`);
+    quoteIds.add(q.id);
+  }
+  if (doc.article !== undefined) {
+    assert.equal(typeof doc.article, 'object');
+    assert.ok(Number.isInteger(doc.article.words) && doc.article.words >= 0, 'article.words');
   }
 }
 
@@ -212,5 +250,116 @@ test('hovering an entity shows it, clicking selects it; the canvas follows windo
   const resized = await page.evaluate(() => ({ w: Module.canvas.width, h: Module.canvas.height }));
   assert.deepEqual(resized, { w: 1800, h: 1400 });
   await page.screenshot({ path: path.join(artifacts, 'narrow-window.png') });
+  await context.close();
+});
+
+// Centre of a rectangle from glosa.entityRect / itemRect / quoteRect.
+function centre(r) { return { x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 }; }
+
+async function openV2(page, file) {
+  const res = await page.evaluate((json) => glosa.openDocument(json), JSON.stringify(file));
+  assert.deepEqual(res, { ok: true, error: null });
+  await frames(page, 4);
+}
+
+test('a version 2 file: a group row walks through its mentions, a quotation row scrolls to it', async (t) => {
+  const file = buildV2File();
+  validateFile(file);  // the fixture itself is a valid file
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900, scale: 1 });
+  await openV2(page, file);
+  const opened = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  validateFile(opened);
+  assert.equal(opened.groups.length, file.groups.length);
+  assert.equal(opened.quotes.length, file.quotes.length);
+  assert.deepEqual(opened.article, file.article);
+  await page.screenshot({ path: path.join(artifacts, 'v2-document-dpr1.png') });
+
+  // The group of Tokajew (g1, 3 mentions) is the first row.
+  const mentions = opened.entities.map((e, i) => ({ ...e, index: i })).filter((e) => e.group === 'g1');
+  assert.equal(mentions.length, 3);
+  const row = await page.evaluate(() => glosa.itemRect('group:g1'));
+  assert.ok(row, 'the row of g1 is drawn');
+  let view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.docScrollY, 0);
+  await clickAt(page, centre(row));
+  view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.selected, mentions[0].index, 'first click: the first mention');
+  assert.equal(view.cycleGroup, 'g1');
+  await clickAt(page, centre(row));
+  await frames(page, 3);
+  view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.selected, mentions[1].index, 'second click: the second mention');
+  assert.equal(view.selectedId, mentions[1].id);
+  assert.equal(view.cyclePosition, 1);
+  assert.ok(view.docScrollY > 100, `the view scrolled down to it (scrollY ${view.docScrollY})`);
+  const second = await page.evaluate((i) => glosa.entityRect(i), mentions[1].index);
+  assert.ok(second.y0 >= view.docViewTop && second.y1 <= view.docViewBottom,
+            `the second mention is on screen: ${JSON.stringify(second)} in ${view.docViewTop}..${view.docViewBottom}`);
+  t.diagnostic(`after two clicks on g1: entity ${view.selectedId}, scrollY ${view.docScrollY.toFixed(0)} px`);
+
+  // Hovering that mention outlines its group and shows the group in the tooltip.
+  await page.mouse.move(centre(second).x, centre(second).y);
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.viewState())).hovered, mentions[1].index);
+  await page.screenshot({ path: path.join(artifacts, 'v2-group-hover-dpr1.png') });
+
+  // Third and fourth clicks: the third mention, then back to the first (wrap-around).
+  await clickAt(page, centre(row));
+  assert.equal((await page.evaluate(() => glosa.viewState())).selected, mentions[2].index);
+  await clickAt(page, centre(row));
+  assert.equal((await page.evaluate(() => glosa.viewState())).selected, mentions[0].index);
+
+  // The quotes tab; the unknown speaker's quotation near the end of the article.
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('tab:quotes'))));
+  view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.activeTab, 'quotes');
+  const quoteRow = await page.evaluate(() => glosa.itemRect('quote:q3'));
+  assert.ok(quoteRow, 'the row of q3 is drawn');
+  await clickAt(page, centre(quoteRow));
+  await frames(page, 3);
+  view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.selectedQuote, 2);
+  assert.equal(view.selected, -1);
+  const q = await page.evaluate(() => glosa.quoteRect(2));
+  assert.ok(q && q.y0 >= view.docViewTop && q.y1 <= view.docViewBottom, `quotation q3 is on screen: ${JSON.stringify(q)}`);
+  await page.screenshot({ path: path.join(artifacts, 'v2-quotes-dpr1.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a version 2 file renders at DPR 2, in a wide and a narrow window', async () => {
+  const file = buildV2File();
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900, scale: 2 });
+  await openV2(page, file);
+  // Expand the groups of Tokajew and of the NORP word, hover a quotation's margin bar.
+  for (const id of ['g1', 'g7']) {
+    await clickAt(page, centre(await page.evaluate((g) => glosa.itemRect('group-toggle:' + g), id)));
+  }
+  // The NORP word's place links to the place's group of the document.
+  assert.ok(await page.evaluate(() => glosa.itemRect('group-link:g7')), 'rosyjski shows "→ Rosja" as a link');
+  await page.screenshot({ path: path.join(artifacts, 'v2-document-dpr2.png') });
+
+  await page.setViewportSize({ width: 900, height: 700 });
+  await frames(page, 4);
+  const row = await page.evaluate(() => glosa.itemRect('group:g3'));  // the long ORG name with acronym
+  assert.ok(row && row.x1 <= 900, `the row fits the narrow window: ${JSON.stringify(row)}`);
+  await page.screenshot({ path: path.join(artifacts, 'v2-narrow-dpr2.png') });
+  // Close-ups at full device resolution, to judge the sharpness of small text.
+  await page.screenshot({ path: path.join(artifacts, 'v2-narrow-dpr2-panel-zoom.png'),
+                          clip: { x: 620, y: 30, width: 280, height: 420 } });
+  await page.screenshot({ path: path.join(artifacts, 'v2-narrow-dpr2-header-zoom.png'),
+                          clip: { x: 0, y: 30, width: 620, height: 280 } });
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('tab:quotes'))));
+  // Show the first quotation, then hover its bar in the left margin of the text.
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('quote:q1'))));
+  const view = await page.evaluate(() => glosa.viewState());
+  assert.equal(view.selectedQuote, 0);
+  const q1 = await page.evaluate(() => glosa.quoteRect(0));
+  assert.ok(q1 && q1.y0 >= view.docViewTop && q1.y1 <= view.docViewBottom, 'q1 is on screen');
+  await page.mouse.move(view.docOriginX - 13, (q1.y0 + q1.y1) / 2);
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.viewState())).hoveredQuote, 0, 'the margin bar of q1 is hovered');
+  await page.screenshot({ path: path.join(artifacts, 'v2-narrow-quotes-dpr2.png') });
+  assert.deepEqual(errors, []);
   await context.close();
 });

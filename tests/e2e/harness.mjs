@@ -67,3 +67,14 @@ export async function pasteText(page, text) {
 export async function frames(page, n = 5) {
   for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
+
+// A real mouse click at {x, y} (CSS pixels): ImGui needs the pointer there for a frame
+// before the press, and a frame between press and release.
+export async function clickAt(page, { x, y }) {
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 2);
+}

@@ -48,6 +48,14 @@ std::string utc_now_iso() {
 
 void set_clipboard(void*, const char* text) { glosa_js_set_clipboard(text); }
 
+// A rectangle in device pixels as JSON in CSS pixels of the page (held in g_result).
+const char* rect_json(const float r[4]) {
+  const float s = web_app().dpr > 0 ? web_app().dpr : 1.0f;  // ImGui works in device pixels
+  nlohmann::json j = {{"x0", r[0] / s}, {"y0", r[1] / s}, {"x1", r[2] / s}, {"y1", r[3] / s}};
+  g_result = j.dump();
+  return g_result.c_str();
+}
+
 }  // namespace
 
 void install_platform_services(WebApp& app) {
@@ -181,11 +189,41 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_entity_rect(int index) {
   return glosa::web::g_result.c_str();
 }
 
+// Test hook: where a named row of the side panel was drawn in the last frame ("label:PER",
+// "group:g1", "group-toggle:g1", "group-link:g4", "mention:e3", "entity:e5", "quote:q1",
+// "tab:entities", "tab:quotes", "other-entities"), in CSS pixels, or null when not drawn.
+EMSCRIPTEN_KEEPALIVE const char* glosa_item_rect(const char* name) {
+  float r[4];
+  if (!glosa::app::item_screen_rect(web_app().ui, name, r)) return nullptr;
+  return glosa::web::rect_json(r);
+}
+
+// Test hook: where quotation `index`'s first line is drawn, in CSS pixels, or null.
+EMSCRIPTEN_KEEPALIVE const char* glosa_quote_rect(int index) {
+  float r[4];
+  if (!glosa::app::quote_screen_rect(web_app().ui, index, r)) return nullptr;
+  return glosa::web::rect_json(r);
+}
+
 // Test hook: a snapshot of the view state as JSON (selection, hidden labels, message...).
 EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   const auto& s = web_app().state;
+  const auto& ui = web_app().ui;
+  const float dpr = web_app().dpr > 0 ? web_app().dpr : 1.0f;
   nlohmann::json j;
   j["selected"] = s.selected_entity;
+  j["selectedId"] = s.selected_entity >= 0 && s.selected_entity < static_cast<int>(s.doc.entities.size())
+                        ? s.doc.entities[s.selected_entity].id : "";
+  j["selectedQuote"] = s.selected_quote;
+  j["cycleGroup"] = s.cycle_group;
+  j["cyclePosition"] = s.cycle_position;
+  j["activeTab"] = ui.active_tab;
+  // The document view's scroll position and visible range, in CSS pixels.
+  j["docScrollY"] = ui.doc_scroll_y / dpr;
+  j["docScrollMaxY"] = ui.doc_scroll_max_y / dpr;
+  j["docViewTop"] = ui.doc_view_top / dpr;
+  j["docViewBottom"] = ui.doc_view_bottom / dpr;
+  j["docOriginX"] = ui.doc_origin_x / dpr;  // left edge of the text column
   j["message"] = s.message;
   j["messageKind"] = s.message_kind == glosa::app::MessageKind::Error     ? "error"
                      : s.message_kind == glosa::app::MessageKind::Warning ? "warning"
@@ -194,7 +232,8 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["annotateMs"] = s.annotate_ms;
   j["source"] = s.source_name;
   j["filename"] = glosa::app::document_filename(s);
-  j["hovered"] = web_app().ui.hovered_entity;
+  j["hovered"] = ui.hovered_entity;
+  j["hoveredQuote"] = ui.hovered_quote_bar;
   nlohmann::json hidden = nlohmann::json::array();
   for (const auto& [name, h] : s.hidden_labels) {
     if (h) hidden.push_back(name);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app_fixtures.h"
 #include "engine/io/annotation_json.h"
 #include "test_support.h"
 
@@ -126,4 +127,139 @@ TEST_CASE("app_state: the sample article of ../shared loads with its amounts") {
     if (e.label == "MONEY" && entity_text(f.state.doc, e) == "24,5 miliarda dolarów") money = true;
   }
   CHECK(money);
+}
+
+// --- Entity groups, the mention cursor and quotations (issue #5) ---
+
+namespace {
+
+// A state holding the hand-built version 2 document, as if opened from a file.
+struct GroupFixture {
+  AppState state;
+  double clock = 1000;
+  GroupFixture() {
+    state.services.now_ms = [this] { return clock; };
+    state.doc = test::sample_v2_document();
+    ++state.doc_revision;
+  }
+  int group(const char* id) const { return find_group(state.doc, id); }
+  std::string selected_text() const {
+    if (state.selected_entity < 0) return "";
+    return std::string(entity_text(state.doc, state.doc.entities[state.selected_entity]));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("app_state: clicking a group row walks through its mentions and wraps around") {
+  GroupFixture f;
+  const int g1 = f.group("g1");
+  const std::vector<int>& mentions = document_index(f.state).group_mentions[g1];
+  REQUIRE(mentions.size() == 4);
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      CAPTURE(round);
+      CAPTURE(i);
+      CHECK(show_next_mention(f.state, g1) == mentions[i]);
+      CHECK(f.state.selected_entity == mentions[i]);
+      CHECK(f.state.scroll_to_entity == mentions[i]);  // the view scrolls to it...
+      CHECK(f.state.flash_until_ms > f.clock);          // ...and flashes it
+      CHECK(f.state.cycle_group == "g1");
+      CHECK(f.state.cycle_position == static_cast<int>(i));
+      f.state.scroll_to_entity = -1;
+    }
+  }
+}
+
+TEST_CASE("app_state: the mention cursor continues from a mention selected elsewhere") {
+  GroupFixture f;
+  const int g1 = f.group("g1");
+  const std::vector<int> mentions = document_index(f.state).group_mentions[g1];
+  select_entity(f.state, mentions[2]);  // clicked in the text or in the expanded row
+  CHECK(show_next_mention(f.state, g1) == mentions[3]);
+  CHECK(show_next_mention(f.state, g1) == mentions[0]);
+  // Another group in between: back to g1 starts again from its first mention.
+  CHECK(show_next_mention(f.state, f.group("g2")) >= 0);
+  CHECK(show_next_mention(f.state, g1) == mentions[0]);
+  // Deselecting (a click on empty text) keeps the cursor of the same group.
+  CHECK(show_next_mention(f.state, g1) == mentions[1]);
+  f.state.selected_entity = -1;
+  CHECK(show_next_mention(f.state, g1) == mentions[2]);
+}
+
+TEST_CASE("app_state: the mention cursor skips hidden labels; empty groups change nothing") {
+  GroupFixture f;
+  const int g1 = f.group("g1");
+  const std::vector<int> mentions = document_index(f.state).group_mentions[g1];
+  f.state.doc.entities[mentions[1]].label = "LOC";  // a group may mix labels (LOC and ORG do)
+  ++f.state.doc_revision;
+  f.state.hidden_labels["LOC"] = true;
+  CHECK(show_next_mention(f.state, g1) == mentions[0]);
+  CHECK(show_next_mention(f.state, g1) == mentions[2]);
+  // All mentions hidden, or none at all: nothing is selected and the cursor stays.
+  CHECK(show_next_mention(f.state, f.group("g2")) == -1);
+  CHECK(f.state.selected_entity == mentions[2]);
+  CHECK(show_next_mention(f.state, f.group("g7")) == -1);
+  CHECK(show_next_mention(f.state, 99) == -1);
+  CHECK(show_next_mention(f.state, -1) == -1);
+  CHECK(f.state.cycle_group == "g1");
+}
+
+TEST_CASE("app_state: the side panel lists groups by count, filtered, without hidden labels") {
+  GroupFixture f;
+  const auto ids = [&](const std::vector<int>& groups) {
+    std::vector<std::string> out;
+    for (int g : groups) out.push_back(f.state.doc.groups[g].id);
+    return out;
+  };
+  CHECK(ids(list_groups(f.state, "")) == std::vector<std::string>{"g1", "g6", "g2", "g3", "g4", "g5", "g7"});
+  CHECK(ids(list_groups(f.state, "TOKAJEWA")) == std::vector<std::string>{"g1"});
+  CHECK(ids(list_groups(f.state, "\xC5\xBBOMART")) == std::vector<std::string>{"g1"});  // "ŻOMART"
+  f.state.hidden_labels["PER"] = true;
+  CHECK(ids(list_groups(f.state, "")) == std::vector<std::string>{"g6", "g2", "g4", "g5"});
+  // Entities without a group: dates and amounts, in text order, filtered the same way.
+  std::vector<std::string> other;
+  for (int e : list_ungrouped_entities(f.state, "")) other.push_back(f.state.doc.entities[e].label);
+  CHECK(other == std::vector<std::string>{"DATE", "PERCENT", "DATE"});
+  CHECK(list_ungrouped_entities(f.state, "xxxx-wxx-1").size() == 1);
+  f.state.hidden_labels["DATE"] = true;
+  CHECK(list_ungrouped_entities(f.state, "").size() == 1);
+}
+
+TEST_CASE("app_state: selecting a quotation scrolls to it and clears the entity selection") {
+  GroupFixture f;
+  CHECK(list_quotes(f.state, "").size() == 4);
+  CHECK(list_quotes(f.state, "putin") == std::vector<int>{0, 1});
+  CHECK(list_quotes(f.state, "unknown speaker") == std::vector<int>{2, 3});
+  select_entity(f.state, 0);
+  select_quote(f.state, 2);
+  CHECK(f.state.selected_quote == 2);
+  CHECK(f.state.scroll_to_quote == 2);
+  CHECK(f.state.selected_entity == -1);
+  CHECK(f.state.flash_until_ms > f.clock);
+  select_entity(f.state, 1);
+  CHECK(f.state.selected_quote == -1);
+  select_quote(f.state, 3);
+  select_quote(f.state, 4);  // out of range
+  CHECK(f.state.selected_quote == -1);
+}
+
+TEST_CASE("app_state: a version 2 file opens with groups, quotations and article; the cursor resets") {
+  GroupFixture f;
+  const std::string json = write_document(f.state.doc);
+  Fixture g;
+  show_next_mention(f.state, 0);
+  REQUIRE(open_document_json(g.state, json, "v2.glosa.json").is_ok());
+  CHECK(g.state.doc.groups.size() == 7);
+  CHECK(g.state.doc.quotes.size() == 4);
+  CHECK(g.state.doc.article.title == "Tokajew w Moskwie");
+  CHECK(document_index(g.state).group_mentions[0].size() == 4);
+  CHECK(document_json(g.state) == write_document(g.state.doc, 2));
+  // Opening another document forgets the cursor and the selections of the old one.
+  show_next_mention(g.state, 0);
+  select_quote(g.state, 1);
+  REQUIRE(open_document_json(g.state, json, "again.glosa.json").is_ok());
+  CHECK(g.state.cycle_group.empty());
+  CHECK(g.state.selected_quote == -1);
+  CHECK(g.state.selected_entity == -1);
 }

@@ -93,3 +93,91 @@ TEST_CASE("document_layout: empty document has no lines") {
   CHECK(L.lines.empty());
   CHECK(L.height == 0);
 }
+
+namespace {
+
+Quotation quote_at_bytes(const char* id, size_t b, size_t e, const char* parent = "") {
+  Quotation q;
+  q.id = id;
+  q.begin_byte = b;
+  q.end_byte = e;
+  q.parent = parent;
+  return q;
+}
+
+}  // namespace
+
+TEST_CASE("document_layout: a quotation gets one segment per line, its tags included") {
+  // "on rzekł „ala ma kota” i wyszedł": the quotation wraps onto a second line.
+  Document d = doc_with("on rzek\xC5\x82 \xE2\x80\x9E" "ala ma kota\xE2\x80\x9D i wyszed\xC5\x82", {});
+  const size_t qb = d.text.find("\xE2\x80\x9E");
+  const size_t qe = d.text.find("\xE2\x80\x9D") + 3;
+  d.quotes.push_back(quote_at_bytes("q1", qb, qe));
+  Entity kota;
+  kota.begin_byte = d.text.find("kota");
+  kota.end_byte = kota.begin_byte + 4;
+  kota.label = "LOC";
+  d.entities.push_back(kota);
+  const DocumentLayout L = layout_document(d, {true}, params(140));
+  REQUIRE(L.quote_segments.size() == 2);
+  CHECK(L.quote_segments[0].line == 0);
+  CHECK(L.quote_segments[0].x0 == doctest::Approx(90));   // after "on rzekł "
+  CHECK(L.quote_segments[0].x1 == doctest::Approx(130));  // to the end of "„ala"
+  CHECK(L.quote_segments[1].line == 1);
+  CHECK(L.quote_segments[1].x0 == doctest::Approx(0));
+  // "ma " (30) + "kota" (40) + its tag (30) + "”" (10)
+  CHECK(L.quote_segments[1].x1 == doctest::Approx(110));
+  CHECK(L.quote_first_fragment[0] >= 0);
+  CHECK(L.fragments[L.quote_first_fragment[0]].begin_byte == qb);
+  CHECK(quote_at(L, 100, 10, 20) == 0);
+  CHECK(quote_at(L, 50, 10, 20) == -1);  // "rzekł", outside the quotation
+  CHECK(quote_on_line(L, 30, 20) == 0);
+}
+
+TEST_CASE("document_layout: quotation edges cut words; the deepest nested quotation wins") {
+  // "(„Tak «nie» tak”)": quotation marks glued to brackets, a nested quotation inside.
+  Document d = doc_with("x (\xE2\x80\x9ETak \xC2\xABnie\xC2\xBB tak\xE2\x80\x9D) y", {});
+  const size_t outer_b = d.text.find("\xE2\x80\x9E");
+  const size_t outer_e = d.text.find("\xE2\x80\x9D") + 3;
+  const size_t inner_b = d.text.find("\xC2\xAB");
+  const size_t inner_e = d.text.find("\xC2\xBB") + 2;
+  d.quotes.push_back(quote_at_bytes("q1", outer_b, outer_e));
+  d.quotes.push_back(quote_at_bytes("q2", inner_b, inner_e, "q1"));
+  const DocumentLayout L = layout_document(d, {}, params(1000), {0, 1});
+  REQUIRE(L.quote_first_fragment.size() == 2);
+  const LayoutFragment& first = L.fragments[L.quote_first_fragment[0]];
+  CHECK(d.text.substr(first.begin_byte, first.end_byte - first.begin_byte) == "\xE2\x80\x9ETak");
+  REQUIRE(L.quote_segments.size() == 2);
+  CHECK(L.quote_segments[1].depth == 1);
+  // "x („Tak ": the nested quotation starts at x = 80.
+  CHECK(quote_at(L, 95, 5, 20) == 1);
+  CHECK(quote_at(L, 45, 5, 20) == 0);
+  CHECK(quote_on_line(L, 5, 20) == 1);
+  CHECK(fragment_at_byte(L, 0) == 0);
+  CHECK(fragment_at_byte(L, 1) == 1);  // the space: the next fragment
+  CHECK(fragment_at_byte(L, d.text.size()) == -1);
+}
+
+TEST_CASE("document_layout: quotations outside the text or empty get no segment") {
+  Document d = doc_with("ala ma kota", {});
+  d.quotes.push_back(quote_at_bytes("q1", 4, 4));
+  d.quotes.push_back(quote_at_bytes("q2", 4, 999));
+  const DocumentLayout L = layout_document(d, {}, params(1000));
+  CHECK(L.quote_segments.empty());
+  CHECK(L.quote_first_fragment == std::vector<int>{-1, -1});
+  CHECK(quote_at(L, 5, 5, 20) == -1);
+}
+
+TEST_CASE("document_layout: an entity starting inside a word gets a gap before its box") {
+  // "w (Moskwie)": the entity follows "(" in the same word.
+  const Document d = doc_with("w (Moskwie)", {{3, 10}});
+  LayoutParams p = params(1000);
+  p.entity_gap = 4;
+  const DocumentLayout L = layout_document(d, {true}, p);
+  REQUIRE(L.fragments.size() == 4);
+  CHECK(L.fragments[1].x == doctest::Approx(20));       // "("
+  CHECK(L.fragments[2].x == doctest::Approx(30 + 4));   // "Moskwie", after the gap
+  // At the start of a word there is no gap.
+  const DocumentLayout M = layout_document(doc_with("w Moskwie", {{2, 9}}), {true}, p);
+  CHECK(M.fragments[1].x == doctest::Approx(20));
+}

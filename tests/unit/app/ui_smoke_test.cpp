@@ -1,10 +1,15 @@
 // Headless UI smoke test: every panel is drawn for a few frames on ImGui's null backend
-// (no GPU): start screen, a document with entities, hidden labels, a selection, an error.
+// (no GPU): start screen, a document with entities, hidden labels, a selection, an error;
+// documents with entity groups, quotations and article info (and odd ones: a group without
+// mentions, unknown speakers, very long names), at scale 1 and 2 and in a narrow window;
+// a click on a group row and on a quotation row through ImGui's own input path.
 #include <doctest/doctest.h>
 
 #include <imgui.h>
 
 #include "app/ui.h"
+#include "app_fixtures.h"
+#include "engine/io/annotation_json.h"
 #include "test_support.h"
 
 using namespace glosa;
@@ -12,35 +17,71 @@ using namespace glosa::app;
 
 namespace {
 
-void render_frames(AppState& state, UiResources& ui, int n) {
+struct Frame {
+  ImVec2 size{1200, 800};
+  ImVec2 mouse{300, 200};
+  bool mouse_down = false;
+};
+
+void render_frames(AppState& state, UiResources& ui, int n, const Frame& f = {}) {
   for (int i = 0; i < n; ++i) {
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1200, 800);
+    io.DisplaySize = f.size;
     io.DeltaTime = 1.0f / 60.0f;
-    io.MousePos = ImVec2(300, 200);
+    io.MousePos = f.mouse;
+    io.MouseDown[0] = f.mouse_down;
     ImGui::NewFrame();
     draw_frame(state, ui);
     ImGui::Render();
   }
 }
 
+ImVec2 center_of(const UiResources& ui, const std::string& name) {
+  float r[4] = {0, 0, 0, 0};
+  REQUIRE_MESSAGE(item_screen_rect(ui, name, r), name);
+  return ImVec2((r[0] + r[2]) * 0.5f, (r[1] + r[3]) * 0.5f);
+}
+
+// A press and release at `at`, with frames to hover first (ImGui needs the item hovered).
+void click(AppState& state, UiResources& ui, ImVec2 at, ImVec2 size = {1200, 800}) {
+  render_frames(state, ui, 2, {size, at, false});
+  render_frames(state, ui, 1, {size, at, true});
+  render_frames(state, ui, 2, {size, at, false});
+}
+
+struct UiContext {
+  UiResources ui;
+  explicit UiContext(float scale) {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    fonts_ok = setup_fonts(ui, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                           "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", scale);
+    apply_theme(scale);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~UiContext() { ImGui::DestroyContext(); }
+  bool fonts_ok = false;
+};
+
+// Opens the hand-built version 2 document in `state` through the file path.
+void open_sample_v2(AppState& state, Document doc = test::sample_v2_document()) {
+  REQUIRE(open_document_json(state, write_document(doc), "v2.glosa.json").is_ok());
+}
+
 }  // namespace
 
 TEST_CASE("ui: every panel draws on the null backend with and without a document") {
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;
-  UiResources ui;
-  const bool fonts = setup_fonts(ui, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                 "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 1.0f);
-  CHECK(fonts);
-  apply_theme(1.0f);
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  // Polish and Cyrillic glyphs are in the atlas.
+  UiContext ctx(1.0f);
+  UiResources& ui = ctx.ui;
+  CHECK(ctx.fonts_ok);
+  // Polish and Cyrillic glyphs are in the atlas, and the arrows and marks the panels use.
   CHECK(ui.text_font->FindGlyphNoFallback(0x017C) != nullptr);  // ż
   CHECK(ui.text_font->FindGlyphNoFallback(0x0416) != nullptr);  // Ж
   CHECK(ui.text_font->FindGlyphNoFallback(0x201E) != nullptr);  // „
+  CHECK(ui.ui_font->FindGlyphNoFallback(0x2192) != nullptr);    // →
+  CHECK(ui.ui_font->FindGlyphNoFallback(0x2026) != nullptr);    // …
 
   Engine engine;
   AppState state;
@@ -61,5 +102,154 @@ TEST_CASE("ui: every panel draws on the null backend with and without a document
   load_text(state, "", "clipboard");  // an error banner
   render_frames(state, ui, 2);
   CHECK(state.message_kind == MessageKind::Error);
-  ImGui::DestroyContext();
+}
+
+TEST_CASE("ui: groups, quotations and the article header draw, expanded and hovered, at scale 1 and 2") {
+  for (float scale : {1.0f, 2.0f}) {
+    CAPTURE(scale);
+    UiContext ctx(scale);
+    UiResources& ui = ctx.ui;
+    AppState state;
+    double clock = 0;
+    state.services.now_ms = [&clock] { return clock; };
+    open_sample_v2(state);
+    const ImVec2 size(1200 * scale, 800 * scale);
+    render_frames(state, ui, 3, {size});
+    CHECK(ui.layout.quote_segments.size() >= 4);
+    CHECK(ui.active_tab == "entities");
+    // Every group has a row; the header pushed the text down.
+    for (const EntityGroup& g : state.doc.groups) CHECK(ui.item_rects.count("group:" + g.id) == 1);
+    CHECK(ui.doc_origin_y > ui.doc_view_top + 40 * scale);
+
+    // Expand every group (mentions, the empty group's note) and sweep the mouse over the
+    // text so every tooltip (entities, quotation bars) is drawn.
+    for (const EntityGroup& g : state.doc.groups) ui.expanded_groups.insert(g.id);
+    render_frames(state, ui, 2, {size});
+    CHECK(ui.item_rects.count("mention:" + state.doc.entities[0].id) == 1);
+    bool hovered_entity = false;
+    bool hovered_bar = false;
+    for (float y = ui.doc_view_top; y < ui.doc_view_bottom; y += 7 * scale) {
+      for (float x : {ui.doc_origin_x - 14 * scale, ui.doc_origin_x + 30 * scale, ui.doc_origin_x + 200 * scale}) {
+        render_frames(state, ui, 1, {size, ImVec2(x, y)});
+        hovered_entity |= ui.hovered_entity >= 0;
+        hovered_bar |= ui.hovered_quote_bar >= 0;
+      }
+    }
+    CHECK(hovered_entity);
+    CHECK(hovered_bar);
+
+    // Hovering a mention outlines its group; its tooltip names the group.
+    float r[4];
+    REQUIRE(entity_screen_rect(ui, 0, r));
+    render_frames(state, ui, 2, {size, ImVec2((r[0] + r[2]) / 2, (r[1] + r[3]) / 2)});
+    CHECK(ui.hovered_entity == 0);
+
+    // The quotes tab, with a quotation selected and flashing.
+    ui.request_tab = "quotes";
+    clock = 0;
+    select_quote(state, 3);
+    render_frames(state, ui, 3, {size});
+    CHECK(ui.active_tab == "quotes");
+    for (const Quotation& q : state.doc.quotes) CHECK(ui.item_rects.count("quote:" + q.id) == 1);
+    ui.entity_filter = "putin";
+    render_frames(state, ui, 2, {size});
+    CHECK(ui.item_rects.count("quote:q1") == 1);
+    CHECK(ui.item_rects.count("quote:q3") == 0);
+    ui.entity_filter = "nothing matches this";
+    render_frames(state, ui, 2, {size});
+    ui.request_tab = "entities";
+    render_frames(state, ui, 2, {size});
+  }
+}
+
+TEST_CASE("ui: a click on a group row shows its next mention; a click on a quotation selects it") {
+  UiContext ctx(1.0f);
+  UiResources& ui = ctx.ui;
+  AppState state;
+  open_sample_v2(state);
+  render_frames(state, ui, 3);
+  const std::vector<int> mentions = document_index(state).group_mentions[0];  // g1, 4 mentions
+  click(state, ui, center_of(ui, "group:g1"));
+  CHECK(state.selected_entity == mentions[0]);
+  click(state, ui, center_of(ui, "group:g1"));
+  CHECK(state.selected_entity == mentions[1]);
+  CHECK(state.cycle_position == 1);
+  // The arrow expands the row instead of moving the cursor.
+  click(state, ui, center_of(ui, "group-toggle:g1"));
+  CHECK(ui.expanded_groups.count("g1") == 1);
+  CHECK(state.selected_entity == mentions[1]);
+  click(state, ui, center_of(ui, "mention:" + state.doc.entities[mentions[3]].id));
+  CHECK(state.selected_entity == mentions[3]);
+  // The NORP word's place link jumps to the place's group (Rosja, g5).
+  click(state, ui, center_of(ui, "group-link:g4"));
+  REQUIRE(state.selected_entity >= 0);
+  CHECK(state.doc.entities[state.selected_entity].group == "g5");
+  // The quotes tab, then a quotation.
+  click(state, ui, center_of(ui, "tab:quotes"));
+  CHECK(ui.active_tab == "quotes");
+  click(state, ui, center_of(ui, "quote:q2"));
+  CHECK(state.selected_quote == 1);
+  CHECK(state.selected_entity == -1);
+}
+
+TEST_CASE("ui: odd documents draw: long names, no groups, no article, narrow window, empty lists") {
+  UiContext ctx(1.0f);
+  UiResources& ui = ctx.ui;
+  const ImVec2 narrow(900, 600);
+
+  SUBCASE("very long names and quotations in a 900 px window") {
+    Document doc = test::sample_v2_document();
+    std::string long_name;
+    for (int i = 0; i < 12; ++i) long_name += "Bardzo-D\xC5\x82uga-Nazwa\xC5\x9B\xC4\x87 ";
+    doc.groups[0].name = long_name;
+    doc.groups[5].acronym = "ODKBODKBODKBODKBODKBODKB";
+    doc.groups[3].place = long_name;
+    doc.article.title = long_name + long_name;
+    doc.article.source = long_name;
+    AppState state;
+    open_sample_v2(state, doc);
+    render_frames(state, ui, 3, {narrow});
+    float r[4];
+    REQUIRE(item_screen_rect(ui, "group:g1", r));
+    CHECK(r[2] <= narrow.x);  // the row stays inside the window
+    for (const EntityGroup& g : state.doc.groups) ui.expanded_groups.insert(g.id);
+    ui.request_tab = "quotes";
+    render_frames(state, ui, 3, {narrow});
+  }
+  SUBCASE("a version 1 file: no groups, quotations or article") {
+    Document doc = test::sample_v2_document();
+    doc.groups.clear();
+    doc.quotes.clear();
+    doc.article = ArticleInfo{};
+    for (Entity& e : doc.entities) e.group.clear();
+    AppState state;
+    open_sample_v2(state, doc);
+    render_frames(state, ui, 3, {narrow});
+    CHECK(ui.item_rects.count("other-entities") == 1);
+    ui.other_entities_open = false;
+    ui.request_tab = "quotes";
+    render_frames(state, ui, 3, {narrow});
+  }
+  SUBCASE("only a group without mentions and a quotation nobody said") {
+    Document doc;
+    doc.text = "\xE2\x80\x9EKto\xC5\x9B to powiedzia\xC5\x82\xE2\x80\x9D.";
+    doc.lang = "pl";
+    doc.labels = default_labels();
+    doc.groups = {{"g1", "PER", "Nikt", "", "", ""}};
+    Quotation q;
+    q.id = "q1";
+    q.begin_byte = 0;
+    q.end_byte = doc.text.size() - 1;
+    q.is_uncertain = true;
+    doc.quotes.push_back(q);
+    AppState state;
+    open_sample_v2(state, doc);
+    render_frames(state, ui, 2, {narrow});
+    click(state, ui, center_of(ui, "group:g1"), narrow);  // nothing to show: no crash, no selection
+    CHECK(state.selected_entity == -1);
+    select_quote(state, 0);
+    ui.request_tab = "quotes";
+    render_frames(state, ui, 3, {narrow});
+    CHECK(state.selected_quote == 0);
+  }
 }

@@ -1,0 +1,206 @@
+// Document lookups for the panels: group mentions, quotation nesting, filters, snippets,
+// the article summary line. Layer: app.
+#include "app/document_index.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
+
+namespace glosa::app {
+
+namespace {
+
+bool contains_lower(std::string_view haystack, std::string_view filter_lower) {
+  if (filter_lower.empty()) return true;
+  if (haystack.empty()) return false;
+  return to_lower(haystack).find(filter_lower) != std::string::npos;
+}
+
+std::string plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+int find_group(const Document& doc, std::string_view id) {
+  if (id.empty()) return -1;
+  for (size_t i = 0; i < doc.groups.size(); ++i) {
+    if (doc.groups[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+DocumentIndex build_document_index(const Document& doc) {
+  DocumentIndex index;
+  // Group ids are looked up once each through a sorted table: documents may hold thousands
+  // of entities.
+  std::vector<std::pair<std::string_view, int>> ids;
+  ids.reserve(doc.groups.size());
+  for (size_t g = 0; g < doc.groups.size(); ++g) ids.emplace_back(doc.groups[g].id, static_cast<int>(g));
+  std::sort(ids.begin(), ids.end());
+  const auto lookup = [&](std::string_view id) -> int {
+    if (id.empty()) return -1;
+    auto it = std::lower_bound(ids.begin(), ids.end(), std::make_pair(id, -1));
+    return it != ids.end() && it->first == id ? it->second : -1;
+  };
+  index.group_mentions.assign(doc.groups.size(), {});
+  index.entity_group.assign(doc.entities.size(), -1);
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const int g = lookup(doc.entities[e].group);
+    index.entity_group[e] = g;
+    if (g >= 0) index.group_mentions[g].push_back(static_cast<int>(e));
+  }
+  index.group_link.assign(doc.groups.size(), -1);
+  for (size_t g = 0; g < doc.groups.size(); ++g) {
+    const int link = lookup(doc.groups[g].link);
+    if (link != static_cast<int>(g)) index.group_link[g] = link;
+  }
+  index.quote_speaker.assign(doc.quotes.size(), -1);
+  index.quote_depth.assign(doc.quotes.size(), 0);
+  for (size_t q = 0; q < doc.quotes.size(); ++q) index.quote_speaker[q] = lookup(doc.quotes[q].speaker);
+  // Depth by following parents; a missing parent ends the chain, a cycle stops at the count
+  // of quotations (read_document allows only earlier parents, so files have no cycles).
+  for (size_t q = 0; q < doc.quotes.size(); ++q) {
+    int depth = 0;
+    std::string_view parent = doc.quotes[q].parent;
+    while (!parent.empty() && depth < static_cast<int>(doc.quotes.size())) {
+      const auto it = std::find_if(doc.quotes.begin(), doc.quotes.end(),
+                                   [&](const Quotation& x) { return x.id == parent; });
+      if (it == doc.quotes.end()) break;
+      ++depth;
+      parent = it->parent;
+    }
+    index.quote_depth[q] = depth;
+  }
+  return index;
+}
+
+std::string speaker_display_name(const Document& doc, const DocumentIndex& index, int q) {
+  if (q < 0 || q >= static_cast<int>(doc.quotes.size())) return "unknown speaker";
+  const int g = q < static_cast<int>(index.quote_speaker.size()) ? index.quote_speaker[q] : -1;
+  if (g >= 0 && !doc.groups[g].name.empty()) return doc.groups[g].name;
+  const Quotation& quote = doc.quotes[q];
+  if (quote.speaker_end_byte > quote.speaker_begin_byte && quote.speaker_end_byte <= doc.text.size()) {
+    return quote_snippet(std::string_view(doc.text).substr(quote.speaker_begin_byte,
+                                                           quote.speaker_end_byte - quote.speaker_begin_byte),
+                         60);
+  }
+  return "unknown speaker";
+}
+
+bool is_unknown_speaker(const Document& doc, const DocumentIndex& index, int q) {
+  if (q < 0 || q >= static_cast<int>(doc.quotes.size())) return true;
+  const int g = q < static_cast<int>(index.quote_speaker.size()) ? index.quote_speaker[q] : -1;
+  const Quotation& quote = doc.quotes[q];
+  return (g < 0 || doc.groups[g].name.empty()) && quote.speaker_end_byte <= quote.speaker_begin_byte;
+}
+
+std::string quote_snippet(std::string_view text, size_t max_codepoints) {
+  std::string out;
+  size_t count = 0;
+  size_t last_space = std::string::npos;  // byte in `out` of the last space, and its count
+  size_t count_at_space = 0;
+  bool cut = false;
+  size_t len = 0;
+  for (size_t i = 0; i < text.size(); i += len) {
+    const char32_t cp = decode_utf8(text, i, &len);
+    const bool space = is_space(cp);
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    if (count == max_codepoints) {
+      cut = true;
+      break;
+    }
+    if (space) {
+      last_space = out.size();
+      count_at_space = count;
+      out += ' ';
+    } else {
+      append_utf8(out, cp);
+    }
+    ++count;
+  }
+  if (cut) {
+    if (last_space != std::string::npos && count_at_space * 2 >= max_codepoints) out.resize(last_space);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += "\xE2\x80\xA6";  // …
+  } else {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  return out;
+}
+
+bool entity_matches(const Document& doc, int e, std::string_view filter_lower) {
+  if (filter_lower.empty()) return true;
+  const Entity& x = doc.entities[e];
+  return contains_lower(entity_text(doc, x), filter_lower) || contains_lower(x.lemma, filter_lower) ||
+         contains_lower(x.label, filter_lower) || contains_lower(x.value, filter_lower) ||
+         contains_lower(x.resolved, filter_lower);
+}
+
+bool group_matches(const Document& doc, const DocumentIndex& index, int g, std::string_view filter_lower) {
+  if (filter_lower.empty()) return true;
+  const EntityGroup& group = doc.groups[g];
+  if (contains_lower(group.name, filter_lower) || contains_lower(group.acronym, filter_lower) ||
+      contains_lower(group.place, filter_lower) || contains_lower(group.label, filter_lower)) {
+    return true;
+  }
+  for (int e : index.group_mentions[g]) {
+    const Entity& x = doc.entities[e];
+    if (contains_lower(entity_text(doc, x), filter_lower) || contains_lower(x.lemma, filter_lower)) return true;
+  }
+  return false;
+}
+
+bool quote_matches(const Document& doc, const DocumentIndex& index, int q, std::string_view filter_lower) {
+  if (filter_lower.empty()) return true;
+  const Quotation& quote = doc.quotes[q];
+  const std::string_view text = doc.text;
+  if (quote.end_byte <= text.size() &&
+      contains_lower(text.substr(quote.begin_byte, quote.end_byte - quote.begin_byte), filter_lower)) {
+    return true;
+  }
+  return contains_lower(speaker_display_name(doc, index, q), filter_lower);
+}
+
+std::vector<int> sort_groups_for_list(const DocumentIndex& index, std::vector<int> candidates) {
+  const auto key = [&](int g) {
+    const auto& m = index.group_mentions[g];
+    // Groups without mentions sort after all others (first mention "infinitely" late).
+    return std::make_tuple(-static_cast<long>(m.size()), m.empty() ? 1 : 0, m.empty() ? g : m.front());
+  };
+  std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) { return key(a) < key(b); });
+  return candidates;
+}
+
+const char* language_display_name(std::string_view lang) {
+  if (lang == "pl") return "Polski";
+  if (lang == "en") return "English";
+  return "";
+}
+
+std::vector<std::string> article_facts(const Document& doc, const DocumentIndex& index) {
+  std::vector<std::string> parts;
+  const ArticleInfo& a = doc.article;
+  if (!a.date.empty()) parts.push_back(a.date);
+  if (!a.source.empty()) parts.push_back(a.source);
+  if (*language_display_name(doc.lang)) parts.push_back(language_display_name(doc.lang));
+  if (a.word_count > 0) parts.push_back(plural(a.word_count, "word", "words"));
+  if (a.reading_minutes > 0) parts.push_back("~" + std::to_string(a.reading_minutes) + " min read");
+  size_t people = 0, places = 0, orgs = 0;
+  for (size_t g = 0; g < doc.groups.size(); ++g) {
+    if (index.group_mentions.size() > g && index.group_mentions[g].empty()) continue;
+    const std::string& label = doc.groups[g].label;
+    if (label == "PER") ++people;
+    else if (label == "LOC") ++places;
+    else if (label == "ORG") ++orgs;
+  }
+  if (people > 0) parts.push_back(plural(people, "person", "people"));
+  if (places > 0) parts.push_back(plural(places, "place", "places"));
+  if (orgs > 0) parts.push_back(plural(orgs, "organisation", "organisations"));
+  if (!doc.quotes.empty()) parts.push_back(plural(doc.quotes.size(), "quotation", "quotations"));
+  return parts;
+}
+
+}  // namespace glosa::app
