@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/article/article_info.h"
 #include "engine/io/annotation_json.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
@@ -120,27 +121,9 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
 std::string document_json(const AppState& state) { return write_document(state.doc, 2); }
 
 std::string document_title(const Document& doc) {
-  std::string_view text = doc.text;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    const size_t first = line.find_first_not_of(" \t");
-    if (first != std::string_view::npos) {
-      line.remove_prefix(first);
-      // A leading date line marker: "date 2022-11 Title..." -> "Title...".
-      if (line.rfind("date ", 0) == 0) {
-        size_t after = line.find(' ', 5);
-        if (after == std::string_view::npos) { pos = end + 1; continue; }
-        line.remove_prefix(after + 1);
-      }
-      while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-      if (!line.empty()) return std::string(line);
-    }
-    pos = end + 1;
-  }
-  return "";
+  // The engine's article stage is the one place that knows title lines; a file without the
+  // article block (format version 1) gets it computed here.
+  return doc.article.title.empty() ? compute_article_info(doc).title : doc.article.title;
 }
 
 std::string document_filename(const AppState& state) {

@@ -82,7 +82,8 @@ std::string document_json(const AppState& state);
 // unsafe in file names replaced. "glosa.glosa.json" for an untitled document.
 std::string document_filename(const AppState& state);
 
-// The document's title: its first non-empty line, minus a leading "date ..." line marker.
+// The document's title: the article stage's (its first non-empty line, minus a leading
+// "date ..." marker; see docs/ARTICLE.md).
 std::string document_title(const Document& doc);
 
 // Saves through the platform (Ctrl+S / the Download button). Sets a message either way.
