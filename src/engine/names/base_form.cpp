@@ -282,7 +282,11 @@ std::string match_place(const std::vector<std::u32string>& words, const Lexicon&
       const std::u32string& b = pw[k];
       const size_t lcp = common_prefix(a, b);
       const size_t may_drop = b.size() <= 6 ? 1 : 2;
-      ok = lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4;
+      // A whole word that only lacks the place's last letters is another name ("Ren" is not
+      // "Reno"), but for the genitive of plural names ("Chin" ~ "Chiny", "Czech" ~ "Czechy").
+      const bool plural_genitive = b.size() == a.size() + 1 && (b.back() == U'y' || b.back() == U'i');
+      const bool prefix_only = lcp == a.size() && b.size() > a.size() && !plural_genitive;
+      ok = lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4 && !prefix_only;
       score += lcp;
     }
     if (ok && score > best_score) {

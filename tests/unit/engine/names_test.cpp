@@ -149,6 +149,7 @@ TEST_CASE("base forms: the issue's Polish examples with the shipped lexicon") {
       {"Erywaniu", "LOC", "Erywań"},
       {"Ałmaty", "LOC", "Ałmaty"},
       {"Stanach Zjednoczonych", "LOC", "Stany Zjednoczone"},
+      {"Ren", "LOC", "Ren"},
       {"Federacji Rosyjskiej", "LOC", "Federacja Rosyjska"},
       {"Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG", "Organizacja Układu o Bezpieczeństwie Zbiorowym"},
       {"Eurazjatyckiego Związku Gospodarczego", "ORG", "Eurazjatycki Związek Gospodarczy"},
