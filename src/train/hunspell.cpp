@@ -14,18 +14,7 @@ namespace glosa::train {
 
 namespace {
 
-std::u32string decode(const std::string& s) {
-  std::u32string out;
-  size_t len = 0;
-  for (size_t i = 0; i < s.size(); i += len) out += decode_utf8(s, i, &len);
-  return out;
-}
 
-std::string encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
 
 Result<std::string> read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -136,11 +125,11 @@ Status read_hunspell(const std::string& aff_path, const std::string& dic_path,
       const auto f = split_ws(line);
       if (f.size() < 4 || f[0] != "SFX") continue;
       if (f.size() == 4) continue;  // a class header: "SFX a Y 6"
-      const std::u32string flag = decode(f[1]);
+      const std::u32string flag = to_codepoints(f[1]);
       Suffix s;
-      s.strip = f[2] == "0" ? U"" : decode(f[2]);
-      s.add = f[3] == "0" ? U"" : decode(f[3]);
-      const std::u32string cond = f.size() > 4 ? decode(f[4]) : U".";
+      s.strip = f[2] == "0" ? U"" : to_codepoints(f[2]);
+      s.add = f[3] == "0" ? U"" : to_codepoints(f[3]);
+      const std::u32string cond = f.size() > 4 ? to_codepoints(f[4]) : U".";
       if (flag.size() != 1 || s.add.find(U'/') != std::u32string::npos || !parse_condition(cond, &s.condition)) {
         return Status(ErrorCode::BadArgument, aff_path + ":" + std::to_string(line_no) +
                                                   ": unsupported affix line '" + line + "'");
@@ -161,16 +150,16 @@ Status read_hunspell(const std::string& aff_path, const std::string& dic_path,
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     const size_t slash = line.find('/');
-    const std::u32string stem = decode(line.substr(0, slash));
-    const std::u32string flags = slash == std::string::npos ? U"" : decode(line.substr(slash + 1));
-    entry.lemma = encode(stem);
+    const std::u32string stem = to_codepoints(line.substr(0, slash));
+    const std::u32string flags = slash == std::string::npos ? U"" : to_codepoints(line.substr(slash + 1));
+    entry.lemma = from_codepoints(stem);
     entry.forms.assign(1, entry.lemma);
     for (char32_t flag : flags) {
       auto it = suffixes.find(flag);
       if (it == suffixes.end()) continue;
       for (const Suffix& s : it->second) {
         if (!applies(s, stem)) continue;
-        std::string form = encode(stem.substr(0, stem.size() - s.strip.size()) + s.add);
+        std::string form = from_codepoints(stem.substr(0, stem.size() - s.strip.size()) + s.add);
         if (std::find(entry.forms.begin(), entry.forms.end(), form) == entry.forms.end()) {
           entry.forms.push_back(std::move(form));
         }

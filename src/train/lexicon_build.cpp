@@ -13,13 +13,7 @@ namespace glosa::train {
 
 namespace {
 
-std::u32string lower_cps(std::string_view s) {
-  std::u32string out;
-  size_t len = 0;
-  const std::string lower = to_lower(s);
-  for (size_t i = 0; i < lower.size(); i += len) out += decode_utf8(lower, i, &len);
-  return out;
-}
+std::u32string lower_cps(std::string_view s) { return to_codepoints(to_lower(s)); }
 
 struct Vote {
   std::u32string key;  // reversed lower-cased form (+ marker), at most max_depth long

@@ -16,24 +16,13 @@ namespace {
 
 // --- Section: helpers ---
 
-std::u32string cps_of(std::string_view s) {
-  std::u32string out;
-  size_t len = 0;
-  for (size_t i = 0; i < s.size(); i += len) out += decode_utf8(s, i, &len);
-  return out;
-}
 
-std::string utf8_of(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
 
 bool ends_with(const std::u32string& s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::u32string lower_cps(std::string_view s) { return cps_of(to_lower(s)); }
+std::u32string lower_cps(std::string_view s) { return to_codepoints(to_lower(s)); }
 
 bool has_letter(const std::u32string& w) {
   return std::any_of(w.begin(), w.end(), [](char32_t c) { return is_letter(c); });
@@ -89,7 +78,7 @@ bool is_function_word(const std::u32string& w) {
 // --- Section: adjectives and gender ---
 
 std::string adjective_form(std::string_view masculine, Gender gender) {
-  const std::u32string m = cps_of(masculine);
+  const std::u32string m = to_codepoints(masculine);
   if (gender == Gender::Masculine || m.size() < 3) return std::string(masculine);
   const char32_t last = to_lower(m.back());
   const char32_t before = to_lower(m[m.size() - 2]);
@@ -108,7 +97,7 @@ std::string adjective_form(std::string_view masculine, Gender gender) {
     return std::string(masculine);  // not an adjective ending: leave it
   }
   if (is_all_caps(m)) for (char32_t& c : ending) c = to_upper(c);
-  return utf8_of(stem + ending);
+  return from_codepoints(stem + ending);
 }
 
 Gender gender_of_adjective_form(std::string_view form) {
@@ -172,14 +161,14 @@ bool is_roman_numeral(const std::u32string& w) {
 // capitalised and as a common word's when not.
 WordLemma lookup_word(const std::u32string& word, const Lexicon& lex) {
   WordLemma out;
-  const std::string utf8 = utf8_of(word);
+  const std::string utf8 = from_codepoints(word);
   const WordRule& rule = lex.rule_for(utf8);
   out.word_class = rule.word_class;
   // A rule that only adds letters turns a full form into another word ("Shahbaz" ->
   // "Shahbaza", learned from genitive plurals); only "-i" -> "-ia" ("Asi" -> "Asia") is real.
   const bool adds_only = rule.strip == 0 && !rule.append.empty();
   if (adds_only && !(rule.append == "a" && to_lower(word.back()) == U'i')) out.lemma = word;
-  else out.lemma = cps_of(apply_rule(utf8, rule));
+  else out.lemma = to_codepoints(apply_rule(utf8, rule));
   // "-ego", "-emu" end only adjectives: a word the lexicon does not know as one still is.
   const std::u32string lw = lower_cps(utf8);
   if (out.word_class == WordClass::Noun && lw.size() >= 6 && (ends_with(lw, U"ego") || ends_with(lw, U"emu"))) {
@@ -243,7 +232,7 @@ size_t common_prefix(const std::u32string& a, const std::u32string& b) {
 
 std::vector<std::u32string> lower_words(const std::vector<std::u32string>& words) {
   std::vector<std::u32string> out;
-  for (const auto& w : words) out.push_back(lower_cps(utf8_of(w)));
+  for (const auto& w : words) out.push_back(lower_cps(from_codepoints(w)));
   return out;
 }
 
@@ -301,7 +290,7 @@ std::string match_place(const std::vector<std::u32string>& words, const Lexicon&
 
 std::vector<std::u32string> split_words(std::string_view surface) {
   std::vector<std::u32string> words;
-  const std::u32string s = cps_of(surface);
+  const std::u32string s = to_codepoints(surface);
   std::u32string cur;
   for (char32_t c : s) {
     if (is_space(c)) {
@@ -339,8 +328,8 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
     // All-capital names ("FACUNDO", "TRUMPA") are written in title case; acronyms stay.
     const size_t letters = static_cast<size_t>(std::count_if(w.begin(), w.end(), [](char32_t c) { return is_letter(c); }));
     if (is_all_caps(w) && letters >= 4) w = title_case(w);
-    if (!has_letter(w) || is_roman_numeral(w) || is_name_particle(lower_cps(utf8_of(w))) ||
-        is_function_word(lower_cps(utf8_of(w)))) {
+    if (!has_letter(w) || is_roman_numeral(w) || is_name_particle(lower_cps(from_codepoints(w))) ||
+        is_function_word(lower_cps(from_codepoints(w)))) {
       continue;  // "XIV", "von", "de"
     }
     // Brackets around a word ("[Tokajewa]") stay; the word inside inflects.
@@ -361,7 +350,7 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
     if (!s.inflects) continue;
     const size_t keep = common_prefix_len(s.core, s.lemma.lemma);
     if (keep == s.lemma.lemma.size() && keep < s.core.size() && s.lemma.word_class == WordClass::Noun) {
-      lost = lower_cps(utf8_of(s.core.substr(keep)));
+      lost = lower_cps(from_codepoints(s.core.substr(keep)));
     }
     break;
   }
@@ -369,11 +358,11 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
     Slot& s = slots[i];
     if (!s.inflects) continue;
     if (!lost.empty() && s.lemma.lemma == s.core && s.core.size() > lost.size() + 2 &&
-        ends_with(lower_cps(utf8_of(s.core)), lost)) {
+        ends_with(lower_cps(from_codepoints(s.core)), lost)) {
       s.lemma.lemma = s.core.substr(0, s.core.size() - lost.size());
     }
     if (s.lemma.word_class == WordClass::Adjective) {
-      s.lemma.lemma = cps_of(adjective_form(utf8_of(s.lemma.lemma), gender_of_adjective_form(utf8_of(s.core))));
+      s.lemma.lemma = to_codepoints(adjective_form(from_codepoints(s.lemma.lemma), gender_of_adjective_form(from_codepoints(s.core))));
     }
     words[i] = words[i].substr(0, s.b) + s.lemma.lemma + words[i].substr(s.e);
   }
@@ -384,7 +373,7 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
 std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex) {
   size_t first = 0;
   while (first + 1 < words.size() &&
-         (is_name_particle(lower_cps(utf8_of(words[first]))) || is_roman_numeral(words[first]))) {
+         (is_name_particle(lower_cps(from_codepoints(words[first]))) || is_roman_numeral(words[first]))) {
     ++first;
   }
   // Head = the first word that declines like a noun; adjectives before it and right after
@@ -394,7 +383,7 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
   size_t head = words.size();
   size_t frozen_from = words.size();
   for (size_t i = first; i < words.size(); ++i) {
-    const std::u32string lw = lower_cps(utf8_of(words[i]));
+    const std::u32string lw = lower_cps(from_codepoints(words[i]));
     if (is_connector(lw) && head == words.size()) continue;
     // Abbreviations ("W. Brytania", "Irlandia Płn.") cannot inflect: they are kept.
     if (words[i].size() >= 2 && words[i].back() == U'.' && has_letter(words[i])) continue;
@@ -417,15 +406,15 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
   Gender gender = Gender::Masculine;
   if (head < words.size()) {
     words[head] = masculine[head];
-    gender = gender_of_noun(utf8_of(words[head]));
+    gender = gender_of_noun(from_codepoints(words[head]));
   } else if (!adjectives.empty()) {
-    gender = gender_of_adjective_form(utf8_of(words[adjectives.front()]));
+    gender = gender_of_adjective_form(from_codepoints(words[adjectives.front()]));
   }
   for (size_t i : adjectives) {
     if (i >= frozen_from) break;
     // A plural adjective keeps its number ("Zjednoczonych" -> "Zjednoczone").
-    const Gender g = gender_of_adjective_form(utf8_of(words[i])) == Gender::Plural ? Gender::Plural : gender;
-    words[i] = cps_of(adjective_form(utf8_of(masculine[i]), g));
+    const Gender g = gender_of_adjective_form(from_codepoints(words[i])) == Gender::Plural ? Gender::Plural : gender;
+    words[i] = to_codepoints(adjective_form(from_codepoints(masculine[i]), g));
   }
   return join_words(words);
 }
@@ -454,30 +443,30 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
   if (words.empty()) return "";
   if (lang != "pl" || lex == nullptr) {
     words.back() = strip_possessive(words.back());
-    return utf8_of(join_words(words));
+    return from_codepoints(join_words(words));
   }
   const bool starts_lower = is_lower(words[0][0]);
   std::u32string out;
   if (label == "PER") {
     out = polish_person(words, *lex);
     // Lower-case "persons" are groups ("torysów"): no capital is invented for them.
-    return utf8_of(out);
+    return from_codepoints(out);
   }
   if (label == "NORP") {
     for (auto& w : words) w = polish_word(w, *lex, false).lemma;
-    return utf8_of(join_words(words));
+    return from_codepoints(join_words(words));
   }
   out = polish_name(words, *lex);
-  if (label == "LOC" && !is_known_place(split_words(utf8_of(out)), *lex)) {
+  if (label == "LOC" && !is_known_place(split_words(from_codepoints(out)), *lex)) {
     // A place the word rules do not know: a listed place that keeps at least as much of
     // the mention as the rules' guess does ("Stanach" -> "Stany", not "Atlantyku" -> "Atlanta").
     const std::string place = match_place(words, *lex);
-    if (!place.empty() && shared_letters(words, split_words(place)) >= shared_letters(words, split_words(utf8_of(out)))) {
+    if (!place.empty() && shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out)))) {
       return place;
     }
   }
   if (starts_lower && may_capitalise(out)) out = capitalise_first(out);
-  return utf8_of(out);
+  return from_codepoints(out);
 }
 
 // --- Section: relational words ---

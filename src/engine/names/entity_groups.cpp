@@ -13,12 +13,6 @@ namespace glosa::names {
 
 namespace {
 
-std::u32string cps_of(std::string_view s) {
-  std::u32string out;
-  size_t len = 0;
-  for (size_t i = 0; i < s.size(); i += len) out += decode_utf8(s, i, &len);
-  return out;
-}
 
 // Which labels may share a group: places and organisations are often confused by the
 // model and by writers ("Rosja" the state), so they share one class.
@@ -59,13 +53,13 @@ std::string_view utf8_first(std::string_view s) {
 
 bool is_initial_of(const std::string& initial, const std::string& word) {
   // "w." is an initial of "władimir".
-  const std::u32string a = cps_of(initial), b = cps_of(word);
+  const std::u32string a = to_codepoints(initial), b = to_codepoints(word);
   return a.size() == 2 && a[1] == U'.' && !b.empty() && b.size() > 2 && a[0] == b[0];
 }
 
 // One substitution, insertion or deletion apart, for words of 4+ code points.
 bool one_edit_apart(const std::string& x, const std::string& y) {
-  const std::u32string a = cps_of(x), b = cps_of(y);
+  const std::u32string a = to_codepoints(x), b = to_codepoints(y);
   if (a == b) return true;
   if (std::min(a.size(), b.size()) < 4) return false;
   if (a.size() == b.size()) {
@@ -109,13 +103,13 @@ bool same_person(const std::vector<std::string>& a, const std::vector<std::strin
 // zjednoczonych", "TSUE" of "trybunał sprawiedliwości unii europejskiej" (function words
 // like "o", "i", "w" may be left out).
 bool is_initials_of(const std::string& acronym, const std::vector<std::string>& words) {
-  const std::u32string a = cps_of(acronym);
+  const std::u32string a = to_codepoints(acronym);
   if (a.size() < 2 || a.size() > 8) return false;
   for (char32_t c : a) if (!is_upper(c)) return false;
   const auto matches = [&](bool skip_short) {
     std::u32string initials;
     for (const auto& w : words) {
-      const std::u32string cw = cps_of(w);
+      const std::u32string cw = to_codepoints(w);
       if (cw.empty() || (skip_short && cw.size() <= 2)) continue;
       initials += to_upper(cw[0]);
     }
@@ -359,7 +353,7 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
       for (bool skip_short : {false, true}) {
         std::string initials;
         for (const auto& w : c.words) {
-          if (skip_short && cps_of(w).size() <= 2) continue;
+          if (skip_short && to_codepoints(w).size() <= 2) continue;
           std::string first(utf8_first(w));
           initials += first;
         }

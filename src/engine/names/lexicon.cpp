@@ -20,12 +20,6 @@ constexpr size_t kMaxRuleAppend = 64;
 
 Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad lexicon file: " + why); }
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  size_t len = 0;
-  for (size_t i = 0; i < s.size(); i += len) out += decode_utf8(s, i, &len);
-  return out;
-}
 
 }  // namespace
 
@@ -146,7 +140,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::from_data(LexiconData d) {
   // that matching a mention looks at a handful of places rather than all of them.
   lex->place_words_.resize(d.places.size());
   for (size_t i = 0; i < d.places.size(); ++i) {
-    std::u32string name = decode(to_lower(d.places[i].name));
+    std::u32string name = to_codepoints(to_lower(d.places[i].name));
     std::vector<std::u32string>& words = lex->place_words_[i];
     size_t start = 0;
     for (size_t k = 0; k <= name.size(); ++k) {
@@ -172,7 +166,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::from_data(LexiconData d) {
 }
 
 const WordRule& Lexicon::rule_for(std::string_view word, size_t* depth) const {
-  std::u32string rev = decode(to_lower(word));
+  std::u32string rev = to_codepoints(to_lower(word));
   std::reverse(rev.begin(), rev.end());
   rev += is_upper(first_codepoint(word)) ? kMarkCapitalised : kMarkLowerCase;
   uint32_t node = 0;
@@ -201,7 +195,7 @@ const std::vector<uint32_t>& Lexicon::places_with_word_prefix(std::string_view l
 }
 
 std::u32string plain_lower(std::string_view s) {
-  std::u32string out = decode(to_lower(s));
+  std::u32string out = to_codepoints(to_lower(s));
   for (char32_t& c : out) {
     switch (c) {
       case U'ą': c = U'a'; break;
@@ -219,7 +213,7 @@ std::u32string plain_lower(std::string_view s) {
 }
 
 std::string apply_rule(std::string_view word, const WordRule& rule) {
-  std::u32string cps = decode(word);
+  std::u32string cps = to_codepoints(word);
   if (rule.strip >= cps.size()) return std::string(word);  // never strip a whole word
   bool all_upper = cps.size() > 1;
   for (char32_t c : cps) {
@@ -230,7 +224,7 @@ std::string apply_rule(std::string_view word, const WordRule& rule) {
   cps.resize(cps.size() - rule.strip);
   std::string out;
   for (char32_t c : cps) append_utf8(out, c);
-  for (char32_t c : decode(rule.append)) append_utf8(out, all_upper ? to_upper(c) : c);
+  for (char32_t c : to_codepoints(rule.append)) append_utf8(out, all_upper ? to_upper(c) : c);
   return out;
 }
 

@@ -127,4 +127,19 @@ bool CodepointIndex::to_byte(size_t cp, size_t* byte) const {
   return true;
 }
 
+std::u32string to_codepoints(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  size_t len = 0;
+  for (size_t i = 0; i < text.size(); i += len) out += decode_utf8(text, i, &len);
+  return out;
+}
+
+std::string from_codepoints(std::u32string_view cps) {
+  std::string out;
+  out.reserve(cps.size());
+  for (char32_t c : cps) append_utf8(out, c);
+  return out;
+}
+
 }  // namespace glosa

@@ -26,6 +26,10 @@ bool is_valid_utf8(std::string_view text);
 // Copies text, replacing each ill-formed sequence by U+FFFD. *replaced counts them.
 std::string repair_utf8(std::string_view text, size_t* replaced);
 
+// The code points of UTF-8 text (invalid sequences become U+FFFD), and back.
+std::u32string to_codepoints(std::string_view text);
+std::string from_codepoints(std::u32string_view cps);
+
 // Number of code points in a valid UTF-8 string.
 size_t count_codepoints(std::string_view text);
 
