@@ -54,7 +54,7 @@ for (let i = 0; i < runs; i++) {
   await context.close();
 }
 console.log(`page load to glosa-ready: median ${median(ready)} ms of ${runs} (${ready.join(', ')})`);
-console.log(`sample article (${Buffer.byteLength(sample)} bytes), rules only: median ${median(annotate).toFixed(1)} ms`);
-console.log(`sample article with the Polish models: median ${median(annotateModel).toFixed(1)} ms`);
+console.log(`sample article (${Buffer.byteLength(sample)} bytes), first call after load, rules only (cold): median ${median(annotate).toFixed(1)} ms`);
+console.log(`sample article with the Polish models, warm: median ${median(annotateModel).toFixed(1)} ms`);
 await browser.close();
 server.close();
