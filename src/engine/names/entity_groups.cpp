@@ -13,7 +13,6 @@ namespace glosa::names {
 
 namespace {
 
-
 // Which labels may share a group: places and organisations are often confused by the
 // model and by writers ("Rosja" the state), so they share one class.
 int group_class(std::string_view label) {
@@ -25,7 +24,8 @@ int group_class(std::string_view label) {
   return 5;
 }
 
-// Words of a base form for comparisons: lower case, brackets and dots removed.
+// Words of a base form for comparisons: lower case, brackets removed (an initial keeps its
+// dot: "w." is how is_initial_of knows it).
 std::vector<std::string> name_words(std::string_view lemma) {
   std::vector<std::string> out;
   std::string cur;
