@@ -2,8 +2,11 @@
 #include "engine/tagger/decoder.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <utility>
 
 namespace glosa::ner {
 
@@ -143,6 +146,285 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
     for (size_t j = 0; j < T; ++j) {
       (*out)[t * T + j] = s > 0 ? alpha[t * T + j] * beta[t * T + j] / s : 0.0f;
     }
+  }
+}
+
+// --- The tagger's decoder ---
+float exp_approx(float x) {
+  // e^x = 2^k * 2^f with k = round(x * log2 e), |f| <= 1/2, 2^f by its Taylor polynomial
+  // of degree 6 (error < 1.2e-7 there), 2^k put into the exponent bits.
+  const float t = std::max(-125.0f, x * 1.44269504f);
+  const float kf = (t + 12582912.0f) - 12582912.0f;  // round to nearest, |t| < 2^22
+  const float f = t - kf;
+  const float p =
+      1.0f + f * (0.69314718f + f * (0.24022651f + f * (0.05550411f + f * (0.00961813f + f * (0.00133336f + f * 0.00015404f)))));
+  const int32_t bits = (static_cast<int32_t>(kf) + 127) * (1 << 23);
+  float scale;
+  std::memcpy(&scale, &bits, 4);
+  return p * scale;
+}
+
+DecoderTables make_decoder_tables(size_t T, const float* start, const float* transition,
+                                  const BioConstraints& bio, float temperature) {
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  DecoderTables d;
+  d.T = T;
+  const MarginalTables mt = make_marginal_tables(T, transition, bio, temperature);
+  d.inv_temperature = mt.inv_temperature;
+  d.start.resize(T);
+  d.start_allowed = bio.start_allowed;
+  for (size_t j = 0; j < T; ++j) d.start[j] = bio.start_allowed[j] ? start[j] : kNeg;
+  for (size_t j = 0; j < T; ++j) {
+    bool all = true;
+    for (size_t i = 0; i < T; ++i) all = all && bio.allowed[i * T + j];
+    (all ? d.open : d.closed).push_back(static_cast<uint8_t>(j));
+  }
+  const size_t W = d.open.size();
+  d.width = W;
+  d.open_trans.assign(T * W, kNeg);
+  d.open_E.assign(T * W, 0.0f);
+  d.open_ET.assign(W * T, 0.0f);
+  for (size_t i = 0; i < T; ++i) {
+    for (size_t k = 0; k < d.open.size(); ++k) {
+      d.open_trans[i * W + k] = transition[i * T + d.open[k]];
+      d.open_E[i * W + k] = mt.E[i * T + d.open[k]];
+      d.open_ET[k * T + i] = mt.E[i * T + d.open[k]];
+    }
+  }
+  d.is_open.assign(T, 0);
+  d.slot.assign(T, 0);
+  for (size_t k = 0; k < d.open.size(); ++k) { d.is_open[d.open[k]] = 1; d.slot[d.open[k]] = static_cast<uint8_t>(k); }
+  for (size_t c = 0; c < d.closed.size(); ++c) d.slot[d.closed[c]] = static_cast<uint8_t>(c);
+  d.pred_begin.push_back(0);
+  for (uint8_t j : d.closed) {
+    for (size_t i = 0; i < T; ++i) {
+      if (!bio.allowed[i * T + j]) continue;
+      d.pred.push_back(static_cast<uint8_t>(i));
+      d.pred_trans.push_back(transition[i * T + j]);
+      d.pred_E.push_back(mt.E[i * T + j]);
+    }
+    d.pred_begin.push_back(static_cast<uint32_t>(d.pred.size()));
+  }
+  return d;
+}
+
+namespace {
+
+// best[k] = max over previous tags i of score[i] + trans[i * W + k] (-inf when none). Plain
+// loops of a fixed width that compilers keep in registers; a -inf score stays -inf.
+template <size_t W>
+void open_max(const float* score, size_t T, const float* trans, float* best) {
+  float b[W];
+  for (size_t k = 0; k < W; ++k) b[k] = -std::numeric_limits<float>::infinity();
+  for (size_t i = 0; i < T; ++i) {
+    const float si = score[i];
+    const float* row = trans + i * W;
+    for (size_t k = 0; k < W; ++k) {
+      const float c = si + row[k];
+      b[k] = c > b[k] ? c : b[k];
+    }
+  }
+  for (size_t k = 0; k < W; ++k) best[k] = b[k];
+}
+
+// sum[k] = sum over i (ascending) of a[i] * E[i * W + k].
+template <size_t W>
+void open_sum(const float* a, size_t T, const float* E, float* sum) {
+  float s[W] = {};
+  for (size_t i = 0; i < T; ++i) {
+    const float ai = a[i];
+    const float* row = E + i * W;
+    for (size_t k = 0; k < W; ++k) s[k] += ai * row[k];
+  }
+  for (size_t k = 0; k < W; ++k) sum[k] = s[k];
+}
+
+// The same for any width (more than 16 open tags).
+void open_max_any(size_t W, const float* score, size_t T, const float* trans, float* best) {
+  std::fill(best, best + W, -std::numeric_limits<float>::infinity());
+  for (size_t i = 0; i < T; ++i) {
+    for (size_t k = 0; k < W; ++k) best[k] = std::max(best[k], score[i] + trans[i * W + k]);
+  }
+}
+void open_sum_any(size_t W, const float* a, size_t T, const float* E, float* sum) {
+  std::fill(sum, sum + W, 0.0f);
+  for (size_t i = 0; i < T; ++i) {
+    for (size_t k = 0; k < W; ++k) sum[k] += a[i] * E[i * W + k];
+  }
+}
+
+// Dispatch on the width: open_max<1> ... open_max<16>, else the loops for any width.
+using OpenMaxFn = void (*)(const float*, size_t, const float*, float*);
+using OpenSumFn = void (*)(const float*, size_t, const float*, float*);
+template <size_t... I>
+constexpr std::array<OpenMaxFn, sizeof...(I)> open_max_table(std::index_sequence<I...>) {
+  return {{&open_max<I + 1>...}};
+}
+template <size_t... I>
+constexpr std::array<OpenSumFn, sizeof...(I)> open_sum_table(std::index_sequence<I...>) {
+  return {{&open_sum<I + 1>...}};
+}
+constexpr size_t kMaxFixedWidth = 16;
+constexpr auto kOpenMax = open_max_table(std::make_index_sequence<kMaxFixedWidth>());
+constexpr auto kOpenSum = open_sum_table(std::make_index_sequence<kMaxFixedWidth>());
+
+void open_max_w(size_t W, const float* score, size_t T, const float* trans, float* best) {
+  if (W >= 1 && W <= kMaxFixedWidth) kOpenMax[W - 1](score, T, trans, best);
+  else open_max_any(W, score, T, trans, best);
+}
+void open_sum_w(size_t W, const float* a, size_t T, const float* E, float* sum) {
+  if (W >= 1 && W <= kMaxFixedWidth) kOpenSum[W - 1](a, T, E, sum);
+  else open_sum_any(W, a, T, E, sum);
+}
+
+}  // namespace
+
+void viterbi_fast(const float* emit, size_t n, const DecoderTables& d, DecoderScratch* sc,
+                  std::vector<int>* path) {
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  const size_t T = d.T;
+  const size_t W = d.width;
+  path->assign(n, 0);
+  if (n == 0) return;
+  // The best scores of every token are kept, and the back-pointers of the best path alone
+  // are found afterwards: T comparisons per token instead of T * T.
+  sc->score.resize(n * T);
+  sc->sum.resize(W);
+  float* best = sc->sum.data();
+  for (size_t j = 0; j < T; ++j) sc->score[j] = d.start[j] + emit[j];
+  for (size_t t = 1; t < n; ++t) {
+    const float* e = emit + t * T;
+    const float* score = &sc->score[(t - 1) * T];
+    float* next = &sc->score[t * T];
+    open_max_w(W, score, T, d.open_trans.data(), best);
+    for (size_t k = 0; k < d.open.size(); ++k) {
+      const size_t j = d.open[k];
+      next[j] = best[k] == kNeg ? kNeg : best[k] + e[j];
+    }
+    for (size_t c = 0; c < d.closed.size(); ++c) {
+      float b = kNeg;
+      for (uint32_t p = d.pred_begin[c]; p < d.pred_begin[c + 1]; ++p) {
+        b = std::max(b, score[d.pred[p]] + d.pred_trans[p]);
+      }
+      const size_t j = d.closed[c];
+      next[j] = b == kNeg ? kNeg : b + e[j];
+    }
+  }
+  const float* last = &sc->score[(n - 1) * T];
+  size_t a = 0;
+  for (size_t j = 1; j < T; ++j) if (last[j] > last[a]) a = j;
+  (*path)[n - 1] = static_cast<int>(a);
+  // The predecessor of tag a at token t: the first (lowest) tag with the best score, as
+  // viterbi() picks it.
+  for (size_t t = n - 1; t > 0; --t) {
+    const float* score = &sc->score[(t - 1) * T];
+    float b = kNeg;
+    size_t arg = 0;
+    const size_t slot = d.slot[a];
+    if (d.is_open[a]) {
+      for (size_t i = 0; i < T; ++i) {
+        const float v = score[i] + d.open_trans[i * W + slot];
+        if (v > b) { b = v; arg = i; }
+      }
+    } else {
+      for (uint32_t p = d.pred_begin[slot]; p < d.pred_begin[slot + 1]; ++p) {
+        const float v = score[d.pred[p]] + d.pred_trans[p];
+        if (v > b) { b = v; arg = d.pred[p]; }
+      }
+    }
+    a = arg;
+    (*path)[t - 1] = static_cast<int>(a);
+  }
+}
+
+void marginals_fast(const float* emit, size_t n, size_t lo, size_t hi, const DecoderTables& d,
+                    DecoderScratch* sc, float* out) {
+  const size_t T = d.T;
+  const size_t W = d.width;
+  hi = std::min(hi, n);
+  if (lo >= hi) return;
+  const float inv = d.inv_temperature;
+  sc->phi.resize(n * T);
+  sc->alpha.resize(hi * T);
+  sc->beta.resize(n * T);
+  sc->w.resize(std::max(T, W));
+  sc->sum.resize(W);
+  float* phi = sc->phi.data();
+  float* alpha = sc->alpha.data();
+  float* beta = sc->beta.data();
+  float* sum = sc->sum.data();
+  // As in token_marginals: potentials shifted by each token's maximum (so the largest is 1).
+  // Needed for the tokens [0, hi) forward and (lo, n) backward.
+  const size_t phi_end = hi < n ? n : hi;
+  for (size_t t = 0; t < phi_end; ++t) {
+    const float* e = emit + t * T;
+    float* ph = phi + t * T;
+    float m = -std::numeric_limits<float>::infinity();
+    if (t == 0) {
+      for (size_t j = 0; j < T; ++j) if (d.start_allowed[j]) m = std::max(m, e[j] + d.start[j]);
+      for (size_t j = 0; j < T; ++j) {
+        ph[j] = d.start_allowed[j] ? exp_approx(std::max(-80.0f, (e[j] + d.start[j] - m) * inv)) : 0.0f;
+      }
+    } else {
+      for (size_t j = 0; j < T; ++j) m = std::max(m, e[j]);
+      for (size_t j = 0; j < T; ++j) ph[j] = exp_approx(std::max(-80.0f, (e[j] - m) * inv));
+    }
+  }
+  auto normalise = [T](float* v) {
+    float s = 0;
+    for (size_t j = 0; j < T; ++j) s += v[j];
+    if (!(s > 1e-30f) || !std::isfinite(s)) {
+      for (size_t j = 0; j < T; ++j) v[j] = 1.0f / static_cast<float>(T);
+    } else {
+      const float inv_s = 1.0f / s;
+      for (size_t j = 0; j < T; ++j) v[j] *= inv_s;
+    }
+  };
+  std::copy(phi, phi + T, alpha);
+  normalise(alpha);
+  for (size_t t = 1; t < hi; ++t) {
+    const float* a = alpha + (t - 1) * T;
+    float* cur = alpha + t * T;
+    open_sum_w(W, a, T, d.open_E.data(), sum);
+    for (size_t k = 0; k < d.open.size(); ++k) cur[d.open[k]] = sum[k];
+    for (size_t c = 0; c < d.closed.size(); ++c) {
+      float v = 0.0f;
+      for (uint32_t p = d.pred_begin[c]; p < d.pred_begin[c + 1]; ++p) v += a[d.pred[p]] * d.pred_E[p];
+      cur[d.closed[c]] = v;
+    }
+    const float* ph = phi + t * T;
+    for (size_t j = 0; j < T; ++j) cur[j] *= ph[j];
+    normalise(cur);
+  }
+  float* last = beta + (n - 1) * T;
+  std::fill(last, last + T, 1.0f);
+  float* wt = sc->w.data();
+  for (size_t t = n - 1; t-- > lo;) {
+    const float* b = beta + (t + 1) * T;
+    float* cur = beta + t * T;
+    const float* ph = phi + (t + 1) * T;
+    for (size_t j = 0; j < T; ++j) wt[j] = ph[j] * b[j];
+    // cur[i] = sum over next tags j of E[i][j] * wt[j]: the open ones for every i, then each
+    // closed one for its predecessors.
+    std::fill(cur, cur + T, 0.0f);
+    for (size_t k = 0; k < d.open.size(); ++k) {
+      const float wj = wt[d.open[k]];
+      const float* col = &d.open_ET[k * T];
+      for (size_t i = 0; i < T; ++i) cur[i] += col[i] * wj;
+    }
+    for (size_t c = 0; c < d.closed.size(); ++c) {
+      const float wj = wt[d.closed[c]];
+      for (uint32_t p = d.pred_begin[c]; p < d.pred_begin[c + 1]; ++p) cur[d.pred[p]] += d.pred_E[p] * wj;
+    }
+    normalise(cur);
+  }
+  for (size_t t = lo; t < hi; ++t) {
+    const float* a = alpha + t * T;
+    const float* b = beta + t * T;
+    float* o = out + (t - lo) * T;
+    float s = 0;
+    for (size_t j = 0; j < T; ++j) s += a[j] * b[j];
+    for (size_t j = 0; j < T; ++j) o[j] = s > 0 ? a[j] * b[j] / s : 0.0f;
   }
 }
 

@@ -36,7 +36,7 @@ struct NerModel::Impl {
   ner::ModelData data;
   std::vector<TagInfo> tag_info;
   ner::BioConstraints bio;
-  ner::MarginalTables marginal_tables;
+  ner::DecoderTables decoder;
   // Open-addressing table with the weight row stored in the slot, so a lookup touches one
   // cache line: [u32 bucket + 1 (0 = empty)][T int8 weights], `stride` bytes per slot.
   std::vector<uint8_t> table;
@@ -128,8 +128,8 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
     m.tag_info.push_back(std::move(info));
   }
   m.bio = ner::bio_constraints(tags);
-  m.marginal_tables = ner::make_marginal_tables(tags.size(), m.data.transition.data(), m.bio,
-                                                m.data.temperature);
+  m.decoder = ner::make_decoder_tables(tags.size(), m.data.start.data(), m.data.transition.data(),
+                                       m.bio, m.data.temperature);
   const size_t T = tags.size();
   m.stride = (4 + T + 7) / 8 * 8;
   m.slots = std::max<size_t>(16, m.data.row_keys.size() * 4 / 3 + 1);
@@ -381,6 +381,7 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   std::vector<int> path;
   std::vector<float> marg;
   std::vector<uint64_t> feats;
+  ner::DecoderScratch dscratch;
   const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
@@ -390,11 +391,16 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
     const Token* toks = &tokens[s.first_token];
     const size_t n = s.token_count;
     scorer.score(text, tokens, s.first_token, n, doc, &emit);
-    ner::viterbi(emit.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &path);
+    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
     bool any = false;
     for (int p : path) if (p != 0) { any = true; break; }
     if (!any) continue;
-    ner::token_marginals(emit.data(), n, m.data.start.data(), m.bio, m.marginal_tables, &marg);
+    // Marginals are read for the tokens of entities only: [first, last] of them.
+    size_t lo = 0, hi = n;
+    while (path[lo] == 0) ++lo;
+    while (path[hi - 1] == 0) --hi;
+    marg.resize(n * T);
+    ner::marginals_fast(emit.data(), n, lo, hi, m.decoder, &dscratch, &marg[lo * T]);
     for (size_t i = 0; i < n;) {
       const TagInfo& info = m.tag_info[static_cast<size_t>(path[i])];
       if (info.bio == 'O') { ++i; continue; }
