@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
+#include "engine/tagger/string_index.h"
 
 namespace glosa {
 
@@ -175,18 +175,6 @@ const std::string& NerModel::name() const { return impl_->name; }
 // --- Section: emission scores ---
 namespace {
 
-// Hash-map key of a word form in the document (the text outlives the map).
-struct FormKey {
-  std::string_view form;
-  TokenKind kind;
-  bool operator==(const FormKey& o) const { return kind == o.kind && form == o.form; }
-};
-struct FormKeyHash {
-  size_t operator()(const FormKey& k) const {
-    return static_cast<size_t>(ner::fnv1a64(k.form) ^ static_cast<uint64_t>(k.kind));
-  }
-};
-
 constexpr size_t kOffsets = 2 * ner::kMaxFormOffset + 1;
 
 }  // namespace
@@ -200,7 +188,7 @@ struct EmissionScorer {
   size_t T;
   // Per distinct form: attributes' hashes, kLower, and the summed weights of its form features
   // at each offset (kOffsets * T).
-  std::unordered_map<FormKey, uint32_t, FormKeyHash> index;
+  ner::StringIndex index;  // (form, kind) -> form id
   std::vector<ner::AttrHashes> form_hashes;
   std::vector<std::string> form_lower;
   std::vector<uint8_t> form_capitalised;
@@ -225,9 +213,7 @@ struct EmissionScorer {
 };
 
 EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
-    : m(model), T(model.data.tags.size()), acc(model.data.tags.size()) {
-  index.reserve(tokens / 3 + 16);
-}
+    : m(model), T(model.data.tags.size()), index(tokens / 4), acc(model.data.tags.size()) {}
 
 template <class Int>
 void EmissionScorer::add_row(uint64_t h, Int* sum) const {
@@ -240,8 +226,8 @@ void EmissionScorer::add_row(uint64_t h, Int* sum) const {
 
 uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
   const std::string_view form = text.substr(t.begin_byte, t.end_byte - t.begin_byte);
-  auto [it, inserted] = index.emplace(FormKey{form, t.kind}, static_cast<uint32_t>(form_hashes.size()));
-  if (!inserted) return it->second;
+  const auto [id, inserted] = index.insert(form, static_cast<uint32_t>(t.kind));
+  if (!inserted) return id;
   ner::compute_form_attrs(form, t.kind, &m.data.gazetteer, &scratch_attrs);
   form_hashes.push_back(ner::attr_hashes(scratch_attrs));
   form_lower.push_back(scratch_attrs.value[ner::kLower]);
@@ -254,7 +240,7 @@ uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
     int16_t* sum = &form_sums[base + static_cast<size_t>(o + ner::kMaxFormOffset) * T];
     for (uint64_t h : feats) add_row(h, sum);
   }
-  return it->second;
+  return id;
 }
 
 void EmissionScorer::score(std::string_view text, const std::vector<Token>& tokens, size_t first,
