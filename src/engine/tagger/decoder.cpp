@@ -191,6 +191,12 @@ DecoderTables make_decoder_tables(size_t T, const float* start, const float* tra
       d.open_ET[k * T + i] = mt.E[i * T + d.open[k]];
     }
   }
+  float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+  for (size_t k = 0; k < T * W; ++k) {
+    lo = std::min(lo, d.open_trans[k]);
+    hi = std::max(hi, d.open_trans[k]);
+  }
+  d.open_spread = hi >= lo ? hi - lo : 0.0f;
   d.is_open.assign(T, 0);
   d.slot.assign(T, 0);
   for (size_t k = 0; k < d.open.size(); ++k) { d.is_open[d.open[k]] = 1; d.slot[d.open[k]] = static_cast<uint8_t>(k); }
@@ -210,15 +216,15 @@ DecoderTables make_decoder_tables(size_t T, const float* start, const float* tra
 
 namespace {
 
-// best[k] = max over previous tags i of score[i] + trans[i * W + k] (-inf when none). Plain
-// loops of a fixed width that compilers keep in registers; a -inf score stays -inf.
+// best[k] = max over the previous tags i in prev[0, count) of score[i] + trans[i * W + k]
+// (-inf when none). Plain loops of a fixed width that compilers keep in registers.
 template <size_t W>
-void open_max(const float* score, size_t T, const float* trans, float* best) {
+void open_max(const float* score, const uint8_t* prev, size_t count, const float* trans, float* best) {
   float b[W];
   for (size_t k = 0; k < W; ++k) b[k] = -std::numeric_limits<float>::infinity();
-  for (size_t i = 0; i < T; ++i) {
-    const float si = score[i];
-    const float* row = trans + i * W;
+  for (size_t p = 0; p < count; ++p) {
+    const float si = score[prev[p]];
+    const float* row = trans + prev[p] * W;
     for (size_t k = 0; k < W; ++k) {
       const float c = si + row[k];
       b[k] = c > b[k] ? c : b[k];
@@ -240,10 +246,11 @@ void open_sum(const float* a, size_t T, const float* E, float* sum) {
 }
 
 // The same for any width (more than 16 open tags).
-void open_max_any(size_t W, const float* score, size_t T, const float* trans, float* best) {
+void open_max_any(size_t W, const float* score, const uint8_t* prev, size_t count, const float* trans,
+                  float* best) {
   std::fill(best, best + W, -std::numeric_limits<float>::infinity());
-  for (size_t i = 0; i < T; ++i) {
-    for (size_t k = 0; k < W; ++k) best[k] = std::max(best[k], score[i] + trans[i * W + k]);
+  for (size_t p = 0; p < count; ++p) {
+    for (size_t k = 0; k < W; ++k) best[k] = std::max(best[k], score[prev[p]] + trans[prev[p] * W + k]);
   }
 }
 void open_sum_any(size_t W, const float* a, size_t T, const float* E, float* sum) {
@@ -254,7 +261,7 @@ void open_sum_any(size_t W, const float* a, size_t T, const float* E, float* sum
 }
 
 // Dispatch on the width: open_max<1> ... open_max<16>, else the loops for any width.
-using OpenMaxFn = void (*)(const float*, size_t, const float*, float*);
+using OpenMaxFn = void (*)(const float*, const uint8_t*, size_t, const float*, float*);
 using OpenSumFn = void (*)(const float*, size_t, const float*, float*);
 template <size_t... I>
 constexpr std::array<OpenMaxFn, sizeof...(I)> open_max_table(std::index_sequence<I...>) {
@@ -268,9 +275,10 @@ constexpr size_t kMaxFixedWidth = 16;
 constexpr auto kOpenMax = open_max_table(std::make_index_sequence<kMaxFixedWidth>());
 constexpr auto kOpenSum = open_sum_table(std::make_index_sequence<kMaxFixedWidth>());
 
-void open_max_w(size_t W, const float* score, size_t T, const float* trans, float* best) {
-  if (W >= 1 && W <= kMaxFixedWidth) kOpenMax[W - 1](score, T, trans, best);
-  else open_max_any(W, score, T, trans, best);
+void open_max_w(size_t W, const float* score, const uint8_t* prev, size_t count, const float* trans,
+                float* best) {
+  if (W >= 1 && W <= kMaxFixedWidth) kOpenMax[W - 1](score, prev, count, trans, best);
+  else open_max_any(W, score, prev, count, trans, best);
 }
 void open_sum_w(size_t W, const float* a, size_t T, const float* E, float* sum) {
   if (W >= 1 && W <= kMaxFixedWidth) kOpenSum[W - 1](a, T, E, sum);
@@ -291,12 +299,24 @@ void viterbi_fast(const float* emit, size_t n, const DecoderTables& d, DecoderSc
   sc->score.resize(n * T);
   sc->sum.resize(W);
   float* best = sc->sum.data();
+  uint8_t prev[256];
   for (size_t j = 0; j < T; ++j) sc->score[j] = d.start[j] + emit[j];
   for (size_t t = 1; t < n; ++t) {
     const float* e = emit + t * T;
     const float* score = &sc->score[(t - 1) * T];
     float* next = &sc->score[t * T];
-    open_max_w(W, score, T, d.open_trans.data(), best);
+    // A previous tag more than the spread of the open transitions below the best one cannot
+    // give any open tag its maximum (the best one gives more through every transition), so
+    // the maximum over the rest is the same number. (The margin of 1e-6 |top| covers the
+    // rounding of these float sums.)
+    float top = kNeg;
+    for (size_t i = 0; i < T; ++i) top = std::max(top, score[i]);
+    const float floor = top - (d.open_spread + std::fabs(top) * 1e-6f);
+    size_t count = 0;
+    for (size_t i = 0; i < T; ++i) {
+      if (score[i] >= floor) prev[count++] = static_cast<uint8_t>(i);
+    }
+    open_max_w(W, score, prev, count, d.open_trans.data(), best);
     for (size_t k = 0; k < d.open.size(); ++k) {
       const size_t j = d.open[k];
       next[j] = best[k] == kNeg ? kNeg : best[k] + e[j];

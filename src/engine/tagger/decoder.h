@@ -56,6 +56,7 @@ struct DecoderTables {
   std::vector<uint8_t> start_allowed;
   std::vector<uint8_t> open;         // open tags, ascending
   std::vector<float> open_trans;     // T * width: [prev * width + k]
+  float open_spread = 0;             // max - min of open_trans
   std::vector<float> open_E;         // T * width: the potentials
   std::vector<float> open_ET;        // width * T: transposed, [k * T + prev]
   std::vector<uint8_t> closed;       // the other tags, ascending
@@ -77,7 +78,9 @@ struct DecoderScratch {
   std::vector<float> phi, alpha, beta, w;
 };
 
-// Exactly viterbi() (the same path, ties included) for the tables' scores.
+// Exactly viterbi() (the same path, ties included) for the tables' scores. At each token only
+// the previous tags within open_spread of the best one are tried for the open tags (the
+// others cannot win); back-pointers are found for the best path alone.
 void viterbi_fast(const float* emit, size_t n, const DecoderTables& tables, DecoderScratch* scratch,
                   std::vector<int>* path);
 

@@ -88,6 +88,7 @@ constexpr Template kTemplates[] = {
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
 static_assert(kTemplateCount < 256, "template indices are stored as uint8_t");
+static_assert(kTemplateCount * 127 < 32768, "a token's weight sum must fit the tagger's 16-bit accumulators");
 
 const std::string kBos = "<s>";
 const std::string kEos = "</s>";
@@ -309,11 +310,14 @@ void gazetteer_types(const Gazetteer& gaz, const std::string_view* lower, const 
   std::fill(begin_types, begin_types + count, uint8_t{0});
   std::fill(inside_types, inside_types + count, uint8_t{0});
   if (gaz.phrase_count() == 0) return;
+  // The keys of the 1..kMaxPhraseWords-word phrases at i extend one another (phrase_key).
   for (size_t i = 0; i < count; ++i) {
     if (!capitalised[i]) continue;
+    PhraseKeyBuilder exact(false), fuzzy(true);
     for (size_t n = 1; n <= kMaxPhraseWords && i + n <= count; ++n) {
-      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(phrase_key(lower + i, n, false)) |
-                                             gaz.phrase_types(phrase_key(lower + i, n, true)));
+      exact.add(lower[i + n - 1]);
+      fuzzy.add(utf8_prefix(lower[i + n - 1], 5));
+      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(exact.key()) | gaz.phrase_types(fuzzy.key()));
       if (!t) continue;
       begin_types[i] |= t;
       for (size_t k = 1; k < n; ++k) inside_types[i + k] |= t;

@@ -199,7 +199,9 @@ struct EmissionScorer {
   std::vector<ner::AttrHashes> unit;  // per token of the current unit
   std::vector<std::string_view> lower;
   std::vector<uint8_t> cap, begin_types, inside_types;
-  std::vector<int32_t> acc;
+  // A token's sum: |sum| <= 127 * (number of templates) < 2^15, so 16 bits hold it and the
+  // additions run 8 to 16 at a time where the compiler vectorises them.
+  std::vector<int16_t> acc;
   std::vector<uint64_t> buckets;
   std::vector<size_t> bucket_start;
 
@@ -306,19 +308,19 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   bucket_start[n] = buckets.size();
   emit->assign(n * T, 0.0f);
   for (size_t i = 0; i < n; ++i) {
-    std::fill(acc.begin(), acc.end(), 0);
+    std::fill(acc.begin(), acc.end(), int16_t{0});
     for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
       const long j = static_cast<long>(i) + o;
       const size_t slot = static_cast<size_t>(o + ner::kMaxFormOffset);
       const int16_t* sum = j < 0 || j >= static_cast<long>(n)
                                ? &m.boundary_sums[slot * T]
                                : &form_sums[ids[static_cast<size_t>(j)] * kOffsets * T + slot * T];
-      for (size_t k = 0; k < T; ++k) acc[k] += sum[k];
+      for (size_t k = 0; k < T; ++k) acc[k] = static_cast<int16_t>(acc[k] + sum[k]);
     }
     for (size_t b = bucket_start[i]; b < bucket_start[i + 1]; ++b) {
       const int8_t* row = m.find_row(buckets[b]);
       if (!row) continue;
-      for (size_t k = 0; k < T; ++k) acc[k] += row[k];
+      for (size_t k = 0; k < T; ++k) acc[k] = static_cast<int16_t>(acc[k] + row[k]);
     }
     for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] = static_cast<float>(acc[k]) * m.data.weight_scale;
     (*emit)[i * T] += m.data.o_bias;

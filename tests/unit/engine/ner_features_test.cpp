@@ -179,3 +179,15 @@ TEST_CASE("ner features: document context borrows other occurrences' neighbours 
   CHECK(doc.value(tokens.size(), kDocPrev).empty());
   CHECK(doc.value(0, kDocPrev).empty());  // "Prezydent" occurs once
 }
+
+TEST_CASE("gazetteer: phrase keys built one word at a time equal phrase_key") {
+  const std::vector<std::string_view> words = {"zjednoczone", "emiraty", "arabskie", "łódź"};
+  for (bool fuzzy : {false, true}) {
+    PhraseKeyBuilder b(fuzzy);
+    for (size_t n = 1; n <= words.size(); ++n) {
+      b.add(fuzzy ? utf8_prefix(words[n - 1], 5) : words[n - 1]);
+      CAPTURE(n);
+      CHECK(b.key() == phrase_key(words.data(), n, fuzzy));
+    }
+  }
+}
