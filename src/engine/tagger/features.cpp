@@ -377,7 +377,7 @@ bool is_capitalised_word(std::string_view text, const Token& t) {
   return t.kind == TokenKind::Word && is_upper(first_codepoint(text.substr(t.begin_byte, t.end_byte - t.begin_byte)));
 }
 
-constexpr size_t kDocAttrs = 4;
+constexpr size_t kDocAttrs = 4;  // kDocPrev..kDocSeq (DocumentContext::index)
 constexpr size_t kMaxOccurrences = 24;  // other occurrences looked at per token
 
 }  // namespace
@@ -521,17 +521,11 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
 }
 
 const std::string& DocumentContext::value(size_t k, Attr attr) const {
-  const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
-  if (attr < kDocPrev || attr > kDocSeq || idx >= ids_.size()) return empty_;
-  return pool_[ids_[idx]];
+  const size_t idx = index(k, attr);
+  return idx < ids_.size() ? pool_[ids_[idx]] : empty_;
 }
 
-uint64_t DocumentContext::hash(size_t k, Attr attr) const {
-  static const uint64_t kEmptyHash = fnv1a64("");
-  const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
-  if (attr < kDocPrev || attr > kDocSeq || idx >= ids_.size()) return kEmptyHash;
-  return pool_hashes_[ids_[idx]];
-}
+static_assert(fnv1a64("") == 1469598103934665603ull, "DocumentContext::kEmptyValueHash");
 
 // --- Section: attributes and hashes of a unit ---
 void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out) {

@@ -278,7 +278,7 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     for (int k = ner::kDocPrev; k <= ner::kDocSeq; ++k) {
       const ner::Attr attr = static_cast<ner::Attr>(k);
       a.hash[k] = doc.hash(first + i, attr);
-      if (doc.value(first + i, attr).empty()) a.empty |= uint32_t{1} << k;
+      if (doc.is_empty(first + i, attr)) a.empty |= uint32_t{1} << k;
       else a.empty &= ~(uint32_t{1} << k);
     }
   }
