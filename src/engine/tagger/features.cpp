@@ -235,69 +235,108 @@ void span_hashes(const A* attrs, size_t count, size_t begin, size_t end, std::ve
 }
 
 // --- Section: word attributes ---
-char shape_char(char32_t cp) {
-  if (is_upper(cp)) return 'X';
-  if (is_lower(cp) || is_letter(cp)) return 'x';
-  if (is_digit(cp)) return 'd';
-  if (is_quote_char(cp)) return '"';
-  if (is_dash(cp)) return '-';
-  if (cp < 0x80) return static_cast<char>(cp);
-  return '*';
+// What the shape and capitalisation classes read of a code point (ASCII without look-ups).
+struct CodepointClass {
+  bool upper, lower, letter;
+  char shape;
+};
+
+CodepointClass classify(char32_t cp) {
+  if (cp < 0x80) {
+    const bool upper = cp >= 'A' && cp <= 'Z';
+    const bool lower = cp >= 'a' && cp <= 'z';
+    char shape = static_cast<char>(cp);
+    if (upper) shape = 'X';
+    else if (lower) shape = 'x';
+    else if (cp >= '0' && cp <= '9') shape = 'd';
+    else if (cp == '\'') shape = '"';
+    return {upper, lower, upper || lower, shape};
+  }
+  CodepointClass c{is_upper(cp), is_lower(cp), false, '*'};
+  c.letter = c.upper || c.lower || is_letter(cp);
+  if (c.upper) c.shape = 'X';
+  else if (c.letter) c.shape = 'x';
+  else if (is_digit(cp)) c.shape = 'd';
+  else if (is_quote_char(cp)) c.shape = '"';
+  else if (is_dash(cp)) c.shape = '-';
+  return c;
 }
 
 void fill_word_attrs(std::string_view form, TokenKind kind, TokenAttrs& a) {
   a.value[kForm].assign(form.data(), form.size());
-  // Lower case; digits of numbers become 0 so "2019" and "1996" share a feature.
+  // Lower case (as to_lower(), into the kept buffer); digits of numbers become 0 so "2019"
+  // and "1996" share a feature.
   std::string& lower = a.value[kLower];
-  lower = to_lower(form);
+  lower.clear();
+  size_t len = 0;
+  for (size_t i = 0; i < form.size(); i += len) {
+    const unsigned char b = static_cast<unsigned char>(form[i]);
+    if (b < 0x80) {
+      len = 1;
+      lower += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    append_utf8(lower, to_lower(decode_utf8(form, i, &len)));
+  }
   if (kind == TokenKind::Number) {
     for (char& c : lower) if (c >= '0' && c <= '9') c = '0';
   }
-  // Shape and capitalisation, and the code-point starts of `lower` for affixes.
+  // Shape and capitalisation.
   std::string& shape = a.value[kShape];
   shape.clear();
-  size_t cps = 0, uppers = 0, letters = 0, len = 0;
-  char32_t first = 0;
+  size_t cps = 0, uppers = 0, letters = 0;
+  bool first_upper = false, first_letter = false, first_digit = false;
   bool upper_after_first = false;
   for (size_t i = 0; i < form.size(); i += len) {
-    const char32_t cp = decode_utf8(form, i, &len);
-    if (cps == 0) first = cp;
-    const char c = shape_char(cp);
-    if (shape.empty() || shape.back() != c) {
-      if (shape.size() < 8) shape += c;
+    const unsigned char b = static_cast<unsigned char>(form[i]);
+    char32_t cp = b;
+    len = 1;
+    if (b >= 0x80) cp = decode_utf8(form, i, &len);
+    const CodepointClass c = classify(cp);
+    if (cps == 0) {
+      first_upper = c.upper;
+      first_letter = c.letter;
+      first_digit = cp < 0x80 ? (cp >= '0' && cp <= '9') : is_digit(cp);
     }
-    if (is_letter(cp)) ++letters;
-    if (is_upper(cp)) {
+    if (shape.empty() || shape.back() != c.shape) {
+      if (shape.size() < 8) shape += c.shape;
+    }
+    if (c.letter) ++letters;
+    if (c.upper) {
       ++uppers;
       if (cps > 0) upper_after_first = true;
     }
     ++cps;
   }
   const char* cap = "p";
-  if (is_upper(first)) {
+  if (first_upper) {
     cap = letters == 1 ? "A" : (uppers == letters ? "AA" : (upper_after_first ? "AaA" : "Aa"));
-  } else if (is_letter(first)) {
+  } else if (first_letter) {
     cap = uppers > 0 ? "aA" : "a";
-  } else if (is_digit(first)) {
+  } else if (first_digit) {
     cap = "d";
   }
   a.value[kCap] = cap;
-  // Affixes of the lower-cased form, by code points.
+  // Affixes of the lower-cased form, by code points: the first six and the last five
+  // code-point starts are all they need.
   for (int k = kP3; k <= kS4; ++k) a.value[k].clear();
   if (kind == TokenKind::Word) {
-    std::vector<size_t> starts;
-    starts.reserve(lower.size() + 1);
+    size_t head[6] = {}, tail[5] = {};
+    size_t n = 0;
     for (size_t i = 0; i < lower.size(); i += len) {
-      starts.push_back(i);
+      if (n < 6) head[n] = i;
+      tail[n % 5] = i;
+      ++n;
       decode_utf8(lower, i, &len);
     }
-    const size_t n = starts.size();
-    starts.push_back(lower.size());
-    if (n >= 4) a.value[kP3] = lower.substr(0, starts[3]);
-    if (n >= 5) a.value[kP4] = lower.substr(0, starts[4]);
-    if (n >= 6) a.value[kP5] = lower.substr(0, starts[5]);
+    // The start of code point n - k (1 <= k <= 4, k < n): tail holds the last five.
+    auto from_end = [&](size_t k) { return tail[(n - k) % 5]; };
+    const std::string_view l = lower;
+    if (n >= 4) a.value[kP3].assign(l.substr(0, head[3]));
+    if (n >= 5) a.value[kP4].assign(l.substr(0, head[4]));
+    if (n >= 6) a.value[kP5].assign(l.substr(0, head[5]));
     for (size_t k = 1; k <= 4; ++k) {
-      if (n > k) a.value[kS1 + k - 1] = lower.substr(starts[n - k]);
+      if (n > k) a.value[kS1 + k - 1].assign(l.substr(from_end(k)));
     }
   }
 }
@@ -538,8 +577,16 @@ void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* 
     if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
     const int cls = gaz->word_class(a.value[kLower]);
     if (cls >= 0) {
-      a.value[kClass] = "c" + std::to_string(cls & 1023);
-      a.value[kCoarse] = "k" + std::to_string(cls >> 10);
+      // "c17", "k3" without temporaries.
+      auto put = [](std::string& v, char prefix, int number) {
+        char digits[12];
+        size_t d = 0;
+        do { digits[d++] = static_cast<char>('0' + number % 10); number /= 10; } while (number > 0);
+        v.assign(1, prefix);
+        while (d > 0) v += digits[--d];
+      };
+      put(a.value[kClass], 'c', cls & 1023);
+      put(a.value[kCoarse], 'k', cls >> 10);
     }
   }
   for (int k = 0; k < kAttrCount; ++k) {
