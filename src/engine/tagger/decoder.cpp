@@ -285,12 +285,13 @@ void open_sum_w(size_t W, const float* a, size_t T, const float* E, float* sum) 
   else open_sum_any(W, a, T, E, sum);
 }
 
-}  // namespace
-
-void viterbi_fast(const float* emit, size_t n, const DecoderTables& d, DecoderScratch* sc,
+// The bodies of viterbi_fast and marginals_fast for kT tags known at compile time (kT == 0:
+// any number, d.T), so that the loops over tags are unrolled.
+template <size_t kT>
+void viterbi_impl(const float* emit, size_t n, const DecoderTables& d, DecoderScratch* sc,
                   std::vector<int>* path) {
   constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  const size_t T = d.T;
+  const size_t T = kT ? kT : d.T;
   const size_t W = d.width;
   path->assign(n, 0);
   if (n == 0) return;
@@ -357,9 +358,10 @@ void viterbi_fast(const float* emit, size_t n, const DecoderTables& d, DecoderSc
   }
 }
 
-void marginals_fast(const float* emit, size_t n, size_t lo, size_t hi, const DecoderTables& d,
+template <size_t kT>
+void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const DecoderTables& d,
                     DecoderScratch* sc, float* out) {
-  const size_t T = d.T;
+  const size_t T = kT ? kT : d.T;
   const size_t W = d.width;
   hi = std::min(hi, n);
   if (lo >= hi) return;
@@ -390,7 +392,7 @@ void marginals_fast(const float* emit, size_t n, size_t lo, size_t hi, const Dec
       for (size_t j = 0; j < T; ++j) ph[j] = exp_approx(std::max(-80.0f, (e[j] - m) * inv));
     }
   }
-  auto normalise = [T](float* v) {
+  auto normalise = [&](float* v) {
     float s = 0;
     for (size_t j = 0; j < T; ++j) s += v[j];
     if (!(s > 1e-30f) || !std::isfinite(s)) {
@@ -446,6 +448,36 @@ void marginals_fast(const float* emit, size_t n, size_t lo, size_t hi, const Dec
     for (size_t j = 0; j < T; ++j) s += a[j] * b[j];
     for (size_t j = 0; j < T; ++j) o[j] = s > 0 ? a[j] * b[j] / s : 0.0f;
   }
+}
+
+// Tag sets of BIO over classes have 1 + 2 * classes tags: fixed bodies for the odd counts up
+// to kMaxFixedTags, the generic one otherwise.
+constexpr size_t kMaxFixedTags = 33;
+using ViterbiFn = void (*)(const float*, size_t, const DecoderTables&, DecoderScratch*, std::vector<int>*);
+using MarginalsFn = void (*)(const float*, size_t, size_t, size_t, const DecoderTables&, DecoderScratch*, float*);
+template <size_t... I>
+constexpr std::array<ViterbiFn, sizeof...(I)> viterbi_table(std::index_sequence<I...>) {
+  return {{&viterbi_impl<2 * I + 1>...}};
+}
+template <size_t... I>
+constexpr std::array<MarginalsFn, sizeof...(I)> marginals_table(std::index_sequence<I...>) {
+  return {{&marginals_impl<2 * I + 1>...}};
+}
+constexpr auto kViterbi = viterbi_table(std::make_index_sequence<(kMaxFixedTags + 1) / 2>());
+constexpr auto kMarginals = marginals_table(std::make_index_sequence<(kMaxFixedTags + 1) / 2>());
+
+}  // namespace
+
+void viterbi_fast(const float* emit, size_t n, const DecoderTables& d, DecoderScratch* sc,
+                  std::vector<int>* path) {
+  if (d.T % 2 == 1 && d.T <= kMaxFixedTags) kViterbi[d.T / 2](emit, n, d, sc, path);
+  else viterbi_impl<0>(emit, n, d, sc, path);
+}
+
+void marginals_fast(const float* emit, size_t n, size_t lo, size_t hi, const DecoderTables& d,
+                    DecoderScratch* sc, float* out) {
+  if (d.T % 2 == 1 && d.T <= kMaxFixedTags) kMarginals[d.T / 2](emit, n, lo, hi, d, sc, out);
+  else marginals_impl<0>(emit, n, lo, hi, d, sc, out);
 }
 
 }  // namespace glosa::ner

@@ -199,7 +199,9 @@ const std::vector<std::string> kPolishTags = {
 TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, ties included") {
   for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER"},
                            std::vector<std::string>{"O", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-ORG",
-                                                    "I-ORG", "B-PER", "I-PER"}}) {
+                                                    "I-ORG", "B-PER", "I-PER"},
+                           // An even count takes the decoder's generic (not unrolled) loops.
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
     const size_t T = tags.size();
     const BioConstraints bio = bio_constraints(tags);
     Lcg rng;
@@ -227,45 +229,48 @@ TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, t
 }
 
 TEST_CASE("ner decoder: the tagger's marginals equal the reference ones, on any token range") {
-  const size_t T = kPolishTags.size();
-  const BioConstraints bio = bio_constraints(kPolishTags);
-  Lcg rng;
-  DecoderScratch scratch;
-  for (int round = 0; round < 100; ++round) {
-    const size_t n = 1 + static_cast<size_t>(rng.next(0, 25));
-    // (Scores apart by more than 80 * temperature are clamped, and the reference clamps
-    // relative to the maximum over forbidden first tags too: keep clear of that.)
-    const float temperature = round % 3 == 0 ? 4.0f : 16.0f;
-    std::vector<float> emit(n * T), start(T), trans(T * T);
-    for (float& v : emit) v = rng.next(-150, 150);
-    for (float& v : start) v = rng.next(-3, 3);
-    for (float& v : trans) v = rng.next(-15, 15);
-    std::vector<float> expected;
-    token_marginals(emit.data(), n, start.data(), bio, make_marginal_tables(T, trans.data(), bio, temperature),
-                    &expected);
-    const DecoderTables tables = make_decoder_tables(T, start.data(), trans.data(), bio, temperature);
-    const size_t lo = static_cast<size_t>(rng.next(0, static_cast<float>(n)));
-    const size_t hi = lo + 1 + static_cast<size_t>(rng.next(0, static_cast<float>(n - lo)));
-    std::vector<float> got((hi - lo) * T, -1.0f);
-    marginals_fast(emit.data(), n, lo, hi, tables, &scratch, got.data());
-    CAPTURE(round);
-    CAPTURE(n);
-    CAPTURE(lo);
-    CAPTURE(hi);
-    float worst = 0, sum_error = 0;
-    for (size_t t = lo; t < hi; ++t) {
-      float sum = 0;
-      for (size_t j = 0; j < T; ++j) {
-        const float p = got[(t - lo) * T + j];
-        CHECK(p >= 0.0f);
-        CHECK(p <= 1.0f);
-        sum += p;
-        worst = std::max(worst, std::fabs(p - expected[t * T + j]));
+  // 17 tags: the unrolled loops; 4: the generic ones.
+  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+    const size_t T = tags.size();
+    const BioConstraints bio = bio_constraints(tags);
+    Lcg rng;
+    DecoderScratch scratch;
+    for (int round = 0; round < 100; ++round) {
+      const size_t n = 1 + static_cast<size_t>(rng.next(0, 25));
+      // (Scores apart by more than 80 * temperature are clamped, and the reference clamps
+      // relative to the maximum over forbidden first tags too: keep clear of that.)
+      const float temperature = round % 3 == 0 ? 4.0f : 16.0f;
+      std::vector<float> emit(n * T), start(T), trans(T * T);
+      for (float& v : emit) v = rng.next(-150, 150);
+      for (float& v : start) v = rng.next(-3, 3);
+      for (float& v : trans) v = rng.next(-15, 15);
+      std::vector<float> expected;
+      token_marginals(emit.data(), n, start.data(), bio, make_marginal_tables(T, trans.data(), bio, temperature),
+                      &expected);
+      const DecoderTables tables = make_decoder_tables(T, start.data(), trans.data(), bio, temperature);
+      const size_t lo = static_cast<size_t>(rng.next(0, static_cast<float>(n)));
+      const size_t hi = lo + 1 + static_cast<size_t>(rng.next(0, static_cast<float>(n - lo)));
+      std::vector<float> got((hi - lo) * T, -1.0f);
+      marginals_fast(emit.data(), n, lo, hi, tables, &scratch, got.data());
+      CAPTURE(round);
+      CAPTURE(n);
+      CAPTURE(lo);
+      CAPTURE(hi);
+      float worst = 0, sum_error = 0;
+      for (size_t t = lo; t < hi; ++t) {
+        float sum = 0;
+        for (size_t j = 0; j < T; ++j) {
+          const float p = got[(t - lo) * T + j];
+          CHECK(p >= 0.0f);
+          CHECK(p <= 1.0f);
+          sum += p;
+          worst = std::max(worst, std::fabs(p - expected[t * T + j]));
+        }
+        sum_error = std::max(sum_error, std::fabs(sum - 1.0f));
       }
-      sum_error = std::max(sum_error, std::fabs(sum - 1.0f));
+      CHECK(worst < 2e-5f);
+      CHECK(sum_error < 1e-5f);
     }
-    CHECK(worst < 2e-5f);
-    CHECK(sum_error < 1e-5f);
   }
 }
 
