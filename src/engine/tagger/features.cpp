@@ -135,7 +135,6 @@ inline bool template_hash(size_t t, const A* attrs, long n, long i, uint64_t* ou
   return true;
 }
 
-// Indices of the form templates by offset, computed once.
 constexpr bool form_offsets_in_range() {
   for (const Template& tp : kTemplates) {
     if (is_form_template(tp) && (template_offset(tp) < -kMaxFormOffset || template_offset(tp) > kMaxFormOffset)) return false;
@@ -143,21 +142,6 @@ constexpr bool form_offsets_in_range() {
   return true;
 }
 static_assert(form_offsets_in_range(), "a form template reads beyond kMaxFormOffset");
-
-struct TemplateSplit {
-  std::vector<uint8_t> form[2 * kMaxFormOffset + 1];
-  TemplateSplit() {
-    for (size_t t = 0; t < kTemplateCount; ++t) {
-      const Template& tp = kTemplates[t];
-      if (is_form_template(tp)) form[template_offset(tp) + kMaxFormOffset].push_back(static_cast<uint8_t>(t));
-    }
-  }
-};
-const TemplateSplit& template_split() {
-  static const TemplateSplit split;
-  return split;
-}
-
 
 // The context templates in table order, as a constant array for the unrolled loop below.
 constexpr size_t context_template_count() {
@@ -208,6 +192,44 @@ inline uint64_t* all_context_hashes(const AttrHashes* attrs, long n, long i, uin
     out += fixed_template_hash<kContextTemplates[K], 0>(attrs, n, i, &h) ? (*out = h, 1) : 0),
    ...);
   return out;
+}
+
+// The form templates ordered by offset (then table order), and where each offset's begin.
+constexpr size_t kFormCount = kTemplateCount - kContextCount;
+struct FormTemplateTable {
+  std::array<uint8_t, kFormCount> index{};
+  std::array<size_t, 2 * kMaxFormOffset + 2> begin{};
+};
+constexpr FormTemplateTable form_template_table() {
+  FormTemplateTable f;
+  size_t c = 0;
+  for (int o = -kMaxFormOffset; o <= kMaxFormOffset; ++o) {
+    f.begin[static_cast<size_t>(o + kMaxFormOffset)] = c;
+    for (size_t t = 0; t < kTemplateCount; ++t) {
+      if (is_form_template(kTemplates[t]) && template_offset(kTemplates[t]) == o) f.index[c++] = static_cast<uint8_t>(t);
+    }
+  }
+  f.begin[2 * kMaxFormOffset + 1] = c;
+  return f;
+}
+constexpr FormTemplateTable kFormTemplates = form_template_table();
+
+// form_feature_hashes for offset O: the token as a one-token array at index 0, seen from
+// position -O, so that every part reads index 0.
+template <int O, size_t... K>
+inline uint64_t* form_hashes_at(const AttrHashes& token, uint64_t* out, std::index_sequence<K...>) {
+  constexpr size_t first = kFormTemplates.begin[static_cast<size_t>(O + kMaxFormOffset)];
+  uint64_t h;
+  ((h = template_seed(kFormTemplates.index[first + K]),
+    out += fixed_template_hash<kFormTemplates.index[first + K], 0>(&token, 1, -O, &h) ? (*out = h, 1) : 0),
+   ...);
+  return out;
+}
+template <int O>
+inline uint64_t* form_hashes_at(const AttrHashes& token, uint64_t* out) {
+  constexpr size_t slot = static_cast<size_t>(O + kMaxFormOffset);
+  return form_hashes_at<O>(token, out,
+                           std::make_index_sequence<kFormTemplates.begin[slot + 1] - kFormTemplates.begin[slot]>());
 }
 
 template <class A>
@@ -644,13 +666,25 @@ void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<
 }
 
 void form_feature_hashes(const AttrHashes& token, int offset, std::vector<uint64_t>* out) {
-  // The token as a one-token array at index 0, seen from position i = -offset: every part of
-  // a form template reads index 0.
-  if (offset < -kMaxFormOffset || offset > kMaxFormOffset) return;
-  uint64_t h;
-  for (uint8_t t : template_split().form[offset + kMaxFormOffset]) {
-    if (template_hash(t, &token, 1, -offset, &h)) out->push_back(h);
+  const size_t base = out->size();
+  out->resize(base + kMaxFormFeatures);
+  out->resize(base + form_feature_hashes(token, offset, out->data() + base));
+}
+
+static_assert(kFormCount <= kMaxFormFeatures, "raise kMaxFormFeatures");
+
+size_t form_feature_hashes(const AttrHashes& token, int offset, uint64_t* out) {
+  static_assert(kMaxFormOffset == 2, "form_feature_hashes dispatches on offsets -2 .. 2");
+  uint64_t* p = out;
+  switch (offset) {
+    case -2: p = form_hashes_at<-2>(token, p); break;
+    case -1: p = form_hashes_at<-1>(token, p); break;
+    case 0: p = form_hashes_at<0>(token, p); break;
+    case 1: p = form_hashes_at<1>(token, p); break;
+    case 2: p = form_hashes_at<2>(token, p); break;
+    default: break;
   }
+  return static_cast<size_t>(p - out);
 }
 
 void boundary_feature_hashes(int offset, std::vector<uint64_t>* out) {
@@ -666,12 +700,18 @@ void boundary_feature_hashes(int offset, std::vector<uint64_t>* out) {
 }
 
 void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out) {
-  if (i >= count) return;
   const size_t base = out->size();
-  out->resize(base + kContextCount);
-  uint64_t* end = all_context_hashes(attrs, static_cast<long>(count), static_cast<long>(i), out->data() + base,
-                                     std::make_index_sequence<kContextCount>());
-  out->resize(static_cast<size_t>(end - out->data()));
+  out->resize(base + kMaxContextFeatures);
+  out->resize(base + context_feature_hashes(attrs, count, i, out->data() + base));
+}
+
+static_assert(kContextCount <= kMaxContextFeatures, "raise kMaxContextFeatures");
+
+size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
+  if (i >= count) return 0;
+  const uint64_t* end = all_context_hashes(attrs, static_cast<long>(count), static_cast<long>(i), out,
+                                           std::make_index_sequence<kContextCount>());
+  return static_cast<size_t>(end - out);
 }
 
 void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,

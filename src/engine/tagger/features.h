@@ -118,8 +118,14 @@ void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* 
 AttrHashes attr_hashes(const TokenAttrs& attrs);
 
 void form_feature_hashes(const AttrHashes& token, int offset, std::vector<uint64_t>* out);
+// The same into out[0, kMaxFormFeatures); returns how many were written.
+constexpr size_t kMaxFormFeatures = 64;
+size_t form_feature_hashes(const AttrHashes& token, int offset, uint64_t* out);
 void boundary_feature_hashes(int offset, std::vector<uint64_t>* out);
 void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out);
+// The same into out[0, kMaxContextFeatures); returns how many were written.
+constexpr size_t kMaxContextFeatures = 32;
+size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
 
 // Gazetteer phrase matches of one tagging unit: for each token, the type bits of phrases that
 // begin there and of phrases that cover it further in. `lower` are the tokens' kLower values,

@@ -236,11 +236,11 @@ uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
   form_capitalised.push_back(scratch_attrs.value[ner::kCap][0] == 'A');
   const size_t base = form_sums.size();
   form_sums.resize(base + kOffsets * T, 0);
+  uint64_t hashes[ner::kMaxFormFeatures];
   for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
-    feats.clear();
-    ner::form_feature_hashes(form_hashes.back(), o, &feats);
+    const size_t count = ner::form_feature_hashes(form_hashes.back(), o, hashes);
     int16_t* sum = &form_sums[base + static_cast<size_t>(o + ner::kMaxFormOffset) * T];
-    for (uint64_t h : feats) add_row(h, sum);
+    for (size_t h = 0; h < count; ++h) add_row(hashes[h], sum);
   }
   return id;
 }
@@ -285,27 +285,33 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   // The context features' buckets of the whole unit first, in passes, so that the memory they
   // touch (the presence bits, then the table slots: both larger than the caches) is requested
   // well before use.
-  feats.clear();
-  bucket_start.assign(1, 0);
+  // (These buffers only grow: resizing down and up again would clear them each unit.)
+  if (feats.size() < n * ner::kMaxContextFeatures) feats.resize(n * ner::kMaxContextFeatures);
+  if (buckets.size() < n * ner::kMaxContextFeatures) buckets.resize(n * ner::kMaxContextFeatures);
+  bucket_start.resize(n + 1);
+  size_t total = 0;
   for (size_t i = 0; i < n; ++i) {
-    ner::context_feature_hashes(unit.data(), n, i, &feats);
-    bucket_start.push_back(feats.size());
+    bucket_start[i] = total;
+    total += ner::context_feature_hashes(unit.data(), n, i, feats.data() + total);
   }
-  for (uint64_t& h : feats) {
-    h &= m.bucket_mask;
-    m.prefetch_presence(h);
+  bucket_start[n] = total;
+  uint64_t* f = feats.data();
+  for (size_t b = 0; b < total; ++b) {
+    f[b] &= m.bucket_mask;
+    m.prefetch_presence(f[b]);
   }
-  buckets.clear();
+  uint64_t* kept = buckets.data();
+  size_t kept_count = 0;
   for (size_t i = 0; i < n; ++i) {
     const size_t b0 = bucket_start[i];
-    bucket_start[i] = buckets.size();
+    bucket_start[i] = kept_count;
     for (size_t b = b0; b < bucket_start[i + 1]; ++b) {
-      if (!m.may_have(feats[b])) continue;
-      buckets.push_back(feats[b]);
-      m.prefetch(feats[b]);
+      if (!m.may_have(f[b])) continue;
+      kept[kept_count++] = f[b];
+      m.prefetch(f[b]);
     }
   }
-  bucket_start[n] = buckets.size();
+  bucket_start[n] = kept_count;
   emit->assign(n * T, 0.0f);
   for (size_t i = 0; i < n; ++i) {
     std::fill(acc.begin(), acc.end(), int16_t{0});
