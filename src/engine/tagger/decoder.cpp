@@ -152,13 +152,16 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
 // --- The tagger's decoder ---
 float exp_approx(float x) {
   // e^x = 2^k * 2^f with k = round(x * log2 e), |f| <= 1/2, 2^f by its Taylor polynomial
-  // of degree 6 (error < 1.2e-7 there), 2^k put into the exponent bits.
-  const float t = std::max(-125.0f, x * 1.44269504f);
+  // of degree 6 (error < 1.2e-7 there), 2^k put into the exponent bits (k clamped to the
+  // smallest normal exponent, so x < -87 gives less than 1e-37). No branches: loops of it
+  // vectorise.
+  const float t = x * 1.44269504f;
   const float kf = (t + 12582912.0f) - 12582912.0f;  // round to nearest, |t| < 2^22
   const float f = t - kf;
   const float p =
       1.0f + f * (0.69314718f + f * (0.24022651f + f * (0.05550411f + f * (0.00961813f + f * (0.00133336f + f * 0.00015404f)))));
-  const int32_t bits = (static_cast<int32_t>(kf) + 127) * (1 << 23);
+  const int32_t k = std::max(static_cast<int32_t>(kf), int32_t{-126});
+  const int32_t bits = (k + 127) * (1 << 23);
   float scale;
   std::memcpy(&scale, &bits, 4);
   return p * scale;
@@ -389,7 +392,9 @@ void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const Dec
       }
     } else {
       for (size_t j = 0; j < T; ++j) m = std::max(m, e[j]);
-      for (size_t j = 0; j < T; ++j) ph[j] = exp_approx(std::max(-80.0f, (e[j] - m) * inv));
+      // (No clamp at -80 as in token_marginals: exp_approx takes any x <= 0, and a branch
+      // here would keep the loop from vectorising.)
+      for (size_t j = 0; j < T; ++j) ph[j] = exp_approx((e[j] - m) * inv);
     }
   }
   auto normalise = [&](float* v) {

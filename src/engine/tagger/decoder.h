@@ -93,8 +93,8 @@ void viterbi_fast(const float* emit, size_t n, const DecoderTables& tables, Deco
 void marginals_fast(const float* emit, size_t n, size_t lo, size_t hi, const DecoderTables& tables,
                     DecoderScratch* scratch, float* out);
 
-// e^x for x in [-80, 0] (what the marginals need) from float arithmetic alone (no libm: the
-// same bits everywhere). Relative error below 2e-7 * (1 + |x|).
+// e^x for x <= 0 from float arithmetic alone (no libm: the same bits everywhere). Relative
+// error below 2e-7 * (1 + |x|) for x >= -87; below that the result is under 1e-37.
 float exp_approx(float x);
 
 }  // namespace glosa::ner
