@@ -1,4 +1,6 @@
 // Viterbi and forward-backward for the name tagger. Layer: engine/tagger.
+// Sections: reference decoder (BIO constraints, viterbi, token_marginals; the trainer's) ·
+// the tagger's decoder (exp_approx, DecoderTables, viterbi_fast, marginals_fast).
 #include "engine/tagger/decoder.h"
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 
 namespace glosa::ner {
 
+// --- Section: reference decoder ---
 BioConstraints bio_constraints(const std::vector<std::string>& tags) {
   const size_t T = tags.size();
   BioConstraints c;
@@ -149,7 +152,7 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
   }
 }
 
-// --- The tagger's decoder ---
+// --- Section: the tagger's decoder ---
 float exp_approx(float x) {
   // e^x = 2^k * 2^f with k = round(x * log2 e), |f| <= 1/2, 2^f by its Taylor polynomial
   // of degree 6 (error < 1.2e-7 there), 2^k put into the exponent bits (k clamped to the

@@ -43,7 +43,7 @@ MarginalTables make_marginal_tables(size_t T, const float* transition, const Bio
 void token_marginals(const float* emit, size_t n, const float* start, const BioConstraints& bio,
                      const MarginalTables& tables, std::vector<float>* out);
 
-// --- The tagger's decoder ---
+// --- The tagger's decoder (what NerModel::tag runs) ---
 // A model's transitions split by BIO: "open" tags (O, B-X) may follow every tag, "closed"
 // ones (I-X) only their few predecessors (B-X, I-X). Viterbi and forward-backward then cost
 // T * open + (predecessors of the closed tags) per token instead of T * T, in loops of a fixed
