@@ -17,6 +17,7 @@
 #include "engine/eval/gold_labels.h"
 #include "engine/eval/respace.h"
 #include "engine/eval/span_scorer.h"
+#include "engine/names/lexicon.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/utf8.h"
 
@@ -173,6 +174,8 @@ int run_eval(const std::vector<std::string>& args) {
     for (const auto& f : files) {
       auto b = read_file(f.string());
       if (!b.is_ok()) return fail(b.status().message());
+      // The name lexicon lives beside the NER models (load_models tells them apart the same way).
+      if (b.value().compare(0, 8, std::string(names::kLexiconMagic, 8)) == 0) continue;
       auto m = NerModel::load(reinterpret_cast<const uint8_t*>(b.value().data()), b.value().size());
       if (!m.is_ok()) return fail(f.string() + ": " + m.status().message());
       models_only.push_back(m.value());

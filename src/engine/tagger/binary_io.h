@@ -13,7 +13,7 @@
 namespace glosa::ner {
 
 // 64-bit FNV-1a over bytes; `seed` continues an earlier hash.
-inline uint64_t fnv1a64(std::string_view s, uint64_t seed = 1469598103934665603ull) {
+constexpr uint64_t fnv1a64(std::string_view s, uint64_t seed = 1469598103934665603ull) {
   uint64_t h = seed;
   for (unsigned char c : s) {
     h ^= c;
@@ -23,7 +23,7 @@ inline uint64_t fnv1a64(std::string_view s, uint64_t seed = 1469598103934665603u
 }
 
 // A strong 64-bit mixer (splitmix64's finaliser): combines hashes of feature parts.
-inline uint64_t mix64(uint64_t x) {
+constexpr uint64_t mix64(uint64_t x) {
   x += 0x9e3779b97f4a7c15ull;
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;

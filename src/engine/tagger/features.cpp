@@ -4,9 +4,11 @@
 #include "engine/tagger/features.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <array>
+#include <utility>
 
 #include "engine/tagger/binary_io.h"
+#include "engine/tagger/string_index.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -86,13 +88,14 @@ constexpr Template kTemplates[] = {
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
 static_assert(kTemplateCount < 256, "template indices are stored as uint8_t");
+static_assert(kTemplateCount * 127 < 32768, "a token's weight sum must fit the tagger's 16-bit accumulators");
 
 const std::string kBos = "<s>";
 const std::string kEos = "</s>";
-const uint64_t kBosHash = fnv1a64(kBos);
-const uint64_t kEosHash = fnv1a64(kEos);
+constexpr uint64_t kBosHash = fnv1a64("<s>");
+constexpr uint64_t kEosHash = fnv1a64("</s>");
 
-uint64_t template_seed(size_t t) { return mix64(0x6e657266u + t * 0x1000193u); }
+constexpr uint64_t template_seed(size_t t) { return mix64(0x6e657266u + t * 0x1000193u); }
 
 constexpr bool is_form_attr(Attr a) {
   return a <= kS4 || a == kProper || a == kClass || a == kCoarse;
@@ -132,7 +135,6 @@ inline bool template_hash(size_t t, const A* attrs, long n, long i, uint64_t* ou
   return true;
 }
 
-// Indices of the context templates, and of the form templates by offset, computed once.
 constexpr bool form_offsets_in_range() {
   for (const Template& tp : kTemplates) {
     if (is_form_template(tp) && (template_offset(tp) < -kMaxFormOffset || template_offset(tp) > kMaxFormOffset)) return false;
@@ -141,22 +143,94 @@ constexpr bool form_offsets_in_range() {
 }
 static_assert(form_offsets_in_range(), "a form template reads beyond kMaxFormOffset");
 
-struct TemplateSplit {
-  std::vector<uint8_t> context;
-  std::vector<uint8_t> form[2 * kMaxFormOffset + 1];
-  TemplateSplit() {
-    for (size_t t = 0; t < kTemplateCount; ++t) {
-      const Template& tp = kTemplates[t];
-      if (!is_form_template(tp)) context.push_back(static_cast<uint8_t>(t));
-      else form[template_offset(tp) + kMaxFormOffset].push_back(static_cast<uint8_t>(t));
-    }
+// The context templates in table order, as a constant array for the unrolled loop below.
+constexpr size_t context_template_count() {
+  size_t c = 0;
+  for (const Template& tp : kTemplates) c += is_form_template(tp) ? 0 : 1;
+  return c;
+}
+constexpr size_t kContextCount = context_template_count();
+constexpr std::array<uint8_t, kContextCount> context_templates() {
+  std::array<uint8_t, kContextCount> out{};
+  size_t c = 0;
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    if (!is_form_template(kTemplates[t])) out[c++] = static_cast<uint8_t>(t);
   }
-};
-const TemplateSplit& template_split() {
-  static const TemplateSplit split;
-  return split;
+  return out;
+}
+constexpr std::array<uint8_t, kContextCount> kContextTemplates = context_templates();
+
+// template_hash() for a template known at compile time: its offsets, attributes and seed
+// become constants (0 <= i < n, so an offset of 0 is always inside).
+template <size_t t, size_t p>
+inline bool fixed_template_hash(const AttrHashes* attrs, long n, long i, uint64_t* h) {
+  if constexpr (p == kTemplates[t].n) {
+    return true;
+  } else {
+    constexpr Part part = kTemplates[t].parts[p];
+    const long j = i + part.offset;
+    uint64_t ph;
+    if (part.offset < 0 && j < 0) {
+      ph = kBosHash;
+    } else if (part.offset > 0 && j >= n) {
+      ph = kEosHash;
+    } else {
+      const AttrHashes& a = attrs[static_cast<size_t>(j)];
+      if (p == 0 && (a.empty >> part.attr & 1)) return false;
+      ph = a.hash[part.attr];
+    }
+    *h = mix64(*h ^ ph);
+    return fixed_template_hash<t, p + 1>(attrs, n, i, h);
+  }
 }
 
+template <size_t... K>
+inline uint64_t* all_context_hashes(const AttrHashes* attrs, long n, long i, uint64_t* out,
+                                    std::index_sequence<K...>) {
+  uint64_t h;
+  ((h = template_seed(kContextTemplates[K]),
+    out += fixed_template_hash<kContextTemplates[K], 0>(attrs, n, i, &h) ? (*out = h, 1) : 0),
+   ...);
+  return out;
+}
+
+// The form templates ordered by offset (then table order), and where each offset's begin.
+constexpr size_t kFormCount = kTemplateCount - kContextCount;
+struct FormTemplateTable {
+  std::array<uint8_t, kFormCount> index{};
+  std::array<size_t, 2 * kMaxFormOffset + 2> begin{};
+};
+constexpr FormTemplateTable form_template_table() {
+  FormTemplateTable f;
+  size_t c = 0;
+  for (int o = -kMaxFormOffset; o <= kMaxFormOffset; ++o) {
+    f.begin[static_cast<size_t>(o + kMaxFormOffset)] = c;
+    for (size_t t = 0; t < kTemplateCount; ++t) {
+      if (is_form_template(kTemplates[t]) && template_offset(kTemplates[t]) == o) f.index[c++] = static_cast<uint8_t>(t);
+    }
+  }
+  f.begin[2 * kMaxFormOffset + 1] = c;
+  return f;
+}
+constexpr FormTemplateTable kFormTemplates = form_template_table();
+
+// form_feature_hashes for offset O: the token as a one-token array at index 0, seen from
+// position -O, so that every part reads index 0.
+template <int O, size_t... K>
+inline uint64_t* form_hashes_at(const AttrHashes& token, uint64_t* out, std::index_sequence<K...>) {
+  constexpr size_t first = kFormTemplates.begin[static_cast<size_t>(O + kMaxFormOffset)];
+  uint64_t h;
+  ((h = template_seed(kFormTemplates.index[first + K]),
+    out += fixed_template_hash<kFormTemplates.index[first + K], 0>(&token, 1, -O, &h) ? (*out = h, 1) : 0),
+   ...);
+  return out;
+}
+template <int O>
+inline uint64_t* form_hashes_at(const AttrHashes& token, uint64_t* out) {
+  constexpr size_t slot = static_cast<size_t>(O + kMaxFormOffset);
+  return form_hashes_at<O>(token, out,
+                           std::make_index_sequence<kFormTemplates.begin[slot + 1] - kFormTemplates.begin[slot]>());
+}
 
 template <class A>
 void span_hashes(const A* attrs, size_t count, size_t begin, size_t end, std::vector<uint64_t>* out) {
@@ -183,69 +257,108 @@ void span_hashes(const A* attrs, size_t count, size_t begin, size_t end, std::ve
 }
 
 // --- Section: word attributes ---
-char shape_char(char32_t cp) {
-  if (is_upper(cp)) return 'X';
-  if (is_lower(cp) || is_letter(cp)) return 'x';
-  if (is_digit(cp)) return 'd';
-  if (is_quote_char(cp)) return '"';
-  if (is_dash(cp)) return '-';
-  if (cp < 0x80) return static_cast<char>(cp);
-  return '*';
+// What the shape and capitalisation classes read of a code point (ASCII without look-ups).
+struct CodepointClass {
+  bool upper, lower, letter;
+  char shape;
+};
+
+CodepointClass classify(char32_t cp) {
+  if (cp < 0x80) {
+    const bool upper = cp >= 'A' && cp <= 'Z';
+    const bool lower = cp >= 'a' && cp <= 'z';
+    char shape = static_cast<char>(cp);
+    if (upper) shape = 'X';
+    else if (lower) shape = 'x';
+    else if (cp >= '0' && cp <= '9') shape = 'd';
+    else if (cp == '\'') shape = '"';
+    return {upper, lower, upper || lower, shape};
+  }
+  CodepointClass c{is_upper(cp), is_lower(cp), false, '*'};
+  c.letter = c.upper || c.lower || is_letter(cp);
+  if (c.upper) c.shape = 'X';
+  else if (c.letter) c.shape = 'x';
+  else if (is_digit(cp)) c.shape = 'd';
+  else if (is_quote_char(cp)) c.shape = '"';
+  else if (is_dash(cp)) c.shape = '-';
+  return c;
 }
 
 void fill_word_attrs(std::string_view form, TokenKind kind, TokenAttrs& a) {
   a.value[kForm].assign(form.data(), form.size());
-  // Lower case; digits of numbers become 0 so "2019" and "1996" share a feature.
+  // Lower case (as to_lower(), into the kept buffer); digits of numbers become 0 so "2019"
+  // and "1996" share a feature.
   std::string& lower = a.value[kLower];
-  lower = to_lower(form);
+  lower.clear();
+  size_t len = 0;
+  for (size_t i = 0; i < form.size(); i += len) {
+    const unsigned char b = static_cast<unsigned char>(form[i]);
+    if (b < 0x80) {
+      len = 1;
+      lower += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    append_utf8(lower, to_lower(decode_utf8(form, i, &len)));
+  }
   if (kind == TokenKind::Number) {
     for (char& c : lower) if (c >= '0' && c <= '9') c = '0';
   }
-  // Shape and capitalisation, and the code-point starts of `lower` for affixes.
+  // Shape and capitalisation.
   std::string& shape = a.value[kShape];
   shape.clear();
-  size_t cps = 0, uppers = 0, letters = 0, len = 0;
-  char32_t first = 0;
+  size_t cps = 0, uppers = 0, letters = 0;
+  bool first_upper = false, first_letter = false, first_digit = false;
   bool upper_after_first = false;
   for (size_t i = 0; i < form.size(); i += len) {
-    const char32_t cp = decode_utf8(form, i, &len);
-    if (cps == 0) first = cp;
-    const char c = shape_char(cp);
-    if (shape.empty() || shape.back() != c) {
-      if (shape.size() < 8) shape += c;
+    const unsigned char b = static_cast<unsigned char>(form[i]);
+    char32_t cp = b;
+    len = 1;
+    if (b >= 0x80) cp = decode_utf8(form, i, &len);
+    const CodepointClass c = classify(cp);
+    if (cps == 0) {
+      first_upper = c.upper;
+      first_letter = c.letter;
+      first_digit = cp < 0x80 ? (cp >= '0' && cp <= '9') : is_digit(cp);
     }
-    if (is_letter(cp)) ++letters;
-    if (is_upper(cp)) {
+    if (shape.empty() || shape.back() != c.shape) {
+      if (shape.size() < 8) shape += c.shape;
+    }
+    if (c.letter) ++letters;
+    if (c.upper) {
       ++uppers;
       if (cps > 0) upper_after_first = true;
     }
     ++cps;
   }
   const char* cap = "p";
-  if (is_upper(first)) {
+  if (first_upper) {
     cap = letters == 1 ? "A" : (uppers == letters ? "AA" : (upper_after_first ? "AaA" : "Aa"));
-  } else if (is_letter(first)) {
+  } else if (first_letter) {
     cap = uppers > 0 ? "aA" : "a";
-  } else if (is_digit(first)) {
+  } else if (first_digit) {
     cap = "d";
   }
   a.value[kCap] = cap;
-  // Affixes of the lower-cased form, by code points.
+  // Affixes of the lower-cased form, by code points: the first six and the last five
+  // code-point starts are all they need.
   for (int k = kP3; k <= kS4; ++k) a.value[k].clear();
   if (kind == TokenKind::Word) {
-    std::vector<size_t> starts;
-    starts.reserve(lower.size() + 1);
+    size_t head[6] = {}, tail[5] = {};
+    size_t n = 0;
     for (size_t i = 0; i < lower.size(); i += len) {
-      starts.push_back(i);
+      if (n < 6) head[n] = i;
+      tail[n % 5] = i;
+      ++n;
       decode_utf8(lower, i, &len);
     }
-    const size_t n = starts.size();
-    starts.push_back(lower.size());
-    if (n >= 4) a.value[kP3] = lower.substr(0, starts[3]);
-    if (n >= 5) a.value[kP4] = lower.substr(0, starts[4]);
-    if (n >= 6) a.value[kP5] = lower.substr(0, starts[5]);
+    // The start of code point n - k (1 <= k <= 4, k < n): tail holds the last five.
+    auto from_end = [&](size_t k) { return tail[(n - k) % 5]; };
+    const std::string_view l = lower;
+    if (n >= 4) a.value[kP3].assign(l.substr(0, head[3]));
+    if (n >= 5) a.value[kP4].assign(l.substr(0, head[4]));
+    if (n >= 6) a.value[kP5].assign(l.substr(0, head[5]));
     for (size_t k = 1; k <= 4; ++k) {
-      if (n > k) a.value[kS1 + k - 1] = lower.substr(starts[n - k]);
+      if (n > k) a.value[kS1 + k - 1].assign(l.substr(from_end(k)));
     }
   }
 }
@@ -258,11 +371,14 @@ void gazetteer_types(const Gazetteer& gaz, const std::string_view* lower, const 
   std::fill(begin_types, begin_types + count, uint8_t{0});
   std::fill(inside_types, inside_types + count, uint8_t{0});
   if (gaz.phrase_count() == 0) return;
+  // The keys of the 1..kMaxPhraseWords-word phrases at i extend one another (phrase_key).
   for (size_t i = 0; i < count; ++i) {
     if (!capitalised[i]) continue;
+    PhraseKeyBuilder exact(false), fuzzy(true);
     for (size_t n = 1; n <= kMaxPhraseWords && i + n <= count; ++n) {
-      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(phrase_key(lower + i, n, false)) |
-                                             gaz.phrase_types(phrase_key(lower + i, n, true)));
+      exact.add(lower[i + n - 1]);
+      fuzzy.add(utf8_prefix(lower[i + n - 1], 5));
+      const uint8_t t = static_cast<uint8_t>(gaz.phrase_types(exact.key()) | gaz.phrase_types(fuzzy.key()));
       if (!t) continue;
       begin_types[i] |= t;
       for (size_t k = 1; k < n; ++k) inside_types[i + k] |= t;
@@ -322,7 +438,7 @@ bool is_capitalised_word(std::string_view text, const Token& t) {
   return t.kind == TokenKind::Word && is_upper(first_codepoint(text.substr(t.begin_byte, t.end_byte - t.begin_byte)));
 }
 
-constexpr size_t kDocAttrs = 4;
+constexpr size_t kDocAttrs = 4;  // kDocPrev..kDocSeq (DocumentContext::index)
 constexpr size_t kMaxOccurrences = 24;  // other occurrences looked at per token
 
 }  // namespace
@@ -330,74 +446,95 @@ constexpr size_t kMaxOccurrences = 24;  // other occurrences looked at per token
 void DocumentContext::build(std::string_view text, const std::vector<Token>& tokens,
                             const std::vector<Sentence>& units) {
   const size_t n = tokens.size();
-  // Values are interned: most are empty (id 0), and a document repeats the few others.
+  // Values are interned: most are empty (id 0), and a document repeats the few others. Equal
+  // strings may get two ids (a word "m" and the seen-value "m"): the ids are never compared.
   pool_.assign(1, std::string());
-  std::unordered_map<std::string, uint32_t> pool_index;
-  auto intern = [&](std::string v) -> uint32_t {
-    if (v.empty()) return 0;
-    auto [it, inserted] = pool_index.emplace(std::move(v), static_cast<uint32_t>(pool_.size()));
-    if (inserted) pool_.push_back(it->first);
-    return it->second;
+  auto add_value = [&](std::string v) {
+    pool_.push_back(std::move(v));
+    return static_cast<uint32_t>(pool_.size() - 1);
   };
   ids_.assign(n * kDocAttrs, 0);
   std::vector<uint8_t> first(n, 0);
   for (const Sentence& u : units) if (u.first_token < n) first[u.first_token] = 1;
-  // Distinct forms, each lower-cased once; lower[k] is the lower form of token k.
-  std::unordered_map<std::string_view, uint32_t> form_ids;
+  // Distinct forms, each lower-cased once, and distinct lower-case forms: form[k] and
+  // lower[k] are numbers, so counting neighbours below compares integers.
+  StringIndex form_index(n / 4);
   std::vector<std::string> lower_of_form;
-  std::vector<uint32_t> form(n);
-  std::vector<std::string_view> lower(n);
+  std::vector<uint32_t> lower_id_of_form;
+  StringIndex lower_index(n / 4);
+  std::vector<std::string_view> lower_text;  // by lower id
+  std::vector<uint32_t> form(n), lower(n);
   for (size_t k = 0; k < n; ++k) {
     const std::string_view f = text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte);
-    auto [it, inserted] = form_ids.emplace(f, static_cast<uint32_t>(lower_of_form.size()));
+    const auto [id, inserted] = form_index.insert(f);
     if (inserted) lower_of_form.push_back(to_lower(f));
-    form[k] = it->second;
+    form[k] = id;
   }
-  for (size_t k = 0; k < n; ++k) lower[k] = lower_of_form[form[k]];
-  // Capitalised runs: run_len/run_pos for every capitalised word.
-  std::vector<uint8_t> cap(n, 0);
+  lower_id_of_form.resize(lower_of_form.size());
+  for (size_t f = 0; f < lower_of_form.size(); ++f) {
+    const auto [id, inserted] = lower_index.insert(lower_of_form[f]);
+    if (inserted) lower_text.push_back(lower_of_form[f]);
+    lower_id_of_form[f] = id;
+  }
+  for (size_t k = 0; k < n; ++k) lower[k] = lower_id_of_form[form[k]];
+  // Capitalised runs: for every capitalised word its run's length (up to 4) and its place
+  // ('S' alone, 'B', 'I', 'E'); the value is "S" or place + length ("B2").
+  std::vector<uint8_t> cap(n, 0), run_len(n, 0);
+  std::vector<char> run_place(n, 0);
   for (size_t k = 0; k < n; ++k) cap[k] = is_capitalised_word(text, tokens[k]) ? 1 : 0;
-  std::vector<std::string> seq(n);
   for (size_t k = 0; k < n;) {
     if (!cap[k]) { ++k; continue; }
     size_t e = k;
     while (e < n && cap[e] && (e == k || !first[e])) ++e;
     const size_t len = e - k;
     for (size_t j = k; j < e; ++j) {
-      if (len == 1) seq[j] = "S";
-      else seq[j] = std::string(j == k ? "B" : (j + 1 == e ? "E" : "I")) + std::to_string(std::min<size_t>(len, 4));
+      run_len[j] = static_cast<uint8_t>(std::min<size_t>(len, 4));
+      run_place[j] = len == 1 ? 'S' : (j == k ? 'B' : (j + 1 == e ? 'E' : 'I'));
     }
     k = e;
   }
-  // Occurrences of each capitalised form, and which lower-case forms occur.
-  std::unordered_map<uint32_t, std::vector<size_t>> occ;
-  std::vector<uint32_t> occ_order;  // forms in order of first occurrence: a fixed order
-  std::unordered_map<std::string_view, uint8_t> lower_seen;
-  for (size_t k = 0; k < n; ++k) {
-    if (cap[k]) {
-      auto [it, inserted] = occ.emplace(form[k], std::vector<size_t>());
-      if (inserted) occ_order.push_back(form[k]);
-      it->second.push_back(k);
-    } else if (tokens[k].kind == TokenKind::Word) {
-      lower_seen[lower[k]] = 1;
-    }
+  // Occurrences of each capitalised form (lists by form, in document order), and which
+  // lower-case forms occur as non-capitalised words.
+  std::vector<uint32_t> occ_begin(lower_of_form.size() + 1, 0);
+  for (size_t k = 0; k < n; ++k) if (cap[k]) ++occ_begin[form[k] + 1];
+  for (size_t f = 0; f < lower_of_form.size(); ++f) occ_begin[f + 1] += occ_begin[f];
+  std::vector<uint32_t> occ(occ_begin.back());
+  {
+    std::vector<uint32_t> fill(occ_begin.begin(), occ_begin.end() - 1);
+    for (size_t k = 0; k < n; ++k) if (cap[k]) occ[fill[form[k]]++] = static_cast<uint32_t>(k);
   }
-  std::vector<std::pair<std::string_view, int>> prev, next;
-  auto bump = [](std::vector<std::pair<std::string_view, int>>& c, std::string_view w) {
+  std::vector<uint8_t> lower_seen(lower_text.size(), 0);
+  for (size_t k = 0; k < n; ++k) {
+    if (!cap[k] && tokens[k].kind == TokenKind::Word) lower_seen[lower[k]] = 1;
+  }
+  // Interned values: a lower-case form by its lower id, a run by place and length, a
+  // seen-value by its two flags.
+  std::vector<uint32_t> lower_value(lower_text.size(), 0);
+  uint32_t run_value[256][5] = {};
+  uint32_t seen_value[4] = {};
+  std::vector<std::pair<uint32_t, int>> prev, next;
+  auto bump = [](std::vector<std::pair<uint32_t, int>>& c, uint32_t w) {
     for (auto& p : c) if (p.first == w) { ++p.second; return; }
     c.emplace_back(w, 1);
   };
-  auto pick = [](const std::vector<std::pair<std::string_view, int>>& c) {
-    std::string_view best;
-    int count = 0;
+  // The commonest neighbour (ties: the smaller string), as a value id; 0 when none.
+  auto pick = [&](const std::vector<std::pair<uint32_t, int>>& c) -> uint32_t {
+    const std::pair<uint32_t, int>* best = nullptr;
     for (const auto& p : c) {
-      if (p.second > count || (p.second == count && p.first < best)) { best = p.first; count = p.second; }
+      if (!best || p.second > best->second ||
+          (p.second == best->second && lower_text[p.first] < lower_text[best->first])) {
+        best = &p;
+      }
     }
-    return std::string(best);
+    if (!best) return 0;
+    uint32_t& v = lower_value[best->first];
+    if (!v) v = add_value(std::string(lower_text[best->first]));
+    return v;
   };
-  for (uint32_t f : occ_order) {
-    const std::vector<size_t>& list = occ[f];
-    for (size_t pos = 0; pos < list.size(); ++pos) {
+  for (size_t f = 0; f < lower_of_form.size(); ++f) {
+    const uint32_t* list = &occ[occ_begin[f]];
+    const size_t count = occ_begin[f + 1] - occ_begin[f];
+    for (size_t pos = 0; pos < count; ++pos) {
       const size_t k = list[pos];
       uint32_t* v = &ids_[k * kDocAttrs];
       // Occurrences from index kMaxOccurrences on all look at the same others (the first
@@ -411,49 +548,45 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
       prev.clear();
       next.clear();
       bool mid = false;
-      std::string best_seq;
+      char best_place = 0;  // 0: none yet
+      uint8_t best_len = 0;
       size_t looked = 0;
-      for (size_t j : list) {
+      for (size_t q = 0; q < count; ++q) {
+        const size_t j = list[q];
         if (j == k) continue;
         if (++looked > kMaxOccurrences) break;
         if (j > 0 && !first[j]) bump(prev, lower[j - 1]);
         if (j + 1 < n && !first[j + 1]) bump(next, lower[j + 1]);
         if (!first[j]) mid = true;
-        // Prefer the longest run ("B3" over "S"), then the smaller string.
-        const std::string& sq = seq[j];
-        const char len_s = sq.size() > 1 ? sq[1] : '1';
-        const char len_b = best_seq.size() > 1 ? best_seq[1] : (best_seq.empty() ? '0' : '1');
-        if (len_s > len_b || (len_s == len_b && sq < best_seq)) best_seq = sq;
+        // Prefer the longest run ("B3" over "S"), then the smaller string ('B' < 'E' < 'I';
+        // the only run of length 1 is "S").
+        if (!best_place || run_len[j] > best_len || (run_len[j] == best_len && run_place[j] < best_place)) {
+          best_place = run_place[j];
+          best_len = run_len[j];
+        }
       }
-      v[0] = intern(pick(prev));
-      v[1] = intern(pick(next));
-      std::string seen;
-      if (mid) seen += 'm';
-      if (lower_seen.count(lower[k])) seen += 'l';
-      v[2] = intern(std::move(seen));
-      v[3] = intern(std::move(best_seq));
+      v[0] = pick(prev);
+      v[1] = pick(next);
+      const int seen = (mid ? 1 : 0) | (lower_seen[lower[k]] ? 2 : 0);
+      if (seen && !seen_value[seen]) seen_value[seen] = add_value(seen == 1 ? "m" : (seen == 2 ? "l" : "ml"));
+      v[2] = seen_value[seen];
+      if (best_place) {
+        uint32_t& r = run_value[static_cast<unsigned char>(best_place)][best_len];
+        if (!r) r = add_value(best_len == 1 ? std::string("S") : std::string(1, best_place) + static_cast<char>('0' + best_len));
+        v[3] = r;
+      }
     }
-  }
-  // Forms seen only once still learn whether their lower case occurs.
-  for (size_t k = 0; k < n; ++k) {
-    if (cap[k] && ids_[k * kDocAttrs + 2] == 0 && lower_seen.count(lower[k])) ids_[k * kDocAttrs + 2] = intern("l");
   }
   pool_hashes_.resize(pool_.size());
   for (size_t i = 0; i < pool_.size(); ++i) pool_hashes_[i] = fnv1a64(pool_[i]);
 }
 
 const std::string& DocumentContext::value(size_t k, Attr attr) const {
-  const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
-  if (attr < kDocPrev || attr > kDocSeq || idx >= ids_.size()) return empty_;
-  return pool_[ids_[idx]];
+  const size_t idx = index(k, attr);
+  return idx < ids_.size() ? pool_[ids_[idx]] : empty_;
 }
 
-uint64_t DocumentContext::hash(size_t k, Attr attr) const {
-  static const uint64_t kEmptyHash = fnv1a64("");
-  const size_t idx = k * kDocAttrs + static_cast<size_t>(attr - kDocPrev);
-  if (attr < kDocPrev || attr > kDocSeq || idx >= ids_.size()) return kEmptyHash;
-  return pool_hashes_[ids_[idx]];
-}
+static_assert(fnv1a64("") == 1469598103934665603ull, "DocumentContext::kEmptyValueHash");
 
 // --- Section: attributes and hashes of a unit ---
 void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out) {
@@ -466,8 +599,16 @@ void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* 
     if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
     const int cls = gaz->word_class(a.value[kLower]);
     if (cls >= 0) {
-      a.value[kClass] = "c" + std::to_string(cls & 1023);
-      a.value[kCoarse] = "k" + std::to_string(cls >> 10);
+      // "c17", "k3" without temporaries.
+      auto put = [](std::string& v, char prefix, int number) {
+        char digits[12];
+        size_t d = 0;
+        do { digits[d++] = static_cast<char>('0' + number % 10); number /= 10; } while (number > 0);
+        v.assign(1, prefix);
+        while (d > 0) v += digits[--d];
+      };
+      put(a.value[kClass], 'c', cls & 1023);
+      put(a.value[kCoarse], 'k', cls >> 10);
     }
   }
   for (int k = 0; k < kAttrCount; ++k) {
@@ -525,13 +666,25 @@ void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<
 }
 
 void form_feature_hashes(const AttrHashes& token, int offset, std::vector<uint64_t>* out) {
-  // The token as a one-token array at index 0, seen from position i = -offset: every part of
-  // a form template reads index 0.
-  if (offset < -kMaxFormOffset || offset > kMaxFormOffset) return;
-  uint64_t h;
-  for (uint8_t t : template_split().form[offset + kMaxFormOffset]) {
-    if (template_hash(t, &token, 1, -offset, &h)) out->push_back(h);
+  const size_t base = out->size();
+  out->resize(base + kMaxFormFeatures);
+  out->resize(base + form_feature_hashes(token, offset, out->data() + base));
+}
+
+static_assert(kFormCount <= kMaxFormFeatures, "raise kMaxFormFeatures");
+
+size_t form_feature_hashes(const AttrHashes& token, int offset, uint64_t* out) {
+  static_assert(kMaxFormOffset == 2, "form_feature_hashes dispatches on offsets -2 .. 2");
+  uint64_t* p = out;
+  switch (offset) {
+    case -2: p = form_hashes_at<-2>(token, p); break;
+    case -1: p = form_hashes_at<-1>(token, p); break;
+    case 0: p = form_hashes_at<0>(token, p); break;
+    case 1: p = form_hashes_at<1>(token, p); break;
+    case 2: p = form_hashes_at<2>(token, p); break;
+    default: break;
   }
+  return static_cast<size_t>(p - out);
 }
 
 void boundary_feature_hashes(int offset, std::vector<uint64_t>* out) {
@@ -547,11 +700,18 @@ void boundary_feature_hashes(int offset, std::vector<uint64_t>* out) {
 }
 
 void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out) {
-  const long n = static_cast<long>(count);
-  uint64_t h;
-  for (uint8_t t : template_split().context) {
-    if (template_hash(t, attrs, n, static_cast<long>(i), &h)) out->push_back(h);
-  }
+  const size_t base = out->size();
+  out->resize(base + kMaxContextFeatures);
+  out->resize(base + context_feature_hashes(attrs, count, i, out->data() + base));
+}
+
+static_assert(kContextCount <= kMaxContextFeatures, "raise kMaxContextFeatures");
+
+size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
+  if (i >= count) return 0;
+  const uint64_t* end = all_context_hashes(attrs, static_cast<long>(count), static_cast<long>(i), out,
+                                           std::make_index_sequence<kContextCount>());
+  return static_cast<size_t>(end - out);
 }
 
 void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,

@@ -68,9 +68,22 @@ class DocumentContext {
   // Values of kDocPrev..kDocSeq for document token k (empty strings when k is out of range),
   // and their hashes (fnv1a64 of the value).
   const std::string& value(size_t k, Attr attr) const;
-  uint64_t hash(size_t k, Attr attr) const;
+  uint64_t hash(size_t k, Attr attr) const {
+    const size_t idx = index(k, attr);
+    return idx < ids_.size() ? pool_hashes_[ids_[idx]] : kEmptyValueHash;
+  }
+  // value(k, attr).empty(), without the string (id 0 is the only empty value).
+  bool is_empty(size_t k, Attr attr) const {
+    const size_t idx = index(k, attr);
+    return idx >= ids_.size() || ids_[idx] == 0;
+  }
 
  private:
+  static constexpr uint64_t kEmptyValueHash = 1469598103934665603ull;  // fnv1a64("")
+  // ids_.size() (out of range) for an attribute outside kDocPrev..kDocSeq.
+  size_t index(size_t k, Attr attr) const {
+    return attr < kDocPrev || attr > kDocSeq ? ids_.size() : k * 4 + static_cast<size_t>(attr - kDocPrev);
+  }
   std::vector<uint32_t> ids_;            // 4 per token: index into pool_ (0 = "")
   std::vector<std::string> pool_;        // the distinct values
   std::vector<uint64_t> pool_hashes_;    // parallel to pool_
@@ -105,8 +118,14 @@ void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* 
 AttrHashes attr_hashes(const TokenAttrs& attrs);
 
 void form_feature_hashes(const AttrHashes& token, int offset, std::vector<uint64_t>* out);
+// The same into out[0, kMaxFormFeatures); returns how many were written.
+constexpr size_t kMaxFormFeatures = 64;
+size_t form_feature_hashes(const AttrHashes& token, int offset, uint64_t* out);
 void boundary_feature_hashes(int offset, std::vector<uint64_t>* out);
 void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out);
+// The same into out[0, kMaxContextFeatures); returns how many were written.
+constexpr size_t kMaxContextFeatures = 32;
+size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
 
 // Gazetteer phrase matches of one tagging unit: for each token, the type bits of phrases that
 // begin there and of phrases that cover it further in. `lower` are the tokens' kLower values,

@@ -32,6 +32,23 @@ std::string_view utf8_prefix(std::string_view s, size_t n);
 // five code points first. Used by the builder and the matcher alike.
 uint32_t phrase_key(const std::string_view* lower_words, size_t n, bool fuzzy);
 
+// phrase_key() one word at a time, for the keys of all phrases starting at one token: after
+// add(w[0]) ... add(w[n-1]) (each word already cut to five code points when fuzzy), key()
+// equals phrase_key(w, n, fuzzy).
+class PhraseKeyBuilder {
+ public:
+  explicit PhraseKeyBuilder(bool fuzzy) : h_(fuzzy ? 0x7a11u : 0xe8ac7u) {}
+  void add(std::string_view word) {
+    if (words_++) h_ = fnv1a64(" ", h_);
+    h_ = fnv1a64(word, h_);
+  }
+  uint32_t key() const { return static_cast<uint32_t>(mix64(h_)); }
+
+ private:
+  uint64_t h_;
+  size_t words_ = 0;
+};
+
 class Gazetteer {
  public:
   // --- Building (trainer) ---

@@ -1,16 +1,16 @@
 // NerModel: loads the model file, computes emission scores from hashed features and decodes
 // sentences into entities with marginal-probability confidences. Layer: engine/tagger.
-// Sections: loading (the weight table) · emission scores (fast path per word form, and the
+// Sections: loading (the weight rows) · emission scores (fast path per word form, and the
 // trainer's reference path) · tagging (Viterbi, marginals, spans).
 #include "engine/tagger/ner_model.h"
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
+#include "engine/tagger/string_index.h"
 
 namespace glosa {
 
@@ -36,20 +36,18 @@ struct NerModel::Impl {
   ner::ModelData data;
   std::vector<TagInfo> tag_info;
   ner::BioConstraints bio;
-  ner::MarginalTables marginal_tables;
-  // Open-addressing table with the weight row stored in the slot, so a lookup touches one
-  // cache line: [u32 bucket + 1 (0 = empty)][T int8 weights], `stride` bytes per slot.
-  std::vector<uint8_t> table;
-  std::vector<uint64_t> present;  // one bit per bucket: small enough to stay in cache
-  size_t stride = 0;
-  size_t slots = 0;
+  ner::DecoderTables decoder;
+  // The weight rows, densely in bucket order (data.rows: the file's sorted row_keys), found
+  // by rank: a bucket's row is the number of present buckets below it. One bit per bucket
+  // says which are present, and a running count per 64 buckets makes the rank a popcount.
+  // No keys and no probing; 4.25 MB of rows for 250k rows of 17 tags (an open-addressing
+  // table of key + row slots took 8 MB).
+  std::vector<uint64_t> present;  // one bit per bucket
+  std::vector<uint32_t> rank;     // per word of `present`: present buckets before it
   uint64_t bucket_mask = 0;
   // Weight sums of the form features at a sentence boundary, per offset (features.h).
   std::vector<int16_t> boundary_sums;
 
-  size_t home(uint64_t bucket) const {
-    return static_cast<size_t>((ner::mix64(bucket) >> 32) * slots >> 32);
-  }
   // Argmax subtype of a LOC span (empty when the model has no subtype classifier).
   std::string subtype_of(const ner::AttrHashes* attrs, size_t n, size_t b, size_t e,
                          std::vector<uint64_t>* scratch) const {
@@ -77,19 +75,20 @@ struct NerModel::Impl {
     (void)p;
 #endif
   }
-  void prefetch(uint64_t bucket) const { prefetch_address(&table[home(bucket) * stride]); }
   void prefetch_presence(uint64_t bucket) const { prefetch_address(&present[bucket >> 6]); }
-  const int8_t* find_row(uint64_t bucket) const {
-    if (slots == 0) return nullptr;
-    const uint32_t key = static_cast<uint32_t>(bucket) + 1;
-    for (size_t s = home(bucket);; s = s + 1 == slots ? 0 : s + 1) {
-      const uint8_t* slot = &table[s * stride];
-      uint32_t k;
-      std::memcpy(&k, slot, 4);
-      if (k == key) return reinterpret_cast<const int8_t*>(slot + 4);
-      if (k == 0) return nullptr;
-    }
+  static uint32_t popcount64(uint64_t x) {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
   }
+  // The row of a present bucket (may_have(bucket) must hold).
+  const int8_t* row_of(uint64_t bucket) const {
+    const uint64_t word = present[bucket >> 6];
+    const uint64_t below = word & ((uint64_t{1} << (bucket & 63)) - 1);
+    return &data.rows[(static_cast<size_t>(rank[bucket >> 6]) + popcount64(below)) * data.tags.size()];
+  }
+  const int8_t* find_row(uint64_t bucket) const { return may_have(bucket) ? row_of(bucket) : nullptr; }
 };
 
 // --- Section: loading ---
@@ -128,27 +127,21 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
     m.tag_info.push_back(std::move(info));
   }
   m.bio = ner::bio_constraints(tags);
-  m.marginal_tables = ner::make_marginal_tables(tags.size(), m.data.transition.data(), m.bio,
-                                                m.data.temperature);
+  m.decoder = ner::make_decoder_tables(tags.size(), m.data.start.data(), m.data.transition.data(),
+                                       m.bio, m.data.temperature);
   const size_t T = tags.size();
-  m.stride = (4 + T + 7) / 8 * 8;
-  m.slots = std::max<size_t>(16, m.data.row_keys.size() * 4 / 3 + 1);
-  m.table.assign(m.slots * m.stride, 0);
   m.bucket_mask = (uint64_t{1} << m.data.bucket_bits) - 1;
   m.present.assign((m.bucket_mask >> 6) + 1, 0);
-  for (size_t r = 0; r < m.data.row_keys.size(); ++r) {
-    const uint64_t bucket = m.data.row_keys[r];
-    m.present[bucket >> 6] |= uint64_t{1} << (bucket & 63);
-    size_t s = m.home(bucket);
-    for (;; s = s + 1 == m.slots ? 0 : s + 1) {
-      uint32_t k;
-      std::memcpy(&k, &m.table[s * m.stride], 4);
-      if (k == 0) break;
-    }
-    const uint32_t key = static_cast<uint32_t>(bucket) + 1;
-    std::memcpy(&m.table[s * m.stride], &key, 4);
-    std::memcpy(&m.table[s * m.stride + 4], &m.data.rows[r * T], T);
+  for (uint32_t bucket : m.data.row_keys) m.present[bucket >> 6] |= uint64_t{1} << (bucket & 63);
+  m.rank.resize(m.present.size());
+  uint32_t below = 0;
+  for (size_t w = 0; w < m.present.size(); ++w) {
+    m.rank[w] = below;
+    below += Impl::popcount64(m.present[w]);
   }
+  // parse_model checked that row_keys are strictly increasing and inside the bucket range,
+  // so the rank of every present bucket is its row.
+  GLOSA_ASSERT(below == m.data.row_keys.size() && m.data.rows.size() == below * T, "one row per present bucket");
   m.boundary_sums.assign((2 * ner::kMaxFormOffset + 1) * T, 0);
   std::vector<uint64_t> feats;
   for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
@@ -157,13 +150,10 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
     int16_t* sum = &m.boundary_sums[static_cast<size_t>(o + ner::kMaxFormOffset) * T];
     for (uint64_t h : feats) {
       const uint64_t bucket = h & m.bucket_mask;
-      const int8_t* row = m.may_have(bucket) ? m.find_row(bucket) : nullptr;
+      const int8_t* row = m.find_row(bucket);
       if (row) for (size_t j = 0; j < T; ++j) sum[j] = static_cast<int16_t>(sum[j] + row[j]);
     }
   }
-  // The rows now live in the table only.
-  m.data.rows.clear();
-  m.data.rows.shrink_to_fit();
   m.data.row_keys.clear();
   m.data.row_keys.shrink_to_fit();
   return std::shared_ptr<const NerModel>(std::move(model));
@@ -174,18 +164,6 @@ const std::string& NerModel::name() const { return impl_->name; }
 
 // --- Section: emission scores ---
 namespace {
-
-// Hash-map key of a word form in the document (the text outlives the map).
-struct FormKey {
-  std::string_view form;
-  TokenKind kind;
-  bool operator==(const FormKey& o) const { return kind == o.kind && form == o.form; }
-};
-struct FormKeyHash {
-  size_t operator()(const FormKey& k) const {
-    return static_cast<size_t>(ner::fnv1a64(k.form) ^ static_cast<uint64_t>(k.kind));
-  }
-};
 
 constexpr size_t kOffsets = 2 * ner::kMaxFormOffset + 1;
 
@@ -200,7 +178,7 @@ struct EmissionScorer {
   size_t T;
   // Per distinct form: attributes' hashes, kLower, and the summed weights of its form features
   // at each offset (kOffsets * T).
-  std::unordered_map<FormKey, uint32_t, FormKeyHash> index;
+  ner::StringIndex index;  // (form, kind) -> form id
   std::vector<ner::AttrHashes> form_hashes;
   std::vector<std::string> form_lower;
   std::vector<uint8_t> form_capitalised;
@@ -211,8 +189,10 @@ struct EmissionScorer {
   std::vector<ner::AttrHashes> unit;  // per token of the current unit
   std::vector<std::string_view> lower;
   std::vector<uint8_t> cap, begin_types, inside_types;
-  std::vector<int32_t> acc;
-  std::vector<uint64_t> buckets;
+  // A token's sum: |sum| <= 127 * (number of templates) < 2^15, so 16 bits hold it and the
+  // additions run 8 to 16 at a time where the compiler vectorises them.
+  std::vector<int16_t> acc;
+  std::vector<const int8_t*> rows;  // the weight rows of the unit's context features
   std::vector<size_t> bucket_start;
 
   EmissionScorer(const NerModel::Impl& model, size_t tokens);
@@ -225,36 +205,33 @@ struct EmissionScorer {
 };
 
 EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
-    : m(model), T(model.data.tags.size()), acc(model.data.tags.size()) {
-  index.reserve(tokens / 3 + 16);
-}
+    : m(model), T(model.data.tags.size()), index(tokens / 4), acc(model.data.tags.size()) {}
 
 template <class Int>
 void EmissionScorer::add_row(uint64_t h, Int* sum) const {
   const uint64_t bucket = h & m.bucket_mask;
   if (!m.may_have(bucket)) return;
-  const int8_t* row = m.find_row(bucket);
-  if (!row) return;
+  const int8_t* row = m.row_of(bucket);
   for (size_t j = 0; j < T; ++j) sum[j] = static_cast<Int>(sum[j] + row[j]);
 }
 
 uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
   const std::string_view form = text.substr(t.begin_byte, t.end_byte - t.begin_byte);
-  auto [it, inserted] = index.emplace(FormKey{form, t.kind}, static_cast<uint32_t>(form_hashes.size()));
-  if (!inserted) return it->second;
+  const auto [id, inserted] = index.insert(form, static_cast<uint32_t>(t.kind));
+  if (!inserted) return id;
   ner::compute_form_attrs(form, t.kind, &m.data.gazetteer, &scratch_attrs);
   form_hashes.push_back(ner::attr_hashes(scratch_attrs));
   form_lower.push_back(scratch_attrs.value[ner::kLower]);
   form_capitalised.push_back(scratch_attrs.value[ner::kCap][0] == 'A');
   const size_t base = form_sums.size();
   form_sums.resize(base + kOffsets * T, 0);
+  uint64_t hashes[ner::kMaxFormFeatures];
   for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
-    feats.clear();
-    ner::form_feature_hashes(form_hashes.back(), o, &feats);
+    const size_t count = ner::form_feature_hashes(form_hashes.back(), o, hashes);
     int16_t* sum = &form_sums[base + static_cast<size_t>(o + ner::kMaxFormOffset) * T];
-    for (uint64_t h : feats) add_row(h, sum);
+    for (size_t h = 0; h < count; ++h) add_row(hashes[h], sum);
   }
-  return it->second;
+  return id;
 }
 
 void EmissionScorer::score(std::string_view text, const std::vector<Token>& tokens, size_t first,
@@ -290,49 +267,54 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     for (int k = ner::kDocPrev; k <= ner::kDocSeq; ++k) {
       const ner::Attr attr = static_cast<ner::Attr>(k);
       a.hash[k] = doc.hash(first + i, attr);
-      if (doc.value(first + i, attr).empty()) a.empty |= uint32_t{1} << k;
+      if (doc.is_empty(first + i, attr)) a.empty |= uint32_t{1} << k;
       else a.empty &= ~(uint32_t{1} << k);
     }
   }
   // The context features' buckets of the whole unit first, in passes, so that the memory they
-  // touch (the presence bits, then the table slots: both larger than the caches) is requested
+  // touch (the presence bits, then the rows: both larger than the caches) is requested
   // well before use.
-  feats.clear();
-  bucket_start.assign(1, 0);
+  // (These buffers only grow: resizing down and up again would clear them each unit.)
+  if (feats.size() < n * ner::kMaxContextFeatures) feats.resize(n * ner::kMaxContextFeatures);
+  if (rows.size() < n * ner::kMaxContextFeatures) rows.resize(n * ner::kMaxContextFeatures);
+  bucket_start.resize(n + 1);
+  size_t total = 0;
   for (size_t i = 0; i < n; ++i) {
-    ner::context_feature_hashes(unit.data(), n, i, &feats);
-    bucket_start.push_back(feats.size());
+    bucket_start[i] = total;
+    total += ner::context_feature_hashes(unit.data(), n, i, feats.data() + total);
   }
-  for (uint64_t& h : feats) {
-    h &= m.bucket_mask;
-    m.prefetch_presence(h);
+  bucket_start[n] = total;
+  uint64_t* f = feats.data();
+  for (size_t b = 0; b < total; ++b) {
+    f[b] &= m.bucket_mask;
+    m.prefetch_presence(f[b]);
   }
-  buckets.clear();
+  const int8_t** kept = rows.data();
+  size_t kept_count = 0;
   for (size_t i = 0; i < n; ++i) {
     const size_t b0 = bucket_start[i];
-    bucket_start[i] = buckets.size();
+    bucket_start[i] = kept_count;
     for (size_t b = b0; b < bucket_start[i + 1]; ++b) {
-      if (!m.may_have(feats[b])) continue;
-      buckets.push_back(feats[b]);
-      m.prefetch(feats[b]);
+      if (!m.may_have(f[b])) continue;
+      kept[kept_count] = m.row_of(f[b]);
+      m.prefetch_address(kept[kept_count++]);
     }
   }
-  bucket_start[n] = buckets.size();
+  bucket_start[n] = kept_count;
   emit->assign(n * T, 0.0f);
   for (size_t i = 0; i < n; ++i) {
-    std::fill(acc.begin(), acc.end(), 0);
+    std::fill(acc.begin(), acc.end(), int16_t{0});
     for (int o = -ner::kMaxFormOffset; o <= ner::kMaxFormOffset; ++o) {
       const long j = static_cast<long>(i) + o;
       const size_t slot = static_cast<size_t>(o + ner::kMaxFormOffset);
       const int16_t* sum = j < 0 || j >= static_cast<long>(n)
                                ? &m.boundary_sums[slot * T]
                                : &form_sums[ids[static_cast<size_t>(j)] * kOffsets * T + slot * T];
-      for (size_t k = 0; k < T; ++k) acc[k] += sum[k];
+      for (size_t k = 0; k < T; ++k) acc[k] = static_cast<int16_t>(acc[k] + sum[k]);
     }
     for (size_t b = bucket_start[i]; b < bucket_start[i + 1]; ++b) {
-      const int8_t* row = m.find_row(buckets[b]);
-      if (!row) continue;
-      for (size_t k = 0; k < T; ++k) acc[k] += row[k];
+      const int8_t* row = rows[b];
+      for (size_t k = 0; k < T; ++k) acc[k] = static_cast<int16_t>(acc[k] + row[k]);
     }
     for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] = static_cast<float>(acc[k]) * m.data.weight_scale;
     (*emit)[i * T] += m.data.o_bias;
@@ -381,6 +363,7 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   std::vector<int> path;
   std::vector<float> marg;
   std::vector<uint64_t> feats;
+  ner::DecoderScratch dscratch;
   const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
@@ -390,11 +373,16 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
     const Token* toks = &tokens[s.first_token];
     const size_t n = s.token_count;
     scorer.score(text, tokens, s.first_token, n, doc, &emit);
-    ner::viterbi(emit.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &path);
+    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
     bool any = false;
     for (int p : path) if (p != 0) { any = true; break; }
     if (!any) continue;
-    ner::token_marginals(emit.data(), n, m.data.start.data(), m.bio, m.marginal_tables, &marg);
+    // Marginals are read for the tokens of entities only: [first, last] of them.
+    size_t lo = 0, hi = n;
+    while (path[lo] == 0) ++lo;
+    while (path[hi - 1] == 0) --hi;
+    marg.resize(n * T);
+    ner::marginals_fast(emit.data(), n, lo, hi, m.decoder, &dscratch, &marg[lo * T]);
     for (size_t i = 0; i < n;) {
       const TagInfo& info = m.tag_info[static_cast<size_t>(path[i])];
       if (info.bio == 'O') { ++i; continue; }

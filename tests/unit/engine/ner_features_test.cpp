@@ -150,3 +150,44 @@ TEST_CASE("ner features: form and context templates together give exactly featur
   CHECK(one.value[kCoarse] == "k3");
   CHECK(one.value[kS3] == "kwy");
 }
+
+TEST_CASE("ner features: document context borrows other occurrences' neighbours and runs") {
+  const std::string text =
+      "Prezydent Tokajew przybył.\nRozmawiał z nim prezydent Tokajew.\nKasym Tokajew Nowak też.\ntokajew";
+  const auto tokens = tokenize(text);
+  const auto units = tagging_units(text, tokens, split_sentences(text, tokens));
+  DocumentContext doc;
+  doc.build(text, tokens, units);
+  auto token_at = [&](size_t occurrence) {
+    size_t seen = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (text.compare(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte, "Tokajew") == 0 && seen++ == occurrence) return k;
+    }
+    return tokens.size();
+  };
+  const size_t first = token_at(0), third = token_at(2);
+  REQUIRE(third < tokens.size());
+  // The first occurrence borrows from the other two: "prezydent" and "kasym" before (a tie:
+  // the smaller string), "." and "nowak" after.
+  CHECK(doc.value(first, kDocPrev) == "kasym");
+  CHECK(doc.value(first, kDocNext) == ".");
+  CHECK(doc.value(first, kDocSeen) == "ml");  // mid-sentence elsewhere; "tokajew" occurs
+  CHECK(doc.value(first, kDocSeq) == "I3");   // the longest run among the others
+  CHECK(doc.value(third, kDocSeq) == "E2");   // "Prezydent Tokajew"
+  CHECK(doc.value(third, kDocPrev) == "prezydent");
+  CHECK(doc.hash(first, kDocPrev) == fnv1a64("kasym"));
+  CHECK(doc.value(tokens.size(), kDocPrev).empty());
+  CHECK(doc.value(0, kDocPrev).empty());  // "Prezydent" occurs once
+}
+
+TEST_CASE("gazetteer: phrase keys built one word at a time equal phrase_key") {
+  const std::vector<std::string_view> words = {"zjednoczone", "emiraty", "arabskie", "łódź"};
+  for (bool fuzzy : {false, true}) {
+    PhraseKeyBuilder b(fuzzy);
+    for (size_t n = 1; n <= words.size(); ++n) {
+      b.add(fuzzy ? utf8_prefix(words[n - 1], 5) : words[n - 1]);
+      CAPTURE(n);
+      CHECK(b.key() == phrase_key(words.data(), n, fuzzy));
+    }
+  }
+}

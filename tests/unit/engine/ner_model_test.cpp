@@ -179,6 +179,121 @@ TEST_CASE("ner decoder: Viterbi obeys BIO and marginals are probabilities") {
   for (float p : marg) CHECK(std::isfinite(p));
 }
 
+namespace {
+
+// A small deterministic generator (the same numbers with every standard library).
+struct Lcg {
+  uint64_t x = 0x9e3779b97f4a7c15u;
+  float next(float lo, float hi) {
+    x = x * 6364136223846793005u + 1442695040888963407u;
+    return lo + (hi - lo) * static_cast<float>(x >> 40) / static_cast<float>(1u << 24);
+  }
+};
+
+const std::vector<std::string> kPolishTags = {
+    "O", "B-DATE", "I-DATE", "B-EVT", "I-EVT", "B-LOC", "I-LOC", "B-NORP", "I-NORP",
+    "B-ORG", "I-ORG", "B-PER", "I-PER", "B-PRO", "I-PRO", "B-TIME", "I-TIME"};
+
+}  // namespace
+
+TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, ties included") {
+  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER"},
+                           std::vector<std::string>{"O", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-ORG",
+                                                    "I-ORG", "B-PER", "I-PER"},
+                           // An even count takes the decoder's generic (not unrolled) loops.
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+    const size_t T = tags.size();
+    const BioConstraints bio = bio_constraints(tags);
+    Lcg rng;
+    for (int round = 0; round < 300; ++round) {
+      CAPTURE(T);
+      CAPTURE(round);
+      const size_t n = 1 + static_cast<size_t>(rng.next(0, 30));
+      // Whole numbers in the odd rounds, so that equal sums (ties) are common.
+      auto draw = [&](float lo, float hi) {
+        const float v = rng.next(lo, hi);
+        return round % 2 ? std::floor(v) : v;
+      };
+      std::vector<float> emit(n * T), start(T), trans(T * T);
+      for (float& v : emit) v = draw(-60, 60);
+      for (float& v : start) v = draw(-5, 5);
+      for (float& v : trans) v = draw(-15, 15);
+      std::vector<int> expected, got;
+      viterbi(emit.data(), n, T, start.data(), trans.data(), bio, &expected);
+      const DecoderTables tables = make_decoder_tables(T, start.data(), trans.data(), bio, 16.0f);
+      DecoderScratch scratch;
+      viterbi_fast(emit.data(), n, tables, &scratch, &got);
+      CHECK(got == expected);
+    }
+  }
+}
+
+TEST_CASE("ner decoder: the tagger's marginals equal the reference ones, on any token range") {
+  // 17 tags: the unrolled loops; 4: the generic ones.
+  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+    const size_t T = tags.size();
+    const BioConstraints bio = bio_constraints(tags);
+    Lcg rng;
+    DecoderScratch scratch;
+    for (int round = 0; round < 100; ++round) {
+      const size_t n = 1 + static_cast<size_t>(rng.next(0, 25));
+      // (Scores apart by more than 80 * temperature are clamped, and the reference clamps
+      // relative to the maximum over forbidden first tags too: keep clear of that.)
+      const float temperature = round % 3 == 0 ? 4.0f : 16.0f;
+      std::vector<float> emit(n * T), start(T), trans(T * T);
+      for (float& v : emit) v = rng.next(-150, 150);
+      for (float& v : start) v = rng.next(-3, 3);
+      for (float& v : trans) v = rng.next(-15, 15);
+      std::vector<float> expected;
+      token_marginals(emit.data(), n, start.data(), bio, make_marginal_tables(T, trans.data(), bio, temperature),
+                      &expected);
+      const DecoderTables tables = make_decoder_tables(T, start.data(), trans.data(), bio, temperature);
+      const size_t lo = static_cast<size_t>(rng.next(0, static_cast<float>(n)));
+      const size_t hi = lo + 1 + static_cast<size_t>(rng.next(0, static_cast<float>(n - lo)));
+      std::vector<float> got((hi - lo) * T, -1.0f);
+      marginals_fast(emit.data(), n, lo, hi, tables, &scratch, got.data());
+      CAPTURE(round);
+      CAPTURE(n);
+      CAPTURE(lo);
+      CAPTURE(hi);
+      float worst = 0, sum_error = 0;
+      for (size_t t = lo; t < hi; ++t) {
+        float sum = 0;
+        for (size_t j = 0; j < T; ++j) {
+          const float p = got[(t - lo) * T + j];
+          CHECK(p >= 0.0f);
+          CHECK(p <= 1.0f);
+          sum += p;
+          worst = std::max(worst, std::fabs(p - expected[t * T + j]));
+        }
+        sum_error = std::max(sum_error, std::fabs(sum - 1.0f));
+      }
+      CHECK(worst < 2e-5f);
+      CHECK(sum_error < 1e-5f);
+    }
+  }
+}
+
+TEST_CASE("ner decoder: exp_approx is close to exp on [-80, 0] and tiny below -87") {
+  // Relative error: the polynomial's (< 2e-7) plus the rounding of x * log2(e) in float.
+  double worst = 0;
+  for (int k = 0; k <= 80000; ++k) {
+    const float x = -static_cast<float>(k) / 1000.0f;
+    const double want = std::exp(static_cast<double>(x));
+    const double error = std::fabs(exp_approx(x) - want) / want;
+    CAPTURE(x);
+    CHECK(error < 2e-7 * (1.0 - x));
+    worst = std::max(worst, error);
+  }
+  CHECK(worst < 6e-6);
+  CHECK(exp_approx(0.0f) == 1.0f);
+  for (float x : {-87.5f, -100.0f, -1000.0f, -1e6f}) {
+    CAPTURE(x);
+    CHECK(exp_approx(x) >= 0.0f);
+    CHECK(exp_approx(x) < 1e-37f);
+  }
+}
+
 TEST_CASE("ner model: the shipped models load and find names in the engine") {
   for (const char* lang : {"pl", "en"}) {
     const std::string bytes = test::read_file(test::source_path(std::string("assets/models/ner-") + lang + ".bin"));
