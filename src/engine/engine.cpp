@@ -93,22 +93,24 @@ void widen_rule_spans(std::vector<Entity>& rules, const std::vector<Entity>& mod
 
 std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity> model) {
   widen_rule_spans(rules, model);
-  std::vector<Entity> strong;  // rule entities of rule-owned classes: placed first
-  std::vector<Entity> rest;
-  for (auto& e : rules) (is_rule_owned(e.label) ? strong : rest).push_back(std::move(e));
-  for (auto& e : model) rest.push_back(std::move(e));
-  const auto order = [](const Entity& a, const Entity& b) {
-    if (a.begin_byte != b.begin_byte) return a.begin_byte < b.begin_byte;
-    return a.end_byte > b.end_byte;  // longer first
+  // Entities are large: the policy works on pointers and moves each kept entity once.
+  std::vector<Entity*> strong;  // rule entities of rule-owned classes: placed first
+  std::vector<Entity*> rest;
+  for (auto& e : rules) (is_rule_owned(e.label) ? strong : rest).push_back(&e);
+  for (auto& e : model) rest.push_back(&e);
+  const auto order = [](const Entity* a, const Entity* b) {
+    if (a->begin_byte != b->begin_byte) return a->begin_byte < b->begin_byte;
+    return a->end_byte > b->end_byte;  // longer first
   };
+  // std::sort as before: the same permutation of ties as sorting the entities themselves.
   std::sort(strong.begin(), strong.end(), order);
   std::sort(rest.begin(), rest.end(), order);
-  std::vector<Entity> out;
-  out.reserve(strong.size() + rest.size());
-  for (auto& e : strong) {
-    if (out.empty() || !overlaps(out.back(), e)) out.push_back(std::move(e));
+  std::vector<Entity*> kept;
+  kept.reserve(strong.size() + rest.size());
+  for (Entity* e : strong) {
+    if (kept.empty() || !overlaps(*kept.back(), *e)) kept.push_back(e);
   }
-  const size_t strong_count = out.size();
+  const size_t strong_count = kept.size();
   // `rest` is visited by begin, so every kept entity k has k.begin <= e.begin and overlaps e
   // exactly when it ends after e begins (for an empty e, only a k that also begins before
   // it). Two running maxima of kept ends answer that in O(1), with the same result as testing
@@ -117,28 +119,31 @@ std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity
   size_t max_end = 0;
   size_t max_end_before = 0;
   size_t current_begin = 0;
-  for (auto& e : rest) {
+  for (Entity* e : rest) {
     // Binary search the first strong entity that ends after e begins.
-    auto it = std::lower_bound(out.begin(), out.begin() + strong_count, e.begin_byte,
-                               [](const Entity& s, size_t b) { return s.end_byte <= b; });
-    if (it != out.begin() + strong_count && overlaps(*it, e)) continue;
-    if (e.begin_byte != current_begin) {
+    auto it = std::lower_bound(kept.begin(), kept.begin() + strong_count, e->begin_byte,
+                               [](const Entity* s, size_t b) { return s->end_byte <= b; });
+    if (it != kept.begin() + strong_count && overlaps(**it, *e)) continue;
+    if (e->begin_byte != current_begin) {
       max_end_before = max_end;
-      current_begin = e.begin_byte;
+      current_begin = e->begin_byte;
     }
-    bool clash = e.begin_byte < e.end_byte ? max_end > e.begin_byte
-                                           : max_end_before > e.begin_byte;
-    if (e.begin_byte > e.end_byte) {  // never produced; kept exact by the old linear test
-      clash = std::any_of(out.begin() + strong_count, out.end(),
-                          [&](const Entity& k) { return overlaps(k, e); });
+    bool clash = e->begin_byte < e->end_byte ? max_end > e->begin_byte
+                                             : max_end_before > e->begin_byte;
+    if (e->begin_byte > e->end_byte) {  // never produced; kept exact by the old linear test
+      clash = std::any_of(kept.begin() + strong_count, kept.end(),
+                          [&](const Entity* k) { return overlaps(*k, *e); });
     }
     if (clash) continue;
-    max_end = std::max(max_end, e.end_byte);
-    out.push_back(std::move(e));
+    max_end = std::max(max_end, e->end_byte);
+    kept.push_back(e);
   }
-  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
-    return a.begin_byte != b.begin_byte ? a.begin_byte < b.begin_byte : a.end_byte < b.end_byte;
+  std::sort(kept.begin(), kept.end(), [](const Entity* a, const Entity* b) {
+    return a->begin_byte != b->begin_byte ? a->begin_byte < b->begin_byte : a->end_byte < b->end_byte;
   });
+  std::vector<Entity> out;
+  out.reserve(kept.size());
+  for (Entity* e : kept) out.push_back(std::move(*e));
   return out;
 }
 

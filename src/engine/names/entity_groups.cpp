@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "engine/names/base_form.h"
 #include "engine/text/unicode.h"
@@ -286,9 +287,18 @@ bool is_name_label(std::string_view label) {
 
 void resolve_names(Document& doc, const Lexicon* lexicon) {
   doc.groups.clear();
+  // A name recurs through an article: each (label, surface) is worked out once.
+  std::unordered_map<std::string, std::string> base_forms;
   for (Entity& e : doc.entities) {
     e.group.clear();
-    e.lemma = is_name_label(e.label) ? base_form(entity_text(doc, e), e.label, doc.lang, lexicon) : "";
+    e.lemma.clear();
+    if (!is_name_label(e.label)) continue;
+    const std::string_view surface = entity_text(doc, e);
+    std::string key = e.label + '\t';
+    key.append(surface.data(), surface.size());
+    auto [it, inserted] = base_forms.emplace(std::move(key), std::string());
+    if (inserted) it->second = base_form(surface, e.label, doc.lang, lexicon);
+    e.lemma = it->second;
   }
   std::map<std::string, std::string> acronym_lemma;  // "ODKB" -> the base form it stands for
   if (add_acronyms(doc, &acronym_lemma)) sort_and_number_entities(doc);
