@@ -73,10 +73,14 @@ void sort_and_number_entities(Document& doc) {
   const auto before = [](const Entity& a, const Entity& b) {
     return std::tie(a.begin_byte, a.end_byte, a.label) < std::tie(b.begin_byte, b.end_byte, b.label);
   };
-  // The engine hands over entities already in order; an Entity is large, so sorting only
-  // when needed saves moving every one of them.
-  if (!std::is_sorted(doc.entities.begin(), doc.entities.end(), before)) {
-    std::stable_sort(doc.entities.begin(), doc.entities.end(), before);
+  // The engine hands over entities in order, or nearly; an Entity is large, so only what is
+  // out of order is moved (same result as a stable sort of the whole).
+  // A sorted run with entities appended (acronyms found later): sort the tail, merge.
+  auto& ents = doc.entities;
+  const auto tail = std::is_sorted_until(ents.begin(), ents.end(), before);
+  if (tail != ents.end()) {
+    std::stable_sort(tail, ents.end(), before);
+    std::inplace_merge(ents.begin(), tail, ents.end(), before);
   }
   for (size_t i = 0; i < doc.entities.size(); ++i) doc.entities[i].id = "e" + std::to_string(i + 1);
 }

@@ -5,6 +5,7 @@
 #include "engine/names/base_form.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "engine/text/unicode.h"
@@ -497,7 +498,19 @@ std::string relational_place(std::string_view relational, const std::vector<std:
   const std::vector<std::u32string> stems = relational_stems(w);
   std::string best;
   long best_score = 0;
+  if (w.empty()) return "";
+  // Every stem starts with the word's first letter: a place none of whose words starts with
+  // it (ASCII case aside) cannot match, and is skipped before the costly folding.
+  const bool ascii_first = w[0] < 0x80;
+  const char first = static_cast<char>(w[0]);
   for (const std::string& cand : candidates) {
+    if (ascii_first) {
+      bool starts = false;
+      for (size_t i = 0; i < cand.size() && !starts; ++i) {
+        if (i == 0 || cand[i - 1] == ' ') starts = std::tolower(static_cast<unsigned char>(cand[i])) == first;
+      }
+      if (!starts) continue;
+    }
     // Compare with every word of the place ("Wielka Brytania": "brytania").
     const std::u32string name = plain_lower(cand);
     const bool several = name.find(U' ') != std::u32string::npos;

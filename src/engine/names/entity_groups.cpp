@@ -127,44 +127,52 @@ bool is_initials_of(const std::string& acronym, const std::vector<std::string>& 
 // mention when that extends it ("Unia Europejska" before later "Unia").
 std::string choose_name(const std::vector<std::string>& lemmas, bool is_person,
                         const std::map<std::string, std::string>& acronyms) {
-  std::map<std::string, size_t> count;
-  for (const auto& l : lemmas) ++count[l];
-  const auto clean = [&](const std::string& l) {
-    if (acronyms.count(l)) return false;
-    for (const auto& w : name_words(l)) {
-      if (std::none_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); })) return false;
+  // Distinct forms, in order of first mention, with their counts and words.
+  struct Form { std::string lemma; size_t count = 0; std::vector<std::string> words; bool clean = true; };
+  std::vector<Form> forms;
+  std::map<std::string, size_t> index;
+  for (const auto& l : lemmas) {
+    auto [it, inserted] = index.emplace(l, forms.size());
+    if (inserted) {
+      Form f;
+      f.lemma = l;
+      f.words = name_words(l);
+      f.clean = !acronyms.count(l);
+      for (const auto& w : f.words) {
+        if (std::none_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); })) f.clean = false;
+      }
+      forms.push_back(std::move(f));
     }
-    return true;
-  };
-  std::vector<std::string> pool;
-  for (const auto& l : lemmas) if (clean(l)) pool.push_back(l);
-  if (pool.empty()) pool = lemmas;
+    ++forms[it->second].count;
+  }
+  std::vector<const Form*> pool;
+  for (const Form& f : forms) if (f.clean) pool.push_back(&f);
+  if (pool.empty()) for (const Form& f : forms) pool.push_back(&f);
   // The commonest form; ties: the first.
-  std::string common = pool[0];
-  for (const auto& l : pool) if (count[l] > count[common]) common = l;
+  const Form* common = pool[0];
+  for (const Form* f : pool) if (f->count > common->count) common = f;
   if (!is_person) {
-    const std::vector<std::string> cw = name_words(common), fw = name_words(pool[0]);
+    const auto& cw = common->words;
+    const auto& fw = pool[0]->words;
     const bool extends = fw.size() > cw.size() && std::equal(cw.begin(), cw.end(), fw.begin());
-    return extends ? pool[0] : common;
+    return extends ? pool[0]->lemma : common->lemma;
   }
-  std::string surname;
-  for (const auto& l : pool) {
-    if (name_words(l).size() == 1 && (surname.empty() || count[l] > count[surname])) surname = l;
+  const Form* surname = nullptr;
+  for (const Form* f : pool) {
+    if (f->words.size() == 1 && (!surname || f->count > surname->count)) surname = f;
   }
-  const std::string surname_lower = to_lower(surname);
-  std::string best;
+  const Form* best = nullptr;
   size_t best_score = 0;
-  for (const auto& l : pool) {
-    const std::vector<std::string> w = name_words(l);
-    size_t score = 4 * w.size();
-    for (const auto& x : w) if (!x.empty() && x.back() == '.') score -= 2;
-    if (!surname.empty() && w.size() > 1 && w.back() == surname_lower) score += 3;
-    if (best.empty() || score > best_score || (score == best_score && count[l] > count[best])) {
-      best = l;
+  for (const Form* f : pool) {
+    size_t score = 4 * f->words.size();
+    for (const auto& x : f->words) if (!x.empty() && x.back() == '.') score -= 2;
+    if (surname && f->words.size() > 1 && f->words.back() == surname->words[0]) score += 3;
+    if (!best || score > best_score || (score == best_score && f->count > best->count)) {
+      best = f;
       best_score = score;
     }
   }
-  return best;
+  return best->lemma;
 }
 
 struct UnionFind {

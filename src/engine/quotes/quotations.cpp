@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <string>
 
 #include "engine/quotes/quote_marks.h"
@@ -214,6 +215,7 @@ class QuoteFinder {
   std::map<size_t, std::vector<std::string>> sentence_persons_;  // outside quotations
   std::vector<bool> is_loose_role_;  // per token: the head of a role counted in cooc_
   std::map<std::string, Gender> known_gender_;  // from the verbs of attributed quotations
+  mutable std::unordered_map<std::string, Gender> guessed_gender_;  // from names, memoised
   std::vector<PastSpeaker> past_;
 };
 
@@ -510,8 +512,13 @@ Gender QuoteFinder::gender_of(const std::string& key) const {
   auto it = known_gender_.find(key);
   if (it != known_gender_.end()) return it->second;
   if (lang_ == "en") return Gender::Unknown;
-  if (const EntityGroup* g = group_by_id(group_of_key(key))) return guess_name_gender(g->name);
-  return Gender::Unknown;
+  // Role resolution asks for every person of the article at every role quotation.
+  auto guessed = guessed_gender_.find(key);
+  if (guessed != guessed_gender_.end()) return guessed->second;
+  Gender g = Gender::Unknown;
+  if (const EntityGroup* group = group_by_id(group_of_key(key))) g = guess_name_gender(group->name);
+  guessed_gender_.emplace(key, g);
+  return g;
 }
 
 void QuoteFinder::collect_facts(const std::vector<QuoteSpan>& spans) {
