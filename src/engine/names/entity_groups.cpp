@@ -389,7 +389,12 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
       auto it = index.find({cls, key});
       if (it != index.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
-    if (cls == 0 && a.words.size() > 1) add(by_first_letter, std::string(utf8_first(a.words.front())));
+    // A fuller name of the same person ends in the same surname, or, for a name with a
+    // patronymic instead, begins with the same letter.
+    if (cls == 0 && a.words.size() > 1) {
+      add(by_word, a.words.back());
+      if (a.words.size() == 2 && is_patronymic(a.words.back())) add(by_first_letter, std::string(utf8_first(a.words.front())));
+    }
     if (a.words.size() == 1) {
       add(by_word, a.words.front());
       add(by_word, "#" + a.words.front());
