@@ -102,9 +102,10 @@ std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity
     if (a->begin_byte != b->begin_byte) return a->begin_byte < b->begin_byte;
     return a->end_byte > b->end_byte;  // longer first
   };
-  // std::sort as before: the same permutation of ties as sorting the entities themselves.
-  std::sort(strong.begin(), strong.end(), order);
-  std::sort(rest.begin(), rest.end(), order);
+  // Stable sorts: entities with equal spans keep their input order, the same in every C++
+  // library (std::sort orders such ties differently in libstdc++ and Emscripten's libc++).
+  std::stable_sort(strong.begin(), strong.end(), order);
+  std::stable_sort(rest.begin(), rest.end(), order);
   std::vector<Entity*> kept;
   kept.reserve(strong.size() + rest.size());
   for (Entity* e : strong) {
@@ -138,7 +139,7 @@ std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity
     max_end = std::max(max_end, e->end_byte);
     kept.push_back(e);
   }
-  std::sort(kept.begin(), kept.end(), [](const Entity* a, const Entity* b) {
+  std::stable_sort(kept.begin(), kept.end(), [](const Entity* a, const Entity* b) {
     return a->begin_byte != b->begin_byte ? a->begin_byte < b->begin_byte : a->end_byte < b->end_byte;
   });
   std::vector<Entity> out;

@@ -71,7 +71,8 @@ class Engine {
 // one rule entity of its label (and overlaps no other rule entity) lends that rule entity its
 // span, value kept; then rule entities of the classes rules own (DATE TIME MONEY PERCENT
 // QUANTITY URL EMAIL) win over model spans they overlap; among the rest an earlier, then
-// longer, span wins. Returns a sorted, non-overlapping list.
+// longer, span wins; entities with equal spans keep their input order. Returns a sorted,
+// non-overlapping list.
 // O(n log n) in the number of entities.
 std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity> model);
 

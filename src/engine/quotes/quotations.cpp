@@ -533,7 +533,7 @@ void QuoteFinder::collect_facts(const std::vector<QuoteSpan>& spans) {
   for (size_t e = 0; e < entities_.size(); ++e) {
     if (entities_[e].label == "PER" && ent_end_[e] > ent_first_[e]) order.push_back(e);
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ent_first_[a] < ent_first_[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ent_first_[a] < ent_first_[b]; });
   for (size_t e : order) {
     PersonMention m;
     m.entity = static_cast<int>(e);

@@ -200,7 +200,7 @@ class Pairer {
   }
 
   std::vector<QuoteSpan> finish() {
-    std::sort(spans_.begin(), spans_.end(), [](const QuoteSpan& a, const QuoteSpan& b) {
+    std::stable_sort(spans_.begin(), spans_.end(), [](const QuoteSpan& a, const QuoteSpan& b) {
       return a.begin_byte != b.begin_byte ? a.begin_byte < b.begin_byte : a.end_byte > b.end_byte;
     });
     std::vector<int> open;  // indices of spans that may still contain the next one

@@ -375,7 +375,7 @@ class RoleIndex {
       add(e.forms, e.key, false);
       add(e.fem_forms, e.key, true);
     }
-    std::sort(forms_.begin(), forms_.end(), [](const Form& a, const Form& b) { return a.form < b.form; });
+    std::stable_sort(forms_.begin(), forms_.end(), [](const Form& a, const Form& b) { return a.form < b.form; });
   }
 
   RoleNoun find(std::string_view w) const {

@@ -79,8 +79,8 @@ std::vector<Entity> merge_reference(std::vector<Entity> rules, std::vector<Entit
     if (a.begin_byte != b.begin_byte) return a.begin_byte < b.begin_byte;
     return a.end_byte > b.end_byte;
   };
-  std::sort(strong.begin(), strong.end(), order);
-  std::sort(rest.begin(), rest.end(), order);
+  std::stable_sort(strong.begin(), strong.end(), order);
+  std::stable_sort(rest.begin(), rest.end(), order);
   std::vector<Entity> out;
   for (auto& e : strong) {
     if (out.empty() || !overlap(out.back(), e)) out.push_back(e);
@@ -94,7 +94,7 @@ std::vector<Entity> merge_reference(std::vector<Entity> rules, std::vector<Entit
     for (size_t k = strong_count; k < out.size(); ++k) clash = clash || overlap(out[k], e);
     if (!clash) out.push_back(e);
   }
-  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+  std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return a.begin_byte != b.begin_byte ? a.begin_byte < b.begin_byte : a.end_byte < b.end_byte;
   });
   return out;
