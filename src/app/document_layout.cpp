@@ -16,7 +16,7 @@ struct Piece {
   int entity;
   bool ends_entity;
   float width;
-  float lead;  // gap before it (an entity starting inside a word)
+  float lead;  // gap before it: beside an entity's box (see LayoutParams::entity_gap)
 };
 
 }  // namespace
@@ -98,6 +98,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
   };
 
   std::vector<Piece> pieces;
+  bool after_entity = false;  // the last piece placed ended an entity (its tag)
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t eol = text.find('\n', pos);
@@ -123,7 +124,9 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
           const int ent = entity_at(b);
           Piece piece{b, e, ent, ent >= 0 && ents[ent].end_byte == e, 0, 0};
           piece.width = p.measure(text.substr(b, e - b));
-          if (ent >= 0 && b > i && ents[ent].begin_byte == b) piece.lead = p.entity_gap;
+          // Room beside each box: before an entity's first piece and after its tag.
+          if (ent >= 0 && ents[ent].begin_byte == b) piece.lead += p.entity_gap;
+          if (pieces.empty() ? after_entity : pieces.back().ends_entity) piece.lead += p.entity_gap;
           run_width += piece.lead + piece.width;
           if (piece.ends_entity) run_width += p.tag_width(ents[ent]);
           pieces.push_back(piece);
@@ -163,6 +166,7 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
           place(piece, x);
           x += piece.width + tag;
         }
+        after_entity = !pieces.empty() && pieces.back().ends_entity;
         i = run_end;
       }
       new_line();

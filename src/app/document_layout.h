@@ -54,8 +54,9 @@ struct LayoutParams {
   float line_height = 24;
   float paragraph_gap = 10;  // extra space for an empty line
   float space_width = 5;
-  float entity_gap = 0;      // room before an entity that starts inside a word ("(ODKB"), so its
-                             // box does not cover the character before it
+  float entity_gap = 0;      // room before an entity and after its tag, on top of any space,
+                             // so that its box (which reaches a little beyond its text and
+                             // tag) neither covers nor crowds what is beside it, as in "(ODKB)"
   std::function<float(std::string_view)> measure;           // text width
   std::function<float(const Entity&)> tag_width;  // width of an entity's label tag + padding
 };

@@ -168,16 +168,27 @@ TEST_CASE("document_layout: quotations outside the text or empty get no segment"
   CHECK(quote_at(L, 5, 5, 20) == -1);
 }
 
-TEST_CASE("document_layout: an entity starting inside a word gets a gap before its box") {
-  // "w (Moskwie)": the entity follows "(" in the same word.
-  const Document d = doc_with("w (Moskwie)", {{3, 10}});
+TEST_CASE("document_layout: an entity's box gets a gap on both sides, inside a word or not") {
+  // "w (Moskwie), tak": the entity follows "(" and is followed by ")," in the same word.
+  const Document d = doc_with("w (Moskwie), tak", {{3, 10}});
   LayoutParams p = params(1000);
   p.entity_gap = 4;
   const DocumentLayout L = layout_document(d, {true}, p);
-  REQUIRE(L.fragments.size() == 4);
-  CHECK(L.fragments[1].x == doctest::Approx(20));       // "("
-  CHECK(L.fragments[2].x == doctest::Approx(30 + 4));   // "Moskwie", after the gap
-  // At the start of a word there is no gap.
-  const DocumentLayout M = layout_document(doc_with("w Moskwie", {{2, 9}}), {true}, p);
-  CHECK(M.fragments[1].x == doctest::Approx(20));
+  REQUIRE(L.fragments.size() == 5);
+  CHECK(L.fragments[1].x == doctest::Approx(20));                  // "("
+  CHECK(L.fragments[2].x == doctest::Approx(30 + 4));              // "Moskwie", after the gap
+  CHECK(L.fragments[3].x == doctest::Approx(34 + 70 + 30 + 4));    // ")," after tag and gap
+  CHECK(L.fragments[4].x == doctest::Approx(138 + 20 + 10));       // "tak": a plain space
+  // Between words: the gap comes on top of the space, before the box and after its tag.
+  const DocumentLayout M = layout_document(doc_with("w Moskwie tak", {{2, 9}}), {true}, p);
+  REQUIRE(M.fragments.size() == 3);
+  CHECK(M.fragments[1].x == doctest::Approx(20 + 4));
+  CHECK(M.fragments[2].x == doctest::Approx(24 + 70 + 30 + 10 + 4));
+  // At the start of a line there is no gap before the box.
+  const DocumentLayout N = layout_document(doc_with("Moskwie", {{0, 7}}), {true}, p);
+  CHECK(N.fragments[0].x == doctest::Approx(0));
+  // With the entity hidden, the words are spaced as plain text.
+  const DocumentLayout H = layout_document(doc_with("w Moskwie tak", {{2, 9}}), {false}, p);
+  CHECK(H.fragments[1].x == doctest::Approx(20));
+  CHECK(H.fragments[2].x == doctest::Approx(20 + 70 + 10));
 }
