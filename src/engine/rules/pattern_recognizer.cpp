@@ -32,6 +32,13 @@ bool is_capitals_only(std::string_view raw) {
   return true;
 }
 
+// "kosztuje 480 mln zł. W tym roku": Polish writes zł, mln and mld without a dot, so a dot
+// the tokenizer kept on one of them before a capital (or the end) is the full stop.
+bool ends_in_full_stop(const rules::TokenView& v, size_t last) {
+  if (!v.has_dot(last) || !v.is_any(last, {"zł", "mln", "mld"})) return false;
+  return last + 1 >= v.size() || v.is_capitalized(last + 1);
+}
+
 }  // namespace
 
 bool rules::may_start_match(const TokenView& v, size_t i) {
@@ -85,6 +92,7 @@ std::vector<Entity> recognize_patterns(std::string_view text, const std::vector<
     Entity e;
     e.begin_byte = v.begin_byte(best->first);
     e.end_byte = v.end_byte(best->last - 1);
+    if (ends_in_full_stop(v, best->last - 1)) --e.end_byte;
     e.label = best->label;
     e.value = best->value;
     e.subtype = best->subtype;

@@ -470,8 +470,21 @@ TEST_CASE("rules: empty input, edges of the text and multi-byte neighbours") {
       {"wczoraj", "DATE", "wczoraj", "-P1D", true},
       {"„24,5 mld zł”", "MONEY", "24,5 mld zł", "24500000000 PLN", false},
       {"🐢 w środę 🐢", "DATE", "środę", "XXXX-WXX-3", false},
-      {"Koszt: 5 zł.", "MONEY", "5 zł.", "5 PLN", false},
+      {"Koszt: 5 zł.", "MONEY", "5 zł", "5 PLN", false},
   }, "pl");
+}
+
+TEST_CASE("rules: the full stop after zł, mln or mld is not part of the entity; after r. it is") {
+  // Polish writes zł, mln and mld without a dot; "r." (rok) and "proc." keep theirs.
+  check_cases({
+      {"Nabrzeże kosztuje 480 mln zł. Wcześniej", "MONEY", "480 mln zł", "480000000 PLN", false},
+      {"Promy przypłyną w 2028 r. Wcześniej", "DATE", "2028 r.", "2028", false},
+      {"Wzrosła o 5 proc. Więcej", "PERCENT", "5 proc.", "5", false},
+  }, "pl");
+  // Inside a sentence the dot stays with the abbreviation as the tokenizer read it.
+  const auto found = recognize("kosztuje 5 zł. za bilet", "pl");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "5 zł.");
 }
 
 TEST_CASE("rules: lang other tries both languages; output is sorted and non-overlapping") {
