@@ -250,7 +250,7 @@ int show_next_mention(AppState& state, int group) {
 
 std::vector<int> list_groups(AppState& state, std::string_view filter) {
   const DocumentIndex& index = document_index(state);
-  const std::string f = to_lower(filter);
+  const std::string f = search_fold(filter);
   std::vector<int> out;
   for (size_t g = 0; g < state.doc.groups.size(); ++g) {
     auto hidden = state.hidden_labels.find(state.doc.groups[g].label);
@@ -262,7 +262,7 @@ std::vector<int> list_groups(AppState& state, std::string_view filter) {
 
 std::vector<int> list_ungrouped_entities(AppState& state, std::string_view filter) {
   const DocumentIndex& index = document_index(state);
-  const std::string f = to_lower(filter);
+  const std::string f = search_fold(filter);
   std::vector<int> out;
   for (size_t e = 0; e < state.doc.entities.size(); ++e) {
     if (index.entity_group[e] >= 0 || !is_entity_visible(state, static_cast<int>(e))) continue;
@@ -273,7 +273,7 @@ std::vector<int> list_ungrouped_entities(AppState& state, std::string_view filte
 
 std::vector<int> list_quotes(AppState& state, std::string_view filter) {
   const DocumentIndex& index = document_index(state);
-  const std::string f = to_lower(filter);
+  const std::string f = search_fold(filter);
   std::vector<int> out;
   for (size_t q = 0; q < state.doc.quotes.size(); ++q) {
     if (quote_matches(state.doc, index, static_cast<int>(q), f)) out.push_back(static_cast<int>(q));

@@ -117,7 +117,7 @@ bool is_entity_visible(const AppState& state, int index);
 // bad index: nothing changes).
 int show_next_mention(AppState& state, int group);
 
-// The rows of the side panel for filter text `filter` (any case), each list without
+// The rows of the side panel for filter text `filter` (any case, diacritics optional: "lodz" finds Łódź), each list without
 // entries of hidden labels:
 //  - groups matching it, in list order (sort_groups_for_list); a group is listed when its
 //    own label is shown;

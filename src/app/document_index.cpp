@@ -12,10 +12,11 @@ namespace glosa::app {
 
 namespace {
 
-bool contains_lower(std::string_view haystack, std::string_view filter_lower) {
-  if (filter_lower.empty()) return true;
+// `filter_key` is a search_fold() key: case and diacritics are ignored on both sides.
+bool contains_key(std::string_view haystack, std::string_view filter_key) {
+  if (filter_key.empty()) return true;
   if (haystack.empty()) return false;
-  return to_lower(haystack).find(filter_lower) != std::string::npos;
+  return search_fold(haystack).find(filter_key) != std::string::npos;
 }
 
 std::string plural(size_t n, const char* one, const char* many) {
@@ -131,37 +132,37 @@ std::string quote_snippet(std::string_view text, size_t max_codepoints) {
   return out;
 }
 
-bool entity_matches(const Document& doc, int e, std::string_view filter_lower) {
-  if (filter_lower.empty()) return true;
+bool entity_matches(const Document& doc, int e, std::string_view filter_key) {
+  if (filter_key.empty()) return true;
   const Entity& x = doc.entities[e];
-  return contains_lower(entity_text(doc, x), filter_lower) || contains_lower(x.lemma, filter_lower) ||
-         contains_lower(x.label, filter_lower) || contains_lower(x.value, filter_lower) ||
-         contains_lower(x.resolved, filter_lower);
+  return contains_key(entity_text(doc, x), filter_key) || contains_key(x.lemma, filter_key) ||
+         contains_key(x.label, filter_key) || contains_key(x.value, filter_key) ||
+         contains_key(x.resolved, filter_key);
 }
 
-bool group_matches(const Document& doc, const DocumentIndex& index, int g, std::string_view filter_lower) {
-  if (filter_lower.empty()) return true;
+bool group_matches(const Document& doc, const DocumentIndex& index, int g, std::string_view filter_key) {
+  if (filter_key.empty()) return true;
   const EntityGroup& group = doc.groups[g];
-  if (contains_lower(group.name, filter_lower) || contains_lower(group.acronym, filter_lower) ||
-      contains_lower(group.place, filter_lower) || contains_lower(group.label, filter_lower)) {
+  if (contains_key(group.name, filter_key) || contains_key(group.acronym, filter_key) ||
+      contains_key(group.place, filter_key) || contains_key(group.label, filter_key)) {
     return true;
   }
   for (int e : index.group_mentions[g]) {
     const Entity& x = doc.entities[e];
-    if (contains_lower(entity_text(doc, x), filter_lower) || contains_lower(x.lemma, filter_lower)) return true;
+    if (contains_key(entity_text(doc, x), filter_key) || contains_key(x.lemma, filter_key)) return true;
   }
   return false;
 }
 
-bool quote_matches(const Document& doc, const DocumentIndex& index, int q, std::string_view filter_lower) {
-  if (filter_lower.empty()) return true;
+bool quote_matches(const Document& doc, const DocumentIndex& index, int q, std::string_view filter_key) {
+  if (filter_key.empty()) return true;
   const Quotation& quote = doc.quotes[q];
   const std::string_view text = doc.text;
   if (quote.end_byte <= text.size() &&
-      contains_lower(text.substr(quote.begin_byte, quote.end_byte - quote.begin_byte), filter_lower)) {
+      contains_key(text.substr(quote.begin_byte, quote.end_byte - quote.begin_byte), filter_key)) {
     return true;
   }
-  return contains_lower(speaker_display_name(doc, index, q), filter_lower);
+  return contains_key(speaker_display_name(doc, index, q), filter_key);
 }
 
 std::vector<int> sort_groups_for_list(const DocumentIndex& index, std::vector<int> candidates) {

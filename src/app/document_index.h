@@ -43,15 +43,15 @@ bool is_unknown_speaker(const Document& doc, const DocumentIndex& index, int q);
 // limit (else mid-word) and gets "…". Always valid UTF-8.
 std::string quote_snippet(std::string_view text, size_t max_codepoints);
 
-// Case-insensitive substring matches (filter_lower must already be lower case; an empty
-// filter matches everything):
+// Substring matches ignoring case and diacritics (filter_key must be a search_fold() key;
+// an empty filter matches everything):
 //  - group g: its display name, acronym, place, label, and every mention's surface text
 //    and base form;
 //  - entity e: surface text, base form, label, value and resolved value;
 //  - quotation q: its text, the speaker's display name and the speaker words.
-bool group_matches(const Document& doc, const DocumentIndex& index, int g, std::string_view filter_lower);
-bool entity_matches(const Document& doc, int e, std::string_view filter_lower);
-bool quote_matches(const Document& doc, const DocumentIndex& index, int q, std::string_view filter_lower);
+bool group_matches(const Document& doc, const DocumentIndex& index, int g, std::string_view filter_key);
+bool entity_matches(const Document& doc, int e, std::string_view filter_key);
+bool quote_matches(const Document& doc, const DocumentIndex& index, int q, std::string_view filter_key);
 
 // Groups in list order: most mentions first, then earliest first mention; groups without
 // mentions last, in document order. `candidates` are group indices (any order).

@@ -25,6 +25,11 @@ std::string to_lower(std::string_view text);
 // The same, appended to `out` (no allocation when `out` has room).
 void append_lower(std::string& out, std::string_view text);
 
+// A key for forgiving search: lower case without diacritics, so that "lodz" finds "Łódź"
+// and "zolw" finds "żółw". Marks are dropped after canonical decomposition; letters that
+// do not decompose are mapped (ł → l, đ → d, ø → o, ß → ss). Other text is lower-cased.
+std::string search_fold(std::string_view text);
+
 // First code point of a UTF-8 string, 0 for an empty string.
 char32_t first_codepoint(std::string_view text);
 

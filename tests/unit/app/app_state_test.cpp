@@ -215,6 +215,9 @@ TEST_CASE("app_state: the side panel lists groups by count, filtered, without hi
   CHECK(ids(list_groups(f.state, "")) == std::vector<std::string>{"g1", "g6", "g2", "g3", "g4", "g5", "g7"});
   CHECK(ids(list_groups(f.state, "TOKAJEWA")) == std::vector<std::string>{"g1"});
   CHECK(ids(list_groups(f.state, "\xC5\xBBOMART")) == std::vector<std::string>{"g1"});  // "ŻOMART"
+  // Without the Polish letters, as someone types on a keyboard without them.
+  CHECK(ids(list_groups(f.state, "zomart")) == std::vector<std::string>{"g1"});
+  CHECK(ids(list_groups(f.state, "zomartx")).empty());
   f.state.hidden_labels["PER"] = true;
   CHECK(ids(list_groups(f.state, "")) == std::vector<std::string>{"g6", "g2", "g4", "g5"});
   // Entities without a group: dates and amounts, in text order, filtered the same way.

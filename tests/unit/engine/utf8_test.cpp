@@ -1,7 +1,8 @@
-// Tests for engine/text/utf8 and normalizer: decoding, repair, code-point offsets.
+// Tests for engine/text/utf8, normalizer and search_fold: decoding, repair, code-point offsets.
 #include <doctest/doctest.h>
 
 #include "engine/text/normalizer.h"
+#include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
 using namespace glosa;
@@ -76,4 +77,17 @@ TEST_CASE("normalizer: CRLF and CR become LF, BOM and NUL are dropped") {
 TEST_CASE("normalizer: keeps Polish text byte for byte") {
   const std::string text = "Zażółć gęślą jaźń – „cytat” …";
   CHECK(normalize_text(text).text == text);
+}
+
+TEST_CASE("search_fold: case and diacritics go, other letters stay") {
+  // "Łódź Żółć ĄĘŚ" in any case and with or without its marks gives one key.
+  CHECK(search_fold("\xC5\x81\xC3\xB3""d\xC5\xBA \xC5\xBB\xC3\xB3\xC5\x82\xC4\x87") == "lodz zolc");
+  CHECK(search_fold("\xC4\x84\xC4\x98\xC5\x9A") == "aes");
+  CHECK(search_fold("Stra\xC3\x9F" "e") == "strasse");
+  // A combining acute (e + U+0301) folds like the precomposed letter.
+  CHECK(search_fold("Cafe\xCC\x81") == "cafe");
+  // Cyrillic is lower-cased.
+  CHECK(search_fold("\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90") == "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");
+  CHECK(search_fold("") == "");
+  CHECK(search_fold("\xF0\x9F\x90\xA2 ok") == "\xF0\x9F\x90\xA2 ok");
 }
