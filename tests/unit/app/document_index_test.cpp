@@ -7,6 +7,7 @@
 
 #include "app/document_index.h"
 #include "app_fixtures.h"
+#include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
 using namespace glosa;
@@ -75,7 +76,7 @@ TEST_CASE("document_index: the filter matches names, acronyms, places, labels, s
   const auto matching = [&](const std::string& filter) {
     std::vector<std::string> out;
     for (size_t g = 0; g < doc.groups.size(); ++g) {
-      if (group_matches(doc, index, static_cast<int>(g), filter)) out.push_back(doc.groups[g].id);
+      if (group_matches(doc, index, static_cast<int>(g), search_fold(filter))) out.push_back(doc.groups[g].id);
     }
     return out;
   };
@@ -85,6 +86,7 @@ TEST_CASE("document_index: the filter matches names, acronyms, places, labels, s
   CHECK(matching("odkb") == std::vector<std::string>{"g6"});       // acronym
   CHECK(matching("rosja") == std::vector<std::string>{"g4", "g5"});  // a NORP word's place, a name
   CHECK(matching("\xC5\xBComart") == std::vector<std::string>{"g1"});  // "żomart": Polish letters
+  CHECK(matching("ZOMART") == std::vector<std::string>{"g1"});     // ... or none, any case
   CHECK(matching("norp") == std::vector<std::string>{"g4"});       // label
   CHECK(matching("nieobecny") == std::vector<std::string>{"g7"});  // a group without mentions
   CHECK(matching("xyz").empty());
@@ -99,7 +101,8 @@ TEST_CASE("document_index: the filter matches names, acronyms, places, labels, s
   REQUIRE(week >= 0);
   CHECK(entity_matches(doc, week, "2022-w43"));
   CHECK(entity_matches(doc, week, "-p1w"));
-  CHECK(entity_matches(doc, week, "tydzie\xC5\x84"));
+  CHECK(entity_matches(doc, week, search_fold("tydzie\xC5\x84")));
+  CHECK(entity_matches(doc, week, "tydzien"));
   CHECK_FALSE(entity_matches(doc, week, "moskwa"));
 }
 
