@@ -6,6 +6,7 @@
 #include "engine/article/article_info.h"
 #include "engine/article/date_resolution.h"
 #include "engine/names/entity_groups.h"
+#include "engine/names/span_repair.h"
 #include "engine/names/lexicon.h"
 #include "engine/quotes/quotations.h"
 #include "engine/rules/pattern_recognizer.h"
@@ -179,9 +180,11 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
     }
   }
   a.doc.entities = merge_entities(std::move(rules), std::move(model_entities));
+  const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
+  // Model spans that hold two names ("w Petersburgu Tokajew") are split first.
+  names::split_joined_names(a.doc, lexicon);
   sort_and_number_entities(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
-  const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
   names::resolve_names(a.doc, lexicon);
 
   // Quotations and their speakers (docs/QUOTES.md): reads entities and groups only; a

@@ -1,5 +1,5 @@
 // Tests for engine/names: the lexicon file, word rules, Polish base forms (with the shipped
-// lexicon), relational words, and entity groups.
+// lexicon), relational words, span repairs and entity groups.
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -8,6 +8,7 @@
 #include "engine/names/base_form.h"
 #include "engine/names/entity_groups.h"
 #include "engine/names/lexicon.h"
+#include "engine/names/span_repair.h"
 #include "test_support.h"
 
 using namespace glosa;
@@ -320,4 +321,62 @@ TEST_CASE("entity groups: empty documents, non-name labels and no lexicon") {
   CHECK(doc.entities[0].lemma.empty());
   CHECK(doc.entities[1].group == "g1");
   CHECK(doc.entities[2].group == "g1");
+}
+
+namespace {
+
+// (text, label) of each entity, in order.
+std::vector<std::pair<std::string, std::string>> spans(const Document& doc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Entity& e : doc.entities) out.emplace_back(std::string(entity_text(doc, e)), e.label);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("span repair: a fronted place run into the subject is split; one name never is") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text =
+      "Tokajew przyjechał. Na forum w Petersburgu Tokajew zadeklarował neutralność. "
+      "Nad Kazachstanem Tokajew panuje. Władimir Putin i Federacji Rosyjskiej nie było. "
+      "Kowalski Jan mówił.";
+  doc.entities = {entity(doc.text, "Tokajew", "PER"), entity(doc.text, "Petersburgu Tokajew", "LOC"),
+                  entity(doc.text, "Kazachstanem Tokajew", "ORG"), entity(doc.text, "Władimir Putin", "PER"),
+                  entity(doc.text, "Federacji Rosyjskiej", "LOC"), entity(doc.text, "Kowalski Jan", "LOC")};
+  REQUIRE(split_joined_names(doc, shipped_lexicon().get()));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Tokajew", "PER"}, {"Petersburgu", "LOC"}, {"Tokajew", "PER"},
+                                     {"Kazachstanem", "ORG"}, {"Tokajew", "PER"}, {"Władimir Putin", "PER"},
+                                     {"Federacji Rosyjskiej", "LOC"}, {"Kowalski Jan", "LOC"}});
+  // Without a lexicon (or in English) the case of the words is unknown: nothing is split.
+  Document again = doc;
+  again.entities = {entity(doc.text, "Tokajew", "PER"), entity(doc.text, "Petersburgu Tokajew", "LOC")};
+  CHECK_FALSE(split_joined_names(again, nullptr));
+  again.lang = "en";
+  CHECK_FALSE(split_joined_names(again, shipped_lexicon().get()));
+  CHECK(spans(again).size() == 2);
+}
+
+TEST_CASE("span repair: a model span is cut at a free-standing en or em dash, not at a hyphen") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Banki Rosji \xE2\x80\x93 Sbierbanku i Bosnia - Herzegovina, Kasym-Żomart, Ala \xE2\x80\x94";
+  doc.entities = {entity(doc.text, "Rosji \xE2\x80\x93 Sbierbanku", "ORG"),
+                  entity(doc.text, "Bosnia - Herzegovina", "LOC"), entity(doc.text, "Kasym-Żomart", "PER"),
+                  entity(doc.text, "Ala \xE2\x80\x94", "PER")};
+  REQUIRE(split_joined_names(doc, nullptr));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Rosji", "ORG"}, {"Sbierbanku", "ORG"}, {"Bosnia - Herzegovina", "LOC"},
+                                     {"Kasym-Żomart", "PER"}, {"Ala", "PER"}});
+  // Spans of the rules are theirs: a name span from a rule (an imported file) stays whole.
+  Document from_rule;
+  from_rule.lang = "en";
+  from_rule.text = doc.text;
+  from_rule.entities = {entity(doc.text, "Rosji \xE2\x80\x93 Sbierbanku", "ORG")};
+  from_rule.entities[0].origin = Origin::Rule;
+  CHECK_FALSE(split_joined_names(from_rule, nullptr));
+  CHECK(from_rule.entities.size() == 1);
 }

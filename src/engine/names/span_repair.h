@@ -1,0 +1,23 @@
+// Repairs of model name spans that hold two mentions run together. Layer: engine/names.
+// Pure and deterministic; runs before base forms and groups (resolve_names).
+#pragma once
+
+#include "engine/core/document.h"
+#include "engine/names/lexicon.h"
+
+namespace glosa::names {
+
+// Splits model spans of names (is_name_label) that read as two mentions:
+//  - at a free-standing en or em dash: "Rosji – Sbierbanku" -> "Rosji", "Sbierbanku", both
+//    keeping the label (a name never spans " – "). A spaced hyphen stays: space-joined
+//    corpora write "Bielsko - Biała";
+//  - Polish, with a lexicon: a LOC or ORG span whose last words are, as written, a person
+//    mentioned elsewhere in the document, in the nominative, after words in another case:
+//    a fronted place and then the subject, "nad Kazachstanem Tokajew", "w Petersburgu
+//    Tokajew" -> "Kazachstanem" (its label) + "Tokajew" (PER). Words of one name agree in
+//    case, so "Władimir Putin" or "Federacji Rosyjskiej" never split.
+// Rule entities and other labels are left alone. Returns whether anything changed; the
+// entities are then no longer sorted or numbered (call sort_and_number_entities).
+bool split_joined_names(Document& doc, const Lexicon* lexicon);
+
+}  // namespace glosa::names
