@@ -82,8 +82,9 @@ bool is_plural_form(const std::string& f) {
 }
 
 // The nominative plural of a masculine noun entry (its base form ends in a consonant, or is
-// an "-ista"/"-ysta" person): the form in "-owie", else the form in "-i"/"-y" (or "-anie"
-// of "-anin"), which no singular case of such a noun has. "" when none is listed.
+// an "-ista"/"-ysta" person): the form in "-owie", the "-anie" of an "-anin", else the form
+// in "-i"/"-y" that is not the singular dative "-owi" or the plural instrumental "-mi"
+// (which no other case of such a noun has). "" when none is listed.
 std::string nominative_plural(const DictionaryEntry& e) {
   const std::string l = to_lower(e.lemma);
   const char last = l.empty() ? 'a' : l.back();
@@ -96,8 +97,9 @@ std::string nominative_plural(const DictionaryEntry& e) {
     const std::string& f = e.forms[k];
     if (f == e.lemma) continue;
     if (ends_with(f, "owie")) return f;
-    const bool anin = ends_with(l, "anin") && ends_with(f, "anie");
-    if (best.empty() && (anin || ((ends_with(f, "i") || ends_with(f, "y")) && !person_in_a) ||
+    if (ends_with(l, "anin") && ends_with(f, "anie")) return f;  // Amerykanie
+    if (ends_with(f, "owi") || ends_with(f, "mi")) continue;     // Amerykaninowi, Latynosami
+    if (best.empty() && (((ends_with(f, "i") || ends_with(f, "y")) && !person_in_a) ||
                          (person_in_a && (ends_with(f, "ści") || ends_with(f, "ci"))))) {
       best = f;
     }
