@@ -223,6 +223,9 @@
     const key = event.key.toLowerCase();
     if (key === 's') { event.preventDefault(); Module._glosa_save(); }
     if (key === 'o') { event.preventDefault(); Module._glosa_request_open(); }
+    if (key === 'z' || key === 'y') {
+      if (Module._glosa_undo(key === 'y' || event.shiftKey ? 1 : 0)) event.preventDefault();
+    }
   }, true);
 
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });

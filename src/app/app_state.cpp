@@ -34,6 +34,9 @@ void replace_document(AppState& state, Document doc, std::string_view source_nam
   state.scroll_to_quote = -1;
   state.cycle_group.clear();
   state.cycle_position = -1;
+  state.undo_stack.clear();
+  state.redo_stack.clear();
+  state.edit_count = 0;
   ++state.doc_revision;
 }
 
@@ -166,6 +169,12 @@ void on_model_loaded(AppState& state, const std::string& lang) {
   if (state.loading_model == lang) state.loading_model.clear();
   if (!has_document(state) || state.is_imported || state.doc.lang != lang ||
       !state.doc.meta.model.empty()) {
+    return;
+  }
+  if (state.edit_count > 0) {
+    // Annotating again would throw the person's corrections away.
+    set_message(state, MessageKind::Info,
+                "The " + lang + " model is ready; your corrections are kept (paste the text again to tag its names)");
     return;
   }
   const std::string text = state.doc.text;  // copy: load_text replaces state.doc

@@ -53,6 +53,11 @@ struct AppState {
   int cycle_position = -1;                    // position in that group's mentions shown last
   std::string lang_override = "auto";         // "auto", "pl", "en"
 
+  // --- corrections (app/editing.h) ---
+  std::vector<Document> undo_stack;           // documents before each correction, oldest first
+  std::vector<Document> redo_stack;           // documents an undo went back from
+  int edit_count = 0;                         // corrections since the document was opened
+
   // --- status bar message ---
   std::string message;
   MessageKind message_kind = MessageKind::Info;

@@ -216,6 +216,28 @@ int fragment_at(const DocumentLayout& layout, float x, float y, float line_heigh
   return -1;
 }
 
+int fragment_near(const DocumentLayout& layout, float x, float y) {
+  if (layout.fragments.empty() || layout.lines.empty()) return -1;
+  auto it = std::upper_bound(layout.lines.begin(), layout.lines.end(), y,
+                             [](float v, const LayoutLine& l) { return v < l.y; });
+  if (it != layout.lines.begin()) --it;
+  // Lines without fragments do not exist (empty lines only add height), but be safe.
+  while (it->fragment_count == 0 && it != layout.lines.begin()) --it;
+  if (it->fragment_count == 0) return -1;
+  int best = static_cast<int>(it->first_fragment);
+  float best_distance = -1;
+  for (size_t k = it->first_fragment; k < it->first_fragment + it->fragment_count; ++k) {
+    const LayoutFragment& f = layout.fragments[k];
+    const float right = f.x + f.width + f.tag_width;
+    const float d = x < f.x ? f.x - x : (x > right ? x - right : 0.0f);
+    if (best_distance < 0 || d < best_distance) {
+      best = static_cast<int>(k);
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
 int fragment_at_byte(const DocumentLayout& layout, size_t byte) {
   auto it = std::upper_bound(layout.fragments.begin(), layout.fragments.end(), byte,
                              [](size_t b, const LayoutFragment& f) { return b < f.end_byte; });

@@ -73,6 +73,11 @@ DocumentLayout layout_document(const Document& doc, const std::vector<bool>& ent
 // The fragment under point (x, y), or -1.
 int fragment_at(const DocumentLayout& layout, float x, float y, float line_height);
 
+// The fragment nearest to point (x, y), for selecting with the mouse: on the line at y (the
+// first line above the text, the last below it), the fragment under x, else the nearest one
+// on that line. -1 when there are no fragments.
+int fragment_near(const DocumentLayout& layout, float x, float y);
+
 // The first fragment that ends after byte `byte` (the one holding it, or the next one after
 // a space), or -1 past the last fragment.
 int fragment_at_byte(const DocumentLayout& layout, size_t byte);

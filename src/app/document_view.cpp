@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/editing.h"
 #include "app/ui.h"
 
 namespace glosa::app {
@@ -107,8 +108,65 @@ void draw_tooltip(AppState& state, int index) {
   } else {
     ImGui::Text("From: a person");
   }
+  if (e.status == ReviewStatus::Accepted) ImGui::TextColored(ImVec4(0.1f, 0.45f, 0.2f, 1), "Accepted");
+  ImGui::TextDisabled("Right-click to change its label, accept or remove it");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
+}
+
+// A colour square the height of the text, then the rest of the line.
+void label_swatch(const Document& doc, const std::string& label) {
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.15f), ImVec2(p.x + h * 0.7f, p.y + h * 0.85f),
+                                            label_color(doc, label), 2);
+  ImGui::Dummy(ImVec2(h * 0.7f, h));
+  ImGui::SameLine();
+}
+
+// The correction menu of entity ui.menu_entity (opened by a right-click on it).
+void draw_entity_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("entity-menu")) return;
+  const int i = ui.menu_entity;
+  if (i < 0 || i >= static_cast<int>(state.doc.entities.size())) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const Entity e = state.doc.entities[i];  // a copy: a correction renumbers the entities
+  ImGui::TextDisabled("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(std::min<size_t>(e.end_byte - e.begin_byte, 60)),
+                      state.doc.text.data() + e.begin_byte);
+  ImGui::Separator();
+  for (const LabelInfo& l : state.doc.labels) {
+    label_swatch(state.doc, l.name);
+    const std::string item = l.name + (l.description.empty() ? "" : "  \xC2\xB7  " + l.description) + "##menu-" + l.name;
+    if (ImGui::MenuItem(item.c_str(), nullptr, l.name == e.label)) set_entity_label(state, i, l.name);
+    record_item_rect(ui, "menu-label:" + l.name);
+  }
+  ImGui::Separator();
+  const bool accepted = e.status == ReviewStatus::Accepted;
+  if (ImGui::MenuItem("Accepted##menu", nullptr, accepted)) set_entity_accepted(state, i, !accepted);
+  record_item_rect(ui, "menu-accept");
+  if (ImGui::MenuItem("Remove##menu", "Del")) remove_entity(state, i);
+  record_item_rect(ui, "menu-remove");
+  ImGui::EndPopup();
+}
+
+// The "Tag as" menu for the words selected with the mouse (ui.tag_begin/tag_end).
+void draw_tag_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("tag-menu")) return;
+  size_t b = ui.tag_begin, e = ui.tag_end;
+  trim_span(state.doc.text, &b, &e);
+  ImGui::TextDisabled("Tag \xE2\x80\x9E%.*s%s\xE2\x80\x9D as", static_cast<int>(std::min<size_t>(e - b, 60)),
+                      state.doc.text.data() + b, e - b > 60 ? "\xE2\x80\xA6" : "");
+  ImGui::Separator();
+  for (const LabelInfo& l : state.doc.labels) {
+    label_swatch(state.doc, l.name);
+    const std::string item = l.name + (l.description.empty() ? "" : "  \xC2\xB7  " + l.description) + "##tag-" + l.name;
+    if (ImGui::MenuItem(item.c_str())) add_entity(state, ui.tag_begin, ui.tag_end, l.name);
+    record_item_rect(ui, "tag-label:" + l.name);
+  }
+  ImGui::EndPopup();
 }
 
 void draw_start_screen(AppState& state, UiResources& ui) {
@@ -249,6 +307,56 @@ void draw_document_view(AppState& state, UiResources& ui) {
   const auto bar_x = [&](int depth) { return origin.x - std::round((12 + 6 * std::min(depth, 2)) * s); };
   const float bar_w = std::max(2.0f, std::round(3 * s));
 
+  // Selecting words with the left button held: from the fragment where it went down to
+  // the one nearest the mouse. Released after moving, the "Tag as" menu opens.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  bool open_tag_menu = false;
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    ui.select_anchor = fragment_at(L, mouse.x - origin.x, mouse.y - origin.y, line_h);
+    if (ui.select_anchor < 0 && mouse.x >= origin.x && mouse.x < origin.x + wrap) {
+      ui.select_anchor = fragment_near(L, mouse.x - origin.x, mouse.y - origin.y);
+    }
+    ui.select_current = ui.select_anchor;
+    ui.selecting = false;
+  }
+  if (ui.select_anchor >= 0 && ui.select_anchor < static_cast<int>(L.fragments.size())) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      ui.select_current = fragment_near(L, mouse.x - origin.x, mouse.y - origin.y);
+      if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4 * ui.scale)) ui.selecting = true;
+    } else {
+      if (ui.selecting && ui.select_current >= 0) {
+        const int a = std::min(ui.select_anchor, ui.select_current);
+        const int b = std::max(ui.select_anchor, ui.select_current);
+        ui.tag_begin = L.fragments[a].begin_byte;
+        ui.tag_end = L.fragments[b].end_byte;
+        open_tag_menu = true;
+      }
+      ui.select_anchor = -1;
+      ui.selecting = false;
+    }
+  } else {
+    ui.select_anchor = -1;
+    ui.selecting = false;
+  }
+  // Double-clicking a word that is not tagged offers to tag it.
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    const int f = fragment_at(L, mouse.x - origin.x, mouse.y - origin.y, line_h);
+    if (f >= 0 && L.fragments[f].entity < 0) {
+      ui.tag_begin = L.fragments[f].begin_byte;
+      ui.tag_end = L.fragments[f].end_byte;
+      open_tag_menu = true;
+    }
+  }
+  int sel_first = -1, sel_last = -1;
+  if (ui.selecting && ui.select_current >= 0) {
+    sel_first = std::min(ui.select_anchor, ui.select_current);
+    sel_last = std::max(ui.select_anchor, ui.select_current);
+  } else if (ImGui::IsPopupOpen("tag-menu")) {
+    sel_first = fragment_at_byte(L, ui.tag_begin);
+    sel_last = sel_first;
+    while (sel_last + 1 < static_cast<int>(L.fragments.size()) && L.fragments[sel_last + 1].end_byte <= ui.tag_end) ++sel_last;
+  }
+
   // Hover: an entity under the mouse, else a quotation's text or its margin bar.
   ui.hovered_entity = -1;
   ui.hovered_quote_bar = -1;
@@ -315,6 +423,17 @@ void draw_document_view(AppState& state, UiResources& ui) {
         }
       } else {
         dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
+      }
+    }
+    // The words being selected with the mouse, or waiting in the "Tag as" menu.
+    if (sel_first >= 0) {
+      for (size_t k = it->first_fragment; k < end; ++k) {
+        if (static_cast<int>(k) < sel_first || static_cast<int>(k) > sel_last) continue;
+        const LayoutFragment& f = L.fragments[k];
+        const bool joins_next = static_cast<int>(k) < sel_last && k + 1 < end;
+        const float x1 = joins_next ? L.fragments[k + 1].x : f.x + f.width + f.tag_width;
+        dl->AddRectFilled(ImVec2(origin.x + f.x - pad_x, y + 1), ImVec2(origin.x + x1 + pad_x * (joins_next ? 0 : 1), y + line_h - 1),
+                          IM_COL32(70, 130, 230, 70));
       }
     }
     // Pass 1: entity boxes, one per run of consecutive fragments of one entity.
@@ -403,6 +522,23 @@ void draw_document_view(AppState& state, UiResources& ui) {
     state.selected_entity = -1;
     state.selected_quote = hovered_quote_text;
   }
+  if (ui.hovered_entity >= 0 && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    ui.menu_entity = ui.hovered_entity;
+    state.selected_entity = ui.hovered_entity;
+    state.selected_quote = -1;
+    ImGui::OpenPopup("entity-menu");
+  }
+  if (open_tag_menu) ImGui::OpenPopup("tag-menu");
+  // Delete (or Backspace) removes the selected entity, unless a text field has the keys.
+  if (state.selected_entity >= 0 && !ImGui::GetIO().WantTextInput &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))) {
+    remove_entity(state, state.selected_entity);
+  }
+  ImGui::PushFont(ui.ui_font);
+  draw_entity_menu(state, ui);
+  draw_tag_menu(state, ui);
+  ImGui::PopFont();
   ImGui::EndChild();
 }
 

@@ -29,6 +29,12 @@ void draw_status_bar(AppState& state, UiResources& ui) {
     } else {
       ImGui::TextDisabled("\xC2\xB7  annotated in %.1f ms", state.annotate_ms);
     }
+    ImGui::SameLine();
+    if (state.edit_count > 0) {
+      ImGui::TextDisabled("\xC2\xB7  %d correction%s", state.edit_count, state.edit_count == 1 ? "" : "s");
+    } else {
+      ImGui::TextDisabled("\xC2\xB7  drag over words to tag them, right-click a tag to correct it");
+    }
   } else {
     ImGui::TextDisabled("No document");
   }

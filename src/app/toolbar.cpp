@@ -1,6 +1,7 @@
-// The toolbar: paste, open, download, sample, language. Layer: app.
+// The toolbar: paste, open, download, undo/redo, sample, language. Layer: app.
 #include <imgui.h>
 
+#include "app/editing.h"
 #include "app/ui.h"
 
 namespace glosa::app {
@@ -39,6 +40,17 @@ void draw_toolbar(AppState& state, UiResources& ui) {
     ImGui::SetTooltip("Save the annotations as %s (Ctrl+S)", document_filename(state).c_str());
   }
   if (!can_save) ImGui::EndDisabled();
+
+  ImGui::SameLine();
+  if (!can_undo(state)) ImGui::BeginDisabled();
+  if (ImGui::Button("Undo##toolbar")) undo(state);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Undo the last correction (Ctrl+Z)");
+  if (!can_undo(state)) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (!can_redo(state)) ImGui::BeginDisabled();
+  if (ImGui::Button("Redo##toolbar")) redo(state);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo the correction undone last (Ctrl+Shift+Z)");
+  if (!can_redo(state)) ImGui::EndDisabled();
 
   if (!state.sample_text.empty()) {
     ImGui::SameLine();

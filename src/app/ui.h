@@ -47,6 +47,16 @@ struct UiResources {
   int panel_hovered_group = -1;  // group row under the mouse in the side panel (last frame)
   int panel_hovered_quote = -1;  // quotation row under the mouse in the side panel (last frame)
 
+  // Corrections in the text (app/editing.h): the entity whose menu is open (right-click),
+  // the words being selected with the mouse (fragments, anchor and current end), and the
+  // span waiting in the "Tag as" menu.
+  int menu_entity = -1;
+  int select_anchor = -1;        // fragment where the left button went down, -1 = none
+  int select_current = -1;       // fragment under the mouse while it is held
+  bool selecting = false;        // the mouse moved away from the anchor: a selection
+  size_t tag_begin = 0;          // bytes the "Tag as" menu would tag
+  size_t tag_end = 0;
+
   // Side panel state, reset when another document opens (panel_revision).
   uint64_t panel_revision = ~0ull;
   std::set<std::string> expanded_groups;  // ids of groups whose mentions are listed
@@ -60,7 +70,8 @@ struct UiResources {
 
   // Screen rectangles {x0, y0, x1, y1} of named rows drawn this frame, for tests and
   // automation: "label:<name>", "group:<id>", "group-toggle:<id>", "group-link:<id>", "mention:<id>",
-  // "entity:<id>", "quote:<id>", "tab:entities", "tab:quotes", "other-entities".
+  // "entity:<id>", "quote:<id>", "tab:entities", "tab:quotes", "other-entities", and in the
+  // correction menus "menu-label:<name>", "menu-accept", "menu-remove", "tag-label:<name>".
   std::map<std::string, std::array<float, 4>> item_rects;
 };
 

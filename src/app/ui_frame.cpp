@@ -72,6 +72,7 @@ void apply_theme(float scale) {
   c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.86f, 0.96f, 1.0f);
   c[ImGuiCol_HeaderActive] = ImVec4(0.72f, 0.80f, 0.94f, 1.0f);
   c[ImGuiCol_Border] = ImVec4(0.80f, 0.81f, 0.83f, 1.0f);
+  c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);  // menus and tooltips hide the text under them
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }

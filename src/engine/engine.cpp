@@ -149,6 +149,34 @@ std::vector<Entity> merge_entities(std::vector<Entity> rules, std::vector<Entity
   return out;
 }
 
+namespace {
+
+// The stages after the names: quotations, article info, resolved dates.
+void derive_from_entities(Document& doc, const std::vector<Token>& tokens,
+                          const std::vector<Sentence>& sentences) {
+  // Quotations and their speakers (docs/QUOTES.md): reads entities and groups only; a
+  // speaker is an entity group.
+  doc.quotes = find_quotations(doc.text, tokens, sentences, doc.lang, doc.entities, doc.groups);
+
+  // Article metadata (title, date line, source line, urls, size) from the text and the
+  // numbered entities; then DATE values resolved against the article date found there (no
+  // clock: without a date line nothing is resolved).
+  doc.article = compute_article_info(doc.text, tokens, doc.entities);
+  const Result<size_t> resolved = resolve_dates(doc, doc.article.date);
+  GLOSA_ASSERT(resolved.is_ok(), "compute_article_info gives \"\" or a valid ISO date");
+}
+
+}  // namespace
+
+void Engine::refresh_document(Document& doc) const {
+  sort_and_number_entities(doc);
+  const std::vector<Token> tokens = tokenize(doc.text);
+  const std::vector<Sentence> sentences = split_sentences(doc.text, tokens);
+  const names::Lexicon* lexicon = doc.lang == "pl" ? lexicon_.get() : nullptr;
+  names::resolve_names(doc, lexicon, names::AcronymMentions::KeepEntities);
+  derive_from_entities(doc, tokens, sentences);
+}
+
 Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptions& options) const {
   if (raw_text.size() > kMaxTextBytes) {
     return Status(ErrorCode::TextTooLarge,
@@ -187,16 +215,7 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
 
-  // Quotations and their speakers (docs/QUOTES.md): reads entities and groups only; a
-  // speaker is an entity group.
-  a.doc.quotes = find_quotations(a.doc.text, a.tokens, a.sentences, a.doc.lang, a.doc.entities, a.doc.groups);
-
-  // Article metadata (title, date line, source line, urls, size) from the text and the
-  // numbered entities; then DATE values resolved against the article date found there (no
-  // clock: without a date line nothing is resolved).
-  a.doc.article = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
-  const Result<size_t> resolved = resolve_dates(a.doc, a.doc.article.date);
-  GLOSA_ASSERT(resolved.is_ok(), "compute_article_info gives \"\" or a valid ISO date");
+  derive_from_entities(a.doc, a.tokens, a.sentences);
 
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;

@@ -62,6 +62,13 @@ class Engine {
   // TextTooLarge (> kMaxTextBytes). Invalid UTF-8 is repaired and counted, not refused.
   Result<Analysis> annotate(std::string_view raw_text, const AnnotateOptions& options = {}) const;
 
+  // Derives again what annotate() derives from the entities (base forms, groups, quotations
+  // and their speakers, article info, resolved dates) after a person corrected them. Entity
+  // spans, labels, origins and review status stay as they are, and no entity is added or
+  // removed (an acronym the person removed stays removed). Entities end up sorted and
+  // numbered. The text is the document's own (already normalised).
+  void refresh_document(Document& doc) const;
+
  private:
   std::vector<std::shared_ptr<const NerModel>> models_;
   std::shared_ptr<const names::Lexicon> lexicon_;

@@ -363,3 +363,88 @@ test('a version 2 file renders at DPR 2, in a wide and a narrow window', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The entity at a code-point span, or undefined.
+function entityAt(doc, start, end) { return doc.entities.find((e) => e.start === start && e.end === end); }
+
+test('corrections: right-click changes a label, Delete removes, dragging tags words, Ctrl+Z undoes', async (t) => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900, scale: 1 });
+  const doc = await pasteSample(page);
+  // A LOC near the top of the text, on screen.
+  const locs = doc.entities.map((e, i) => ({ ...e, index: i })).filter((e) => e.label === 'LOC');
+  let target = null;
+  for (const e of locs) {
+    const r = await page.evaluate((i) => glosa.entityRect(i), e.index);
+    if (r && r.y1 < 800) { target = { ...e, rect: r }; break; }
+  }
+  assert.ok(target, 'a LOC entity is on screen');
+  t.diagnostic(`correcting ${target.text} (${target.start}-${target.end})`);
+
+  // Right-click: the correction menu; choose ORG.
+  const c = centre(target.rect);
+  await page.mouse.move(c.x, c.y);
+  await frames(page, 2);
+  await page.mouse.click(c.x, c.y, { button: 'right' });
+  await frames(page, 3);
+  const item = await page.evaluate(() => glosa.itemRect('menu-label:ORG'));
+  assert.ok(item, 'the menu lists the labels');
+  await page.screenshot({ path: path.join(artifacts, 'correction-menu.png') });
+  await clickAt(page, centre(item));
+  let now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  let e = entityAt(now, target.start, target.end);
+  assert.equal(e.label, 'ORG');
+  assert.equal(e.origin, 'person');
+  assert.equal(e.status, 'accepted');
+  validateFile(now);
+
+  // Delete removes the selected entity (the corrected one stays selected).
+  // Held for a few frames: ImGui 1.86 samples key state once per frame.
+  await page.keyboard.down('Delete');
+  await frames(page, 3);
+  await page.keyboard.up('Delete');
+  await frames(page, 2);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(entityAt(now, target.start, target.end), undefined, 'Delete removed it');
+  assert.equal(now.entities.length, doc.entities.length - 1);
+
+  // Dragging over the word tags it: the "Tag as" menu, then PER.
+  const y = (target.rect.y0 + target.rect.y1) / 2;
+  await page.mouse.move(target.rect.x0 + 2, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.move(target.rect.x0 + 20, y, { steps: 4 });
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+  const tag = await page.evaluate(() => glosa.itemRect('tag-label:PER'));
+  assert.ok(tag, 'the Tag as menu opened');
+  await page.screenshot({ path: path.join(artifacts, 'tag-menu.png') });
+  await clickAt(page, centre(tag));
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  e = entityAt(now, target.start, target.end);
+  assert.ok(e, `the dragged word is tagged: ${JSON.stringify(now.entities.filter((x) => x.origin === 'person'))}`);
+  assert.equal(e.label, 'PER');
+  assert.equal(e.origin, 'person');
+  validateFile(now);
+
+  // Ctrl+Z twice: back to before the delete (the ORG correction); Ctrl+Shift+Z: forward.
+  await page.keyboard.press('Control+z');
+  await frames(page, 2);
+  await page.keyboard.press('Control+z');
+  await frames(page, 2);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(entityAt(now, target.start, target.end).label, 'ORG');
+  await page.keyboard.press('Control+Shift+z');
+  await frames(page, 2);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(entityAt(now, target.start, target.end), undefined, 'redo removed it again');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await frames(page, 3);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(entityAt(now, target.start, target.end).label, 'LOC', 'back to the engine\'s output');
+  assert.deepEqual(now.entities, doc.entities);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

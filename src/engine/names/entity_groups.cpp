@@ -251,7 +251,7 @@ std::vector<std::pair<size_t, size_t>> occurrences(std::string_view text, std::s
 // Adds entities for bracketed acronyms of names and their later uses, and fills `acronym_of`
 // (acronym -> index of the entity it abbreviates, in the final sorted order). Returns true
 // when entities were added.
-bool add_acronyms(Document& doc, std::map<std::string, std::string>* acronym_lemma) {
+bool add_acronyms(Document& doc, std::map<std::string, std::string>* acronym_lemma, bool add_untagged) {
   struct Found { std::string acronym; std::string label; size_t name_index; };
   std::vector<Found> found;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
@@ -265,6 +265,7 @@ bool add_acronyms(Document& doc, std::map<std::string, std::string>* acronym_lem
     found.push_back({acr, e.label, i});
   }
   bool added = false;
+  if (!add_untagged) return false;
   for (const Found& f : found) {
     for (const auto& [b, t] : occurrences(doc.text, f.acronym)) {
       bool covered = false;
@@ -293,7 +294,7 @@ bool is_name_label(std::string_view label) {
          label == "PRO" || label == "MISC";
 }
 
-void resolve_names(Document& doc, const Lexicon* lexicon) {
+void resolve_names(Document& doc, const Lexicon* lexicon, AcronymMentions acronyms) {
   doc.groups.clear();
   // A name recurs through an article: each (label, surface) is worked out once.
   std::unordered_map<std::string, std::string> base_forms;
@@ -309,7 +310,7 @@ void resolve_names(Document& doc, const Lexicon* lexicon) {
     e.lemma = it->second;
   }
   std::map<std::string, std::string> acronym_lemma;  // "ODKB" -> the base form it stands for
-  if (add_acronyms(doc, &acronym_lemma)) sort_and_number_entities(doc);
+  if (add_acronyms(doc, &acronym_lemma, acronyms == AcronymMentions::AddUntagged)) sort_and_number_entities(doc);
   std::map<std::string, int> acronym_class;  // the group class of what each acronym stands for
   for (const Entity& e : doc.entities) {
     for (const auto& [acr, lemma] : acronym_lemma) {

@@ -30,6 +30,10 @@ bool is_name_label(std::string_view label);
 //    fits, else a place of the lexicon (EntityGroup::place).
 // Groups are numbered "g1".. by first mention; a group's name is its fullest base form.
 // Entities must be sorted; they stay sorted, with ids renumbered when entities were added.
-void resolve_names(Document& doc, const Lexicon* lexicon);
+// With AcronymMentions::KeepEntities no entity is added (for a document a person
+// corrected: a removed acronym stays removed); the acronyms that are tagged still group.
+enum class AcronymMentions : uint8_t { AddUntagged, KeepEntities };
+void resolve_names(Document& doc, const Lexicon* lexicon,
+                   AcronymMentions acronyms = AcronymMentions::AddUntagged);
 
 }  // namespace glosa::names

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <string>
 
+#include "app/editing.h"
 #include "engine/io/annotation_json.h"
 #include "engine/names/lexicon.h"
 #include "platform/web/web_app.h"
@@ -129,6 +130,16 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_get_document() {
 }
 
 EMSCRIPTEN_KEEPALIVE void glosa_save() { glosa::app::save_document(web_app().state); }
+
+// Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): undo or redo a correction. Returns 0 and does nothing while
+// a text field has the keyboard (it undoes its own typing), so the page leaves the key alone.
+EMSCRIPTEN_KEEPALIVE int glosa_undo(int redo) {
+  if (ImGui::GetIO().WantTextInput) return 0;
+  auto& state = web_app().state;
+  if (redo) glosa::app::redo(state);
+  else glosa::app::undo(state);
+  return 1;
+}
 
 // Ctrl+O: shows the Open dialog (see draw_open_dialog for why not the picker at once).
 EMSCRIPTEN_KEEPALIVE void glosa_request_open() { web_app().state.show_open_dialog = true; }

@@ -192,3 +192,19 @@ TEST_CASE("document_layout: an entity's box gets a gap on both sides, inside a w
   CHECK(H.fragments[1].x == doctest::Approx(20));
   CHECK(H.fragments[2].x == doctest::Approx(20 + 70 + 10));
 }
+
+TEST_CASE("document_layout: the fragment nearest a point, for mouse selection") {
+  // Two lines at width 65: "ala ma" / "kota" (10 per character, space 10).
+  const Document d = doc_with("ala ma kota", {});
+  const DocumentLayout L = layout_document(d, {}, params(65));
+  REQUIRE(L.fragments.size() == 3);
+  REQUIRE(L.lines.size() == 2);
+  CHECK(fragment_near(L, 5, 5) == 0);     // on "ala"
+  CHECK(fragment_near(L, 33, 5) == 0);    // in the space, nearer "ala"
+  CHECK(fragment_near(L, 38, 5) == 1);    // in the space, nearer "ma"
+  CHECK(fragment_near(L, 500, 5) == 1);   // right of the line: its last fragment
+  CHECK(fragment_near(L, -50, 25) == 2);  // left of the second line
+  CHECK(fragment_near(L, 5, -40) == 0);   // above the text: the first line
+  CHECK(fragment_near(L, 5, 900) == 2);   // below it: the last line
+  CHECK(fragment_near(DocumentLayout{}, 0, 0) == -1);
+}
