@@ -68,10 +68,18 @@ void draw_toolbar(AppState& state, UiResources& ui) {
     if (has_document(state)) {
       const std::string text = state.doc.text;
       const std::string source = state.source_name;
-      load_text(state, text, source);
+      const int corrections = state.edit_count;
+      if (load_text(state, text, source).is_ok() && corrections > 0) {
+        set_message(state, MessageKind::Warning,
+                    "Annotated again as " + std::string(kLangNames[lang_index] + 10) + ": " +
+                        std::to_string(corrections) + " correction(s) were replaced by the new annotation");
+      }
     }
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Detected automatically; choose to override and annotate again");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Detected automatically; choose to override and annotate again%s",
+                      state.edit_count > 0 ? " (your corrections are replaced)" : "");
+  }
   ImGui::Separator();
 }
 
