@@ -28,12 +28,7 @@ double now(const AppState& state) { return state.services.now_ms ? state.service
 void replace_document(AppState& state, Document doc, std::string_view source_name) {
   state.doc = std::move(doc);
   state.source_name = std::string(source_name);
-  state.selected_entity = -1;
-  state.scroll_to_entity = -1;
-  state.selected_quote = -1;
-  state.scroll_to_quote = -1;
-  state.cycle_group.clear();
-  state.cycle_position = -1;
+  clear_selections(state);
   state.undo_stack.clear();
   state.redo_stack.clear();
   state.edit_count = 0;
@@ -43,6 +38,15 @@ void replace_document(AppState& state, Document doc, std::string_view source_nam
 }  // namespace
 
 bool has_document(const AppState& state) { return !state.doc.text.empty(); }
+
+void clear_selections(AppState& state) {
+  state.selected_entity = -1;
+  state.scroll_to_entity = -1;
+  state.selected_quote = -1;
+  state.scroll_to_quote = -1;
+  state.cycle_group.clear();
+  state.cycle_position = -1;
+}
 
 void set_message(AppState& state, MessageKind kind, std::string text) {
   state.message_kind = kind;

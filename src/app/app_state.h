@@ -138,6 +138,9 @@ std::vector<int> list_quotes(AppState& state, std::string_view filter);
 void on_model_loaded(AppState& state, const std::string& lang);
 
 bool has_document(const AppState& state);
+// Forgets the selected entity and quotation, pending scrolls and the mention cursor: what
+// refers to entities by index, after the entities changed.
+void clear_selections(AppState& state);
 void set_message(AppState& state, MessageKind kind, std::string text);
 
 }  // namespace glosa::app

@@ -41,12 +41,7 @@ bool is_char_boundary(const std::string& text, size_t i) {
 // cleared, and the entity with `keep`'s span and label (if given) is selected.
 void show_changed(AppState& state, const Entity* keep, const std::string& message) {
   ++state.doc_revision;
-  state.selected_entity = -1;
-  state.scroll_to_entity = -1;
-  state.selected_quote = -1;
-  state.scroll_to_quote = -1;
-  state.cycle_group.clear();
-  state.cycle_position = -1;
+  clear_selections(state);
   if (keep) {
     for (size_t i = 0; i < state.doc.entities.size(); ++i) {
       const Entity& e = state.doc.entities[i];
