@@ -15,7 +15,7 @@ mkdir -p "$out"
 "$build/glosa-train" --lang pl --name "ner-pl 2" \
   --train "nkjp:$data/ner/pl/nkjp-train.jsonl" --train "bsnlp:$data/ner/pl/bsnlp-train.jsonl" \
   --dev "nkjp:$data/ner/pl/nkjp-dev.jsonl" \
-  --gazetteers "$data/gazetteers" --unlabeled "$data/unlabeled/eltec_novels.pl.txt.gz" \
+  --gazetteers "$data/gazetteers" --unlabeled "$data/unlabeled/eltec_novels.pl.txt.gz" --cluster-vocab 100000 \
   --epochs 10 --bucket-bits 22 --max-rows 250000 --out "$out/ner-pl.bin"
 "$build/glosa-train" --lang en --name "ner-en 2" \
   --train "conll:$data/ner/en/conll-train.jsonl" --dev "conll:$data/ner/en/conll-dev.jsonl" \

@@ -85,6 +85,15 @@ constexpr Template kTemplates[] = {
     {"dseq", 1, {{0, kDocSeq}}},
     {"dseq|cap-1", 2, {{0, kDocSeq}, {-1, kCap}}},
     {"dp|l-1", 2, {{0, kDocPrev}, {-1, kLower}}},
+    {"st", 1, {{0, kStem}}},
+    {"st-1", 1, {{-1, kStem}}},
+    {"st+1", 1, {{1, kStem}}},
+    {"st-2", 1, {{-2, kStem}}},
+    {"st+2", 1, {{2, kStem}}},
+    {"st|cap", 2, {{0, kStem}, {0, kCap}}},
+    {"rpre", 1, {{0, kRunPre}}},
+    {"rfirst", 1, {{0, kRunFirst}}},
+    {"rlast", 1, {{0, kRunLast}}},
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
 static_assert(kTemplateCount < 256, "template indices are stored as uint8_t");
@@ -98,7 +107,7 @@ constexpr uint64_t kEosHash = fnv1a64("</s>");
 constexpr uint64_t template_seed(size_t t) { return mix64(0x6e657266u + t * 0x1000193u); }
 
 constexpr bool is_form_attr(Attr a) {
-  return a <= kS4 || a == kProper || a == kClass || a == kCoarse;
+  return a <= kS4 || a == kProper || a == kClass || a == kCoarse || a == kStem;
 }
 
 // A form template (see features.h): all parts at one offset, all form-derived. The bias (no
@@ -284,6 +293,45 @@ CodepointClass classify(char32_t cp) {
   return c;
 }
 
+// Polish inflectional endings (and the English plural/genitive-free rest falls through), the
+// longer first: "szkołach" -> "szkoł", "polskiego" -> "polsk".
+constexpr std::string_view kEndings[] = {
+    "iego", "iemu", "ami", "ach", "ych", "ich", "ymi", "imi", "ego", "emu", "owi",
+    "\xc3\xb3w" /* ów */, "om", "em", "ie", "i\xc4\x85" /* ią */, "i\xc4\x99" /* ię */, "ii", "ia", "iu",
+    "ej", "ym", "im", "y", "i", "a", "e", "o", "u", "\xc4\x85" /* ą */, "\xc4\x99" /* ę */};
+
+// A lower-case word without the longest listed inflectional ending that leaves at least
+// three code points (a prefix of `lower`).
+constexpr size_t kEndingCount = sizeof(kEndings) / sizeof(kEndings[0]);
+// Which endings end with a given byte: a bit per ending, in list order.
+struct EndingsByLastByte {
+  uint32_t mask[256] = {};
+  constexpr EndingsByLastByte() {
+    for (size_t k = 0; k < kEndingCount; ++k) mask[static_cast<unsigned char>(kEndings[k].back())] |= uint32_t{1} << k;
+  }
+};
+static_assert(kEndingCount <= 32, "one bit per ending");
+constexpr EndingsByLastByte kEndingsByLastByte;
+
+std::string_view stem_view(std::string_view lower) {
+  if (lower.empty()) return lower;
+  const char* end = lower.data() + lower.size();
+  // Only the endings with the word's last byte, in list order.
+  for (uint32_t m = kEndingsByLastByte.mask[static_cast<unsigned char>(end[-1])]; m; m &= m - 1) {
+    const std::string_view e = kEndings[__builtin_ctz(m)];
+    if (lower.size() <= e.size()) continue;
+    bool match = true;
+    for (size_t k = 2; k <= e.size() && match; ++k) match = end[-static_cast<long>(k)] == e[e.size() - k];
+    if (!match) continue;
+    const std::string_view stem = lower.substr(0, lower.size() - e.size());
+    size_t cps = 0;
+    for (const char c : stem) cps += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+    if (cps < 3) continue;
+    return stem;
+  }
+  return lower;
+}
+
 void fill_word_attrs(std::string_view form, TokenKind kind, TokenAttrs& a) {
   a.value[kForm].assign(form.data(), form.size());
   // Lower case (as to_lower(), into the kept buffer); digits of numbers become 0 so "2019"
@@ -361,6 +409,8 @@ void fill_word_attrs(std::string_view form, TokenKind kind, TokenAttrs& a) {
       if (n > k) a.value[kS1 + k - 1].assign(l.substr(from_end(k)));
     }
   }
+  a.value[kStem].clear();
+  if (kind == TokenKind::Word) a.value[kStem].assign(stem_view(lower));
 }
 
 }  // namespace
@@ -396,6 +446,26 @@ std::string gazetteer_value(uint8_t begin_types, uint8_t inside_types) {
     for (int b = 0; b < 8; ++b) if (t >> b & 1) v += kTypeChars[b];
   }
   return v;
+}
+
+void capitalised_runs(const uint8_t* capitalised, size_t count, uint32_t* pre, uint32_t* first,
+                      uint32_t* last) {
+  std::fill(pre, pre + count, kNoRunToken);
+  std::fill(first, first + count, kNoRunToken);
+  std::fill(last, last + count, kNoRunToken);
+  for (size_t b = 0; b < count;) {
+    if (!capitalised[b]) { ++b; continue; }
+    size_t e = b + 1;
+    while (e < count && capitalised[e]) ++e;
+    for (size_t i = b; i < e; ++i) {
+      if (i > b) {
+        pre[i] = b > 0 ? static_cast<uint32_t>(b - 1) : kRunBos;
+        first[i] = static_cast<uint32_t>(b);
+      }
+      if (i + 1 < e) last[i] = static_cast<uint32_t>(e - 1);
+    }
+    b = e;
+  }
 }
 
 // --- Section: tagging units ---
@@ -477,6 +547,14 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
     lower_id_of_form[f] = id;
   }
   for (size_t k = 0; k < n; ++k) lower[k] = lower_id_of_form[form[k]];
+  // Occurrences are grouped by the stem of the lower-case form, so that inflected forms of a
+  // name ("Farmacol", "Farmacolu") share their contexts.
+  StringIndex group_index(n / 4);
+  std::vector<uint32_t> group_of_form(lower_of_form.size());
+  for (size_t f = 0; f < lower_of_form.size(); ++f) group_of_form[f] = group_index.insert(stem_view(lower_of_form[f])).first;
+  const size_t groups = group_index.size();
+  std::vector<uint32_t> group(n);
+  for (size_t k = 0; k < n; ++k) group[k] = group_of_form[form[k]];
   // Capitalised runs: for every capitalised word its run's length (up to 4) and its place
   // ('S' alone, 'B', 'I', 'E'); the value is "S" or place + length ("B2").
   std::vector<uint8_t> cap(n, 0), run_len(n, 0);
@@ -495,13 +573,13 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
   }
   // Occurrences of each capitalised form (lists by form, in document order), and which
   // lower-case forms occur as non-capitalised words.
-  std::vector<uint32_t> occ_begin(lower_of_form.size() + 1, 0);
-  for (size_t k = 0; k < n; ++k) if (cap[k]) ++occ_begin[form[k] + 1];
-  for (size_t f = 0; f < lower_of_form.size(); ++f) occ_begin[f + 1] += occ_begin[f];
+  std::vector<uint32_t> occ_begin(groups + 1, 0);
+  for (size_t k = 0; k < n; ++k) if (cap[k]) ++occ_begin[group[k] + 1];
+  for (size_t f = 0; f < groups; ++f) occ_begin[f + 1] += occ_begin[f];
   std::vector<uint32_t> occ(occ_begin.back());
   {
     std::vector<uint32_t> fill(occ_begin.begin(), occ_begin.end() - 1);
-    for (size_t k = 0; k < n; ++k) if (cap[k]) occ[fill[form[k]]++] = static_cast<uint32_t>(k);
+    for (size_t k = 0; k < n; ++k) if (cap[k]) occ[fill[group[k]]++] = static_cast<uint32_t>(k);
   }
   std::vector<uint8_t> lower_seen(lower_text.size(), 0);
   for (size_t k = 0; k < n; ++k) {
@@ -531,7 +609,7 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
     if (!v) v = add_value(std::string(lower_text[best->first]));
     return v;
   };
-  for (size_t f = 0; f < lower_of_form.size(); ++f) {
+  for (size_t f = 0; f < groups; ++f) {
     const uint32_t* list = &occ[occ_begin[f]];
     const size_t count = occ_begin[f + 1] - occ_begin[f];
     for (size_t pos = 0; pos < count; ++pos) {
@@ -539,9 +617,15 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
       uint32_t* v = &ids_[k * kDocAttrs];
       // Occurrences from index kMaxOccurrences on all look at the same others (the first
       // kMaxOccurrences) and share the form: their values are those of the previous one.
+      // (The seen-value's "l" is the token's own lower case, which may differ in a group.)
       if (pos > kMaxOccurrences) {
         const uint32_t* w = &ids_[list[pos - 1] * kDocAttrs];
         std::copy(w, w + kDocAttrs, v);
+        bool mid = false;
+        for (int s = 1; s < 4; ++s) mid = mid || (w[2] != 0 && seen_value[s] == w[2] && (s & 1));
+        const int seen = (mid ? 1 : 0) | (lower_seen[lower[k]] ? 2 : 0);
+        if (seen && !seen_value[seen]) seen_value[seen] = add_value(seen == 1 ? "m" : (seen == 2 ? "l" : "ml"));
+        v[2] = seen_value[seen];
         continue;
       }
       // Most frequent neighbours of the other occurrences (ties: smaller string).
@@ -648,6 +732,25 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
     }
     gazetteer_types(*gaz, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
     for (size_t i = 0; i < count; ++i) (*out)[i].value[kGaz] = gazetteer_value(begin_types[i], inside_types[i]);
+  }
+  {
+    std::vector<uint8_t> cap(count);
+    std::vector<uint32_t> run[3];
+    for (auto& r : run) r.resize(count);
+    for (size_t i = 0; i < count; ++i) cap[i] = (*out)[i].value[kCap][0] == 'A';
+    capitalised_runs(cap.data(), count, run[0].data(), run[1].data(), run[2].data());
+    for (size_t i = 0; i < count; ++i) {
+      for (int r = 0; r < 3; ++r) {
+        std::string& v = (*out)[i].value[kRunPre + r];
+        const uint32_t j = run[r][i];
+        if (j == kNoRunToken) v.clear();
+        else if (j == kRunBos) v = kBos;
+        else {
+          const TokenAttrs& t = (*out)[j];
+          v = t.value[kStem].empty() ? t.value[kLower] : t.value[kStem];
+        }
+      }
+    }
   }
   for (size_t i = 0; i < count; ++i) {
     TokenAttrs& a = (*out)[i];

@@ -18,7 +18,7 @@ namespace glosa::ner {
 
 // Bumped whenever templates or attributes change: a model trained on other features is
 // refused with BadModelVersion.
-constexpr uint32_t kFeatureVersion = 4;
+constexpr uint32_t kFeatureVersion = 5;
 
 // Per-token attributes that feature templates combine.
 enum Attr : uint8_t {
@@ -33,10 +33,16 @@ enum Attr : uint8_t {
   kFirst,   // "1" for the first token of the sentence, else "0"
   kClass,   // fine word class from unlabeled text ("c17"), empty when unknown
   kCoarse,  // coarse word class ("k5"), empty when unknown
-  kDocPrev, // capitalised forms: the commonest word before OTHER occurrences in the document
+  kDocPrev, // capitalised forms: the commonest word before OTHER occurrences (same stem) in the document
   kDocNext, //   ... and after them (empty when the form occurs once)
   kDocSeen, // "m" the form occurs capitalised mid-sentence elsewhere, "l" its lower case occurs
   kDocSeq,  // position in the longest capitalised run among other occurrences: "B2" "E3" "S"
+  kStem,    // words: kLower without a Polish/English inflectional ending ("szkole" -> "szkol"),
+            //   at least three code points kept; empty for other tokens
+  kRunPre,  // tokens after the first of a capitalised run: the stem (else lower case) of the
+            //   token before the run, "<s>" at the start; empty elsewhere
+  kRunFirst,//   ... and the stem of the run's first word
+  kRunLast, // tokens before the last of a capitalised run: the stem of its last word
   kAttrCount
 };
 
@@ -61,7 +67,9 @@ std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Tok
 
 // Document-wide facts about capitalised word forms, gathered once per document so that a
 // token can borrow the context of the same form's other occurrences ("Clinton" after
-// "President" elsewhere). Pure; built from the document's tokens and tagging units.
+// "President" elsewhere). Occurrences are grouped by the stem of the lower-case form
+// (kStem's rule), so inflected forms share them ("Farmacol", "Farmacolu"). Pure; built from
+// the document's tokens and tagging units.
 class DocumentContext {
  public:
   void build(std::string_view text, const std::vector<Token>& tokens, const std::vector<Sentence>& units);
@@ -111,7 +119,7 @@ void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<
 // inside the sentence and boundary_feature_hashes(o) otherwise (the same multiset; tested).
 constexpr int kMaxFormOffset = 2;
 
-// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse) and
+// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse, kStem) and
 // their hashes; leaves the others as they are. `gaz` may be null.
 void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out);
 // Copies hashes and empty flags out of attributes.
@@ -126,6 +134,14 @@ void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std
 // The same into out[0, kMaxContextFeatures); returns how many were written.
 constexpr size_t kMaxContextFeatures = 32;
 size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
+
+// Capitalised runs of one tagging unit (maximal sequences of tokens whose kCap starts with
+// 'A'): for each token, the index whose stem kRunPre, kRunFirst and kRunLast take, or
+// kNoRunToken (empty attribute); kRunPre is kRunBos for a run that starts the unit.
+constexpr uint32_t kNoRunToken = 0xffffffffu;
+constexpr uint32_t kRunBos = 0xfffffffeu;
+void capitalised_runs(const uint8_t* capitalised, size_t count, uint32_t* pre, uint32_t* first,
+                      uint32_t* last);
 
 // Gazetteer phrase matches of one tagging unit: for each token, the type bits of phrases that
 // begin there and of phrases that cover it further in. `lower` are the tokens' kLower values,

@@ -189,6 +189,7 @@ struct EmissionScorer {
   std::vector<ner::AttrHashes> unit;  // per token of the current unit
   std::vector<std::string_view> lower;
   std::vector<uint8_t> cap, begin_types, inside_types;
+  std::vector<uint32_t> run_pre, run_first, run_last;
   // A token's sum: |sum| <= 127 * (number of templates) < 2^15, so 16 bits hold it and the
   // additions run 8 to 16 at a time where the compiler vectorises them.
   std::vector<int16_t> acc;
@@ -252,6 +253,23 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     m.prefetch_address(&form_sums[ids[i] * kOffsets * T]);
   }
   ner::gazetteer_types(m.data.gazetteer, lower.data(), cap.data(), n, begin_types.data(), inside_types.data());
+  run_pre.resize(n);
+  run_first.resize(n);
+  run_last.resize(n);
+  ner::capitalised_runs(cap.data(), n, run_pre.data(), run_first.data(), run_last.data());
+  static const uint64_t kBosHash = ner::fnv1a64("<s>");
+  // A run attribute's hash: the stem of token j (its lower case when it has none).
+  auto run_hash = [&](uint32_t j, ner::Attr attr, ner::AttrHashes* a) {
+    if (j == ner::kNoRunToken) {
+      a->hash[attr] = kEmptyHash;
+      a->empty |= uint32_t{1} << attr;
+      return;
+    }
+    a->empty &= ~(uint32_t{1} << attr);
+    if (j == ner::kRunBos) { a->hash[attr] = kBosHash; return; }
+    const ner::AttrHashes& t = form_hashes[ids[j]];
+    a->hash[attr] = (t.empty >> ner::kStem & 1) ? t.hash[ner::kLower] : t.hash[ner::kStem];
+  };
   for (size_t i = 0; i < n; ++i) {
     ner::AttrHashes& a = unit[i];
     a = form_hashes[ids[i]];
@@ -270,6 +288,9 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
       if (doc.is_empty(first + i, attr)) a.empty |= uint32_t{1} << k;
       else a.empty &= ~(uint32_t{1} << k);
     }
+    run_hash(run_pre[i], ner::kRunPre, &a);
+    run_hash(run_first[i], ner::kRunFirst, &a);
+    run_hash(run_last[i], ner::kRunLast, &a);
   }
   // The context features' buckets of the whole unit first, in passes, so that the memory they
   // touch (the presence bits, then the rows: both larger than the caches) is requested

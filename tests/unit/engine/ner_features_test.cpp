@@ -180,6 +180,62 @@ TEST_CASE("ner features: document context borrows other occurrences' neighbours 
   CHECK(doc.value(0, kDocPrev).empty());  // "Prezydent" occurs once
 }
 
+TEST_CASE("ner features: stems strip one inflectional ending and keep three code points") {
+  const std::string text = "W Szkołach polskiego Sądu , ul 2019 Łodzią";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  REQUIRE(attrs.size() == 8);
+  CHECK(attrs[0].value[kStem] == "w");        // too short to strip
+  CHECK(attrs[1].value[kStem] == "szkoł");    // -ach
+  CHECK(attrs[2].value[kStem] == "polsk");    // -iego, the longer ending first
+  CHECK(attrs[3].value[kStem] == "sąd");      // -u
+  CHECK(attrs[4].value[kStem].empty());       // punctuation
+  CHECK(attrs[5].value[kStem] == "ul");
+  CHECK(attrs[6].value[kStem].empty());       // a number
+  CHECK(attrs[7].value[kStem] == "łodz");     // -ią after a multi-byte letter
+}
+
+TEST_CASE("ner features: capitalised runs give their tokens the word before and the edges") {
+  const std::string text = "Dyrektor szkoły Zespołu Szkół Rolniczych przyszedł do Sejmu";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  REQUIRE(attrs.size() == 8);
+  // "Dyrektor" is a run of one: no run attributes.
+  for (int k : {kRunPre, kRunFirst, kRunLast}) CHECK(attrs[0].value[k].empty());
+  CHECK(attrs[2].value[kRunPre].empty());     // the first word of the run
+  CHECK(attrs[2].value[kRunFirst].empty());
+  CHECK(attrs[2].value[kRunLast] == "rolnicz");
+  CHECK(attrs[3].value[kRunPre] == "szkoł");  // the stem of "szkoły"
+  CHECK(attrs[3].value[kRunFirst] == "zespoł");
+  CHECK(attrs[3].value[kRunLast] == "rolnicz");
+  CHECK(attrs[4].value[kRunFirst] == "zespoł");
+  CHECK(attrs[4].value[kRunLast].empty());    // the last word
+  for (int k : {kRunPre, kRunFirst, kRunLast}) CHECK(attrs[7].value[k].empty());
+  // A run at the start of the unit: kRunPre is the sentence start.
+  const std::string t2 = "Kuratorium Oświaty ogłosiło";
+  const auto tok2 = tokenize(t2);
+  compute_attrs(t2, tok2.data(), tok2.size(), nullptr, &attrs);
+  CHECK(attrs[1].value[kRunPre] == "<s>");
+  CHECK(attrs[1].value[kRunFirst] == "kuratorium");  // no listed ending
+  CHECK(attrs[0].value[kRunLast] == "oświat");
+}
+
+TEST_CASE("ner features: document context groups inflected forms of a name by stem") {
+  const std::string text = "Spółka Farmacol rośnie.\nPrzychody Farmacolu wzrosły.";
+  const auto tokens = tokenize(text);
+  const auto units = tagging_units(text, tokens, split_sentences(text, tokens));
+  DocumentContext doc;
+  doc.build(text, tokens, units);
+  // tokens: Spółka Farmacol rośnie . Przychody Farmacolu wzrosły .
+  REQUIRE(tokens.size() == 8);
+  CHECK(doc.value(1, kDocPrev) == "przychody");  // the word before "Farmacolu"
+  CHECK(doc.value(5, kDocPrev) == "spółka");
+  CHECK(doc.value(5, kDocNext) == "rośnie");
+  CHECK(doc.value(0, kDocPrev).empty());  // "Spółka" occurs once
+}
+
 TEST_CASE("gazetteer: phrase keys built one word at a time equal phrase_key") {
   const std::vector<std::string_view> words = {"zjednoczone", "emiraty", "arabskie", "łódź"};
   for (bool fuzzy : {false, true}) {
