@@ -123,8 +123,8 @@ bool is_initials_of(const std::string& acronym, const std::vector<std::string>& 
 // word of no letters ("Rosja – Sbierbanku": the model ran two names together across a dash)
 // and acronyms are used only when nothing else is there. A person is named by the fullest
 // form (most words; an initial counts half) that ends in the commonest one-word form (the
-// surname): "Kasym-Żomart Tokajew". Anything else by its commonest form, or by the first
-// mention when that extends it ("Unia Europejska" before later "Unia").
+// surname): "Kasym-Żomart Tokajew". Anything else by the fullest form that begins with its
+// commonest form ("Unia Europejska" for "Unia" ×3 and "Unia Europejska" ×1).
 std::string choose_name(const std::vector<std::string>& lemmas, bool is_person,
                         const std::map<std::string, std::string>& acronyms) {
   // Distinct forms, in order of first mention, with their counts and words.
@@ -152,10 +152,14 @@ std::string choose_name(const std::vector<std::string>& lemmas, bool is_person,
   const Form* common = pool[0];
   for (const Form* f : pool) if (f->count > common->count) common = f;
   if (!is_person) {
+    // The fullest form that begins with the commonest one ("Unia" -> "Unia Europejska").
     const auto& cw = common->words;
-    const auto& fw = pool[0]->words;
-    const bool extends = fw.size() > cw.size() && std::equal(cw.begin(), cw.end(), fw.begin());
-    return extends ? pool[0]->lemma : common->lemma;
+    const Form* fullest = common;
+    for (const Form* f : pool) {
+      const auto& fw = f->words;
+      if (fw.size() > fullest->words.size() && std::equal(cw.begin(), cw.end(), fw.begin())) fullest = f;
+    }
+    return fullest->lemma;
   }
   const Form* surname = nullptr;
   for (const Form* f : pool) {
@@ -345,7 +349,8 @@ void resolve_names(Document& doc, const Lexicon* lexicon, AcronymMentions acrony
     if (other != first_of_key.end()) uf.unite(i, other->second);
   }
   // People: shorter names join a fuller name of the same person; other names: a one-word
-  // name joins the only longer name it is the head word of.
+  // name joins the only longer name it is the head word of, a longer one the only name it
+  // is the beginning of.
   struct Cluster { size_t root; std::vector<std::string> words; size_t mentions; };
   std::vector<Cluster> clusters;
   for (const auto& [key, i] : first_of_key) {
@@ -399,6 +404,8 @@ void resolve_names(Document& doc, const Lexicon* lexicon, AcronymMentions acrony
     if (a.words.size() == 1) {
       add(by_word, a.words.front());
       add(by_word, "#" + a.words.front());
+    } else if (cls != 0) {
+      add(by_word, a.words.front());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -410,8 +417,11 @@ void resolve_names(Document& doc, const Lexicon* lexicon, AcronymMentions acrony
       if (uf.find(a.root) == uf.find(b.root)) continue;
       bool same = false;
       if (cls == 0) same = same_person(a.words, b.words);
-      else if (cls != 1) same = a.words.size() == 1 && b.words.size() > 1 &&
+      else if (cls != 1 && a.words.size() == 1) same = b.words.size() > 1 &&
                                 (b.words.front() == a.words.front() || is_initials_of(doc.entities[a.root].lemma, b.words));
+      // A name cut short by the model ("Organizacji Układu" of "... o Bezpieczeństwie
+      // Zbiorowym") is the first words of the only longer name it begins.
+      else if (cls != 1) same = b.words.size() > a.words.size() && std::equal(a.words.begin(), a.words.end(), b.words.begin());
       if (same) matches.push_back(j);
     }
     if (matches.empty()) continue;

@@ -25,7 +25,8 @@ bool is_name_label(std::string_view label);
 //    ("W. Putin"), a name with a patronymic ("Kasym-Żomart Kiemielewicz Tokajew") or a
 //    one-letter spelling variant of the first name joins the fuller name;
 //  - a one-word name equal to the head word of exactly one longer name ("Unii" -> "Unia
-//    Europejska") joins it;
+//    Europejska") joins it, and so does a name made of the first words of exactly one
+//    longer name ("Organizacja Układu" -> "Organizacja Układu o Bezpieczeństwie Zbiorowym");
 //  - a NORP group links to the place it derives from: a LOC group of the document if one
 //    fits, else a place of the lexicon (EntityGroup::place).
 // Groups are numbered "g1".. by first mention; a group's name is its fullest base form.

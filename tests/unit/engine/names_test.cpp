@@ -380,3 +380,23 @@ TEST_CASE("span repair: a model span is cut at a free-standing en or em dash, no
   CHECK_FALSE(split_joined_names(from_rule, nullptr));
   CHECK(from_rule.entities.size() == 1);
 }
+
+TEST_CASE("entity groups: a name cut short joins the only longer name it begins, which names the group") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Szczyt Organizacji Układu w Erywaniu. Kraje Organizacji Układu o Bezpieczeństwie Zbiorowym "
+             "milczały. Bank Polski i Bank Polski SA oraz Bank Światowy.";
+  doc.entities = {entity(doc.text, "Organizacji Układu", "ORG"),
+                  entity(doc.text, "Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG", 30),
+                  entity(doc.text, "Bank Polski", "ORG"),
+                  entity(doc.text, "Bank Polski SA", "ORG"), entity(doc.text, "Bank Światowy", "ORG")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, shipped_lexicon().get());
+  const EntityGroup* g = group_of(doc, "Organizacji Układu");
+  REQUIRE(g != nullptr);
+  CHECK(g == group_of(doc, "Organizacji Układu o Bezpieczeństwie Zbiorowym"));
+  CHECK(g->name == "Organizacja Układu o Bezpieczeństwie Zbiorowym");
+  CHECK(group_of(doc, "Bank Polski") == group_of(doc, "Bank Polski SA"));
+  CHECK(group_of(doc, "Bank Polski") != group_of(doc, "Bank Światowy"));  // "Bank" alone is no prefix
+}
