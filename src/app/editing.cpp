@@ -178,11 +178,11 @@ bool add_entity(AppState& state, size_t begin, size_t end, const std::string& la
     return false;
   }
   push_undo(state);
-  size_t replaced = 0;
   auto& ents = state.doc.entities;
   const auto overlaps = [&](const Entity& e) { return e.begin_byte < end && begin < e.end_byte; };
-  replaced = static_cast<size_t>(std::count_if(ents.begin(), ents.end(), overlaps));
-  ents.erase(std::remove_if(ents.begin(), ents.end(), overlaps), ents.end());
+  const auto kept_end = std::remove_if(ents.begin(), ents.end(), overlaps);
+  const size_t replaced = static_cast<size_t>(ents.end() - kept_end);
+  ents.erase(kept_end, ents.end());
   Entity e;
   e.begin_byte = begin;
   e.end_byte = end;

@@ -275,6 +275,20 @@ void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m
   }
 }
 
+// An entity row's words in [x, right): its surface text, then its details (value, base
+// form) muted; the surface keeps at least 55% of the room.
+void draw_entity_words(const AppState& state, ImDrawList* dl, float x, float ty, float right,
+                       const RowMetrics& m, const Entity& ent) {
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const float start = x;
+  const float avail = right - x;
+  const std::string details = entity_details(state.doc, ent);
+  const float surface_budget = details.empty() ? avail : std::max(avail * 0.55f, avail - text_width(font, details) - m.gap);
+  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc, ent));
+  if (!details.empty()) draw_text_ellipsis(dl, font, fs, x + m.gap, ty, start + avail - x - m.gap, muted_color(), details);
+}
+
 void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
   const Entity& ent = state.doc.entities[e];
   const DocumentIndex& index = document_index(state);
@@ -302,12 +316,7 @@ void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics&
   if (g >= 0 && ent.label != state.doc.groups[g].label) right = ent.label;
   const float right_w = text_width(font, right);
   if (!right.empty()) dl->AddText(font, fs, ImVec2(p.x + width - m.pad - right_w, ty), muted_color(), right.c_str());
-  const float start = x;
-  const float avail = p.x + width - m.pad - right_w - m.gap - x;
-  const std::string details = entity_details(state.doc, ent);
-  const float surface_budget = details.empty() ? avail : std::max(avail * 0.55f, avail - text_width(font, details) - m.gap);
-  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc, ent));
-  if (!details.empty()) draw_text_ellipsis(dl, font, fs, x + m.gap, ty, start + avail - x - m.gap, muted_color(), details);
+  draw_entity_words(state, dl, x, ty, p.x + width - m.pad - right_w - m.gap, m, ent);
   if (hovered) entity_tooltip(state, ent);
 }
 
@@ -356,12 +365,7 @@ void draw_other_row(AppState& state, UiResources& ui, int e, const RowMetrics& m
   float x = p.x + m.pad + m.arrow + m.gap * 0.5f;
   draw_swatch(state, dl, x, p.y, m, ent.label, ui.scale);
   x += m.swatch + m.gap;
-  const float start = x;
-  const float avail = p.x + width - m.pad - right_w - m.gap - x;
-  const std::string details = entity_details(state.doc, ent);
-  const float surface_budget = details.empty() ? avail : std::max(avail * 0.55f, avail - text_width(font, details) - m.gap);
-  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc, ent));
-  if (!details.empty()) draw_text_ellipsis(dl, font, fs, x + m.gap, ty, start + avail - x - m.gap, muted_color(), details);
+  draw_entity_words(state, dl, x, ty, p.x + width - m.pad - right_w - m.gap, m, ent);
   if (hovered) entity_tooltip(state, ent);
 }
 

@@ -81,6 +81,23 @@ MarginalTables make_marginal_tables(size_t T, const float* trans, const BioConst
   return m;
 }
 
+namespace {
+
+// Scales v[0, T) to sum to 1; a vector with no mass (or not finite) becomes uniform.
+// Inline: the unrolled decoders call it with a constant T.
+inline void normalise_distribution(float* v, size_t T) {
+  float s = 0;
+  for (size_t j = 0; j < T; ++j) s += v[j];
+  if (!(s > 1e-30f) || !std::isfinite(s)) {
+    for (size_t j = 0; j < T; ++j) v[j] = 1.0f / static_cast<float>(T);
+  } else {
+    const float inv_s = 1.0f / s;
+    for (size_t j = 0; j < T; ++j) v[j] *= inv_s;
+  }
+}
+
+}  // namespace
+
 void token_marginals(const float* emit, size_t n, const float* start, const BioConstraints& bio,
                      const MarginalTables& tab, std::vector<float>* out) {
   const size_t T = tab.T;
@@ -100,18 +117,8 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
     }
   }
   std::vector<float> alpha(n * T), beta(n * T);
-  auto normalise = [T](float* v) {
-    float s = 0;
-    for (size_t j = 0; j < T; ++j) s += v[j];
-    if (!(s > 1e-30f) || !std::isfinite(s)) {
-      for (size_t j = 0; j < T; ++j) v[j] = 1.0f / static_cast<float>(T);
-    } else {
-      const float inv_s = 1.0f / s;
-      for (size_t j = 0; j < T; ++j) v[j] *= inv_s;
-    }
-  };
   for (size_t j = 0; j < T; ++j) alpha[j] = phi[j];
-  normalise(&alpha[0]);
+  normalise_distribution(&alpha[0], T);
   // Dense element-wise loops (forbidden transitions have E = 0): the same sums in the same
   // order whether or not the compiler vectorises them, natively and in WebAssembly.
   const std::vector<float>& ET = tab.ET;
@@ -126,7 +133,7 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
       for (size_t j = 0; j < T; ++j) cur[j] += ai * row[j];
     }
     for (size_t j = 0; j < T; ++j) cur[j] *= phi[t * T + j];
-    normalise(cur);
+    normalise_distribution(cur, T);
   }
   for (size_t j = 0; j < T; ++j) beta[(n - 1) * T + j] = 1.0f;
   std::vector<float> w(T);
@@ -141,7 +148,7 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
       const float* col = &ET[j * T];
       for (size_t i = 0; i < T; ++i) cur[i] += col[i] * wj;
     }
-    normalise(cur);
+    normalise_distribution(cur, T);
   }
   for (size_t t = 0; t < n; ++t) {
     float s = 0;
@@ -400,18 +407,8 @@ void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const Dec
       for (size_t j = 0; j < T; ++j) ph[j] = exp_approx((e[j] - m) * inv);
     }
   }
-  auto normalise = [&](float* v) {
-    float s = 0;
-    for (size_t j = 0; j < T; ++j) s += v[j];
-    if (!(s > 1e-30f) || !std::isfinite(s)) {
-      for (size_t j = 0; j < T; ++j) v[j] = 1.0f / static_cast<float>(T);
-    } else {
-      const float inv_s = 1.0f / s;
-      for (size_t j = 0; j < T; ++j) v[j] *= inv_s;
-    }
-  };
   std::copy(phi, phi + T, alpha);
-  normalise(alpha);
+  normalise_distribution(alpha, T);
   for (size_t t = 1; t < hi; ++t) {
     const float* a = alpha + (t - 1) * T;
     float* cur = alpha + t * T;
@@ -424,7 +421,7 @@ void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const Dec
     }
     const float* ph = phi + t * T;
     for (size_t j = 0; j < T; ++j) cur[j] *= ph[j];
-    normalise(cur);
+    normalise_distribution(cur, T);
   }
   float* last = beta + (n - 1) * T;
   std::fill(last, last + T, 1.0f);
@@ -446,7 +443,7 @@ void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const Dec
       const float wj = wt[d.closed[c]];
       for (uint32_t p = d.pred_begin[c]; p < d.pred_begin[c + 1]; ++p) cur[d.pred[p]] += d.pred_E[p] * wj;
     }
-    normalise(cur);
+    normalise_distribution(cur, T);
   }
   for (size_t t = lo; t < hi; ++t) {
     const float* a = alpha + t * T;

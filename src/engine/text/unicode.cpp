@@ -75,7 +75,12 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
-void append_lower(std::string& out, std::string_view text) {
+namespace {
+
+// Appends `text` lower-cased to `out`: ASCII inline, every other code point (lower-cased)
+// through `append_other(out, cp)`.
+template <typename AppendOther>
+void lower_each(std::string& out, std::string_view text, AppendOther append_other) {
   size_t len = 0;
   for (size_t i = 0; i < text.size(); i += len) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
@@ -84,40 +89,38 @@ void append_lower(std::string& out, std::string_view text) {
       out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
       continue;
     }
-    append_utf8(out, to_lower(decode_utf8(text, i, &len)));
+    append_other(out, to_lower(decode_utf8(text, i, &len)));
   }
+}
+
+}  // namespace
+
+void append_lower(std::string& out, std::string_view text) {
+  lower_each(out, text, [](std::string& o, char32_t cp) { append_utf8(o, cp); });
 }
 
 std::string search_fold(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  size_t len = 0;
-  for (size_t i = 0; i < text.size(); i += len) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      len = 1;
-      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      continue;
-    }
-    const char32_t cp = to_lower(decode_utf8(text, i, &len));
+  lower_each(out, text, [](std::string& o, char32_t cp) {
     switch (cp) {
-      case 0x0142: out += 'l'; continue;   // ł
-      case 0x0111: out += 'd'; continue;   // đ
-      case 0x00F8: out += 'o'; continue;   // ø
-      case 0x00DF: out += "ss"; continue;  // ß
+      case 0x0142: o += 'l'; return;   // ł
+      case 0x0111: o += 'd'; return;   // đ
+      case 0x00F8: o += 'o'; return;   // ø
+      case 0x00DF: o += "ss"; return;  // ß
       default: break;
     }
     utf8proc_int32_t parts[8];
     const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8,
                                                        UTF8PROC_DECOMPOSE, nullptr);
     if (n <= 0 || n > 8) {
-      append_utf8(out, cp);
-      continue;
+      append_utf8(o, cp);
+      return;
     }
     for (utf8proc_ssize_t k = 0; k < n; ++k) {
-      if (!is_mark(static_cast<char32_t>(parts[k]))) append_utf8(out, static_cast<char32_t>(parts[k]));
+      if (!is_mark(static_cast<char32_t>(parts[k]))) append_utf8(o, static_cast<char32_t>(parts[k]));
     }
-  }
+  });
   return out;
 }
 
