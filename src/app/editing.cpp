@@ -1,4 +1,5 @@
-// Corrections with undo: label, accept, remove, add. Layer: app.
+// Corrections with undo: label, accept, reject, remove, add; each one entity-level step.
+// Layer: app.
 #include "app/editing.h"
 
 #include <algorithm>
@@ -13,19 +14,10 @@ namespace glosa::app {
 namespace {
 
 bool valid_entity(const AppState& state, int index) {
-  return index >= 0 && index < static_cast<int>(state.doc.entities.size());
+  return index >= 0 && index < static_cast<int>(state.doc().entities.size());
 }
 
-bool known_label(const Document& doc, const std::string& label) {
-  return find_label(doc.labels, label) >= 0;
-}
-
-// The document as it is now goes on the undo stack; a new correction ends the redo chain.
-void push_undo(AppState& state) {
-  state.undo_stack.push_back(state.doc);
-  if (state.undo_stack.size() > kMaxUndo) state.undo_stack.erase(state.undo_stack.begin());
-  state.redo_stack.clear();
-}
+bool known_label(const Document& doc, const std::string& label) { return find_label(doc.labels, label) >= 0; }
 
 void mark_by_person(Entity& e) {
   e.origin = Origin::Person;
@@ -37,32 +29,46 @@ bool is_char_boundary(const std::string& text, size_t i) {
   return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
 }
 
-// After the open document changed: views re-layout, selections referring to the old one are
-// cleared, and the entity with `keep`'s span and label (if given) is selected.
-void show_changed(AppState& state, const Entity* keep, const std::string& message) {
-  ++state.doc_revision;
+// What identifies an entity across refreshes (ids, base forms and groups are derived).
+bool same_entity(const Entity& a, const Entity& b) {
+  return a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label && a.origin == b.origin &&
+         a.status == b.status;
+}
+
+bool same_span_label(const Entity& a, const Entity& b) {
+  return a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label;
+}
+
+// Removes one entity equal to each of `remove` and appends `add`.
+void swap_entities(Document& doc, const std::vector<Entity>& remove, const std::vector<Entity>& add) {
+  for (const Entity& r : remove) {
+    auto it = std::find_if(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) { return same_entity(e, r); });
+    if (it != doc.entities.end()) doc.entities.erase(it);
+  }
+  for (const Entity& a : add) doc.entities.push_back(a);
+}
+
+// After the entities changed: groups, quotations and article facts derived again; views
+// re-layout; selections referring to old indices are cleared, and the entity equal to
+// `keep` (if given) is selected.
+void refresh_and_show(AppState& state, const Entity* keep, const std::string& message) {
+  Document& doc = state.doc();
+  if (state.engine) {
+    state.engine->refresh_document(doc);
+  } else {
+    sort_and_number_entities(doc);
+  }
+  mark_changed(state);
   clear_selections(state);
   if (keep) {
-    for (size_t i = 0; i < state.doc.entities.size(); ++i) {
-      const Entity& e = state.doc.entities[i];
-      if (e.begin_byte == keep->begin_byte && e.end_byte == keep->end_byte && e.label == keep->label) {
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+      if (same_span_label(doc.entities[i], *keep)) {
         state.selected_entity = static_cast<int>(i);
         break;
       }
     }
   }
   set_message(state, MessageKind::Info, message);
-}
-
-// After a correction of the entities: groups, quotations and article facts derived again.
-void finish(AppState& state, const Entity* keep, const std::string& message) {
-  if (state.engine) {
-    state.engine->refresh_document(state.doc);
-  } else {
-    sort_and_number_entities(state.doc);
-  }
-  ++state.edit_count;
-  show_changed(state, keep, message + " (Ctrl+Z undoes it)");
 }
 
 std::string quoted(const Document& doc, const Entity& e) {
@@ -119,16 +125,37 @@ void trim_span(const std::string& text, size_t* begin, size_t* end) {
   *end = b == e ? b : e;
 }
 
+void apply_edit(AppState& state, std::vector<int> remove, std::vector<Entity> add, const std::string& description,
+                const Entity* select) {
+  DocumentSession* s = state.session();
+  if (!s) return;
+  Document& doc = s->doc;
+  EditStep step;
+  step.description = description;
+  step.sequence = ++state.edit_sequence;
+  std::sort(remove.begin(), remove.end());
+  remove.erase(std::unique(remove.begin(), remove.end()), remove.end());
+  for (int i : remove) step.removed.push_back(doc.entities[static_cast<size_t>(i)]);
+  for (auto it = remove.rbegin(); it != remove.rend(); ++it) doc.entities.erase(doc.entities.begin() + *it);
+  for (Entity& e : add) doc.entities.push_back(e);
+  step.added = std::move(add);
+  s->undo.push_back(std::move(step));
+  if (s->undo.size() > kMaxUndo) s->undo.erase(s->undo.begin());
+  s->redo.clear();
+  ++s->edit_count;
+  refresh_and_show(state, select, description + " (Ctrl+Z undoes it)");
+}
+
 bool set_entity_label(AppState& state, int index, const std::string& label) {
   if (!valid_entity(state, index)) return false;
-  if (!known_label(state.doc, label)) {
+  Document& doc = state.doc();
+  if (!known_label(doc, label)) {
     set_message(state, MessageKind::Error, "Unknown label " + label + ": the document's labels are listed in the legend");
     return false;
   }
-  Entity& e = state.doc.entities[index];
-  if (e.label == label) return true;
-  push_undo(state);
-  const std::string before = e.label;
+  const Entity& old = doc.entities[static_cast<size_t>(index)];
+  if (old.label == label) return true;
+  Entity e = old;
   e.label = label;
   // A LOC subtype, a normalised date or amount says nothing about the new label.
   e.subtype.clear();
@@ -136,35 +163,62 @@ bool set_entity_label(AppState& state, int index, const std::string& label) {
   e.resolved.clear();
   e.is_relative = false;
   mark_by_person(e);
+  const std::string description = "Changed " + quoted(doc, e) + " from " + old.label + " to " + label;
   const Entity keep = e;
-  finish(state, &keep, "Changed " + quoted(state.doc, keep) + " from " + before + " to " + label);
+  apply_edit(state, {index}, {e}, description, &keep);
   return true;
 }
 
 bool set_entity_accepted(AppState& state, int index, bool accepted) {
   if (!valid_entity(state, index)) return false;
-  Entity& e = state.doc.entities[index];
+  const Document& doc = state.doc();
+  Entity e = doc.entities[static_cast<size_t>(index)];
   const ReviewStatus status = accepted ? ReviewStatus::Accepted : ReviewStatus::Unreviewed;
   if (e.status == status) return true;
-  push_undo(state);
   e.status = status;
+  const std::string description = (accepted ? "Accepted " : "Marked as unreviewed: ") + quoted(doc, e) + " " + e.label;
   const Entity keep = e;
-  finish(state, &keep, (accepted ? "Accepted " : "Marked as unreviewed: ") + quoted(state.doc, keep) + " " + keep.label);
+  apply_edit(state, {index}, {e}, description, &keep);
+  return true;
+}
+
+bool reject_entity(AppState& state, int index) {
+  if (!valid_entity(state, index)) return false;
+  const Document& doc = state.doc();
+  Entity e = doc.entities[static_cast<size_t>(index)];
+  if (e.status == ReviewStatus::Rejected) return true;
+  if (e.origin == Origin::Person) {
+    apply_edit(state, {index}, {}, "Removed " + quoted(doc, e) + " " + e.label);
+    return true;
+  }
+  e.status = ReviewStatus::Rejected;
+  apply_edit(state, {index}, {e}, "Rejected " + quoted(doc, e) + " " + e.label);
+  return true;
+}
+
+bool restore_entity(AppState& state, int index) {
+  if (!valid_entity(state, index)) return false;
+  const Document& doc = state.doc();
+  Entity e = doc.entities[static_cast<size_t>(index)];
+  if (e.status != ReviewStatus::Rejected) return false;
+  e.status = ReviewStatus::Unreviewed;
+  const Entity keep = e;
+  apply_edit(state, {index}, {e}, "Restored " + quoted(doc, e) + " " + e.label, &keep);
   return true;
 }
 
 bool remove_entity(AppState& state, int index) {
   if (!valid_entity(state, index)) return false;
-  push_undo(state);
-  const Entity gone = state.doc.entities[index];
-  state.doc.entities.erase(state.doc.entities.begin() + index);
-  finish(state, nullptr, "Removed " + quoted(state.doc, gone) + " " + gone.label);
+  const Document& doc = state.doc();
+  const Entity& e = doc.entities[static_cast<size_t>(index)];
+  apply_edit(state, {index}, {}, "Removed " + quoted(doc, e) + " " + e.label);
   return true;
 }
 
 bool add_entity(AppState& state, size_t begin, size_t end, const std::string& label) {
-  const std::string& text = state.doc.text;
-  if (!known_label(state.doc, label)) {
+  const Document& doc = state.doc();
+  const std::string& text = doc.text;
+  if (!known_label(doc, label)) {
     set_message(state, MessageKind::Error, "Unknown label " + label + ": the document's labels are listed in the legend");
     return false;
   }
@@ -177,44 +231,69 @@ bool add_entity(AppState& state, size_t begin, size_t end, const std::string& la
     set_message(state, MessageKind::Warning, "The selection holds no word to tag");
     return false;
   }
-  push_undo(state);
-  auto& ents = state.doc.entities;
-  const auto overlaps = [&](const Entity& e) { return e.begin_byte < end && begin < e.end_byte; };
-  const auto kept_end = std::remove_if(ents.begin(), ents.end(), overlaps);
-  const size_t replaced = static_cast<size_t>(ents.end() - kept_end);
-  ents.erase(kept_end, ents.end());
+  // Entities the new span overlaps are replaced; rejected ones stay as the record they are.
+  std::vector<int> replaced;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& x = doc.entities[i];
+    if (x.begin_byte < end && begin < x.end_byte && x.status != ReviewStatus::Rejected) replaced.push_back(static_cast<int>(i));
+  }
   Entity e;
   e.begin_byte = begin;
   e.end_byte = end;
   e.label = label;
   mark_by_person(e);
-  ents.push_back(e);
-  std::string message = "Tagged " + quoted(state.doc, e) + " as " + label;
-  if (replaced > 0) message += ", replacing " + std::to_string(replaced) + (replaced == 1 ? " entity" : " entities");
-  finish(state, &e, message);
+  std::string description = "Tagged " + quoted(doc, e) + " as " + label;
+  if (!replaced.empty()) {
+    description += ", replacing " + std::to_string(replaced.size()) + (replaced.size() == 1 ? " entity" : " entities");
+  }
+  const Entity keep = e;
+  apply_edit(state, std::move(replaced), {e}, description, &keep);
   return true;
 }
 
-bool can_undo(const AppState& state) { return !state.undo_stack.empty(); }
-bool can_redo(const AppState& state) { return !state.redo_stack.empty(); }
+bool can_undo(const AppState& state) {
+  const DocumentSession* s = state.session();
+  return (s && !s->undo.empty()) || !state.removed.empty();
+}
+
+bool can_redo(const AppState& state) {
+  const DocumentSession* s = state.session();
+  return s && !s->redo.empty();
+}
 
 bool undo(AppState& state) {
-  if (!can_undo(state)) return false;
-  state.redo_stack.push_back(std::move(state.doc));
-  state.doc = std::move(state.undo_stack.back());
-  state.undo_stack.pop_back();
-  --state.edit_count;
-  show_changed(state, nullptr, "Undone (Ctrl+Shift+Z redoes it)");
+  DocumentSession* s = state.session();
+  const uint64_t last_step = s && !s->undo.empty() ? s->undo.back().sequence : 0;
+  const uint64_t last_removal = state.removed.empty() ? 0 : state.removed.back().sequence;
+  if (last_removal > last_step) return restore_removed_document(state);
+  if (!s || s->undo.empty()) return false;
+  EditStep step = std::move(s->undo.back());
+  s->undo.pop_back();
+  swap_entities(s->doc, step.added, step.removed);
+  if (step.has_decisions) {
+    s->doc.labels = step.decisions_before.labels;
+  }
+  --s->edit_count;
+  const std::string description = step.description;
+  s->redo.push_back(std::move(step));
+  refresh_and_show(state, nullptr, "Undone: " + description + " (Ctrl+Shift+Z redoes it)");
   return true;
 }
 
 bool redo(AppState& state) {
-  if (!can_redo(state)) return false;
-  state.undo_stack.push_back(std::move(state.doc));
-  state.doc = std::move(state.redo_stack.back());
-  state.redo_stack.pop_back();
-  ++state.edit_count;
-  show_changed(state, nullptr, "Redone");
+  DocumentSession* s = state.session();
+  if (!s || s->redo.empty()) return false;
+  EditStep step = std::move(s->redo.back());
+  s->redo.pop_back();
+  swap_entities(s->doc, step.removed, step.added);
+  if (step.has_decisions) {
+    s->doc.labels = step.decisions_after.labels;
+  }
+  ++s->edit_count;
+  const std::string description = step.description;
+  step.sequence = ++state.edit_sequence;
+  s->undo.push_back(std::move(step));
+  refresh_and_show(state, nullptr, "Redone: " + description);
   return true;
 }
 

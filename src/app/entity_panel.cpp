@@ -51,14 +51,14 @@ std::vector<Row> build_rows(AppState& state, UiResources& ui) {
   std::vector<Row> rows;
   const std::vector<int> groups = list_groups(state, ui.entity_filter);
   const DocumentIndex& index = document_index(state);
-  if (state.doc.groups.empty()) {
+  if (state.doc().groups.empty()) {
     rows.push_back({RowKind::Note, -1, "No names grouped in this document."});
   } else if (groups.empty()) {
     rows.push_back({RowKind::Note, -1, "No names match the filter."});
   }
   for (int g : groups) {
     rows.push_back({RowKind::Group, g});
-    if (!ui.expanded_groups.count(state.doc.groups[g].id)) continue;
+    if (!ui.expanded_groups.count(state.doc().groups[g].id)) continue;
     for (int e : index.group_mentions[g]) {
       if (is_entity_visible(state, e)) rows.push_back({RowKind::Mention, e});
     }
@@ -93,7 +93,7 @@ void draw_arrow(ImDrawList* dl, float x, float y, float size, bool open, ImU32 c
 void draw_swatch(AppState& state, ImDrawList* dl, float x, float row_y, const RowMetrics& m,
                  const std::string& label, float scale) {
   const float y = row_y + (m.height - m.swatch) * 0.5f;
-  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + m.swatch, y + m.swatch), label_color(state.doc, label), 2 * scale);
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + m.swatch, y + m.swatch), label_color(state.doc(), label), 2 * scale);
 }
 
 // The surface text of an entity with its base form when that differs ("Moskwie (Moskwa)")
@@ -116,17 +116,17 @@ float text_y(float row_y, const RowMetrics& m) { return row_y + (m.height - ImGu
 
 void group_tooltip(AppState& state, int g) {
   const DocumentIndex& index = document_index(state);
-  const EntityGroup& group = state.doc.groups[g];
+  const EntityGroup& group = state.doc().groups[g];
   const std::vector<int>& mentions = index.group_mentions[g];
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
   ImGui::TextWrapped("%s", group.name.c_str());
-  const int li = find_label(state.doc.labels, group.label);
+  const int li = find_label(state.doc().labels, group.label);
   ImGui::TextDisabled("%s%s%s", group.label.c_str(), li >= 0 ? kDot : "",
-                      li >= 0 ? state.doc.labels[li].description.c_str() : "");
+                      li >= 0 ? state.doc().labels[li].description.c_str() : "");
   if (!group.acronym.empty()) ImGui::Text("Acronym: %s", group.acronym.c_str());
   if (!group.place.empty() || index.group_link[g] >= 0) {
-    const std::string place = index.group_link[g] >= 0 ? state.doc.groups[index.group_link[g]].name : group.place;
+    const std::string place = index.group_link[g] >= 0 ? state.doc().groups[index.group_link[g]].name : group.place;
     ImGui::Text("Place: %s", place.c_str());
   }
   if (mentions.empty()) {
@@ -135,7 +135,7 @@ void group_tooltip(AppState& state, int g) {
     // Distinct surface forms, in text order.
     std::vector<std::string> forms;
     for (int e : mentions) {
-      std::string f(entity_text(state.doc, state.doc.entities[e]));
+      std::string f(entity_text(state.doc(), state.doc().entities[e]));
       if (std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(std::move(f));
     }
     std::string list;
@@ -158,10 +158,10 @@ void entity_tooltip(const AppState& state, const Entity& e) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
   ImGui::TextWrapped("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(e.end_byte - e.begin_byte),
-                     state.doc.text.data() + e.begin_byte);
-  const int li = find_label(state.doc.labels, e.label);
+                     state.doc().text.data() + e.begin_byte);
+  const int li = find_label(state.doc().labels, e.label);
   ImGui::TextDisabled("%s%s%s", e.label.c_str(), li >= 0 ? kDot : "",
-                      li >= 0 ? state.doc.labels[li].description.c_str() : "");
+                      li >= 0 ? state.doc().labels[li].description.c_str() : "");
   if (!e.lemma.empty()) ImGui::Text("Base form: %s", e.lemma.c_str());
   if (!e.value.empty()) ImGui::Text("Value: %s", e.value.c_str());
   if (!e.resolved.empty()) ImGui::Text("Resolved: %s", e.resolved.c_str());
@@ -174,7 +174,7 @@ void entity_tooltip(const AppState& state, const Entity& e) {
 
 void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m, float width) {
   const DocumentIndex& index = document_index(state);
-  const EntityGroup& group = state.doc.groups[g];
+  const EntityGroup& group = state.doc().groups[g];
   const std::vector<int>& mentions = index.group_mentions[g];
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
@@ -221,7 +221,7 @@ void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m
 
   const float avail = right_x - m.gap - x;
   const int link = index.group_link[g];
-  const std::string place = link >= 0 ? state.doc.groups[link].name : group.place;
+  const std::string place = link >= 0 ? state.doc().groups[link].name : group.place;
   const std::string place_text = place.empty() ? "" : "\xE2\x86\x92 " + place;  // "→ Rosja"
   const float acronym_w = group.acronym.empty() ? 0 : text_width(font, group.acronym) + m.gap;
   const float place_w = place_text.empty() ? 0 : text_width(font, place_text) + m.gap;
@@ -261,7 +261,7 @@ void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m
   // A mention hovered in the text marks its group's row with a bar in the label colour.
   if (ui.hovered_entity >= 0 && ui.hovered_entity < static_cast<int>(index.entity_group.size()) &&
       index.entity_group[ui.hovered_entity] == g) {
-    dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3 * ui.scale, p.y + m.height), label_color(state.doc, group.label));
+    dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3 * ui.scale, p.y + m.height), label_color(state.doc(), group.label));
   }
   ImGui::SetCursorScreenPos(after);
   ImGui::PopID();
@@ -283,14 +283,14 @@ void draw_entity_words(const AppState& state, ImDrawList* dl, float x, float ty,
   const float fs = ImGui::GetFontSize();
   const float start = x;
   const float avail = right - x;
-  const std::string details = entity_details(state.doc, ent);
+  const std::string details = entity_details(state.doc(), ent);
   const float surface_budget = details.empty() ? avail : std::max(avail * 0.55f, avail - text_width(font, details) - m.gap);
-  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc, ent));
+  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc(), ent));
   if (!details.empty()) draw_text_ellipsis(dl, font, fs, x + m.gap, ty, start + avail - x - m.gap, muted_color(), details);
 }
 
 void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
-  const Entity& ent = state.doc.entities[e];
+  const Entity& ent = state.doc().entities[e];
   const DocumentIndex& index = document_index(state);
   const int g = index.entity_group[e];
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -301,7 +301,7 @@ void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics&
   if (ImGui::Selectable("##mention_row", state.selected_entity == e, 0, ImVec2(0, m.height))) {
     select_entity(state, e);
     if (g >= 0) {
-      state.cycle_group = state.doc.groups[g].id;
+      state.cycle_group = state.doc().groups[g].id;
       const auto& ms = index.group_mentions[g];
       state.cycle_position = static_cast<int>(std::find(ms.begin(), ms.end(), e) - ms.begin());
     }
@@ -313,7 +313,7 @@ void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics&
   float x = p.x + m.pad + m.arrow + m.gap * 0.5f + m.swatch + m.gap;
   const float ty = text_y(p.y, m);
   std::string right;
-  if (g >= 0 && ent.label != state.doc.groups[g].label) right = ent.label;
+  if (g >= 0 && ent.label != state.doc().groups[g].label) right = ent.label;
   const float right_w = text_width(font, right);
   if (!right.empty()) dl->AddText(font, fs, ImVec2(p.x + width - m.pad - right_w, ty), muted_color(), right.c_str());
   draw_entity_words(state, dl, x, ty, p.x + width - m.pad - right_w - m.gap, m, ent);
@@ -348,7 +348,7 @@ void draw_other_header(UiResources& ui, int count, const RowMetrics& m, float wi
 }
 
 void draw_other_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
-  const Entity& ent = state.doc.entities[e];
+  const Entity& ent = state.doc().entities[e];
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
   const float fs = ImGui::GetFontSize();

@@ -32,17 +32,17 @@ std::string span_text(const Document& doc, size_t b, size_t e) {
 }  // namespace
 
 void draw_quote_tooltip(AppState& state, int q, bool in_text) {
-  if (q < 0 || q >= static_cast<int>(state.doc.quotes.size())) return;
+  if (q < 0 || q >= static_cast<int>(state.doc().quotes.size())) return;
   const DocumentIndex& index = document_index(state);
-  const Quotation& quote = state.doc.quotes[q];
+  const Quotation& quote = state.doc().quotes[q];
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-  const bool unknown = is_unknown_speaker(state.doc, index, q);
+  const bool unknown = is_unknown_speaker(state.doc(), index, q);
   if (unknown) ImGui::TextDisabled("Unknown speaker");
-  else ImGui::TextWrapped("%s%s", speaker_display_name(state.doc, index, q).c_str(), quote.is_uncertain ? " ?" : "");
-  const std::string words = span_text(state.doc, quote.speaker_begin_byte, quote.speaker_end_byte);
+  else ImGui::TextWrapped("%s%s", speaker_display_name(state.doc(), index, q).c_str(), quote.is_uncertain ? " ?" : "");
+  const std::string words = span_text(state.doc(), quote.speaker_begin_byte, quote.speaker_end_byte);
   if (!words.empty() && index.quote_speaker[q] >= 0) ImGui::TextWrapped("Named as: \xE2\x80\x9E%s\xE2\x80\x9D", words.c_str());
-  const std::string cue = span_text(state.doc, quote.cue_begin_byte, quote.cue_end_byte);
+  const std::string cue = span_text(state.doc(), quote.cue_begin_byte, quote.cue_end_byte);
   if (!cue.empty()) ImGui::TextWrapped("Verb: %s", cue.c_str());
   ImGui::TextWrapped("Attribution: %s", attribution_text(quote.attribution));
   if (!quote.attribution.empty()) ImGui::Text("Confidence: %.0f%%", quote.confidence * 100.0f);
@@ -61,7 +61,7 @@ void draw_quotes_panel(AppState& state, UiResources& ui) {
   }
   const DocumentIndex& index = document_index(state);
   const std::vector<int> quotes = list_quotes(state, ui.entity_filter);
-  if (state.doc.quotes.empty()) {
+  if (state.doc().quotes.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("No quotations found in this document.");
     ImGui::PopTextWrapPos();
@@ -89,13 +89,13 @@ void draw_quotes_panel(AppState& state, UiResources& ui) {
 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, std::round(3 * s)));
   for (int q : quotes) {
-    const Quotation& quote = state.doc.quotes[q];
+    const Quotation& quote = state.doc().quotes[q];
     const int depth = std::min(index.quote_depth[q], 4);
     const float indent = depth * std::round(14 * s);
     const float text_x0 = indent + bar_w + pad_x;
     const float wrap = std::max(40 * s, width - text_x0 - pad_x);
     const std::string snippet =
-        quote_snippet(span_text(state.doc, quote.begin_byte, quote.end_byte), kSnippetCodepoints);
+        quote_snippet(span_text(state.doc(), quote.begin_byte, quote.end_byte), kSnippetCodepoints);
     const float snippet_h = font->CalcTextSizeA(fs, 1e9f, wrap, snippet.c_str()).y;
     const float h = pad_y + fs + line_gap + snippet_h + pad_y;
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -108,19 +108,19 @@ void draw_quotes_panel(AppState& state, UiResources& ui) {
     if (q == target) ImGui::SetScrollHereY(0.3f);
     if (!ImGui::IsItemVisible()) continue;
 
-    const bool unknown = is_unknown_speaker(state.doc, index, q);
+    const bool unknown = is_unknown_speaker(state.doc(), index, q);
     const bool muted_speaker = unknown || quote.is_uncertain;
     const bool marked = ui.hovered_quote_bar == q;
     dl->AddRectFilled(ImVec2(p.x + indent, p.y + pad_y * 0.5f), ImVec2(p.x + indent + bar_w, p.y + h - pad_y * 0.5f),
                       muted_speaker ? quote_uncertain_color(marked ? 1.0f : 0.8f) : quote_color(marked ? 1.0f : 0.8f),
                       bar_w * 0.5f);
     // Speaker line: name, "?" when it is a guess, then the verb of saying if there is room.
-    std::string name = speaker_display_name(state.doc, index, q);
+    std::string name = speaker_display_name(state.doc(), index, q);
     if (quote.is_uncertain && !unknown) name += " ?";
     const float x = p.x + text_x0;
     const float room = width - text_x0 - pad_x;
     const float name_w = draw_text_ellipsis(dl, font, fs, x, p.y + pad_y, room, muted_speaker ? muted : speaker_col, name);
-    const std::string cue = span_text(state.doc, quote.cue_begin_byte, quote.cue_end_byte);
+    const std::string cue = span_text(state.doc(), quote.cue_begin_byte, quote.cue_end_byte);
     if (!cue.empty() && name_w + 3 * pad_x < room) {
       draw_text_ellipsis(dl, font, fs, x + name_w + pad_x, p.y + pad_y, room - name_w - pad_x, muted, cue);
     }

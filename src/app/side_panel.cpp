@@ -24,9 +24,9 @@ bool is_hidden(const AppState& state, const std::string& label) {
 // the legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
   ImGui::TextDisabled("LABELS");
-  std::vector<size_t> counts(state.doc.labels.size(), 0);
-  for (const Entity& e : state.doc.entities) {
-    const int i = find_label(state.doc.labels, e.label);
+  std::vector<size_t> counts(state.doc().labels.size(), 0);
+  for (const Entity& e : state.doc().entities) {
+    const int i = find_label(state.doc().labels, e.label);
     if (i >= 0) ++counts[i];
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -39,9 +39,9 @@ void draw_legend(AppState& state, UiResources& ui) {
   const float avail = ImGui::GetContentRegionAvail().x;
   float row_used = 0;
   int shown = 0;
-  for (size_t i = 0; i < state.doc.labels.size(); ++i) {
+  for (size_t i = 0; i < state.doc().labels.size(); ++i) {
     if (counts[i] == 0) continue;
-    const LabelInfo& l = state.doc.labels[i];
+    const LabelInfo& l = state.doc().labels[i];
     const std::string text = l.name + "  " + std::to_string(counts[i]);
     const float chip_w = pad + sw + pad * 0.8f + text_width(font, text) + pad;
     if (row_used > 0 && row_used + spacing + chip_w <= avail) {
@@ -59,12 +59,12 @@ void draw_legend(AppState& state, UiResources& ui) {
     const ImVec2 q(p.x + chip_w, p.y + h);
     const float rounding = 4 * ui.scale;
     if (hovered) dl->AddRectFilled(p, q, ImGui::GetColorU32(ImGuiCol_ButtonHovered), rounding);
-    else if (visible) dl->AddRectFilled(p, q, label_color(state.doc, l.name, 0.18f), rounding);
-    dl->AddRect(p, q, visible ? label_color(state.doc, l.name, 0.9f) : ImGui::GetColorU32(ImGuiCol_Border), rounding,
+    else if (visible) dl->AddRectFilled(p, q, label_color(state.doc(), l.name, 0.18f), rounding);
+    dl->AddRect(p, q, visible ? label_color(state.doc(), l.name, 0.9f) : ImGui::GetColorU32(ImGuiCol_Border), rounding,
                 0, std::max(1.0f, ui.scale));
     const ImVec2 a(p.x + pad, p.y + (h - sw) * 0.5f), b(a.x + sw, a.y + sw);
-    if (visible) dl->AddRectFilled(a, b, label_color(state.doc, l.name), 2 * ui.scale);
-    else dl->AddRect(a, b, label_color(state.doc, l.name), 2 * ui.scale, 0, std::max(1.0f, 1.5f * ui.scale));
+    if (visible) dl->AddRectFilled(a, b, label_color(state.doc(), l.name), 2 * ui.scale);
+    else dl->AddRect(a, b, label_color(state.doc(), l.name), 2 * ui.scale, 0, std::max(1.0f, 1.5f * ui.scale));
     dl->AddText(font, fs, ImVec2(b.x + pad * 0.8f, p.y + (h - fs) * 0.5f),
                 ImGui::GetColorU32(visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), text.c_str());
     if (hovered) {
@@ -107,7 +107,7 @@ void draw_side_panel(AppState& state, UiResources& ui) {
   ImGui::Separator();
   draw_filter(ui);
   if (!ImGui::BeginTabBar("lists##side")) return;
-  const int group_count = static_cast<int>(state.doc.groups.size());
+  const int group_count = static_cast<int>(state.doc().groups.size());
   const int other_count = static_cast<int>(std::count(document_index(state).entity_group.begin(),
                                                       document_index(state).entity_group.end(), -1));
   char label[64];
@@ -121,7 +121,7 @@ void draw_side_panel(AppState& state, UiResources& ui) {
   } else {
     record_item_rect(ui, "tab:entities");
   }
-  std::snprintf(label, sizeof label, "Quotes %zu###quotes##side", state.doc.quotes.size());
+  std::snprintf(label, sizeof label, "Quotes %zu###quotes##side", state.doc().quotes.size());
   flags = ui.request_tab == "quotes" ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label, nullptr, flags)) {
     record_item_rect(ui, "tab:quotes");

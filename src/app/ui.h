@@ -26,11 +26,9 @@ struct UiResources {
   ImFont* title_font = nullptr;  // the document title and start screen heading
   float scale = 1.0f;            // device pixels per CSS pixel: everything is sized by it
 
-  // Document layout cache: recomputed when any key changes.
+  // The document's lazy layout (app/document_layout.h), keyed by document, revision,
+  // width and hidden labels.
   DocumentLayout layout;
-  uint64_t layout_revision = ~0ull;
-  float layout_width = -1;
-  std::string layout_visibility;
 
   float doc_origin_x = 0;        // screen position of the text's top-left in the last frame
   float doc_origin_y = 0;        // (layout coordinates + origin = screen coordinates)
@@ -40,6 +38,24 @@ struct UiResources {
   float doc_scroll_max_y = 0;
   float doc_view_top = 0;        // screen y range of the document view, last frame
   float doc_view_bottom = 0;
+  float doc_header_h = 0;        // height of the article header and the margin above it
+  // Scroll anchoring (document_view.cpp): a paragraph near the top of the view and its top
+  // in layout coordinates; when layout moves it, the view moves with it.
+  uint64_t anchor_text = 0;      // the DocumentSession::key the anchor belongs to
+  int anchor_paragraph = -1;
+  float anchor_top = 0;
+
+  // Scrolling that arrives from the platform between frames (mouse wheel, trackpad, touch),
+  // in pixels of the window, positive = content moves up (the view goes down). Applied to
+  // the scrollable panel under the pointer at the start of the next frame.
+  float pending_scroll_x = 0;
+  float pending_scroll_y = 0;
+
+  // The Documents panel (the collection) on the left.
+  bool show_documents = false;
+  bool documents_shown_once = false;  // opened by itself when a second document arrived
+  bool confirm_clear = false;         // the "Clear local data" confirmation is open
+  int menu_document = -1;             // row whose menu is open
 
   std::string entity_filter;     // the side panel's search box (entities and quotations)
   int hovered_entity = -1;       // entity under the mouse in the text this frame
@@ -51,8 +67,8 @@ struct UiResources {
   // the words being selected with the mouse (fragments, anchor and current end), and the
   // span waiting in the "Tag as" menu.
   int menu_entity = -1;
-  int select_anchor = -1;        // fragment where the left button went down, -1 = none
-  int select_current = -1;       // fragment under the mouse while it is held
+  FragmentRef select_anchor;     // fragment where the left button went down, none = not held
+  FragmentRef select_current;    // fragment under the mouse while it is held
   bool selecting = false;        // the mouse moved away from the anchor: a selection
   size_t tag_begin = 0;          // bytes the "Tag as" menu would tag
   size_t tag_end = 0;
@@ -92,6 +108,8 @@ void draw_toolbar(AppState& state, UiResources& ui);
 void draw_document_view(AppState& state, UiResources& ui);
 void draw_side_panel(AppState& state, UiResources& ui);
 void draw_status_bar(AppState& state, UiResources& ui);
+// The collection: one row per document with its status, progress and counts (documents_panel.cpp).
+void draw_documents_panel(AppState& state, UiResources& ui);
 // Inside the side panel's tabs: the entity groups with their mentions and the other
 // entities (entity_panel.cpp); the quotations (quotes_panel.cpp). Each fills the space left.
 void draw_entity_panel(AppState& state, UiResources& ui);
@@ -120,6 +138,19 @@ float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float 
 // Width of `text` in `font` at its size.
 float text_width(ImFont* font, std::string_view text);
 
+// `text` made safe and short for a one-line label: at most `max_codepoints` code points
+// (then "…"), line breaks and tabs as spaces. ImGui lays out every character it is given,
+// even clipped ones, so no string of unknown length reaches it whole.
+std::string display_text(std::string_view text, size_t max_codepoints = 200);
+
+// Applies ui.pending_scroll_x/y to the scrollable window under the mouse (or the nearest
+// scrollable window that holds it), then clears them. Called at the start of a frame.
+void apply_pending_scroll(UiResources& ui);
+
+// True while the UI animates or waits on the mouse or keys (a flash, a held button, a
+// spinner): the platform keeps drawing frames; otherwise it may stop until input arrives.
+bool ui_wants_frames(const AppState& state, const UiResources& ui, double now_ms);
+
 // Colours of quotations: the margin bar and text tint of one that is certain, and the muted
 // colour of one whose speaker is a guess or unknown.
 uint32_t quote_color(float alpha = 1.0f);
@@ -127,11 +158,11 @@ uint32_t quote_uncertain_color(float alpha = 1.0f);
 
 // Screen rectangle {x0, y0, x1, y1} of entity `index`'s first fragment as drawn in the last
 // frame (for tests and automation). False if it is hidden or not laid out.
-bool entity_screen_rect(const UiResources& ui, int index, float rect[4]);
+bool entity_screen_rect(UiResources& ui, int index, float rect[4]);
 
 // Screen rectangle of quotation `index`'s first line segment as drawn in the last frame.
 // False if it covers no text.
-bool quote_screen_rect(const UiResources& ui, int index, float rect[4]);
+bool quote_screen_rect(UiResources& ui, int index, float rect[4]);
 
 // Label colour of `label` in the open document (or grey), as an ImGui packed colour.
 uint32_t label_color(const Document& doc, const std::string& label, float alpha = 1.0f);

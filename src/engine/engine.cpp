@@ -169,12 +169,38 @@ void derive_from_entities(Document& doc, const std::vector<Token>& tokens,
 }  // namespace
 
 void Engine::refresh_document(Document& doc) const {
-  sort_and_number_entities(doc);
   const std::vector<Token> tokens = tokenize(doc.text);
   const std::vector<Sentence> sentences = split_sentences(doc.text, tokens);
+  refresh_document(doc, tokens, sentences);
+}
+
+void Engine::refresh_document(Document& doc, const std::vector<Token>& tokens,
+                              const std::vector<Sentence>& sentences) const {
+  // Rejected entities wait aside: the stages see only what stands.
+  std::vector<Entity> rejected;
+  const auto is_rejected = [](const Entity& e) { return e.status == ReviewStatus::Rejected; };
+  if (std::any_of(doc.entities.begin(), doc.entities.end(), is_rejected)) {
+    std::vector<Entity> kept;
+    kept.reserve(doc.entities.size());
+    for (Entity& e : doc.entities) {
+      if (is_rejected(e)) {
+        e.lemma.clear();
+        e.group.clear();
+        rejected.push_back(std::move(e));
+      } else {
+        kept.push_back(std::move(e));
+      }
+    }
+    doc.entities = std::move(kept);
+  }
+  sort_and_number_entities(doc);
   const names::Lexicon* lexicon = doc.lang == "pl" ? lexicon_.get() : nullptr;
   names::resolve_names(doc, lexicon, names::AcronymMentions::KeepEntities);
   derive_from_entities(doc, tokens, sentences);
+  if (!rejected.empty()) {
+    for (Entity& e : rejected) doc.entities.push_back(std::move(e));
+    sort_and_number_entities(doc);
+  }
 }
 
 Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptions& options) const {
@@ -183,6 +209,9 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
                   "text is " + std::to_string(raw_text.size() / 1024) +
                       " KiB; the limit is " + std::to_string(kMaxTextBytes / 1024) + " KiB");
   }
+  const auto progress = [&](double f) {
+    if (options.progress) options.progress(f);
+  };
   NormalizedText norm = normalize_text(raw_text);
   Analysis a;
   a.invalid_utf8_count = norm.invalid_utf8_count;
@@ -192,12 +221,14 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
     return Status(ErrorCode::EmptyText, "the text is empty: there is nothing to annotate");
   }
   a.sentences = split_sentences(a.doc.text, a.tokens);
+  progress(0.1);
   a.doc.lang = (options.lang == "auto" || options.lang.empty())
                    ? detect_language(a.doc.text, a.tokens)
                    : (options.lang == "pl" || options.lang == "en" ? options.lang : "other");
   a.doc.labels = default_labels();
 
   std::vector<Entity> rules = recognize_patterns(a.doc.text, a.tokens, a.doc.lang);
+  progress(0.2);
   std::vector<Entity> model_entities;
   std::string model_names;
   if (options.use_model) {
@@ -207,6 +238,7 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
       model_names = m->name();
     }
   }
+  progress(0.75);
   a.doc.entities = merge_entities(std::move(rules), std::move(model_entities));
   const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
   // Model spans that hold two names ("w Petersburgu Tokajew") are split first.
@@ -214,8 +246,10 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   sort_and_number_entities(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
+  progress(0.85);
 
   derive_from_entities(a.doc, a.tokens, a.sentences);
+  progress(1.0);
 
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ namespace names { class Lexicon; }
 struct AnnotateOptions {
   std::string lang = "auto";  // "auto", "pl", "en" (anything else: "other", rules only)
   bool use_model = true;      // run the NER stage when a model for the language is loaded
+  // Called between stages with the fraction done (0..1), e.g. for a progress bar; may be empty.
+  std::function<void(double fraction)> progress;
 };
 
 // Everything one annotate() call produces.
@@ -65,9 +68,14 @@ class Engine {
   // Derives again what annotate() derives from the entities (base forms, groups, quotations
   // and their speakers, article info, resolved dates) after a person corrected them. Entity
   // spans, labels, origins and review status stay as they are, and no entity is added or
-  // removed (an acronym the person removed stays removed). Entities end up sorted and
-  // numbered. The text is the document's own (already normalised).
+  // removed (an acronym the person removed stays removed). Rejected entities (status
+  // rejected) stay in the list but take no part: no base form, no group, never a speaker.
+  // Entities end up sorted and numbered. The text is the document's own (already
+  // normalised); `tokens` and `sentences`, when given, must be tokenize() and
+  // split_sentences() of it (kept by the caller so a correction does not tokenise again).
   void refresh_document(Document& doc) const;
+  void refresh_document(Document& doc, const std::vector<Token>& tokens,
+                        const std::vector<Sentence>& sentences) const;
 
  private:
   std::vector<std::shared_ptr<const NerModel>> models_;
