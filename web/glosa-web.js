@@ -328,6 +328,10 @@
           withCString(msg.error || 'unknown error', function (p) { Module._glosa_on_annotation_failed(msg.job, p); });
         }
         break;
+      case 'refreshed':
+        pendingJobs.delete(msg.job);
+        if (msg.ok) withString(new Uint8Array(msg.bytes), function (ptr, len) { Module._glosa_on_refreshed(msg.job, ptr, len); });
+        break;
       case 'stored': {
         const pending = pendingStores.get(msg.id);
         if (pending && pending.revision === msg.revision) pendingStores.delete(msg.id);
@@ -430,6 +434,11 @@
     glosaRequestModel: function (lang) { requestModel(lang); },
     glosaAnnotate: function (job, bytes, lang) {
       const msg = { type: 'annotate', job: job, text: bytes.buffer, lang: lang };
+      pendingJobs.set(job, msg);
+      whenWorker().then(function () { if (pendingJobs.has(job)) worker.postMessage(msg); });
+    },
+    glosaRefresh: function (job, bytes) {
+      const msg = { type: 'refresh', job: job, bytes: bytes.buffer };
       pendingJobs.set(job, msg);
       whenWorker().then(function () { if (pendingJobs.has(job)) worker.postMessage(msg); });
     },

@@ -75,6 +75,18 @@ bool is_blank(std::string_view text) {
 // "12,345 KiB" style sizes for the size-limit message.
 std::string kib(size_t bytes) { return std::to_string((bytes + 1023) / 1024) + " KiB"; }
 
+// The title of a text before it is annotated: the article stage's, from the first lines
+// only (a long paste must not be tokenised whole on the page's thread).
+std::string provisional_title(const std::string& text) {
+  Document head;
+  size_t end = std::min<size_t>(text.size(), 8192);
+  const size_t eol = text.rfind('\n', end);
+  if (end < text.size() && eol != std::string::npos && eol > 0) end = eol;
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  head.text = text.substr(0, end);
+  return compute_article_info(head).title;
+}
+
 // A fresh session, added at the end of the list.
 DocumentSession& add_session(AppState& state, std::unique_ptr<DocumentSession> session) {
   session->key = state.next_key++;
@@ -95,6 +107,10 @@ void remember_view(AppState& state) {
 // Makes document `index` the open one (-1: none) and brings back its view position.
 void open_index(AppState& state, int index) {
   remember_view(state);
+  if (DocumentSession* left = state.session()) {
+    std::vector<Token>().swap(left->tokens);  // only the open document keeps its tokens
+    std::vector<Sentence>().swap(left->sentences);
+  }
   state.current = index;
   clear_selections(state);
   ++state.doc_revision;
@@ -200,14 +216,14 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
     s.doc = std::move(annotated);
   } else if (keep_work) {
     s.doc = merge_person_work(std::move(annotated), s.doc);
-    if (state.engine) state.engine->refresh_document(s.doc);
   } else {
     s.doc = std::move(annotated);
   }
   if (!created.empty()) s.doc.meta.created = created;
   s.annotate_ms = annotate_ms;
   s.annotation_progress = 1;
-  touch(state, s);
+  if (keep_work) refresh_derived(state, s);
+  else touch(state, s);
   if (&s == state.session()) clear_selections(state);
   request_model_for(state, s.doc.lang);
   const std::string name = s.source_name;
@@ -270,6 +286,49 @@ void mark_changed(AppState& state) {
   else ++state.doc_revision;
 }
 
+void refresh_derived(AppState& state, DocumentSession& s) {
+  sort_and_number_entities(s.doc);
+  if (state.services.refresh_async && s.doc.text.size() > kSyncRefreshBytes) {
+    touch(state, s);
+    if (s.refresh_job != 0) {
+      s.refresh_again = true;  // one at a time: the newest state is sent when it returns
+      return;
+    }
+    s.refresh_job = state.next_job++;
+    s.refresh_revision = s.revision;
+    s.refresh_again = false;
+    state.services.refresh_async(s.refresh_job, s.doc);
+    return;
+  }
+  if (state.engine) {
+    if (s.tokens.empty()) {
+      s.tokens = tokenize(s.doc.text);
+      s.sentences = split_sentences(s.doc.text, s.tokens);
+    }
+    state.engine->refresh_document(s.doc, s.tokens, s.sentences);
+  }
+  touch(state, s);
+}
+
+void on_refreshed(AppState& state, uint64_t job, Document refreshed) {
+  DocumentSession* s = nullptr;
+  for (auto& d : state.documents) {
+    if (d->refresh_job == job && job != 0) s = d.get();
+  }
+  if (!s) return;
+  s->refresh_job = 0;
+  if (s->revision != s->refresh_revision || s->refresh_again || refreshed.text != s->doc.text ||
+      refreshed.entities.size() != s->doc.entities.size()) {
+    refresh_derived(state, *s);  // changed meanwhile: derive from what it is now
+    return;
+  }
+  // The same entities (sorted, numbered), now with base forms, groups and the rest.
+  const int selected = state.session() == s ? state.selected_entity : -1;
+  s->doc = std::move(refreshed);
+  touch(state, *s);
+  if (selected >= 0 && selected < static_cast<int>(s->doc.entities.size())) state.selected_entity = selected;
+}
+
 // --- Section: opening documents ---
 
 Status load_text(AppState& state, std::string_view raw, std::string_view source_name) {
@@ -303,7 +362,7 @@ Status load_text(AppState& state, std::string_view raw, std::string_view source_
   session->doc.labels = default_labels();
   session->doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   session->doc.meta.created = state.services.now_iso ? state.services.now_iso() : "";
-  session->doc.article.title = compute_article_info(session->doc).title;
+  session->doc.article.title = provisional_title(session->doc.text);
   session->source_name = source;
   session->invalid_utf8_count = norm.invalid_utf8_count;
   DocumentSession& s = add_session(state, std::move(session));
@@ -441,7 +500,7 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
     session->doc.labels = default_labels();
     session->doc.meta.tool = std::string("glosa ") + kGlosaVersion;
     session->doc.meta.created = state.services.now_iso ? state.services.now_iso() : "";
-    session->doc.article.title = compute_article_info(session->doc).title;
+    session->doc.article.title = provisional_title(session->doc.text);
     session->source_name = source;
     session->invalid_utf8_count = norm.invalid_utf8_count;
     session->id = adopt_document_id(state, id);

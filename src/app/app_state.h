@@ -39,6 +39,10 @@ struct PlatformServices {
   // the result (or on_annotation_failed), and may call on_annotation_progress() meanwhile.
   std::function<void(uint64_t job, const std::string& text, const AnnotateOptions& options)> annotate_async;
   std::function<void(uint64_t job)> cancel_annotation;
+  // Derive groups, quotations and article facts of `doc` (Engine::refresh_document) in the
+  // background as job `job`; the platform calls on_refreshed() with the result. Used for
+  // long texts only (kSyncRefreshBytes): short ones are refreshed at once.
+  std::function<void(uint64_t job, const Document& doc)> refresh_async;
   // Local storage: write a document (the platform calls on_stored() when done or failed),
   // forget one, forget everything.
   std::function<void(const DocumentSession& session)> store_document;
@@ -173,6 +177,19 @@ void clear_collection(AppState& state);
 void on_annotated(AppState& state, uint64_t job, Document annotated, double annotate_ms);
 void on_annotation_failed(AppState& state, uint64_t job, const std::string& message);
 void on_annotation_progress(AppState& state, uint64_t job, double fraction);
+// The background refresh of job `job` finished: its document takes the derived data if
+// nothing changed meanwhile (otherwise a new refresh is asked for). Unknown jobs are ignored.
+void on_refreshed(AppState& state, uint64_t job, Document refreshed);
+
+// After the entities of `session` changed: sorts and numbers them and derives groups,
+// quotations and article facts again (at once for short texts, in the background for long
+// ones), and marks the session changed.
+void refresh_derived(AppState& state, DocumentSession& session);
+
+// Texts up to this size are refreshed on the page's thread after a correction (a few
+// milliseconds); longer ones in the background, so no frame waits on them.
+constexpr size_t kSyncRefreshBytes = 64 * 1024;
+
 // Cancels the open document's pending annotation (the text stays, untagged).
 void cancel_annotation(AppState& state);
 

@@ -123,7 +123,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
         ui.menu_document = i;
         ImGui::OpenPopup("document-menu");
       }
-      const DocumentSummary sum = summarize(s);
+      const DocumentSummary& sum = cached_summary(s);
       const float r = std::round(fs * 0.32f);
       draw_status_mark(dl, ImVec2(p.x + pad + r, p.y + pad + fs * 0.5f), r, sum.status, ui.scale);
       const float tx = p.x + pad + 2 * r + pad;

@@ -53,12 +53,7 @@ void swap_entities(Document& doc, const std::vector<Entity>& remove, const std::
 // `keep` (if given) is selected.
 void refresh_and_show(AppState& state, const Entity* keep, const std::string& message) {
   Document& doc = state.doc();
-  if (state.engine) {
-    state.engine->refresh_document(doc);
-  } else {
-    sort_and_number_entities(doc);
-  }
-  mark_changed(state);
+  refresh_derived(state, *state.session());
   clear_selections(state);
   if (keep) {
     for (size_t i = 0; i < doc.entities.size(); ++i) {

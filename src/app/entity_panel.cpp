@@ -29,6 +29,9 @@ struct Row {
   const char* note = nullptr;
 };
 
+const char* const kNotes[] = {"No names grouped in this document.", "No names match the filter.",
+                              "No mentions in the text."};
+
 // Sizes of one row, scaled.
 struct RowMetrics {
   float height, step, pad, arrow, swatch, gap;
@@ -47,14 +50,14 @@ RowMetrics metrics(const UiResources& ui) {
 
 // --- Section: row list ---
 
-std::vector<Row> build_rows(AppState& state, UiResources& ui) {
+std::vector<Row> list_rows(AppState& state, UiResources& ui) {
   std::vector<Row> rows;
   const std::vector<int> groups = list_groups(state, ui.entity_filter);
   const DocumentIndex& index = document_index(state);
   if (state.doc().groups.empty()) {
-    rows.push_back({RowKind::Note, -1, "No names grouped in this document."});
+    rows.push_back({RowKind::Note, -1, kNotes[0]});
   } else if (groups.empty()) {
-    rows.push_back({RowKind::Note, -1, "No names match the filter."});
+    rows.push_back({RowKind::Note, -1, kNotes[1]});
   }
   for (int g : groups) {
     rows.push_back({RowKind::Group, g});
@@ -62,7 +65,7 @@ std::vector<Row> build_rows(AppState& state, UiResources& ui) {
     for (int e : index.group_mentions[g]) {
       if (is_entity_visible(state, e)) rows.push_back({RowKind::Mention, e});
     }
-    if (index.group_mentions[g].empty()) rows.push_back({RowKind::Note, -1, "No mentions in the text."});
+    if (index.group_mentions[g].empty()) rows.push_back({RowKind::Note, -1, kNotes[2]});
   }
   const std::vector<int> others = list_ungrouped_entities(state, ui.entity_filter);
   if (!others.empty()) {
@@ -71,6 +74,33 @@ std::vector<Row> build_rows(AppState& state, UiResources& ui) {
       for (int e : others) rows.push_back({RowKind::Other, e});
     }
   }
+  return rows;
+}
+
+// The rows, from the cache when nothing they depend on changed.
+std::vector<Row> build_rows(AppState& state, UiResources& ui) {
+  std::string key = std::to_string(state.doc_revision) + '\n' + ui.entity_filter + '\n' +
+                    (ui.other_entities_open ? "o" : "c");
+  for (const auto& [name, hidden] : state.hidden_labels) {
+    if (hidden) key += "\n-" + name;
+  }
+  for (const std::string& id : ui.expanded_groups) key += "\n+" + id;
+  std::vector<Row> rows;
+  if (key == ui.entity_rows_key) {
+    rows.reserve(ui.entity_rows.size());
+    for (const auto& r : ui.entity_rows) rows.push_back({static_cast<RowKind>(r[0]), r[1], r[2] >= 0 ? kNotes[r[2]] : nullptr});
+    return rows;
+  }
+  rows = list_rows(state, ui);
+  ui.entity_rows.clear();
+  for (const Row& r : rows) {
+    int note = -1;
+    for (int n = 0; n < 3; ++n) {
+      if (r.note == kNotes[n]) note = n;
+    }
+    ui.entity_rows.push_back({static_cast<int>(r.kind), r.index, note});
+  }
+  ui.entity_rows_key = std::move(key);
   return rows;
 }
 

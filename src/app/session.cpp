@@ -65,3 +65,15 @@ DocumentSummary summarize(const DocumentSession& session) {
 }
 
 }  // namespace glosa::app
+
+namespace glosa::app {
+
+const DocumentSummary& cached_summary(DocumentSession& session) {
+  if (session.summary_revision != session.revision) {
+    session.summary = summarize(session);
+    session.summary_revision = session.revision;
+  }
+  return session.summary;
+}
+
+}  // namespace glosa::app

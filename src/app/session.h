@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "engine/core/document.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
 
 namespace glosa::app {
 
@@ -38,6 +40,15 @@ struct EditStep {
   uint64_t sequence = 0;    // order among all steps of the page (AppState::edit_sequence)
 };
 
+// Counts for the Documents panel.
+struct DocumentSummary {
+  std::string id;
+  std::string title;
+  std::string lang;
+  size_t entities = 0;   // every entity of the file, rejected ones included
+  size_t reviewed = 0;   // of them, those with a status other than unreviewed
+  DocumentStatus status = DocumentStatus::New;
+};
 struct DocumentSession {
   uint64_t key = 0;            // unique within this page: layout caches and annotation jobs
   std::string id;              // stable id, kept in local storage and files ("d5k2x9-3")
@@ -59,6 +70,16 @@ struct DocumentSession {
   std::string annotation_lang;   // language asked for ("auto", "pl", "en")
   size_t invalid_utf8_count = 0; // repaired sequences in the pasted text
 
+  // Derived data (groups, quotations, article facts) after a correction of a long text is
+  // computed in the background too: the entities change at once, the rest follows.
+  uint64_t refresh_job = 0;        // pending job, 0 = none
+  uint64_t refresh_revision = 0;   // the revision it was asked for
+  bool refresh_again = false;      // changed again while it was pending
+  // Tokens and sentences of the text, kept while the document is open so a correction does
+  // not tokenise it again (the text never changes).
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
   // Where the person was: restored when the document is opened again.
   float scroll_y = 0;
   int selected_entity = -1;
@@ -66,22 +87,17 @@ struct DocumentSession {
   // Local saving: `revision` counts changes, `saved_revision` the one last stored.
   uint64_t revision = 1;
   uint64_t saved_revision = 0;
+  uint64_t summary_revision = 0;  // cached_summary() is of this revision
+  DocumentSummary summary;
   uint64_t saving_revision = 0;  // being written now, 0 = none
   double changed_ms = 0;         // clock (now_ms) of the last change
 
   bool is_annotating() const { return annotation_job != 0; }
 };
 
-// Counts for the Documents panel.
-struct DocumentSummary {
-  std::string id;
-  std::string title;
-  std::string lang;
-  size_t entities = 0;   // every entity of the file, rejected ones included
-  size_t reviewed = 0;   // of them, those with a status other than unreviewed
-  DocumentStatus status = DocumentStatus::New;
-};
 DocumentSummary summarize(const DocumentSession& session);
+// The same, kept in the session until it changes (the Documents panel draws it every frame).
+const DocumentSummary& cached_summary(DocumentSession& session);
 
 // Derives New / InProgress from the document (Done is only set by a person).
 void update_status(DocumentSession& session);

@@ -24,11 +24,7 @@ bool is_hidden(const AppState& state, const std::string& label) {
 // the legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
   ImGui::TextDisabled("LABELS");
-  std::vector<size_t> counts(state.doc().labels.size(), 0);
-  for (const Entity& e : state.doc().entities) {
-    const int i = find_label(state.doc().labels, e.label);
-    if (i >= 0) ++counts[i];
-  }
+  const std::vector<size_t>& counts = document_index(state).label_counts;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
   const float fs = ImGui::GetFontSize();
@@ -108,8 +104,7 @@ void draw_side_panel(AppState& state, UiResources& ui) {
   draw_filter(ui);
   if (!ImGui::BeginTabBar("lists##side")) return;
   const int group_count = static_cast<int>(state.doc().groups.size());
-  const int other_count = static_cast<int>(std::count(document_index(state).entity_group.begin(),
-                                                      document_index(state).entity_group.end(), -1));
+  const int other_count = static_cast<int>(document_index(state).ungrouped_count);
   char label[64];
   std::snprintf(label, sizeof label, "Entities %d###entities##side", group_count + other_count);
   ImGuiTabItemFlags flags = ui.request_tab == "entities" ? ImGuiTabItemFlags_SetSelected : 0;

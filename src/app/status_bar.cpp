@@ -21,11 +21,11 @@ const char* language_name(const std::string& lang) {
   return "other language";
 }
 
-std::string facts_line(const AppState& state) {
+std::string facts_line(AppState& state) {
   const DocumentSession* s = state.session();
   if (!s || !has_document(state)) return "No document";
   const Document& doc = state.doc();
-  std::string line = std::string(language_name(doc.lang)) + "  \xC2\xB7  " + std::to_string(count_codepoints(doc.text)) +
+  std::string line = std::string(language_name(doc.lang)) + "  \xC2\xB7  " + std::to_string(document_index(state).char_count) +
                      " characters  \xC2\xB7  " + std::to_string(doc.entities.size()) + " entities";
   if (s->is_annotating()) line += "  \xC2\xB7  annotating\xE2\x80\xA6";
   else if (s->is_imported) line += "  \xC2\xB7  opened from file";

@@ -82,6 +82,14 @@ struct UiResources {
   int list_seen_selection = -1;           // selected entity the entity list last followed
   int list_seen_quote = -1;               // selected quotation the quotes list last followed
   std::string request_tab;                // one-shot: "entities" or "quotes" becomes the tab
+  // The side panel's lists, rebuilt only when what they show changed (the document, the
+  // filter, hidden labels, open groups, the width): a frame's work follows what is visible.
+  std::string entity_rows_key;
+  std::vector<std::array<int, 3>> entity_rows;  // {kind, index, note} (entity_panel.cpp)
+  std::string quote_rows_key;
+  std::vector<int> quote_rows;                  // quotations listed, in order
+  std::vector<std::string> quote_snippets;      // their snippets
+  std::vector<float> quote_tops;                // their rows' tops in the list, plus the end
   std::string active_tab = "entities";    // the tab shown in the last frame
 
   // Screen rectangles {x0, y0, x1, y1} of named rows drawn this frame, for tests and

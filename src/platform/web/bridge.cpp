@@ -35,6 +35,9 @@ EM_JS(void, glosa_js_annotate, (double job, const char* text, size_t len, const 
   Module.glosaAnnotate(job, HEAPU8.slice(text, text + len), UTF8ToString(lang));
 });
 EM_JS(void, glosa_js_cancel, (double job), { Module.glosaCancel(job); });
+EM_JS(void, glosa_js_refresh, (double job, const char* bytes, size_t len), {
+  Module.glosaRefresh(job, HEAPU8.slice(bytes, bytes + len));
+});
 EM_JS(void, glosa_js_store, (const char* id, double revision, const char* bytes, size_t len, const char* meta), {
   Module.glosaStore(UTF8ToString(id), revision, HEAPU8.slice(bytes, bytes + len), JSON.parse(UTF8ToString(meta)));
 });
@@ -108,6 +111,10 @@ void install_platform_services(WebApp& app) {
     glosa_js_annotate(static_cast<double>(job), text.data(), text.size(), options.lang.c_str());
   };
   s.cancel_annotation = [](uint64_t job) { glosa_js_cancel(static_cast<double>(job)); };
+  s.refresh_async = [](uint64_t job, const Document& doc) {
+    const std::string bytes = encode_document(doc);
+    glosa_js_refresh(static_cast<double>(job), bytes.data(), bytes.size());
+  };
   s.store_document = [](const app::DocumentSession& session) {
     const std::string bytes = encode_document(session.doc);
     glosa_js_store(session.id.c_str(), static_cast<double>(session.revision), bytes.data(), bytes.size(),
@@ -256,6 +263,13 @@ EMSCRIPTEN_KEEPALIVE int glosa_on_annotated(double job, const char* bytes, int l
   return 0;
 }
 
+// The worker's refresh of job `job` (groups, quotations... of a corrected long text).
+EMSCRIPTEN_KEEPALIVE void glosa_on_refreshed(double job, const char* bytes, int len) {
+  request_frames();
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (doc.is_ok()) glosa::app::on_refreshed(web_app().state, static_cast<uint64_t>(job), std::move(doc.value()));
+}
+
 EMSCRIPTEN_KEEPALIVE void glosa_on_annotation_failed(double job, const char* message) {
   request_frames();
   glosa::app::on_annotation_failed(web_app().state, static_cast<uint64_t>(job), message);
@@ -369,7 +383,7 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_export_all() {
 // 1 while any document waits for the worker or for the store, else 0.
 EMSCRIPTEN_KEEPALIVE int glosa_busy() {
   for (const auto& s : web_app().state.documents) {
-    if (s->is_annotating() || s->revision != s->saved_revision) return 1;
+    if (s->is_annotating() || s->refresh_job != 0 || s->revision != s->saved_revision) return 1;
   }
   return 0;
 }

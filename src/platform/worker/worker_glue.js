@@ -4,10 +4,11 @@
 // thread, so annotating a long text or parsing the stored collection never blocks a frame.
 //
 // Page -> worker: {type:'model', lang, bytes} · {type:'annotate', job, text (bytes), lang,
-//   created} · {type:'store', id, revision, bytes, meta} · {type:'unstore', id} ·
+//   created} · {type:'refresh', job, bytes} · {type:'store', id, revision, bytes, meta} · {type:'unstore', id} ·
 //   {type:'clear'} · {type:'state', key, value} · {type:'restore'}
 // Worker -> page: {type:'ready'} · {type:'model-loaded', lang, ok, error} · {type:'progress',
-//   job, fraction} · {type:'annotated', job, ok, error, bytes, ms} · {type:'stored', id,
+//   job, fraction} · {type:'annotated', job, ok, error, bytes, ms} · {type:'refreshed', job,
+//   ok, error, bytes} · {type:'stored', id,
 //   revision, ok, error} · {type:'restored', docs, problems, state} · {type:'cleared', ok, error}
 'use strict';
 
@@ -156,6 +157,16 @@
           self.postMessage({ type: 'annotated', job: msg.job, ok: true, bytes: bytes, ms: ms }, [bytes]);
         }
         currentJob = 0;
+        break;
+      }
+      case 'refresh': {
+        var code = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_refresh(p, n); });
+        if (code !== 0) {
+          self.postMessage({ type: 'refreshed', job: msg.job, ok: false, error: lastError() });
+        } else {
+          var out = takeResult();
+          self.postMessage({ type: 'refreshed', job: msg.job, ok: true, bytes: out }, [out]);
+        }
         break;
       }
       case 'store': store(msg); break;

@@ -58,6 +58,17 @@ EMSCRIPTEN_KEEPALIVE int glosa_worker_annotate(const char* text, int len, const 
   return report(glosa::Status::ok());
 }
 
+// After a person corrected a long text: groups, quotations and article facts derived again
+// from its entities (Engine::refresh_document). On success the result buffer holds the
+// encoded document.
+EMSCRIPTEN_KEEPALIVE int glosa_worker_refresh(const char* bytes, int len) {
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (!doc.is_ok()) return report(doc.status());
+  engine().refresh_document(doc.value());
+  g_result = glosa::encode_document(doc.value());
+  return report(glosa::Status::ok());
+}
+
 // A stored Glosa JSON file to the page's binary form (validated like any file).
 EMSCRIPTEN_KEEPALIVE int glosa_worker_encode_json(const char* json, int len) {
   auto doc = glosa::read_document(std::string_view(json, static_cast<size_t>(len)));
