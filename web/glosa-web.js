@@ -405,6 +405,7 @@
     onAbort: function (what) { showFatal('Glosa stopped: ' + what + '. Reload the page to start again.'); },
     glosaFatal: showFatal,
     glosaWakeAfter: wakeAfter,
+    glosaCopy: copyText,
     glosaDownload: function (name, bytes) {
       const type = /\.jsonl$/.test(name) ? 'application/x-ndjson' : 'application/json';
       const url = URL.createObjectURL(new Blob([bytes], { type: type }));
@@ -561,11 +562,48 @@
     withString(text, function (ptr, len) { Module._glosa_paste(ptr, len); });
   });
 
+  // --- copy: Ctrl+C puts the selected words, the whole text (Ctrl+A) or the selected
+  // entity's text on the clipboard through the page's copy event ---
+  document.addEventListener('copy', function (event) {
+    if (!window.glosa) return;
+    const text = Module.UTF8ToString(Module._glosa_copy_text());
+    if (!text || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+    message(0, 'Copied ' + (text.length > 60 ? Array.from(text).length + ' characters' : '\u201E' + text + '\u201D'));
+  });
+  // A menu's Copy (a click, not a key): the asynchronous clipboard, else a hidden field.
+  function copyText(text) {
+    const fallback = function () {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.left = '-10000px';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } catch (e) { message(1, 'The browser did not allow copying: select and press Ctrl+C'); }
+      area.remove();
+      canvas.focus();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  }
+
   // --- keyboard shortcuts the browser would otherwise take ---
   window.addEventListener('keydown', function (event) {
     if (!window.glosa) return;
     if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.altKey) {
       if (Module._glosa_key_enter()) event.preventDefault();
+      return;
+    }
+    // Review keys that would move focus or go back in history.
+    if (event.target === canvas && (event.key === 'Tab' || ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && event.altKey) ||
+        event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
+      event.preventDefault();
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      if (Module._glosa_select_all()) event.preventDefault();
       return;
     }
     // Keys that would scroll or move the page (there is nothing else to scroll).

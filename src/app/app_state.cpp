@@ -267,7 +267,25 @@ void start_annotation(AppState& state, DocumentSession& s, const std::string& la
 
 bool has_document(const AppState& state) { return state.current >= 0 && !state.doc().text.empty(); }
 
+std::string selection_text(const AppState& state) {
+  const Document& doc = state.doc();
+  if (state.copy_end > state.copy_begin && state.copy_end <= doc.text.size()) {
+    return doc.text.substr(state.copy_begin, state.copy_end - state.copy_begin);
+  }
+  if (state.selected_entity >= 0 && state.selected_entity < static_cast<int>(doc.entities.size())) {
+    return std::string(entity_text(doc, doc.entities[static_cast<size_t>(state.selected_entity)]));
+  }
+  return "";
+}
+
+void select_all_text(AppState& state) {
+  state.copy_begin = 0;
+  state.copy_end = state.doc().text.size();
+  set_message(state, MessageKind::Info, "The whole text is selected: Ctrl+C copies it");
+}
+
 void clear_selections(AppState& state) {
+  state.copy_begin = state.copy_end = 0;
   state.selected_entity = -1;
   state.scroll_to_entity = -1;
   state.selected_quote = -1;
@@ -548,6 +566,7 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     return s;
   }
   if (ends_with(lower, ".jsonl") || ends_with(lower, ".ndjson")) return open_jsonl(state, name, bytes);
+  if (bytes.substr(0, 4096).find("\"glosa-labels\"") != std::string_view::npos) return apply_label_set(state, bytes);
   if (ends_with(lower, ".json") || looks_like_glosa_json(bytes)) return open_document_json(state, bytes, name);
   // Refuse obvious binaries rather than showing garbage: NUL bytes in the first 4 KiB.
   if (std::string_view(bytes.data(), std::min<size_t>(bytes.size(), 4096)).find('\0') != std::string_view::npos) {

@@ -48,6 +48,8 @@ struct PlatformServices {
   std::function<void(const DocumentSession& session)> store_document;
   std::function<void(const std::string& id)> unstore_document;
   std::function<void()> clear_store;
+  // Puts plain text on the system clipboard (Copy).
+  std::function<void(const std::string& text)> copy_text;
   // The open document changed (the platform remembers it for the next visit).
   std::function<void(const std::string& id)> store_current;
 };
@@ -94,6 +96,10 @@ struct AppState {
   std::string cycle_group;                    // id of the group last cycled through, "" = none
   int cycle_position = -1;                    // position in that group's mentions shown last
   float restore_scroll_y = -1;                // one-shot: the view scrolls here (document opened)
+  bool review_mode = false;                   // Enter / X move through the review queue (app/review.h)
+  // Text selected for copying (bytes): words dragged over, or the whole text (Ctrl+A).
+  size_t copy_begin = 0;
+  size_t copy_end = 0;
 
   // --- status bar message ---
   std::string message;
@@ -268,6 +274,12 @@ int show_next_mention(AppState& state, int group);
 std::vector<int> list_groups(AppState& state, std::string_view filter);
 std::vector<int> list_ungrouped_entities(AppState& state, std::string_view filter);
 std::vector<int> list_quotes(AppState& state, std::string_view filter);
+
+// What Ctrl+C copies: the text selected for copying, else the selected entity's text,
+// else "".
+std::string selection_text(const AppState& state);
+// Ctrl+A: selects the whole text for copying.
+void select_all_text(AppState& state);
 
 bool has_document(const AppState& state);
 // Forgets the selected entity and quotation, pending scrolls and the mention cursor: what

@@ -400,6 +400,29 @@ FragmentRef DocumentLayout::fragment_near(float x, float y) {
   return {p, best};
 }
 
+size_t DocumentLayout::byte_near(float x, float y) {
+  const FragmentRef ref = fragment_near(x, y);
+  if (!ref.found()) return 0;
+  const LayoutFragment& f = paragraph(ref.paragraph).fragments[static_cast<size_t>(ref.fragment)];
+  if (x <= f.x) return f.begin_byte;
+  if (x >= f.x + f.width) return f.end_byte;
+  // Between characters: the boundary whose measured prefix is nearest to x.
+  const std::string_view text = doc_->text;
+  size_t best = f.begin_byte;
+  float best_d = x - f.x;
+  size_t len = 0;
+  for (size_t b = f.begin_byte; b < f.end_byte; b += len) {
+    decode_utf8(text, b, &len);
+    const float w = params_.measure(text.substr(f.begin_byte, b + len - f.begin_byte));
+    const float d = std::abs(x - (f.x + w));
+    if (d < best_d) {
+      best_d = d;
+      best = b + len;
+    }
+  }
+  return best;
+}
+
 FragmentRef DocumentLayout::fragment_at_byte(size_t byte) {
   const int n = static_cast<int>(paragraphs_.size());
   for (int p = std::max(0, paragraph_at_byte(byte)); p < n; ++p) {

@@ -119,6 +119,10 @@ class DocumentLayout {
   // first line above the text, the last below it), the fragment under x, else the nearest
   // one on that line. None when there are no fragments.
   FragmentRef fragment_near(float x, float y);
+  // The character boundary nearest to the point, as a byte offset of the text: on the line
+  // at y (as fragment_near), between the characters of the nearest fragment. For selecting
+  // exact characters. 0 when there are no fragments.
+  size_t byte_near(float x, float y);
   // The first fragment that ends after `byte` (the one holding it, or the next one after a
   // space), searching forward from byte's paragraph; none past the last fragment.
   FragmentRef fragment_at_byte(size_t byte);

@@ -117,65 +117,6 @@ void draw_tooltip(AppState& state, int index) {
   ImGui::EndTooltip();
 }
 
-// A colour square the height of the text, then the rest of the line.
-void label_swatch(const Document& doc, const std::string& label) {
-  const float h = ImGui::GetTextLineHeight();
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.15f), ImVec2(p.x + h * 0.7f, p.y + h * 0.85f),
-                                            label_color(doc, label), 2);
-  ImGui::Dummy(ImVec2(h * 0.7f, h));
-  ImGui::SameLine();
-}
-
-// The correction menu of entity ui.menu_entity (opened by a right-click on it).
-void draw_entity_menu(AppState& state, UiResources& ui) {
-  if (!ImGui::BeginPopup("entity-menu")) return;
-  const int i = ui.menu_entity;
-  if (i < 0 || i >= static_cast<int>(state.doc().entities.size())) {
-    ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-    return;
-  }
-  const Entity e = state.doc().entities[i];  // a copy: a correction renumbers the entities
-  ImGui::TextDisabled("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(std::min<size_t>(e.end_byte - e.begin_byte, 60)),
-                      state.doc().text.data() + e.begin_byte);
-  ImGui::Separator();
-  for (const LabelInfo& l : state.doc().labels) {
-    label_swatch(state.doc(), l.name);
-    const std::string item = l.name + (l.description.empty() ? "" : "  \xC2\xB7  " + l.description) + "##menu-" + l.name;
-    if (ImGui::MenuItem(item.c_str(), nullptr, l.name == e.label)) set_entity_label(state, i, l.name);
-    record_item_rect(ui, "menu-label:" + l.name);
-  }
-  ImGui::Separator();
-  const bool accepted = e.status == ReviewStatus::Accepted;
-  if (ImGui::MenuItem("Accepted##menu", nullptr, accepted)) set_entity_accepted(state, i, !accepted);
-  record_item_rect(ui, "menu-accept");
-  if (e.origin == Origin::Person) {
-    if (ImGui::MenuItem("Remove##menu", "Del")) reject_entity(state, i);
-  } else if (ImGui::MenuItem("Reject##menu", "Del")) {
-    reject_entity(state, i);
-  }
-  record_item_rect(ui, "menu-remove");
-  ImGui::EndPopup();
-}
-
-// The "Tag as" menu for the words selected with the mouse (ui.tag_begin/tag_end).
-void draw_tag_menu(AppState& state, UiResources& ui) {
-  if (!ImGui::BeginPopup("tag-menu")) return;
-  size_t b = ui.tag_begin, e = ui.tag_end;
-  trim_span(state.doc().text, &b, &e);
-  ImGui::TextDisabled("Tag \xE2\x80\x9E%.*s%s\xE2\x80\x9D as", static_cast<int>(std::min<size_t>(e - b, 60)),
-                      state.doc().text.data() + b, e - b > 60 ? "\xE2\x80\xA6" : "");
-  ImGui::Separator();
-  for (const LabelInfo& l : state.doc().labels) {
-    label_swatch(state.doc(), l.name);
-    const std::string item = l.name + (l.description.empty() ? "" : "  \xC2\xB7  " + l.description) + "##tag-" + l.name;
-    if (ImGui::MenuItem(item.c_str())) add_entity(state, ui.tag_begin, ui.tag_end, l.name);
-    record_item_rect(ui, "tag-label:" + l.name);
-  }
-  ImGui::EndPopup();
-}
-
 void draw_start_screen(AppState& state, UiResources& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float w = std::min(avail.x - 40 * ui.scale, 640 * ui.scale);
@@ -288,6 +229,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
     return;
   }
   draw_annotation_progress(state, ui);
+  draw_review_bar(state, ui);
   ImGui::BeginChild("text##document", ImVec2(0, 0), false);
   const DocumentIndex& index = document_index(state);
   const Document& doc = state.doc();
@@ -408,8 +350,8 @@ void draw_document_view(AppState& state, UiResources& ui) {
   const float bar_w = std::max(2.0f, std::round(3 * s));
 
   // Selecting words with the left button held: from the fragment where it went down to
-  // the one nearest the mouse, within the paragraph where it started. Released after
-  // moving, the "Tag as" menu opens.
+  // the one nearest the mouse, within the paragraph where it started (with Alt held: exact
+  // characters). Released after moving, the "Tag as" menu opens.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const float mx = mouse.x - origin.x, my = mouse.y - origin.y;
   bool open_tag_menu = false;
@@ -419,31 +361,42 @@ void draw_document_view(AppState& state, UiResources& ui) {
     if (!ui.select_anchor.found() && mouse.x >= origin.x && mouse.x < origin.x + wrap) ui.select_anchor = L.fragment_near(mx, my);
     ui.select_current = ui.select_anchor;
     ui.selecting = false;
+    ui.select_exact = ImGui::GetIO().KeyAlt;
+    ui.select_anchor_byte = L.byte_near(mx, my);
+    state.copy_begin = state.copy_end = 0;  // a click ends a copy selection
   }
   // The selection's byte range [sel_begin, sel_end), empty when there is none.
   size_t sel_begin = 0, sel_end = 0;
   if (ui.select_anchor.found()) {
     const LayoutFragment anchor = L.fragment(ui.select_anchor);
+    const ParagraphLayout& anchor_para = L.paragraph(ui.select_anchor.paragraph);
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       FragmentRef cur = L.fragment_near(mx, my);
       // Never across a paragraph break: clamp to the anchor's paragraph.
       if (cur.found() && cur.paragraph != ui.select_anchor.paragraph) {
-        const ParagraphLayout& ap = L.paragraph(ui.select_anchor.paragraph);
         cur = {ui.select_anchor.paragraph,
-               cur.paragraph > ui.select_anchor.paragraph ? static_cast<int>(ap.fragments.size()) - 1 : 0};
+               cur.paragraph > ui.select_anchor.paragraph ? static_cast<int>(anchor_para.fragments.size()) - 1 : 0};
       }
       if (cur.found()) ui.select_current = cur;
       if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4 * ui.scale)) ui.selecting = true;
     }
     if (ui.selecting && ui.select_current.found()) {
-      const LayoutFragment current = L.fragment(ui.select_current);
-      sel_begin = std::min(anchor.begin_byte, current.begin_byte);
-      sel_end = std::max(anchor.end_byte, current.end_byte);
+      if (ui.select_exact) {
+        const size_t here = std::clamp(L.byte_near(mx, my), anchor_para.begin_byte, anchor_para.end_byte);
+        sel_begin = std::min(ui.select_anchor_byte, here);
+        sel_end = std::max(ui.select_anchor_byte, here);
+      } else {
+        const LayoutFragment current = L.fragment(ui.select_current);
+        sel_begin = std::min(anchor.begin_byte, current.begin_byte);
+        sel_end = std::max(anchor.end_byte, current.end_byte);
+      }
     }
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       if (ui.selecting && sel_end > sel_begin) {
         ui.tag_begin = sel_begin;
         ui.tag_end = sel_end;
+        state.copy_begin = sel_begin;  // Ctrl+C copies it while the menu is open
+        state.copy_end = sel_end;
         open_tag_menu = true;
       }
       ui.select_anchor = {};
@@ -456,12 +409,14 @@ void draw_document_view(AppState& state, UiResources& ui) {
     if (f.found() && L.fragment(f).entity < 0) {
       ui.tag_begin = L.fragment(f).begin_byte;
       ui.tag_end = L.fragment(f).end_byte;
+      state.copy_begin = ui.tag_begin;
+      state.copy_end = ui.tag_end;
       open_tag_menu = true;
     }
   }
-  if (sel_end <= sel_begin && ImGui::IsPopupOpen("tag-menu")) {
-    sel_begin = ui.tag_begin;
-    sel_end = ui.tag_end;
+  if (sel_end <= sel_begin && state.copy_end > state.copy_begin) {
+    sel_begin = state.copy_begin;  // the "Tag as" menu's words, or the whole text (Ctrl+A)
+    sel_end = state.copy_end;
   }
 
   // Hover: an entity under the mouse, else a quotation's text or its margin bar.
@@ -532,15 +487,19 @@ void draw_document_view(AppState& state, UiResources& ui) {
           dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
         }
       }
-      // The words being selected with the mouse, or waiting in the "Tag as" menu.
+      // The words being selected with the mouse, or waiting in the "Tag as" menu; a
+      // fragment only partly inside (exact characters) is covered only that far.
       if (sel_end > sel_begin) {
         for (size_t k = line.first_fragment; k < end; ++k) {
           const LayoutFragment& f = para.fragments[k];
-          if (f.begin_byte < sel_begin || f.end_byte > sel_end) continue;
-          const bool joins_next = k + 1 < end && para.fragments[k + 1].end_byte <= sel_end;
-          const float x1 = joins_next ? para.fragments[k + 1].x : f.x + f.width + f.tag_width;
-          dl->AddRectFilled(ImVec2(origin.x + f.x - pad_x, y + 1),
-                            ImVec2(origin.x + x1 + pad_x * (joins_next ? 0 : 1), y + line_h - 1),
+          if (f.end_byte <= sel_begin || f.begin_byte >= sel_end) continue;
+          float x0 = f.x, x1 = f.x + f.width + f.tag_width;
+          if (f.begin_byte < sel_begin) x0 = f.x + ui.text_font->CalcTextSizeA(font_h, 1e9f, 0, doc.text.data() + f.begin_byte, doc.text.data() + sel_begin).x;
+          if (f.end_byte > sel_end) x1 = f.x + ui.text_font->CalcTextSizeA(font_h, 1e9f, 0, doc.text.data() + f.begin_byte, doc.text.data() + sel_end).x;
+          const bool joins_next = f.end_byte <= sel_end && k + 1 < end && para.fragments[k + 1].begin_byte < sel_end;
+          if (joins_next) x1 = para.fragments[k + 1].x;
+          dl->AddRectFilled(ImVec2(origin.x + x0 - (f.begin_byte >= sel_begin ? pad_x : 0), y + 1),
+                            ImVec2(origin.x + x1 + (joins_next || f.end_byte > sel_end ? 0 : pad_x), y + line_h - 1),
                             IM_COL32(70, 130, 230, 70));
         }
       }
@@ -635,23 +594,20 @@ void draw_document_view(AppState& state, UiResources& ui) {
     state.selected_entity = -1;
     state.selected_quote = hovered_quote_text;
   }
-  if (ui.hovered_entity >= 0 && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
-    ui.menu_entity = ui.hovered_entity;
-    state.selected_entity = ui.hovered_entity;
-    state.selected_quote = -1;
-    ImGui::OpenPopup("entity-menu");
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    if (ui.hovered_entity >= 0) {
+      ui.menu_entity = ui.hovered_entity;
+      state.selected_entity = ui.hovered_entity;
+      state.selected_quote = -1;
+      open_menu(ui, "entity-menu");
+    } else if (ui.hovered_quote_bar >= 0 || hovered_quote_text >= 0) {
+      ui.menu_quote = ui.hovered_quote_bar >= 0 ? ui.hovered_quote_bar : hovered_quote_text;
+      state.selected_quote = ui.menu_quote;
+      state.selected_entity = -1;
+      open_menu(ui, "speaker-menu");
+    }
   }
-  if (open_tag_menu) ImGui::OpenPopup("tag-menu");
-  // Delete (or Backspace) rejects the selected entity, unless a text field has the keys.
-  if (state.selected_entity >= 0 && !ImGui::GetIO().WantTextInput &&
-      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))) {
-    reject_entity(state, state.selected_entity);
-  }
-  ImGui::PushFont(ui.ui_font);
-  draw_entity_menu(state, ui);
-  draw_tag_menu(state, ui);
-  ImGui::PopFont();
+  if (open_tag_menu) open_menu(ui, "tag-menu");
   ImGui::EndChild();
 }
 

@@ -11,7 +11,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/app_state.h"
@@ -57,6 +59,55 @@ void trim_span(const std::string& text, size_t* begin, size_t* end);
 // of every correction.
 void apply_edit(AppState& state, std::vector<int> remove, std::vector<Entity> add, const std::string& description,
                 const Entity* select = nullptr);
+
+// --- Whole groups (a person, a place, an organisation with all its mentions) ---
+
+// Gives every standing mention of group `group` (index into doc().groups) the label.
+bool relabel_group(AppState& state, int group, const std::string& label);
+// Accepts (status accepted) or rejects every standing mention of group `group`.
+bool set_group_review(AppState& state, int group, bool accept);
+// Makes the mentions of group `from` mentions of group `into` (a person's decision, kept
+// when the document is derived again). False for bad or equal indices.
+bool merge_group_into(AppState& state, int from, int into);
+// Takes mention `entity` out of its group into a group of its own. False for a bad index
+// or a mention that is alone already.
+bool split_mention(AppState& state, int entity);
+
+// --- Quotation speakers ---
+
+// Makes group `group` the speaker of quotation `quote` (attribution "person"); -1: a person
+// says nobody is named. False for bad indices.
+bool set_quote_speaker(AppState& state, int quote, int group);
+
+// --- The label set ---
+
+// Adds a label (a unique name of letters, digits, '_' or '-', at most 24 characters; a
+// colour "#rrggbb"). False, with a message, otherwise.
+bool add_label(AppState& state, const LabelInfo& label);
+// Renames label `from` everywhere (entities, groups); `to` must be new and valid.
+bool rename_label(AppState& state, const std::string& from, const std::string& to);
+bool set_label_color(AppState& state, const std::string& name, const std::string& color);
+bool set_label_description(AppState& state, const std::string& name, const std::string& description);
+// Moves a label up (delta < 0) or down in the order the legend and the digit keys use.
+bool move_label(AppState& state, const std::string& name, int delta);
+// Removes a label no entity uses. False (with a message) when one does.
+bool remove_label(AppState& state, const std::string& name);
+// The label set as its own small file: {"format": "glosa-labels", "version": 1, "labels":
+// [{"name", "color", "description"}]}, to share one scheme in a team.
+std::string label_set_json(const AppState& state);
+// Takes a label set file into the open document: its labels in its order with its colours
+// and descriptions, then any label the document uses that the set lacks. Refused (message,
+// nothing changed) when the file is not a valid label set.
+Status apply_label_set(AppState& state, std::string_view json);
+
+// --- Exact edges ---
+
+enum class SpanEdge : uint8_t { Begin, End };
+enum class EdgeStep : uint8_t { Word, Character };
+// Moves the begin or end of entity `index` by a word or a character, `direction` -1 (left)
+// or +1 (right). The span never becomes empty and never overlaps another standing entity;
+// the entity is then the person's (origin person, accepted). False when it cannot move.
+bool move_entity_edge(AppState& state, int index, SpanEdge edge, EdgeStep step, int direction);
 
 bool can_undo(const AppState& state);
 bool can_redo(const AppState& state);

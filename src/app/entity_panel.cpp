@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "app/editing.h"
 #include "app/ui.h"
+#include "engine/text/unicode.h"
 
 namespace glosa::app {
 
@@ -21,7 +23,7 @@ namespace {
 
 constexpr const char* kDot = " \xC2\xB7 ";  // " · "
 
-enum class RowKind { Group, Mention, Note, OtherHeader, Other };
+enum class RowKind { Group, Mention, Note, OtherHeader, Other, RejectedHeader, Rejected };
 
 struct Row {
   RowKind kind;
@@ -74,13 +76,27 @@ std::vector<Row> list_rows(AppState& state, UiResources& ui) {
       for (int e : others) rows.push_back({RowKind::Other, e});
     }
   }
+  // Rejected entities: kept in the file, not drawn in the text; a click restores one.
+  const std::string f = search_fold(ui.entity_filter);
+  std::vector<int> rejected;
+  for (size_t e = 0; e < state.doc().entities.size(); ++e) {
+    if (state.doc().entities[e].status == ReviewStatus::Rejected && entity_matches(state.doc(), static_cast<int>(e), f)) {
+      rejected.push_back(static_cast<int>(e));
+    }
+  }
+  if (!rejected.empty()) {
+    rows.push_back({RowKind::RejectedHeader, static_cast<int>(rejected.size())});
+    if (ui.rejected_open) {
+      for (int e : rejected) rows.push_back({RowKind::Rejected, e});
+    }
+  }
   return rows;
 }
 
 // The rows, from the cache when nothing they depend on changed.
 std::vector<Row> build_rows(AppState& state, UiResources& ui) {
   std::string key = std::to_string(state.doc_revision) + '\n' + ui.entity_filter + '\n' +
-                    (ui.other_entities_open ? "o" : "c");
+                    (ui.other_entities_open ? "o" : "c") + (ui.rejected_open ? "r" : "-");
   for (const auto& [name, hidden] : state.hidden_labels) {
     if (hidden) key += "\n-" + name;
   }
@@ -297,6 +313,10 @@ void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m
   ImGui::PopID();
 
   if (clicked && !toggled && !link_hovered) show_next_mention(state, g);
+  if (row_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    ui.menu_group = g;
+    open_menu(ui, "group-menu");
+  }
   if (row_hovered && !toggle_hovered && !link_hovered) {
     ui.panel_hovered_group = g;
     group_tooltip(state, g);
@@ -399,6 +419,45 @@ void draw_other_row(AppState& state, UiResources& ui, int e, const RowMetrics& m
   if (hovered) entity_tooltip(state, ent);
 }
 
+void draw_rejected_header(UiResources& ui, int count, const RowMetrics& m, float width) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  if (ImGui::Selectable("##rejected_entities", false, 0, ImVec2(0, m.height))) ui.rejected_open = !ui.rejected_open;
+  record_item_rect(ui, "rejected-entities");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  draw_arrow(dl, p.x + m.pad, p.y + (m.height - m.arrow) * 0.5f, m.arrow, ui.rejected_open, muted_color());
+  const std::string text = "Rejected  " + std::to_string(count);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + m.pad + m.arrow + m.gap, text_y(p.y, m)), muted_color(),
+              text.c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Entities you rejected: kept in the file with status \"rejected\" (training data),\n"
+                      "not drawn in the text, not proposed again. Click one to restore it.");
+  }
+  (void)width;
+}
+
+void draw_rejected_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
+  const Entity& ent = state.doc().entities[static_cast<size_t>(e)];
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(ent.id.c_str());
+  const bool clicked = ImGui::Selectable("##rejected_row", false, 0, ImVec2(0, m.height));
+  const bool hovered = ImGui::IsItemHovered();
+  record_item_rect(ui, "rejected:" + ent.id);
+  ImGui::PopID();
+  const float ty = text_y(p.y, m);
+  const std::string right = ent.label + "  restore";
+  const float right_w = text_width(font, right);
+  dl->AddText(font, fs, ImVec2(p.x + width - m.pad - right_w, ty), hovered ? link_color() : muted_color(), right.c_str());
+  const float x = p.x + m.pad + m.arrow + m.gap * 0.5f + m.swatch + m.gap;
+  draw_text_ellipsis(dl, font, fs, x, ty, p.x + width - m.pad - right_w - m.gap - x, muted_color(), entity_text(state.doc(), ent));
+  dl->AddLine(ImVec2(x, ty + fs * 0.55f), ImVec2(x + std::min(text_width(font, entity_text(state.doc(), ent)), p.x + width - m.pad - right_w - m.gap - x), ty + fs * 0.55f),
+              muted_color(), std::max(1.0f, ui.scale));
+  if (hovered) ImGui::SetTooltip("Rejected: click to restore \u201E%s\u201D %s", display_text(entity_text(state.doc(), ent), 60).c_str(), ent.label.c_str());
+  if (clicked) restore_entity(state, e);
+}
+
 // The row index to bring into view for a selection made elsewhere (the text, a link).
 int row_of(const std::vector<Row>& rows, RowKind kind, int index) {
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -452,6 +511,8 @@ void draw_entity_panel(AppState& state, UiResources& ui) {
         case RowKind::Mention: draw_mention_row(state, ui, row.index, m, width); break;
         case RowKind::OtherHeader: draw_other_header(ui, row.index, m, width); break;
         case RowKind::Other: draw_other_row(state, ui, row.index, m, width); break;
+        case RowKind::RejectedHeader: draw_rejected_header(ui, row.index, m, width); break;
+        case RowKind::Rejected: draw_rejected_row(state, ui, row.index, m, width); break;
         case RowKind::Note: {
           const ImVec2 p = ImGui::GetCursorScreenPos();
           ImGui::Dummy(ImVec2(width, m.height));

@@ -136,6 +136,11 @@ void draw_quotes_panel(AppState& state, UiResources& ui) {
     ImGui::PushID(quote.id.c_str());
     if (ImGui::Selectable("##quote_row", state.selected_quote == q, 0, ImVec2(0, h))) select_quote(state, q);
     const bool hovered = ImGui::IsItemHovered();
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+      ui.menu_quote = q;
+      state.selected_quote = q;
+      open_menu(ui, "speaker-menu");
+    }
     record_item_rect(ui, "quote:" + quote.id);
     ImGui::PopID();
     if (q == target) ImGui::SetScrollHereY(0.3f);

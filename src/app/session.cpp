@@ -23,17 +23,12 @@ bool parse_document_status(std::string_view name, DocumentStatus* status) {
 }
 
 bool DocumentDecisions::operator==(const DocumentDecisions& o) const {
-  if (labels.size() != o.labels.size() || pinned_speakers.size() != o.pinned_speakers.size()) return false;
+  if (labels.size() != o.labels.size() || !(person == o.person)) return false;
   for (size_t i = 0; i < labels.size(); ++i) {
     if (labels[i].name != o.labels[i].name || labels[i].color != o.labels[i].color ||
         labels[i].description != o.labels[i].description) {
       return false;
     }
-  }
-  for (size_t i = 0; i < pinned_speakers.size(); ++i) {
-    const Quotation& a = pinned_speakers[i];
-    const Quotation& b = o.pinned_speakers[i];
-    if (a.begin_byte != b.begin_byte || a.end_byte != b.end_byte || a.speaker != b.speaker) return false;
   }
   return true;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/core/document.h"
+#include "engine/names/person_decisions.h"
 #include "engine/text/sentence_splitter.h"
 #include "engine/text/tokenizer.h"
 
@@ -21,10 +22,11 @@ const char* document_status_name(DocumentStatus status);  // "new", "in progress
 bool parse_document_status(std::string_view name, DocumentStatus* status);
 
 // What a person decided beyond single entities: the label set (added, renamed, recoloured,
-// reordered or hidden labels live in Document::labels). Kept whole in an edit step: it is small.
+// reordered labels live in Document::labels), the groups a person made and the speakers a
+// person chose (names/person_decisions.h). Kept whole in an edit step: it is small.
 struct DocumentDecisions {
   std::vector<LabelInfo> labels;
-  std::vector<Quotation> pinned_speakers;  // quotations whose speaker a person chose
+  names::PersonDecisions person;
   bool operator==(const DocumentDecisions& o) const;
 };
 

@@ -23,7 +23,12 @@ bool is_hidden(const AppState& state, const std::string& label) {
 // hidden one has a hollow swatch and muted text). Chips flow into as many rows as needed, so
 // the legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("LABELS");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Edit\xE2\x80\xA6##labels")) ui.show_labels_editor = true;
+  record_item_rect(ui, "edit-labels");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add, rename, recolour and reorder labels; save or load a label set");
   const std::vector<size_t>& counts = document_index(state).label_counts;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
@@ -36,9 +41,12 @@ void draw_legend(AppState& state, UiResources& ui) {
   float row_used = 0;
   int shown = 0;
   for (size_t i = 0; i < state.doc().labels.size(); ++i) {
-    if (counts[i] == 0) continue;
+    // The first nine show their digit (the key that gives a selected entity that label);
+    // beyond them only labels in use are listed.
+    if (i >= 9 && (i >= counts.size() || counts[i] == 0)) continue;
+    const size_t count = i < counts.size() ? counts[i] : 0;
     const LabelInfo& l = state.doc().labels[i];
-    const std::string text = l.name + "  " + std::to_string(counts[i]);
+    const std::string text = (i < 9 ? std::to_string(i + 1) + " " : std::string()) + l.name + "  " + std::to_string(count);
     const float chip_w = pad + sw + pad * 0.8f + text_width(font, text) + pad;
     if (row_used > 0 && row_used + spacing + chip_w <= avail) {
       ImGui::SameLine(0, spacing);
@@ -65,8 +73,9 @@ void draw_legend(AppState& state, UiResources& ui) {
                 ImGui::GetColorU32(visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), text.c_str());
     if (hovered) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::SetTooltip("%s: %s (%zu)\n%s", l.name.c_str(), l.description.c_str(), counts[i],
-                        visible ? "Click to hide them in the text" : "Hidden: click to show them");
+      ImGui::SetTooltip("%s: %s (%zu)\n%s%s", l.name.c_str(), display_text(l.description, 80).c_str(), count,
+                        visible ? "Click to hide them in the text" : "Hidden: click to show them",
+                        i < 9 ? ("\nKey " + std::to_string(i + 1) + ": give the selected entity this label").c_str() : "");
     }
     ImGui::PopID();
     ++shown;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/editing.h"
+#include "app/review.h"
 #include "app/ui.h"
 
 namespace glosa::app {
@@ -72,6 +73,16 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo the correction undone last (Ctrl+Shift+Z)");
   if (!can_redo(state)) ImGui::EndDisabled();
 
+  ImGui::SameLine();
+  if (!has_document(state)) ImGui::BeginDisabled();
+  if (ImGui::Button(state.review_mode ? "Reviewing##toolbar" : "Review##toolbar")) set_review_mode(state, !state.review_mode);
+  record_item_rect(ui, "toolbar-review");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Step through the entities not yet reviewed, the least certain first:\n"
+                      "Enter accepts, X rejects, 1\xE2\x80\x93" "9 relabel (R)");
+  }
+  if (!has_document(state)) ImGui::EndDisabled();
+
   if (!state.sample_text.empty()) {
     ImGui::SameLine();
     if (ImGui::Button("Sample article##toolbar")) load_text(state, state.sample_text, "sample article");
@@ -91,6 +102,10 @@ void draw_toolbar(AppState& state, UiResources& ui) {
     ImGui::SetTooltip("Detected automatically; choose to annotate the open document again in that language\n"
                       "(what you tagged, changed or rejected is kept)");
   }
+  ImGui::SameLine();
+  if (ImGui::Button("?##toolbar")) ui.show_shortcuts = true;
+  record_item_rect(ui, "toolbar-help");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
   ImGui::Separator();
 }
 

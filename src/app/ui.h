@@ -70,13 +70,39 @@ struct UiResources {
   FragmentRef select_anchor;     // fragment where the left button went down, none = not held
   FragmentRef select_current;    // fragment under the mouse while it is held
   bool selecting = false;        // the mouse moved away from the anchor: a selection
+  bool select_exact = false;     // Alt was held: exact characters, not whole words
+  size_t select_anchor_byte = 0; // where the button went down, as a character boundary
   size_t tag_begin = 0;          // bytes the "Tag as" menu would tag
   size_t tag_end = 0;
+  // The menus (menus.cpp), opened at the frame's top level: which one to open next frame,
+  // the highlighted item, the menu's page (0 main, 1 "label all", 2 "merge into"), its filter.
+  std::string request_menu;      // "entity-menu", "tag-menu", "group-menu", "speaker-menu"
+  bool menu_at_selection = false;  // open under the selected entity (keyboard), not the mouse
+  int menu_cursor = 0;
+  int menu_count = 0;            // items in the menu last frame
+  float menu_width = 0;          // its widest item last frame
+  int menu_page = 0;
+  std::string menu_filter;
+  bool menu_focus_filter = false;
+  int menu_group = -1;           // group whose row menu is open
+  int menu_quote = -1;           // quotation whose speaker menu is open
+  bool show_shortcuts = false;   // the "?" overlay
+  bool show_labels_editor = false;  // the label set editor
+  uint64_t label_edit_revision = ~0ull;  // the editor's buffers (labels_editor.cpp)
+  std::vector<std::string> label_names;
+  std::vector<std::string> label_descriptions;
+  std::string label_color_edit;
+  std::string new_label_name;
+  // Key codes of keys ImGui names no constant for (letters and digits are their ASCII
+  // codes on every backend the app runs on); the platform fills these in.
+  int key_f10 = -1;
+  int key_menu = -1;
 
   // Side panel state, reset when another document opens (panel_revision).
   uint64_t panel_revision = ~0ull;
   std::set<std::string> expanded_groups;  // ids of groups whose mentions are listed
   bool other_entities_open = true;        // the "Other entities" section
+  bool rejected_open = false;             // the "Rejected" section
   int scroll_list_to_group = -1;          // one-shot: bring this group's row into view
   int scroll_list_to_quote = -1;          // one-shot: bring this quotation's row into view
   int list_seen_selection = -1;           // selected entity the entity list last followed
@@ -131,6 +157,21 @@ void draw_article_header(AppState& state, UiResources& ui);
 // and confidence, a warning when the speaker is a guess (quotes_panel.cpp). `in_text`: shown
 // over the document (its footer then says a click selects it, not that it shows it).
 void draw_quote_tooltip(AppState& state, int index, bool in_text);
+
+// Opens `popup` ("entity-menu" for ui.menu_entity, "tag-menu", "group-menu" for
+// ui.menu_group, "speaker-menu" for ui.menu_quote) in the next frame, under the selected
+// entity when `at_selection` (opened by a key), else at the mouse.
+void open_menu(UiResources& ui, const std::string& popup, bool at_selection = false);
+// Draws whichever menu is open (menus.cpp); called once per frame at the top level.
+void draw_menus(AppState& state, UiResources& ui);
+// The keys of review and navigation (keyboard.cpp): Tab, Enter, X, digits, edges, R, Esc,
+// the menu key, "?". Read once per frame, when no text field and no menu has the keys.
+void handle_keyboard(AppState& state, UiResources& ui);
+// The "?" overlay listing every shortcut, and the label set editor (keyboard.cpp, labels_editor.cpp).
+void draw_shortcuts(AppState& state, UiResources& ui);
+void draw_labels_editor(AppState& state, UiResources& ui);
+// The review line above the text: progress, Accept all remaining, leave (review.h).
+void draw_review_bar(AppState& state, UiResources& ui);
 
 // Screen rectangle of a named row drawn in the last frame (see UiResources::item_rects).
 bool item_screen_rect(const UiResources& ui, const std::string& name, float rect[4]);

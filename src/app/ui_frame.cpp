@@ -119,6 +119,7 @@ void draw_frame(AppState& state, UiResources& ui) {
     ui.show_documents = true;
     ui.documents_shown_once = true;
   }
+  handle_keyboard(state, ui);
   // Alt+PgDn / Alt+PgUp: next / previous document.
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyAlt && !io.KeyCtrl && !io.WantTextInput) {
@@ -158,6 +159,9 @@ void draw_frame(AppState& state, UiResources& ui) {
   }
   draw_status_bar(state, ui);
   draw_open_dialog(state, ui);
+  draw_menus(state, ui);
+  draw_shortcuts(state, ui);
+  draw_labels_editor(state, ui);
   ImGui::End();
 }
 

@@ -8,6 +8,7 @@
 #include "engine/names/entity_groups.h"
 #include "engine/names/span_repair.h"
 #include "engine/names/lexicon.h"
+#include "engine/names/person_decisions.h"
 #include "engine/quotes/quotations.h"
 #include "engine/rules/pattern_recognizer.h"
 #include "engine/tagger/ner_model.h"
@@ -194,9 +195,14 @@ void Engine::refresh_document(Document& doc, const std::vector<Token>& tokens,
     doc.entities = std::move(kept);
   }
   sort_and_number_entities(doc);
+  // What a person decided about groups and speakers is read before the stages run again.
+  const names::PersonDecisions decisions = names::collect_person_decisions(doc);
   const names::Lexicon* lexicon = doc.lang == "pl" ? lexicon_.get() : nullptr;
   names::resolve_names(doc, lexicon, names::AcronymMentions::KeepEntities);
+  names::apply_person_groups(doc, decisions);
+  names::split_groups_by_label(doc);
   derive_from_entities(doc, tokens, sentences);
+  names::apply_person_speakers(doc, decisions);
   if (!rejected.empty()) {
     for (Entity& e : rejected) doc.entities.push_back(std::move(e));
     sort_and_number_entities(doc);
@@ -246,6 +252,7 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   sort_and_number_entities(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
+  names::split_groups_by_label(a.doc);
   progress(0.85);
 
   derive_from_entities(a.doc, a.tokens, a.sentences);

@@ -1,6 +1,6 @@
 // The whole public API of the Glosa extraction engine: normalise -> tokenize -> sentences
 // -> pattern rules -> statistical NER -> merged, sorted entities -> base forms and entity
-// groups -> quotations and speakers -> article info and resolved dates. Layer: engine (facade).
+// groups (one label per group) -> quotations and speakers -> article info and resolved dates. Layer: engine (facade).
 // Pure and deterministic: no I/O, no clock, no exceptions. The app, CLI and tests include
 // only this header (plus io/annotation_json.h for files).
 #pragma once
@@ -70,6 +70,8 @@ class Engine {
   // spans, labels, origins and review status stay as they are, and no entity is added or
   // removed (an acronym the person removed stays removed). Rejected entities (status
   // rejected) stay in the list but take no part: no base form, no group, never a speaker.
+  // Groups a person made and speakers a person chose are kept (names/person_decisions.h);
+  // a group's mentions always share its label.
   // Entities end up sorted and numbered. The text is the document's own (already
   // normalised); `tokens` and `sentences`, when given, must be tokenize() and
   // split_sentences() of it (kept by the caller so a correction does not tokenise again).

@@ -162,6 +162,7 @@ std::string encode_document(const Document& doc) {
     w.str(g.acronym);
     w.str(g.link);
     w.str(g.place);
+    w.boolean(g.by_person);
   }
   w.u64(doc.quotes.size());
   for (const Quotation& q : doc.quotes) {
@@ -236,7 +237,7 @@ Result<Document> decode_document(std::string_view bytes) {
     e.lemma = r.str("entity lemma");
     e.group = r.str("entity group");
   }
-  if (r.ok()) doc.groups.resize(r.count("groups", 6));
+  if (r.ok()) doc.groups.resize(r.count("groups", 7));
   for (EntityGroup& g : doc.groups) {
     if (!r.ok()) break;
     g.id = r.str("group id");
@@ -245,6 +246,7 @@ Result<Document> decode_document(std::string_view bytes) {
     g.acronym = r.str("group acronym");
     g.link = r.str("group link");
     g.place = r.str("group place");
+    g.by_person = r.boolean("group origin");
   }
   if (r.ok()) doc.quotes.resize(r.count("quotes", 12));
   for (Quotation& q : doc.quotes) {

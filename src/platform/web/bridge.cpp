@@ -28,9 +28,7 @@ EM_JS(void, glosa_js_download, (const char* name, const char* data, size_t len),
 EM_JS(void, glosa_js_open_dialog, (), { Module.glosaOpenDialog(); });
 EM_JS(void, glosa_js_request_paste, (), { Module.glosaRequestPaste(); });
 EM_JS(void, glosa_js_request_model, (const char* lang), { Module.glosaRequestModel(UTF8ToString(lang)); });
-EM_JS(void, glosa_js_set_clipboard, (const char* text), {
-  if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
-});
+EM_JS(void, glosa_js_set_clipboard, (const char* text), { Module.glosaCopy(UTF8ToString(text)); });
 EM_JS(void, glosa_js_annotate, (double job, const char* text, size_t len, const char* lang), {
   Module.glosaAnnotate(job, HEAPU8.slice(text, text + len), UTF8ToString(lang));
 });
@@ -122,6 +120,7 @@ void install_platform_services(WebApp& app) {
   };
   s.unstore_document = [](const std::string& id) { glosa_js_unstore(id.c_str()); };
   s.clear_store = [] { glosa_js_clear_store(); };
+  s.copy_text = [](const std::string& text) { glosa_js_set_clipboard(text.c_str()); };
   s.store_current = [](const std::string& id) {
     glosa_js_state("current", nlohmann::json(id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   };
@@ -189,6 +188,22 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_get_document() {
   if (!glosa::app::has_document(web_app().state)) return nullptr;
   glosa::web::g_result = glosa::app::document_json(web_app().state);
   return glosa::web::g_result.c_str();
+}
+
+// The page's copy event (Ctrl+C): the text to put on the clipboard, or "" to leave the
+// event alone (a text field copies its own selection then).
+EMSCRIPTEN_KEEPALIVE const char* glosa_copy_text() {
+  glosa::web::g_result = ImGui::GetIO().WantTextInput ? std::string() : glosa::app::selection_text(web_app().state);
+  return glosa::web::g_result.c_str();
+}
+
+// Ctrl+A: the whole document is selected for copying (returns 1), unless a text field has
+// the keys (returns 0: the browser's own select-all goes there).
+EMSCRIPTEN_KEEPALIVE int glosa_select_all() {
+  if (ImGui::GetIO().WantTextInput || !glosa::app::has_document(web_app().state)) return 0;
+  request_frames();
+  glosa::app::select_all_text(web_app().state);
+  return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void glosa_save() {

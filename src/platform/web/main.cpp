@@ -168,6 +168,8 @@ int main() {
 
   auto& app = glosa::web::web_app();
   app.state.engine = &app.engine;
+  app.ui.key_f10 = GLFW_KEY_F10;
+  app.ui.key_menu = GLFW_KEY_MENU;
   app.state.sample_text = read_text_file(glosa::web::kSamplePath);
   glosa::web::install_platform_services(app);
   sync_canvas_size(app);
