@@ -15,6 +15,7 @@
 #include <string>
 
 #include "app/editing.h"
+#include "app/review.h"
 #include "engine/core/document_codec.h"
 #include "engine/io/annotation_json.h"
 #include "engine/names/lexicon.h"
@@ -466,6 +467,11 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["hovered"] = ui.hovered_entity;
   j["hoveredQuote"] = ui.hovered_quote_bar;
   j["showDocuments"] = ui.show_documents;
+  j["reviewMode"] = s.review_mode;
+  const glosa::app::ReviewProgress progress = glosa::app::review_progress(s);
+  j["reviewed"] = progress.reviewed;
+  j["total"] = progress.total;
+  j["menuOpen"] = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   nlohmann::json hidden = nlohmann::json::array();
   for (const auto& [name, h] : s.hidden_labels) {
     if (h) hidden.push_back(name);
