@@ -741,8 +741,10 @@ bool undo(AppState& state) {
   if (step.has_decisions) set_decisions(s->doc, step.decisions_before);
   --s->edit_count;
   const std::string description = step.description;
+  // What the step took away is selected again (review goes on from there).
+  const Entity keep = step.removed.empty() ? Entity{} : step.removed.front();
   s->redo.push_back(std::move(step));
-  refresh_and_show(state, nullptr, "Undone: " + description + " (Ctrl+Shift+Z redoes it)");
+  refresh_and_show(state, keep.end_byte > 0 ? &keep : nullptr, "Undone: " + description + " (Ctrl+Shift+Z redoes it)");
   return true;
 }
 
@@ -756,8 +758,9 @@ bool redo(AppState& state) {
   ++s->edit_count;
   const std::string description = step.description;
   step.sequence = ++state.edit_sequence;
+  const Entity keep = step.added.empty() ? Entity{} : step.added.front();
   s->undo.push_back(std::move(step));
-  refresh_and_show(state, nullptr, "Redone: " + description);
+  refresh_and_show(state, keep.end_byte > 0 ? &keep : nullptr, "Redone: " + description);
   return true;
 }
 

@@ -130,7 +130,8 @@ void draw_review_bar(AppState& state, UiResources& ui) {
   const ReviewProgress p = review_progress(state);
   const size_t left = review_queue(state).size();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.92f, 0.95f, 1.0f, 1));
-  ImGui::BeginChild("review##bar", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 8 * ui.scale), true);
+  ImGui::BeginChild("review##bar", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 10 * ui.scale), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   char line[160];
   std::snprintf(line, sizeof line, "Review: %zu of %zu reviewed", p.reviewed, p.total);
   ImGui::AlignTextToFramePadding();

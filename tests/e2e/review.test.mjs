@@ -1,0 +1,141 @@
+// End-to-end: the bundled sample article reviewed from paste to a fully reviewed file with the
+// keyboard alone (issue #10): Tab, Enter, X, digits, span-edge keys, the menu key and its
+// arrows, review mode (R), undo; every change is then checked in glosa.getDocument(). The
+// number of key presses is reported.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, pasteText, frames, artifacts, root } from './harness.mjs';
+
+const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
+let server;
+let browser;
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+test('the sample article goes from paste to a fully reviewed file with the keyboard alone', async (t) => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  // Ctrl+V: the page's paste event.
+  await pasteText(page, sample);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const engine = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.ok(engine.entities.every((e) => e.status === 'unreviewed'));
+
+  let presses = 1;  // Ctrl+V
+  const press = async (key) => {
+    presses++;
+    await page.keyboard.press(key);
+    await frames(page, 2);
+    await page.evaluate(() => glosa.whenIdle());
+  };
+  const view = () => page.evaluate(() => glosa.viewState());
+  const doc = async () => JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  const selected = async () => {
+    const v = await view();
+    return (await doc()).entities.find((e) => e.id === v.selectedId);
+  };
+
+  // Tab: the first entity in reading order; Enter accepts it and moves on.
+  await press('Tab');
+  const first = await selected();
+  assert.equal(first.start, engine.entities[0].start, 'Tab selects the first entity');
+  await press('Enter');
+  assert.equal((await doc()).entities.find((e) => e.start === first.start).status, 'accepted');
+  const second = await selected();
+  assert.notEqual(second.start, first.start, 'Enter moved on');
+  // Shift+Tab goes back, Tab forward again.
+  await press('Shift+Tab');
+  assert.equal((await selected()).start, first.start);
+  await press('Tab');
+
+  // Walk to the LOC that is an organisation ("Gdańsk" in "Port Gdańsk"?) — simpler: find the
+  // first PER with a question mark (low confidence: "Ren") by Tab, and reject it with X.
+  let target = null;
+  for (let i = 0; i < 60 && !target; i++) {
+    const e = await selected();
+    if (e && e.text === 'Ren') target = e;
+    else await press('Tab');
+  }
+  assert.ok(target, 'Tab reaches "Ren"');
+  await press('x');
+  let now = await doc();
+  assert.equal(now.entities.find((e) => e.start === target.start).status, 'rejected', 'X rejects and keeps the record');
+
+  // Tab on to "Skanska" (a company the model took for a place): 2 makes it ORG.
+  target = null;
+  for (let i = 0; i < 60 && !target; i++) {
+    const e = await selected();
+    if (e && e.text === 'Skanska') target = e;
+    else await press('Tab');
+  }
+  assert.ok(target, 'Tab reaches "Skanska"');
+  await press('2');
+  now = await doc();
+  let skanska = now.entities.find((e) => e.start === target.start);
+  assert.equal(skanska.label, 'ORG');
+  assert.equal(skanska.origin, 'person');
+  const group = now.groups.find((g) => g.id === skanska.group);
+  assert.equal(group.label, 'ORG', 'its group follows');
+
+  // Span edges: Shift+→ takes the next word in, Ctrl+Z gives it back; Alt+Shift+→ would move
+  // the start; Ctrl+Shift+← shortens by one character, undone too.
+  const before = (await selected());
+  await press('Control+Shift+ArrowLeft');
+  let changed = await selected();
+  assert.equal(changed.end, before.end - 1, 'Ctrl+Shift+← moves the end by a character');
+  await press('Control+z');
+  await frames(page, 2);
+  now = await doc();
+  assert.ok(now.entities.some((e) => e.start === before.start && e.end === before.end), 'undone');
+
+  // The menu key: its menu under the entity; ↓ ↓ and Esc close it without a change.
+  const untouched = await page.evaluate(() => glosa.getDocument());
+  await page.keyboard.down('Shift');
+  await press('F10');
+  await page.keyboard.up('Shift');
+  await frames(page, 2);
+  assert.ok((await view()).menuOpen, 'Shift+F10 opens the menu');
+  await page.screenshot({ path: path.join(artifacts, 'review-menu.png') });
+  await press('ArrowDown');
+  await press('Escape');
+  assert.ok(!(await view()).menuOpen, 'Esc closes it');
+  assert.equal(await page.evaluate(() => glosa.getDocument()), untouched);
+
+  // Review mode: the rest, least certain first: Enter on each until nothing is left.
+  await press('r');
+  let v = await view();
+  assert.ok(v.reviewMode);
+  await page.screenshot({ path: path.join(artifacts, 'review-mode.png') });
+  for (let i = 0; i < 200 && v.reviewed < v.total; i++) {
+    await press('Enter');
+    v = await view();
+  }
+  assert.equal(v.reviewed, v.total, `everything is reviewed: ${v.reviewed} of ${v.total}`);
+  await press('r');
+  assert.ok(!(await view()).reviewMode);
+
+  // The file: every entity reviewed; the decisions above are in it.
+  now = await doc();
+  assert.ok(now.entities.every((e) => e.status !== 'unreviewed'));
+  assert.equal(now.entities.find((e) => e.text === 'Ren').status, 'rejected');
+  skanska = now.entities.find((e) => e.text === 'Skanska');
+  assert.equal(skanska.label, 'ORG');
+  for (const e of now.entities) {
+    if (e.group === undefined) continue;
+    assert.equal(now.groups.find((g) => g.id === e.group).label, e.label, `the group of ${e.text} has its label`);
+  }
+  await page.screenshot({ path: path.join(artifacts, 'reviewed.png') });
+  t.diagnostic(`key presses from paste to a fully reviewed file: ${presses} (${now.entities.length} entities)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
