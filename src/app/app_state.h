@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/document_index.h"
+#include "app/find.h"
 #include "app/session.h"
 #include "engine/engine.h"
 
@@ -97,6 +98,8 @@ struct AppState {
   int cycle_position = -1;                    // position in that group's mentions shown last
   float restore_scroll_y = -1;                // one-shot: the view scrolls here (document opened)
   bool review_mode = false;                   // Enter / X move through the review queue (app/review.h)
+  FindState find;                             // the find bar (app/find.h)
+  size_t scroll_to_byte = SIZE_MAX;           // one-shot: the view brings this byte into sight
   // Text selected for copying (bytes): words dragged over, or the whole text (Ctrl+A).
   size_t copy_begin = 0;
   size_t copy_end = 0;

@@ -229,6 +229,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
     return;
   }
   draw_annotation_progress(state, ui);
+  draw_find_bar(state, ui);
   draw_review_bar(state, ui);
   ImGui::BeginChild("text##document", ImVec2(0, 0), false);
   const DocumentIndex& index = document_index(state);
@@ -306,6 +307,11 @@ void draw_document_view(AppState& state, UiResources& ui) {
   state.scroll_to_entity = -1;
   if (state.scroll_to_quote >= 0 && L.quote_rect(state.scroll_to_quote, r)) scroll_to_y(r[1]);
   state.scroll_to_quote = -1;
+  if (state.scroll_to_byte != SIZE_MAX) {
+    const FragmentRef f = L.fragment_at_byte(state.scroll_to_byte);
+    if (f.found()) scroll_to_y(L.line_top(f));
+    state.scroll_to_byte = SIZE_MAX;
+  }
   const float page = std::max(line_h, win_h - 2 * line_h);
   const float key_scroll = keyboard_scroll(window->Scroll.y, 1e30f, page, 2 * line_h);
   if (key_scroll >= 1e29f) {
@@ -485,6 +491,26 @@ void draw_document_view(AppState& state, UiResources& ui) {
           }
         } else {
           dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
+        }
+      }
+      // Find: every match on this line in yellow, the current one stronger.
+      if (!state.find.matches.empty() && line.fragment_count > 0) {
+        const size_t lb = para.fragments[line.first_fragment].begin_byte;
+        const size_t le = para.fragments[end - 1].end_byte;
+        const auto& ms = state.find.matches;
+        auto m = std::lower_bound(ms.begin(), ms.end(), std::make_pair(lb, size_t{0}),
+                                  [](const auto& a, const auto& b) { return a.second <= b.first; });
+        for (; m != ms.end() && m->first < le; ++m) {
+          const bool current = state.find.current == static_cast<int>(m - ms.begin());
+          for (size_t k = line.first_fragment; k < end; ++k) {
+            const LayoutFragment& f = para.fragments[k];
+            if (f.end_byte <= m->first || f.begin_byte >= m->second) continue;
+            const char* t = doc.text.data();
+            const float x0 = f.x + (m->first > f.begin_byte ? ui.text_font->CalcTextSizeA(font_h, 1e9f, 0, t + f.begin_byte, t + m->first).x : 0);
+            const float x1 = f.x + ui.text_font->CalcTextSizeA(font_h, 1e9f, 0, t + f.begin_byte, t + std::min(m->second, f.end_byte)).x;
+            dl->AddRectFilled(ImVec2(origin.x + x0 - 1, y + 2), ImVec2(origin.x + x1 + 1, y + line_h - 2),
+                              current ? IM_COL32(255, 150, 0, 150) : IM_COL32(255, 220, 60, 110), 2 * s);
+          }
         }
       }
       // The words being selected with the mouse, or waiting in the "Tag as" menu; a

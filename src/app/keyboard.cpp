@@ -29,7 +29,9 @@ const char* const kShortcuts[][2] = {
     {"Alt+Shift+\xE2\x86\x90 / \xE2\x86\x92", "move the start of its span by a word"},
     {"Ctrl+ with the two above", "by one character instead"},
     {"Menu key, Shift+F10", "open its menu (then \xE2\x86\x91 \xE2\x86\x93 Enter, Esc)"},
-    {"Esc", "clear the selection, close a menu"},
+    {"Esc", "clear the selection, close a menu or the find bar"},
+    {"Ctrl+F", "find words (case and accents ignored); Enter / Shift+Enter step"},
+    {"Ctrl+C, Ctrl+A", "copy the selected words or entity; select the whole text"},
     {"R", "review mode: the least certain entities first"},
     {"Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y", "undo, redo"},
     {"Ctrl+S", "download the annotation file"},
@@ -61,7 +63,8 @@ void handle_keyboard(AppState& state, UiResources& ui) {
     return;
   }
   if (pressed(ImGuiKey_Escape)) {
-    clear_selections(state);
+    if (state.find.open) close_find(state);
+    else clear_selections(state);
     return;
   }
   if (!ctrl && !alt && !shift && pressed_raw('R')) {

@@ -262,6 +262,27 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
   ImGui::EndPopup();
 }
 
+// --- Section: the find bar's "Tag all as" menu ---
+
+void draw_find_tag_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("findtag-menu")) return;
+  const Document& doc = state.doc();
+  KeyMenu menu(ui, true);
+  ImGui::TextDisabled("Tag all %zu matches of \xE2\x80\x9E%s\xE2\x80\x9D as", state.find.matches.size(),
+                      display_text(state.find.query, 40).c_str());
+  ImGui::Separator();
+  char digit[8];
+  for (size_t l = 0; l < doc.labels.size(); ++l) {
+    digit_text(static_cast<int>(l), digit);
+    if (menu.item(label_item_text(doc.labels[l]), digit, false, "findtag-label:" + doc.labels[l].name,
+                  l < 9 ? static_cast<int>(l) + 1 : 0, label_color(doc, doc.labels[l].name))) {
+      tag_all_matches(state, doc.labels[l].name);
+    }
+  }
+  menu.finish();
+  ImGui::EndPopup();
+}
+
 // --- Section: a group row's menu ---
 
 void draw_group_menu(AppState& state, UiResources& ui) {
@@ -379,6 +400,7 @@ void draw_menus(AppState& state, UiResources& ui) {
   draw_tag_menu(state, ui);
   draw_group_menu(state, ui);
   draw_speaker_menu(state, ui);
+  draw_find_tag_menu(state, ui);
 }
 
 }  // namespace glosa::app

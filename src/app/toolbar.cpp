@@ -75,6 +75,10 @@ void draw_toolbar(AppState& state, UiResources& ui) {
 
   ImGui::SameLine();
   if (!has_document(state)) ImGui::BeginDisabled();
+  if (ImGui::Button("Find##toolbar")) open_find(state);
+  record_item_rect(ui, "toolbar-find");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Find words in the text, ignoring case and accents (Ctrl+F)");
+  ImGui::SameLine();
   if (ImGui::Button(state.review_mode ? "Reviewing##toolbar" : "Review##toolbar")) set_review_mode(state, !state.review_mode);
   record_item_rect(ui, "toolbar-review");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {

@@ -207,6 +207,15 @@ EMSCRIPTEN_KEEPALIVE int glosa_select_all() {
   return 1;
 }
 
+// Ctrl+F: the find bar, its field taking the keyboard. Returns 1 (the page then keeps the
+// browser's own find away), 0 without a document.
+EMSCRIPTEN_KEEPALIVE int glosa_open_find() {
+  if (!glosa::app::has_document(web_app().state)) return 0;
+  request_frames();
+  glosa::app::open_find(web_app().state);
+  return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void glosa_save() {
   request_frames();
   glosa::app::save_document(web_app().state);
@@ -472,6 +481,9 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["reviewed"] = progress.reviewed;
   j["total"] = progress.total;
   j["menuOpen"] = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  j["findOpen"] = s.find.open;
+  j["findMatches"] = s.find.matches.size();
+  j["findCurrent"] = s.find.current;
   nlohmann::json hidden = nlohmann::json::array();
   for (const auto& [name, h] : s.hidden_labels) {
     if (h) hidden.push_back(name);

@@ -10,6 +10,7 @@
 
 #include "app/app_state.h"
 #include "app/editing.h"
+#include "app/find.h"
 #include "app/review.h"
 #include "app/ui.h"
 #include "app_fixtures.h"
@@ -351,4 +352,55 @@ TEST_CASE("keyboard: Tab, Enter, X and a digit work through ImGui's key state, w
     CHECK(r.state.selected_entity == -1);
   }
   ImGui::DestroyContext();
+}
+
+TEST_CASE("find: matches ignore case and diacritics, step with wrap-around, and tag all as one step") {
+  Reviewer r;
+  r.state.find.query = "northwind";
+  update_find(r.state);
+  REQUIRE(r.state.find.matches.size() == 4);
+  CHECK(r.state.find.current == 0);
+  r.state.find.query = "GDANSK";  // "Gdańsku": the ń folds to n
+  update_find(r.state);
+  REQUIRE(r.state.find.matches.size() == 1);
+  const auto [b, e] = r.state.find.matches[0];
+  CHECK(r.state.doc().text.substr(b, e - b) == "Gda\xC5\x84sk");
+  // A new query starts from where the last match was (Gdańsk): the second "Northwind Robotics".
+  r.state.find.query = "northwind robotics";
+  update_find(r.state);
+  REQUIRE(r.state.find.matches.size() == 3);
+  CHECK(r.state.find.current == 1);
+  REQUIRE(find_step(r.state, +1));
+  CHECK(r.state.find.current == 2);
+  CHECK(r.state.scroll_to_byte == r.state.find.matches[2].first);
+  REQUIRE(find_step(r.state, +1));
+  CHECK(r.state.find.current == 0);  // wrapped around
+  REQUIRE(find_step(r.state, -1));
+  CHECK(r.state.find.current == 2);
+  CHECK(tag_all_matches(r.state, "ORG") == 3);
+  for (int n = 0; n < 3; ++n) {
+    CHECK(r.at("Northwind Robotics", n).label == "ORG");
+    CHECK(r.at("Northwind Robotics", n).origin == Origin::Person);
+  }
+  r.check_groups_agree();
+  REQUIRE(undo(r.state));  // one step
+  for (int n = 0; n < 3; ++n) CHECK(r.at("Northwind Robotics", n).label == "PER");
+  r.state.find.query = "nothing like this";
+  update_find(r.state);
+  CHECK(r.state.find.matches.empty());
+  CHECK_FALSE(find_step(r.state, +1));
+  CHECK(tag_all_matches(r.state, "ORG") == 0);
+  close_find(r.state);
+  CHECK(r.state.find.folded.empty());
+}
+
+TEST_CASE("copy: the selected words, else the selected entity, else nothing; Ctrl+A takes the whole text") {
+  Reviewer r;
+  CHECK(selection_text(r.state).empty());
+  select_for_review(r.state, r.find("Jan Kowalski"));
+  CHECK(selection_text(r.state) == "Jan Kowalski");
+  select_all_text(r.state);
+  CHECK(selection_text(r.state) == r.state.doc().text);
+  clear_selections(r.state);
+  CHECK(selection_text(r.state).empty());
 }

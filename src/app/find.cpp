@@ -1,0 +1,138 @@
+// Find in the document: folded search, stepping, tag all. Layer: app.
+#include "app/find.h"
+
+#include <algorithm>
+
+#include "app/app_state.h"
+#include "app/editing.h"
+#include "engine/text/unicode.h"
+#include "engine/text/utf8.h"
+
+namespace glosa::app {
+
+namespace {
+
+// The folded text of the open document, code point by code point, with a map back.
+void fold_text(AppState& state) {
+  FindState& f = state.find;
+  const uint64_t key = state.session() ? state.session()->key : 0;
+  if (f.text_key == key && !f.folded.empty()) return;
+  f.text_key = key;
+  f.folded.clear();
+  f.folded_start.clear();
+  const std::string& text = state.doc().text;
+  f.folded.reserve(text.size());
+  f.folded_start.reserve(text.size());
+  size_t len = 0;
+  std::string one;
+  for (size_t i = 0; i < text.size(); i += len) {
+    decode_utf8(text, i, &len);
+    const std::string_view cp(text.data() + i, len);
+    if (len == 1 && static_cast<unsigned char>(cp[0]) < 0x80) {
+      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(cp[0])));
+      f.folded.push_back(c);
+      f.folded_start.push_back(static_cast<uint32_t>(i));
+      continue;
+    }
+    one = search_fold(cp);
+    for (char c : one) {
+      f.folded.push_back(c);
+      f.folded_start.push_back(static_cast<uint32_t>(i));
+    }
+  }
+}
+
+// The byte after the code point of the text starting at `start`.
+size_t code_point_end(const std::string& text, size_t start) {
+  size_t len = 0;
+  decode_utf8(text, start, &len);
+  return start + len;
+}
+
+}  // namespace
+
+void update_find(AppState& state) {
+  FindState& f = state.find;
+  if (f.query == f.searched && f.revision == state.doc_revision) return;
+  const std::pair<size_t, size_t> was = f.current >= 0 && f.current < static_cast<int>(f.matches.size())
+                                            ? f.matches[static_cast<size_t>(f.current)] : std::pair<size_t, size_t>(0, 0);
+  f.searched = f.query;
+  f.revision = state.doc_revision;
+  f.matches.clear();
+  f.current = -1;
+  const std::string key = search_fold(f.query);
+  if (key.empty() || !has_document(state)) return;
+  fold_text(state);
+  const std::string& text = state.doc().text;
+  for (size_t pos = f.folded.find(key); pos != std::string::npos; pos = f.folded.find(key, pos + 1)) {
+    const size_t begin = f.folded_start[pos];
+    const size_t end = code_point_end(text, f.folded_start[pos + key.size() - 1]);
+    if (!f.matches.empty() && f.matches.back().first == begin) continue;  // one code point folded to two bytes
+    f.matches.emplace_back(begin, end);
+  }
+  for (size_t i = 0; i < f.matches.size(); ++i) {
+    if (f.matches[i].first >= was.first) {
+      f.current = static_cast<int>(i);
+      break;
+    }
+  }
+  if (f.current < 0 && !f.matches.empty()) f.current = 0;
+}
+
+bool find_step(AppState& state, int direction) {
+  update_find(state);
+  FindState& f = state.find;
+  const int n = static_cast<int>(f.matches.size());
+  if (n == 0) return false;
+  f.current = f.current < 0 ? (direction > 0 ? 0 : n - 1) : ((f.current + direction) % n + n) % n;
+  state.scroll_to_byte = f.matches[static_cast<size_t>(f.current)].first;
+  return true;
+}
+
+size_t tag_all_matches(AppState& state, const std::string& label) {
+  update_find(state);
+  if (!has_document(state) || find_label(state.doc().labels, label) < 0) return 0;
+  const Document& doc = state.doc();
+  std::vector<int> remove;
+  std::vector<Entity> add;
+  for (auto [b, e] : state.find.matches) {
+    trim_span(doc.text, &b, &e);
+    if (b >= e) continue;
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+      const Entity& x = doc.entities[i];
+      if (x.begin_byte < e && b < x.end_byte && x.status != ReviewStatus::Rejected) remove.push_back(static_cast<int>(i));
+    }
+    Entity t;
+    t.begin_byte = b;
+    t.end_byte = e;
+    t.label = label;
+    t.origin = Origin::Person;
+    t.confidence = 1.0f;
+    t.status = ReviewStatus::Accepted;
+    add.push_back(t);
+  }
+  if (add.empty()) return 0;
+  const size_t n = add.size();
+  apply_edit(state, std::move(remove), std::move(add),
+             "Tagged all " + std::to_string(n) + " matches of \xE2\x80\x9E" + state.find.query + "\xE2\x80\x9D as " + label);
+  return n;
+}
+
+void open_find(AppState& state) {
+  state.find.open = true;
+  state.find.focus_input = true;
+}
+
+void close_find(AppState& state) {
+  FindState& f = state.find;
+  f.open = false;
+  f.matches.clear();
+  f.current = -1;
+  f.searched.clear();
+  f.revision = ~0ull;
+  std::string().swap(f.folded);  // the folded text is as large as the text: not kept
+  std::vector<uint32_t>().swap(f.folded_start);
+  f.text_key = 0;
+}
+
+}  // namespace glosa::app

@@ -1,0 +1,71 @@
+// The find bar above the text (Ctrl+F or the toolbar's Find): the query, "3 of 12", previous
+// and next (Enter, Shift+Enter), "Tag all as…", close (Esc). Layer: app.
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+#include "app/find.h"
+#include "app/ui.h"
+
+namespace glosa::app {
+
+void draw_find_bar(AppState& state, UiResources& ui) {
+  FindState& f = state.find;
+  if (!f.open || !has_document(state)) return;
+  update_find(state);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.98f, 0.88f, 1));
+  ImGui::BeginChild("find##bar", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 10 * ui.scale), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Find");
+  ImGui::SameLine();
+  if (f.focus_input) {
+    ImGui::SetKeyboardFocusHere();
+    f.focus_input = false;
+  }
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%s", f.query.c_str());
+  ImGui::SetNextItemWidth(std::min(260 * ui.scale, ImGui::GetContentRegionAvail().x * 0.4f));
+  const bool enter = ImGui::InputTextWithHint("##find", "words (case and accents ignored)", buf, sizeof buf,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  record_item_rect(ui, "find-input");
+  if (f.query != buf) {
+    f.query = buf;
+    update_find(state);
+    if (f.current >= 0) state.scroll_to_byte = f.matches[static_cast<size_t>(f.current)].first;
+  }
+  if (enter) {
+    find_step(state, ImGui::GetIO().KeyShift ? -1 : +1);
+    ImGui::SetKeyboardFocusHere(-1);  // the field keeps the keyboard: Enter again goes on
+  }
+  const bool field_active = ImGui::IsItemActive();
+  ImGui::SameLine();
+  char count[64];
+  if (f.query.empty()) count[0] = 0;
+  else if (f.matches.empty()) std::snprintf(count, sizeof count, "no match");
+  else std::snprintf(count, sizeof count, "%d of %zu", f.current + 1, f.matches.size());
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(count);
+  record_item_rect(ui, "find-count");
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##find_prev", ImGuiDir_Up)) find_step(state, -1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous match (Shift+Enter)");
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##find_next", ImGuiDir_Down)) find_step(state, +1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next match (Enter)");
+  record_item_rect(ui, "find-next");
+  ImGui::SameLine();
+  if (f.matches.empty()) ImGui::BeginDisabled();
+  if (ImGui::Button("Tag all as\xE2\x80\xA6##find")) open_menu(ui, "findtag-menu");
+  record_item_rect(ui, "find-tag-all");
+  if (f.matches.empty()) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Close##find") || (field_active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) {
+    close_find(state);
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace glosa::app
