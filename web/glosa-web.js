@@ -406,6 +406,14 @@
     glosaFatal: showFatal,
     glosaWakeAfter: wakeAfter,
     glosaCopy: copyText,
+    glosaDocumentChanged: function () { scheduleMirror(); },
+    // The canvas's selection: the mirror's element takes the focus when the mirror has it.
+    glosaSelectionChanged: function (index) {
+      if (!mirror || !mirror.contains(document.activeElement)) return;
+      const m = document.getElementById('glosa-entity-' + index);
+      if (m && m !== document.activeElement) m.focus({ preventScroll: true });
+    },
+    glosaMessageChanged: function (text) { if (live) live.textContent = text; },
     glosaDownload: function (name, bytes) {
       const type = /\.jsonl$/.test(name) ? 'application/x-ndjson' : 'application/json';
       const url = URL.createObjectURL(new Blob([bytes], { type: type }));
@@ -553,6 +561,69 @@
       return p ? JSON.parse(Module.UTF8ToString(p)) : null;
     },
   };
+
+  // --- the accessible mirror: the document as headings, paragraphs and lists in an
+  // off-screen part of the page, for screen readers (the canvas is a picture to them). It
+  // follows every change; focus moves between it and the canvas's selection both ways. ---
+  const mirror = document.getElementById('mirror');
+  const live = document.getElementById('live');
+  let mirrorTimer = null;
+  let mirrorRevision = -1;
+  function el(tag, attrs, text) {
+    const e = document.createElement(tag);
+    if (attrs) for (const k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function buildMirror() {
+    mirrorTimer = null;
+    if (!started || !mirror) return;
+    const o = JSON.parse(Module.UTF8ToString(Module._glosa_accessible_outline()));
+    mirrorRevision = o.revision;
+    const main = el('main', { 'aria-label': 'Annotated article' });
+    if (!o.title && o.paragraphs.length === 0) {
+      main.appendChild(el('p', null, 'No document is open. Paste an article with Ctrl+V, or open a file with Ctrl+O.'));
+    } else {
+      main.appendChild(el('h1', null, o.title || 'Untitled document'));
+      if (o.facts) main.appendChild(el('p', null, o.facts));
+      const article = el('article', { 'aria-label': 'Text with its entities' });
+      o.paragraphs.forEach(function (runs) {
+        const p = el('p');
+        runs.forEach(function (r) {
+          if (typeof r === 'string') { p.appendChild(document.createTextNode(r)); return; }
+          const m = el('mark', { id: 'glosa-entity-' + r.i, tabindex: '-1', 'aria-label': r.name, 'data-index': String(r.i) }, r.text);
+          p.appendChild(m);
+        });
+        article.appendChild(p);
+      });
+      if (o.truncated) article.appendChild(el('p', null, 'The rest of this long text is not repeated here.'));
+      main.appendChild(article);
+      const lists = [['People, places and organisations', o.groups], ['Quotations', o.quotes]];
+      lists.forEach(function (pair) {
+        if (!pair[1] || !pair[1].length) return;
+        const section = el('section', { 'aria-label': pair[0] });
+        section.appendChild(el('h2', null, pair[0]));
+        const ul = el('ul');
+        pair[1].forEach(function (item) { ul.appendChild(el('li', null, item)); });
+        section.appendChild(ul);
+        main.appendChild(section);
+      });
+    }
+    const hadFocus = mirror.contains(document.activeElement) ? document.activeElement.id : null;
+    mirror.replaceChildren(main);
+    if (hadFocus && document.getElementById(hadFocus)) document.getElementById(hadFocus).focus({ preventScroll: true });
+  }
+  function scheduleMirror() {
+    if (mirrorTimer !== null) return;
+    // Right away for the first view, then at most a few times a second while editing.
+    mirrorTimer = setTimeout(buildMirror, mirrorRevision < 0 ? 0 : 250);
+  }
+  if (mirror) {
+    mirror.addEventListener('focusin', function (event) {
+      const i = event.target && event.target.getAttribute && event.target.getAttribute('data-index');
+      if (i !== null && i !== undefined && started) Module._glosa_select_entity(Number(i));
+    });
+  }
 
   // --- clipboard: the page's paste event carries the text (GLFW has no clipboard) ---
   document.addEventListener('paste', function (event) {

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <string>
 
+#include "app/accessibility.h"
 #include "app/editing.h"
 #include "app/review.h"
 #include "engine/core/document_codec.h"
@@ -377,6 +378,21 @@ EMSCRIPTEN_KEEPALIVE void glosa_scroll(double dx, double dy) {
   request_frames(2);
   web_app().ui.pending_scroll_x += static_cast<float>(dx);
   web_app().ui.pending_scroll_y += static_cast<float>(dy);
+}
+
+// --- Section: the accessible mirror ---
+
+// The open document's outline for the page's DOM mirror (app/accessibility.h).
+EMSCRIPTEN_KEEPALIVE const char* glosa_accessible_outline() {
+  glosa::web::g_result = glosa::app::accessible_outline_json(web_app().state);
+  return glosa::web::g_result.c_str();
+}
+
+// An entity focused in the mirror (a screen reader, the keyboard there): selected on the
+// canvas too, and brought into view.
+EMSCRIPTEN_KEEPALIVE void glosa_select_entity(int index) {
+  request_frames();
+  glosa::app::select_for_review(web_app().state, index);
 }
 
 // --- Section: the collection ---

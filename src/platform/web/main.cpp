@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <fstream>
 #include <iterator>
 
@@ -57,6 +58,12 @@ EM_JS(void, glosa_js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w,
 EM_JS(void, glosa_js_frame_time, (double ms), {
   if (Module.glosaFrameTimes) Module.glosaFrameTimes.push(ms);
 });
+
+// The page's DOM mirror (screen readers) follows the document, the selection and the status
+// line (web/glosa-web.js).
+EM_JS(void, glosa_js_document_changed, (double revision), { Module.glosaDocumentChanged(revision); });
+EM_JS(void, glosa_js_selection_changed, (int index), { Module.glosaSelectionChanged(index); });
+EM_JS(void, glosa_js_message_changed, (const char* text), { Module.glosaMessageChanged(UTF8ToString(text)); });
 
 // Wakes the frame loop after `ms` milliseconds (a change waiting to be saved).
 EM_JS(void, glosa_js_wake_after, (double ms), { Module.glosaWakeAfter(ms); });
@@ -121,6 +128,23 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g_frame_count;
+
+  // What the DOM mirror shows follows what changed in this frame.
+  static uint64_t mirrored_revision = ~0ull;
+  static int mirrored_selection = -2;
+  static std::string mirrored_message;
+  if (app.state.doc_revision != mirrored_revision) {
+    mirrored_revision = app.state.doc_revision;
+    glosa_js_document_changed(static_cast<double>(mirrored_revision));
+  }
+  if (app.state.selected_entity != mirrored_selection) {
+    mirrored_selection = app.state.selected_entity;
+    glosa_js_selection_changed(mirrored_selection);
+  }
+  if (app.state.message != mirrored_message) {
+    mirrored_message = app.state.message;
+    glosa_js_message_changed(mirrored_message.c_str());
+  }
 
   // Saving a moment after each change; then keep drawing only while something moves.
   const double now = emscripten_get_now();

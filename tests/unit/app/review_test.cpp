@@ -11,6 +11,9 @@
 #include "app/app_state.h"
 #include "app/editing.h"
 #include "app/find.h"
+#include "app/accessibility.h"
+
+#include <nlohmann/json.hpp>
 #include "app/review.h"
 #include "app/ui.h"
 #include "app_fixtures.h"
@@ -403,4 +406,30 @@ TEST_CASE("copy: the selected words, else the selected entity, else nothing; Ctr
   CHECK(selection_text(r.state) == r.state.doc().text);
   clear_selections(r.state);
   CHECK(selection_text(r.state).empty());
+}
+
+TEST_CASE("accessibility: the outline names every standing entity with its label, and lists groups and quotations") {
+  Reviewer r;
+  const int acme = r.find("Acme");
+  REQUIRE(reject_entity(r.state, acme));
+  const auto j = nlohmann::json::parse(accessible_outline_json(r.state));
+  REQUIRE(j["paragraphs"].size() == 1);
+  std::vector<std::string> names;
+  std::string text;
+  for (const auto& run : j["paragraphs"][0]) {
+    if (run.is_string()) { text += run.get<std::string>(); continue; }
+    names.push_back(run["name"].get<std::string>());
+    text += run["text"].get<std::string>();
+  }
+  CHECK(text == r.state.doc().text);  // the whole text, in order
+  CHECK(std::find(names.begin(), names.end(), "Jan Kowalski, person") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Gda\xC5\x84sku (Gda\xC5\x84sk), place") != names.end());
+  for (const std::string& n : names) CHECK(n.find("Acme") == std::string::npos);  // rejected: not read out
+  CHECK(j["quotes"].size() == 1);
+  CHECK(j["groups"].size() >= 3);
+  CHECK(spoken_label(r.state.doc(), "NORP") == "nationality or relational word derived from a place or people");
+  CHECK(spoken_label(r.state.doc(), "XYZ") == "XYZ");
+  // A cap on the text outlined.
+  const auto cut = nlohmann::json::parse(accessible_outline_json(r.state, 10));
+  CHECK(cut["truncated"] == false);  // one paragraph: it starts before the cap
 }
