@@ -123,7 +123,9 @@ void draw_start_screen(AppState& state, UiResources& ui) {
   ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.22f));
   ImGui::BeginGroup();
   ImGui::PushFont(ui.title_font);
-  ImGui::TextUnformatted("Paste a news article to see who, where, when and how much");
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+  ImGui::TextWrapped("Paste a news article to see who, where, when and how much");
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 6 * ui.scale));
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
@@ -135,15 +137,41 @@ void draw_start_screen(AppState& state, UiResources& ui) {
   ImGui::TextDisabled("Everything runs in this browser: the text is never sent anywhere.");
   ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, 10 * ui.scale));
-  if (state.services.request_paste && ImGui::Button("Paste article##start")) state.services.request_paste();
-  ImGui::SameLine();
-  if (state.services.open_file_dialog && ImGui::Button("Open a file\xE2\x80\xA6##start")) state.services.open_file_dialog();
+  // The buttons flow onto the next line where the window is narrow.
+  const float left = ImGui::GetCursorPosX();
+  const auto flow = [&](const char* label) {
+    const float bw = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetCursorPosX() > left && ImGui::GetCursorPosX() + bw > left + w) ImGui::NewLine();
+  };
+  bool first = true;
+  const auto same_line = [&] {
+    if (!first) ImGui::SameLine();
+    first = false;
+  };
+  if (state.services.request_paste) {
+    same_line();
+    flow("Paste article##start");
+    if (ImGui::Button("Paste article##start")) state.services.request_paste();
+  }
+  if (state.services.open_file_dialog) {
+    same_line();
+    flow("Open a file\xE2\x80\xA6##start");
+    if (ImGui::Button("Open a file\xE2\x80\xA6##start")) state.services.open_file_dialog();
+  }
   if (!state.sample_text.empty()) {
-    ImGui::SameLine();
+    same_line();
+    flow("Try the sample article##start");
     if (ImGui::Button("Try the sample article##start")) load_text(state, state.sample_text, "sample article");
+    record_item_rect(ui, "start-sample");
   }
   ImGui::Dummy(ImVec2(0, 6 * ui.scale));
-  ImGui::TextDisabled("You can also drop a .txt or .glosa.json file onto the page.");
+  ImGui::PushTextWrapPos(left + w);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("You can also drop files onto the page: articles (.txt), annotation files (.glosa.json) or a "
+                     "collection (.jsonl). On a phone, tap an entity to select it, hold it for its menu, and tap "
+                     "twice then drag to select words.");
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 }
 
@@ -237,7 +265,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
   ImGui::PushFont(ui.text_font);
   const float font_h = ImGui::GetFontSize();
   const float line_h = std::round(font_h * 1.7f);
-  const float margin = 24 * ui.scale;
+  const float margin = (ui.compact ? 20 : 24) * ui.scale;  // room for the quotation bars on the left
   const float avail = ImGui::GetContentRegionAvail().x;
   const float wrap = std::max(120.0f * ui.scale, std::min(avail - 2 * margin, 820 * ui.scale));
   ensure_layout(state, ui, wrap, line_h);

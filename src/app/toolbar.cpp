@@ -16,7 +16,60 @@ const char* kLangNames[] = {"Language: auto", "Language: Polski", "Language: Eng
 
 }  // namespace
 
+namespace {
+
+// A phone or a narrow window: one menu holds what the toolbar's buttons do; the side panel's
+// toggle stays outside it.
+void draw_compact_toolbar(AppState& state, UiResources& ui) {
+  ImGui::PushFont(ui.title_font);
+  ImGui::TextUnformatted("Glosa");
+  ImGui::PopFont();
+  ImGui::SameLine(0, 12 * ui.scale);
+  if (ImGui::Button("\xE2\x89\xA1 Menu##toolbar")) ImGui::OpenPopup("toolbar-menu");
+  record_item_rect(ui, "toolbar-menu");
+  if (has_document(state)) {
+    ImGui::SameLine();
+    if (ImGui::Button(ui.show_side_panel ? "Entities \xE2\x96\xB8##toolbar" : "\xE2\x97\x82 Entities##toolbar")) {
+      ui.show_side_panel = !ui.show_side_panel;
+      if (ui.show_side_panel) ui.show_documents = false;
+    }
+    record_item_rect(ui, "toolbar-panel");
+  }
+  if (ImGui::BeginPopup("toolbar-menu")) {
+    const bool doc = has_document(state);
+    if (ImGui::MenuItem("Documents", nullptr, ui.show_documents)) {
+      ui.show_documents = !ui.show_documents;
+      if (ui.show_documents) ui.show_side_panel = false;
+    }
+    if (state.services.request_paste && ImGui::MenuItem("Paste article", "Ctrl+V")) state.services.request_paste();
+    if (state.services.open_file_dialog && ImGui::MenuItem("Open\xE2\x80\xA6", "Ctrl+O")) state.services.open_file_dialog();
+    if (ImGui::MenuItem("Download", "Ctrl+S", false, doc)) save_document(state);
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, can_undo(state))) undo(state);
+    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, can_redo(state))) redo(state);
+    if (ImGui::MenuItem("Find", "Ctrl+F", false, doc)) open_find(state);
+    if (ImGui::MenuItem("Review", "R", state.review_mode, doc)) set_review_mode(state, !state.review_mode);
+    if (!state.sample_text.empty() && ImGui::MenuItem("Sample article")) load_text(state, state.sample_text, "sample article");
+    ImGui::Separator();
+    for (int i = 0; i < 3; ++i) {
+      if (ImGui::MenuItem(kLangNames[i], nullptr, state.lang_override == kLangCodes[i])) {
+        state.lang_override = kLangCodes[i];
+        if (doc) reannotate(state, state.lang_override);
+      }
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Keyboard shortcuts", "?")) ui.show_shortcuts = true;
+    ImGui::EndPopup();
+  }
+  ImGui::Separator();
+}
+
+}  // namespace
+
 void draw_toolbar(AppState& state, UiResources& ui) {
+  if (ui.compact) {
+    draw_compact_toolbar(state, ui);
+    return;
+  }
   ImGui::PushFont(ui.title_font);
   ImGui::TextUnformatted("Glosa");
   ImGui::PopFont();

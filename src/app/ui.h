@@ -51,6 +51,9 @@ struct UiResources {
   float pending_scroll_x = 0;
   float pending_scroll_y = 0;
 
+  // A narrow window (a phone): panels slide over the text, the toolbar is a menu.
+  bool compact = false;
+  bool show_side_panel = false;  // compact: the entities and quotations panel is showing
   // The Documents panel (the collection) on the left.
   bool show_documents = false;
   bool documents_shown_once = false;  // opened by itself when a second document arrived

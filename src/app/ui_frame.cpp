@@ -111,6 +111,36 @@ void draw_open_dialog(AppState& state, UiResources& ui) {
   ImGui::EndPopup();
 }
 
+// On a narrow screen: the side panel (entities, quotations) slides over the text from the
+// right, the Documents panel from the left, each as a window over the main one.
+void draw_sliding_panels(AppState& state, UiResources& ui, float top, float height) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float w = std::min(vp->Size.x * 0.9f, 380.0f * ui.scale);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoSavedSettings;
+  if (ui.show_side_panel && has_document(state)) {
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - w, top));
+    ImGui::SetNextWindowSize(ImVec2(w, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(1.0f, ui.scale));
+    ImGui::Begin("side##sliding", nullptr, flags);
+    if (ImGui::Button("Close \xE2\x96\xB8##side")) ui.show_side_panel = false;
+    record_item_rect(ui, "close-side");
+    draw_side_panel(state, ui);
+    ImGui::End();
+    ImGui::PopStyleVar();
+  }
+  if (ui.show_documents) {
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, top));
+    ImGui::SetNextWindowSize(ImVec2(w, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(1.0f, ui.scale));
+    ImGui::Begin("documents##sliding", nullptr, flags);
+    if (ImGui::Button("\xE2\x97\x82 Close##documents")) ui.show_documents = false;
+    draw_documents_panel(state, ui);
+    ImGui::End();
+    ImGui::PopStyleVar();
+  }
+}
+
 void draw_frame(AppState& state, UiResources& ui) {
   ui.item_rects.clear();
   apply_pending_scroll(ui);
@@ -128,6 +158,9 @@ void draw_frame(AppState& state, UiResources& ui) {
   }
   if (!has_document(state)) ui.panel_hovered_group = ui.panel_hovered_quote = -1;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  // Phones and narrow windows: the panels slide over the text instead of sitting beside it,
+  // and the toolbar folds into a menu.
+  ui.compact = vp->Size.x < 700.0f * ui.scale;
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -139,9 +172,10 @@ void draw_frame(AppState& state, UiResources& ui) {
   const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
   const float full_w = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float list_w = ui.show_documents ? std::min(300.0f * ui.scale, full_w * 0.3f) : 0.0f;
-  const float side_w = has_document(state) ? std::max(260.0f * ui.scale, full_w * 0.28f) : 0.0f;
+  const float list_w = ui.show_documents && !ui.compact ? std::min(300.0f * ui.scale, full_w * 0.3f) : 0.0f;
+  const float side_w = has_document(state) && !ui.compact ? std::max(260.0f * ui.scale, full_w * 0.28f) : 0.0f;
   const float doc_w = full_w - side_w - list_w - (side_w > 0 ? spacing : 0) - (list_w > 0 ? spacing : 0);
+  const float panels_top = ImGui::GetCursorScreenPos().y;
   if (list_w > 0) {
     ImGui::BeginChild("documents##frame", ImVec2(list_w, avail_h), true);
     draw_documents_panel(state, ui);
@@ -158,6 +192,7 @@ void draw_frame(AppState& state, UiResources& ui) {
     ImGui::EndChild();
   }
   draw_status_bar(state, ui);
+  if (ui.compact) draw_sliding_panels(state, ui, panels_top, avail_h);
   draw_open_dialog(state, ui);
   draw_menus(state, ui);
   draw_shortcuts(state, ui);
