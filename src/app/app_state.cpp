@@ -14,6 +14,7 @@
 #include "app/editing.h"
 #include "engine/article/article_info.h"
 #include "engine/io/annotation_json.h"
+#include "engine/text/language.h"
 #include "engine/text/normalizer.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
@@ -227,7 +228,12 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   if (&s == state.session()) clear_selections(state);
   request_model_for(state, s.doc.lang);
   const std::string name = s.source_name;
-  if (s.invalid_utf8_count > 0) {
+  s.unsupported_script = unsupported_script(s.doc.text);
+  if (!s.unsupported_script.empty()) {
+    set_message(state, MessageKind::Warning,
+                name + ": the text is mostly in " + s.unsupported_script +
+                    " script; this language is not supported yet, so no entities are tagged");
+  } else if (s.invalid_utf8_count > 0) {
     set_message(state, MessageKind::Warning,
                 name + ": " + std::to_string(s.invalid_utf8_count) + " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
   } else if (keep_work && corrections > 0) {

@@ -10,6 +10,7 @@
 
 #include "app/editing.h"
 #include "app/ui.h"
+#include "engine/text/utf8.h"
 
 namespace glosa::app {
 
@@ -230,6 +231,36 @@ void draw_annotation_progress(AppState& state, UiResources& ui) {
   ImGui::EndGroup();
 }
 
+// A line above a text the engine cannot read (another script), or one the font cannot draw.
+void draw_script_notice(AppState& state, UiResources& ui) {
+  DocumentSession* s = state.session();
+  if (!s) return;
+  if (ui.glyph_check_key != s->key) {
+    ui.glyph_check_key = s->key;
+    ui.missing_glyphs = 0;
+    const std::string_view text = state.doc().text;
+    size_t len = 0;
+    for (size_t i = 0; i < text.size() && i < (1u << 20); i += len) {
+      const char32_t c = decode_utf8(text, i, &len);
+      if (c >= 0x20 && !font_has_glyph(c)) ++ui.missing_glyphs;
+    }
+  }
+  if (s->unsupported_script.empty() && ui.missing_glyphs == 0) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.35f, 0.0f, 1));
+  ImGui::PushTextWrapPos(0);
+  if (!s->unsupported_script.empty()) {
+    ImGui::TextWrapped("This text is mostly in %s script: this language is not supported yet, so no entities are tagged.",
+                       s->unsupported_script.c_str());
+  }
+  if (ui.missing_glyphs > 0) {
+    ImGui::TextWrapped("%zu character%s of this text cannot be drawn with the app's font and show as \xEF\xBF\xBD or a box "
+                       "(the text itself is kept exactly as it is).", ui.missing_glyphs, ui.missing_glyphs == 1 ? "" : "s");
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  record_item_rect(ui, "script-notice");
+}
+
 // Page, line and end-of-text keys scroll the text like a browser page when no text field
 // and no menu has the keys. Returns the new scroll position, or -1 for none.
 float keyboard_scroll(float scroll, float max_scroll, float page, float line) {
@@ -257,6 +288,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
     return;
   }
   draw_annotation_progress(state, ui);
+  draw_script_notice(state, ui);
   draw_find_bar(state, ui);
   draw_review_bar(state, ui);
   ImGui::BeginChild("text##document", ImVec2(0, 0), false);

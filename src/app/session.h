@@ -71,6 +71,7 @@ struct DocumentSession {
   double annotation_progress = 0;  // 0..1 as reported
   std::string annotation_lang;   // language asked for ("auto", "pl", "en")
   size_t invalid_utf8_count = 0; // repaired sequences in the pasted text
+  std::string unsupported_script;  // "Arabic"...: the engine tags nothing in it (engine.h)
 
   // Derived data (groups, quotations, article facts) after a correction of a long text is
   // computed in the background too: the entities change at once, the rest follows.

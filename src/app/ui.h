@@ -51,6 +51,8 @@ struct UiResources {
   float pending_scroll_x = 0;
   float pending_scroll_y = 0;
 
+  uint64_t glyph_check_key = 0;  // the document whose characters were checked against the font
+  size_t missing_glyphs = 0;     // its characters the font has no glyph for
   // A narrow window (a phone): panels slide over the text, the toolbar is a menu.
   bool compact = false;
   bool show_side_panel = false;  // compact: the entities and quotations panel is showing
@@ -133,6 +135,9 @@ struct UiResources {
 // Returns false if a font file cannot be read (ImGui's default font is used then).
 bool setup_fonts(UiResources& ui, const std::string& regular_ttf, const std::string& bold_ttf,
                  float scale);
+
+// True when the UI's fonts have a glyph for code point `c` (setup_fonts' ranges).
+bool font_has_glyph(char32_t c);
 
 // Colours and spacing of the light theme, sized by `scale`.
 void apply_theme(float scale);

@@ -24,6 +24,13 @@ bool readable(const std::string& path) {
 
 }  // namespace
 
+bool font_has_glyph(char32_t c) {
+  for (size_t i = 0; kGlyphRanges[i] != 0; i += 2) {
+    if (c >= kGlyphRanges[i] && c <= kGlyphRanges[i + 1]) return true;
+  }
+  return c == '\n' || c == '\t';
+}
+
 bool setup_fonts(UiResources& ui, const std::string& regular_ttf, const std::string& bold_ttf,
                  float scale) {
   ImGuiIO& io = ImGui::GetIO();

@@ -232,6 +232,16 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
                    ? detect_language(a.doc.text, a.tokens)
                    : (options.lang == "pl" || options.lang == "en" ? options.lang : "other");
   a.doc.labels = default_labels();
+  // A text mostly in a script the engine cannot read gets no entities at all: numbers in it
+  // would be read wrongly (right-to-left text, other digits and separators).
+  a.unsupported_script = unsupported_script(a.doc.text);
+  if (!a.unsupported_script.empty()) {
+    a.doc.lang = "other";
+    a.doc.article = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
+    a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
+    progress(1.0);
+    return a;
+  }
 
   std::vector<Entity> rules = recognize_patterns(a.doc.text, a.tokens, a.doc.lang);
   progress(0.2);

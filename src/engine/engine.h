@@ -43,6 +43,8 @@ struct Analysis {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   size_t invalid_utf8_count = 0;    // input sequences replaced by U+FFFD (warn the user)
+  std::string unsupported_script;   // "Arabic"...: most letters are in a script the engine
+                                    // cannot read; then nothing is tagged (lang "other")
 };
 
 class Engine {

@@ -72,3 +72,58 @@ std::string detect_language(std::string_view text, const std::vector<Token>& tok
 }
 
 }  // namespace glosa
+
+namespace glosa {
+
+namespace {
+
+// A rough script of a letter by its Unicode block: enough to tell texts the engine reads.
+const char* script_of(char32_t c) {
+  if (c < 0x0250 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2C60 && c < 0x2C80) || (c >= 0xA720 && c < 0xA800) ||
+      (c >= 0xFF21 && c < 0xFF5B)) {
+    return "Latin";
+  }
+  if ((c >= 0x0400 && c < 0x0530) || (c >= 0x1C80 && c < 0x1C90) || (c >= 0x2DE0 && c < 0x2E00) || (c >= 0xA640 && c < 0xA6A0)) {
+    return "Cyrillic";
+  }
+  if (c >= 0x0370 && c < 0x0400) return "Greek";
+  if (c >= 0x0530 && c < 0x0590) return "Armenian";
+  if (c >= 0x0590 && c < 0x0600) return "Hebrew";
+  if ((c >= 0x0600 && c < 0x0780) || (c >= 0x08A0 && c < 0x0900) || (c >= 0xFB50 && c < 0xFE00) || (c >= 0xFE70 && c < 0xFF00)) {
+    return "Arabic";
+  }
+  if (c >= 0x0900 && c < 0x0E00) return "Indic";
+  if (c >= 0x0E00 && c < 0x0F00) return "Thai or Lao";
+  if (c >= 0x10A0 && c < 0x1100) return "Georgian";
+  if ((c >= 0x1100 && c < 0x1200) || (c >= 0xAC00 && c < 0xD7B0)) return "Korean";
+  if ((c >= 0x3040 && c < 0x3100) || (c >= 0x3400 && c < 0xA000) || (c >= 0x20000 && c < 0x30000)) return "Chinese or Japanese";
+  return "another";
+}
+
+}  // namespace
+
+std::string unsupported_script(std::string_view text) {
+  text = text.substr(0, 256 * 1024);
+  size_t letters = 0, readable = 0;
+  std::vector<std::pair<const char*, size_t>> other;
+  size_t len = 0;
+  for (size_t i = 0; i < text.size(); i += len) {
+    const char32_t c = decode_utf8(text, i, &len);
+    if (c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !is_letter(c)) continue;
+    ++letters;
+    const char* s = script_of(c);
+    const std::string_view name(s);
+    if (name == "Latin" || name == "Cyrillic") {
+      ++readable;
+      continue;
+    }
+    auto it = std::find_if(other.begin(), other.end(), [&](const auto& p) { return std::string_view(p.first) == name; });
+    if (it == other.end()) other.emplace_back(s, 1);
+    else ++it->second;
+  }
+  if (letters < 20 || readable * 2 >= letters) return "";
+  auto best = std::max_element(other.begin(), other.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return best == other.end() ? "another" : best->first;
+}
+
+}  // namespace glosa
