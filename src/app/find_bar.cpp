@@ -24,6 +24,8 @@ void draw_find_bar(AppState& state, UiResources& ui) {
     ImGui::SetKeyboardFocusHere();
     f.focus_input = false;
   }
+  // Esc while typing: ImGui's field takes it (and lets go of the keyboard), so it is read first.
+  const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
   char buf[256];
   std::snprintf(buf, sizeof buf, "%s", f.query.c_str());
   ImGui::SetNextItemWidth(std::min(260 * ui.scale, ImGui::GetContentRegionAvail().x * 0.4f));
@@ -39,7 +41,8 @@ void draw_find_bar(AppState& state, UiResources& ui) {
     find_step(state, ImGui::GetIO().KeyShift ? -1 : +1);
     ImGui::SetKeyboardFocusHere(-1);  // the field keeps the keyboard: Enter again goes on
   }
-  const bool field_active = ImGui::IsItemActive();
+  const bool field_active = ImGui::IsItemActive() || ui.find_field_active;
+  ui.find_field_active = ImGui::IsItemActive();
   ImGui::SameLine();
   char count[64];
   if (f.query.empty()) count[0] = 0;
@@ -61,7 +64,7 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   record_item_rect(ui, "find-tag-all");
   if (f.matches.empty()) ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Close##find") || (field_active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) {
+  if (ImGui::Button("Close##find") || (field_active && escape)) {
     close_find(state);
   }
   ImGui::EndChild();

@@ -14,9 +14,12 @@ namespace glosa::app {
 
 namespace {
 
-// A raw key code (letters and digits are their ASCII codes) / a key ImGui names.
-bool pressed_raw(int key) { return key >= 0 && ImGui::IsKeyPressed(key, true); }
-bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
+// A raw key code (letters and digits are their ASCII codes) / a key ImGui names. Keys that
+// change the document act once per press (a key held a moment too long must not reject the
+// next entity too); moving keys (Tab, the edges) repeat while held.
+bool pressed_raw(int key) { return key >= 0 && ImGui::IsKeyPressed(key, false); }
+bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+bool repeating(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 
 // Every shortcut, for the overlay: keys, then what they do.
 const char* const kShortcuts[][2] = {
@@ -57,7 +60,7 @@ void handle_keyboard(AppState& state, UiResources& ui) {
     return;
   }
   if (!has_document(state)) return;
-  if (!ctrl && !alt && pressed(ImGuiKey_Tab)) {
+  if (!ctrl && !alt && repeating(ImGuiKey_Tab)) {
     const int next = next_in_reading_order(state, state.selected_entity, shift ? -1 : +1);
     if (next >= 0) select_for_review(state, next);
     return;
@@ -90,7 +93,7 @@ void handle_keyboard(AppState& state, UiResources& ui) {
       }
     }
   }
-  if (shift && (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_RightArrow))) {
+  if (shift && (repeating(ImGuiKey_LeftArrow) || repeating(ImGuiKey_RightArrow))) {
     const int direction = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true) ? +1 : -1;
     move_entity_edge(state, selected, alt ? SpanEdge::Begin : SpanEdge::End, ctrl ? EdgeStep::Character : EdgeStep::Word,
                      direction);

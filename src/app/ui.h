@@ -100,6 +100,7 @@ struct UiResources {
   std::string new_label_name;
   // Key codes of keys ImGui names no constant for (letters and digits are their ASCII
   // codes on every backend the app runs on); the platform fills these in.
+  bool find_field_active = false;  // the find bar's field had the keyboard last frame
   int key_f10 = -1;
   int key_menu = -1;
 

@@ -1,0 +1,198 @@
+// End-to-end tests of text that people and browsers can reach (issue #12): copy with Ctrl+C,
+// find with Ctrl+F, the screen reader's view (Chromium's accessibility tree), phones (a tap,
+// a long press and the menu relabel an entity at 375×667; screenshots at 375×667 and
+// 768×1024), texts in a script the engine cannot read, and the status bar at 50% and 300%.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+
+const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
+let server;
+let browser;
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
+const view = (page) => page.evaluate(() => glosa.viewState());
+
+async function openSample(page) {
+  await page.evaluate(() => glosa.loadModel('pl'));
+  await pasteText(page, sample);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  return JSON.parse(await page.evaluate(() => glosa.getDocument()));
+}
+
+// The index and rectangle of the first on-screen entity with this text.
+async function entityOnScreen(page, text) {
+  return page.evaluate((text) => {
+    const d = JSON.parse(glosa.getDocument());
+    const v = glosa.viewState();
+    for (let i = 0; i < d.entities.length; i++) {
+      if (d.entities[i].text !== text) continue;
+      const r = glosa.entityRect(i);
+      if (r && r.y0 >= v.docViewTop && r.y1 <= v.docViewBottom) return { i, r };
+    }
+    return null;
+  }, text);
+}
+
+test('Ctrl+C copies the selected entity; Ctrl+F finds words ignoring accents and steps through them', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await openSample(page);
+  const target = await entityOnScreen(page, 'Westerplatte');
+  assert.ok(target, 'Westerplatte is on screen');
+  await clickAt(page, centre(target.r));
+  assert.equal((await view(page)).selected, target.i, 'a click selects it');
+  // The page's copy event carries it, and the clipboard then holds it.
+  await page.evaluate(() => { window.__copied = null; document.addEventListener('copy', (e) => setTimeout(() => { window.__copied = true; })); });
+  await page.keyboard.press('Control+c');
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Westerplatte');
+
+  // Ctrl+F, type without the Polish letter, Enter steps on.
+  await page.keyboard.press('Control+f');
+  await frames(page, 3);
+  assert.ok((await view(page)).findOpen, 'Ctrl+F opens the find bar');
+  await page.keyboard.type('gdansk');
+  await frames(page, 3);
+  let v = await view(page);
+  assert.ok(v.findMatches >= 4, `"gdansk" finds Gdańsk in all its forms: ${v.findMatches}`);
+  const first = v.findCurrent;
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  v = await view(page);
+  assert.equal(v.findCurrent, (first + 1) % v.findMatches, 'Enter goes to the next match');
+  const count = await page.evaluate(() => glosa.itemRect('find-count'));
+  assert.ok(count, 'the count is shown');
+  await page.screenshot({ path: path.join(artifacts, 'find-bar.png') });
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.ok(!(await view(page)).findOpen, 'Esc closes it');
+
+  // Ctrl+A then Ctrl+C: the whole text.
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('Control+a');
+  await frames(page, 2);
+  await page.keyboard.press('Control+c');
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), sample.replace(/\r\n?/g, '\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a screen reader finds the article and its entities with their labels', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const doc = await openSample(page);
+  await new Promise((r) => setTimeout(r, 600));  // the mirror follows a quarter of a second later
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const named = nodes.filter((n) => !n.ignored && n.name && n.name.value);
+  const names = new Set(named.map((n) => n.name.value));
+  assert.ok(named.some((n) => n.role.value === 'heading' && n.name.value === doc.article.title), 'the title is a heading');
+  const text = named.filter((n) => n.role.value === 'StaticText').map((n) => n.name.value).join(' ');
+  assert.ok(text.includes('podpisał w'), 'the article text is there');
+  const marks = named.filter((n) => n.role.value === 'mark').map((n) => n.name.value);
+  assert.ok(marks.includes('Westerplatte, place'), `entities carry their label: ${marks.slice(0, 5)}`);
+  assert.ok(marks.some((m) => m.startsWith('Anna Wiśniewska') && m.endsWith('person')));
+  assert.equal(marks.length, doc.entities.length, 'every entity is there');
+  assert.ok([...names].some((n) => /^Anna Wiśniewska, person/.test(n)), 'the people are listed');
+  assert.ok(nodes.some((n) => n.role && n.role.value === 'status'), 'the status line is a live region');
+  // Focus moved in the mirror selects on the canvas.
+  await page.evaluate(() => document.querySelector('#mirror mark[data-index="3"]').focus());
+  await frames(page, 3);
+  assert.equal((await view(page)).selected, 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone: a tap selects, a long press opens the menu, a tap there relabels; screenshots', async () => {
+  for (const [w, h] of [[375, 667], [768, 1024]]) {
+    const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+    await frames(page, 3);
+    await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-start.png`) });
+    await openSample(page);
+    await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-article.png`) });
+    if (w < 700) {
+      const target = await entityOnScreen(page, 'Westerplatte');
+      assert.ok(target, 'an entity is on screen');
+      const c = centre(target.r);
+      await page.touchscreen.tap(c.x, c.y);
+      await frames(page, 6);
+      assert.equal((await view(page)).selected, target.i, 'a tap selects it');
+      // A long press: the finger rests, then lifts.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: c.x, y: c.y, id: 1 }] });
+      await new Promise((r) => setTimeout(r, 800));
+      await frames(page, 6);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await frames(page, 4);
+      assert.ok((await view(page)).menuOpen, 'a long press opens the menu');
+      await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-menu.png`) });
+      const item = await page.evaluate(() => glosa.itemRect('menu-label:ORG'));
+      assert.ok(item && item.x1 <= w && item.y1 <= h, `the menu fits the screen: ${JSON.stringify(item)}`);
+      await page.touchscreen.tap(centre(item).x, centre(item).y);
+      await frames(page, 4);
+      await page.evaluate(() => glosa.whenIdle());
+      const d = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+      assert.equal(d.entities[target.i].label, 'ORG', 'the tap in the menu relabels it');
+      // The side panel slides over the text.
+      const toggle = await page.evaluate(() => glosa.itemRect('toolbar-panel'));
+      await page.touchscreen.tap(centre(toggle).x, centre(toggle).y);
+      await frames(page, 4);
+      assert.ok(await page.evaluate(() => glosa.itemRect('close-side')), 'the panel is showing');
+      await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-panel.png`) });
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('a text in a script the engine cannot read gets a notice and no entities', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1200, height: 800 });
+  const arabic = 'ارتفعت الأسعار بنسبة 4.5% في القاهرة يوم الاثنين، وقال الوزير إن التضخم سيتراجع في الأشهر المقبلة.';
+  await pasteText(page, arabic);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const d = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(d.entities.length, 0, 'no entity, no number read wrongly');
+  assert.equal(d.text, arabic, 'the text is kept as it is');
+  const v = await view(page);
+  assert.match(v.message, /not supported/);
+  assert.ok(await page.evaluate(() => glosa.itemRect('script-notice')), 'the notice is drawn above the text');
+  await page.screenshot({ path: path.join(artifacts, 'other-script.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the status bar fits at 50% and 300% zoom; a long message is cut and shown whole on hover', async () => {
+  for (const [w, h, scale] of [[2800, 1800, 0.5], [466, 300, 3]]) {
+    const { page, context, errors } = await openApp(browser, server.url, { width: w, height: h, scale });
+    await pasteAndMessage(page);
+    const bar = await page.evaluate(() => glosa.itemRect('status-bar'));
+    assert.ok(bar && bar.x0 >= 0 && bar.x1 <= w + 0.5 && bar.y1 <= h + 0.5, `the status bar fits: ${JSON.stringify(bar)}`);
+    await page.screenshot({ path: path.join(artifacts, `status-zoom-${scale}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+async function pasteAndMessage(page) {
+  await pasteText(page, sample);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+}
