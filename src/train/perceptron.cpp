@@ -41,6 +41,8 @@ bool class_known(GoldScheme scheme, const std::string& cls) {
       return cls == "PER" || cls == "ORG" || cls == "LOC" || cls == "EVT" || cls == "PRO" || cls == "MISC";
     case GoldScheme::Conll:
       return cls == "PER" || cls == "ORG" || cls == "LOC" || cls == "MISC";
+    case GoldScheme::Plain:
+      return true;
   }
   return true;
 }

@@ -817,6 +817,59 @@ size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, u
   return static_cast<size_t>(end - out);
 }
 
+// --- Section: adaptable templates ---
+namespace {
+
+constexpr std::string_view kAdaptableNames[] = {"w", "l", "l-1|l", "l|l+1", "st", "st|cap", "rfirst", "rlast", "s4", "p5"};
+
+constexpr bool name_equal(const char* a, std::string_view b) {
+  size_t i = 0;
+  for (; a[i] != '\0'; ++i) if (i >= b.size() || a[i] != b[i]) return false;
+  return i == b.size();
+}
+
+constexpr bool is_adaptable(const Template& tp) {
+  for (std::string_view n : kAdaptableNames) if (name_equal(tp.name, n)) return true;
+  return false;
+}
+
+constexpr size_t adaptable_count() {
+  size_t c = 0;
+  for (const Template& tp : kTemplates) c += is_adaptable(tp) ? 1 : 0;
+  return c;
+}
+constexpr size_t kAdaptableCount = adaptable_count();
+static_assert(kAdaptableCount == sizeof(kAdaptableNames) / sizeof(kAdaptableNames[0]),
+              "every adaptable template name names a template");
+static_assert(kAdaptableCount <= kMaxAdaptableFeatures, "raise kMaxAdaptableFeatures");
+
+constexpr std::array<uint8_t, kAdaptableCount> adaptable_templates() {
+  std::array<uint8_t, kAdaptableCount> out{};
+  size_t c = 0;
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    if (is_adaptable(kTemplates[t])) out[c++] = static_cast<uint8_t>(t);
+  }
+  return out;
+}
+constexpr std::array<uint8_t, kAdaptableCount> kAdaptableTemplates = adaptable_templates();
+
+}  // namespace
+
+size_t adaptable_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
+  if (i >= count) return 0;
+  size_t k = 0;
+  for (uint8_t t : kAdaptableTemplates) {
+    if (template_hash(t, attrs, static_cast<long>(count), static_cast<long>(i), &out[k])) ++k;
+  }
+  return k;
+}
+
+std::vector<std::string> adaptable_template_names() {
+  std::vector<std::string> out;
+  for (uint8_t t : kAdaptableTemplates) out.emplace_back(kTemplates[t].name);
+  return out;
+}
+
 void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,
                          std::vector<uint64_t>* out) {
   span_hashes(attrs.data(), attrs.size(), begin, end, out);

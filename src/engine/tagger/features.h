@@ -135,6 +135,23 @@ void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std
 constexpr size_t kMaxContextFeatures = 32;
 size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
 
+// --- Adaptation: the features a person's corrections may move ---
+// The templates that name the word itself: its form, lower case and stem, the pairs of it
+// with a neighbour, its long prefix and suffix (p5, s4: inflected forms of the same name),
+// and the first and last words of its capitalised run. Never the general ones (bias, shape,
+// capitalisation, short affixes, gazetteer, word classes) nor the context words alone: a
+// correction teaches about these words ("UE" is a place here), not that every word after
+// "dla" begins an organisation. (Measured with `glosa-cli eval --adapt-first`: with the
+// context words, learning from 25 BSNLP 2017 documents made the other 24 worse; with the
+// word-class templates too.) Their hashes are the
+// same as those feature_hashes() gives for the same templates.
+constexpr size_t kMaxAdaptableFeatures = 48;
+// Writes the adaptable feature hashes of token i of attrs[0, count) to out[0, ...); returns
+// how many (at most kMaxAdaptableFeatures).
+size_t adaptable_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
+// The names of the adaptable templates, in table order (for tests and the model card).
+std::vector<std::string> adaptable_template_names();
+
 // Capitalised runs of one tagging unit (maximal sequences of tokens whose kCap starts with
 // 'A'): for each token, the index whose stem kRunPre, kRunFirst and kRunLast take, or
 // kNoRunToken (empty attribute); kRunPre is kRunBos for a run that starts the unit.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "engine/tagger/adaptation.h"
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
@@ -195,6 +196,13 @@ struct EmissionScorer {
   std::vector<int16_t> acc;
   std::vector<const int8_t*> rows;  // the weight rows of the unit's context features
   std::vector<size_t> bucket_start;
+  // Adaptation: its deltas are added when it is non-empty; the adaptable feature hashes of
+  // the unit's tokens (token i: adapt_feats[adapt_off[i], adapt_off[i + 1])) are kept then,
+  // or whenever collect_adaptable is set (learning).
+  const ner::Adaptation* adapt = nullptr;
+  bool collect_adaptable = false;
+  std::vector<uint64_t> adapt_feats;
+  std::vector<size_t> adapt_off;
 
   EmissionScorer(const NerModel::Impl& model, size_t tokens);
   template <class Int>
@@ -340,6 +348,23 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] = static_cast<float>(acc[k]) * m.data.weight_scale;
     (*emit)[i * T] += m.data.o_bias;
   }
+  const bool adapted = adapt != nullptr && !adapt->empty();
+  if (!adapted && !collect_adaptable) return;
+  if (adapt_feats.size() < n * ner::kMaxAdaptableFeatures) adapt_feats.resize(n * ner::kMaxAdaptableFeatures);
+  adapt_off.resize(n + 1);
+  size_t count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    adapt_off[i] = count;
+    count += ner::adaptable_feature_hashes(unit.data(), n, i, adapt_feats.data() + count);
+  }
+  adapt_off[n] = count;
+  if (!adapted) return;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t f = adapt_off[i]; f < adapt_off[i + 1]; ++f) {
+      const float* d = adapt->find(adapt_feats[f]);
+      if (d) for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] += d[k];
+    }
+  }
 }
 
 std::vector<float> NerModel::emission_scores(std::string_view text, const std::vector<Token>& tokens,
@@ -377,7 +402,8 @@ std::vector<float> NerModel::emission_scores(std::string_view text, const std::v
 
 // --- Section: tagging ---
 void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
-                   const std::vector<Sentence>& sentences, std::vector<Entity>* out) const {
+                   const std::vector<Sentence>& sentences, std::vector<Entity>* out,
+                   const ner::Adaptation* adaptation) const {
   const Impl& m = *impl_;
   const size_t T = m.data.tags.size();
   std::vector<float> emit;
@@ -389,6 +415,8 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
   EmissionScorer scorer(m, tokens.size());
+  GLOSA_ASSERT(adaptation == nullptr || fits(*adaptation), "an adaptation made for this model");
+  scorer.adapt = adaptation;
   for (const Sentence& s : units) {
     if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
     const Token* toks = &tokens[s.first_token];
@@ -428,6 +456,167 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
       i = e;
     }
   }
+}
+
+// --- Section: learning from corrections ---
+ner::Adaptation NerModel::new_adaptation() const {
+  return ner::Adaptation(impl_->lang, impl_->name, impl_->data.tags);
+}
+
+bool NerModel::fits(const ner::Adaptation& adaptation) const {
+  return adaptation.lang() == impl_->lang && adaptation.tags() == impl_->data.tags;
+}
+
+namespace {
+
+// Score of a tag path under emission scores and the model's start and transition scores.
+float path_score(const float* emit, size_t n, size_t T, const std::vector<float>& start,
+                 const std::vector<float>& transition, const std::vector<int>& path) {
+  float s = 0;
+  for (size_t t = 0; t < n; ++t) {
+    const size_t j = static_cast<size_t>(path[t]);
+    s += emit[t * T + j];
+    s += t == 0 ? start[j] : transition[static_cast<size_t>(path[t - 1]) * T + j];
+  }
+  return s;
+}
+
+}  // namespace
+
+LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<Sentence>& sentences,
+                             const std::vector<NameEvidence>& evidence, ner::Adaptation* adaptation,
+                             const LearnOptions& options) const {
+  const Impl& m = *impl_;
+  const size_t T = m.data.tags.size();
+  GLOSA_ASSERT(adaptation != nullptr && fits(*adaptation), "an adaptation made for this model");
+  LearnSummary summary;
+  // Per token: the tag it must carry (-1: free), whether it may not be I- (the token after a
+  // positive span), whether it must be O (inside a rejected span).
+  constexpr int kFree = -1;
+  std::vector<int> fixed(tokens.size(), kFree);
+  std::vector<uint8_t> not_inside(tokens.size(), 0), must_be_o(tokens.size(), 0);
+  std::vector<uint8_t> has_evidence(tokens.size(), 0);
+  auto tag_index = [&](const std::string& tag) -> int {
+    for (size_t j = 0; j < T; ++j) if (m.data.tags[j] == tag) return static_cast<int>(j);
+    return -1;
+  };
+  // Tokens overlapping [b, e).
+  auto token_range = [&](size_t b, size_t e) {
+    auto first = std::lower_bound(tokens.begin(), tokens.end(), b,
+                                  [](const Token& t, size_t pos) { return t.end_byte <= pos; });
+    auto last = first;
+    while (last != tokens.end() && last->begin_byte < e) ++last;
+    return std::make_pair(static_cast<size_t>(first - tokens.begin()), static_cast<size_t>(last - tokens.begin()));
+  };
+  for (const NameEvidence& ev : evidence) {
+    if (ev.positive) continue;
+    const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
+    for (size_t k = b; k < e; ++k) { must_be_o[k] = 1; has_evidence[k] = 1; }
+    if (b < e) ++summary.evidence;
+  }
+  for (const NameEvidence& ev : evidence) {
+    if (!ev.positive) continue;
+    const int bt = tag_index("B-" + ev.label), it = tag_index("I-" + ev.label);
+    if (bt < 0 || it < 0) continue;
+    const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
+    if (b >= e) continue;
+    ++summary.evidence;
+    for (size_t k = b; k < e; ++k) {
+      fixed[k] = k == b ? bt : it;
+      must_be_o[k] = 0;
+      has_evidence[k] = 1;
+    }
+    if (e < tokens.size()) { not_inside[e] = 1; has_evidence[e] = 1; }
+  }
+  if (summary.evidence == 0) return summary;
+
+  const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
+  ner::DocumentContext doc;
+  doc.build(text, tokens, units);
+  EmissionScorer scorer(m, tokens.size());
+  scorer.collect_adaptable = true;  // base scores; the deltas are added here, step by step
+  const float unit_score = m.data.weight_scale * 127.0f;
+  std::vector<float> base, emit, constrained;
+  std::vector<int> pred, target;
+  ner::DecoderScratch dscratch;
+  bool counted_document = false;
+  for (const Sentence& s : units) {
+    if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+    const size_t n = s.token_count, first = s.first_token;
+    bool any = false;
+    for (size_t i = 0; i < n && !any; ++i) any = has_evidence[first + i] != 0;
+    if (!any) continue;
+    ++summary.units;
+    scorer.score(text, tokens, first, n, doc, &base);
+    bool wrong_before = false;
+    for (int step = 0; step <= options.max_steps_per_unit; ++step) {
+      // Base + the current deltas.
+      emit = base;
+      for (size_t i = 0; i < n; ++i) {
+        for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
+          const float* d = adaptation->find(scorer.adapt_feats[f]);
+          if (d) for (size_t k = 0; k < T; ++k) emit[i * T + k] += d[k];
+        }
+      }
+      ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &pred);
+      // The best path that agrees with the evidence.
+      constexpr float kForbidden = -1e9f;
+      constrained = emit;
+      for (size_t i = 0; i < n; ++i) {
+        const size_t k = first + i;
+        float* row = &constrained[i * T];
+        if (fixed[k] != kFree) {
+          // A span cut by the unit's start begins here.
+          int want = fixed[k];
+          if (i == 0 && m.tag_info[static_cast<size_t>(want)].bio == 'I') {
+            want = tag_index("B-" + m.tag_info[static_cast<size_t>(want)].label);
+          }
+          for (size_t j = 0; j < T; ++j) if (static_cast<int>(j) != want) row[j] = kForbidden;
+        } else if (must_be_o[k]) {
+          for (size_t j = 1; j < T; ++j) row[j] = kForbidden;
+        } else if (not_inside[k]) {
+          for (size_t j = 0; j < T; ++j) if (m.tag_info[j].bio == 'I') row[j] = kForbidden;
+        }
+      }
+      ner::viterbi(constrained.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &target);
+      size_t wrong = 0;
+      for (size_t i = 0; i < n; ++i) wrong += pred[i] != target[i];
+      if (step == 0 && wrong > 0) { wrong_before = true; ++summary.units_wrong; }
+      if (wrong == 0) {
+        if (wrong_before) ++summary.units_fixed;
+        break;
+      }
+      if (step == options.max_steps_per_unit) break;
+      // The smallest step that makes the target win by the margin: the score gap plus the
+      // margin, over the squared size of the update (each feature of a wrong token moves at
+      // two tags).
+      const float gap = path_score(emit.data(), n, T, m.data.start, m.data.transition, pred) -
+                        path_score(emit.data(), n, T, m.data.start, m.data.transition, target);
+      size_t norm = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (pred[i] != target[i]) norm += 2 * (scorer.adapt_off[i + 1] - scorer.adapt_off[i]);
+      }
+      if (norm == 0) break;
+      const float tau = std::min(options.max_step * unit_score,
+                                 (std::max(gap, 0.0f) + options.margin * unit_score * static_cast<float>(wrong)) /
+                                     static_cast<float>(norm));
+      for (size_t i = 0; i < n; ++i) {
+        if (pred[i] == target[i]) continue;
+        for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
+          const uint64_t h = scorer.adapt_feats[f];
+          const bool room = adaptation->add(h, static_cast<size_t>(target[i]), tau) &&
+                            adaptation->add(h, static_cast<size_t>(pred[i]), -tau);
+          if (!room) summary.row_limit_reached = true;
+        }
+      }
+      adaptation->count_step();
+      ++summary.steps;
+      counted_document = true;
+    }
+  }
+  if (counted_document) adaptation->count_document();
+  return summary;
 }
 
 }  // namespace glosa
