@@ -20,4 +20,13 @@ namespace glosa::names {
 // entities are then no longer sorted or numbered (call sort_and_number_entities).
 bool split_joined_names(Document& doc, const Lexicon* lexicon);
 
+// Joins a firm name written as a list of surnames before "&" ("Wachtell, Lipton, Rosen &
+// Katz", "Skadden, Arps, Slate, Meagher & Flom"): a model ORG span that holds "&" takes in
+// up to four single capitalised words before it, each followed by a comma, that are untagged
+// or a model name of exactly that word. A word after another capitalised word ("Jeff Bezos,
+// Johnson & Johnson") ends the list; "X, Y and Z" is a list of names and stays one, and so
+// does a list whose words the model tagged all as places ("Germany, Marks & Spencer"). Returns
+// whether anything changed (the entities stay sorted; numbering is the caller's).
+bool join_firm_names(Document& doc);
+
 }  // namespace glosa::names

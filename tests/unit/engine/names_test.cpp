@@ -381,6 +381,31 @@ TEST_CASE("span repair: a model span is cut at a free-standing en or em dash, no
   CHECK(from_rule.entities.size() == 1);
 }
 
+TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Counsel: Wachtell, Lipton, Rosen & Katz. Halloran, Vesey & Birch won. Tim Cook, Johnson & "
+             "Johnson. Britain, France and Germany, Marks & Spencer.";
+  doc.entities = {entity(doc.text, "Wachtell", "PER"), entity(doc.text, "Lipton", "LOC"),
+                  entity(doc.text, "Rosen & Katz", "ORG"), entity(doc.text, "Vesey & Birch", "ORG"),
+                  entity(doc.text, "Tim Cook", "PER"), entity(doc.text, "Johnson & Johnson", "ORG"),
+                  entity(doc.text, "Britain", "LOC"), entity(doc.text, "France", "LOC"),
+                  entity(doc.text, "Germany", "LOC"), entity(doc.text, "Marks & Spencer", "ORG")};
+  REQUIRE(join_firm_names(doc));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Wachtell, Lipton, Rosen & Katz", "ORG"}, {"Halloran, Vesey & Birch", "ORG"},
+                                     {"Tim Cook", "PER"}, {"Johnson & Johnson", "ORG"}, {"Britain", "LOC"},
+                                     {"France", "LOC"}, {"Germany", "LOC"}, {"Marks & Spencer", "ORG"}});
+  // A person's entity in the list is theirs: the list stops there.
+  Document person = doc;
+  person.entities = {entity(doc.text, "Wachtell", "PER"), entity(doc.text, "Lipton", "PER"),
+                     entity(doc.text, "Rosen & Katz", "ORG")};
+  person.entities[1].origin = Origin::Person;
+  REQUIRE_FALSE(join_firm_names(person));
+  CHECK(spans(person).size() == 3);
+}
+
 TEST_CASE("entity groups: a name cut short joins the only longer name it begins, which names the group") {
   Document doc;
   doc.lang = "pl";
