@@ -406,6 +406,26 @@ TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
   CHECK(spans(person).size() == 3);
 }
 
+TEST_CASE("entity groups: a company's short name joins its name with a legal form, not its divisions") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Halvard ASA bought it. Halvard said so. Halvard Digital Works grew. Brennholt said no; Brennholt "
+             "Logistics and Brennholt Marine did not.";
+  doc.entities = {entity(doc.text, "Halvard ASA", "ORG"), entity(doc.text, "Halvard", "ORG", 20),
+                  entity(doc.text, "Halvard Digital Works", "ORG"), entity(doc.text, "Brennholt", "ORG"),
+                  entity(doc.text, "Brennholt Logistics", "ORG"), entity(doc.text, "Brennholt Marine", "ORG")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, nullptr);
+  REQUIRE(group_of(doc, "Halvard") != nullptr);
+  CHECK(group_of(doc, "Halvard") == group_of(doc, "Halvard ASA"));
+  CHECK(group_of(doc, "Halvard ASA")->name == "Halvard ASA");
+  CHECK(group_of(doc, "Halvard") != group_of(doc, "Halvard Digital Works"));
+  // Two longer names and no legal form: which one is meant is unknown.
+  CHECK(group_of(doc, "Brennholt") != group_of(doc, "Brennholt Logistics"));
+  CHECK(group_of(doc, "Brennholt") != group_of(doc, "Brennholt Marine"));
+}
+
 TEST_CASE("entity groups: a name cut short joins the only longer name it begins, which names the group") {
   Document doc;
   doc.lang = "pl";
