@@ -30,7 +30,7 @@ const char* kUsage =
     "                   [--name NAME] [--bsnlp-holdout K] [--no-o-bias] [--quiet]\n"
     "                   [--ignore-classes C1,C2]\n"
     "                   [--unlabeled FILE.gz ...] [--cluster-vocab N] [--cluster-fine K]\n"
-    "                   [--save-gazetteer FILE] [--gazetteer-from FILE]\n"
+    "                   [--save-gazetteer FILE] [--gazetteer-from FILE] [--second-pass]\n"
     "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
     "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
     "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
@@ -39,6 +39,8 @@ const char* kUsage =
     "  --gazetteer-from  reads them from such a FILE instead of building them (--gazetteers and\n"
     "                    --unlabeled are then ignored): the same classes without the minute of\n"
     "                    clustering, for experiments with features\n"
+    "  --second-pass     the document-level second pass (first-pass tags of a name's other\n"
+    "                    occurrences as features; about twice the training time)\n"
     "  --ignore-classes  classes left out of the tag set; their gold spans train as \"any tag\"\n"
     "  --dev             scores the written model on the file, picks the O bias with the best\n"
     "                    micro F1 (--no-o-bias: none) and the temperature that calibrates\n"
@@ -116,6 +118,7 @@ int main(int argc, char** argv) {
     if (a == "--help" || a == "-h") { std::printf(kUsage); return 0; }
     if (a == "--quiet") { opt.verbose = false; continue; }
     if (a == "--no-o-bias") { calibrate_bias = false; continue; }
+    if (a == "--second-pass") { opt.second_pass = true; continue; }
     if (!has_value) return fail("missing value for " + a + "\n" + kUsage, 2);
     const std::string v = args[++i];
     if (a == "--lang") lang = v;

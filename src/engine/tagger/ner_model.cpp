@@ -266,8 +266,10 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   run_last.resize(n);
   ner::capitalised_runs(cap.data(), n, run_pre.data(), run_first.data(), run_last.data());
   static const uint64_t kBosHash = ner::fnv1a64("<s>");
-  // A run attribute's hash: the stem of token j (its lower case when it has none).
-  auto run_hash = [&](uint32_t j, ner::Attr attr, ner::AttrHashes* a) {
+  static const uint64_t kEosHash = ner::fnv1a64("</s>");
+  // A run attribute's hash: attribute `source` of token j (kStem: its stem, or its lower case
+  // when it has none).
+  auto run_hash = [&](uint32_t j, ner::Attr attr, ner::Attr source, ner::AttrHashes* a) {
     if (j == ner::kNoRunToken) {
       a->hash[attr] = kEmptyHash;
       a->empty |= uint32_t{1} << attr;
@@ -275,8 +277,11 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     }
     a->empty &= ~(uint32_t{1} << attr);
     if (j == ner::kRunBos) { a->hash[attr] = kBosHash; return; }
+    if (j == ner::kRunEos) { a->hash[attr] = kEosHash; return; }
     const ner::AttrHashes& t = form_hashes[ids[j]];
-    a->hash[attr] = (t.empty >> ner::kStem & 1) ? t.hash[ner::kLower] : t.hash[ner::kStem];
+    if (source == ner::kStem && (t.empty >> ner::kStem & 1)) source = ner::kLower;
+    a->hash[attr] = t.hash[source];
+    if (t.empty >> source & 1) a->empty |= uint32_t{1} << attr;
   };
   for (size_t i = 0; i < n; ++i) {
     ner::AttrHashes& a = unit[i];
@@ -296,9 +301,10 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
       if (doc.is_empty(first + i, attr)) a.empty |= uint32_t{1} << k;
       else a.empty &= ~(uint32_t{1} << k);
     }
-    run_hash(run_pre[i], ner::kRunPre, &a);
-    run_hash(run_first[i], ner::kRunFirst, &a);
-    run_hash(run_last[i], ner::kRunLast, &a);
+    for (const ner::RunAttrSource& src : ner::kRunAttrSources) {
+      run_hash(ner::run_token(src.token, run_pre.data(), run_first.data(), run_last.data(), i, n),
+               src.attr, src.source, &a);
+    }
   }
   // The context features' buckets of the whole unit first, in passes, so that the memory they
   // touch (the presence bits, then the rows: both larger than the caches) is requested
@@ -367,6 +373,49 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   }
 }
 
+// --- Second pass (ModelData::second_pass) ---
+// kDocLabel of every token: the commonest first-pass tag of the other occurrences of its
+// name (DocumentContext::label_values), from the first pass's path of the whole document.
+std::vector<std::string> doc_label_values(const NerModel::Impl& m, const ner::DocumentContext& doc,
+                                          const std::vector<int>& path) {
+  std::vector<std::string_view> tag_names(path.size());
+  for (size_t k = 0; k < path.size(); ++k) tag_names[k] = m.data.tags[static_cast<size_t>(path[k])];
+  return doc.label_values(tag_names);
+}
+
+// Sets kDocLabel of a unit's attributes (tokens [first, first + n) of the document) from
+// `labels`; false when none of them has one.
+bool set_doc_labels(const std::vector<std::string>& labels, size_t first, size_t n, ner::AttrHashes* attrs) {
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& v = labels[first + i];
+    attrs[i].hash[ner::kDocLabel] = ner::fnv1a64(v);
+    if (v.empty()) {
+      attrs[i].empty |= uint32_t{1} << ner::kDocLabel;
+    } else {
+      attrs[i].empty &= ~(uint32_t{1} << ner::kDocLabel);
+      any = true;
+    }
+  }
+  return any;
+}
+
+// Adds the weights of the second-pass features of a unit of n tokens (attrs with kDocLabel
+// set) to its first-pass scores emit (n * T).
+void add_doc_label_rows(const NerModel::Impl& m, const ner::AttrHashes* attrs, size_t n, float* emit) {
+  const size_t T = m.data.tags.size();
+  uint64_t hashes[ner::kMaxDocLabelFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    const size_t count = ner::doc_label_feature_hashes(attrs, n, i, hashes);
+    for (size_t h = 0; h < count; ++h) {
+      const uint64_t bucket = hashes[h] & m.bucket_mask;
+      if (!m.may_have(bucket)) continue;
+      const int8_t* row = m.row_of(bucket);
+      for (size_t k = 0; k < T; ++k) emit[i * T + k] += static_cast<float>(row[k]) * m.data.weight_scale;
+    }
+  }
+}
+
 std::vector<float> NerModel::emission_scores(std::string_view text, const std::vector<Token>& tokens,
                                              const std::vector<Sentence>& sentences,
                                              bool reference) const {
@@ -417,44 +466,119 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   EmissionScorer scorer(m, tokens.size());
   GLOSA_ASSERT(adaptation == nullptr || fits(*adaptation), "an adaptation made for this model");
   scorer.adapt = adaptation;
-  for (const Sentence& s : units) {
-    if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+  // The entities of one decoded unit; `attrs` are the unit's attributes (for the subtypes
+  // of LOC spans).
+  auto extract = [&](const Sentence& s, const float* e_unit, const std::vector<int>& p_unit,
+                     const ner::AttrHashes* attrs, std::vector<Entity>* ents) {
     const Token* toks = &tokens[s.first_token];
     const size_t n = s.token_count;
-    scorer.score(text, tokens, s.first_token, n, doc, &emit);
-    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
     bool any = false;
-    for (int p : path) if (p != 0) { any = true; break; }
-    if (!any) continue;
+    for (int p : p_unit) if (p != 0) { any = true; break; }
+    if (!any) return;
     // Marginals are read for the tokens of entities only: [first, last] of them.
     size_t lo = 0, hi = n;
-    while (path[lo] == 0) ++lo;
-    while (path[hi - 1] == 0) --hi;
+    while (p_unit[lo] == 0) ++lo;
+    while (p_unit[hi - 1] == 0) --hi;
     marg.resize(n * T);
-    ner::marginals_fast(emit.data(), n, lo, hi, m.decoder, &dscratch, &marg[lo * T]);
+    ner::marginals_fast(e_unit, n, lo, hi, m.decoder, &dscratch, &marg[lo * T]);
     for (size_t i = 0; i < n;) {
-      const TagInfo& info = m.tag_info[static_cast<size_t>(path[i])];
+      const TagInfo& info = m.tag_info[static_cast<size_t>(p_unit[i])];
       if (info.bio == 'O') { ++i; continue; }
       size_t e = i + 1;
-      float conf = marg[i * T + static_cast<size_t>(path[i])];
-      while (e < n && m.tag_info[static_cast<size_t>(path[e])].bio == 'I' &&
-             m.tag_info[static_cast<size_t>(path[e])].label == info.label &&
-             m.tag_info[static_cast<size_t>(path[e])].subtype == info.subtype) {
-        conf = std::min(conf, marg[e * T + static_cast<size_t>(path[e])]);
+      float conf = marg[i * T + static_cast<size_t>(p_unit[i])];
+      while (e < n && m.tag_info[static_cast<size_t>(p_unit[e])].bio == 'I' &&
+             m.tag_info[static_cast<size_t>(p_unit[e])].label == info.label &&
+             m.tag_info[static_cast<size_t>(p_unit[e])].subtype == info.subtype) {
+        conf = std::min(conf, marg[e * T + static_cast<size_t>(p_unit[e])]);
         ++e;
       }
       Entity ent;
       ent.begin_byte = toks[i].begin_byte;
       ent.end_byte = toks[e - 1].end_byte;
       ent.label = info.label;
-      ent.subtype = info.label == "LOC" && info.subtype.empty()
-                        ? m.subtype_of(scorer.unit.data(), n, i, e, &feats)
-                        : info.subtype;
+      ent.subtype = info.label == "LOC" && info.subtype.empty() ? m.subtype_of(attrs, n, i, e, &feats) : info.subtype;
       ent.origin = Origin::Model;
       ent.confidence = std::clamp(conf, 0.0f, 1.0f);
-      out->push_back(std::move(ent));
+      ents->push_back(std::move(ent));
       i = e;
     }
+  };
+  auto usable = [&](const Sentence& s) {
+    return s.token_count > 0 && s.first_token + s.token_count <= tokens.size();
+  };
+  if (!m.data.second_pass) {
+    for (const Sentence& s : units) {
+      if (!usable(s)) continue;
+      scorer.score(text, tokens, s.first_token, s.token_count, doc, &emit);
+      ner::viterbi_fast(emit.data(), s.token_count, m.decoder, &dscratch, &path);
+      extract(s, emit.data(), path, scorer.unit.data(), out);
+    }
+    return;
+  }
+
+  // Pass 1: every unit decoded on its own. A unit with a name that occurs elsewhere too
+  // (DocumentContext::may_have_label) waits for the second pass with its scores and
+  // attributes; the others are final at once.
+  std::vector<int> all_path(tokens.size(), 0);
+  std::vector<uint8_t> deferred(units.size(), 0);
+  // A waiting unit keeps its scores, and what rebuilds the attributes that the second pass
+  // and the LOC subtypes read: each token's form and gazetteer match.
+  std::vector<float> kept_emit;
+  std::vector<uint32_t> kept_ids;
+  std::vector<uint64_t> kept_gaz;  // kGaz hash; 0 when the token has no match
+  std::vector<size_t> kept_off(units.size(), 0);
+  std::vector<Entity> ents;
+  std::vector<size_t> ent_begin(units.size() + 1, 0);
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Sentence& s = units[u];
+    ent_begin[u] = ents.size();
+    if (!usable(s)) continue;
+    const size_t n = s.token_count, first = s.first_token;
+    scorer.score(text, tokens, first, n, doc, &emit);
+    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
+    std::copy(path.begin(), path.end(), all_path.begin() + static_cast<long>(first));
+    bool later = false;
+    for (size_t i = 0; i < n && !later; ++i) later = doc.may_have_label(first + i);
+    if (!later) {
+      extract(s, emit.data(), path, scorer.unit.data(), &ents);
+      continue;
+    }
+    deferred[u] = 1;
+    kept_off[u] = kept_ids.size();
+    kept_emit.insert(kept_emit.end(), emit.begin(), emit.end());
+    kept_ids.insert(kept_ids.end(), scorer.ids.begin(), scorer.ids.begin() + static_cast<long>(n));
+    for (size_t i = 0; i < n; ++i) {
+      const ner::AttrHashes& a = scorer.unit[i];
+      kept_gaz.push_back((a.empty >> ner::kGaz & 1) ? 0 : a.hash[ner::kGaz]);
+    }
+  }
+  ent_begin[units.size()] = ents.size();
+  // Pass 2: the first pass's tags of the other occurrences of each name (kDocLabel) add the
+  // second-pass features' weights to the waiting units' scores, which are decoded again.
+  const std::vector<std::string> labels = doc_label_values(m, doc, all_path);
+  std::vector<ner::AttrHashes> la;
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Sentence& s = units[u];
+    if (!deferred[u]) {
+      for (size_t e = ent_begin[u]; e < ent_begin[u + 1]; ++e) out->push_back(std::move(ents[e]));
+      continue;
+    }
+    const size_t n = s.token_count, first = s.first_token;
+    const size_t off = kept_off[u];
+    la.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      la[i] = scorer.form_hashes[kept_ids[off + i]];
+      if (kept_gaz[off + i]) {
+        la[i].hash[ner::kGaz] = kept_gaz[off + i];
+        la[i].empty &= ~(uint32_t{1} << ner::kGaz);
+      } else {
+        la[i].empty |= uint32_t{1} << ner::kGaz;
+      }
+    }
+    emit.assign(kept_emit.begin() + static_cast<long>(off * T), kept_emit.begin() + static_cast<long>((off + n) * T));
+    if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, emit.data());
+    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
+    extract(s, emit.data(), path, la.data(), out);
   }
 }
 
@@ -535,6 +659,23 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
   EmissionScorer scorer(m, tokens.size());
+  // A model with a second pass decodes what tag() decodes: the first pass (with the deltas
+  // as they are now) gives each name's kDocLabel, whose weights join the base scores.
+  std::vector<std::string> labels;
+  if (m.data.second_pass) {
+    scorer.adapt = adaptation;
+    std::vector<int> all_path(tokens.size(), 0), p1;
+    std::vector<float> e1;
+    ner::DecoderScratch scratch;
+    for (const Sentence& s : units) {
+      if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+      scorer.score(text, tokens, s.first_token, s.token_count, doc, &e1);
+      ner::viterbi_fast(e1.data(), s.token_count, m.decoder, &scratch, &p1);
+      std::copy(p1.begin(), p1.end(), all_path.begin() + static_cast<long>(s.first_token));
+    }
+    labels = doc_label_values(m, doc, all_path);
+    scorer.adapt = nullptr;
+  }
   scorer.collect_adaptable = true;  // base scores; the deltas are added here, step by step
   const float unit_score = m.data.weight_scale * 127.0f;
   std::vector<float> base, emit, constrained;
@@ -549,6 +690,10 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
     if (!any) continue;
     ++summary.units;
     scorer.score(text, tokens, first, n, doc, &base);
+    if (!labels.empty()) {
+      std::vector<ner::AttrHashes> la(scorer.unit.begin(), scorer.unit.begin() + static_cast<long>(n));
+      if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, base.data());
+    }
     bool wrong_before = false;
     for (int step = 0; step <= options.max_steps_per_unit; ++step) {
       // Base + the current deltas.
