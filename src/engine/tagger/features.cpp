@@ -859,7 +859,8 @@ size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, u
 // --- Section: adaptable templates ---
 namespace {
 
-constexpr std::string_view kAdaptableNames[] = {"w", "l", "l-1|l", "l|l+1", "st", "st|cap", "rfirst", "rlast", "s4", "p5"};
+constexpr std::string_view kAdaptableNames[] = {"w",  "l",      "l-1|l",  "l|l+1", "st", "st|cap",
+                                                 "rfirst", "rlast", "s4", "p5", "s3|cap"};
 
 constexpr bool name_equal(const char* a, std::string_view b) {
   size_t i = 0;

@@ -185,7 +185,9 @@ size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, u
 // --- Adaptation: the features a person's corrections may move ---
 // The templates that name the word itself: its form, lower case and stem, the pairs of it
 // with a neighbour, its long prefix and suffix (p5, s4: inflected forms of the same name),
-// and the first and last words of its capitalised run. Never the general ones (bias, shape,
+// its short suffix when capitalised (s3|cap: a convention for a kind of word, such as
+// inhabitant nouns "Brytyjczycy" / "Polacy" as PER), and the first and last words of its
+// capitalised run. Never the general ones (bias, shape,
 // capitalisation, short affixes, gazetteer, word classes) nor the context words alone: a
 // correction teaches about these words ("UE" is a place here), not that every word after
 // "dla" begins an organisation. (Measured with `glosa-cli eval --adapt-first`: with the

@@ -31,11 +31,13 @@ struct NameEvidence {
 
 // How NerModel::learn steps (passive-aggressive updates of the adaptation's deltas).
 struct LearnOptions {
-  // Defaults measured with `glosa-cli eval --adapt-first` (assets/models/README.md).
+  // Defaults measured with `glosa-cli eval --adapt-first` (assets/models/README.md): larger
+  // steps help more where a corpus's conventions differ (BSNLP after NKJP) and hurt more
+  // where labels depend on context (NKJP after NKJP); these are the cautious end.
   int max_steps_per_unit = 3;  // updates of one tagging unit per call, at most
-  float margin = 2.0f;         // wanted score margin per wrong token, in units of the model's
+  float margin = 1.0f;         // wanted score margin per wrong token, in units of the model's
                                // largest weight (ModelData::weight_scale * 127)
-  float max_step = 1.0f;       // cap of one update per feature and tag, in the same units
+  float max_step = 0.5f;       // cap of one update per feature and tag, in the same units
 };
 
 // What one learn() call did.
