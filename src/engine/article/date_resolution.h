@@ -36,9 +36,10 @@ std::string resolve_date_value(std::string_view value, std::string_view anchor);
 // followed (only whitespace between) by a DATE whose value is a year offset takes that
 // offset's year — "w grudniu ubiegłego roku", "in January this year", "w drugim kwartale
 // ubiegłego roku" — instead of the policy above; and a bare weekday after a future word in
-// its sentence ("will", "would", "będzie", "odbędzie"; in Polish also among the three words
-// after it) is the first such day after the article's day ("it would publish details on
-// Monday").
+// its clause (at most eight words back, not past a comma, semicolon, colon, bracket, dash
+// or sentence end: "will", "would", "będzie", "odbędzie"; in Polish also among the three
+// words after it) is the first such day after the article's day ("it would publish details
+// on Monday", but not "will pay $42, a premium to the closing price on Thursday").
 // `anchor` "" means no article date: every DATE's resolved is cleared, returns 0.
 // Returns the number of entities given a resolved value, or BadArgument (doc unchanged) when
 // a non-empty anchor is not "YYYY", "YYYY-MM" or "YYYY-MM-DD".

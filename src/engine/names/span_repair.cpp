@@ -52,11 +52,15 @@ Entity part_of(const Entity& e, size_t begin, size_t end) {
 
 }  // namespace
 
+bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
+
 bool split_joined_names(Document& doc, const Lexicon* lexicon) {
   const std::string_view text = doc.text;
   std::set<std::string_view> person_mentions;  // PER mentions as written
+  std::set<std::string_view> mentions;         // every name mention as written
   for (const Entity& e : doc.entities) {
     if (e.label == "PER") person_mentions.insert(entity_text(doc, e));
+    if (is_name_label(e.label)) mentions.insert(entity_text(doc, e));
   }
   const bool polish = doc.lang == "pl" && lexicon != nullptr;
   std::vector<Entity> out;
@@ -86,8 +90,25 @@ bool split_joined_names(Document& doc, const Lexicon* lexicon) {
       changed = true;
       continue;
     }
-    // A place or organisation, then a person named on their own elsewhere.
+    // Two names joined by a conjunction ("Morgan Stanley and Qatalyst Partners", "Polska i
+    // Niemcy"), one of which the document names on its own elsewhere: two mentions. One
+    // name with a conjunction inside ("Prawo i Sprawiedliwość") has no such part.
     bool split = false;
+    for (size_t k = 1; k + 1 < words.size() && !split; ++k) {
+      if (!is_conjunction(text.substr(words[k].begin, words[k].end - words[k].begin))) continue;
+      const std::string_view left = text.substr(e.begin_byte, words[k - 1].end - e.begin_byte);
+      const std::string_view right = text.substr(words[k + 1].begin, e.end_byte - words[k + 1].begin);
+      if (!mentions.count(left) && !mentions.count(right)) continue;
+      if (!is_upper(first_codepoint(right))) continue;
+      out.push_back(part_of(e, e.begin_byte, words[k - 1].end));
+      out.push_back(part_of(e, words[k + 1].begin, e.end_byte));
+      split = true;
+    }
+    if (split) {
+      changed = true;
+      continue;
+    }
+    // A place or organisation, then a person named on their own elsewhere.
     if (polish && (e.label == "LOC" || e.label == "ORG")) {
       for (size_t k = 1; k < words.size() && !split; ++k) {
         const std::string_view right = text.substr(words[k].begin, e.end_byte - words[k].begin);

@@ -11,6 +11,10 @@ namespace glosa::names {
 //  - at a free-standing en or em dash: "Rosji – Sbierbanku" -> "Rosji", "Sbierbanku", both
 //    keeping the label (a name never spans " – "). A spaced hyphen stays: space-joined
 //    corpora write "Bielsko - Biała";
+//  - at a conjunction ("and", "i", "oraz") when the words before it or after it (capitalised)
+//    are, as written, another name mention of the document: "Morgan Stanley and Qatalyst
+//    Partners" -> "Morgan Stanley", "Qatalyst Partners"; "Prawo i Sprawiedliwość" stays whole
+//    unless "Prawo" or "Sprawiedliwość" is a mention of its own;
 //  - Polish, with a lexicon: a LOC or ORG span whose last words are, as written, a person
 //    mentioned elsewhere in the document, in the nominative, after words in another case:
 //    a fronted place and then the subject, "nad Kazachstanem Tokajew", "w Petersburgu

@@ -441,7 +441,16 @@ bool QuoteFinder::role_at(size_t head, RolePhrase* out) const {
   if (lang_ != "pl" && (word(c) == "of" || word(c) == "for" || english_org_link)) {
     size_t d = c + 1;
     if (word(d) == "the") ++d;
-    if (starts_entity(d, &e) && (english_org_link ? entity(e).label == "ORG" : is_qualifier_label(entity(e).label))) {
+    // "analysts at Jefferies": what follows "at" is their employer, whatever label the
+    // model gave the name.
+    const bool employer = english_org_link && starts_entity(d, &e) &&
+                          (entity(e).label == "ORG" || entity(e).label == "PER");
+    if (employer && entity(e).label != "ORG") {
+      if (r.organisation < 0) r.organisation = e;
+      if (!r.domain.empty()) r.domain += ' ';
+      r.domain += place_name(e);
+      c = ent_end_[static_cast<size_t>(e)];
+    } else if (starts_entity(d, &e) && (english_org_link ? entity(e).label == "ORG" : is_qualifier_label(entity(e).label))) {
       set_qualifier(&r, e);
       c = ent_end_[static_cast<size_t>(e)];
     } else if (!english_org_link && is_word(d) && e < 0 && !is_preposition(word(d), lang_) &&

@@ -437,9 +437,9 @@ TEST_CASE("date resolution: a quarter or half without its year is in the article
 
 TEST_CASE("date resolution: a weekday after a future word is the next one") {
   // 14 March 2025 is a Friday.
-  Document doc = annotated("Deal\n\nMUNICH, March 14, 2025 - Siemens agreed on Friday to buy it. Shares rose on "
-                           "Thursday. Siemens said it would publish details on Monday. The board will meet on "
-                           "Friday.",
+  Document doc = annotated("Deal\n\nMUNICH, March 14, 2025 - Siemens agreed on Friday to buy it. It will pay $42, "
+                           "a premium to the price on Thursday. Siemens said it would publish details on Monday. "
+                           "The board will meet on Friday.",
                            "en");
   CHECK(doc.article.date == "2025-03-14");
   std::vector<std::string> got;

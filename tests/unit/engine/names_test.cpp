@@ -381,6 +381,22 @@ TEST_CASE("span repair: a model span is cut at a free-standing en or em dash, no
   CHECK(from_rule.entities.size() == 1);
 }
 
+TEST_CASE("span repair: two names joined by a conjunction are split when one stands alone elsewhere") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Jefferies advised. Jefferies and Halden Partners advised the seller. Prawo i Sprawiedliwość "
+             "rządzi. Polska i Niemcy, a także Polska.";
+  doc.entities = {entity(doc.text, "Jefferies", "ORG"), entity(doc.text, "Jefferies and Halden Partners", "ORG"),
+                  entity(doc.text, "Prawo i Sprawiedliwość", "ORG"), entity(doc.text, "Polska i Niemcy", "LOC"),
+                  entity(doc.text, "Polska", "LOC", 100)};
+  REQUIRE(split_joined_names(doc, nullptr));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Jefferies", "ORG"}, {"Jefferies", "ORG"}, {"Halden Partners", "ORG"},
+                                     {"Prawo i Sprawiedliwość", "ORG"}, {"Polska", "LOC"}, {"Niemcy", "LOC"},
+                                     {"Polska", "LOC"}});
+}
+
 TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
   Document doc;
   doc.lang = "en";
