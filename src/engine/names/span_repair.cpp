@@ -170,6 +170,7 @@ bool join_firm_names(Document& doc) {
     size_t begin = e.begin_byte;
     size_t k = i;  // entities before k are candidates to absorb
     std::vector<size_t> absorbed;
+    size_t words = 0;
     for (int parts = 0; parts < 4; ++parts) {
       size_t p = skip_spaces_before(text, begin);
       if (p == 0 || text[p - 1] != ',') break;
@@ -203,13 +204,14 @@ bool join_firm_names(Document& doc) {
       if (!ok) break;
       absorbed.insert(absorbed.end(), over.begin(), over.end());
       begin = word_begin;
+      ++words;
     }
     if (begin == e.begin_byte) continue;
     // Places before a firm are a list of places ("Germany, Marks & Spencer"): a list whose
     // words the model took all for places is left alone.
     size_t places = 0;
     for (size_t o : absorbed) places += doc.entities[o].label == "LOC";
-    if (places > 0 && places == absorbed.size()) continue;
+    if (places == words) continue;
     for (size_t o : absorbed) drop[o] = 1;
     e.begin_byte = begin;
     changed = true;
