@@ -199,3 +199,31 @@ TEST_CASE("articles: a Polish port investment (own article: dateline, quarter, h
   REQUIRE(yard != nullptr);
   CHECK(yard->label == "ORG");
 }
+
+TEST_CASE("articles: one relabelled mention, learnt and re-tagged, relabels the name everywhere") {
+  Engine taught = engine();  // a copy: what it learns stays here
+  const std::string text = test::read_file(test::source_path("tests/fixtures/articles/en-siemens-northwind.txt"));
+  AnnotateOptions options;
+  options.lang = "en";
+  Document doc = taught.annotate(text, options).value().doc;
+  size_t mentions = 0;
+  for (Entity& e : doc.entities) {
+    if (entity_text(doc, e) != "Northwind Robotics") continue;
+    if (mentions++ == 0) {  // the person fixes the first mention only
+      e.label = "ORG";
+      e.origin = Origin::Person;
+      e.status = ReviewStatus::Accepted;
+    }
+  }
+  REQUIRE(mentions >= 7);
+  REQUIRE(taught.learn(doc).is_ok());
+  const Document again = taught.annotate(text, options).value().doc;
+  size_t org = 0, all = 0;
+  for (const Entity& e : again.entities) {
+    if (entity_text(again, e) != "Northwind Robotics") continue;
+    ++all;
+    org += e.label == "ORG";
+  }
+  CHECK(all == mentions);
+  CHECK(org == all);
+}
