@@ -1,9 +1,15 @@
 // Browser glue for the Glosa WebAssembly app (loaded before glosa.js).
 // - Module setup: canvas, loading progress, fatal errors.
-// - Bridges what Emscripten's GLFW lacks: the system clipboard (paste events), file open
-//   (picker and drag-and-drop), downloads, and Ctrl+S / Ctrl+O.
+// - The frame loop sleeps while nothing happens: every input event, worker message and
+//   timer wakes it (glosa_wake).
+// - Bridges what Emscripten's GLFW lacks or gets wrong: the system clipboard (paste events),
+//   the mouse wheel (pixel-exact, in the natural direction, by deltaMode), touch (a swipe
+//   scrolls 1:1, a tap clicks, a long press opens the menu, tap-then-drag selects), file
+//   open (picker and drag-and-drop, several at once), downloads, Ctrl+S / Ctrl+O / Ctrl+Z.
+// - The annotation worker (glosa-worker.js): annotation, model files, and the collection's
+//   local store in IndexedDB, restored before "glosa-ready".
 // - window.glosa: the JS API for embedding and automation; a "glosa-ready" event fires.
-// - Fetches the NER model of the detected language on demand, from this origin only.
+// - Fetches the models of a detected language on demand, from this origin only.
 'use strict';
 
 (function () {
@@ -13,7 +19,13 @@
   const loadingProgress = document.getElementById('loading-progress');
   const fileInput = document.getElementById('file-input');
   const encoder = new TextEncoder();
-  const modelRequests = {};  // lang -> Promise resolving when the model is loaded (or failed)
+  const LINE_PX = 29;  // one text line of the document view, in CSS pixels (wheel line mode)
+
+  let started = false;      // the C++ main() has run
+  let ready = false;        // window.glosa is published
+  let worker = null;
+  let workerReady = false;
+  let restoreAsked = false;
 
   function showFatal(message) {
     loading.classList.remove('hidden');
@@ -22,38 +34,167 @@
     loadingProgress.hidden = true;
   }
 
-  // Copies bytes into the WASM heap; the caller frees the pointer.
+  // --- the WASM heap ---
   function toHeap(bytes) {
     const ptr = Module._malloc(Math.max(1, bytes.length));
     Module.HEAPU8.set(bytes, ptr);
     return ptr;
   }
-
   function withString(text, fn) {
     const bytes = typeof text === 'string' ? encoder.encode(text) : text;
     const ptr = toHeap(bytes);
     try { return fn(ptr, bytes.length); } finally { Module._free(ptr); }
   }
-
   function withCString(text, fn) {
     const len = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(len);
     Module.stringToUTF8(text, ptr, len);
     try { return fn(ptr); } finally { Module._free(ptr); }
   }
-
   function lastError() { return Module.UTF8ToString(Module._glosa_last_error()); }
+  function message(kind, text) { withCString(text, function (p) { Module._glosa_set_message(kind, p); }); }
 
-  function openFile(file) {
-    file.arrayBuffer().then(function (buffer) {
-      const bytes = new Uint8Array(buffer);
-      withCString(file.name, function (namePtr) {
-        withString(bytes, function (ptr, len) { Module._glosa_open_file(namePtr, ptr, len); });
-      });
-    });
+  // --- waking the frame loop ---
+  function wake() { if (started) Module._glosa_wake(); }
+  let wakeTimer = null;
+  let wakeAt = Infinity;
+  function wakeAfter(ms) {
+    const at = performance.now() + ms;
+    if (wakeTimer !== null && at >= wakeAt) return;
+    if (wakeTimer !== null) clearTimeout(wakeTimer);
+    wakeAt = at;
+    wakeTimer = setTimeout(function () { wakeTimer = null; wakeAt = Infinity; wake(); }, ms);
   }
+  ['mousemove', 'mousedown', 'mouseup', 'keydown', 'keyup', 'focus', 'blur', 'resize', 'pointerdown',
+   'pointerup', 'pointermove', 'touchend'].forEach(function (type) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  });
+  document.addEventListener('visibilitychange', wake);
 
-  // models/manifest.json (written by the build) lists the models this build ships.
+  // Dear ImGui 1.86 reads key state once per frame: a key pressed and released before the
+  // next frame (a quick tap, or a key sent by automation) would never be seen. Its release
+  // is held back until a frame has seen the key down.
+  const keyDownFrame = {};  // keyCode -> frame count when it went down
+  const replayed = new WeakSet();
+  window.addEventListener('keydown', function (event) {
+    if (started) keyDownFrame[event.keyCode] = Module._glosa_frame_count();
+  }, true);
+  window.addEventListener('keyup', function (event) {
+    if (!started || replayed.has(event)) return;
+    const down = keyDownFrame[event.keyCode];
+    delete keyDownFrame[event.keyCode];
+    if (down === undefined || Module._glosa_frame_count() >= down + 2) return;
+    event.stopImmediatePropagation();
+    const init = { key: event.key, code: event.code, ctrlKey: event.ctrlKey, shiftKey: event.shiftKey,
+                   altKey: event.altKey, metaKey: event.metaKey, bubbles: true, cancelable: true };
+    const keyCode = event.keyCode, which = event.which;
+    const target = event.target;
+    const replay = function () {
+      if (Module._glosa_frame_count() < down + 2) { wake(); requestAnimationFrame(replay); return; }
+      const again = new KeyboardEvent('keyup', init);
+      Object.defineProperty(again, 'keyCode', { get: function () { return keyCode; } });
+      Object.defineProperty(again, 'which', { get: function () { return which; } });
+      replayed.add(again);
+      target.dispatchEvent(again);
+    };
+    wake();
+    requestAnimationFrame(replay);
+  }, true);
+
+  // --- the mouse wheel: pixels in the natural direction (GLFW passes the raw deltaY with
+  // its sign flipped for ImGui, so a notch down scrolled up by a hundred notches) ---
+  window.addEventListener('wheel', function (event) {
+    if (event.target !== canvas || !started) return;
+    event.stopPropagation();  // GLFW's own wheel handler must not see it
+    if (event.ctrlKey) return;  // pinch or Ctrl+wheel: the browser zooms the page
+    event.preventDefault();
+    let dx = event.deltaX, dy = event.deltaY;
+    if (event.deltaMode === 1) { dx *= LINE_PX; dy *= LINE_PX; }
+    else if (event.deltaMode === 2) { dx *= canvas.clientWidth * 0.9; dy *= canvas.clientHeight * 0.9; }
+    if (event.shiftKey && dx === 0) { dx = dy; dy = 0; }
+    const dpr = window.devicePixelRatio || 1;
+    Module._glosa_scroll(dx * dpr, dy * dpr);
+  }, { capture: true, passive: false });
+
+  // --- touch: one finger. A swipe scrolls 1:1, a tap clicks, a long press is a right
+  // click (the entity menu), a tap followed at once by a press-and-drag selects words.
+  // Two fingers are left to the browser (pinch zoom). GLFW's own touch handling (a touch
+  // as a mouse drag) never sees these events. ---
+  let touch = null;
+  let lastTap = { t: 0, x: 0, y: 0 };
+  function mouse(type, x, y, button) {
+    canvas.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: button, buttons: type === 'mouseup' ? 0 : 1 << button,
+                                                bubbles: true, cancelable: true, view: window }));
+    wake();
+  }
+  function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { r(); }); }); }
+  // A click at (x, y): the pointer arrives, then a frame later the button goes down and up.
+  async function click(x, y, button) {
+    mouse('mousemove', x, y, 0);
+    await nextFrame();
+    await nextFrame();
+    mouse('mousedown', x, y, button);
+    await nextFrame();
+    await nextFrame();
+    mouse('mouseup', x, y, button);
+  }
+  window.addEventListener('touchstart', function (event) {
+    if (event.target !== canvas || !started) return;
+    event.stopPropagation();
+    if (event.touches.length !== 1) { if (touch && touch.timer) clearTimeout(touch.timer); touch = null; return; }
+    event.preventDefault();
+    const t = event.touches[0];
+    const now = performance.now();
+    const afterTap = now - lastTap.t < 350 && Math.hypot(t.clientX - lastTap.x, t.clientY - lastTap.y) < 30;
+    touch = { x0: t.clientX, y0: t.clientY, x: t.clientX, y: t.clientY, mode: afterTap ? 'select' : 'pending', timer: null };
+    if (afterTap) {
+      mouse('mousemove', t.clientX, t.clientY, 0);
+      nextFrame().then(function () { if (touch && touch.mode === 'select') mouse('mousedown', touch.x0, touch.y0, 0); });
+      return;
+    }
+    touch.timer = setTimeout(function () {
+      if (!touch || touch.mode !== 'pending') return;
+      touch.mode = 'long';
+      click(touch.x0, touch.y0, 2);
+    }, 550);
+  }, { capture: true, passive: false });
+  window.addEventListener('touchmove', function (event) {
+    if (event.target !== canvas || !touch) return;
+    event.stopPropagation();
+    event.preventDefault();
+    const t = event.touches[0];
+    if (touch.mode === 'pending' && Math.hypot(t.clientX - touch.x0, t.clientY - touch.y0) > 8) {
+      touch.mode = 'scroll';
+      clearTimeout(touch.timer);
+      mouse('mousemove', touch.x0, touch.y0, 0);  // the panel under the finger scrolls
+    }
+    const dpr = window.devicePixelRatio || 1;
+    if (touch.mode === 'scroll') Module._glosa_scroll((touch.x - t.clientX) * dpr, (touch.y - t.clientY) * dpr);
+    if (touch.mode === 'select') mouse('mousemove', t.clientX, t.clientY, 0);
+    touch.x = t.clientX;
+    touch.y = t.clientY;
+  }, { capture: true, passive: false });
+  function touchEnd(event) {
+    if (event.target !== canvas || !touch) return;
+    event.stopPropagation();
+    event.preventDefault();
+    clearTimeout(touch.timer);
+    if (touch.mode === 'pending') {
+      lastTap = { t: performance.now(), x: touch.x0, y: touch.y0 };
+      click(touch.x0, touch.y0, 0);
+    } else if (touch.mode === 'select') {
+      mouse('mouseup', touch.x, touch.y, 0);
+    }
+    touch = null;
+  }
+  window.addEventListener('touchend', touchEnd, { capture: true, passive: false });
+  window.addEventListener('touchcancel', touchEnd, { capture: true, passive: false });
+
+  // --- models: models/manifest.json (written by the build) lists each language's files ---
+  const modelRequests = {};  // lang -> Promise resolving when the worker has the model
+  const modelFiles = {};     // lang -> [{name, buffer}] fetched (kept: a new worker gets them)
+  const modelWaiters = {};   // lang -> {remaining, resolve, reject}
+  const modelsHere = {};     // lang -> true once the NER model is loaded on this thread too
   let manifest = null;
   function modelManifest() {
     if (!manifest) {
@@ -62,9 +203,13 @@
     }
     return manifest;
   }
-
-  // Fetches every file of a language (the name lexicon, then the NER model) and hands each
-  // to the engine in that order; the model's arrival re-annotates the open document.
+  function isLexicon(name) { return /^names-/.test(name); }
+  function sendModel(lang, file) {
+    worker.postMessage({ type: 'model', lang: lang, name: file.name, bytes: file.buffer.slice(0) });
+  }
+  // Fetches every file of a language; the name lexicon is loaded here too (corrections
+  // derive base forms on this thread), every file goes to the worker; the language is ready
+  // when the worker has loaded them all, and documents in it are then annotated again.
   function requestModel(lang) {
     if (modelRequests[lang]) return modelRequests[lang];
     modelRequests[lang] = modelManifest()
@@ -75,18 +220,25 @@
           return fetch('models/' + file.name).then(function (r) {
             if (!r.ok) throw new Error(file.name + ': HTTP ' + r.status);
             return r.arrayBuffer();
-          });
+          }).then(function (buffer) { return { name: file.name, buffer: buffer }; });
         }));
       })
-      .then(function (buffers) {
-        buffers.forEach(function (buffer) {
+      .then(function (files) {
+        files.forEach(function (f) {
+          if (!isLexicon(f.name)) return;
           const code = withCString(lang, function (langPtr) {
-            return withString(new Uint8Array(buffer), function (ptr, len) {
-              return Module._glosa_load_model(langPtr, ptr, len);
-            });
+            return withString(new Uint8Array(f.buffer), function (ptr, len) { return Module._glosa_load_lexicon(langPtr, ptr, len); });
           });
           if (code !== 0) throw new Error(lastError());
         });
+        modelFiles[lang] = files;
+        return new Promise(function (resolve, reject) {
+          modelWaiters[lang] = { remaining: files.length, resolve: resolve, reject: reject };
+          whenWorker().then(function () { files.forEach(function (f) { sendModel(lang, f); }); });
+        });
+      })
+      .then(function () {
+        withCString(lang, function (p) { Module._glosa_model_ready(p); });
         return true;
       })
       .catch(function (err) {
@@ -94,9 +246,146 @@
           withCString(String(err.message || err), function (msgPtr) { Module._glosa_model_failed(langPtr, msgPtr); });
         });
         delete modelRequests[lang];
+        delete modelFiles[lang];
         return false;
       });
     return modelRequests[lang];
+  }
+  // glosa.annotate runs on this thread: it needs the NER models here as well.
+  function modelsOnThisThread() {
+    Object.keys(modelFiles).forEach(function (lang) {
+      if (modelsHere[lang]) return;
+      modelFiles[lang].forEach(function (f) {
+        if (isLexicon(f.name)) return;
+        withString(new Uint8Array(f.buffer), function (ptr, len) { Module._glosa_load_model_here(ptr, len); });
+      });
+      modelsHere[lang] = true;
+    });
+  }
+
+  // --- the worker: annotation jobs and the store ---
+  const pendingJobs = new Map();    // job -> message (sent again to a new worker)
+  const pendingStores = new Map();  // id -> message (sent again to a new worker)
+  let workerWaiters = [];
+  function whenWorker() {
+    if (workerReady) return Promise.resolve();
+    return new Promise(function (resolve) { workerWaiters.push(resolve); });
+  }
+  function startWorker() {
+    workerReady = false;
+    try {
+      worker = new Worker('glosa-worker.js');
+    } catch (e) {
+      worker = null;
+      return;
+    }
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = function (e) {
+      e.preventDefault();
+      if (!workerReady) return;  // loading errors: the start-up timeout reports them
+      message(2, 'The annotation worker failed (' + (e.message || 'unknown error') + '); it was restarted');
+      restartWorker();
+    };
+  }
+  // A new worker with what the old one had: models, unfinished jobs and writes.
+  function restartWorker() {
+    if (worker) worker.terminate();
+    startWorker();
+    whenWorker().then(function () {
+      Object.keys(modelFiles).forEach(function (lang) {
+        modelWaiters[lang] = modelWaiters[lang] || { remaining: 0, resolve: function () {}, reject: function () {} };
+        modelWaiters[lang].remaining += modelFiles[lang].length;
+        modelFiles[lang].forEach(function (f) { sendModel(lang, f); });
+      });
+      pendingJobs.forEach(function (msg) { worker.postMessage(msg); });
+      pendingStores.forEach(function (msg) { worker.postMessage(msg); });
+    });
+  }
+  function onWorkerMessage(event) {
+    const msg = event.data;
+    switch (msg.type) {
+      case 'ready':
+        workerReady = true;
+        workerWaiters.forEach(function (r) { r(); });
+        workerWaiters = [];
+        maybeRestore();
+        break;
+      case 'model-loaded': {
+        const waiter = modelWaiters[msg.lang];
+        if (!waiter) break;
+        if (!msg.ok) { delete modelWaiters[msg.lang]; waiter.reject(new Error(msg.error)); break; }
+        if (--waiter.remaining === 0) { delete modelWaiters[msg.lang]; waiter.resolve(); }
+        break;
+      }
+      case 'progress':
+        if (started) Module._glosa_on_annotation_progress(msg.job, msg.fraction);
+        break;
+      case 'annotated':
+        pendingJobs.delete(msg.job);
+        if (msg.ok) {
+          withString(new Uint8Array(msg.bytes), function (ptr, len) { Module._glosa_on_annotated(msg.job, ptr, len, msg.ms); });
+        } else {
+          withCString(msg.error || 'unknown error', function (p) { Module._glosa_on_annotation_failed(msg.job, p); });
+        }
+        break;
+      case 'refreshed':
+        pendingJobs.delete(msg.job);
+        if (msg.ok) withString(new Uint8Array(msg.bytes), function (ptr, len) { Module._glosa_on_refreshed(msg.job, ptr, len); });
+        break;
+      case 'stored': {
+        const pending = pendingStores.get(msg.id);
+        if (pending && pending.revision === msg.revision) pendingStores.delete(msg.id);
+        withCString(msg.id, function (idPtr) {
+          withCString(msg.error || '', function (errPtr) { Module._glosa_on_stored(idPtr, msg.revision, msg.ok ? 1 : 0, errPtr); });
+        });
+        if (navigator.storage && navigator.storage.estimate) {
+          navigator.storage.estimate().then(function (e) { Module._glosa_storage_estimate(e.usage || 0, e.quota || 0); wake(); })
+            .catch(function () {});
+        }
+        break;
+      }
+      case 'restored': onRestored(msg); break;
+      case 'cleared':
+        if (!msg.ok) message(2, 'Clearing the local data failed: ' + msg.error);
+        break;
+      case 'aborted':
+        message(2, 'The annotation worker stopped (' + msg.error + '); it was restarted');
+        restartWorker();
+        break;
+    }
+    wake();
+  }
+
+  // --- start-up: the stored collection comes back before glosa-ready ---
+  function maybeRestore() {
+    if (!started || !workerReady || restoreAsked) return;
+    restoreAsked = true;
+    worker.postMessage({ type: 'restore' });
+  }
+  function onRestored(msg) {
+    const state = msg.state || {};
+    msg.docs.forEach(function (d) {
+      const meta = Object.assign({}, d.meta, state['view:' + d.id] || {});
+      withCString(d.id, function (idPtr) {
+        withString(new Uint8Array(d.bytes), function (ptr, len) {
+          withCString(JSON.stringify(meta), function (metaPtr) { Module._glosa_restore(idPtr, ptr, len, metaPtr); });
+        });
+      });
+    });
+    withCString(String(state.current || ''), function (p) { Module._glosa_restore_finished(p, msg.problems.length); });
+    if (msg.problems.length) console.warn('glosa: stored documents that could not be read:', msg.problems);
+    if (msg.error) message(2, 'Documents stored in this browser could not be read (' + msg.error + '): local saving may not work');
+    publish();
+  }
+  function publish() {
+    if (ready) return;
+    ready = true;
+    loading.classList.add('hidden');
+    canvas.focus();
+    api.version = Module.UTF8ToString(Module._glosa_version());
+    window.glosa = api;
+    wake();
+    window.dispatchEvent(new CustomEvent('glosa-ready', { detail: { version: api.version } }));
   }
 
   window.Module = {
@@ -115,8 +404,11 @@
     },
     onAbort: function (what) { showFatal('Glosa stopped: ' + what + '. Reload the page to start again.'); },
     glosaFatal: showFatal,
+    glosaWakeAfter: wakeAfter,
+    glosaCopy: copyText,
     glosaDownload: function (name, bytes) {
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+      const type = /\.jsonl$/.test(name) ? 'application/x-ndjson' : 'application/json';
+      const url = URL.createObjectURL(new Blob([bytes], { type: type }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;
@@ -135,57 +427,115 @@
     },
     glosaRequestPaste: function () {
       const denied = function () {
-        withCString('The browser did not allow reading the clipboard: press Ctrl+V (\u2318V) to paste instead',
-                    function (p) { Module._glosa_set_message(1, p); });
+        message(1, 'The browser did not allow reading the clipboard: press Ctrl+V (\u2318V) to paste instead');
       };
       if (!navigator.clipboard || !navigator.clipboard.readText) { denied(); return; }
-      navigator.clipboard.readText().then(function (text) {
-        api.load(text);
-      }, denied);
+      navigator.clipboard.readText().then(function (text) { api.load(text); }, denied);
     },
     glosaRequestModel: function (lang) { requestModel(lang); },
-    glosaReady: function () {
-      loading.classList.add('hidden');
-      canvas.focus();
+    glosaAnnotate: function (job, bytes, lang) {
+      const msg = { type: 'annotate', job: job, text: bytes.buffer, lang: lang };
+      pendingJobs.set(job, msg);
+      whenWorker().then(function () { if (pendingJobs.has(job)) worker.postMessage(msg); });
+    },
+    glosaRefresh: function (job, bytes) {
+      const msg = { type: 'refresh', job: job, bytes: bytes.buffer };
+      pendingJobs.set(job, msg);
+      whenWorker().then(function () { if (pendingJobs.has(job)) worker.postMessage(msg); });
+    },
+    // A running job cannot be interrupted inside the engine: the worker is replaced.
+    glosaCancel: function (job) {
+      if (!pendingJobs.delete(job)) return;
+      restartWorker();
+    },
+    glosaStore: function (id, revision, bytes, meta) {
+      const msg = { type: 'store', id: id, revision: revision, bytes: bytes.buffer, meta: meta };
+      pendingStores.set(id, msg);
+      whenWorker().then(function () { if (pendingStores.get(id) === msg) worker.postMessage(msg); });
+    },
+    glosaUnstore: function (id) {
+      pendingStores.delete(id);
+      whenWorker().then(function () { worker.postMessage({ type: 'unstore', id: id }); });
+    },
+    glosaClearStore: function () {
+      pendingStores.clear();
+      whenWorker().then(function () { worker.postMessage({ type: 'clear' }); });
+    },
+    glosaState: function (key, value) {
+      whenWorker().then(function () { worker.postMessage({ type: 'state', key: key, value: value }); });
+    },
+    glosaStarted: function () {
+      started = true;
       api.version = Module.UTF8ToString(Module._glosa_version());
-      window.glosa = api;
-      window.dispatchEvent(new CustomEvent('glosa-ready', { detail: { version: api.version } }));
+      if (!worker) {
+        message(2, 'This browser cannot start the annotation worker: nothing can be annotated or saved locally');
+        publish();
+        return;
+      }
+      maybeRestore();
+      // A worker that never answers must not hold the page: publish without the collection.
+      setTimeout(function () {
+        if (ready) return;
+        message(2, 'The annotation worker did not start: documents cannot be annotated or restored');
+        publish();
+      }, 30000);
     },
   };
 
   // --- window.glosa ---
+  function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
   const api = {
     version: '',
-    // The annotation file object for `text`, without touching the UI.
+    // The annotation file object for `text`, without touching the UI (on this thread).
     annotate: function (text, lang) {
+      modelsOnThisThread();
       const result = withCString(lang || 'auto', function (langPtr) {
         return withString(String(text), function (ptr, len) { return Module._glosa_annotate(ptr, len, langPtr); });
       });
       if (!result) throw new Error(lastError());
       return JSON.parse(Module.UTF8ToString(result));
     },
-    // Shows `text` in the UI as a paste would. Returns {ok, error}.
+    // Adds `text` as a new document, as a paste would. Returns {ok, error} at once; the
+    // entities arrive from the worker a moment later (see loadAsync, whenIdle).
     load: function (text) {
       const code = withCString('clipboard', function (src) {
         return withString(String(text), function (ptr, len) { return Module._glosa_load_text(ptr, len, src); });
       });
       return { ok: code === 0, error: code === 0 ? null : lastError() };
     },
-    // The current annotation file as a JSON string (what Download saves), or null.
+    // The same, resolving once the new document is annotated.
+    loadAsync: function (text) {
+      const r = api.load(text);
+      if (!r.ok) return Promise.resolve(r);
+      return api.whenIdle().then(function () { return r; });
+    },
+    // Resolves when no document waits for the worker (annotation) or the store (saving).
+    whenIdle: async function () {
+      while (Module._glosa_busy()) await sleep(30);
+    },
+    // The open document's annotation file as a JSON string (what Download saves), or null.
     getDocument: function () {
       const p = Module._glosa_get_document();
       return p ? Module.UTF8ToString(p) : null;
     },
-    // Opens an annotation file given as a JSON string. Returns {ok, error}.
+    // Adds an annotation file given as a JSON string as a new document. Returns {ok, error}.
     openDocument: function (json) {
       const code = withString(String(json), function (ptr, len) { return Module._glosa_open_document(ptr, len); });
       return { ok: code === 0, error: code === 0 ? null : lastError() };
     },
+    // [{id, title, lang, entities, reviewed, status}] of the collection, in list order.
+    listDocuments: function () { return JSON.parse(Module.UTF8ToString(Module._glosa_list_documents())); },
+    // Opens the document with `id`; false when there is none.
+    selectDocument: function (id) { return withCString(String(id), function (p) { return Module._glosa_select_document(p) === 1; }); },
+    // The JSONL string Export all saves: one Glosa document per line, with its "id".
+    exportAll: function () { return Module.UTF8ToString(Module._glosa_export_all()); },
     // Resolves when the name model for `lang` ("pl", "en") is loaded (true) or failed (false).
     loadModel: function (lang) { return requestModel(lang); },
     hasModel: function (lang) { return withCString(lang, function (p) { return Module._glosa_has_model(p) === 1; }); },
     // For tests and tools: selection, message, hidden labels... of the current view.
     viewState: function () { return JSON.parse(Module.UTF8ToString(Module._glosa_view_state())); },
+    // For benchmarks: frames drawn since the page opened (none while the page is idle).
+    frameCount: function () { return Module._glosa_frame_count(); },
     // For tests: where entity `index` was drawn (CSS pixels), or null.
     entityRect: function (index) {
       const p = Module._glosa_entity_rect(index);
@@ -196,7 +546,7 @@
       const p = Module._glosa_quote_rect(index);
       return p ? JSON.parse(Module.UTF8ToString(p)) : null;
     },
-    // For tests: where a named side-panel row was drawn ("group:g1", "quote:q1",
+    // For tests: where a named row was drawn ("group:g1", "quote:q1", "document:<id>",
     // "tab:quotes"...; see glosa_item_rect), CSS pixels, or null.
     itemRect: function (name) {
       const p = withCString(String(name), function (ptr) { return Module._glosa_item_rect(ptr); });
@@ -212,12 +562,54 @@
     withString(text, function (ptr, len) { Module._glosa_paste(ptr, len); });
   });
 
+  // --- copy: Ctrl+C puts the selected words, the whole text (Ctrl+A) or the selected
+  // entity's text on the clipboard through the page's copy event ---
+  document.addEventListener('copy', function (event) {
+    if (!window.glosa) return;
+    const text = Module.UTF8ToString(Module._glosa_copy_text());
+    if (!text || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+    message(0, 'Copied ' + (text.length > 60 ? Array.from(text).length + ' characters' : '\u201E' + text + '\u201D'));
+  });
+  // A menu's Copy (a click, not a key): the asynchronous clipboard, else a hidden field.
+  function copyText(text) {
+    const fallback = function () {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.left = '-10000px';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } catch (e) { message(1, 'The browser did not allow copying: select and press Ctrl+C'); }
+      area.remove();
+      canvas.focus();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  }
+
   // --- keyboard shortcuts the browser would otherwise take ---
   window.addEventListener('keydown', function (event) {
     if (!window.glosa) return;
     if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.altKey) {
       if (Module._glosa_key_enter()) event.preventDefault();
       return;
+    }
+    // Review keys that would move focus or go back in history.
+    if (event.target === canvas && (event.key === 'Tab' || ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && event.altKey) ||
+        event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
+      event.preventDefault();
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      if (Module._glosa_select_all()) event.preventDefault();
+      return;
+    }
+    // Keys that would scroll or move the page (there is nothing else to scroll).
+    if ((event.key === ' ' || event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'Home' ||
+         event.key === 'End') && event.target === canvas) {
+      event.preventDefault();
     }
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
@@ -229,11 +621,23 @@
   }, true);
 
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
-  fileInput.addEventListener('change', function () {
-    if (fileInput.files && fileInput.files[0]) openFile(fileInput.files[0]);
-  });
 
-  // --- drag and drop a file anywhere on the page ---
+  // --- files: the picker and drag-and-drop, one or many ---
+  function openFiles(files) {
+    Array.from(files).reduce(function (chain, file) {
+      return chain.then(function () { return file.arrayBuffer(); }).then(function (buffer) {
+        withCString(file.name, function (namePtr) {
+          withString(new Uint8Array(buffer), function (ptr, len) { Module._glosa_open_file(namePtr, ptr, len); });
+        });
+        wake();
+      }, function (err) {
+        message(2, 'Cannot read ' + file.name + ': ' + (err.message || err));
+      });
+    }, Promise.resolve());
+  }
+  fileInput.addEventListener('change', function () {
+    if (fileInput.files && fileInput.files.length) openFiles(fileInput.files);
+  });
   window.addEventListener('dragover', function (event) {
     event.preventDefault();
     document.body.classList.add('dragging');
@@ -243,8 +647,14 @@
     event.preventDefault();
     document.body.classList.remove('dragging');
     const files = event.dataTransfer && event.dataTransfer.files;
-    if (window.glosa && files && files[0]) openFile(files[0]);
+    if (window.glosa && files && files.length) openFiles(files);
   });
 
+  // --- leaving the page: store what changed, and where the person was ---
+  function flush() { if (started) Module._glosa_flush(); }
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', function () { if (document.hidden) flush(); });
+
   if (typeof WebAssembly !== 'object') showFatal('This browser cannot run WebAssembly, which Glosa needs.');
+  else startWorker();
 })();

@@ -1,14 +1,26 @@
-// AppState commands: load, open, save, select, cycle through a group's mentions. Layer: app.
+// AppState commands: the collection (add, open, remove, restore, export), annotation in the
+// background and what a person did meanwhile, local saving, selection and the side-panel
+// lists. Layer: app.
+//
+// Index: helpers · opening documents · the collection · background work · local saving ·
+// the open document · selection and lists.
 #include "app/app_state.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include <nlohmann/json.hpp>
+
+#include "app/editing.h"
 #include "engine/article/article_info.h"
 #include "engine/io/annotation_json.h"
+#include "engine/text/normalizer.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
 namespace glosa::app {
+
+// --- Section: helpers ---
 
 namespace {
 
@@ -23,23 +35,257 @@ std::string lower_ascii(std::string_view s) {
 }
 
 double now(const AppState& state) { return state.services.now_ms ? state.services.now_ms() : 0.0; }
+double wall(const AppState& state) { return state.services.wall_ms ? state.services.wall_ms() : 0.0; }
 
-// Makes `doc` the open document and resets what referred to the old one.
-void replace_document(AppState& state, Document doc, std::string_view source_name) {
-  state.doc = std::move(doc);
-  state.source_name = std::string(source_name);
+std::string base36(uint64_t v) {
+  const char* digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+  std::string out;
+  do {
+    out.insert(out.begin(), digits[v % 36]);
+    v /= 36;
+  } while (v);
+  return out;
+}
+
+// A new document id, unique in the collection: the wall clock and a counter ("dmik3x0a-4").
+std::string new_document_id(AppState& state) {
+  while (true) {
+    std::string id = "d" + base36(static_cast<uint64_t>(std::max(0.0, wall(state)))) + "-" + base36(state.next_key);
+    if (find_document(state, id) < 0) return id;
+    ++state.next_key;
+  }
+}
+
+// An id from a file for a new document: kept when it is short, printable and unused.
+std::string adopt_document_id(AppState& state, std::string_view wanted) {
+  bool usable = !wanted.empty() && wanted.size() <= 64;
+  for (char c : wanted) usable = usable && static_cast<unsigned char>(c) > 0x20 && c != 0x7F;
+  if (usable && find_document(state, wanted) < 0) return std::string(wanted);
+  return new_document_id(state);
+}
+
+bool is_blank(std::string_view text) {
+  size_t len = 0;
+  for (size_t i = 0; i < text.size(); i += len) {
+    if (!is_space(decode_utf8(text, i, &len))) return false;
+  }
+  return true;
+}
+
+// "12,345 KiB" style sizes for the size-limit message.
+std::string kib(size_t bytes) { return std::to_string((bytes + 1023) / 1024) + " KiB"; }
+
+// The title of a text before it is annotated: the article stage's, from the first lines
+// only (a long paste must not be tokenised whole on the page's thread).
+std::string provisional_title(const std::string& text) {
+  Document head;
+  size_t end = std::min<size_t>(text.size(), 8192);
+  const size_t eol = text.rfind('\n', end);
+  if (end < text.size() && eol != std::string::npos && eol > 0) end = eol;
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  head.text = text.substr(0, end);
+  return compute_article_info(head).title;
+}
+
+// A fresh session, added at the end of the list.
+DocumentSession& add_session(AppState& state, std::unique_ptr<DocumentSession> session) {
+  session->key = state.next_key++;
+  if (session->id.empty()) session->id = new_document_id(state);
+  if (session->created_ms == 0) session->created_ms = wall(state);
+  session->changed_ms = now(state);
+  state.documents.push_back(std::move(session));
+  return *state.documents.back();
+}
+
+// Remembers where the person was in the open document.
+void remember_view(AppState& state) {
+  DocumentSession* s = state.session();
+  if (!s) return;
+  s->selected_entity = state.selected_entity;
+}
+
+// Makes document `index` the open one (-1: none) and brings back its view position.
+void open_index(AppState& state, int index) {
+  remember_view(state);
+  if (DocumentSession* left = state.session()) {
+    std::vector<Token>().swap(left->tokens);  // only the open document keeps its tokens
+    std::vector<Sentence>().swap(left->sentences);
+  }
+  state.current = index;
   clear_selections(state);
-  state.undo_stack.clear();
-  state.redo_stack.clear();
-  state.edit_count = 0;
   ++state.doc_revision;
+  DocumentSession* s = state.session();
+  state.restore_scroll_y = s ? s->scroll_y : 0;
+  if (s && s->selected_entity >= 0 && s->selected_entity < static_cast<int>(s->doc.entities.size())) {
+    state.selected_entity = s->selected_entity;
+  }
+  if (state.services.store_current) state.services.store_current(s ? s->id : "");
+}
+
+DocumentSession* session_of_job(AppState& state, uint64_t job) {
+  if (job == 0) return nullptr;
+  for (auto& s : state.documents) {
+    if (s->annotation_job == job) return s.get();
+  }
+  return nullptr;
+}
+
+// A change to `s`: saved later, redrawn now if it is open.
+void touch(AppState& state, DocumentSession& s) {
+  ++s.revision;
+  s.changed_ms = now(state);
+  update_status(s);
+  if (&s == state.session()) ++state.doc_revision;
+}
+
+bool is_person_work(const Entity& e) { return e.origin == Origin::Person || e.status != ReviewStatus::Unreviewed; }
+
+bool has_person_work(const Document& doc) {
+  return std::any_of(doc.entities.begin(), doc.entities.end(), is_person_work);
+}
+
+void request_model_for(AppState& state, const std::string& lang) {
+  const bool ready = std::find(state.ready_models.begin(), state.ready_models.end(), lang) != state.ready_models.end() ||
+                     (state.engine && state.engine->has_model(lang));
+  if ((lang == "pl" || lang == "en") && !ready && state.services.request_model && state.loading_model != lang) {
+    state.loading_model = lang;
+    state.services.request_model(lang);
+  }
+}
+
+void start_annotation(AppState& state, DocumentSession& s, const std::string& lang);
+
+// The engine's fresh annotation of a document, merged with what a person did to the
+// previous version: entities a person tagged, changed, accepted or rejected are kept; the
+// engine's entities that overlap a kept one, or repeat a rejected one, are dropped; the
+// person's label set stays (labels the engine adds are appended).
+Document merge_person_work(Document annotated, const Document& previous) {
+  std::vector<const Entity*> kept;
+  for (const Entity& e : previous.entities) {
+    if (is_person_work(e)) kept.push_back(&e);
+  }
+  if (kept.empty()) return annotated;
+  std::vector<std::pair<size_t, size_t>> standing;  // spans of kept entities that stand
+  for (const Entity* e : kept) {
+    if (e->status != ReviewStatus::Rejected) standing.emplace_back(e->begin_byte, e->end_byte);
+  }
+  std::sort(standing.begin(), standing.end());
+  std::vector<size_t> max_end(standing.size());
+  for (size_t i = 0; i < standing.size(); ++i) max_end[i] = std::max(i ? max_end[i - 1] : 0, standing[i].second);
+  const auto overlaps_standing = [&](const Entity& e) {
+    // Standing spans that begin before e ends; one of them reaches past e's begin?
+    auto it = std::lower_bound(standing.begin(), standing.end(), std::make_pair(e.end_byte, size_t{0}));
+    const size_t n = static_cast<size_t>(it - standing.begin());
+    return n > 0 && max_end[n - 1] > e.begin_byte;
+  };
+  const auto repeats_rejected = [&](const Entity& e) {
+    for (const Entity* k : kept) {
+      if (k->status == ReviewStatus::Rejected && k->begin_byte == e.begin_byte && k->end_byte == e.end_byte &&
+          k->label == e.label) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Entity> out;
+  out.reserve(annotated.entities.size() + kept.size());
+  for (Entity& e : annotated.entities) {
+    if (overlaps_standing(e) || repeats_rejected(e)) continue;
+    out.push_back(std::move(e));
+  }
+  for (const Entity* e : kept) out.push_back(*e);
+  annotated.entities = std::move(out);
+  std::vector<LabelInfo> labels = previous.labels;
+  for (const LabelInfo& l : annotated.labels) {
+    if (find_label(labels, l.name) < 0) labels.push_back(l);
+  }
+  annotated.labels = std::move(labels);
+  sort_and_number_entities(annotated);
+  return annotated;
+}
+
+// Takes the engine's annotation into session `s`.
+void apply_annotation(AppState& state, DocumentSession& s, Document annotated, double annotate_ms) {
+  const std::string created = s.doc.meta.created;
+  const bool keep_work = has_person_work(s.doc);
+  const int corrections = s.edit_count;
+  if (annotated.text != s.doc.text) {
+    // Never expected (both sides normalise the same way); the engine's text wins.
+    s.undo.clear();
+    s.redo.clear();
+    s.doc = std::move(annotated);
+  } else if (keep_work) {
+    s.doc = merge_person_work(std::move(annotated), s.doc);
+  } else {
+    s.doc = std::move(annotated);
+  }
+  if (!created.empty()) s.doc.meta.created = created;
+  s.annotate_ms = annotate_ms;
+  s.annotation_progress = 1;
+  if (keep_work) refresh_derived(state, s);
+  else touch(state, s);
+  if (&s == state.session()) clear_selections(state);
+  request_model_for(state, s.doc.lang);
+  const std::string name = s.source_name;
+  if (s.invalid_utf8_count > 0) {
+    set_message(state, MessageKind::Warning,
+                name + ": " + std::to_string(s.invalid_utf8_count) + " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
+  } else if (keep_work && corrections > 0) {
+    set_message(state, MessageKind::Info,
+                "Annotated " + name + " again: " + std::to_string(s.doc.entities.size()) +
+                    " entities; your corrections are kept");
+  } else if (&s == state.session()) {
+    set_message(state, MessageKind::Info,
+                "Annotated " + name + ": " + std::to_string(s.doc.entities.size()) + " entities");
+  }
+}
+
+void start_annotation(AppState& state, DocumentSession& s, const std::string& lang) {
+  s.annotation_lang = lang;
+  s.annotation_progress = 0;
+  AnnotateOptions options;
+  options.lang = lang;
+  if (state.services.annotate_async) {
+    if (s.annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(s.annotation_job);
+    s.annotation_job = state.next_job++;
+    state.services.annotate_async(s.annotation_job, s.doc.text, options);
+    return;
+  }
+  GLOSA_ASSERT(state.engine != nullptr, "AppState.engine must be set to annotate");
+  const double t0 = now(state);
+  auto result = state.engine->annotate(s.doc.text, options);
+  const double t1 = now(state);
+  if (!result.is_ok()) {
+    set_message(state, MessageKind::Error, s.source_name + ": " + result.status().message());
+    return;
+  }
+  result.value().doc.meta.created = s.doc.meta.created;
+  apply_annotation(state, s, std::move(result.value().doc), t1 - t0);
 }
 
 }  // namespace
 
-bool has_document(const AppState& state) { return !state.doc.text.empty(); }
+bool has_document(const AppState& state) { return state.current >= 0 && !state.doc().text.empty(); }
+
+std::string selection_text(const AppState& state) {
+  const Document& doc = state.doc();
+  if (state.copy_end > state.copy_begin && state.copy_end <= doc.text.size()) {
+    return doc.text.substr(state.copy_begin, state.copy_end - state.copy_begin);
+  }
+  if (state.selected_entity >= 0 && state.selected_entity < static_cast<int>(doc.entities.size())) {
+    return std::string(entity_text(doc, doc.entities[static_cast<size_t>(state.selected_entity)]));
+  }
+  return "";
+}
+
+void select_all_text(AppState& state) {
+  state.copy_begin = 0;
+  state.copy_end = state.doc().text.size();
+  set_message(state, MessageKind::Info, "The whole text is selected: Ctrl+C copies it");
+}
 
 void clear_selections(AppState& state) {
+  state.copy_begin = state.copy_end = 0;
   state.selected_entity = -1;
   state.scroll_to_entity = -1;
   state.selected_quote = -1;
@@ -53,71 +299,277 @@ void set_message(AppState& state, MessageKind kind, std::string text) {
   state.message = std::move(text);
 }
 
+void mark_changed(AppState& state) {
+  if (DocumentSession* s = state.session()) touch(state, *s);
+  else ++state.doc_revision;
+}
+
+void refresh_derived(AppState& state, DocumentSession& s) {
+  sort_and_number_entities(s.doc);
+  if (state.services.refresh_async && s.doc.text.size() > kSyncRefreshBytes) {
+    touch(state, s);
+    if (s.refresh_job != 0) {
+      s.refresh_again = true;  // one at a time: the newest state is sent when it returns
+      return;
+    }
+    s.refresh_job = state.next_job++;
+    s.refresh_revision = s.revision;
+    s.refresh_again = false;
+    state.services.refresh_async(s.refresh_job, s.doc);
+    return;
+  }
+  if (state.engine) {
+    if (s.tokens.empty()) {
+      s.tokens = tokenize(s.doc.text);
+      s.sentences = split_sentences(s.doc.text, s.tokens);
+    }
+    state.engine->refresh_document(s.doc, s.tokens, s.sentences);
+  }
+  touch(state, s);
+}
+
+void on_refreshed(AppState& state, uint64_t job, Document refreshed) {
+  DocumentSession* s = nullptr;
+  for (auto& d : state.documents) {
+    if (d->refresh_job == job && job != 0) s = d.get();
+  }
+  if (!s) return;
+  s->refresh_job = 0;
+  if (s->revision != s->refresh_revision || s->refresh_again || refreshed.text != s->doc.text ||
+      refreshed.entities.size() != s->doc.entities.size()) {
+    refresh_derived(state, *s);  // changed meanwhile: derive from what it is now
+    return;
+  }
+  // The same entities (sorted, numbered), now with base forms, groups and the rest.
+  const int selected = state.session() == s ? state.selected_entity : -1;
+  s->doc = std::move(refreshed);
+  touch(state, *s);
+  if (selected >= 0 && selected < static_cast<int>(s->doc.entities.size())) state.selected_entity = selected;
+}
+
+// --- Section: opening documents ---
+
 Status load_text(AppState& state, std::string_view raw, std::string_view source_name) {
-  GLOSA_ASSERT(state.engine != nullptr, "AppState.engine must be set before loading text");
-  AnnotateOptions options;
-  options.lang = state.lang_override;
-  const double t0 = now(state);
-  auto result = state.engine->annotate(raw, options);
-  const double t1 = now(state);
-  if (!result.is_ok()) {
-    set_message(state, MessageKind::Error,
-                std::string(source_name) + ": " + result.status().message() +
-                    (has_document(state) ? " (the open document is unchanged)" : ""));
-    return result.status();
+  const std::string source(source_name);
+  const std::string unchanged = has_document(state) ? " (the open document is unchanged)" : "";
+  if (raw.size() > kMaxTextBytes) {
+    Status s(ErrorCode::TextTooLarge, "the text is " + kib(raw.size()) + " (" + std::to_string(raw.size()) +
+                                          " bytes); the limit is " + kib(kMaxTextBytes));
+    set_message(state, MessageKind::Error, source + ": " + s.message() + unchanged);
+    return s;
   }
-  Analysis& a = result.value();
-  a.doc.meta.created = state.services.now_iso ? state.services.now_iso() : "";
-  state.annotate_ms = t1 - t0;
-  const size_t invalid = a.invalid_utf8_count;
-  const size_t count = a.doc.entities.size();
-  replace_document(state, std::move(a.doc), source_name);
-  state.is_imported = false;
-  const std::string& lang = state.doc.lang;
-  if ((lang == "pl" || lang == "en") && !state.engine->has_model(lang) &&
-      state.services.request_model && state.loading_model != lang) {
-    state.loading_model = lang;
-    state.services.request_model(lang);
+  NormalizedText norm = normalize_text(raw);
+  if (is_blank(norm.text)) {
+    Status s(ErrorCode::EmptyText, "the text is empty: there is nothing to annotate");
+    set_message(state, MessageKind::Error, source + ": " + s.message() + unchanged);
+    return s;
   }
-  if (invalid > 0) {
-    set_message(state, MessageKind::Warning,
-                std::string(source_name) + ": " + std::to_string(invalid) +
-                    " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
-  } else {
-    set_message(state, MessageKind::Info,
-                "Annotated " + std::string(source_name) + ": " + std::to_string(count) + " entities");
+  // The same text, untouched by anyone, is already here: open it rather than a copy.
+  for (size_t i = 0; i < state.documents.size(); ++i) {
+    const DocumentSession& s = *state.documents[i];
+    if (!s.is_imported && s.edit_count == 0 && !has_person_work(s.doc) && s.doc.text == norm.text) {
+      open_index(state, static_cast<int>(i));
+      set_message(state, MessageKind::Info, "This text is already in the collection: opened it (document " +
+                                                std::to_string(i + 1) + " of " +
+                                                std::to_string(state.documents.size()) + ")");
+      return Status::ok();
+    }
   }
+  auto session = std::make_unique<DocumentSession>();
+  session->doc.text = std::move(norm.text);
+  session->doc.labels = default_labels();
+  session->doc.meta.tool = std::string("glosa ") + kGlosaVersion;
+  session->doc.meta.created = state.services.now_iso ? state.services.now_iso() : "";
+  session->doc.article.title = provisional_title(session->doc.text);
+  session->source_name = source;
+  session->invalid_utf8_count = norm.invalid_utf8_count;
+  DocumentSession& s = add_session(state, std::move(session));
+  open_index(state, static_cast<int>(state.documents.size()) - 1);
+  set_message(state, MessageKind::Info, "Annotating " + source + "\xE2\x80\xA6");
+  start_annotation(state, s, state.lang_override);
   return Status::ok();
+}
+
+namespace {
+
+// Adds a validated Glosa document as a new, imported session (not opened).
+DocumentSession& add_imported(AppState& state, Document doc, std::string_view source_name, std::string_view id) {
+  auto session = std::make_unique<DocumentSession>();
+  session->doc = std::move(doc);
+  session->source_name = std::string(source_name);
+  session->is_imported = true;
+  session->id = adopt_document_id(state, id);
+  update_status(*session);
+  return add_session(state, std::move(session));
+}
+
+// The first problem a Glosa file has beyond what read_document checks, or "".
+std::string imported_text_problem(const Document& doc) {
+  if (doc.text.empty() || is_blank(doc.text)) return "the file's text is empty";
+  return "";
+}
+
+}  // namespace
+
+DocumentSession& add_document(AppState& state, Document doc, std::string_view source_name, bool is_imported,
+                              std::string_view id) {
+  DocumentSession& s = add_imported(state, std::move(doc), source_name, id);
+  s.is_imported = is_imported;
+  open_index(state, static_cast<int>(state.documents.size()) - 1);
+  return s;
 }
 
 Status open_document_json(AppState& state, std::string_view json_text, std::string_view source_name) {
+  const std::string source(source_name);
   auto result = read_document(json_text);
-  if (!result.is_ok()) {
-    set_message(state, MessageKind::Error,
-                "Cannot open " + std::string(source_name) + ": " + result.status().message() +
-                    (has_document(state) ? " (the open document is unchanged)" : ""));
-    return result.status();
+  Status status = result.status();
+  if (status.is_ok()) {
+    const std::string problem = imported_text_problem(result.value());
+    if (!problem.empty()) status = Status(ErrorCode::EmptyText, problem);
   }
-  if (result.value().text.empty()) {
-    Status empty(ErrorCode::EmptyText, "the file's text is empty");
-    set_message(state, MessageKind::Error, "Cannot open " + std::string(source_name) + ": " + empty.message());
-    return empty;
+  if (!status.is_ok()) {
+    set_message(state, MessageKind::Error,
+                "Cannot open " + source + ": " + status.message() +
+                    (has_document(state) ? " (the open document is unchanged)" : ""));
+    return status;
   }
   const size_t count = result.value().entities.size();
-  state.annotate_ms = 0;
-  replace_document(state, std::move(result.value()), source_name);
-  state.is_imported = true;
-  set_message(state, MessageKind::Info,
-              "Opened " + std::string(source_name) + ": " + std::to_string(count) + " entities");
+  auto parsed = nlohmann::json::parse(json_text, nullptr, false);
+  std::string id;
+  if (parsed.is_object() && parsed.contains("id") && parsed["id"].is_string()) id = parsed["id"].get<std::string>();
+ add_document(state, std::move(result.value()), source, true, id);
+  set_message(state, MessageKind::Info, "Opened " + source + ": " + std::to_string(count) + " entities");
   return Status::ok();
 }
 
+namespace {
+
+// A .jsonl file: one article or Glosa document per line.
+Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes) {
+  const std::string source(name);
+  const int first_new = static_cast<int>(state.documents.size());
+  size_t added = 0, already = 0, broken = 0, line_no = 0;
+  std::string first_problem;
+  const auto problem = [&](const std::string& what) {
+    ++broken;
+    if (first_problem.empty()) first_problem = "line " + std::to_string(line_no) + ": " + what;
+  };
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t eol = bytes.find('\n', pos);
+    if (eol == std::string_view::npos) eol = bytes.size();
+    std::string_view line = bytes.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (is_blank(line)) continue;
+    auto rec = nlohmann::json::parse(line, nullptr, false);
+    if (rec.is_discarded() || !rec.is_object()) {
+      problem("not a JSON object");
+      continue;
+    }
+    std::string id;
+    if (rec.contains("id") && rec["id"].is_string()) id = rec["id"].get<std::string>();
+    else if (rec.contains("id") && rec["id"].is_number_integer()) id = std::to_string(rec["id"].get<long long>());
+    if (rec.contains("format")) {
+      auto doc = read_document(line);
+      if (!doc.is_ok()) {
+        problem(doc.status().message());
+        continue;
+      }
+      const std::string text_problem = imported_text_problem(doc.value());
+      if (!text_problem.empty()) {
+        problem(text_problem);
+        continue;
+      }
+      const int same = id.empty() ? -1 : find_document(state, id);
+      if (same >= 0 && state.documents[static_cast<size_t>(same)]->doc.text == doc.value().text) {
+        ++already;
+        continue;
+      }
+      add_imported(state, std::move(doc.value()), source, id);
+      ++added;
+      continue;
+    }
+    if (!rec.contains("text") || !rec["text"].is_string()) {
+      problem("\"text\" is missing or not a string");
+      continue;
+    }
+    const std::string& raw = rec["text"].get_ref<const std::string&>();
+    if (raw.size() > kMaxTextBytes) {
+      problem("the text is larger than " + kib(kMaxTextBytes));
+      continue;
+    }
+    NormalizedText norm = normalize_text(raw);
+    if (is_blank(norm.text)) {
+      problem("the text is empty");
+      continue;
+    }
+    bool duplicate = false;
+    for (const auto& s : state.documents) {
+      duplicate = duplicate || (!s->is_imported && !has_person_work(s->doc) && s->doc.text == norm.text);
+    }
+    if (duplicate) {
+      ++already;
+      continue;
+    }
+    auto session = std::make_unique<DocumentSession>();
+    session->doc.text = std::move(norm.text);
+    session->doc.labels = default_labels();
+    session->doc.meta.tool = std::string("glosa ") + kGlosaVersion;
+    session->doc.meta.created = state.services.now_iso ? state.services.now_iso() : "";
+    session->doc.article.title = provisional_title(session->doc.text);
+    session->source_name = source;
+    session->invalid_utf8_count = norm.invalid_utf8_count;
+    session->id = adopt_document_id(state, id);
+    std::string lang = state.lang_override;
+    if (rec.contains("lang") && rec["lang"].is_string()) lang = rec["lang"].get<std::string>();
+    DocumentSession& s = add_session(state, std::move(session));
+    start_annotation(state, s, lang);
+    ++added;
+  }
+  if (added == 0) {
+    Status s(broken > 0 ? ErrorCode::JsonSyntax : ErrorCode::EmptyText,
+             broken > 0 ? first_problem : (already > 0 ? "every document in it is already in the collection"
+                                                       : "the file holds no document"));
+    set_message(state, already > 0 && broken == 0 ? MessageKind::Info : MessageKind::Error,
+                "Nothing opened from " + source + ": " + s.message());
+    return already > 0 && broken == 0 ? Status::ok() : s;
+  }
+  open_index(state, first_new);
+  std::string message = "Opened " + std::to_string(added) + " document" + (added == 1 ? "" : "s") + " from " + source;
+  if (already > 0) message += "; " + std::to_string(already) + " already in the collection";
+  if (broken > 0) {
+    message += "; skipped " + std::to_string(broken) + " broken line" + (broken == 1 ? "" : "s") + " (" + first_problem + ")";
+  }
+  set_message(state, broken > 0 ? MessageKind::Warning : MessageKind::Info, message);
+  return Status::ok();
+}
+
+// JSON content that claims to be a Glosa file, whatever the file is called.
+bool looks_like_glosa_json(std::string_view bytes) {
+  size_t i = 0;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+  if (i >= bytes.size() || bytes[i] != '{') return false;
+  const std::string_view head = bytes.substr(i, 4096);
+  return head.find("\"format\"") != std::string_view::npos && head.find("\"glosa\"") != std::string_view::npos;
+}
+
+}  // namespace
+
 Status open_file(AppState& state, std::string_view name, std::string_view bytes) {
   const std::string lower = lower_ascii(name);
-  if (ends_with(lower, ".json")) return open_document_json(state, bytes, name);
+  if (bytes.size() > 4 * kMaxTextBytes) {
+    Status s(ErrorCode::TextTooLarge, "the file is " + kib(bytes.size()) + "; the limit is " + kib(4 * kMaxTextBytes));
+    set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
+    return s;
+  }
+  if (ends_with(lower, ".jsonl") || ends_with(lower, ".ndjson")) return open_jsonl(state, name, bytes);
+  if (bytes.substr(0, 4096).find("\"glosa-labels\"") != std::string_view::npos) return apply_label_set(state, bytes);
+  if (ends_with(lower, ".json") || looks_like_glosa_json(bytes)) return open_document_json(state, bytes, name);
   // Refuse obvious binaries rather than showing garbage: NUL bytes in the first 4 KiB.
-  if (std::string_view(bytes.data(), std::min<size_t>(bytes.size(), 4096)).find('\0') !=
-      std::string_view::npos) {
+  if (std::string_view(bytes.data(), std::min<size_t>(bytes.size(), 4096)).find('\0') != std::string_view::npos) {
     Status s(ErrorCode::InvalidUtf8, "this is a binary file, not text");
     set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
     return s;
@@ -125,7 +577,226 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
   return load_text(state, bytes, name);
 }
 
-std::string document_json(const AppState& state) { return write_document(state.doc, 2); }
+void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
+                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity) {
+  auto session = std::make_unique<DocumentSession>();
+  session->doc = std::move(doc);
+  session->id = id;
+  session->source_name = source_name;
+  session->is_imported = is_imported;
+  session->is_done = is_done;
+  session->created_ms = created_ms;
+  session->scroll_y = scroll_y;
+  session->selected_entity = selected_entity;
+  update_status(*session);
+  DocumentSession& s = add_session(state, std::move(session));
+  s.saved_revision = s.revision;  // it is what the store holds
+  // A text stored before its annotation arrived is annotated now.
+  if (!s.is_imported && s.doc.lang.empty()) start_annotation(state, s, "auto");
+  else if (!s.is_imported) request_model_for(state, s.doc.lang);
+}
+
+// --- Section: the collection ---
+
+int find_document(const AppState& state, std::string_view id) {
+  for (size_t i = 0; i < state.documents.size(); ++i) {
+    if (state.documents[i]->id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool select_document(AppState& state, int index) {
+  if (index < 0 || index >= static_cast<int>(state.documents.size())) return false;
+  if (index == state.current) return true;
+  open_index(state, index);
+  return true;
+}
+
+bool select_next_document(AppState& state, int direction) {
+  const int n = static_cast<int>(state.documents.size());
+  if (n == 0) return false;
+  if (state.current < 0) return select_document(state, direction >= 0 ? 0 : n - 1);
+  if (n == 1) return false;
+  const int next = ((state.current + (direction >= 0 ? 1 : -1)) % n + n) % n;
+  select_document(state, next);
+  set_message(state, MessageKind::Info, "Document " + std::to_string(next + 1) + " of " + std::to_string(n) + ": " +
+                                            document_title(state.doc()));
+  return true;
+}
+
+bool remove_document(AppState& state, int index) {
+  if (index < 0 || index >= static_cast<int>(state.documents.size())) return false;
+  if (index == state.current) remember_view(state);
+  std::unique_ptr<DocumentSession> gone = std::move(state.documents[static_cast<size_t>(index)]);
+  state.documents.erase(state.documents.begin() + index);
+  if (gone->annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(gone->annotation_job);
+  gone->annotation_job = 0;
+  if (state.services.unstore_document) state.services.unstore_document(gone->id);
+  const std::string title = document_title(gone->doc);
+  state.removed.push_back({std::move(gone), index, ++state.edit_sequence});
+  if (state.current == index) {
+    state.current = -1;  // nothing to remember: it is gone
+    const int n = static_cast<int>(state.documents.size());
+    open_index(state, n == 0 ? -1 : std::min(index, n - 1));
+  } else if (state.current > index) {
+    --state.current;
+  }
+  set_message(state, MessageKind::Info, "Removed \xE2\x80\x9E" + title + "\xE2\x80\x9D (Ctrl+Z brings it back)");
+  return true;
+}
+
+bool restore_removed_document(AppState& state) {
+  if (state.removed.empty()) return false;
+  RemovedDocument r = std::move(state.removed.back());
+  state.removed.pop_back();
+  const int at = std::clamp(r.position, 0, static_cast<int>(state.documents.size()));
+  r.session->saved_revision = 0;  // store it again
+  r.session->changed_ms = now(state);
+  const std::string title = document_title(r.session->doc);
+  const bool reannotate = !r.session->is_imported && r.session->doc.lang.empty();
+  state.documents.insert(state.documents.begin() + at, std::move(r.session));
+  if (state.current >= at) ++state.current;
+  open_index(state, at);
+  if (reannotate) start_annotation(state, *state.session(), "auto");
+  set_message(state, MessageKind::Info, "Brought back \xE2\x80\x9E" + title + "\xE2\x80\x9D");
+  return true;
+}
+
+void set_document_done(AppState& state, int index, bool done) {
+  if (index < 0 || index >= static_cast<int>(state.documents.size())) return;
+  DocumentSession& s = *state.documents[static_cast<size_t>(index)];
+  if (s.is_done == done) return;
+  s.is_done = done;
+  touch(state, s);
+  set_message(state, MessageKind::Info, std::string(done ? "Marked done: " : "Marked not done: ") + document_title(s.doc));
+}
+
+std::vector<DocumentSummary> list_documents(const AppState& state) {
+  std::vector<DocumentSummary> out;
+  out.reserve(state.documents.size());
+  for (const auto& s : state.documents) out.push_back(summarize(*s));
+  return out;
+}
+
+std::string export_all_jsonl(const AppState& state) {
+  std::string out;
+  for (const auto& s : state.documents) {
+    nlohmann::ordered_json line;
+    line["id"] = s->id;
+    nlohmann::ordered_json body = document_to_json(s->doc);
+    for (auto& [k, v] : body.items()) line[k] = std::move(v);
+    out += line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out += '\n';
+  }
+  return out;
+}
+
+void clear_collection(AppState& state) {
+  for (auto& s : state.documents) {
+    if (s->annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(s->annotation_job);
+  }
+  state.documents.clear();
+  state.removed.clear();
+  state.current = -1;
+  clear_selections(state);
+  ++state.doc_revision;
+  state.last_saved_wall_ms = 0;
+  state.storage_failed = false;
+  if (state.services.clear_store) state.services.clear_store();
+  set_message(state, MessageKind::Info, "Local data cleared: every stored document was removed from this browser");
+}
+
+// --- Section: background work ---
+
+void on_annotated(AppState& state, uint64_t job, Document annotated, double annotate_ms) {
+  DocumentSession* s = session_of_job(state, job);
+  if (!s) return;  // removed or cancelled meanwhile
+  s->annotation_job = 0;
+  apply_annotation(state, *s, std::move(annotated), annotate_ms);
+}
+
+void on_annotation_failed(AppState& state, uint64_t job, const std::string& message) {
+  DocumentSession* s = session_of_job(state, job);
+  if (!s) return;
+  s->annotation_job = 0;
+  set_message(state, MessageKind::Error, s->source_name + ": the annotation failed (" + message + ")");
+  if (s == state.session()) ++state.doc_revision;
+}
+
+void on_annotation_progress(AppState& state, uint64_t job, double fraction) {
+  if (DocumentSession* s = session_of_job(state, job)) s->annotation_progress = std::clamp(fraction, 0.0, 1.0);
+}
+
+void cancel_annotation(AppState& state) {
+  DocumentSession* s = state.session();
+  if (!s || !s->annotation_job) return;
+  if (state.services.cancel_annotation) state.services.cancel_annotation(s->annotation_job);
+  s->annotation_job = 0;
+  ++state.doc_revision;
+  set_message(state, MessageKind::Warning,
+              "Annotation cancelled: the text is shown without tags (choose a language in the toolbar to annotate it)");
+}
+
+void on_model_loaded(AppState& state, const std::string& lang) {
+  if (state.loading_model == lang) state.loading_model.clear();
+  if (std::find(state.ready_models.begin(), state.ready_models.end(), lang) == state.ready_models.end()) {
+    state.ready_models.push_back(lang);
+  }
+  for (auto& s : state.documents) {
+    if (s->is_imported || s->is_annotating() || s->doc.lang != lang || !s->doc.meta.model.empty()) continue;
+    start_annotation(state, *s, s->annotation_lang.empty() ? "auto" : s->annotation_lang);
+  }
+}
+
+void reannotate(AppState& state, const std::string& lang) {
+  DocumentSession* s = state.session();
+  if (!s) return;
+  s->is_imported = false;  // a person asked for the engine's view of it
+  set_message(state, MessageKind::Info, "Annotating again" + std::string(has_person_work(s->doc) ? ", keeping your corrections" : "") + "\xE2\x80\xA6");
+  start_annotation(state, *s, lang);
+}
+
+// --- Section: local saving ---
+
+double autosave_tick(AppState& state, double delay_ms) {
+  if (!state.services.store_document) return 0;
+  const double t = now(state);
+  double wake = 0;
+  for (auto& s : state.documents) {
+    if (s->revision == s->saved_revision || s->saving_revision != 0) continue;
+    if (t - s->changed_ms >= delay_ms) {
+      s->saving_revision = s->revision;
+      state.services.store_document(*s);
+    } else {
+      const double due = s->changed_ms + delay_ms;
+      wake = wake == 0 ? due : std::min(wake, due);
+    }
+  }
+  return wake;
+}
+
+void on_stored(AppState& state, const std::string& id, uint64_t revision, bool ok, const std::string& error) {
+  const int i = find_document(state, id);
+  DocumentSession* s = i >= 0 ? state.documents[static_cast<size_t>(i)].get() : nullptr;
+  if (s && s->saving_revision == revision) s->saving_revision = 0;
+  if (ok) {
+    if (s) s->saved_revision = std::max(s->saved_revision, revision);
+    state.last_saved_wall_ms = wall(state);
+    if (state.storage_failed) {
+      state.storage_failed = false;
+      set_message(state, MessageKind::Info, "Saving in this browser works again");
+    }
+    return;
+  }
+  state.storage_failed = true;
+  set_message(state, MessageKind::Error,
+              "Could not save in this browser (" + error +
+                  "): your work is still here, but download it now (Ctrl+S, or Export all in Documents)");
+}
+
+// --- Section: the open document ---
+
+std::string document_json(const AppState& state) { return write_document(state.doc(), 2); }
 
 std::string document_title(const Document& doc) {
   // The engine's article stage is the one place that knows title lines; a file without the
@@ -133,27 +804,36 @@ std::string document_title(const Document& doc) {
   return doc.article.title.empty() ? compute_article_info(doc).title : doc.article.title;
 }
 
-std::string document_filename(const AppState& state) {
-  std::string title = document_title(state.doc);
+std::string safe_file_stem(std::string_view title) {
   // Keep at most ~8 words / 60 bytes, cut at a character boundary.
   std::string name;
   int words = 0;
   size_t len = 0;
   for (size_t i = 0; i < title.size() && name.size() < 60; i += len) {
     const char32_t cp = decode_utf8(title, i, &len);
-    if (cp == ' ' || cp == '\t') {
+    if (is_space(cp)) {
       if (++words >= 8) break;
       if (!name.empty() && name.back() != '-') name += '-';
       continue;
     }
     // Letters (any script) and digits only: nothing a file system or shell treats specially.
     if (!is_letter(cp) && !is_digit(cp) && cp != '-' && cp != '_') continue;
-    name.append(title, i, len);
+    name.append(title.substr(i, len));
   }
   while (!name.empty() && (name.back() == '-' || name.back() == '.')) name.pop_back();
-  if (name.empty()) name = "glosa";
-  return name + ".glosa.json";
+  while (!name.empty() && (name.front() == '-' || name.front() == '.')) name.erase(name.begin());
+  // Windows refuses its device names as file names, with any extension.
+  static const char* const kDevices[] = {"con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5",
+                                         "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4",
+                                         "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+  const std::string lowered = lower_ascii(name);
+  for (const char* device : kDevices) {
+    if (lowered == device) name = "_" + name;
+  }
+  return name.empty() ? "glosa" : name;
 }
+
+std::string document_filename(const AppState& state) { return safe_file_stem(document_title(state.doc())) + ".glosa.json"; }
 
 void save_document(AppState& state) {
   if (!has_document(state)) {
@@ -169,27 +849,6 @@ void save_document(AppState& state) {
   set_message(state, MessageKind::Info, "Downloaded " + name);
 }
 
-void on_model_loaded(AppState& state, const std::string& lang) {
-  if (state.loading_model == lang) state.loading_model.clear();
-  if (!has_document(state) || state.is_imported || state.doc.lang != lang ||
-      !state.doc.meta.model.empty()) {
-    return;
-  }
-  if (state.edit_count > 0) {
-    // Annotating again would throw the person's corrections away.
-    set_message(state, MessageKind::Info,
-                "The " + lang + " model is ready; your corrections are kept (paste the text again to tag its names)");
-    return;
-  }
-  const std::string text = state.doc.text;  // copy: load_text replaces state.doc
-  const std::string source = state.source_name;
-  // A warning about the text (e.g. repaired UTF-8) outlives the silent re-annotation.
-  const std::string message = state.message;
-  const MessageKind kind = state.message_kind;
-  load_text(state, text, source);
-  if (kind != MessageKind::Info) set_message(state, kind, message);
-}
-
 bool confirm_open_dialog(AppState& state) {
   if (!state.show_open_dialog) return false;
   state.show_open_dialog = false;
@@ -197,8 +856,10 @@ bool confirm_open_dialog(AppState& state) {
   return true;
 }
 
+// --- Section: selection and lists ---
+
 void select_entity(AppState& state, int index) {
-  if (index < 0 || index >= static_cast<int>(state.doc.entities.size())) {
+  if (index < 0 || index >= static_cast<int>(state.doc().entities.size())) {
     state.selected_entity = -1;
     return;
   }
@@ -210,7 +871,7 @@ void select_entity(AppState& state, int index) {
 }
 
 void select_quote(AppState& state, int index) {
-  if (index < 0 || index >= static_cast<int>(state.doc.quotes.size())) {
+  if (index < 0 || index >= static_cast<int>(state.doc().quotes.size())) {
     state.selected_quote = -1;
     return;
   }
@@ -223,24 +884,26 @@ void select_quote(AppState& state, int index) {
 
 const DocumentIndex& document_index(AppState& state) {
   if (state.index.revision != state.doc_revision) {
-    state.index = build_document_index(state.doc);
+    state.index = build_document_index(state.doc());
     state.index.revision = state.doc_revision;
   }
   return state.index;
 }
 
 bool is_entity_visible(const AppState& state, int index) {
-  if (index < 0 || index >= static_cast<int>(state.doc.entities.size())) return false;
-  auto it = state.hidden_labels.find(state.doc.entities[index].label);
+  if (index < 0 || index >= static_cast<int>(state.doc().entities.size())) return false;
+  const Entity& e = state.doc().entities[static_cast<size_t>(index)];
+  if (e.status == ReviewStatus::Rejected) return false;
+  auto it = state.hidden_labels.find(e.label);
   return it == state.hidden_labels.end() || !it->second;
 }
 
 int show_next_mention(AppState& state, int group) {
   const DocumentIndex& index = document_index(state);
   if (group < 0 || group >= static_cast<int>(index.group_mentions.size())) return -1;
-  const std::vector<int>& mentions = index.group_mentions[group];
+  const std::vector<int>& mentions = index.group_mentions[static_cast<size_t>(group)];
   const int n = static_cast<int>(mentions.size());
-  const std::string& id = state.doc.groups[group].id;
+  const std::string& id = state.doc().groups[static_cast<size_t>(group)].id;
   // Where the cursor stands now: the selection wins over the remembered position, so a
   // mention clicked in the text continues the cycle from there.
   int at = -1;
@@ -252,11 +915,11 @@ int show_next_mention(AppState& state, int group) {
   }
   for (int step = 1; step <= n; ++step) {
     const int pos = at < 0 ? step - 1 : (at + step) % n;
-    if (!is_entity_visible(state, mentions[pos])) continue;
-    select_entity(state, mentions[pos]);
+    if (!is_entity_visible(state, mentions[static_cast<size_t>(pos)])) continue;
+    select_entity(state, mentions[static_cast<size_t>(pos)]);
     state.cycle_group = id;
     state.cycle_position = pos;
-    return mentions[pos];
+    return mentions[static_cast<size_t>(pos)];
   }
   return -1;
 }
@@ -265,10 +928,11 @@ std::vector<int> list_groups(AppState& state, std::string_view filter) {
   const DocumentIndex& index = document_index(state);
   const std::string f = search_fold(filter);
   std::vector<int> out;
-  for (size_t g = 0; g < state.doc.groups.size(); ++g) {
-    auto hidden = state.hidden_labels.find(state.doc.groups[g].label);
+  const Document& doc = state.doc();
+  for (size_t g = 0; g < doc.groups.size(); ++g) {
+    auto hidden = state.hidden_labels.find(doc.groups[g].label);
     if (hidden != state.hidden_labels.end() && hidden->second) continue;
-    if (group_matches(state.doc, index, static_cast<int>(g), f)) out.push_back(static_cast<int>(g));
+    if (group_matches(doc, index, static_cast<int>(g), f)) out.push_back(static_cast<int>(g));
   }
   return sort_groups_for_list(index, std::move(out));
 }
@@ -277,9 +941,10 @@ std::vector<int> list_ungrouped_entities(AppState& state, std::string_view filte
   const DocumentIndex& index = document_index(state);
   const std::string f = search_fold(filter);
   std::vector<int> out;
-  for (size_t e = 0; e < state.doc.entities.size(); ++e) {
+  const Document& doc = state.doc();
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
     if (index.entity_group[e] >= 0 || !is_entity_visible(state, static_cast<int>(e))) continue;
-    if (entity_matches(state.doc, static_cast<int>(e), f)) out.push_back(static_cast<int>(e));
+    if (entity_matches(doc, static_cast<int>(e), f)) out.push_back(static_cast<int>(e));
   }
   return out;
 }
@@ -288,8 +953,9 @@ std::vector<int> list_quotes(AppState& state, std::string_view filter) {
   const DocumentIndex& index = document_index(state);
   const std::string f = search_fold(filter);
   std::vector<int> out;
-  for (size_t q = 0; q < state.doc.quotes.size(); ++q) {
-    if (quote_matches(state.doc, index, static_cast<int>(q), f)) out.push_back(static_cast<int>(q));
+  const Document& doc = state.doc();
+  for (size_t q = 0; q < doc.quotes.size(); ++q) {
+    if (quote_matches(doc, index, static_cast<int>(q), f)) out.push_back(static_cast<int>(q));
   }
   return out;
 }

@@ -11,8 +11,10 @@
 namespace glosa::app {
 
 void draw_article_header(AppState& state, UiResources& ui) {
-  const std::vector<std::string> facts = article_facts(state.doc, document_index(state));
-  const std::string& title = state.doc.article.title;
+  const std::vector<std::string>& facts = document_index(state).facts;
+  // The title is the text's first line: bounded before it reaches ImGui (a pasted text with
+  // no line break would otherwise be laid out whole every frame).
+  const std::string title = display_text(state.doc().article.title, 400);
   if (title.empty() && facts.empty()) return;
   const float x = ui.doc_origin_x;
   const float wrap_right = ImGui::GetCursorPosX() + (x - ImGui::GetCursorScreenPos().x) + ui.doc_wrap_width;

@@ -75,6 +75,19 @@ DocumentIndex build_document_index(const Document& doc) {
     }
     index.quote_depth[q] = depth;
   }
+  index.label_counts.assign(doc.labels.size(), 0);
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const Entity& x = doc.entities[e];
+    if (x.status == ReviewStatus::Rejected) {
+      ++index.rejected_count;
+      continue;
+    }
+    const int l = find_label(doc.labels, x.label);
+    if (l >= 0) ++index.label_counts[static_cast<size_t>(l)];
+    if (index.entity_group[e] < 0) ++index.ungrouped_count;
+  }
+  index.char_count = count_codepoints(doc.text);
+  index.facts = article_facts(doc, index);
   return index;
 }
 

@@ -22,6 +22,12 @@ struct DocumentIndex {
   std::vector<int> group_link;                   // per group: index of the linked group, or -1
   std::vector<int> quote_speaker;                // per doc.quotes[q]: speaker group, or -1
   std::vector<int> quote_depth;                  // per quote: 0 outermost, 1 nested in one...
+  // Counts the panels show every frame, computed once per change of the document.
+  std::vector<size_t> label_counts;              // per doc.labels[i]: entities not rejected
+  size_t ungrouped_count = 0;                    // entities not rejected and in no group
+  size_t rejected_count = 0;
+  size_t char_count = 0;                         // code points of the text
+  std::vector<std::string> facts;                // article_facts(doc, *this)
 };
 
 // Builds the index. Dangling references (a group id no group has, a cycle of parents) are

@@ -2,6 +2,7 @@
 // the quoted words and a bar in the left margin), the start screen, hover tooltips (a hovered
 // mention outlines every mention of its group) and click-to-select. Layer: app.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -41,60 +42,62 @@ std::string visibility_key(const AppState& state) {
   return key;
 }
 
+// Binds the lazy layout to the open document for this frame; paragraphs go stale only when
+// the document, its entities, the width or the hidden labels changed.
 void ensure_layout(AppState& state, UiResources& ui, float wrap_width, float line_h) {
-  const std::string vis = visibility_key(state);
-  if (ui.layout_revision == state.doc_revision && ui.layout_width == wrap_width &&
-      ui.layout_visibility == vis) {
-    return;
-  }
-  std::vector<bool> visible(state.doc.entities.size(), true);
-  for (size_t i = 0; i < visible.size(); ++i) {
-    auto it = state.hidden_labels.find(state.doc.entities[i].label);
-    visible[i] = it == state.hidden_labels.end() || !it->second;
-  }
+  LayoutKey key;
+  key.text_id = state.session() ? state.session()->key : 0;
+  key.revision = state.doc_revision;
+  key.width = wrap_width;
+  key.visibility = visibility_key(state);
+  key.line_height = line_h;
   ImFont* font = ui.text_font;
   LayoutParams p;
   p.wrap_width = wrap_width;
   p.line_height = line_h;
   p.paragraph_gap = line_h * 0.45f;
   p.space_width = font->CalcTextSizeA(font->FontSize, 1e9f, 0, " ").x;
+  p.average_char_width = font->CalcTextSizeA(font->FontSize, 1e9f, 0, "abcdefghijklmnopqrstuvwxyz").x / 26.0f * 1.08f;
   p.entity_gap = std::round(5 * ui.scale);  // the box's padding (3) and 2 px of air
   p.measure = [font](std::string_view s) {
     return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.data(), s.data() + s.size()).x;
   };
   p.tag_width = [&ui](const Entity& e) { return tag_box_width(ui, e); };
-  ui.layout = layout_document(state.doc, visible, p, document_index(state).quote_depth);
-  ui.layout_revision = state.doc_revision;
-  ui.layout_width = wrap_width;
-  ui.layout_visibility = vis;
+  std::vector<bool> visible;
+  if (!(ui.layout.key() == key)) {
+    const Document& doc = state.doc();
+    visible.assign(doc.entities.size(), true);
+    for (size_t i = 0; i < visible.size(); ++i) visible[i] = is_entity_visible(state, static_cast<int>(i));
+  }
+  ui.layout.update(state.doc(), key, std::move(p), std::move(visible), document_index(state).quote_depth);
 }
 
 void draw_tooltip(AppState& state, int index) {
-  const Entity& e = state.doc.entities[index];
+  const Entity& e = state.doc().entities[index];
   const DocumentIndex& doc_index = document_index(state);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-  const int li = find_label(state.doc.labels, e.label);
-  ImGui::ColorButton("##swatch", ImGui::ColorConvertU32ToFloat4(label_color(state.doc, e.label)),
+  const int li = find_label(state.doc().labels, e.label);
+  ImGui::ColorButton("##swatch", ImGui::ColorConvertU32ToFloat4(label_color(state.doc(), e.label)),
                      ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
   ImGui::SameLine();
   ImGui::Text("%s", e.label.c_str());
-  if (li >= 0 && !state.doc.labels[li].description.empty()) {
+  if (li >= 0 && !state.doc().labels[li].description.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", state.doc.labels[li].description.c_str());
+    ImGui::TextDisabled("%s", state.doc().labels[li].description.c_str());
   }
   ImGui::Separator();
   ImGui::TextWrapped("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(e.end_byte - e.begin_byte),
-                     state.doc.text.data() + e.begin_byte);
-  if (!e.lemma.empty() && e.lemma != entity_text(state.doc, e)) ImGui::TextWrapped("Base form: %s", e.lemma.c_str());
+                     state.doc().text.data() + e.begin_byte);
+  if (!e.lemma.empty() && e.lemma != entity_text(state.doc(), e)) ImGui::TextWrapped("Base form: %s", e.lemma.c_str());
   const int g = index < static_cast<int>(doc_index.entity_group.size()) ? doc_index.entity_group[index] : -1;
   if (g >= 0) {
-    const EntityGroup& group = state.doc.groups[g];
+    const EntityGroup& group = state.doc().groups[g];
     const size_t n = doc_index.group_mentions[g].size();
     ImGui::TextWrapped("Refers to: %s%s%s  \xC2\xB7  %zu mention%s", group.name.c_str(),
                        group.acronym.empty() ? "" : " \xC2\xB7 ", group.acronym.c_str(), n, n == 1 ? "" : "s");
     const int link = doc_index.group_link[g];
-    if (link >= 0) ImGui::TextWrapped("Place: %s", state.doc.groups[link].name.c_str());
+    if (link >= 0) ImGui::TextWrapped("Place: %s", state.doc().groups[link].name.c_str());
     else if (!group.place.empty()) ImGui::TextWrapped("Place: %s", group.place.c_str());
   }
   if (!e.value.empty()) ImGui::TextWrapped("Value: %s%s", e.value.c_str(), e.is_relative ? "  (relative to the article date)" : "");
@@ -112,61 +115,6 @@ void draw_tooltip(AppState& state, int index) {
   ImGui::TextDisabled("Right-click to change its label, accept or remove it");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
-}
-
-// A colour square the height of the text, then the rest of the line.
-void label_swatch(const Document& doc, const std::string& label) {
-  const float h = ImGui::GetTextLineHeight();
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.15f), ImVec2(p.x + h * 0.7f, p.y + h * 0.85f),
-                                            label_color(doc, label), 2);
-  ImGui::Dummy(ImVec2(h * 0.7f, h));
-  ImGui::SameLine();
-}
-
-// The correction menu of entity ui.menu_entity (opened by a right-click on it).
-void draw_entity_menu(AppState& state, UiResources& ui) {
-  if (!ImGui::BeginPopup("entity-menu")) return;
-  const int i = ui.menu_entity;
-  if (i < 0 || i >= static_cast<int>(state.doc.entities.size())) {
-    ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-    return;
-  }
-  const Entity e = state.doc.entities[i];  // a copy: a correction renumbers the entities
-  ImGui::TextDisabled("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(std::min<size_t>(e.end_byte - e.begin_byte, 60)),
-                      state.doc.text.data() + e.begin_byte);
-  ImGui::Separator();
-  for (const LabelInfo& l : state.doc.labels) {
-    label_swatch(state.doc, l.name);
-    const std::string item = l.name + (l.description.empty() ? "" : "  \xC2\xB7  " + l.description) + "##menu-" + l.name;
-    if (ImGui::MenuItem(item.c_str(), nullptr, l.name == e.label)) set_entity_label(state, i, l.name);
-    record_item_rect(ui, "menu-label:" + l.name);
-  }
-  ImGui::Separator();
-  const bool accepted = e.status == ReviewStatus::Accepted;
-  if (ImGui::MenuItem("Accepted##menu", nullptr, accepted)) set_entity_accepted(state, i, !accepted);
-  record_item_rect(ui, "menu-accept");
-  if (ImGui::MenuItem("Remove##menu", "Del")) remove_entity(state, i);
-  record_item_rect(ui, "menu-remove");
-  ImGui::EndPopup();
-}
-
-// The "Tag as" menu for the words selected with the mouse (ui.tag_begin/tag_end).
-void draw_tag_menu(AppState& state, UiResources& ui) {
-  if (!ImGui::BeginPopup("tag-menu")) return;
-  size_t b = ui.tag_begin, e = ui.tag_end;
-  trim_span(state.doc.text, &b, &e);
-  ImGui::TextDisabled("Tag \xE2\x80\x9E%.*s%s\xE2\x80\x9D as", static_cast<int>(std::min<size_t>(e - b, 60)),
-                      state.doc.text.data() + b, e - b > 60 ? "\xE2\x80\xA6" : "");
-  ImGui::Separator();
-  for (const LabelInfo& l : state.doc.labels) {
-    label_swatch(state.doc, l.name);
-    const std::string item = l.name + (l.description.empty() ? "" : "  \xC2\xB7  " + l.description) + "##tag-" + l.name;
-    if (ImGui::MenuItem(item.c_str())) add_entity(state, ui.tag_begin, ui.tag_end, l.name);
-    record_item_rect(ui, "tag-label:" + l.name);
-  }
-  ImGui::EndPopup();
 }
 
 void draw_start_screen(AppState& state, UiResources& ui) {
@@ -218,31 +166,61 @@ void draw_error_banner(AppState& state, UiResources& ui) {
 
 }  // namespace
 
-bool entity_screen_rect(const UiResources& ui, int index, float rect[4]) {
-  const DocumentLayout& L = ui.layout;
-  if (index < 0 || index >= static_cast<int>(L.entity_first_fragment.size())) return false;
-  const int f = L.entity_first_fragment[index];
-  if (f < 0) return false;
-  const LayoutFragment& frag = L.fragments[f];
-  rect[0] = ui.doc_origin_x + frag.x;
-  rect[1] = ui.doc_origin_y + L.lines[frag.line].y;
-  rect[2] = rect[0] + frag.width;
-  rect[3] = rect[1] + ui.doc_line_height;
+bool entity_screen_rect(UiResources& ui, int index, float rect[4]) {
+  if (!ui.layout.entity_rect(index, rect)) return false;
+  rect[0] += ui.doc_origin_x;
+  rect[2] += ui.doc_origin_x;
+  rect[1] += ui.doc_origin_y;
+  rect[3] += ui.doc_origin_y;
   return true;
 }
 
-bool quote_screen_rect(const UiResources& ui, int index, float rect[4]) {
-  const DocumentLayout& L = ui.layout;
-  for (const LayoutQuoteSegment& seg : L.quote_segments) {
-    if (seg.quote != index) continue;
-    rect[0] = ui.doc_origin_x + seg.x0;
-    rect[1] = ui.doc_origin_y + L.lines[seg.line].y;
-    rect[2] = ui.doc_origin_x + seg.x1;
-    rect[3] = rect[1] + ui.doc_line_height;
-    return true;  // segments are by line: the first found is the first line
-  }
-  return false;
+bool quote_screen_rect(UiResources& ui, int index, float rect[4]) {
+  if (!ui.layout.quote_rect(index, rect)) return false;
+  rect[0] += ui.doc_origin_x;
+  rect[2] += ui.doc_origin_x;
+  rect[1] += ui.doc_origin_y;
+  rect[3] += ui.doc_origin_y;
+  return true;
 }
+
+namespace {
+
+// A line above the text while the engine works on it: progress and Cancel.
+void draw_annotation_progress(AppState& state, UiResources& ui) {
+  const DocumentSession* s = state.session();
+  if (!s || !s->is_annotating()) return;
+  const float w = std::min(ImGui::GetContentRegionAvail().x, 420 * ui.scale);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("Tagging people, places, dates and amounts\xE2\x80\xA6");
+  const std::string pct = std::to_string(static_cast<int>(s->annotation_progress * 100)) + "%";
+  ImGui::ProgressBar(static_cast<float>(s->annotation_progress), ImVec2(w - 90 * ui.scale, 0), pct.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel##annotation")) cancel_annotation(state);
+  record_item_rect(ui, "cancel-annotation");
+  ImGui::EndGroup();
+}
+
+// Page, line and end-of-text keys scroll the text like a browser page when no text field
+// and no menu has the keys. Returns the new scroll position, or -1 for none.
+float keyboard_scroll(float scroll, float max_scroll, float page, float line) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return -1;
+  if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return -1;
+  const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
+  float to = 0;
+  if (pressed(ImGuiKey_PageDown) || (!io.KeyShift && pressed(ImGuiKey_Space))) to = scroll + page;
+  else if (pressed(ImGuiKey_PageUp) || (io.KeyShift && pressed(ImGuiKey_Space))) to = scroll - page;
+  else if (pressed(ImGuiKey_Home)) to = 0;
+  else if (pressed(ImGuiKey_End)) to = max_scroll;
+  else if (!io.KeyShift && pressed(ImGuiKey_DownArrow)) to = scroll + line;
+  else if (!io.KeyShift && pressed(ImGuiKey_UpArrow)) to = scroll - line;
+  else return -1;
+  return std::clamp(to, 0.0f, std::max(0.0f, max_scroll));
+}
+
+}  // namespace
 
 void draw_document_view(AppState& state, UiResources& ui) {
   draw_error_banner(state, ui);
@@ -250,8 +228,11 @@ void draw_document_view(AppState& state, UiResources& ui) {
     draw_start_screen(state, ui);
     return;
   }
+  draw_annotation_progress(state, ui);
+  draw_review_bar(state, ui);
   ImGui::BeginChild("text##document", ImVec2(0, 0), false);
   const DocumentIndex& index = document_index(state);
+  const Document& doc = state.doc();
   ImGui::PushFont(ui.text_font);
   const float font_h = ImGui::GetFontSize();
   const float line_h = std::round(font_h * 1.7f);
@@ -259,44 +240,105 @@ void draw_document_view(AppState& state, UiResources& ui) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float wrap = std::max(120.0f * ui.scale, std::min(avail - 2 * margin, 820 * ui.scale));
   ensure_layout(state, ui, wrap, line_h);
-  const DocumentLayout& L = ui.layout;
+  DocumentLayout& L = ui.layout;
 
-  // Header first (its height is known once drawn), then the text below it.
-  const ImVec2 top = ImGui::GetCursorScreenPos();
+  // --- Where the view is: scroll requests, keys, and scroll anchoring ---
+  // Paragraphs are laid out when they come into view, and their estimated heights become
+  // exact then; positions below them move. The view keeps an anchor (a paragraph and its
+  // top) and scrolls with it, so what is on screen never jumps; and everything is placed
+  // before anything is drawn, so a frame draws and hit-tests with the same positions.
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 top = ImGui::GetCursorScreenPos();  // the content's top at the scroll of Begin
+  const float win_y = window->Pos.y;
+  const float win_h = window->Size.y;
+  const float header_h = ui.doc_header_h > 0 ? ui.doc_header_h : margin;  // as drawn last frame
+  const uint64_t text_id = state.session() ? state.session()->key : 0;
+  if (ui.anchor_text != text_id) {
+    ui.anchor_text = text_id;
+    ui.anchor_paragraph = -1;
+  }
+  float shift = 0;  // scrolled in this frame, after Begin placed the content
+  const auto content_h = [&] { return header_h + L.height() + margin; };
+  // Scrolls now rather than next frame: the window's cursor is moved as Begin would have.
+  const auto scroll_now = [&](float to) {
+    to = std::clamp(to, 0.0f, std::max(0.0f, content_h() - win_h));
+    const float d = to - window->Scroll.y;
+    if (d == 0) return;
+    window->Scroll.y = to;
+    window->DC.CursorStartPos.y -= d;
+    window->DC.CursorPos.y -= d;
+    window->DC.CursorPosPrevLine.y -= d;
+    window->DC.CursorMaxPos.y -= d;
+    window->DC.IdealMaxPos.y -= d;
+    shift += d;
+  };
+  const auto view_layout_top = [&] { return win_y - (top.y - shift + header_h); };
+  // Lays out what is in view and follows the anchor if paragraphs above it changed height.
+  const auto settle = [&] {
+    for (int round = 0; round < 4; ++round) {
+      L.ensure_range(view_layout_top() - line_h, view_layout_top() + win_h + line_h);
+      if (ui.anchor_paragraph < 0 || ui.anchor_paragraph >= static_cast<int>(L.paragraph_count())) return;
+      const float d = L.paragraph_top(ui.anchor_paragraph) - ui.anchor_top;
+      if (d == 0) return;
+      ui.anchor_top += d;
+      scroll_now(window->Scroll.y + d);
+    }
+  };
+  // A document opened again comes back where it was; a new one starts at its top.
+  if (state.restore_scroll_y >= 0) {
+    ui.anchor_paragraph = -1;
+    scroll_now(state.restore_scroll_y);
+    state.restore_scroll_y = -1;
+  }
+  settle();
+  // One-shot scroll requests from the side panel: bring the line into the upper part of the
+  // view unless it is already well inside it. The target becomes the anchor.
+  const auto scroll_to_y = [&](float layout_y) {
+    const float screen_y = top.y - shift + header_h + layout_y;
+    if (screen_y > win_y + win_h * 0.1f && screen_y + line_h < win_y + win_h * 0.8f) return;
+    ui.anchor_paragraph = L.paragraph_at_y(layout_y);
+    ui.anchor_top = L.paragraph_top(ui.anchor_paragraph);
+    scroll_now(header_h + layout_y - win_h * 0.35f);
+    settle();
+  };
+  float r[4];
+  if (state.scroll_to_entity >= 0 && L.entity_rect(state.scroll_to_entity, r)) scroll_to_y(r[1]);
+  state.scroll_to_entity = -1;
+  if (state.scroll_to_quote >= 0 && L.quote_rect(state.scroll_to_quote, r)) scroll_to_y(r[1]);
+  state.scroll_to_quote = -1;
+  const float page = std::max(line_h, win_h - 2 * line_h);
+  const float key_scroll = keyboard_scroll(window->Scroll.y, 1e30f, page, 2 * line_h);
+  if (key_scroll >= 1e29f) {
+    // End: the last screens are laid out first, so the end is where it really is.
+    L.ensure_range(L.height() - 2 * win_h, L.height());
+    ui.anchor_paragraph = -1;
+    scroll_now(content_h() - win_h);
+  } else if (key_scroll >= 0) {
+    scroll_now(key_scroll);
+  }
+  settle();
+
+  // Header, then the text below it, at their final positions.
+  const float content_top = top.y - shift;
   const float origin_x = std::round(top.x + std::max(margin, (avail - wrap) * 0.5f));
   ui.doc_origin_x = origin_x;
   ui.doc_wrap_width = wrap;
-  ImGui::SetCursorScreenPos(ImVec2(origin_x, top.y + margin));
+  ImGui::SetCursorScreenPos(ImVec2(origin_x, content_top + margin));
   draw_article_header(state, ui);
   const ImVec2 origin(origin_x, std::round(ImGui::GetCursorScreenPos().y));
+  ui.doc_header_h = origin.y - content_top;
   ui.doc_origin_y = origin.y;
   ui.doc_line_height = line_h;
-  ImGui::SetCursorScreenPos(top);
-  ImGui::Dummy(ImVec2(wrap + 2 * margin, origin.y - top.y + L.height + margin));
-
-  // One-shot scroll requests from the side panel: bring the line into the upper part of the
-  // view unless it is already well inside it.
-  const float win_y = ImGui::GetWindowPos().y;
-  const float win_h = ImGui::GetWindowHeight();
-  const auto scroll_to_fragment = [&](int frag) {
-    if (frag < 0) return;
-    const float screen_y = origin.y + L.lines[L.fragments[frag].line].y;
-    if (screen_y > win_y + win_h * 0.1f && screen_y + line_h < win_y + win_h * 0.8f) return;
-    const float content_y = screen_y - win_y + ImGui::GetScrollY();
-    ImGui::SetScrollY(std::max(0.0f, content_y - win_h * 0.35f));
-  };
-  if (state.scroll_to_entity >= 0 && state.scroll_to_entity < static_cast<int>(L.entity_first_fragment.size())) {
-    scroll_to_fragment(L.entity_first_fragment[state.scroll_to_entity]);
-  }
-  state.scroll_to_entity = -1;
-  if (state.scroll_to_quote >= 0 && state.scroll_to_quote < static_cast<int>(L.quote_first_fragment.size())) {
-    scroll_to_fragment(L.quote_first_fragment[state.scroll_to_quote]);
-  }
-  state.scroll_to_quote = -1;
-  ui.doc_scroll_y = ImGui::GetScrollY();
-  ui.doc_scroll_max_y = ImGui::GetScrollMaxY();
+  ImGui::SetCursorScreenPos(ImVec2(top.x, content_top));
+  ImGui::Dummy(ImVec2(wrap + 2 * margin, origin.y - content_top + L.height() + margin));
+  ui.doc_scroll_y = window->Scroll.y;
+  ui.doc_scroll_max_y = std::max(0.0f, origin.y - content_top + L.height() + margin - win_h);
   ui.doc_view_top = win_y;
   ui.doc_view_bottom = win_y + win_h;
+  if (DocumentSession* s = state.session()) s->scroll_y = ui.doc_scroll_y;
+  // The anchor for the next frame: the paragraph at the top of the view.
+  ui.anchor_paragraph = L.paragraph_at_y(win_y - origin.y);
+  if (ui.anchor_paragraph >= 0) ui.anchor_top = L.paragraph_top(ui.anchor_paragraph);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float view_top = win_y;
@@ -308,53 +350,73 @@ void draw_document_view(AppState& state, UiResources& ui) {
   const float bar_w = std::max(2.0f, std::round(3 * s));
 
   // Selecting words with the left button held: from the fragment where it went down to
-  // the one nearest the mouse. Released after moving, the "Tag as" menu opens.
+  // the one nearest the mouse, within the paragraph where it started (with Alt held: exact
+  // characters). Released after moving, the "Tag as" menu opens.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const float mx = mouse.x - origin.x, my = mouse.y - origin.y;
   bool open_tag_menu = false;
-  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-    ui.select_anchor = fragment_at(L, mouse.x - origin.x, mouse.y - origin.y, line_h);
-    if (ui.select_anchor < 0 && mouse.x >= origin.x && mouse.x < origin.x + wrap) {
-      ui.select_anchor = fragment_near(L, mouse.x - origin.x, mouse.y - origin.y);
-    }
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    ui.select_anchor = L.fragment_at(mx, my);
+    if (!ui.select_anchor.found() && mouse.x >= origin.x && mouse.x < origin.x + wrap) ui.select_anchor = L.fragment_near(mx, my);
     ui.select_current = ui.select_anchor;
     ui.selecting = false;
+    ui.select_exact = ImGui::GetIO().KeyAlt;
+    ui.select_anchor_byte = L.byte_near(mx, my);
+    state.copy_begin = state.copy_end = 0;  // a click ends a copy selection
   }
-  if (ui.select_anchor >= 0 && ui.select_anchor < static_cast<int>(L.fragments.size())) {
+  // The selection's byte range [sel_begin, sel_end), empty when there is none.
+  size_t sel_begin = 0, sel_end = 0;
+  if (ui.select_anchor.found()) {
+    const LayoutFragment anchor = L.fragment(ui.select_anchor);
+    const ParagraphLayout& anchor_para = L.paragraph(ui.select_anchor.paragraph);
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      ui.select_current = fragment_near(L, mouse.x - origin.x, mouse.y - origin.y);
+      FragmentRef cur = L.fragment_near(mx, my);
+      // Never across a paragraph break: clamp to the anchor's paragraph.
+      if (cur.found() && cur.paragraph != ui.select_anchor.paragraph) {
+        cur = {ui.select_anchor.paragraph,
+               cur.paragraph > ui.select_anchor.paragraph ? static_cast<int>(anchor_para.fragments.size()) - 1 : 0};
+      }
+      if (cur.found()) ui.select_current = cur;
       if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4 * ui.scale)) ui.selecting = true;
-    } else {
-      if (ui.selecting && ui.select_current >= 0) {
-        const int a = std::min(ui.select_anchor, ui.select_current);
-        const int b = std::max(ui.select_anchor, ui.select_current);
-        ui.tag_begin = L.fragments[a].begin_byte;
-        ui.tag_end = L.fragments[b].end_byte;
+    }
+    if (ui.selecting && ui.select_current.found()) {
+      if (ui.select_exact) {
+        const size_t here = std::clamp(L.byte_near(mx, my), anchor_para.begin_byte, anchor_para.end_byte);
+        sel_begin = std::min(ui.select_anchor_byte, here);
+        sel_end = std::max(ui.select_anchor_byte, here);
+      } else {
+        const LayoutFragment current = L.fragment(ui.select_current);
+        sel_begin = std::min(anchor.begin_byte, current.begin_byte);
+        sel_end = std::max(anchor.end_byte, current.end_byte);
+      }
+    }
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      if (ui.selecting && sel_end > sel_begin) {
+        ui.tag_begin = sel_begin;
+        ui.tag_end = sel_end;
+        state.copy_begin = sel_begin;  // Ctrl+C copies it while the menu is open
+        state.copy_end = sel_end;
         open_tag_menu = true;
       }
-      ui.select_anchor = -1;
+      ui.select_anchor = {};
       ui.selecting = false;
     }
-  } else {
-    ui.select_anchor = -1;
-    ui.selecting = false;
   }
   // Double-clicking a word that is not tagged offers to tag it.
   if (ImGui::IsWindowHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-    const int f = fragment_at(L, mouse.x - origin.x, mouse.y - origin.y, line_h);
-    if (f >= 0 && L.fragments[f].entity < 0) {
-      ui.tag_begin = L.fragments[f].begin_byte;
-      ui.tag_end = L.fragments[f].end_byte;
+    const FragmentRef f = L.fragment_at(mx, my);
+    if (f.found() && L.fragment(f).entity < 0) {
+      ui.tag_begin = L.fragment(f).begin_byte;
+      ui.tag_end = L.fragment(f).end_byte;
+      state.copy_begin = ui.tag_begin;
+      state.copy_end = ui.tag_end;
       open_tag_menu = true;
     }
   }
-  int sel_first = -1, sel_last = -1;
-  if (ui.selecting && ui.select_current >= 0) {
-    sel_first = std::min(ui.select_anchor, ui.select_current);
-    sel_last = std::max(ui.select_anchor, ui.select_current);
-  } else if (ImGui::IsPopupOpen("tag-menu")) {
-    sel_first = fragment_at_byte(L, ui.tag_begin);
-    sel_last = sel_first;
-    while (sel_last + 1 < static_cast<int>(L.fragments.size()) && L.fragments[sel_last + 1].end_byte <= ui.tag_end) ++sel_last;
+  if (sel_end <= sel_begin && state.copy_end > state.copy_begin) {
+    sel_begin = state.copy_begin;  // the "Tag as" menu's words, or the whole text (Ctrl+A)
+    sel_end = state.copy_end;
   }
 
   // Hover: an entity under the mouse, else a quotation's text or its margin bar.
@@ -362,14 +424,11 @@ void draw_document_view(AppState& state, UiResources& ui) {
   ui.hovered_quote_bar = -1;
   int hovered_quote_text = -1;
   if (ImGui::IsWindowHovered()) {
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    const int f = fragment_at(L, m.x - origin.x, m.y - origin.y, line_h);
-    if (f >= 0) ui.hovered_entity = L.fragments[f].entity;
+    const FragmentRef f = L.fragment_at(mx, my);
+    if (f.found()) ui.hovered_entity = L.fragment(f).entity;
     if (ui.hovered_entity < 0) {
-      hovered_quote_text = quote_at(L, m.x - origin.x, m.y - origin.y, line_h);
-      if (m.x < origin.x && m.x >= bar_x(2) - 4 * s) {
-        ui.hovered_quote_bar = quote_on_line(L, m.y - origin.y, line_h);  // the margin bar
-      }
+      hovered_quote_text = L.quote_at(mx, my);
+      if (mouse.x < origin.x && mouse.x >= bar_x(2) - 4 * s) ui.hovered_quote_bar = L.quote_on_line(my);  // the margin bar
     }
   }
   // Which group's mentions are outlined: the hovered mention's, else a hovered group row's.
@@ -389,116 +448,129 @@ void draw_document_view(AppState& state, UiResources& ui) {
 
   // The speaker words and the verb of the selected (or highlighted) quotation are underlined.
   const int marked_quote = state.selected_quote >= 0 ? state.selected_quote : highlight_quote;
-  const Quotation* mq = marked_quote >= 0 && marked_quote < static_cast<int>(state.doc.quotes.size())
-                            ? &state.doc.quotes[marked_quote] : nullptr;
+  const Quotation* mq = marked_quote >= 0 && marked_quote < static_cast<int>(doc.quotes.size())
+                            ? &doc.quotes[static_cast<size_t>(marked_quote)] : nullptr;
 
-  // Only lines inside the visible part of the child window are drawn.
-  auto first = std::lower_bound(L.lines.begin(), L.lines.end(), view_top - origin.y - line_h,
-                                [](const LayoutLine& l, float v) { return l.y < v; });
-  auto seg = L.quote_segments.begin();
-  for (auto it = first; it != L.lines.end() && origin.y + it->y < view_bottom; ++it) {
-    const float y = origin.y + it->y;
-    const int line_no = static_cast<int>(it - L.lines.begin());
-    const size_t end = it->first_fragment + it->fragment_count;
-    // Pass 0: quotations on this line: a light tint behind the words, a bar in the margin.
-    seg = std::lower_bound(seg, L.quote_segments.end(), line_no,
-                           [](const LayoutQuoteSegment& x, int l) { return x.line < l; });
-    for (auto sg = seg; sg != L.quote_segments.end() && sg->line == line_no; ++sg) {
-      const Quotation& quote = state.doc.quotes[sg->quote];
-      const bool guess = quote.is_uncertain || is_unknown_speaker(state.doc, index, sg->quote);
-      const bool selected = state.selected_quote == sg->quote;
-      const bool marked = highlight_quote == sg->quote;
-      float tint = 0.07f + (marked ? 0.06f : 0.0f);
-      if (selected) tint = flashing ? 0.12f + 0.14f * pulse : 0.16f;
-      const ImU32 tint_col = guess ? quote_uncertain_color(tint) : quote_color(tint);
-      dl->AddRectFilled(ImVec2(origin.x + sg->x0 - pad_x, y), ImVec2(origin.x + sg->x1 + pad_x, y + line_h), tint_col);
-      const float bx = bar_x(sg->depth);
-      const float bar_alpha = selected || marked ? 1.0f : 0.7f;
-      const float w = selected ? bar_w + std::round(1 * s) : bar_w;
-      if (guess) {
-        // A dashed bar: the speaker is a guess or unknown.
-        for (float dy = 0; dy < line_h; dy += 7 * s) {
-          dl->AddRectFilled(ImVec2(bx, y + dy), ImVec2(bx + w, y + std::min(line_h, dy + 4 * s)),
-                            quote_uncertain_color(bar_alpha));
-        }
-      } else {
-        dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
-      }
-    }
-    // The words being selected with the mouse, or waiting in the "Tag as" menu.
-    if (sel_first >= 0) {
-      for (size_t k = it->first_fragment; k < end; ++k) {
-        if (static_cast<int>(k) < sel_first || static_cast<int>(k) > sel_last) continue;
-        const LayoutFragment& f = L.fragments[k];
-        const bool joins_next = static_cast<int>(k) < sel_last && k + 1 < end;
-        const float x1 = joins_next ? L.fragments[k + 1].x : f.x + f.width + f.tag_width;
-        dl->AddRectFilled(ImVec2(origin.x + f.x - pad_x, y + 1), ImVec2(origin.x + x1 + pad_x * (joins_next ? 0 : 1), y + line_h - 1),
-                          IM_COL32(70, 130, 230, 70));
-      }
-    }
-    // Pass 1: entity boxes, one per run of consecutive fragments of one entity.
-    for (size_t k = it->first_fragment; k < end;) {
-      const LayoutFragment& f = L.fragments[k];
-      if (f.entity < 0) { ++k; continue; }
-      size_t j = k;
-      while (j + 1 < end && L.fragments[j + 1].entity == f.entity) ++j;
-      const LayoutFragment& last = L.fragments[j];
-      const Entity& e = state.doc.entities[f.entity];
-      const std::string tag = tag_text(e);
-      const float tag_w = last.ends_entity ? last.tag_width : 0;
-      const ImVec2 a(origin.x + f.x - pad_x, y + box_top_off);
-      const ImVec2 b(origin.x + last.x + last.width + tag_w + pad_x, y + box_top_off + box_h);
-      const bool hovered = ui.hovered_entity == f.entity;
-      const bool selected = state.selected_entity == f.entity;
-      const bool in_group = highlight_group >= 0 && f.entity < static_cast<int>(index.entity_group.size()) &&
-                            index.entity_group[f.entity] == highlight_group;
-      const bool unsure = e.confidence < kLowConfidence;
-      const ImU32 base = label_color(state.doc, e.label);
-      const float alpha = unsure ? 0.35f : (hovered || in_group ? 0.95f : 0.7f);
-      dl->AddRectFilled(a, b, label_color(state.doc, e.label, alpha), 4 * s);
-      if (unsure) {
-        // Dashed underline marks a low-confidence entity.
-        for (float dx = a.x; dx < b.x; dx += 6 * s) {
-          dl->AddLine(ImVec2(dx, b.y - 1), ImVec2(std::min(dx + 3 * s, b.x), b.y - 1), darker(base, 0.5f), 2 * s);
+  // Only the paragraphs inside the visible part of the child window are laid out and drawn.
+  const int first_para = L.paragraph_at_y(view_top - origin.y);
+  float para_y = first_para >= 0 ? origin.y + L.paragraph_top(first_para) : view_bottom;
+  for (int p = first_para; p >= 0 && p < static_cast<int>(L.paragraph_count()) && para_y < view_bottom; ++p) {
+    const ParagraphLayout& para = L.paragraph(p);
+    const float para_top = para_y;
+    para_y += para.height;
+    for (size_t li = 0; li < para.lines.size(); ++li) {
+      const LayoutLine& line = para.lines[li];
+      const float y = para_top + line.y;
+      if (y + line_h < view_top) continue;
+      if (y > view_bottom) break;
+      const size_t end = line.first_fragment + line.fragment_count;
+      // Pass 0: quotations on this line: a light tint behind the words, a bar in the margin.
+      for (const LayoutQuoteSegment& sg : para.quote_segments) {
+        if (sg.line != static_cast<int>(li)) continue;
+        const bool guess = doc.quotes[static_cast<size_t>(sg.quote)].is_uncertain || is_unknown_speaker(doc, index, sg.quote);
+        const bool selected = state.selected_quote == sg.quote;
+        const bool marked = highlight_quote == sg.quote;
+        float tint = 0.07f + (marked ? 0.06f : 0.0f);
+        if (selected) tint = flashing ? 0.12f + 0.14f * pulse : 0.16f;
+        const ImU32 tint_col = guess ? quote_uncertain_color(tint) : quote_color(tint);
+        dl->AddRectFilled(ImVec2(origin.x + sg.x0 - pad_x, y), ImVec2(origin.x + sg.x1 + pad_x, y + line_h), tint_col);
+        const float bx = bar_x(sg.depth);
+        const float bar_alpha = selected || marked ? 1.0f : 0.7f;
+        const float w = selected ? bar_w + std::round(1 * s) : bar_w;
+        if (guess) {
+          // A dashed bar: the speaker is a guess or unknown.
+          for (float dy = 0; dy < line_h; dy += 7 * s) {
+            dl->AddRectFilled(ImVec2(bx, y + dy), ImVec2(bx + w, y + std::min(line_h, dy + 4 * s)),
+                              quote_uncertain_color(bar_alpha));
+          }
+        } else {
+          dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
         }
       }
-      if (hovered || selected) {
-        float thickness = 1.5f * s;
-        ImU32 outline = darker(base, 0.55f);
-        if (selected && flashing) {
-          thickness = (1.5f + 2.0f * pulse) * s;
-          outline = IM_COL32(30, 60, 160, 255);
+      // The words being selected with the mouse, or waiting in the "Tag as" menu; a
+      // fragment only partly inside (exact characters) is covered only that far.
+      if (sel_end > sel_begin) {
+        for (size_t k = line.first_fragment; k < end; ++k) {
+          const LayoutFragment& f = para.fragments[k];
+          if (f.end_byte <= sel_begin || f.begin_byte >= sel_end) continue;
+          float x0 = f.x, x1 = f.x + f.width + f.tag_width;
+          if (f.begin_byte < sel_begin) x0 = f.x + ui.text_font->CalcTextSizeA(font_h, 1e9f, 0, doc.text.data() + f.begin_byte, doc.text.data() + sel_begin).x;
+          if (f.end_byte > sel_end) x1 = f.x + ui.text_font->CalcTextSizeA(font_h, 1e9f, 0, doc.text.data() + f.begin_byte, doc.text.data() + sel_end).x;
+          const bool joins_next = f.end_byte <= sel_end && k + 1 < end && para.fragments[k + 1].begin_byte < sel_end;
+          if (joins_next) x1 = para.fragments[k + 1].x;
+          dl->AddRectFilled(ImVec2(origin.x + x0 - (f.begin_byte >= sel_begin ? pad_x : 0), y + 1),
+                            ImVec2(origin.x + x1 + (joins_next || f.end_byte > sel_end ? 0 : pad_x), y + line_h - 1),
+                            IM_COL32(70, 130, 230, 70));
         }
-        dl->AddRect(a, b, outline, 4 * s, 0, thickness);
-      } else if (in_group) {
-        // Another mention of the hovered group: an outline in a deeper shade of its colour.
-        dl->AddRect(a, b, darker(base, 0.7f), 4 * s, 0, 1.5f * s);
       }
-      if (last.ends_entity) {
-        const ImVec2 tp(origin.x + last.x + last.width + 5 * s, y + (line_h - tag_font->FontSize) * 0.5f);
-        dl->AddText(tag_font, tag_font->FontSize, tp, darker(base, 0.38f), tag.c_str());
+      // Pass 1: entity boxes, one per run of consecutive fragments of one entity.
+      for (size_t k = line.first_fragment; k < end;) {
+        const LayoutFragment& f = para.fragments[k];
+        if (f.entity < 0) { ++k; continue; }
+        size_t j = k;
+        while (j + 1 < end && para.fragments[j + 1].entity == f.entity) ++j;
+        const LayoutFragment& last = para.fragments[j];
+        const Entity& e = doc.entities[static_cast<size_t>(f.entity)];
+        const std::string tag = tag_text(e);
+        const float tag_w = last.ends_entity ? last.tag_width : 0;
+        const ImVec2 a(origin.x + f.x - pad_x, y + box_top_off);
+        const ImVec2 b(origin.x + last.x + last.width + tag_w + pad_x, y + box_top_off + box_h);
+        const bool hovered = ui.hovered_entity == f.entity;
+        const bool selected = state.selected_entity == f.entity;
+        const bool in_group = highlight_group >= 0 && f.entity < static_cast<int>(index.entity_group.size()) &&
+                              index.entity_group[static_cast<size_t>(f.entity)] == highlight_group;
+        const bool unsure = e.confidence < kLowConfidence;
+        const ImU32 base = label_color(doc, e.label);
+        const float alpha = unsure ? 0.35f : (hovered || in_group ? 0.95f : 0.7f);
+        dl->AddRectFilled(a, b, label_color(doc, e.label, alpha), 4 * s);
+        if (unsure) {
+          // Dashed underline marks a low-confidence entity.
+          for (float dx = a.x; dx < b.x; dx += 6 * s) {
+            dl->AddLine(ImVec2(dx, b.y - 1), ImVec2(std::min(dx + 3 * s, b.x), b.y - 1), darker(base, 0.5f), 2 * s);
+          }
+        }
+        if (hovered || selected) {
+          float thickness = 1.5f * s;
+          ImU32 outline = darker(base, 0.55f);
+          if (selected && flashing) {
+            thickness = (1.5f + 2.0f * pulse) * s;
+            outline = IM_COL32(30, 60, 160, 255);
+          } else if (selected) {
+            thickness = 2.0f * s;
+            outline = IM_COL32(30, 60, 160, 255);
+          }
+          dl->AddRect(a, b, outline, 4 * s, 0, thickness);
+        } else if (in_group) {
+          // Another mention of the hovered group: an outline in a deeper shade of its colour.
+          dl->AddRect(a, b, darker(base, 0.7f), 4 * s, 0, 1.5f * s);
+        }
+        if (last.ends_entity) {
+          const ImVec2 tp(origin.x + last.x + last.width + 5 * s, y + (line_h - tag_font->FontSize) * 0.5f);
+          dl->AddText(tag_font, tag_font->FontSize, tp, darker(base, 0.38f), tag.c_str());
+        }
+        k = j + 1;
       }
-      k = j + 1;
-    }
-    // Pass 2: the text itself, with the marked quotation's speaker and verb underlined.
-    ImFont* font = ui.text_font;
-    const float text_y = y + (line_h - font_h) * 0.5f;
-    for (size_t k = it->first_fragment; k < end; ++k) {
-      const LayoutFragment& f = L.fragments[k];
-      const char* str = state.doc.text.data() + f.begin_byte;
-      dl->AddText(font, font_h, ImVec2(origin.x + f.x, text_y), text_col, str, state.doc.text.data() + f.end_byte);
-      if (mq) {
-        const bool speaker = f.begin_byte >= mq->speaker_begin_byte && f.end_byte <= mq->speaker_end_byte;
-        const bool cue = f.begin_byte >= mq->cue_begin_byte && f.end_byte <= mq->cue_end_byte;
-        if (speaker || cue) {
-          const float uy = std::round(text_y + font_h + 1 * s);
-          dl->AddLine(ImVec2(origin.x + f.x, uy), ImVec2(origin.x + f.x + f.width, uy),
-                      mq->is_uncertain ? quote_uncertain_color() : quote_color(),
-                      speaker ? 2.0f * s : 1.0f * s);
+      // Pass 2: the text itself, with the marked quotation's speaker and verb underlined.
+      ImFont* font = ui.text_font;
+      const float text_y = y + (line_h - font_h) * 0.5f;
+      for (size_t k = line.first_fragment; k < end; ++k) {
+        const LayoutFragment& f = para.fragments[k];
+        const char* str = doc.text.data() + f.begin_byte;
+        dl->AddText(font, font_h, ImVec2(origin.x + f.x, text_y), text_col, str, doc.text.data() + f.end_byte);
+        if (mq) {
+          const bool speaker = f.begin_byte >= mq->speaker_begin_byte && f.end_byte <= mq->speaker_end_byte;
+          const bool cue = f.begin_byte >= mq->cue_begin_byte && f.end_byte <= mq->cue_end_byte;
+          if (speaker || cue) {
+            const float uy = std::round(text_y + font_h + 1 * s);
+            dl->AddLine(ImVec2(origin.x + f.x, uy), ImVec2(origin.x + f.x + f.width, uy),
+                        mq->is_uncertain ? quote_uncertain_color() : quote_color(), speaker ? 2.0f * s : 1.0f * s);
+          }
         }
       }
     }
   }
+  // A long text scrolled through keeps only what is near the view laid out.
+  L.trim(view_top - origin.y - 2 * win_h, view_bottom - origin.y + 2 * win_h, 200000);
   ImGui::PopFont();
 
   const bool click = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
@@ -522,23 +594,20 @@ void draw_document_view(AppState& state, UiResources& ui) {
     state.selected_entity = -1;
     state.selected_quote = hovered_quote_text;
   }
-  if (ui.hovered_entity >= 0 && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
-    ui.menu_entity = ui.hovered_entity;
-    state.selected_entity = ui.hovered_entity;
-    state.selected_quote = -1;
-    ImGui::OpenPopup("entity-menu");
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    if (ui.hovered_entity >= 0) {
+      ui.menu_entity = ui.hovered_entity;
+      state.selected_entity = ui.hovered_entity;
+      state.selected_quote = -1;
+      open_menu(ui, "entity-menu");
+    } else if (ui.hovered_quote_bar >= 0 || hovered_quote_text >= 0) {
+      ui.menu_quote = ui.hovered_quote_bar >= 0 ? ui.hovered_quote_bar : hovered_quote_text;
+      state.selected_quote = ui.menu_quote;
+      state.selected_entity = -1;
+      open_menu(ui, "speaker-menu");
+    }
   }
-  if (open_tag_menu) ImGui::OpenPopup("tag-menu");
-  // Delete (or Backspace) removes the selected entity, unless a text field has the keys.
-  if (state.selected_entity >= 0 && !ImGui::GetIO().WantTextInput &&
-      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))) {
-    remove_entity(state, state.selected_entity);
-  }
-  ImGui::PushFont(ui.ui_font);
-  draw_entity_menu(state, ui);
-  draw_tag_menu(state, ui);
-  ImGui::PopFont();
+  if (open_tag_menu) open_menu(ui, "tag-menu");
   ImGui::EndChild();
 }
 

@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "app/editing.h"
 #include "app/ui.h"
+#include "engine/text/unicode.h"
 
 namespace glosa::app {
 
@@ -21,13 +23,16 @@ namespace {
 
 constexpr const char* kDot = " \xC2\xB7 ";  // " · "
 
-enum class RowKind { Group, Mention, Note, OtherHeader, Other };
+enum class RowKind { Group, Mention, Note, OtherHeader, Other, RejectedHeader, Rejected };
 
 struct Row {
   RowKind kind;
   int index;  // group (Group), entity (Mention, Other), -1 otherwise
   const char* note = nullptr;
 };
+
+const char* const kNotes[] = {"No names grouped in this document.", "No names match the filter.",
+                              "No mentions in the text."};
 
 // Sizes of one row, scaled.
 struct RowMetrics {
@@ -47,22 +52,22 @@ RowMetrics metrics(const UiResources& ui) {
 
 // --- Section: row list ---
 
-std::vector<Row> build_rows(AppState& state, UiResources& ui) {
+std::vector<Row> list_rows(AppState& state, UiResources& ui) {
   std::vector<Row> rows;
   const std::vector<int> groups = list_groups(state, ui.entity_filter);
   const DocumentIndex& index = document_index(state);
-  if (state.doc.groups.empty()) {
-    rows.push_back({RowKind::Note, -1, "No names grouped in this document."});
+  if (state.doc().groups.empty()) {
+    rows.push_back({RowKind::Note, -1, kNotes[0]});
   } else if (groups.empty()) {
-    rows.push_back({RowKind::Note, -1, "No names match the filter."});
+    rows.push_back({RowKind::Note, -1, kNotes[1]});
   }
   for (int g : groups) {
     rows.push_back({RowKind::Group, g});
-    if (!ui.expanded_groups.count(state.doc.groups[g].id)) continue;
+    if (!ui.expanded_groups.count(state.doc().groups[g].id)) continue;
     for (int e : index.group_mentions[g]) {
       if (is_entity_visible(state, e)) rows.push_back({RowKind::Mention, e});
     }
-    if (index.group_mentions[g].empty()) rows.push_back({RowKind::Note, -1, "No mentions in the text."});
+    if (index.group_mentions[g].empty()) rows.push_back({RowKind::Note, -1, kNotes[2]});
   }
   const std::vector<int> others = list_ungrouped_entities(state, ui.entity_filter);
   if (!others.empty()) {
@@ -71,6 +76,47 @@ std::vector<Row> build_rows(AppState& state, UiResources& ui) {
       for (int e : others) rows.push_back({RowKind::Other, e});
     }
   }
+  // Rejected entities: kept in the file, not drawn in the text; a click restores one.
+  const std::string f = search_fold(ui.entity_filter);
+  std::vector<int> rejected;
+  for (size_t e = 0; e < state.doc().entities.size(); ++e) {
+    if (state.doc().entities[e].status == ReviewStatus::Rejected && entity_matches(state.doc(), static_cast<int>(e), f)) {
+      rejected.push_back(static_cast<int>(e));
+    }
+  }
+  if (!rejected.empty()) {
+    rows.push_back({RowKind::RejectedHeader, static_cast<int>(rejected.size())});
+    if (ui.rejected_open) {
+      for (int e : rejected) rows.push_back({RowKind::Rejected, e});
+    }
+  }
+  return rows;
+}
+
+// The rows, from the cache when nothing they depend on changed.
+std::vector<Row> build_rows(AppState& state, UiResources& ui) {
+  std::string key = std::to_string(state.doc_revision) + '\n' + ui.entity_filter + '\n' +
+                    (ui.other_entities_open ? "o" : "c") + (ui.rejected_open ? "r" : "-");
+  for (const auto& [name, hidden] : state.hidden_labels) {
+    if (hidden) key += "\n-" + name;
+  }
+  for (const std::string& id : ui.expanded_groups) key += "\n+" + id;
+  std::vector<Row> rows;
+  if (key == ui.entity_rows_key) {
+    rows.reserve(ui.entity_rows.size());
+    for (const auto& r : ui.entity_rows) rows.push_back({static_cast<RowKind>(r[0]), r[1], r[2] >= 0 ? kNotes[r[2]] : nullptr});
+    return rows;
+  }
+  rows = list_rows(state, ui);
+  ui.entity_rows.clear();
+  for (const Row& r : rows) {
+    int note = -1;
+    for (int n = 0; n < 3; ++n) {
+      if (r.note == kNotes[n]) note = n;
+    }
+    ui.entity_rows.push_back({static_cast<int>(r.kind), r.index, note});
+  }
+  ui.entity_rows_key = std::move(key);
   return rows;
 }
 
@@ -93,7 +139,7 @@ void draw_arrow(ImDrawList* dl, float x, float y, float size, bool open, ImU32 c
 void draw_swatch(AppState& state, ImDrawList* dl, float x, float row_y, const RowMetrics& m,
                  const std::string& label, float scale) {
   const float y = row_y + (m.height - m.swatch) * 0.5f;
-  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + m.swatch, y + m.swatch), label_color(state.doc, label), 2 * scale);
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + m.swatch, y + m.swatch), label_color(state.doc(), label), 2 * scale);
 }
 
 // The surface text of an entity with its base form when that differs ("Moskwie (Moskwa)")
@@ -116,17 +162,17 @@ float text_y(float row_y, const RowMetrics& m) { return row_y + (m.height - ImGu
 
 void group_tooltip(AppState& state, int g) {
   const DocumentIndex& index = document_index(state);
-  const EntityGroup& group = state.doc.groups[g];
+  const EntityGroup& group = state.doc().groups[g];
   const std::vector<int>& mentions = index.group_mentions[g];
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
   ImGui::TextWrapped("%s", group.name.c_str());
-  const int li = find_label(state.doc.labels, group.label);
+  const int li = find_label(state.doc().labels, group.label);
   ImGui::TextDisabled("%s%s%s", group.label.c_str(), li >= 0 ? kDot : "",
-                      li >= 0 ? state.doc.labels[li].description.c_str() : "");
+                      li >= 0 ? state.doc().labels[li].description.c_str() : "");
   if (!group.acronym.empty()) ImGui::Text("Acronym: %s", group.acronym.c_str());
   if (!group.place.empty() || index.group_link[g] >= 0) {
-    const std::string place = index.group_link[g] >= 0 ? state.doc.groups[index.group_link[g]].name : group.place;
+    const std::string place = index.group_link[g] >= 0 ? state.doc().groups[index.group_link[g]].name : group.place;
     ImGui::Text("Place: %s", place.c_str());
   }
   if (mentions.empty()) {
@@ -135,7 +181,7 @@ void group_tooltip(AppState& state, int g) {
     // Distinct surface forms, in text order.
     std::vector<std::string> forms;
     for (int e : mentions) {
-      std::string f(entity_text(state.doc, state.doc.entities[e]));
+      std::string f(entity_text(state.doc(), state.doc().entities[e]));
       if (std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(std::move(f));
     }
     std::string list;
@@ -158,10 +204,10 @@ void entity_tooltip(const AppState& state, const Entity& e) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
   ImGui::TextWrapped("\xE2\x80\x9E%.*s\xE2\x80\x9D", static_cast<int>(e.end_byte - e.begin_byte),
-                     state.doc.text.data() + e.begin_byte);
-  const int li = find_label(state.doc.labels, e.label);
+                     state.doc().text.data() + e.begin_byte);
+  const int li = find_label(state.doc().labels, e.label);
   ImGui::TextDisabled("%s%s%s", e.label.c_str(), li >= 0 ? kDot : "",
-                      li >= 0 ? state.doc.labels[li].description.c_str() : "");
+                      li >= 0 ? state.doc().labels[li].description.c_str() : "");
   if (!e.lemma.empty()) ImGui::Text("Base form: %s", e.lemma.c_str());
   if (!e.value.empty()) ImGui::Text("Value: %s", e.value.c_str());
   if (!e.resolved.empty()) ImGui::Text("Resolved: %s", e.resolved.c_str());
@@ -174,7 +220,7 @@ void entity_tooltip(const AppState& state, const Entity& e) {
 
 void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m, float width) {
   const DocumentIndex& index = document_index(state);
-  const EntityGroup& group = state.doc.groups[g];
+  const EntityGroup& group = state.doc().groups[g];
   const std::vector<int>& mentions = index.group_mentions[g];
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
@@ -221,7 +267,7 @@ void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m
 
   const float avail = right_x - m.gap - x;
   const int link = index.group_link[g];
-  const std::string place = link >= 0 ? state.doc.groups[link].name : group.place;
+  const std::string place = link >= 0 ? state.doc().groups[link].name : group.place;
   const std::string place_text = place.empty() ? "" : "\xE2\x86\x92 " + place;  // "→ Rosja"
   const float acronym_w = group.acronym.empty() ? 0 : text_width(font, group.acronym) + m.gap;
   const float place_w = place_text.empty() ? 0 : text_width(font, place_text) + m.gap;
@@ -261,12 +307,16 @@ void draw_group_row(AppState& state, UiResources& ui, int g, const RowMetrics& m
   // A mention hovered in the text marks its group's row with a bar in the label colour.
   if (ui.hovered_entity >= 0 && ui.hovered_entity < static_cast<int>(index.entity_group.size()) &&
       index.entity_group[ui.hovered_entity] == g) {
-    dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3 * ui.scale, p.y + m.height), label_color(state.doc, group.label));
+    dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3 * ui.scale, p.y + m.height), label_color(state.doc(), group.label));
   }
   ImGui::SetCursorScreenPos(after);
   ImGui::PopID();
 
   if (clicked && !toggled && !link_hovered) show_next_mention(state, g);
+  if (row_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    ui.menu_group = g;
+    open_menu(ui, "group-menu");
+  }
   if (row_hovered && !toggle_hovered && !link_hovered) {
     ui.panel_hovered_group = g;
     group_tooltip(state, g);
@@ -283,14 +333,14 @@ void draw_entity_words(const AppState& state, ImDrawList* dl, float x, float ty,
   const float fs = ImGui::GetFontSize();
   const float start = x;
   const float avail = right - x;
-  const std::string details = entity_details(state.doc, ent);
+  const std::string details = entity_details(state.doc(), ent);
   const float surface_budget = details.empty() ? avail : std::max(avail * 0.55f, avail - text_width(font, details) - m.gap);
-  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc, ent));
+  x += draw_text_ellipsis(dl, font, fs, x, ty, surface_budget, text_color(), entity_text(state.doc(), ent));
   if (!details.empty()) draw_text_ellipsis(dl, font, fs, x + m.gap, ty, start + avail - x - m.gap, muted_color(), details);
 }
 
 void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
-  const Entity& ent = state.doc.entities[e];
+  const Entity& ent = state.doc().entities[e];
   const DocumentIndex& index = document_index(state);
   const int g = index.entity_group[e];
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -301,7 +351,7 @@ void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics&
   if (ImGui::Selectable("##mention_row", state.selected_entity == e, 0, ImVec2(0, m.height))) {
     select_entity(state, e);
     if (g >= 0) {
-      state.cycle_group = state.doc.groups[g].id;
+      state.cycle_group = state.doc().groups[g].id;
       const auto& ms = index.group_mentions[g];
       state.cycle_position = static_cast<int>(std::find(ms.begin(), ms.end(), e) - ms.begin());
     }
@@ -313,7 +363,7 @@ void draw_mention_row(AppState& state, UiResources& ui, int e, const RowMetrics&
   float x = p.x + m.pad + m.arrow + m.gap * 0.5f + m.swatch + m.gap;
   const float ty = text_y(p.y, m);
   std::string right;
-  if (g >= 0 && ent.label != state.doc.groups[g].label) right = ent.label;
+  if (g >= 0 && ent.label != state.doc().groups[g].label) right = ent.label;
   const float right_w = text_width(font, right);
   if (!right.empty()) dl->AddText(font, fs, ImVec2(p.x + width - m.pad - right_w, ty), muted_color(), right.c_str());
   draw_entity_words(state, dl, x, ty, p.x + width - m.pad - right_w - m.gap, m, ent);
@@ -348,7 +398,7 @@ void draw_other_header(UiResources& ui, int count, const RowMetrics& m, float wi
 }
 
 void draw_other_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
-  const Entity& ent = state.doc.entities[e];
+  const Entity& ent = state.doc().entities[e];
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
   const float fs = ImGui::GetFontSize();
@@ -367,6 +417,45 @@ void draw_other_row(AppState& state, UiResources& ui, int e, const RowMetrics& m
   x += m.swatch + m.gap;
   draw_entity_words(state, dl, x, ty, p.x + width - m.pad - right_w - m.gap, m, ent);
   if (hovered) entity_tooltip(state, ent);
+}
+
+void draw_rejected_header(UiResources& ui, int count, const RowMetrics& m, float width) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  if (ImGui::Selectable("##rejected_entities", false, 0, ImVec2(0, m.height))) ui.rejected_open = !ui.rejected_open;
+  record_item_rect(ui, "rejected-entities");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  draw_arrow(dl, p.x + m.pad, p.y + (m.height - m.arrow) * 0.5f, m.arrow, ui.rejected_open, muted_color());
+  const std::string text = "Rejected  " + std::to_string(count);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + m.pad + m.arrow + m.gap, text_y(p.y, m)), muted_color(),
+              text.c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Entities you rejected: kept in the file with status \"rejected\" (training data),\n"
+                      "not drawn in the text, not proposed again. Click one to restore it.");
+  }
+  (void)width;
+}
+
+void draw_rejected_row(AppState& state, UiResources& ui, int e, const RowMetrics& m, float width) {
+  const Entity& ent = state.doc().entities[static_cast<size_t>(e)];
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(ent.id.c_str());
+  const bool clicked = ImGui::Selectable("##rejected_row", false, 0, ImVec2(0, m.height));
+  const bool hovered = ImGui::IsItemHovered();
+  record_item_rect(ui, "rejected:" + ent.id);
+  ImGui::PopID();
+  const float ty = text_y(p.y, m);
+  const std::string right = ent.label + "  restore";
+  const float right_w = text_width(font, right);
+  dl->AddText(font, fs, ImVec2(p.x + width - m.pad - right_w, ty), hovered ? link_color() : muted_color(), right.c_str());
+  const float x = p.x + m.pad + m.arrow + m.gap * 0.5f + m.swatch + m.gap;
+  draw_text_ellipsis(dl, font, fs, x, ty, p.x + width - m.pad - right_w - m.gap - x, muted_color(), entity_text(state.doc(), ent));
+  dl->AddLine(ImVec2(x, ty + fs * 0.55f), ImVec2(x + std::min(text_width(font, entity_text(state.doc(), ent)), p.x + width - m.pad - right_w - m.gap - x), ty + fs * 0.55f),
+              muted_color(), std::max(1.0f, ui.scale));
+  if (hovered) ImGui::SetTooltip("Rejected: click to restore \u201E%s\u201D %s", display_text(entity_text(state.doc(), ent), 60).c_str(), ent.label.c_str());
+  if (clicked) restore_entity(state, e);
 }
 
 // The row index to bring into view for a selection made elsewhere (the text, a link).
@@ -422,6 +511,8 @@ void draw_entity_panel(AppState& state, UiResources& ui) {
         case RowKind::Mention: draw_mention_row(state, ui, row.index, m, width); break;
         case RowKind::OtherHeader: draw_other_header(ui, row.index, m, width); break;
         case RowKind::Other: draw_other_row(state, ui, row.index, m, width); break;
+        case RowKind::RejectedHeader: draw_rejected_header(ui, row.index, m, width); break;
+        case RowKind::Rejected: draw_rejected_row(state, ui, row.index, m, width); break;
         case RowKind::Note: {
           const ImVec2 p = ImGui::GetCursorScreenPos();
           ImGui::Dummy(ImVec2(width, m.height));

@@ -23,12 +23,13 @@ bool is_hidden(const AppState& state, const std::string& label) {
 // hidden one has a hollow swatch and muted text). Chips flow into as many rows as needed, so
 // the legend stays short in a narrow window.
 void draw_legend(AppState& state, UiResources& ui) {
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("LABELS");
-  std::vector<size_t> counts(state.doc.labels.size(), 0);
-  for (const Entity& e : state.doc.entities) {
-    const int i = find_label(state.doc.labels, e.label);
-    if (i >= 0) ++counts[i];
-  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Edit\xE2\x80\xA6##labels")) ui.show_labels_editor = true;
+  record_item_rect(ui, "edit-labels");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add, rename, recolour and reorder labels; save or load a label set");
+  const std::vector<size_t>& counts = document_index(state).label_counts;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
   const float fs = ImGui::GetFontSize();
@@ -39,10 +40,13 @@ void draw_legend(AppState& state, UiResources& ui) {
   const float avail = ImGui::GetContentRegionAvail().x;
   float row_used = 0;
   int shown = 0;
-  for (size_t i = 0; i < state.doc.labels.size(); ++i) {
-    if (counts[i] == 0) continue;
-    const LabelInfo& l = state.doc.labels[i];
-    const std::string text = l.name + "  " + std::to_string(counts[i]);
+  for (size_t i = 0; i < state.doc().labels.size(); ++i) {
+    // The first nine show their digit (the key that gives a selected entity that label);
+    // beyond them only labels in use are listed.
+    if (i >= 9 && (i >= counts.size() || counts[i] == 0)) continue;
+    const size_t count = i < counts.size() ? counts[i] : 0;
+    const LabelInfo& l = state.doc().labels[i];
+    const std::string text = (i < 9 ? std::to_string(i + 1) + " " : std::string()) + l.name + "  " + std::to_string(count);
     const float chip_w = pad + sw + pad * 0.8f + text_width(font, text) + pad;
     if (row_used > 0 && row_used + spacing + chip_w <= avail) {
       ImGui::SameLine(0, spacing);
@@ -59,18 +63,19 @@ void draw_legend(AppState& state, UiResources& ui) {
     const ImVec2 q(p.x + chip_w, p.y + h);
     const float rounding = 4 * ui.scale;
     if (hovered) dl->AddRectFilled(p, q, ImGui::GetColorU32(ImGuiCol_ButtonHovered), rounding);
-    else if (visible) dl->AddRectFilled(p, q, label_color(state.doc, l.name, 0.18f), rounding);
-    dl->AddRect(p, q, visible ? label_color(state.doc, l.name, 0.9f) : ImGui::GetColorU32(ImGuiCol_Border), rounding,
+    else if (visible) dl->AddRectFilled(p, q, label_color(state.doc(), l.name, 0.18f), rounding);
+    dl->AddRect(p, q, visible ? label_color(state.doc(), l.name, 0.9f) : ImGui::GetColorU32(ImGuiCol_Border), rounding,
                 0, std::max(1.0f, ui.scale));
     const ImVec2 a(p.x + pad, p.y + (h - sw) * 0.5f), b(a.x + sw, a.y + sw);
-    if (visible) dl->AddRectFilled(a, b, label_color(state.doc, l.name), 2 * ui.scale);
-    else dl->AddRect(a, b, label_color(state.doc, l.name), 2 * ui.scale, 0, std::max(1.0f, 1.5f * ui.scale));
+    if (visible) dl->AddRectFilled(a, b, label_color(state.doc(), l.name), 2 * ui.scale);
+    else dl->AddRect(a, b, label_color(state.doc(), l.name), 2 * ui.scale, 0, std::max(1.0f, 1.5f * ui.scale));
     dl->AddText(font, fs, ImVec2(b.x + pad * 0.8f, p.y + (h - fs) * 0.5f),
                 ImGui::GetColorU32(visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), text.c_str());
     if (hovered) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::SetTooltip("%s: %s (%zu)\n%s", l.name.c_str(), l.description.c_str(), counts[i],
-                        visible ? "Click to hide them in the text" : "Hidden: click to show them");
+      ImGui::SetTooltip("%s: %s (%zu)\n%s%s", l.name.c_str(), display_text(l.description, 80).c_str(), count,
+                        visible ? "Click to hide them in the text" : "Hidden: click to show them",
+                        i < 9 ? ("\nKey " + std::to_string(i + 1) + ": give the selected entity this label").c_str() : "");
     }
     ImGui::PopID();
     ++shown;
@@ -107,9 +112,8 @@ void draw_side_panel(AppState& state, UiResources& ui) {
   ImGui::Separator();
   draw_filter(ui);
   if (!ImGui::BeginTabBar("lists##side")) return;
-  const int group_count = static_cast<int>(state.doc.groups.size());
-  const int other_count = static_cast<int>(std::count(document_index(state).entity_group.begin(),
-                                                      document_index(state).entity_group.end(), -1));
+  const int group_count = static_cast<int>(state.doc().groups.size());
+  const int other_count = static_cast<int>(document_index(state).ungrouped_count);
   char label[64];
   std::snprintf(label, sizeof label, "Entities %d###entities##side", group_count + other_count);
   ImGuiTabItemFlags flags = ui.request_tab == "entities" ? ImGuiTabItemFlags_SetSelected : 0;
@@ -121,7 +125,7 @@ void draw_side_panel(AppState& state, UiResources& ui) {
   } else {
     record_item_rect(ui, "tab:entities");
   }
-  std::snprintf(label, sizeof label, "Quotes %zu###quotes##side", state.doc.quotes.size());
+  std::snprintf(label, sizeof label, "Quotes %zu###quotes##side", state.doc().quotes.size());
   flags = ui.request_tab == "quotes" ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label, nullptr, flags)) {
     record_item_rect(ui, "tab:quotes");

@@ -1,7 +1,10 @@
-// The status bar: language, size, entity count, timing, and the last message. Layer: app.
+// The status bar: language, size, entity count, timing, local saving, and the last message.
+// Facts on the left, the message on the right; whatever does not fit is cut with "…" (the
+// whole message shows on hover), so nothing overlaps at any width or zoom. Layer: app.
 #include <imgui.h>
 
 #include <cmath>
+#include <ctime>
 #include <string>
 
 #include "app/ui.h"
@@ -14,48 +17,109 @@ namespace {
 const char* language_name(const std::string& lang) {
   if (lang == "pl") return "Polski";
   if (lang == "en") return "English";
+  if (lang.empty()) return "language not known yet";
   return "other language";
+}
+
+std::string facts_line(AppState& state) {
+  const DocumentSession* s = state.session();
+  if (!s || !has_document(state)) return "No document";
+  const Document& doc = state.doc();
+  std::string line = std::string(language_name(doc.lang)) + "  \xC2\xB7  " + std::to_string(document_index(state).char_count) +
+                     " characters  \xC2\xB7  " + std::to_string(doc.entities.size()) + " entities";
+  if (s->is_annotating()) line += "  \xC2\xB7  annotating\xE2\x80\xA6";
+  else if (s->is_imported) line += "  \xC2\xB7  opened from file";
+  else if (s->annotate_ms > 0) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "  \xC2\xB7  annotated in %.1f ms", s->annotate_ms);
+    line += buf;
+  }
+  if (s->edit_count > 0) {
+    line += "  \xC2\xB7  " + std::to_string(s->edit_count) + (s->edit_count == 1 ? " correction" : " corrections");
+  }
+  if (state.documents.size() > 1) {
+    line += "  \xC2\xB7  document " + std::to_string(state.current + 1) + " of " + std::to_string(state.documents.size());
+  }
+  return line;
+}
+
+// "Saved 10:42" / "Saving…" / "Not saved" / "" (no storage on this platform).
+std::string saving_line(const AppState& state) {
+  if (!state.services.store_document) return "";
+  if (state.storage_failed) return "Not saved in this browser";
+  bool pending = false;
+  for (const auto& s : state.documents) pending = pending || s->revision != s->saved_revision;
+  if (pending) return "Saving\xE2\x80\xA6";
+  if (state.last_saved_wall_ms <= 0) return state.documents.empty() ? "" : "Saved";
+  const std::time_t t = static_cast<std::time_t>(state.last_saved_wall_ms / 1000.0);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "Saved %H:%M:%S", &tm);
+  return buf;
+}
+
+ImVec4 message_color(MessageKind kind) {
+  if (kind == MessageKind::Warning) return ImVec4(0.62f, 0.42f, 0.0f, 1);
+  if (kind == MessageKind::Error) return ImVec4(0.75f, 0.10f, 0.10f, 1);
+  return ImVec4(0.20f, 0.42f, 0.20f, 1);
 }
 
 }  // namespace
 
 void draw_status_bar(AppState& state, UiResources& ui) {
-  if (has_document(state)) {
-    ImGui::Text("%s  \xC2\xB7  %zu characters  \xC2\xB7  %zu entities", language_name(state.doc.lang),
-                count_codepoints(state.doc.text), state.doc.entities.size());
-    ImGui::SameLine();
-    if (state.is_imported) {
-      ImGui::TextDisabled("\xC2\xB7  opened from file");
-    } else {
-      ImGui::TextDisabled("\xC2\xB7  annotated in %.1f ms", state.annotate_ms);
-    }
-    ImGui::SameLine();
-    if (state.edit_count > 0) {
-      ImGui::TextDisabled("\xC2\xB7  %d correction%s", state.edit_count, state.edit_count == 1 ? "" : "s");
-    } else {
-      ImGui::TextDisabled("\xC2\xB7  drag over words to tag them, right-click a tag to correct it");
-    }
-  } else {
-    ImGui::TextDisabled("No document");
-  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float h = ImGui::GetFrameHeight();
+  const float y = p.y + (h - fs) * 0.5f;
+  const float gap = std::round(16 * ui.scale);
+  ImGui::InvisibleButton("##statusbar", ImVec2(std::max(1.0f, width), h));
+  const bool hovered = ImGui::IsItemHovered();
+  record_item_rect(ui, "status-bar");
+
+  // Left: the facts, then the saving state; right: the message. The message gets what the
+  // facts leave, but at least 40% of the bar; the facts are cut first.
+  const std::string facts = facts_line(state);
+  std::string saving = saving_line(state);
   if (!state.loading_model.empty()) {
-    ImGui::SameLine();
     const char* spin = "|/-\\";
     const int phase = static_cast<int>(ImGui::GetTime() * 8) & 3;
-    ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.75f, 1), "\xC2\xB7  %c loading the %s name model\xE2\x80\xA6",
-                       spin[phase], language_name(state.loading_model));
+    saving = std::string(1, spin[phase]) + " loading the " + language_name(state.loading_model) + " name model\xE2\x80\xA6" +
+             (saving.empty() ? "" : "  \xC2\xB7  " + saving);
   }
-  if (!state.message.empty()) {
-    const float w = ImGui::CalcTextSize(state.message.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20 * ui.scale,
-                             ImGui::GetWindowContentRegionMax().x - w));
-    (void)avail;
-    ImVec4 color(0.20f, 0.42f, 0.20f, 1);
-    if (state.message_kind == MessageKind::Warning) color = ImVec4(0.62f, 0.42f, 0.0f, 1);
-    if (state.message_kind == MessageKind::Error) color = ImVec4(0.75f, 0.10f, 0.10f, 1);
-    ImGui::TextColored(color, "%s", state.message.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.message.c_str());
+  const std::string message = display_text(state.message, 300);
+  const float message_full = text_width(font, message);
+  const float facts_full = text_width(font, facts);
+  const float saving_full = saving.empty() ? 0 : text_width(font, saving) + gap;
+  const float left_room = std::max(width * 0.6f, width - message_full - gap);
+  const float facts_room = std::max(0.0f, std::min(facts_full, left_room - saving_full));
+  float x = p.x;
+  x += draw_text_ellipsis(dl, font, fs, x, y, facts_room, ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);
+  if (!saving.empty()) {
+    const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    x += gap;
+    x += draw_text_ellipsis(dl, font, fs, x, y, std::max(0.0f, left_room - (x - p.x)), col, saving);
+  }
+  float message_x0 = p.x + width;
+  if (!message.empty()) {
+    const float room = std::max(0.0f, p.x + width - (x + gap));
+    const float w = std::min(message_full, room);
+    message_x0 = p.x + width - w;
+    draw_text_ellipsis(dl, font, fs, message_x0, y, w + 1, ImGui::GetColorU32(message_color(state.message_kind)), message);
+  }
+  if (hovered) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const std::string whole = m.x >= message_x0 ? display_text(state.message, 2000) : facts + (saving.empty() ? "" : "\n" + saving);
+    if (!whole.empty()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+      ImGui::TextUnformatted(whole.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
   }
 }
 

@@ -1,7 +1,10 @@
 // The toolbar: paste, open, download, undo/redo, sample, language. Layer: app.
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "app/editing.h"
+#include "app/review.h"
 #include "app/ui.h"
 
 namespace glosa::app {
@@ -18,18 +21,36 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   ImGui::TextUnformatted("Glosa");
   ImGui::PopFont();
   ImGui::SameLine(0, 18 * ui.scale);
-  const float button_y = ImGui::GetCursorPosY();
-  (void)button_y;
+
+  // The collection: the panel's toggle, and previous / next.
+  const int n = static_cast<int>(state.documents.size());
+  char label[64];
+  std::snprintf(label, sizeof label, "Documents %d###documents_toolbar", n);
+  if (ImGui::Button(label)) ui.show_documents = !ui.show_documents;
+  record_item_rect(ui, "toolbar-documents");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the list of documents in this browser");
+  if (n > 1) {
+    ImGui::SameLine(0, 4 * ui.scale);
+    if (ImGui::ArrowButton("##prev_document", ImGuiDir_Left)) select_next_document(state, -1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous document (Alt+PgUp)");
+    ImGui::SameLine(0, 4 * ui.scale);
+    if (ImGui::ArrowButton("##next_document", ImGuiDir_Right)) select_next_document(state, +1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next document (Alt+PgDn)");
+  }
+  ImGui::SameLine(0, 12 * ui.scale);
 
   if (!state.services.request_paste) ImGui::BeginDisabled();
   if (ImGui::Button("Paste article##toolbar")) state.services.request_paste();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Annotate the text on the clipboard (Ctrl+V)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add the text on the clipboard as a new document (Ctrl+V)");
   if (!state.services.request_paste) ImGui::EndDisabled();
 
   ImGui::SameLine();
   if (!state.services.open_file_dialog) ImGui::BeginDisabled();
   if (ImGui::Button("Open\xE2\x80\xA6##toolbar")) state.services.open_file_dialog();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a .txt article or a .glosa.json file (Ctrl+O, or drop it on the page)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Open articles (.txt), annotation files (.glosa.json) or a collection (.jsonl);\n"
+                      "several at once, or drop them on the page (Ctrl+O)");
+  }
   if (!state.services.open_file_dialog) ImGui::EndDisabled();
 
   ImGui::SameLine();
@@ -37,7 +58,7 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   if (!can_save) ImGui::BeginDisabled();
   if (ImGui::Button("Download##toolbar")) save_document(state);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("Save the annotations as %s (Ctrl+S)", document_filename(state).c_str());
+    ImGui::SetTooltip("Save the annotations as %s (Ctrl+S)", display_text(document_filename(state), 80).c_str());
   }
   if (!can_save) ImGui::EndDisabled();
 
@@ -52,6 +73,16 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo the correction undone last (Ctrl+Shift+Z)");
   if (!can_redo(state)) ImGui::EndDisabled();
 
+  ImGui::SameLine();
+  if (!has_document(state)) ImGui::BeginDisabled();
+  if (ImGui::Button(state.review_mode ? "Reviewing##toolbar" : "Review##toolbar")) set_review_mode(state, !state.review_mode);
+  record_item_rect(ui, "toolbar-review");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Step through the entities not yet reviewed, the least certain first:\n"
+                      "Enter accepts, X rejects, 1\xE2\x80\x93" "9 relabel (R)");
+  }
+  if (!has_document(state)) ImGui::EndDisabled();
+
   if (!state.sample_text.empty()) {
     ImGui::SameLine();
     if (ImGui::Button("Sample article##toolbar")) load_text(state, state.sample_text, "sample article");
@@ -65,21 +96,16 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   ImGui::SetNextItemWidth(190 * ui.scale);
   if (ImGui::Combo("##lang_toolbar", &lang_index, kLangNames, 3)) {
     state.lang_override = kLangCodes[lang_index];
-    if (has_document(state)) {
-      const std::string text = state.doc.text;
-      const std::string source = state.source_name;
-      const int corrections = state.edit_count;
-      if (load_text(state, text, source).is_ok() && corrections > 0) {
-        set_message(state, MessageKind::Warning,
-                    "Annotated again as " + std::string(kLangNames[lang_index] + 10) + ": " +
-                        std::to_string(corrections) + " correction(s) were replaced by the new annotation");
-      }
-    }
+    if (has_document(state)) reannotate(state, state.lang_override);
   }
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("Detected automatically; choose to override and annotate again%s",
-                      state.edit_count > 0 ? " (your corrections are replaced)" : "");
+    ImGui::SetTooltip("Detected automatically; choose to annotate the open document again in that language\n"
+                      "(what you tagged, changed or rejected is kept)");
   }
+  ImGui::SameLine();
+  if (ImGui::Button("?##toolbar")) ui.show_shortcuts = true;
+  record_item_rect(ui, "toolbar-help");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
   ImGui::Separator();
 }
 

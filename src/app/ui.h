@@ -26,11 +26,9 @@ struct UiResources {
   ImFont* title_font = nullptr;  // the document title and start screen heading
   float scale = 1.0f;            // device pixels per CSS pixel: everything is sized by it
 
-  // Document layout cache: recomputed when any key changes.
+  // The document's lazy layout (app/document_layout.h), keyed by document, revision,
+  // width and hidden labels.
   DocumentLayout layout;
-  uint64_t layout_revision = ~0ull;
-  float layout_width = -1;
-  std::string layout_visibility;
 
   float doc_origin_x = 0;        // screen position of the text's top-left in the last frame
   float doc_origin_y = 0;        // (layout coordinates + origin = screen coordinates)
@@ -40,6 +38,24 @@ struct UiResources {
   float doc_scroll_max_y = 0;
   float doc_view_top = 0;        // screen y range of the document view, last frame
   float doc_view_bottom = 0;
+  float doc_header_h = 0;        // height of the article header and the margin above it
+  // Scroll anchoring (document_view.cpp): a paragraph near the top of the view and its top
+  // in layout coordinates; when layout moves it, the view moves with it.
+  uint64_t anchor_text = 0;      // the DocumentSession::key the anchor belongs to
+  int anchor_paragraph = -1;
+  float anchor_top = 0;
+
+  // Scrolling that arrives from the platform between frames (mouse wheel, trackpad, touch),
+  // in pixels of the window, positive = content moves up (the view goes down). Applied to
+  // the scrollable panel under the pointer at the start of the next frame.
+  float pending_scroll_x = 0;
+  float pending_scroll_y = 0;
+
+  // The Documents panel (the collection) on the left.
+  bool show_documents = false;
+  bool documents_shown_once = false;  // opened by itself when a second document arrived
+  bool confirm_clear = false;         // the "Clear local data" confirmation is open
+  int menu_document = -1;             // row whose menu is open
 
   std::string entity_filter;     // the side panel's search box (entities and quotations)
   int hovered_entity = -1;       // entity under the mouse in the text this frame
@@ -51,21 +67,55 @@ struct UiResources {
   // the words being selected with the mouse (fragments, anchor and current end), and the
   // span waiting in the "Tag as" menu.
   int menu_entity = -1;
-  int select_anchor = -1;        // fragment where the left button went down, -1 = none
-  int select_current = -1;       // fragment under the mouse while it is held
+  FragmentRef select_anchor;     // fragment where the left button went down, none = not held
+  FragmentRef select_current;    // fragment under the mouse while it is held
   bool selecting = false;        // the mouse moved away from the anchor: a selection
+  bool select_exact = false;     // Alt was held: exact characters, not whole words
+  size_t select_anchor_byte = 0; // where the button went down, as a character boundary
   size_t tag_begin = 0;          // bytes the "Tag as" menu would tag
   size_t tag_end = 0;
+  // The menus (menus.cpp), opened at the frame's top level: which one to open next frame,
+  // the highlighted item, the menu's page (0 main, 1 "label all", 2 "merge into"), its filter.
+  std::string request_menu;      // "entity-menu", "tag-menu", "group-menu", "speaker-menu"
+  bool menu_at_selection = false;  // open under the selected entity (keyboard), not the mouse
+  int menu_cursor = 0;
+  int menu_count = 0;            // items in the menu last frame
+  float menu_width = 0;          // its widest item last frame
+  int menu_page = 0;
+  std::string menu_filter;
+  bool menu_focus_filter = false;
+  int menu_group = -1;           // group whose row menu is open
+  int menu_quote = -1;           // quotation whose speaker menu is open
+  bool show_shortcuts = false;   // the "?" overlay
+  bool show_labels_editor = false;  // the label set editor
+  uint64_t label_edit_revision = ~0ull;  // the editor's buffers (labels_editor.cpp)
+  std::vector<std::string> label_names;
+  std::vector<std::string> label_descriptions;
+  std::string label_color_edit;
+  std::string new_label_name;
+  // Key codes of keys ImGui names no constant for (letters and digits are their ASCII
+  // codes on every backend the app runs on); the platform fills these in.
+  int key_f10 = -1;
+  int key_menu = -1;
 
   // Side panel state, reset when another document opens (panel_revision).
   uint64_t panel_revision = ~0ull;
   std::set<std::string> expanded_groups;  // ids of groups whose mentions are listed
   bool other_entities_open = true;        // the "Other entities" section
+  bool rejected_open = false;             // the "Rejected" section
   int scroll_list_to_group = -1;          // one-shot: bring this group's row into view
   int scroll_list_to_quote = -1;          // one-shot: bring this quotation's row into view
   int list_seen_selection = -1;           // selected entity the entity list last followed
   int list_seen_quote = -1;               // selected quotation the quotes list last followed
   std::string request_tab;                // one-shot: "entities" or "quotes" becomes the tab
+  // The side panel's lists, rebuilt only when what they show changed (the document, the
+  // filter, hidden labels, open groups, the width): a frame's work follows what is visible.
+  std::string entity_rows_key;
+  std::vector<std::array<int, 3>> entity_rows;  // {kind, index, note} (entity_panel.cpp)
+  std::string quote_rows_key;
+  std::vector<int> quote_rows;                  // quotations listed, in order
+  std::vector<std::string> quote_snippets;      // their snippets
+  std::vector<float> quote_tops;                // their rows' tops in the list, plus the end
   std::string active_tab = "entities";    // the tab shown in the last frame
 
   // Screen rectangles {x0, y0, x1, y1} of named rows drawn this frame, for tests and
@@ -92,6 +142,8 @@ void draw_toolbar(AppState& state, UiResources& ui);
 void draw_document_view(AppState& state, UiResources& ui);
 void draw_side_panel(AppState& state, UiResources& ui);
 void draw_status_bar(AppState& state, UiResources& ui);
+// The collection: one row per document with its status, progress and counts (documents_panel.cpp).
+void draw_documents_panel(AppState& state, UiResources& ui);
 // Inside the side panel's tabs: the entity groups with their mentions and the other
 // entities (entity_panel.cpp); the quotations (quotes_panel.cpp). Each fills the space left.
 void draw_entity_panel(AppState& state, UiResources& ui);
@@ -105,6 +157,21 @@ void draw_article_header(AppState& state, UiResources& ui);
 // and confidence, a warning when the speaker is a guess (quotes_panel.cpp). `in_text`: shown
 // over the document (its footer then says a click selects it, not that it shows it).
 void draw_quote_tooltip(AppState& state, int index, bool in_text);
+
+// Opens `popup` ("entity-menu" for ui.menu_entity, "tag-menu", "group-menu" for
+// ui.menu_group, "speaker-menu" for ui.menu_quote) in the next frame, under the selected
+// entity when `at_selection` (opened by a key), else at the mouse.
+void open_menu(UiResources& ui, const std::string& popup, bool at_selection = false);
+// Draws whichever menu is open (menus.cpp); called once per frame at the top level.
+void draw_menus(AppState& state, UiResources& ui);
+// The keys of review and navigation (keyboard.cpp): Tab, Enter, X, digits, edges, R, Esc,
+// the menu key, "?". Read once per frame, when no text field and no menu has the keys.
+void handle_keyboard(AppState& state, UiResources& ui);
+// The "?" overlay listing every shortcut, and the label set editor (keyboard.cpp, labels_editor.cpp).
+void draw_shortcuts(AppState& state, UiResources& ui);
+void draw_labels_editor(AppState& state, UiResources& ui);
+// The review line above the text: progress, Accept all remaining, leave (review.h).
+void draw_review_bar(AppState& state, UiResources& ui);
 
 // Screen rectangle of a named row drawn in the last frame (see UiResources::item_rects).
 bool item_screen_rect(const UiResources& ui, const std::string& name, float rect[4]);
@@ -120,6 +187,19 @@ float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float 
 // Width of `text` in `font` at its size.
 float text_width(ImFont* font, std::string_view text);
 
+// `text` made safe and short for a one-line label: at most `max_codepoints` code points
+// (then "…"), line breaks and tabs as spaces. ImGui lays out every character it is given,
+// even clipped ones, so no string of unknown length reaches it whole.
+std::string display_text(std::string_view text, size_t max_codepoints = 200);
+
+// Applies ui.pending_scroll_x/y to the scrollable window under the mouse (or the nearest
+// scrollable window that holds it), then clears them. Called at the start of a frame.
+void apply_pending_scroll(UiResources& ui);
+
+// True while the UI animates or waits on the mouse or keys (a flash, a held button, a
+// spinner): the platform keeps drawing frames; otherwise it may stop until input arrives.
+bool ui_wants_frames(const AppState& state, const UiResources& ui, double now_ms);
+
 // Colours of quotations: the margin bar and text tint of one that is certain, and the muted
 // colour of one whose speaker is a guess or unknown.
 uint32_t quote_color(float alpha = 1.0f);
@@ -127,11 +207,11 @@ uint32_t quote_uncertain_color(float alpha = 1.0f);
 
 // Screen rectangle {x0, y0, x1, y1} of entity `index`'s first fragment as drawn in the last
 // frame (for tests and automation). False if it is hidden or not laid out.
-bool entity_screen_rect(const UiResources& ui, int index, float rect[4]);
+bool entity_screen_rect(UiResources& ui, int index, float rect[4]);
 
 // Screen rectangle of quotation `index`'s first line segment as drawn in the last frame.
 // False if it covers no text.
-bool quote_screen_rect(const UiResources& ui, int index, float rect[4]);
+bool quote_screen_rect(UiResources& ui, int index, float rect[4]);
 
 // Label colour of `label` in the open document (or grey), as an ImGui packed colour.
 uint32_t label_color(const Document& doc, const std::string& label, float alpha = 1.0f);

@@ -44,7 +44,7 @@ bool setup_fonts(UiResources& ui, const std::string& regular_ttf, const std::str
   ui.tag_font = io.Fonts->AddFontFromFileTTF(bold_ttf.c_str(), 10.5f * scale, &cfg, kGlyphRanges);
   ui.title_font = io.Fonts->AddFontFromFileTTF(bold_ttf.c_str(), 21.0f * scale, &cfg, kGlyphRanges);
   io.FontDefault = ui.ui_font;
-  ui.layout_width = -1;  // text metrics changed: re-layout
+  ui.layout = DocumentLayout();  // text metrics changed: lay out again
   return ui.ui_font && ui.text_font && ui.tag_font && ui.title_font;
 }
 
@@ -113,6 +113,19 @@ void draw_open_dialog(AppState& state, UiResources& ui) {
 
 void draw_frame(AppState& state, UiResources& ui) {
   ui.item_rects.clear();
+  apply_pending_scroll(ui);
+  // The Documents panel opens by itself the first time a second document arrives.
+  if (state.documents.size() > 1 && !ui.documents_shown_once) {
+    ui.show_documents = true;
+    ui.documents_shown_once = true;
+  }
+  handle_keyboard(state, ui);
+  // Alt+PgDn / Alt+PgUp: next / previous document.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyAlt && !io.KeyCtrl && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) select_next_document(state, +1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) select_next_document(state, -1);
+  }
   if (!has_document(state)) ui.panel_hovered_group = ui.panel_hovered_quote = -1;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -124,11 +137,17 @@ void draw_frame(AppState& state, UiResources& ui) {
   draw_toolbar(state, ui);
   const float status_h = ImGui::GetFrameHeightWithSpacing();
   const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
-  const float side_w = has_document(state)
-                           ? std::max(260.0f * ui.scale, ImGui::GetContentRegionAvail().x * 0.28f)
-                           : 0.0f;
-  const float doc_w = ImGui::GetContentRegionAvail().x - side_w -
-                      (side_w > 0 ? ImGui::GetStyle().ItemSpacing.x : 0);
+  const float full_w = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float list_w = ui.show_documents ? std::min(300.0f * ui.scale, full_w * 0.3f) : 0.0f;
+  const float side_w = has_document(state) ? std::max(260.0f * ui.scale, full_w * 0.28f) : 0.0f;
+  const float doc_w = full_w - side_w - list_w - (side_w > 0 ? spacing : 0) - (list_w > 0 ? spacing : 0);
+  if (list_w > 0) {
+    ImGui::BeginChild("documents##frame", ImVec2(list_w, avail_h), true);
+    draw_documents_panel(state, ui);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
   ImGui::BeginChild("document##frame", ImVec2(doc_w, avail_h), true);
   draw_document_view(state, ui);
   ImGui::EndChild();
@@ -140,6 +159,9 @@ void draw_frame(AppState& state, UiResources& ui) {
   }
   draw_status_bar(state, ui);
   draw_open_dialog(state, ui);
+  draw_menus(state, ui);
+  draw_shortcuts(state, ui);
+  draw_labels_editor(state, ui);
   ImGui::End();
 }
 

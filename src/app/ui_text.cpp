@@ -1,6 +1,7 @@
 // Small drawing helpers shared by the panels: one-line text with an ellipsis, text width,
 // quotation colours, and the rectangles of named rows kept for tests. Layer: app.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <vector>
 
@@ -14,9 +15,33 @@ float text_width(ImFont* font, std::string_view text) {
   return font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.data(), text.data() + text.size()).x;
 }
 
+std::string display_text(std::string_view text, size_t max_codepoints) {
+  std::string out;
+  size_t count = 0;
+  size_t len = 0;
+  for (size_t i = 0; i < text.size(); i += len) {
+    const char32_t cp = decode_utf8(text, i, &len);
+    if (count == max_codepoints) {
+      out += "\xE2\x80\xA6";
+      break;
+    }
+    if (cp == U'\n' || cp == U'\t' || cp == U'\r') out += ' ';
+    else if (cp < 0x20 || cp == 0x7F) out += "\xEF\xBF\xBD";
+    else out.append(text.substr(i, len));
+    ++count;
+  }
+  return out;
+}
+
 float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float x, float y,
                          float max_width, uint32_t color, std::string_view text) {
   if (max_width <= 0 || text.empty()) return 0;
+  // No line is wider than a few hundred characters: measure no more than that.
+  std::string clipped;
+  if (text.size() > 1024) {
+    clipped = display_text(text, 400);
+    text = clipped;
+  }
   const float scale = size / font->FontSize;
   const auto width = [&](std::string_view s) { return text_width(font, s) * scale; };
   const float full = width(text);
@@ -51,6 +76,41 @@ uint32_t quote_color(float alpha) { return IM_COL32(84, 98, 186, static_cast<int
 
 uint32_t quote_uncertain_color(float alpha) {
   return IM_COL32(140, 140, 150, static_cast<int>(alpha * 255.0f));
+}
+
+void apply_pending_scroll(UiResources& ui) {
+  const float dx = ui.pending_scroll_x, dy = ui.pending_scroll_y;
+  ui.pending_scroll_x = ui.pending_scroll_y = 0;
+  if (dx == 0 && dy == 0) return;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  // The window under the mouse, or the nearest one holding it that can scroll that way (as
+  // ImGui's own wheel handling walks up from a child that cannot).
+  for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow) {
+    const bool can_y = dy != 0 && w->ScrollMax.y > 0 && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+    const bool can_x = dx != 0 && w->ScrollMax.x > 0 && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+    if (!can_y && !can_x) {
+      if (!(w->Flags & ImGuiWindowFlags_ChildWindow)) break;
+      continue;
+    }
+    if (can_y) ImGui::SetScrollY(w, ImClamp(w->Scroll.y + dy, 0.0f, w->ScrollMax.y));
+    if (can_x) ImGui::SetScrollX(w, ImClamp(w->Scroll.x + dx, 0.0f, w->ScrollMax.x));
+    break;
+  }
+}
+
+bool ui_wants_frames(const AppState& state, const UiResources& ui, double now_ms) {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (bool down : io.MouseDown) {
+    if (down) return true;  // a drag, a held scrollbar, a selection
+  }
+  for (bool down : io.KeysDown) {
+    if (down) return true;  // ImGui repeats held keys by itself
+  }
+  if (now_ms < state.flash_until_ms) return true;
+  if (!state.loading_model.empty()) return true;  // the spinner
+  if (ui.pending_scroll_x != 0 || ui.pending_scroll_y != 0) return true;
+  if (state.scroll_to_entity >= 0 || state.scroll_to_quote >= 0 || state.restore_scroll_y >= 0) return true;
+  return false;
 }
 
 void record_item_rect(UiResources& ui, const std::string& name) {

@@ -8,6 +8,7 @@
 #include "engine/names/entity_groups.h"
 #include "engine/names/span_repair.h"
 #include "engine/names/lexicon.h"
+#include "engine/names/person_decisions.h"
 #include "engine/quotes/quotations.h"
 #include "engine/rules/pattern_recognizer.h"
 #include "engine/tagger/adaptation.h"
@@ -249,12 +250,43 @@ void derive_from_entities(Document& doc, const std::vector<Token>& tokens,
 }  // namespace
 
 void Engine::refresh_document(Document& doc) const {
-  sort_and_number_entities(doc);
   const std::vector<Token> tokens = tokenize(doc.text);
   const std::vector<Sentence> sentences = split_sentences(doc.text, tokens);
+  refresh_document(doc, tokens, sentences);
+}
+
+void Engine::refresh_document(Document& doc, const std::vector<Token>& tokens,
+                              const std::vector<Sentence>& sentences) const {
+  // Rejected entities wait aside: the stages see only what stands.
+  std::vector<Entity> rejected;
+  const auto is_rejected = [](const Entity& e) { return e.status == ReviewStatus::Rejected; };
+  if (std::any_of(doc.entities.begin(), doc.entities.end(), is_rejected)) {
+    std::vector<Entity> kept;
+    kept.reserve(doc.entities.size());
+    for (Entity& e : doc.entities) {
+      if (is_rejected(e)) {
+        e.lemma.clear();
+        e.group.clear();
+        rejected.push_back(std::move(e));
+      } else {
+        kept.push_back(std::move(e));
+      }
+    }
+    doc.entities = std::move(kept);
+  }
+  sort_and_number_entities(doc);
+  // What a person decided about groups and speakers is read before the stages run again.
+  const names::PersonDecisions decisions = names::collect_person_decisions(doc);
   const names::Lexicon* lexicon = doc.lang == "pl" ? lexicon_.get() : nullptr;
   names::resolve_names(doc, lexicon, names::AcronymMentions::KeepEntities);
+  names::apply_person_groups(doc, decisions);
+  names::split_groups_by_label(doc);
   derive_from_entities(doc, tokens, sentences);
+  names::apply_person_speakers(doc, decisions);
+  if (!rejected.empty()) {
+    for (Entity& e : rejected) doc.entities.push_back(std::move(e));
+    sort_and_number_entities(doc);
+  }
 }
 
 Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptions& options) const {
@@ -263,6 +295,9 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
                   "text is " + std::to_string(raw_text.size() / 1024) +
                       " KiB; the limit is " + std::to_string(kMaxTextBytes / 1024) + " KiB");
   }
+  const auto progress = [&](double f) {
+    if (options.progress) options.progress(f);
+  };
   NormalizedText norm = normalize_text(raw_text);
   Analysis a;
   a.invalid_utf8_count = norm.invalid_utf8_count;
@@ -272,12 +307,14 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
     return Status(ErrorCode::EmptyText, "the text is empty: there is nothing to annotate");
   }
   a.sentences = split_sentences(a.doc.text, a.tokens);
+  progress(0.1);
   a.doc.lang = (options.lang == "auto" || options.lang.empty())
                    ? detect_language(a.doc.text, a.tokens)
                    : (options.lang == "pl" || options.lang == "en" ? options.lang : "other");
   a.doc.labels = default_labels();
 
   std::vector<Entity> rules = recognize_patterns(a.doc.text, a.tokens, a.doc.lang);
+  progress(0.2);
   std::vector<Entity> model_entities;
   std::string model_names;
   if (options.use_model) {
@@ -287,6 +324,7 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
       model_names = m->name();
     }
   }
+  progress(0.75);
   a.doc.entities = merge_entities(std::move(rules), std::move(model_entities));
   const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
   // Model spans that hold two names ("w Petersburgu Tokajew") are split first.
@@ -296,8 +334,11 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::join_firm_names(a.doc)) sort_and_number_entities(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
+  names::split_groups_by_label(a.doc);
+  progress(0.85);
 
   derive_from_entities(a.doc, a.tokens, a.sentences);
+  progress(1.0);
 
   a.doc.meta.tool = std::string("glosa ") + kGlosaVersion;
   a.doc.meta.model = model_names;

@@ -1,12 +1,13 @@
 // The whole public API of the Glosa extraction engine: normalise -> tokenize -> sentences
 // -> pattern rules -> statistical NER -> merged, sorted entities -> base forms and entity
-// groups -> quotations and speakers -> article info and resolved dates. Layer: engine (facade).
+// groups (one label per group) -> quotations and speakers -> article info and resolved dates. Layer: engine (facade).
 // Pure and deterministic: no I/O, no clock, no exceptions. The app, CLI and tests include
 // only this header (plus io/annotation_json.h for files).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,8 @@ namespace names { class Lexicon; }
 struct AnnotateOptions {
   std::string lang = "auto";  // "auto", "pl", "en" (anything else: "other", rules only)
   bool use_model = true;      // run the NER stage when a model for the language is loaded
+  // Called between stages with the fraction done (0..1), e.g. for a progress bar; may be empty.
+  std::function<void(double fraction)> progress;
 };
 
 // Everything one annotate() call produces.
@@ -98,9 +101,16 @@ class Engine {
   // Derives again what annotate() derives from the entities (base forms, groups, quotations
   // and their speakers, article info, resolved dates) after a person corrected them. Entity
   // spans, labels, origins and review status stay as they are, and no entity is added or
-  // removed (an acronym the person removed stays removed). Entities end up sorted and
-  // numbered. The text is the document's own (already normalised).
+  // removed (an acronym the person removed stays removed). Rejected entities (status
+  // rejected) stay in the list but take no part: no base form, no group, never a speaker.
+  // Groups a person made and speakers a person chose are kept (names/person_decisions.h);
+  // a group's mentions always share its label.
+  // Entities end up sorted and numbered. The text is the document's own (already
+  // normalised); `tokens` and `sentences`, when given, must be tokenize() and
+  // split_sentences() of it (kept by the caller so a correction does not tokenise again).
   void refresh_document(Document& doc) const;
+  void refresh_document(Document& doc, const std::vector<Token>& tokens,
+                        const std::vector<Sentence>& sentences) const;
 
  private:
   const NerModel* model_for(std::string_view lang) const;

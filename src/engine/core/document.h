@@ -47,6 +47,8 @@ struct EntityGroup {
   std::string acronym;  // an acronym introduced for it ("ODKB"), may be empty
   std::string link;     // id of a related, distinct group: a NORP word's place, "" if none
   std::string place;    // NORP: base form of its place ("Rosja"), even when not mentioned
+  bool by_person = false;  // made by a person (merged or split off): its mentions stay
+                           // together, and apart from others, when the document is derived again
 };
 
 // A quotation and who said it.
@@ -60,7 +62,8 @@ struct Quotation {
   size_t cue_begin_byte = 0;      // the verb of saying ("powiedział", "said"); empty if none
   size_t cue_end_byte = 0;
   std::string attribution;        // how the speaker was found: "name", "role", "context"
-                                  // (a pronoun or an earlier speaker), "" when not found
+                                  // (a pronoun or an earlier speaker), "person" (chosen by a
+                                  // person: kept when derived again), "" when not found
   float confidence = 0.0f;        // of the attribution, 0..1
   bool is_uncertain = false;      // the speaker is a guess: show it as one
   std::string parent;             // id of the quotation this one is nested in, "" if none

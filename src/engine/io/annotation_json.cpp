@@ -59,6 +59,7 @@ nlohmann::ordered_json document_to_json(const Document& doc) {
     if (!g.acronym.empty()) jg["acronym"] = g.acronym;
     if (!g.link.empty()) jg["link"] = g.link;
     if (!g.place.empty()) jg["place"] = g.place;
+    if (g.by_person) jg["origin"] = "person";
     groups.push_back(std::move(jg));
   }
   j["groups"] = std::move(groups);
@@ -314,6 +315,12 @@ Status read_groups(const nlohmann::json& j, Document* doc) {
     GLOSA_TRY(get_string(jg, "acronym", where, false, &g.acronym));
     GLOSA_TRY(get_string(jg, "link", where, false, &g.link));
     GLOSA_TRY(get_string(jg, "place", where, false, &g.place));
+    std::string origin;
+    GLOSA_TRY(get_string(jg, "origin", where, false, &origin));
+    if (!origin.empty() && origin != "person" && origin != "engine") {
+      return Status(ErrorCode::WrongType, where + "origin: \"" + origin.substr(0, 40) + "\" is neither \"person\" nor \"engine\"");
+    }
+    g.by_person = origin == "person";
     // "mentions" and "count" are derived from entities[].group: written for readers, not read.
     doc->groups.push_back(std::move(g));
   }

@@ -1,7 +1,12 @@
 // The JavaScript boundary: functions exported to web/glosa-web.js (window.glosa, paste,
-// files, models) and the browser services the app calls (download, file picker, clipboard).
-// Every export returns an ErrorCode value (0 = ok); glosa_last_error() holds the message.
+// files, models, the annotation worker, the local store) and the browser services the app
+// calls (download, file picker, clipboard, worker jobs, storage). Every export that can fail
+// returns an ErrorCode value (0 = ok); glosa_last_error() holds the message. Every export
+// that changes the state asks for frames (the loop sleeps while nothing happens).
 // Layer: platform/web.
+//
+// Index: JavaScript services · platform services · exports: text and files · exports: the
+// worker and the store · exports: the collection · exports: tests and tools.
 #include <emscripten.h>
 #include <imgui.h>
 
@@ -10,6 +15,8 @@
 #include <string>
 
 #include "app/editing.h"
+#include "app/review.h"
+#include "engine/core/document_codec.h"
 #include "engine/io/annotation_json.h"
 #include "engine/names/lexicon.h"
 #include "platform/web/web_app.h"
@@ -22,8 +29,22 @@ EM_JS(void, glosa_js_download, (const char* name, const char* data, size_t len),
 EM_JS(void, glosa_js_open_dialog, (), { Module.glosaOpenDialog(); });
 EM_JS(void, glosa_js_request_paste, (), { Module.glosaRequestPaste(); });
 EM_JS(void, glosa_js_request_model, (const char* lang), { Module.glosaRequestModel(UTF8ToString(lang)); });
-EM_JS(void, glosa_js_set_clipboard, (const char* text), {
-  if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
+EM_JS(void, glosa_js_set_clipboard, (const char* text), { Module.glosaCopy(UTF8ToString(text)); });
+EM_JS(void, glosa_js_annotate, (double job, const char* text, size_t len, const char* lang), {
+  Module.glosaAnnotate(job, HEAPU8.slice(text, text + len), UTF8ToString(lang));
+});
+EM_JS(void, glosa_js_cancel, (double job), { Module.glosaCancel(job); });
+EM_JS(void, glosa_js_refresh, (double job, const char* bytes, size_t len), {
+  Module.glosaRefresh(job, HEAPU8.slice(bytes, bytes + len));
+});
+EM_JS(void, glosa_js_store, (const char* id, double revision, const char* bytes, size_t len, const char* meta), {
+  Module.glosaStore(UTF8ToString(id), revision, HEAPU8.slice(bytes, bytes + len), JSON.parse(UTF8ToString(meta)));
+});
+EM_JS(double, glosa_js_date_now, (), { return Date.now(); });
+EM_JS(void, glosa_js_unstore, (const char* id), { Module.glosaUnstore(UTF8ToString(id)); });
+EM_JS(void, glosa_js_clear_store, (), { Module.glosaClearStore(); });
+EM_JS(void, glosa_js_state, (const char* key, const char* value_json), {
+  Module.glosaState(UTF8ToString(key), JSON.parse(UTF8ToString(value_json)));
 });
 
 namespace glosa::web {
@@ -57,6 +78,21 @@ const char* rect_json(const float r[4]) {
   return g_result.c_str();
 }
 
+// What the store keeps beside a document, as JSON for the worker.
+std::string store_meta(const app::DocumentSession& s) {
+  nlohmann::json meta = {{"source", s.source_name}, {"imported", s.is_imported}, {"done", s.is_done},
+                         {"order", s.created_ms}};
+  return meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The view position of every document, into the store (on leaving the page).
+void store_views() {
+  for (const auto& s : web_app().state.documents) {
+    const nlohmann::json view = {{"scroll", s->scroll_y}, {"selected", s->selected_entity}};
+    glosa_js_state(("view:" + s->id).c_str(), view.dump().c_str());
+  }
+}
+
 }  // namespace
 
 void install_platform_services(WebApp& app) {
@@ -68,29 +104,52 @@ void install_platform_services(WebApp& app) {
   s.request_paste = [] { glosa_js_request_paste(); };
   s.request_model = [](const std::string& lang) { glosa_js_request_model(lang.c_str()); };
   s.now_ms = [] { return emscripten_get_now(); };
+  s.wall_ms = [] { return glosa_js_date_now(); };
   s.now_iso = [] { return utc_now_iso(); };
+  s.annotate_async = [](uint64_t job, const std::string& text, const AnnotateOptions& options) {
+    glosa_js_annotate(static_cast<double>(job), text.data(), text.size(), options.lang.c_str());
+  };
+  s.cancel_annotation = [](uint64_t job) { glosa_js_cancel(static_cast<double>(job)); };
+  s.refresh_async = [](uint64_t job, const Document& doc) {
+    const std::string bytes = encode_document(doc);
+    glosa_js_refresh(static_cast<double>(job), bytes.data(), bytes.size());
+  };
+  s.store_document = [](const app::DocumentSession& session) {
+    const std::string bytes = encode_document(session.doc);
+    glosa_js_store(session.id.c_str(), static_cast<double>(session.revision), bytes.data(), bytes.size(),
+                   store_meta(session).c_str());
+  };
+  s.unstore_document = [](const std::string& id) { glosa_js_unstore(id.c_str()); };
+  s.clear_store = [] { glosa_js_clear_store(); };
+  s.copy_text = [](const std::string& text) { glosa_js_set_clipboard(text.c_str()); };
+  s.store_current = [](const std::string& id) {
+    glosa_js_state("current", nlohmann::json(id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  };
   ImGui::GetIO().SetClipboardTextFn = set_clipboard;
 }
 
 }  // namespace glosa::web
 
+using glosa::web::request_frames;
 using glosa::web::web_app;
 
-// --- Section: functions exported to JavaScript ---
-
 extern "C" {
+
+// --- Section: text and files ---
 
 EMSCRIPTEN_KEEPALIVE const char* glosa_version() { return glosa::kGlosaVersion; }
 
 EMSCRIPTEN_KEEPALIVE const char* glosa_last_error() { return glosa::web::g_last_error.c_str(); }
 
-// Shows `len` bytes of text in the UI as a paste would (annotated at once).
+// Adds `len` bytes of text as a new document, as a paste would (annotated in the worker).
 EMSCRIPTEN_KEEPALIVE int glosa_load_text(const char* bytes, int len, const char* source) {
+  request_frames();
   return glosa::web::report(glosa::app::load_text(web_app().state, std::string_view(bytes, len), source));
 }
 
 // The page's paste event: into the focused text field if ImGui has one, else a new article.
 EMSCRIPTEN_KEEPALIVE int glosa_paste(const char* bytes, int len) {
+  request_frames();
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) {
     io.AddInputCharactersUTF8(std::string(bytes, len).c_str());
@@ -99,17 +158,20 @@ EMSCRIPTEN_KEEPALIVE int glosa_paste(const char* bytes, int len) {
   return glosa_load_text(bytes, len, "clipboard");
 }
 
-// A picked or dropped file: .json is opened as a Glosa file, anything else annotated.
+// A picked or dropped file: a Glosa file, a .jsonl collection, or text to annotate.
 EMSCRIPTEN_KEEPALIVE int glosa_open_file(const char* name, const char* bytes, int len) {
+  request_frames();
   return glosa::web::report(glosa::app::open_file(web_app().state, name, std::string_view(bytes, len)));
 }
 
 EMSCRIPTEN_KEEPALIVE int glosa_open_document(const char* json, int len) {
+  request_frames();
   return glosa::web::report(
       glosa::app::open_document_json(web_app().state, std::string_view(json, len), "document"));
 }
 
-// Annotates without touching the UI. Returns the annotation file JSON, or null on error.
+// Annotates without touching the UI, on this thread. Returns the annotation file JSON, or
+// null on error.
 EMSCRIPTEN_KEEPALIVE const char* glosa_annotate(const char* bytes, int len, const char* lang) {
   glosa::AnnotateOptions options;
   options.lang = lang;
@@ -129,12 +191,32 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_get_document() {
   return glosa::web::g_result.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void glosa_save() { glosa::app::save_document(web_app().state); }
+// The page's copy event (Ctrl+C): the text to put on the clipboard, or "" to leave the
+// event alone (a text field copies its own selection then).
+EMSCRIPTEN_KEEPALIVE const char* glosa_copy_text() {
+  glosa::web::g_result = ImGui::GetIO().WantTextInput ? std::string() : glosa::app::selection_text(web_app().state);
+  return glosa::web::g_result.c_str();
+}
+
+// Ctrl+A: the whole document is selected for copying (returns 1), unless a text field has
+// the keys (returns 0: the browser's own select-all goes there).
+EMSCRIPTEN_KEEPALIVE int glosa_select_all() {
+  if (ImGui::GetIO().WantTextInput || !glosa::app::has_document(web_app().state)) return 0;
+  request_frames();
+  glosa::app::select_all_text(web_app().state);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void glosa_save() {
+  request_frames();
+  glosa::app::save_document(web_app().state);
+}
 
 // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): undo or redo a correction. Returns 0 and does nothing while
 // a text field has the keyboard (it undoes its own typing), so the page leaves the key alone.
 EMSCRIPTEN_KEEPALIVE int glosa_undo(int redo) {
   if (ImGui::GetIO().WantTextInput) return 0;
+  request_frames();
   auto& state = web_app().state;
   if (redo) glosa::app::redo(state);
   else glosa::app::undo(state);
@@ -142,37 +224,42 @@ EMSCRIPTEN_KEEPALIVE int glosa_undo(int redo) {
 }
 
 // Ctrl+O: shows the Open dialog (see draw_open_dialog for why not the picker at once).
-EMSCRIPTEN_KEEPALIVE void glosa_request_open() { web_app().state.show_open_dialog = true; }
+EMSCRIPTEN_KEEPALIVE void glosa_request_open() {
+  request_frames();
+  web_app().state.show_open_dialog = true;
+}
 
 // Enter: confirms the Open dialog while the browser is still handling the key press.
 // Returns 1 if it did (the page then swallows the key).
 EMSCRIPTEN_KEEPALIVE int glosa_key_enter() { return glosa::app::confirm_open_dialog(web_app().state) ? 1 : 0; }
 
-// A file of a language's models: the name lexicon (told by its magic) or the NER model.
-// Only the NER model's arrival re-annotates the open document, so the page loads it last.
-EMSCRIPTEN_KEEPALIVE int glosa_load_model(const char* lang, const uint8_t* data, int len) {
-  auto& app = web_app();
-  const bool is_lexicon = len >= 8 && std::memcmp(data, glosa::names::kLexiconMagic, 8) == 0;
-  if (is_lexicon) {
-    glosa::Status s = app.engine.load_lexicon(data, static_cast<size_t>(len));
-    if (!s.is_ok()) {
-      glosa::app::set_message(app.state, glosa::app::MessageKind::Warning,
-                              std::string("The ") + lang + " name lexicon could not be loaded: " + s.message());
-    }
-    return glosa::web::report(s);
-  }
-  glosa::Status s = app.engine.load_model(data, static_cast<size_t>(len));
+// --- Section: models, the worker and the store ---
+
+// The name lexicon of a language, for corrections on this thread (the worker has its own
+// copy). Returns an ErrorCode.
+EMSCRIPTEN_KEEPALIVE int glosa_load_lexicon(const char* lang, const uint8_t* data, int len) {
+  glosa::Status s = web_app().engine.load_lexicon(data, static_cast<size_t>(len));
   if (!s.is_ok()) {
-    app.state.loading_model.clear();
-    glosa::app::set_message(app.state, glosa::app::MessageKind::Warning,
-                            std::string("The ") + lang + " name model could not be loaded: " + s.message());
-    return glosa::web::report(s);
+    glosa::app::set_message(web_app().state, glosa::app::MessageKind::Warning,
+                            std::string("The ") + lang + " name lexicon could not be loaded: " + s.message());
   }
-  glosa::app::on_model_loaded(app.state, lang);
   return glosa::web::report(s);
 }
 
+// An NER model on this thread: only glosa.annotate (synchronous) needs it here.
+EMSCRIPTEN_KEEPALIVE int glosa_load_model_here(const uint8_t* data, int len) {
+  return glosa::web::report(web_app().engine.load_model(data, static_cast<size_t>(len)));
+}
+
+// The worker has loaded every file of `lang`: documents annotated without it are
+// annotated again (keeping what people did).
+EMSCRIPTEN_KEEPALIVE void glosa_model_ready(const char* lang) {
+  request_frames();
+  glosa::app::on_model_loaded(web_app().state, lang);
+}
+
 EMSCRIPTEN_KEEPALIVE void glosa_model_failed(const char* lang, const char* message) {
+  request_frames();
   auto& app = web_app();
   app.state.loading_model.clear();
   glosa::app::set_message(app.state, glosa::app::MessageKind::Warning,
@@ -180,29 +267,156 @@ EMSCRIPTEN_KEEPALIVE void glosa_model_failed(const char* lang, const char* messa
                               "): only rule entities are shown");
 }
 
+// The worker's annotation of job `job`: an encoded document (engine/core/document_codec.h).
+EMSCRIPTEN_KEEPALIVE int glosa_on_annotated(double job, const char* bytes, int len, double ms) {
+  request_frames();
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (!doc.is_ok()) {
+    glosa::app::on_annotation_failed(web_app().state, static_cast<uint64_t>(job), doc.status().message());
+    return glosa::web::report(doc.status());
+  }
+  glosa::app::on_annotated(web_app().state, static_cast<uint64_t>(job), std::move(doc.value()), ms);
+  return 0;
+}
+
+// The worker's refresh of job `job` (groups, quotations... of a corrected long text).
+EMSCRIPTEN_KEEPALIVE void glosa_on_refreshed(double job, const char* bytes, int len) {
+  request_frames();
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (doc.is_ok()) glosa::app::on_refreshed(web_app().state, static_cast<uint64_t>(job), std::move(doc.value()));
+}
+
+EMSCRIPTEN_KEEPALIVE void glosa_on_annotation_failed(double job, const char* message) {
+  request_frames();
+  glosa::app::on_annotation_failed(web_app().state, static_cast<uint64_t>(job), message);
+}
+
+EMSCRIPTEN_KEEPALIVE void glosa_on_annotation_progress(double job, double fraction) {
+  request_frames(2);
+  glosa::app::on_annotation_progress(web_app().state, static_cast<uint64_t>(job), fraction);
+}
+
+EMSCRIPTEN_KEEPALIVE void glosa_on_stored(const char* id, double revision, int ok, const char* error) {
+  request_frames(2);
+  glosa::app::on_stored(web_app().state, id, static_cast<uint64_t>(revision), ok != 0, error);
+}
+
+// A document read back from the store at start-up: its encoded form and what the store kept
+// beside it ({"source", "imported", "done", "order"}, and the view {"scroll", "selected"}).
+EMSCRIPTEN_KEEPALIVE int glosa_restore(const char* id, const char* bytes, int len, const char* meta_json) {
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (!doc.is_ok()) return glosa::web::report(doc.status());
+  const auto meta = nlohmann::json::parse(meta_json, nullptr, false);
+  const auto get = [&](const char* key, auto fallback) {
+    using T = decltype(fallback);
+    if (!meta.is_object() || !meta.contains(key)) return fallback;
+    const auto& v = meta[key];
+    if constexpr (std::is_same_v<T, std::string>) return v.is_string() ? v.get<std::string>() : fallback;
+    else if constexpr (std::is_same_v<T, bool>) return v.is_boolean() ? v.get<bool>() : fallback;
+    else return v.is_number() ? v.get<T>() : fallback;
+  };
+  glosa::app::restore_document(web_app().state, std::move(doc.value()), id, get("source", std::string("stored")),
+                               get("imported", false), get("done", false), get("order", 0.0),
+                               get("scroll", 0.0f), get("selected", -1));
+  return 0;
+}
+
+// Start-up restore finished: the document that was open last is opened again.
+EMSCRIPTEN_KEEPALIVE void glosa_restore_finished(const char* current_id, int problems) {
+  request_frames();
+  auto& state = web_app().state;
+  const int i = glosa::app::find_document(state, current_id);
+  if (i >= 0) glosa::app::select_document(state, i);
+  else if (!state.documents.empty()) glosa::app::select_document(state, static_cast<int>(state.documents.size()) - 1);
+  if (problems > 0) {
+    glosa::app::set_message(state, glosa::app::MessageKind::Error,
+                            std::to_string(problems) +
+                                " stored document(s) could not be read back; they stay in the browser's storage untouched");
+  } else if (!state.documents.empty()) {
+    glosa::app::set_message(state, glosa::app::MessageKind::Info,
+                            "Welcome back: " + std::to_string(state.documents.size()) + " document(s) restored from this browser");
+  }
+}
+
+// Leaving the page: everything changed is stored now, with where the person was.
+EMSCRIPTEN_KEEPALIVE void glosa_flush() {
+  glosa::app::autosave_tick(web_app().state, 0);
+  glosa::web::store_views();
+}
+
+EMSCRIPTEN_KEEPALIVE void glosa_storage_estimate(double used, double quota) {
+  web_app().state.storage_used_bytes = used;
+  web_app().state.storage_quota_bytes = quota;
+}
+
 // A message for the status bar from the page (kind: 0 info, 1 warning, 2 error).
 EMSCRIPTEN_KEEPALIVE void glosa_set_message(int kind, const char* text) {
+  request_frames();
   const auto k = kind == 2 ? glosa::app::MessageKind::Error
                  : kind == 1 ? glosa::app::MessageKind::Warning : glosa::app::MessageKind::Info;
   glosa::app::set_message(web_app().state, k, text);
 }
 
-EMSCRIPTEN_KEEPALIVE int glosa_has_model(const char* lang) { return web_app().engine.has_model(lang) ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int glosa_has_model(const char* lang) {
+  const auto& ready = web_app().state.ready_models;
+  return std::find(ready.begin(), ready.end(), lang) != ready.end() ? 1 : 0;
+}
+
+// Scrolling from the wheel, a trackpad or a finger, in device pixels (positive: the view
+// moves down). Applied to the panel under the pointer in the next frame.
+EMSCRIPTEN_KEEPALIVE void glosa_scroll(double dx, double dy) {
+  request_frames(2);
+  web_app().ui.pending_scroll_x += static_cast<float>(dx);
+  web_app().ui.pending_scroll_y += static_cast<float>(dy);
+}
+
+// --- Section: the collection ---
+
+// [{id, title, lang, entities, reviewed, status}] in list order.
+EMSCRIPTEN_KEEPALIVE const char* glosa_list_documents() {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& d : glosa::app::list_documents(web_app().state)) {
+    list.push_back({{"id", d.id}, {"title", d.title}, {"lang", d.lang}, {"entities", d.entities},
+                    {"reviewed", d.reviewed}, {"status", glosa::app::document_status_name(d.status)}});
+  }
+  glosa::web::g_result = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return glosa::web::g_result.c_str();
+}
+
+// Opens the document with `id`. Returns 1, or 0 when there is none.
+EMSCRIPTEN_KEEPALIVE int glosa_select_document(const char* id) {
+  request_frames();
+  auto& state = web_app().state;
+  return glosa::app::select_document(state, glosa::app::find_document(state, id)) ? 1 : 0;
+}
+
+// What Export all saves: one Glosa document per line.
+EMSCRIPTEN_KEEPALIVE const char* glosa_export_all() {
+  glosa::web::g_result = glosa::app::export_all_jsonl(web_app().state);
+  return glosa::web::g_result.c_str();
+}
+
+// 1 while any document waits for the worker or for the store, else 0.
+EMSCRIPTEN_KEEPALIVE int glosa_busy() {
+  for (const auto& s : web_app().state.documents) {
+    if (s->is_annotating() || s->refresh_job != 0 || s->revision != s->saved_revision) return 1;
+  }
+  return 0;
+}
+
+// --- Section: tests and tools ---
 
 // Test hook: where entity `index` is drawn, in CSS pixels of the page, as JSON
 // {"x0","y0","x1","y1"}, or null when it is not visible in the layout.
 EMSCRIPTEN_KEEPALIVE const char* glosa_entity_rect(int index) {
   float r[4];
   if (!glosa::app::entity_screen_rect(web_app().ui, index, r)) return nullptr;
-  const float s = web_app().dpr > 0 ? web_app().dpr : 1.0f;  // ImGui works in device pixels
-  nlohmann::json j = {{"x0", r[0] / s}, {"y0", r[1] / s}, {"x1", r[2] / s}, {"y1", r[3] / s}};
-  glosa::web::g_result = j.dump();
-  return glosa::web::g_result.c_str();
+  return glosa::web::rect_json(r);
 }
 
 // Test hook: where a named row of the side panel was drawn in the last frame ("label:PER",
 // "group:g1", "group-toggle:g1", "group-link:g4", "mention:e3", "entity:e5", "quote:q1",
-// "tab:entities", "tab:quotes", "other-entities"), in CSS pixels, or null when not drawn.
+// "tab:entities", "tab:quotes", "other-entities", "document:<id>"...), in CSS pixels, or null.
 EMSCRIPTEN_KEEPALIVE const char* glosa_item_rect(const char* name) {
   float r[4];
   if (!glosa::app::item_screen_rect(web_app().ui, name, r)) return nullptr;
@@ -221,10 +435,11 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   const auto& s = web_app().state;
   const auto& ui = web_app().ui;
   const float dpr = web_app().dpr > 0 ? web_app().dpr : 1.0f;
+  const glosa::app::DocumentSession* session = s.session();
   nlohmann::json j;
   j["selected"] = s.selected_entity;
-  j["selectedId"] = s.selected_entity >= 0 && s.selected_entity < static_cast<int>(s.doc.entities.size())
-                        ? s.doc.entities[s.selected_entity].id : "";
+  j["selectedId"] = s.selected_entity >= 0 && s.selected_entity < static_cast<int>(s.doc().entities.size())
+                        ? s.doc().entities[s.selected_entity].id : "";
   j["selectedQuote"] = s.selected_quote;
   j["cycleGroup"] = s.cycle_group;
   j["cyclePosition"] = s.cycle_position;
@@ -235,16 +450,28 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["docViewTop"] = ui.doc_view_top / dpr;
   j["docViewBottom"] = ui.doc_view_bottom / dpr;
   j["docOriginX"] = ui.doc_origin_x / dpr;  // left edge of the text column
+  j["lineHeight"] = ui.doc_line_height / dpr;
   j["message"] = s.message;
   j["messageKind"] = s.message_kind == glosa::app::MessageKind::Error     ? "error"
                      : s.message_kind == glosa::app::MessageKind::Warning ? "warning"
                                                                            : "info";
   j["loadingModel"] = s.loading_model;
-  j["annotateMs"] = s.annotate_ms;
-  j["source"] = s.source_name;
+  j["annotating"] = session && session->is_annotating();
+  j["annotateMs"] = session ? session->annotate_ms : 0.0;
+  j["source"] = session ? session->source_name : "";
+  j["documentId"] = session ? session->id : "";
+  j["documents"] = s.documents.size();
+  j["current"] = s.current;
+  j["storageFailed"] = s.storage_failed;
   j["filename"] = glosa::app::document_filename(s);
   j["hovered"] = ui.hovered_entity;
   j["hoveredQuote"] = ui.hovered_quote_bar;
+  j["showDocuments"] = ui.show_documents;
+  j["reviewMode"] = s.review_mode;
+  const glosa::app::ReviewProgress progress = glosa::app::review_progress(s);
+  j["reviewed"] = progress.reviewed;
+  j["total"] = progress.total;
+  j["menuOpen"] = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   nlohmann::json hidden = nlohmann::json::array();
   for (const auto& [name, h] : s.hidden_labels) {
     if (h) hidden.push_back(name);

@@ -8,6 +8,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -15,11 +16,30 @@
 
 #include "platform/web/web_app.h"
 
+namespace {
+
+// The frame loop runs only while something happens: input, a worker message, an animation
+// (a flash, a spinner), a held key or button. Otherwise it pauses and the page does nothing
+// until the next event wakes it (web/glosa-web.js calls glosa_wake on every input event).
+int g_frames_left = 4;     // frames still to draw after the last wake-up
+bool g_paused = false;
+double g_frame_count = 0;  // frames drawn since the page opened (the idle benchmark reads it)
+
+}  // namespace
+
 namespace glosa::web {
 
 WebApp& web_app() {
   static WebApp* app = new WebApp();  // lives for the page's lifetime
   return *app;
+}
+
+void request_frames(int frames) {
+  if (frames > g_frames_left) g_frames_left = frames;
+  if (g_paused) {
+    g_paused = false;
+    emscripten_resume_main_loop();
+  }
 }
 
 }  // namespace glosa::web
@@ -32,6 +52,14 @@ EM_JS(void, glosa_js_set_cursor, (const char* css), { Module.canvas.style.cursor
 // listeners). glfwSetWindowSize is avoided: Emscripten's version requests fullscreen when
 // the size equals the screen's, which the browser refuses outside a click.
 EM_JS(void, glosa_js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+
+// Benchmarks collect the app's own time per frame (bench/app-frames.mjs sets the array).
+EM_JS(void, glosa_js_frame_time, (double ms), {
+  if (Module.glosaFrameTimes) Module.glosaFrameTimes.push(ms);
+});
+
+// Wakes the frame loop after `ms` milliseconds (a change waiting to be saved).
+EM_JS(void, glosa_js_wake_after, (double ms), { Module.glosaWakeAfter(ms); });
 
 namespace {
 
@@ -72,6 +100,7 @@ void sync_canvas_size(glosa::web::WebApp& app) {
 
 void frame() {
   auto& app = glosa::web::web_app();
+  const double t0 = emscripten_get_now();
   sync_canvas_size(app);
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
@@ -84,12 +113,25 @@ void frame() {
     glosa_js_set_cursor(css_cursor(last_cursor));
   }
   ImGui::Render();
+  glosa_js_frame_time(emscripten_get_now() - t0);  // the app's work, before the GPU's
   int w = 0, h = 0;
   glfwGetFramebufferSize(g_window, &w, &h);
   glViewport(0, 0, w, h);
   glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++g_frame_count;
+
+  // Saving a moment after each change; then keep drawing only while something moves.
+  const double now = emscripten_get_now();
+  const double save_at = glosa::app::autosave_tick(app.state);
+  if (glosa::app::ui_wants_frames(app.state, app.ui, now)) g_frames_left = std::max(g_frames_left, 2);
+  if (--g_frames_left <= 0) {
+    g_frames_left = 0;
+    g_paused = true;
+    emscripten_pause_main_loop();
+    if (save_at > 0) glosa_js_wake_after(std::max(0.0, save_at - now) + 5);
+  }
 }
 
 std::string read_text_file(const char* path) {
@@ -119,17 +161,30 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini in the browser
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the page drawing
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // CSS cursor instead, see above
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   auto& app = glosa::web::web_app();
   app.state.engine = &app.engine;
+  app.ui.key_f10 = GLFW_KEY_F10;
+  app.ui.key_menu = GLFW_KEY_MENU;
   app.state.sample_text = read_text_file(glosa::web::kSamplePath);
   glosa::web::install_platform_services(app);
   sync_canvas_size(app);
 
-  EM_ASM(if (Module.glosaReady) Module.glosaReady());
   emscripten_set_main_loop(frame, 0, false);
+  EM_ASM(if (Module.glosaStarted) Module.glosaStarted());
   return 0;
 }
+
+extern "C" {
+
+// Input, a worker message, a timer: draw again.
+EMSCRIPTEN_KEEPALIVE void glosa_wake() { glosa::web::request_frames(4); }
+
+// Frames drawn since the page opened (for the idle benchmark).
+EMSCRIPTEN_KEEPALIVE double glosa_frame_count() { return g_frame_count; }
+
+}  // extern "C"

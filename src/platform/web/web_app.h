@@ -24,7 +24,12 @@ constexpr const char* kFontRegular = "/assets/fonts/DejaVuSans.ttf";
 constexpr const char* kFontBold = "/assets/fonts/DejaVuSans-Bold.ttf";
 constexpr const char* kSamplePath = "/assets/samples/sample-pl.txt";
 
-// Fills state.services with browser implementations (download, file picker, clipboard...).
+// Fills state.services with browser implementations (download, file picker, clipboard,
+// the annotation worker and the local store).
 void install_platform_services(WebApp& app);
+
+// Asks for at least `frames` more frames: the frame loop stops while nothing changes and
+// starts again on input, a worker message or this call (main.cpp).
+void request_frames(int frames = 4);
 
 }  // namespace glosa::web

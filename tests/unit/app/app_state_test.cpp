@@ -32,8 +32,8 @@ TEST_CASE("app_state: pasting text annotates it and asks for the language's mode
   Fixture f;
   REQUIRE(load_text(f.state, "Wzrost o 5 proc. w styczniu 2022 r.", "clipboard").is_ok());
   CHECK(has_document(f.state));
-  CHECK(f.state.doc.lang == "pl");
-  CHECK_FALSE(f.state.doc.entities.empty());
+  CHECK(f.state.doc().lang == "pl");
+  CHECK_FALSE(f.state.doc().entities.empty());
   CHECK(f.state.message_kind == MessageKind::Info);
   CHECK(f.model_requests == std::vector<std::string>{"pl"});
   // A second paste while the model is still loading does not ask again.
@@ -52,7 +52,7 @@ TEST_CASE("app_state: empty text is refused and the open document stays") {
   CHECK(document_json(f.state) == before);
 }
 
-TEST_CASE("app_state: opening a corrupt file keeps the document; a good file replaces it") {
+TEST_CASE("app_state: opening a corrupt file keeps the document; a good file is added beside it") {
   Fixture f;
   REQUIRE(load_text(f.state, "Wzrost o 5 proc.", "clipboard").is_ok());
   const std::string saved_json = document_json(f.state);
@@ -62,9 +62,12 @@ TEST_CASE("app_state: opening a corrupt file keeps the document; a good file rep
   CHECK(bad.code() == ErrorCode::JsonSyntax);
   CHECK(f.state.message.find("zly.glosa.json") != std::string::npos);
   CHECK(document_json(f.state) == other);
+  REQUIRE(f.state.documents.size() == 2);
   REQUIRE(open_file(f.state, "dobry.GLOSA.JSON", saved_json).is_ok());
   CHECK(document_json(f.state) == saved_json);
-  CHECK(f.state.is_imported);
+  CHECK(f.state.session()->is_imported);
+  CHECK(f.state.documents.size() == 3);  // nothing is replaced
+  CHECK(f.state.current == 2);
 }
 
 TEST_CASE("app_state: binary files are refused, text files are annotated") {
@@ -72,7 +75,7 @@ TEST_CASE("app_state: binary files are refused, text files are annotated") {
   CHECK(open_file(f.state, "obraz.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11)).code() == ErrorCode::InvalidUtf8);
   CHECK_FALSE(has_document(f.state));
   REQUIRE(open_file(f.state, "notatka.txt", "Spotkanie 12 stycznia 2022 r.").is_ok());
-  CHECK(f.state.source_name == "notatka.txt");
+  CHECK(f.state.session()->source_name == "notatka.txt");
 }
 
 TEST_CASE("app_state: the download is named after the title and holds the document") {
@@ -81,7 +84,7 @@ TEST_CASE("app_state: the download is named after the title and holds the docume
   CHECK(f.saved.empty());
   CHECK(f.state.message_kind == MessageKind::Warning);
   REQUIRE(load_text(f.state, "date 2022-11 Tokajew w Moskwie: „wizyta” za 5 mln $\n\nTreść.", "clipboard").is_ok());
-  CHECK(document_title(f.state.doc) == "Tokajew w Moskwie: „wizyta” za 5 mln $");
+  CHECK(document_title(f.state.doc()) == "Tokajew w Moskwie: „wizyta” za 5 mln $");
   save_document(f.state);
   REQUIRE(f.saved.size() == 1);
   CHECK(f.saved[0].first == "Tokajew-w-Moskwie-wizyta-za-5-mln.glosa.json");
@@ -98,7 +101,7 @@ TEST_CASE("app_state: untitled documents get a safe default name") {
 TEST_CASE("app_state: selecting an entity requests a scroll; out of range clears") {
   Fixture f;
   REQUIRE(load_text(f.state, "Wzrost o 5 proc. i 7% w styczniu.", "clipboard").is_ok());
-  REQUIRE(f.state.doc.entities.size() >= 2);
+  REQUIRE(f.state.doc().entities.size() >= 2);
   select_entity(f.state, 1);
   CHECK(f.state.selected_entity == 1);
   CHECK(f.state.scroll_to_entity == 1);
@@ -123,8 +126,8 @@ TEST_CASE("app_state: the sample article of ../shared loads with its amounts") {
   REQUIRE(text.size() > 1000);
   REQUIRE(load_text(f.state, text, "sample").is_ok());
   bool money = false;
-  for (const Entity& e : f.state.doc.entities) {
-    if (e.label == "MONEY" && entity_text(f.state.doc, e) == "24,5 miliarda dolarów") money = true;
+  for (const Entity& e : f.state.doc().entities) {
+    if (e.label == "MONEY" && entity_text(f.state.doc(), e) == "24,5 miliarda dolarów") money = true;
   }
   CHECK(money);
 }
@@ -139,13 +142,12 @@ struct GroupFixture {
   double clock = 1000;
   GroupFixture() {
     state.services.now_ms = [this] { return clock; };
-    state.doc = test::sample_v2_document();
-    ++state.doc_revision;
+    add_document(state, test::sample_v2_document(), "test", true);
   }
-  int group(const char* id) const { return find_group(state.doc, id); }
+  int group(const char* id) const { return find_group(state.doc(), id); }
   std::string selected_text() const {
     if (state.selected_entity < 0) return "";
-    return std::string(entity_text(state.doc, state.doc.entities[state.selected_entity]));
+    return std::string(entity_text(state.doc(), state.doc().entities[state.selected_entity]));
   }
 };
 
@@ -191,7 +193,7 @@ TEST_CASE("app_state: the mention cursor skips hidden labels; empty groups chang
   GroupFixture f;
   const int g1 = f.group("g1");
   const std::vector<int> mentions = document_index(f.state).group_mentions[g1];
-  f.state.doc.entities[mentions[1]].label = "LOC";  // a group may mix labels (LOC and ORG do)
+  f.state.doc().entities[mentions[1]].label = "LOC";  // a group may mix labels (LOC and ORG do)
   ++f.state.doc_revision;
   f.state.hidden_labels["LOC"] = true;
   CHECK(show_next_mention(f.state, g1) == mentions[0]);
@@ -209,7 +211,7 @@ TEST_CASE("app_state: the side panel lists groups by count, filtered, without hi
   GroupFixture f;
   const auto ids = [&](const std::vector<int>& groups) {
     std::vector<std::string> out;
-    for (int g : groups) out.push_back(f.state.doc.groups[g].id);
+    for (int g : groups) out.push_back(f.state.doc().groups[g].id);
     return out;
   };
   CHECK(ids(list_groups(f.state, "")) == std::vector<std::string>{"g1", "g6", "g2", "g3", "g4", "g5", "g7"});
@@ -222,7 +224,7 @@ TEST_CASE("app_state: the side panel lists groups by count, filtered, without hi
   CHECK(ids(list_groups(f.state, "")) == std::vector<std::string>{"g6", "g2", "g4", "g5"});
   // Entities without a group: dates and amounts, in text order, filtered the same way.
   std::vector<std::string> other;
-  for (int e : list_ungrouped_entities(f.state, "")) other.push_back(f.state.doc.entities[e].label);
+  for (int e : list_ungrouped_entities(f.state, "")) other.push_back(f.state.doc().entities[e].label);
   CHECK(other == std::vector<std::string>{"DATE", "PERCENT", "DATE"});
   CHECK(list_ungrouped_entities(f.state, "xxxx-wxx-1").size() == 1);
   f.state.hidden_labels["DATE"] = true;
@@ -249,15 +251,15 @@ TEST_CASE("app_state: selecting a quotation scrolls to it and clears the entity 
 
 TEST_CASE("app_state: a version 2 file opens with groups, quotations and article; the cursor resets") {
   GroupFixture f;
-  const std::string json = write_document(f.state.doc);
+  const std::string json = write_document(f.state.doc());
   Fixture g;
   show_next_mention(f.state, 0);
   REQUIRE(open_document_json(g.state, json, "v2.glosa.json").is_ok());
-  CHECK(g.state.doc.groups.size() == 7);
-  CHECK(g.state.doc.quotes.size() == 4);
-  CHECK(g.state.doc.article.title == "Tokajew w Moskwie");
+  CHECK(g.state.doc().groups.size() == 7);
+  CHECK(g.state.doc().quotes.size() == 4);
+  CHECK(g.state.doc().article.title == "Tokajew w Moskwie");
   CHECK(document_index(g.state).group_mentions[0].size() == 4);
-  CHECK(document_json(g.state) == write_document(g.state.doc, 2));
+  CHECK(document_json(g.state) == write_document(g.state.doc(), 2));
   // Opening another document forgets the cursor and the selections of the old one.
   show_next_mention(g.state, 0);
   select_quote(g.state, 1);

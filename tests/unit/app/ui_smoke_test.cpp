@@ -92,8 +92,9 @@ TEST_CASE("ui: every panel draws on the null backend with and without a document
   const std::string text = test::read_file(test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
   REQUIRE(load_text(state, text, "sample").is_ok());
   render_frames(state, ui, 3);
-  CHECK(ui.layout.lines.size() > 10);
-  CHECK(ui.layout_revision == state.doc_revision);
+  CHECK(ui.layout.paragraph_count() > 10);
+  CHECK(ui.layout.laid_out_fragments() > 50);
+  CHECK(ui.layout.key().revision == state.doc_revision);
 
   state.hidden_labels["DATE"] = true;
   select_entity(state, 0);
@@ -115,17 +116,19 @@ TEST_CASE("ui: groups, quotations and the article header draw, expanded and hove
     open_sample_v2(state);
     const ImVec2 size(1200 * scale, 800 * scale);
     render_frames(state, ui, 3, {size});
-    CHECK(ui.layout.quote_segments.size() >= 4);
+    size_t segments = 0;
+    for (size_t p = 0; p < ui.layout.paragraph_count(); ++p) segments += ui.layout.paragraph(static_cast<int>(p)).quote_segments.size();
+    CHECK(segments >= 4);
     CHECK(ui.active_tab == "entities");
     // Every group has a row; the header pushed the text down.
-    for (const EntityGroup& g : state.doc.groups) CHECK(ui.item_rects.count("group:" + g.id) == 1);
+    for (const EntityGroup& g : state.doc().groups) CHECK(ui.item_rects.count("group:" + g.id) == 1);
     CHECK(ui.doc_origin_y > ui.doc_view_top + 40 * scale);
 
     // Expand every group (mentions, the empty group's note) and sweep the mouse over the
     // text so every tooltip (entities, quotation bars) is drawn.
-    for (const EntityGroup& g : state.doc.groups) ui.expanded_groups.insert(g.id);
+    for (const EntityGroup& g : state.doc().groups) ui.expanded_groups.insert(g.id);
     render_frames(state, ui, 2, {size});
-    CHECK(ui.item_rects.count("mention:" + state.doc.entities[0].id) == 1);
+    CHECK(ui.item_rects.count("mention:" + state.doc().entities[0].id) == 1);
     bool hovered_entity = false;
     bool hovered_bar = false;
     for (float y = ui.doc_view_top; y < ui.doc_view_bottom; y += 7 * scale) {
@@ -150,7 +153,7 @@ TEST_CASE("ui: groups, quotations and the article header draw, expanded and hove
     select_quote(state, 3);
     render_frames(state, ui, 3, {size});
     CHECK(ui.active_tab == "quotes");
-    for (const Quotation& q : state.doc.quotes) CHECK(ui.item_rects.count("quote:" + q.id) == 1);
+    for (const Quotation& q : state.doc().quotes) CHECK(ui.item_rects.count("quote:" + q.id) == 1);
     ui.entity_filter = "putin";
     render_frames(state, ui, 2, {size});
     CHECK(ui.item_rects.count("quote:q1") == 1);
@@ -178,12 +181,12 @@ TEST_CASE("ui: a click on a group row shows its next mention; a click on a quota
   click(state, ui, center_of(ui, "group-toggle:g1"));
   CHECK(ui.expanded_groups.count("g1") == 1);
   CHECK(state.selected_entity == mentions[1]);
-  click(state, ui, center_of(ui, "mention:" + state.doc.entities[mentions[3]].id));
+  click(state, ui, center_of(ui, "mention:" + state.doc().entities[mentions[3]].id));
   CHECK(state.selected_entity == mentions[3]);
   // The NORP word's place link jumps to the place's group (Rosja, g5).
   click(state, ui, center_of(ui, "group-link:g4"));
   REQUIRE(state.selected_entity >= 0);
-  CHECK(state.doc.entities[state.selected_entity].group == "g5");
+  CHECK(state.doc().entities[state.selected_entity].group == "g5");
   // The quotes tab, then a quotation.
   click(state, ui, center_of(ui, "tab:quotes"));
   CHECK(ui.active_tab == "quotes");
@@ -212,7 +215,7 @@ TEST_CASE("ui: odd documents draw: long names, no groups, no article, narrow win
     float r[4];
     REQUIRE(item_screen_rect(ui, "group:g1", r));
     CHECK(r[2] <= narrow.x);  // the row stays inside the window
-    for (const EntityGroup& g : state.doc.groups) ui.expanded_groups.insert(g.id);
+    for (const EntityGroup& g : state.doc().groups) ui.expanded_groups.insert(g.id);
     ui.request_tab = "quotes";
     render_frames(state, ui, 3, {narrow});
   }

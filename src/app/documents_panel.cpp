@@ -1,0 +1,192 @@
+// The Documents panel: the collection, one two-line row per document (status mark, title;
+// language, entities, reviewed), the open one highlighted; a row's menu (open, done,
+// remove); the batch progress; Export all, Clear local data and what local storage holds.
+// Layer: app.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/editing.h"
+#include "app/ui.h"
+
+namespace glosa::app {
+
+namespace {
+
+ImU32 status_color(DocumentStatus s) {
+  switch (s) {
+    case DocumentStatus::Done: return IM_COL32(40, 140, 70, 255);
+    case DocumentStatus::InProgress: return IM_COL32(40, 90, 190, 255);
+    case DocumentStatus::New: break;
+  }
+  return IM_COL32(150, 150, 158, 255);
+}
+
+// A small mark: a hollow circle (new), a half-filled one (in progress), a filled one with
+// a tick (done).
+void draw_status_mark(ImDrawList* dl, ImVec2 c, float r, DocumentStatus status, float scale) {
+  const ImU32 col = status_color(status);
+  if (status == DocumentStatus::New) {
+    dl->AddCircle(c, r, col, 16, std::max(1.0f, 1.5f * scale));
+  } else if (status == DocumentStatus::InProgress) {
+    dl->AddCircle(c, r, col, 16, std::max(1.0f, 1.5f * scale));
+    dl->PathArcTo(c, r, 1.5708f, 4.7124f, 12);
+    dl->PathFillConvex(col);
+  } else {
+    dl->AddCircleFilled(c, r, col, 16);
+    dl->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.4f), IM_COL32_WHITE, 1.5f * scale);
+    dl->AddLine(ImVec2(c.x - r * 0.1f, c.y + r * 0.4f), ImVec2(c.x + r * 0.55f, c.y - r * 0.45f), IM_COL32_WHITE, 1.5f * scale);
+  }
+}
+
+std::string megabytes(double bytes) {
+  char buf[32];
+  if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.0f KB", bytes / 1024);
+  else std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024 * 1024));
+  return buf;
+}
+
+void draw_row_menu(AppState& state, int i) {
+  if (!ImGui::BeginPopup("document-menu")) return;
+  if (i < 0 || i >= static_cast<int>(state.documents.size())) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const DocumentSession& s = *state.documents[static_cast<size_t>(i)];
+  ImGui::TextDisabled("%s", display_text(document_title(s.doc), 50).c_str());
+  ImGui::Separator();
+  if (ImGui::MenuItem("Open##docmenu")) select_document(state, i);
+  if (ImGui::MenuItem("Done##docmenu", nullptr, s.is_done)) set_document_done(state, i, !s.is_done);
+  if (ImGui::MenuItem("Remove##docmenu")) remove_document(state, i);
+  ImGui::EndPopup();
+}
+
+void draw_clear_confirmation(AppState& state, UiResources& ui) {
+  if (ui.confirm_clear && !ImGui::IsPopupOpen("Clear local data?##confirm")) ImGui::OpenPopup("Clear local data?##confirm");
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Clear local data?##confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::Text("Remove all %zu documents and your corrections from this browser?", state.documents.size());
+  ImGui::TextDisabled("Files you downloaded are not touched. This cannot be undone.");
+  ImGui::Dummy(ImVec2(0, 4 * ui.scale));
+  if (ImGui::Button("Clear local data##confirm")) {
+    clear_collection(state);
+    ui.confirm_clear = false;
+    ImGui::CloseCurrentPopup();
+  }
+  record_item_rect(ui, "confirm-clear");
+  ImGui::SameLine();
+  if (ImGui::Button("Keep them (Esc)##confirm") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    ui.confirm_clear = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_documents_panel(AppState& state, UiResources& ui) {
+  const int n = static_cast<int>(state.documents.size());
+  ImGui::TextDisabled("DOCUMENTS  %d", n);
+  // The batch still being annotated.
+  int pending = 0;
+  for (const auto& s : state.documents) pending += s->is_annotating() ? 1 : 0;
+  if (pending > 0) {
+    const float done = n > 0 ? static_cast<float>(n - pending) / static_cast<float>(n) : 0.0f;
+    char label[64];
+    std::snprintf(label, sizeof label, "annotated %d of %d", n - pending, n);
+    ImGui::ProgressBar(done, ImVec2(-1, 0), label);
+    record_item_rect(ui, "batch-progress");
+  }
+
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 2;
+  ImGui::BeginChild("list##documents", ImVec2(0, -footer), false);
+  const float fs = ImGui::GetFontSize();
+  const float row_h = std::round(fs * 2 + 12 * ui.scale);
+  const float pad = std::round(6 * ui.scale);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  ImGuiListClipper clipper;
+  clipper.Begin(n, row_h + ImGui::GetStyle().ItemSpacing.y);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      DocumentSession& s = *state.documents[static_cast<size_t>(i)];
+      ImGui::PushID(s.id.c_str());
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float w = ImGui::GetContentRegionAvail().x;
+      if (ImGui::Selectable("##document_row", i == state.current, 0, ImVec2(0, row_h))) select_document(state, i);
+      record_item_rect(ui, "document:" + s.id);
+      if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+        ui.menu_document = i;
+        ImGui::OpenPopup("document-menu");
+      }
+      const DocumentSummary& sum = cached_summary(s);
+      const float r = std::round(fs * 0.32f);
+      draw_status_mark(dl, ImVec2(p.x + pad + r, p.y + pad + fs * 0.5f), r, sum.status, ui.scale);
+      const float tx = p.x + pad + 2 * r + pad;
+      draw_text_ellipsis(dl, font, fs, tx, p.y + pad, w - (tx - p.x) - pad, ImGui::GetColorU32(ImGuiCol_Text),
+                         sum.title.empty() ? std::string("(untitled)") : display_text(sum.title, 120));
+      std::string facts = sum.lang.empty() ? std::string("\xE2\x80\xA6") : sum.lang;
+      for (char& c : facts) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (s.is_annotating()) {
+        facts += "  \xC2\xB7  annotating " + std::to_string(static_cast<int>(s.annotation_progress * 100)) + "%";
+      } else {
+        facts += "  \xC2\xB7  " + std::to_string(sum.entities) + " entities  \xC2\xB7  " + std::to_string(sum.reviewed) + " reviewed";
+      }
+      draw_text_ellipsis(dl, font, fs, tx, p.y + pad + fs + 2 * ui.scale, w - (tx - p.x) - pad,
+                         ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s\n%s  \xC2\xB7  %s\nRight-click for Done and Remove", display_text(sum.title, 200).c_str(),
+                          document_status_name(sum.status), display_text(s.source_name, 80).c_str());
+      }
+      ImGui::PopID();
+    }
+  }
+  clipper.End();
+  draw_row_menu(state, ui.menu_document);
+  ImGui::EndChild();
+
+  // Footer: the open document's status, the collection's file, storage.
+  ImGui::Separator();
+  const DocumentSession* open = state.session();
+  if (!open) ImGui::BeginDisabled();
+  const bool done = open && open->is_done;
+  if (ImGui::Button(done ? "Mark not done##documents" : "Mark done##documents")) set_document_done(state, state.current, !done);
+  record_item_rect(ui, "mark-done");
+  ImGui::SameLine();
+  if (ImGui::Button("Remove##documents")) remove_document(state, state.current);
+  record_item_rect(ui, "remove-document");
+  if (!open) ImGui::EndDisabled();
+  if (!state.removed.empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Bring back##documents")) restore_removed_document(state);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("Bring back %s (Ctrl+Z)", display_text(document_title(state.removed.back().session->doc), 60).c_str());
+    }
+  }
+  if (n == 0) ImGui::BeginDisabled();
+  if (ImGui::Button("Export all\xE2\x80\xA6##documents") && state.services.save_file) {
+    state.services.save_file("glosa-collection.jsonl", export_all_jsonl(state));
+    set_message(state, MessageKind::Info, "Downloaded glosa-collection.jsonl: " + std::to_string(n) + " documents, one per line");
+  }
+  record_item_rect(ui, "export-all");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Every document as one .jsonl file (one Glosa document per line); Open reads it back");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Clear local data\xE2\x80\xA6##documents")) ui.confirm_clear = true;
+  record_item_rect(ui, "clear-data");
+  if (n == 0) ImGui::EndDisabled();
+  if (state.storage_used_bytes >= 0) {
+    std::string line = "Stored in this browser: " + megabytes(state.storage_used_bytes);
+    if (state.storage_quota_bytes > 0) line += " of " + megabytes(state.storage_quota_bytes);
+    ImGui::TextDisabled("%s", line.c_str());
+  }
+  ImGui::TextDisabled("Alt+PgDn / Alt+PgUp: next / previous document");
+  draw_clear_confirmation(state, ui);
+}
+
+}  // namespace glosa::app

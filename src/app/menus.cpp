@@ -1,0 +1,384 @@
+// The correction menus, drawn at the top level of the frame and driven by the mouse or the
+// keyboard alike (Up/Down, Enter, a label's digit, Esc): an entity's menu (its label, accept,
+// reject, its whole group, copy), the "Tag as" menu of selected words, a group row's menu,
+// and a quotation's speaker menu. Layer: app.
+//
+// Index: KeyMenu (a keyboard-driven list) · entity menu · tag menu · group menu · speaker
+// menu · open_menu / draw_menus.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/editing.h"
+#include "app/review.h"
+#include "app/ui.h"
+#include "engine/text/unicode.h"
+
+namespace glosa::app {
+
+namespace {
+
+constexpr const char* kDot = "  \xC2\xB7  ";
+
+// --- Section: KeyMenu ---
+
+// One frame of a menu: Up/Down move the highlighted item (wrapping), Enter or an item's
+// digit chooses it, Esc closes the menu; the mouse moves the highlight where it hovers.
+class KeyMenu {
+ public:
+  KeyMenu(UiResources& ui, bool take_digits) : ui_(ui) {
+    const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
+    const int n = std::max(1, ui.menu_count);
+    if (pressed(ImGuiKey_DownArrow)) ui.menu_cursor = (ui.menu_cursor + 1) % n;
+    if (pressed(ImGuiKey_UpArrow)) ui.menu_cursor = (ui.menu_cursor + n - 1) % n;
+    if (ui.menu_cursor >= n) ui.menu_cursor = n - 1;
+    enter_ = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
+    escape_ = pressed(ImGuiKey_Escape);
+    if (take_digits && !ImGui::GetIO().WantTextInput) {
+      for (int d = 1; d <= 9; ++d) {
+        if (ImGui::IsKeyPressed('0' + d, false)) digit_ = d;
+      }
+    }
+  }
+  // Call before EndPopup: remembers the items and their width, closes on Esc.
+  void finish() {
+    ui_.menu_count = count_;
+    ui_.menu_width = widest_;
+    if (escape_) ImGui::CloseCurrentPopup();
+  }
+  bool shift_digit() const { return digit_ > 0 && ImGui::GetIO().KeyShift; }
+
+  // An item; true when chosen (the popup then closes). `digit` 1–9 chooses it by key.
+  bool item(const std::string& text, const char* shortcut, bool checked, const std::string& rect_name, int digit = 0,
+            uint32_t swatch = 0, bool enabled = true) {
+    const int i = count_++;
+    const bool highlighted = ui_.menu_cursor == i;
+    ImGui::PushID(i);
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (!enabled) ImGui::BeginDisabled();
+    const float shortcut_w = shortcut ? ImGui::CalcTextSize(shortcut).x + 24 * ui_.scale : 0;
+    const float text_w = ImGui::CalcTextSize(text.c_str()).x + (swatch ? h : 0) + h + 16 * ui_.scale;
+    // Every item as wide as the widest (known from the last frame): shortcuts line up.
+    widest_ = std::max(widest_, std::max(text_w + shortcut_w, 200 * ui_.scale));
+    bool clicked = ImGui::Selectable("##item", highlighted, 0, ImVec2(std::max(widest_, ui_.menu_width), 0));
+    if (!enabled) ImGui::EndDisabled();
+    if (!rect_name.empty()) record_item_rect(ui_, rect_name);
+    if (ImGui::IsItemHovered() && ImGui::GetIO().MouseDelta.x * ImGui::GetIO().MouseDelta.x + ImGui::GetIO().MouseDelta.y * ImGui::GetIO().MouseDelta.y > 0) {
+      ui_.menu_cursor = i;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x = p.x;
+    if (swatch) {
+      dl->AddRectFilled(ImVec2(x, p.y + h * 0.15f), ImVec2(x + h * 0.7f, p.y + h * 0.85f), swatch, 2 * ui_.scale);
+      x += h;
+    }
+    const ImU32 col = ImGui::GetColorU32(enabled ? ImGuiCol_Text : ImGuiCol_TextDisabled);
+    dl->AddText(ImVec2(x, p.y), col, text.c_str());
+    if (checked) {
+      // A tick drawn with two strokes (the font has no ✓).
+      const float cx = ImGui::GetItemRectMax().x - shortcut_w - h * 0.9f, cy = p.y + h * 0.55f;
+      dl->AddLine(ImVec2(cx, cy), ImVec2(cx + h * 0.25f, cy + h * 0.25f), col, 1.6f * ui_.scale);
+      dl->AddLine(ImVec2(cx + h * 0.25f, cy + h * 0.25f), ImVec2(cx + h * 0.7f, cy - h * 0.35f), col, 1.6f * ui_.scale);
+    }
+    if (shortcut) {
+      const float sx = ImGui::GetItemRectMax().x - ImGui::CalcTextSize(shortcut).x;
+      dl->AddText(ImVec2(sx, p.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), shortcut);
+    }
+    ImGui::PopID();
+    if (!enabled) return false;
+    const bool chosen = clicked || (enter_ && highlighted) || (digit > 0 && digit == digit_);
+    if (chosen) ImGui::CloseCurrentPopup();
+    return chosen;
+  }
+
+ private:
+  UiResources& ui_;
+  int count_ = 0;
+  float widest_ = 0;
+  bool enter_ = false;
+  bool escape_ = false;
+  int digit_ = 0;
+};
+
+std::string label_item_text(const LabelInfo& l) {
+  return l.name + (l.description.empty() ? "" : kDot + display_text(l.description, 30));
+}
+
+// The digit key of the label at place i ("1".."9"), or "" beyond the ninth.
+void digit_text(int i, char* buf) {
+  buf[0] = i >= 0 && i < 9 ? static_cast<char>('1' + i) : 0;
+  buf[1] = 0;
+}
+
+// --- Section: the entity's menu ---
+
+void draw_entity_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("entity-menu")) return;
+  const Document& doc = state.doc();
+  const int i = ui.menu_entity;
+  if (i < 0 || i >= static_cast<int>(doc.entities.size())) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const Entity e = doc.entities[static_cast<size_t>(i)];  // a copy: a correction renumbers the entities
+  const int g = find_group(doc, e.group);
+  size_t mentions = 0;
+  if (g >= 0) {
+    for (const Entity& x : doc.entities) mentions += x.group == e.group && x.status != ReviewStatus::Rejected ? 1 : 0;
+  }
+  KeyMenu menu(ui, ui.menu_page == 0 || ui.menu_page == 1);
+  char digit[8];
+  ImGui::TextDisabled("\xE2\x80\x9E%s\xE2\x80\x9D%s%s", display_text(entity_text(doc, e), 60).c_str(), kDot, e.label.c_str());
+  if (ui.menu_page == 1) {
+    // Page: every mention of the group gets the label chosen.
+    ImGui::TextDisabled("Label all %zu mentions of %s as", mentions, display_text(doc.groups[static_cast<size_t>(g)].name, 40).c_str());
+    ImGui::Separator();
+    for (size_t l = 0; l < doc.labels.size(); ++l) {
+      digit_text(static_cast<int>(l), digit);
+      if (menu.item(label_item_text(doc.labels[l]), digit, doc.labels[l].name == e.label, "menu-all-label:" + doc.labels[l].name,
+                    l < 9 ? static_cast<int>(l) + 1 : 0, label_color(doc, doc.labels[l].name))) {
+        relabel_group(state, g, doc.labels[l].name);
+      }
+    }
+    menu.finish();
+    ImGui::EndPopup();
+    return;
+  }
+  if (ui.menu_page == 2) {
+    // Page: merge this group into another, picked by name.
+    ImGui::TextDisabled("Move %s into the group of", display_text(g >= 0 ? doc.groups[static_cast<size_t>(g)].name : "", 40).c_str());
+    if (ImGui::IsWindowAppearing() || ui.menu_focus_filter) ImGui::SetKeyboardFocusHere();
+    ui.menu_focus_filter = false;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s", ui.menu_filter.c_str());
+    ImGui::SetNextItemWidth(280 * ui.scale);
+    if (ImGui::InputTextWithHint("##merge_filter", "type a name\xE2\x80\xA6", buf, sizeof buf)) {
+      ui.menu_filter = buf;
+      ui.menu_cursor = 0;
+    }
+    ImGui::Separator();
+    const std::string key = search_fold(ui.menu_filter);
+    const DocumentIndex& index = document_index(state);
+    int shown = 0;
+    for (int other : sort_groups_for_list(index, [&] {
+           std::vector<int> all;
+           for (size_t k = 0; k < doc.groups.size(); ++k) all.push_back(static_cast<int>(k));
+           return all;
+         }())) {
+      if (other == g || index.group_mentions[static_cast<size_t>(other)].empty()) continue;
+      const EntityGroup& o = doc.groups[static_cast<size_t>(other)];
+      if (!key.empty() && search_fold(o.name).find(key) == std::string::npos) continue;
+      if (++shown > 12) break;
+      const std::string text = display_text(o.name, 40) + kDot + o.label + kDot + std::to_string(index.group_mentions[static_cast<size_t>(other)].size());
+      if (menu.item(text, nullptr, false, "menu-merge:" + o.id, 0, label_color(doc, o.label))) merge_group_into(state, g, other);
+    }
+    if (shown == 0) ImGui::TextDisabled("No other group matches.");
+    menu.finish();
+    ImGui::EndPopup();
+    return;
+  }
+  if (g >= 0) ImGui::TextDisabled("%s%s%zu mention%s", display_text(doc.groups[static_cast<size_t>(g)].name, 48).c_str(), kDot, mentions, mentions == 1 ? "" : "s");
+  ImGui::Separator();
+  for (size_t l = 0; l < doc.labels.size(); ++l) {
+    digit_text(static_cast<int>(l), digit);
+    if (menu.item(label_item_text(doc.labels[l]), digit, doc.labels[l].name == e.label, "menu-label:" + doc.labels[l].name,
+                  l < 9 ? static_cast<int>(l) + 1 : 0, label_color(doc, doc.labels[l].name))) {
+      if (menu.shift_digit() && g >= 0) relabel_group(state, g, doc.labels[l].name);
+      else set_entity_label(state, i, doc.labels[l].name);
+    }
+  }
+  ImGui::Separator();
+  if (e.status == ReviewStatus::Rejected) {
+    if (menu.item("Restore", nullptr, false, "menu-restore")) restore_entity(state, i);
+  } else {
+    const bool accepted = e.status == ReviewStatus::Accepted;
+    if (menu.item(accepted ? "Accepted" : "Accept", "Enter", accepted, "menu-accept")) set_entity_accepted(state, i, !accepted);
+    if (menu.item(e.origin == Origin::Person ? "Remove" : "Reject", "X / Del", false, "menu-remove")) reject_entity(state, i);
+  }
+  if (g >= 0 && e.status != ReviewStatus::Rejected) {
+    ImGui::Separator();
+    if (mentions > 1) {
+      if (menu.item("Label all " + std::to_string(mentions) + " mentions as\xE2\x80\xA6", "Shift+1\xE2\x80\x93" "9", false, "menu-label-all")) {
+        ui.menu_page = 1;  // the menu comes back on its next page
+        ui.menu_cursor = 0;
+        ui.request_menu = "entity-menu";
+      }
+      if (menu.item("Accept all " + std::to_string(mentions) + " mentions", nullptr, false, "menu-accept-all")) set_group_review(state, g, true);
+      if (menu.item("Reject all " + std::to_string(mentions) + " mentions", nullptr, false, "menu-reject-all")) set_group_review(state, g, false);
+      if (menu.item("Split this mention into its own group", nullptr, false, "menu-split")) split_mention(state, i);
+    }
+    if (menu.item("Merge into another group\xE2\x80\xA6", nullptr, false, "menu-merge")) {
+      ui.menu_page = 2;
+      ui.menu_cursor = 0;
+      ui.menu_filter.clear();
+      ui.menu_focus_filter = true;
+      ui.request_menu = "entity-menu";
+    }
+  }
+  ImGui::Separator();
+  if (menu.item("Copy text", "Ctrl+C", false, "menu-copy-text") && state.services.copy_text) {
+    state.services.copy_text(std::string(entity_text(doc, e)));
+    set_message(state, MessageKind::Info, "Copied \xE2\x80\x9E" + display_text(entity_text(doc, e), 60) + "\xE2\x80\x9D");
+  }
+  const std::string& value = !e.resolved.empty() ? e.resolved : (!e.value.empty() ? e.value : e.lemma);
+  if (!value.empty() && menu.item("Copy value  " + display_text(value, 40), nullptr, false, "menu-copy-value") &&
+      state.services.copy_text) {
+    state.services.copy_text(value);
+    set_message(state, MessageKind::Info, "Copied " + display_text(value, 60));
+  }
+  menu.finish();
+  ImGui::EndPopup();
+}
+
+// --- Section: the "Tag as" menu ---
+
+void draw_tag_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("tag-menu")) return;
+  const Document& doc = state.doc();
+  size_t b = ui.tag_begin, e = ui.tag_end;
+  trim_span(doc.text, &b, &e);
+  KeyMenu menu(ui, true);
+  ImGui::TextDisabled("Tag \xE2\x80\x9E%s\xE2\x80\x9D as", display_text(std::string_view(doc.text).substr(b, e - b), 60).c_str());
+  ImGui::Separator();
+  char digit[8];
+  for (size_t l = 0; l < doc.labels.size(); ++l) {
+    digit_text(static_cast<int>(l), digit);
+    if (menu.item(label_item_text(doc.labels[l]), digit, false, "tag-label:" + doc.labels[l].name, l < 9 ? static_cast<int>(l) + 1 : 0,
+                  label_color(doc, doc.labels[l].name))) {
+      add_entity(state, ui.tag_begin, ui.tag_end, doc.labels[l].name);
+    }
+  }
+  ImGui::Separator();
+  if (menu.item("Copy text", "Ctrl+C", false, "tag-copy") && state.services.copy_text) {
+    state.services.copy_text(std::string(std::string_view(doc.text).substr(b, e - b)));
+    set_message(state, MessageKind::Info, "Copied the selected text");
+  }
+  menu.finish();
+  ImGui::EndPopup();
+}
+
+// --- Section: a group row's menu ---
+
+void draw_group_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("group-menu")) return;
+  const Document& doc = state.doc();
+  const int g = ui.menu_group;
+  if (g < 0 || g >= static_cast<int>(doc.groups.size())) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const EntityGroup group = doc.groups[static_cast<size_t>(g)];
+  const size_t mentions = document_index(state).group_mentions[static_cast<size_t>(g)].size();
+  KeyMenu menu(ui, true);
+  ImGui::TextDisabled("%s%s%s%s%zu mention%s", display_text(group.name, 48).c_str(), kDot, group.label.c_str(), kDot, mentions,
+                      mentions == 1 ? "" : "s");
+  ImGui::Separator();
+  char digit[8];
+  for (size_t l = 0; l < doc.labels.size(); ++l) {
+    digit_text(static_cast<int>(l), digit);
+    if (menu.item("All as " + label_item_text(doc.labels[l]), digit, doc.labels[l].name == group.label,
+                  "group-menu-label:" + doc.labels[l].name, l < 9 ? static_cast<int>(l) + 1 : 0, label_color(doc, doc.labels[l].name))) {
+      relabel_group(state, g, doc.labels[l].name);
+    }
+  }
+  ImGui::Separator();
+  if (menu.item("Accept all mentions", nullptr, false, "group-menu-accept")) set_group_review(state, g, true);
+  if (menu.item("Reject all mentions", nullptr, false, "group-menu-reject")) set_group_review(state, g, false);
+  const DocumentIndex& index = document_index(state);
+  if (!index.group_mentions[static_cast<size_t>(g)].empty() &&
+      menu.item("Merge into another group\xE2\x80\xA6", nullptr, false, "group-menu-merge")) {
+    // The entity menu's merge page does the picking, for the group's first mention.
+    ui.menu_entity = index.group_mentions[static_cast<size_t>(g)].front();
+    ui.menu_page = 2;
+    ui.menu_cursor = 0;
+    ui.menu_filter.clear();
+    ui.menu_focus_filter = true;
+    ui.request_menu = "entity-menu";
+  }
+  menu.finish();
+  ImGui::EndPopup();
+}
+
+// --- Section: a quotation's speaker menu ---
+
+void draw_speaker_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("speaker-menu")) return;
+  const Document& doc = state.doc();
+  const int q = ui.menu_quote;
+  if (q < 0 || q >= static_cast<int>(doc.quotes.size())) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const DocumentIndex& index = document_index(state);
+  KeyMenu menu(ui, false);
+  const Quotation& quote = doc.quotes[static_cast<size_t>(q)];
+  ImGui::TextDisabled("Who said \xE2\x80\x9E%s\xE2\x80\x9D?",
+                      display_text(quote_snippet(std::string_view(doc.text).substr(quote.begin_byte, quote.end_byte - quote.begin_byte), 50), 60).c_str());
+  if (ImGui::IsWindowAppearing() || ui.menu_focus_filter) ImGui::SetKeyboardFocusHere();
+  ui.menu_focus_filter = false;
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%s", ui.menu_filter.c_str());
+  ImGui::SetNextItemWidth(300 * ui.scale);
+  if (ImGui::InputTextWithHint("##speaker_filter", "type a name\xE2\x80\xA6", buf, sizeof buf)) {
+    ui.menu_filter = buf;
+    ui.menu_cursor = 0;
+  }
+  ImGui::Separator();
+  const std::string key = search_fold(ui.menu_filter);
+  const int current = index.quote_speaker[static_cast<size_t>(q)];
+  int shown = 0;
+  std::vector<int> all;
+  for (size_t g = 0; g < doc.groups.size(); ++g) all.push_back(static_cast<int>(g));
+  for (int g : sort_groups_for_list(index, std::move(all))) {
+    const EntityGroup& group = doc.groups[static_cast<size_t>(g)];
+    if ((group.label != "PER" && group.label != "ORG") || index.group_mentions[static_cast<size_t>(g)].empty()) continue;
+    if (!key.empty() && search_fold(group.name).find(key) == std::string::npos) continue;
+    if (++shown > 12) break;
+    if (menu.item(display_text(group.name, 40) + kDot + group.label, nullptr, g == current, "speaker:" + group.id, 0,
+                  label_color(doc, group.label))) {
+      set_quote_speaker(state, q, g);
+    }
+  }
+  if (shown == 0) ImGui::TextDisabled("No person or organisation matches.");
+  ImGui::Separator();
+  const bool none = quote.attribution == "person" && quote.speaker.empty();
+  if (menu.item("No speaker (nobody is named)", nullptr, none, "speaker:none")) set_quote_speaker(state, q, -1);
+  menu.finish();
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void open_menu(UiResources& ui, const std::string& popup, bool at_selection) {
+  ui.request_menu = popup;
+  ui.menu_at_selection = at_selection;
+  ui.menu_cursor = 0;
+  ui.menu_page = 0;
+  ui.menu_width = 0;
+  ui.menu_filter.clear();
+}
+
+void draw_menus(AppState& state, UiResources& ui) {
+  if (!ui.request_menu.empty()) {
+    if (ui.menu_at_selection) {
+      float r[4];
+      if (entity_screen_rect(ui, ui.menu_entity, r)) ImGui::SetNextWindowPos(ImVec2(r[0], r[3] + 2 * ui.scale));
+      ui.menu_at_selection = false;
+    }
+    ImGui::OpenPopup(ui.request_menu.c_str());
+    ui.request_menu.clear();
+  }
+  draw_entity_menu(state, ui);
+  draw_tag_menu(state, ui);
+  draw_group_menu(state, ui);
+  draw_speaker_menu(state, ui);
+}
+
+}  // namespace glosa::app

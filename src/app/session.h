@@ -1,0 +1,107 @@
+// One document of the collection with everything that belongs to it: the annotated
+// document, where it came from, its review status, its undo history (entity-level steps,
+// never copies of the text), where the person was in it, and its pending annotation and
+// local save. Layer: app (no drawing, no platform code).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/document.h"
+#include "engine/names/person_decisions.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+
+namespace glosa::app {
+
+// Where a document stands in a person's work. New: nothing reviewed or corrected yet;
+// InProgress: something was; Done: the person said so (only a person sets it).
+enum class DocumentStatus : uint8_t { New, InProgress, Done };
+const char* document_status_name(DocumentStatus status);  // "new", "in progress", "done"
+bool parse_document_status(std::string_view name, DocumentStatus* status);
+
+// What a person decided beyond single entities: the label set (added, renamed, recoloured,
+// reordered labels live in Document::labels), the groups a person made and the speakers a
+// person chose (names/person_decisions.h). Kept whole in an edit step: it is small.
+struct DocumentDecisions {
+  std::vector<LabelInfo> labels;
+  names::PersonDecisions person;
+  bool operator==(const DocumentDecisions& o) const;
+};
+
+// One undoable change: the entities it removed and the ones it added (as they were), and,
+// when it changed them, the document-level decisions before and after.
+struct EditStep {
+  std::vector<Entity> removed;
+  std::vector<Entity> added;
+  bool has_decisions = false;
+  DocumentDecisions decisions_before;
+  DocumentDecisions decisions_after;
+  std::string description;  // "Changed „Moskwie” from LOC to ORG"
+  uint64_t sequence = 0;    // order among all steps of the page (AppState::edit_sequence)
+};
+
+// Counts for the Documents panel.
+struct DocumentSummary {
+  std::string id;
+  std::string title;
+  std::string lang;
+  size_t entities = 0;   // every entity of the file, rejected ones included
+  size_t reviewed = 0;   // of them, those with a status other than unreviewed
+  DocumentStatus status = DocumentStatus::New;
+};
+struct DocumentSession {
+  uint64_t key = 0;            // unique within this page: layout caches and annotation jobs
+  std::string id;              // stable id, kept in local storage and files ("d5k2x9-3")
+  Document doc;
+  std::string source_name;     // file name or "clipboard"
+  DocumentStatus status = DocumentStatus::New;
+  bool is_done = false;        // marked done by a person (status follows)
+  bool is_imported = false;    // opened from an annotation file (never re-annotated)
+  double annotate_ms = 0;      // time of the annotation, 0 if not annotated here
+  double created_ms = 0;       // wall clock, for the list order
+  int edit_count = 0;          // corrections since it was opened
+  std::vector<EditStep> undo;  // oldest first
+  std::vector<EditStep> redo;
+
+  // Annotation in the background (the platform's worker): the text is shown at once, the
+  // entities when they arrive.
+  uint64_t annotation_job = 0;   // pending job, 0 = none
+  double annotation_progress = 0;  // 0..1 as reported
+  std::string annotation_lang;   // language asked for ("auto", "pl", "en")
+  size_t invalid_utf8_count = 0; // repaired sequences in the pasted text
+
+  // Derived data (groups, quotations, article facts) after a correction of a long text is
+  // computed in the background too: the entities change at once, the rest follows.
+  uint64_t refresh_job = 0;        // pending job, 0 = none
+  uint64_t refresh_revision = 0;   // the revision it was asked for
+  bool refresh_again = false;      // changed again while it was pending
+  // Tokens and sentences of the text, kept while the document is open so a correction does
+  // not tokenise it again (the text never changes).
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  // Where the person was: restored when the document is opened again.
+  float scroll_y = 0;
+  int selected_entity = -1;
+
+  // Local saving: `revision` counts changes, `saved_revision` the one last stored.
+  uint64_t revision = 1;
+  uint64_t saved_revision = 0;
+  uint64_t summary_revision = 0;  // cached_summary() is of this revision
+  DocumentSummary summary;
+  uint64_t saving_revision = 0;  // being written now, 0 = none
+  double changed_ms = 0;         // clock (now_ms) of the last change
+
+  bool is_annotating() const { return annotation_job != 0; }
+};
+
+DocumentSummary summarize(const DocumentSession& session);
+// The same, kept in the session until it changes (the Documents panel draws it every frame).
+const DocumentSummary& cached_summary(DocumentSession& session);
+
+// Derives New / InProgress from the document (Done is only set by a person).
+void update_status(DocumentSession& session);
+
+}  // namespace glosa::app

@@ -1,0 +1,202 @@
+// The annotation worker's JavaScript (prepended to glosa-worker.js with --pre-js): the
+// message protocol with the page (web/glosa-web.js) and the collection's local store in
+// IndexedDB. The engine calls live in worker_main.cpp. Everything here runs off the page's
+// thread, so annotating a long text or parsing the stored collection never blocks a frame.
+//
+// Page -> worker: {type:'model', lang, bytes} · {type:'annotate', job, text (bytes), lang,
+//   created} · {type:'refresh', job, bytes} · {type:'store', id, revision, bytes, meta} · {type:'unstore', id} ·
+//   {type:'clear'} · {type:'state', key, value} · {type:'restore'}
+// Worker -> page: {type:'ready'} · {type:'model-loaded', lang, ok, error} · {type:'progress',
+//   job, fraction} · {type:'annotated', job, ok, error, bytes, ms} · {type:'refreshed', job,
+//   ok, error, bytes} · {type:'stored', id,
+//   revision, ok, error} · {type:'restored', docs, problems, state} · {type:'cleared', ok, error}
+'use strict';
+
+// `Module` is declared by Emscripten's code just before this file.
+(function () {
+  var ready = false;
+  var queue = [];
+  var currentJob = 0;
+  var encoder = new TextEncoder();
+  var decoder = new TextDecoder();
+
+  // --- the engine's buffers ---
+  function toHeap(bytes) {
+    var ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    return ptr;
+  }
+  function withCString(text, fn) {
+    var len = Module.lengthBytesUTF8(text) + 1;
+    var ptr = Module._malloc(len);
+    Module.stringToUTF8(text, ptr, len);
+    try { return fn(ptr); } finally { Module._free(ptr); }
+  }
+  function withBytes(bytes, fn) {
+    var ptr = toHeap(bytes);
+    try { return fn(ptr, bytes.length); } finally { Module._free(ptr); }
+  }
+  function lastError() { return Module.UTF8ToString(Module._glosa_worker_last_error()); }
+  // The result buffer copied out (a fresh ArrayBuffer that can be transferred to the page).
+  function takeResult() {
+    var ptr = Module._glosa_worker_result();
+    var size = Module._glosa_worker_result_size();
+    var out = Module.HEAPU8.slice(ptr, ptr + size).buffer;
+    Module._glosa_worker_release();
+    return out;
+  }
+
+  Module.glosaProgress = function (fraction) {
+    self.postMessage({ type: 'progress', job: currentJob, fraction: fraction });
+  };
+
+  // --- IndexedDB: documents {id, json, meta, saved} and state {key, value} ---
+  var dbPromise = null;
+  function db() {
+    if (!dbPromise) {
+      dbPromise = new Promise(function (resolve, reject) {
+        if (typeof indexedDB === 'undefined') { reject(new Error('this browser has no IndexedDB')); return; }
+        var req = indexedDB.open('glosa', 1);
+        req.onupgradeneeded = function () {
+          var d = req.result;
+          if (!d.objectStoreNames.contains('documents')) d.createObjectStore('documents', { keyPath: 'id' });
+          if (!d.objectStoreNames.contains('state')) d.createObjectStore('state', { keyPath: 'key' });
+        };
+        req.onsuccess = function () { resolve(req.result); };
+        req.onerror = function () { reject(req.error || new Error('IndexedDB could not be opened')); };
+      });
+      dbPromise.catch(function () { dbPromise = null; });
+    }
+    return dbPromise;
+  }
+  function errorText(e) {
+    if (!e) return 'unknown error';
+    if (e.name === 'QuotaExceededError') return 'the browser\'s storage for this page is full';
+    return (e.name ? e.name + ': ' : '') + (e.message || String(e));
+  }
+  // Runs `fn(stores)` in one transaction; resolves when it commits.
+  function transact(names, mode, fn) {
+    return db().then(function (d) {
+      return new Promise(function (resolve, reject) {
+        var tx = d.transaction(names, mode);
+        var stores = {};
+        names.forEach(function (n) { stores[n] = tx.objectStore(n); });
+        var out = fn(stores);
+        tx.oncomplete = function () { resolve(out); };
+        tx.onerror = function () { reject(tx.error); };
+        tx.onabort = function () { reject(tx.error || new Error('the write was aborted')); };
+      });
+    });
+  }
+
+  function store(msg) {
+    var code = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_json_of(p, n); });
+    if (code !== 0) {
+      self.postMessage({ type: 'stored', id: msg.id, revision: msg.revision, ok: false, error: lastError() });
+      return;
+    }
+    var json = decoder.decode(new Uint8Array(takeResult()));
+    transact(['documents'], 'readwrite', function (s) {
+      s.documents.put({ id: msg.id, json: json, meta: msg.meta, saved: Date.now() });
+    }).then(function () {
+      self.postMessage({ type: 'stored', id: msg.id, revision: msg.revision, ok: true, bytes: json.length });
+    }, function (e) {
+      self.postMessage({ type: 'stored', id: msg.id, revision: msg.revision, ok: false, error: errorText(e) });
+    });
+  }
+
+  function restore() {
+    transact(['documents', 'state'], 'readonly', function (s) {
+      var out = {};
+      s.documents.getAll().onsuccess = function (e) { out.docs = e.target.result; };
+      s.state.getAll().onsuccess = function (e) { out.state = e.target.result; };
+      return out;
+    }).then(function (out) {
+      var docs = [];
+      var problems = [];
+      var transfer = [];
+      (out.docs || []).sort(function (a, b) {
+        return ((a.meta && a.meta.order) || 0) - ((b.meta && b.meta.order) || 0);
+      }).forEach(function (rec) {
+        var code = withBytes(encoder.encode(rec.json || ''), function (p, n) { return Module._glosa_worker_encode_json(p, n); });
+        if (code !== 0) { problems.push({ id: rec.id, message: lastError() }); return; }
+        var bytes = takeResult();
+        transfer.push(bytes);
+        docs.push({ id: rec.id, bytes: bytes, meta: rec.meta || {} });
+      });
+      var state = {};
+      (out.state || []).forEach(function (r) { state[r.key] = r.value; });
+      self.postMessage({ type: 'restored', docs: docs, problems: problems, state: state }, transfer);
+    }, function (e) {
+      self.postMessage({ type: 'restored', docs: [], problems: [], state: {}, error: errorText(e) });
+    });
+  }
+
+  function handle(msg) {
+    switch (msg.type) {
+      case 'model': {
+        var code = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_load_model(p, n); });
+        self.postMessage({ type: 'model-loaded', lang: msg.lang, name: msg.name, ok: code === 0, error: code === 0 ? null : lastError() });
+        break;
+      }
+      case 'annotate': {
+        currentJob = msg.job;
+        var t0 = performance.now();
+        var result = withBytes(new Uint8Array(msg.text), function (p, n) {
+          return withCString(msg.lang || 'auto', function (langPtr) {
+            return withCString(msg.created || '', function (createdPtr) {
+              return Module._glosa_worker_annotate(p, n, langPtr, createdPtr);
+            });
+          });
+        });
+        var ms = performance.now() - t0;
+        if (result !== 0) {
+          self.postMessage({ type: 'annotated', job: msg.job, ok: false, error: lastError() });
+        } else {
+          var bytes = takeResult();
+          self.postMessage({ type: 'annotated', job: msg.job, ok: true, bytes: bytes, ms: ms }, [bytes]);
+        }
+        currentJob = 0;
+        break;
+      }
+      case 'refresh': {
+        var code = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_refresh(p, n); });
+        if (code !== 0) {
+          self.postMessage({ type: 'refreshed', job: msg.job, ok: false, error: lastError() });
+        } else {
+          var out = takeResult();
+          self.postMessage({ type: 'refreshed', job: msg.job, ok: true, bytes: out }, [out]);
+        }
+        break;
+      }
+      case 'store': store(msg); break;
+      case 'unstore':
+        transact(['documents'], 'readwrite', function (s) { s.documents.delete(msg.id); }).catch(function () {});
+        break;
+      case 'clear':
+        transact(['documents', 'state'], 'readwrite', function (s) { s.documents.clear(); s.state.clear(); })
+          .then(function () { self.postMessage({ type: 'cleared', ok: true }); },
+                function (e) { self.postMessage({ type: 'cleared', ok: false, error: errorText(e) }); });
+        break;
+      case 'state':
+        transact(['state'], 'readwrite', function (s) { s.state.put({ key: msg.key, value: msg.value }); }).catch(function () {});
+        break;
+      case 'restore': restore(); break;
+    }
+  }
+
+  self.onmessage = function (event) {
+    if (!ready) { queue.push(event.data); return; }
+    handle(event.data);
+  };
+
+  Module.onRuntimeInitialized = function () {
+    ready = true;
+    self.postMessage({ type: 'ready' });
+    var pending = queue;
+    queue = [];
+    pending.forEach(handle);
+  };
+  Module.printErr = function (text) { console.warn('[glosa worker] ' + text); };
+  Module.onAbort = function (what) { self.postMessage({ type: 'aborted', error: String(what) }); };
+})();

@@ -1,0 +1,90 @@
+// The engine's side of the annotation worker: functions the worker's JavaScript
+// (worker_glue.js) calls to load models, annotate a text, and turn documents into their
+// stored JSON and back. Results are left in one buffer that JS copies out before the next
+// call. Layer: platform/worker (Emscripten only).
+#include <emscripten.h>
+
+#include <cstring>
+#include <string>
+
+#include "engine/core/document_codec.h"
+#include "engine/engine.h"
+#include "engine/io/annotation_json.h"
+#include "engine/names/lexicon.h"
+
+// Progress of the running annotation, posted to the page at once (postMessage does not wait).
+EM_JS(void, glosa_worker_js_progress, (double fraction), { Module.glosaProgress(fraction); });
+
+namespace {
+
+glosa::Engine& engine() {
+  static glosa::Engine* e = new glosa::Engine();  // lives as long as the worker
+  return *e;
+}
+
+std::string g_result;      // the last call's output (encoded document or JSON)
+std::string g_last_error;  // the last call's error message, "" when it succeeded
+
+int report(const glosa::Status& s) {
+  g_last_error = s.is_ok() ? "" : s.message();
+  return static_cast<int>(s.code());
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* glosa_worker_result() { return g_result.data(); }
+EMSCRIPTEN_KEEPALIVE int glosa_worker_result_size() { return static_cast<int>(g_result.size()); }
+EMSCRIPTEN_KEEPALIVE const char* glosa_worker_last_error() { return g_last_error.c_str(); }
+EMSCRIPTEN_KEEPALIVE void glosa_worker_release() { std::string().swap(g_result); }
+
+// A model file: the name lexicon (told by its magic) or an NER model. Returns an ErrorCode.
+EMSCRIPTEN_KEEPALIVE int glosa_worker_load_model(const uint8_t* data, int len) {
+  const bool is_lexicon = len >= 8 && std::memcmp(data, glosa::names::kLexiconMagic, 8) == 0;
+  return report(is_lexicon ? engine().load_lexicon(data, static_cast<size_t>(len))
+                           : engine().load_model(data, static_cast<size_t>(len)));
+}
+
+// Annotates `len` bytes; on success the result buffer holds the encoded document.
+EMSCRIPTEN_KEEPALIVE int glosa_worker_annotate(const char* text, int len, const char* lang, const char* created) {
+  glosa::AnnotateOptions options;
+  options.lang = lang;
+  options.progress = [](double f) { glosa_worker_js_progress(f); };
+  auto result = engine().annotate(std::string_view(text, static_cast<size_t>(len)), options);
+  if (!result.is_ok()) return report(result.status());
+  result.value().doc.meta.created = created;
+  g_result = glosa::encode_document(result.value().doc);
+  return report(glosa::Status::ok());
+}
+
+// After a person corrected a long text: groups, quotations and article facts derived again
+// from its entities (Engine::refresh_document). On success the result buffer holds the
+// encoded document.
+EMSCRIPTEN_KEEPALIVE int glosa_worker_refresh(const char* bytes, int len) {
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (!doc.is_ok()) return report(doc.status());
+  engine().refresh_document(doc.value());
+  g_result = glosa::encode_document(doc.value());
+  return report(glosa::Status::ok());
+}
+
+// A stored Glosa JSON file to the page's binary form (validated like any file).
+EMSCRIPTEN_KEEPALIVE int glosa_worker_encode_json(const char* json, int len) {
+  auto doc = glosa::read_document(std::string_view(json, static_cast<size_t>(len)));
+  if (!doc.is_ok()) return report(doc.status());
+  g_result = glosa::encode_document(doc.value());
+  return report(glosa::Status::ok());
+}
+
+// The page's binary form to the JSON that is stored (one compact line, as Export all).
+EMSCRIPTEN_KEEPALIVE int glosa_worker_json_of(const char* bytes, int len) {
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (!doc.is_ok()) return report(doc.status());
+  g_result = glosa::write_document(doc.value(), -1);
+  return report(glosa::Status::ok());
+}
+
+}  // extern "C"
+
+int main() { return 0; }

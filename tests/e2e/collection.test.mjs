@@ -1,0 +1,218 @@
+// End-to-end tests of working all day in the browser (issue #9), through real input: the mouse
+// wheel, keys and a finger scroll like a page; the page draws nothing while idle; a reload
+// brings back every document with its corrections; a paste never replaces a document; a
+// .jsonl of articles opens as a collection, and Export all reads back equal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+
+const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
+// A long text: the sample's paragraphs, numbered so no two are alike.
+const longText = Array.from({ length: 30 }, (_, i) => `Część ${i + 1}.\n\n` + sample).join('\n\n');
+
+let server;
+let browser;
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
+const view = (page) => page.evaluate(() => glosa.viewState());
+
+async function pasteAndWait(page, text) {
+  await pasteText(page, text);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+}
+
+// Right-clicks the first on-screen entity with `label` and gives it `to` from the menu.
+async function relabelFirst(page, label, to) {
+  const rect = await page.evaluate((label) => {
+    const d = JSON.parse(glosa.getDocument());
+    const v = glosa.viewState();
+    for (let i = 0; i < d.entities.length; i++) {
+      if (d.entities[i].label !== label || d.entities[i].status === 'rejected') continue;
+      const r = glosa.entityRect(i);
+      if (r && r.y0 > v.docViewTop && r.y1 < v.docViewBottom - 250) return { ...r, start: d.entities[i].start, end: d.entities[i].end };
+    }
+    return null;
+  }, label);
+  assert.ok(rect, `a ${label} entity is on screen`);
+  const c = centre(rect);
+  await page.mouse.move(c.x, c.y);
+  await frames(page, 2);
+  await page.mouse.click(c.x, c.y, { button: 'right' });
+  await frames(page, 3);
+  const item = await page.evaluate((to) => glosa.itemRect('menu-label:' + to), to);
+  assert.ok(item, 'the correction menu is open');
+  await clickAt(page, centre(item));
+  await page.evaluate(() => glosa.whenIdle());
+  return rect;
+}
+
+test('the wheel, the keys and a finger scroll the text like a page; an idle page draws nothing', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1200, height: 800 });
+  await pasteAndWait(page, longText);
+  let v = await view(page);
+  assert.equal(v.docScrollY, 0, 'a new document starts at its top');
+  assert.ok(v.docScrollMaxY > 5000, `the text is long: ${v.docScrollMaxY}`);
+  await page.mouse.move(500, 400);
+  await frames(page, 2);
+
+  // One notch down: a few lines down, never up; one notch up comes back.
+  await page.mouse.wheel(0, 100);
+  await frames(page, 3);
+  v = await view(page);
+  assert.ok(v.docScrollY >= 1.5 * v.lineHeight && v.docScrollY <= 6 * v.lineHeight,
+            `one notch moves a few lines: ${v.docScrollY} px (line ${v.lineHeight} px)`);
+  const afterNotch = v.docScrollY;
+  await page.mouse.wheel(0, -100);
+  await frames(page, 3);
+  assert.equal((await view(page)).docScrollY, 0, 'one notch up comes back');
+  // Trackpad pixels scroll by exactly as many pixels.
+  await page.mouse.wheel(0, 37);
+  await frames(page, 3);
+  assert.equal((await view(page)).docScrollY, 37);
+  await page.mouse.wheel(0, -37);
+  await frames(page, 2);
+
+  // PageDown: most of a screen; End: the end; Home: the top; arrows: a little.
+  await page.keyboard.press('PageDown');
+  await frames(page, 3);
+  v = await view(page);
+  const screen = v.docViewBottom - v.docViewTop;
+  assert.ok(v.docScrollY > screen * 0.6 && v.docScrollY <= screen, `PageDown moves about a screen: ${v.docScrollY} of ${screen}`);
+  await page.keyboard.press('Space');
+  await frames(page, 3);
+  assert.ok((await view(page)).docScrollY > v.docScrollY + screen * 0.6, 'Space moves another screen');
+  await page.keyboard.press('End');
+  await frames(page, 4);
+  v = await view(page);
+  assert.ok(v.docScrollY > 5000 && Math.abs(v.docScrollY - v.docScrollMaxY) < 2, `End: ${v.docScrollY} of ${v.docScrollMaxY}`);
+  await page.screenshot({ path: path.join(artifacts, 'long-document-end.png') });
+  await page.keyboard.press('Home');
+  await frames(page, 3);
+  assert.equal((await view(page)).docScrollY, 0, 'Home');
+  await page.keyboard.press('ArrowDown');
+  await frames(page, 3);
+  const down = (await view(page)).docScrollY;
+  assert.ok(down > 0 && down < afterNotch * 2, `ArrowDown moves a little: ${down}`);
+
+  // Idle: no frame is drawn while nothing happens.
+  await new Promise((r) => setTimeout(r, 500));
+  const f0 = await page.evaluate(() => glosa.frameCount());
+  await new Promise((r) => setTimeout(r, 1500));
+  const f1 = await page.evaluate(() => glosa.frameCount());
+  assert.equal(f1 - f0, 0, `frames drawn while idle: ${f1 - f0}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a finger swipe scrolls 1:1 with the finger', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await pasteAndWait(page, longText);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x: 450, y, id: 1 }] });
+  // The finger moves at once (resting half a second would be a long press: the menu).
+  await touch('touchStart', 600);
+  for (let y = 580; y >= 300; y -= 20) await touch('touchMove', y);
+  await touch('touchEnd', 300);
+  await frames(page, 3);
+  const v = await view(page);
+  assert.ok(Math.abs(v.docScrollY - 300) <= 2, `a 300 px swipe scrolls 300 px: ${v.docScrollY}`);
+  await context.close();
+});
+
+test('a reload brings back both documents and their corrections exactly; a paste keeps a corrected document', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  await pasteAndWait(page, sample);
+  const first = await relabelFirst(page, 'LOC', 'ORG');
+  const firstDoc = await page.evaluate(() => glosa.getDocument());
+  const firstParsed = JSON.parse(firstDoc);
+  assert.equal(firstParsed.entities.find((e) => e.start === first.start && e.end === first.end).label, 'ORG');
+
+  // A paste over the corrected document: a second document; the first is kept.
+  const second = sample.replace('Gdańsk buduje', 'Gdynia buduje');
+  await pasteAndWait(page, second);
+  let list = await page.evaluate(() => glosa.listDocuments());
+  assert.equal(list.length, 2, 'both documents are in the collection');
+  await relabelFirst(page, 'PER', 'ORG');
+  const secondDoc = await page.evaluate(() => glosa.getDocument());
+  assert.ok(await page.evaluate((id) => glosa.selectDocument(id), list[0].id));
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => glosa.getDocument()), firstDoc, 'the first document is as it was');
+  await page.evaluate(() => glosa.whenIdle());
+  list = await page.evaluate(() => glosa.listDocuments());
+  assert.equal(list[0].status, 'in progress');
+  assert.equal(list[0].reviewed, 1);
+
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(page, 3);
+  const after = await page.evaluate(() => glosa.listDocuments());
+  assert.deepEqual(after, list, 'the collection comes back');
+  assert.equal(await page.evaluate(() => glosa.getDocument()), firstDoc, 'the open document comes back exactly');
+  assert.ok(await page.evaluate((id) => glosa.selectDocument(id), list[1].id));
+  assert.equal(await page.evaluate(() => glosa.getDocument()), secondDoc, 'and the other one too');
+  await page.screenshot({ path: path.join(artifacts, 'restored-collection.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a .jsonl of three articles opens as three documents; Export all reads back equal', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const jsonl = [
+    { id: 'a1', text: sample },
+    { id: 'a2', text: 'Minister Jan Kowalski odwiedził Kraków 3 marca 2025 r. Koszt wizyty: 12 tys. zł.' },
+    { id: 'a3', text: 'Siemens bought Northwind Robotics for $1.2 billion on March 14, 2025, in Munich.', lang: 'en' },
+  ].map((r) => JSON.stringify(r)).join('\n') + '\n';
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'batch.jsonl', { type: 'application/x-ndjson' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, jsonl);
+  await page.waitForFunction(() => glosa.listDocuments().length === 3, null, { timeout: 30000 });
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const list = await page.evaluate(() => glosa.listDocuments());
+  assert.deepEqual(list.map((d) => d.id), ['a1', 'a2', 'a3']);
+  assert.equal(list[2].lang, 'en');
+  assert.ok(list.every((d) => d.entities > 0), 'every article is annotated');
+  await page.screenshot({ path: path.join(artifacts, 'collection-panel.png') });
+
+  // Export all through its button: one line per document.
+  const button = await page.evaluate(() => glosa.itemRect('export-all'));
+  assert.ok(button, 'the Documents panel shows Export all');
+  const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, centre(button))]);
+  assert.equal(download.suggestedFilename(), 'glosa-collection.jsonl');
+  const exported = fs.readFileSync(await download.path(), 'utf8');
+  assert.equal(exported, await page.evaluate(() => glosa.exportAll()));
+  assert.equal(exported.trim().split('\n').length, 3);
+
+  // Opened in a fresh browser profile, it is the same collection.
+  const fresh = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await fresh.page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'glosa-collection.jsonl'));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, exported);
+  await fresh.page.waitForFunction(() => glosa.listDocuments().length === 3, null, { timeout: 30000 });
+  assert.equal(await fresh.page.evaluate(() => glosa.exportAll()), exported);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,301 @@
+// Tests for the collection in app/app_state: documents added by paste, file and .jsonl,
+// never replacing one another; removal and undo; export and import of the whole collection;
+// annotation in the background with what a person did meanwhile; local saving; the
+// incremental refresh after a correction (the same as deriving from scratch).
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "app/editing.h"
+#include "app_fixtures.h"
+#include "engine/core/document_codec.h"
+#include "engine/io/annotation_json.h"
+#include "test_support.h"
+
+using namespace glosa;
+using namespace glosa::app;
+
+namespace {
+
+const char kTokajew[] =
+    "Tokajew przyby\xC5\x82 do Moskwy. \xE2\x80\x9EWysoko to cenimy\xE2\x80\x9D \xE2\x80\x93 powiedzia\xC5\x82 "
+    "Tokajew. Tokajewa witano w Moskwie.";
+const char kGdansk[] = "Port Gda\xC5\x84sk podpisa\xC5\x82 umow\xC4\x99 12 stycznia 2026 r. za 1,2 mld z\xC5\x82.";
+const char kLondon[] = "Shares rose 5% in London on Monday, 3 March 2025.";
+
+// A state with an engine (no model: rules only), a clock and a recording store.
+struct Collection {
+  Engine engine;
+  AppState state;
+  double clock = 1000;
+  std::vector<std::pair<std::string, uint64_t>> stored;  // id, revision
+  std::vector<std::string> unstored;
+  int cleared = 0;
+  Collection() {
+    state.engine = &engine;
+    state.services.now_ms = [this] { return clock; };
+    state.services.wall_ms = [this] { return 1.7e12 + clock; };
+    state.services.store_document = [this](const DocumentSession& s) { stored.emplace_back(s.id, s.revision); };
+    state.services.unstore_document = [this](const std::string& id) { unstored.push_back(id); };
+    state.services.clear_store = [this] { ++cleared; };
+  }
+  int find_text(const char* words) const {
+    const size_t b = state.doc().text.find(words);
+    for (size_t i = 0; i < state.doc().entities.size(); ++i) {
+      if (state.doc().entities[i].begin_byte == b) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  bool tag(const char* words, const char* label) {
+    const size_t b = state.doc().text.find(words);
+    REQUIRE(b != std::string::npos);
+    return add_entity(state, b, b + std::string(words).size(), label);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("collection: a paste never replaces a document; the same untouched text opens the one there") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  REQUIRE(c.tag("Tokajew", "PER"));
+  const std::string corrected = document_json(c.state);
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  REQUIRE(c.state.documents.size() == 2);
+  CHECK(c.state.current == 1);
+  // The same corrected text pasted again is a new document: the corrected one stays.
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  CHECK(c.state.documents.size() == 3);
+  REQUIRE(select_document(c.state, 0));
+  CHECK(document_json(c.state) == corrected);
+  // An untouched text pasted again opens the document that holds it.
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  CHECK(c.state.documents.size() == 3);
+  CHECK(c.state.current == 1);
+  CHECK(c.state.message.find("already") != std::string::npos);
+}
+
+TEST_CASE("collection: next and previous wrap around; each document keeps its view and undo") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "a").is_ok());
+  REQUIRE(c.tag("Moskwy", "LOC"));
+  c.state.session()->scroll_y = 120;
+  REQUIRE(load_text(c.state, kGdansk, "b").is_ok());
+  CHECK(c.state.restore_scroll_y == 0);  // a new document starts at its top
+  CHECK_FALSE(can_undo(c.state));
+  REQUIRE(select_next_document(c.state, +1));
+  CHECK(c.state.current == 0);  // wrapped
+  CHECK(c.state.restore_scroll_y == 120);
+  CHECK(can_undo(c.state));
+  REQUIRE(select_next_document(c.state, -1));
+  CHECK(c.state.current == 1);
+  const auto list = list_documents(c.state);
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].status == DocumentStatus::InProgress);
+  CHECK(list[1].status == DocumentStatus::New);
+  CHECK(list[0].reviewed == 1);
+  set_document_done(c.state, 1, true);
+  CHECK(list_documents(c.state)[1].status == DocumentStatus::Done);
+}
+
+TEST_CASE("collection: a removed document comes back with Ctrl+Z, in its place") {
+  Collection c;
+  for (const char* t : {kTokajew, kGdansk, kLondon}) REQUIRE(load_text(c.state, t, "clipboard").is_ok());
+  REQUIRE(select_document(c.state, 1));
+  const std::string id = c.state.session()->id;
+  const std::string json = document_json(c.state);
+  REQUIRE(remove_document(c.state, 1));
+  CHECK(c.state.documents.size() == 2);
+  CHECK(c.unstored == std::vector<std::string>{id});
+  CHECK(find_document(c.state, id) == -1);
+  CHECK(c.state.current == 1);  // the next one opened
+  REQUIRE(undo(c.state));
+  REQUIRE(c.state.documents.size() == 3);
+  CHECK(find_document(c.state, id) == 1);
+  CHECK(c.state.current == 1);
+  CHECK(document_json(c.state) == json);
+  CHECK_FALSE(restore_removed_document(c.state));
+  CHECK_FALSE(remove_document(c.state, 7));
+}
+
+TEST_CASE("collection: Export all reads back into an equal collection; a .jsonl of articles opens one document each") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "a").is_ok());
+  REQUIRE(c.tag("Tokajew", "PER"));
+  REQUIRE(load_text(c.state, kGdansk, "b").is_ok());
+  const std::string all = export_all_jsonl(c.state);
+  CHECK(std::count(all.begin(), all.end(), '\n') == 2);
+
+  Collection d;
+  REQUIRE(open_file(d.state, "glosa-collection.jsonl", all).is_ok());
+  REQUIRE(d.state.documents.size() == 2);
+  CHECK(export_all_jsonl(d.state) == all);
+  CHECK(d.state.documents[0]->id == c.state.documents[0]->id);
+  // Opened again: nothing is added twice.
+  REQUIRE(open_file(d.state, "again.jsonl", all).is_ok());
+  CHECK(d.state.documents.size() == 2);
+
+  // Articles with ids and languages; a broken line is reported and skipped.
+  Collection e;
+  const std::string articles = std::string("{\"id\": \"art-1\", \"text\": \"") + kGdansk + "\"}\n" +
+                               "not json\n" + "{\"id\": 7, \"text\": \"" + kLondon + "\", \"lang\": \"en\"}\n\n" +
+                               "{\"text\": \"Trzeci artyku\xC5\x82 z 5 proc. wzrostem.\"}\n";
+  REQUIRE(open_file(e.state, "batch.jsonl", articles).is_ok());
+  REQUIRE(e.state.documents.size() == 3);
+  CHECK(e.state.documents[0]->id == "art-1");
+  CHECK(e.state.documents[1]->id == "7");
+  CHECK(e.state.documents[1]->doc.lang == "en");
+  CHECK(e.state.message_kind == MessageKind::Warning);
+  CHECK(e.state.message.find("line 2") != std::string::npos);
+  for (const auto& s : e.state.documents) CHECK_FALSE(s->doc.entities.empty());
+  // Nothing usable: an error, and nothing changes.
+  CHECK_FALSE(open_file(e.state, "junk.jsonl", "[1, 2]\n{\"text\": 5}\n").is_ok());
+  CHECK(e.state.documents.size() == 3);
+}
+
+TEST_CASE("collection: annotation in the background; the text shows at once; a person's tag made meanwhile is kept") {
+  Collection c;
+  std::vector<std::pair<uint64_t, std::string>> jobs;
+  c.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
+    jobs.emplace_back(job, text);
+  };
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  REQUIRE(jobs.size() == 1);
+  CHECK(has_document(c.state));
+  CHECK(c.state.session()->is_annotating());
+  CHECK(c.state.doc().entities.empty());
+  CHECK(document_title(c.state.doc()) == kGdansk);
+  // The person tags "Port Gdańsk" before the engine answers.
+  REQUIRE(c.tag("Port Gda\xC5\x84sk", "ORG"));
+  auto result = c.engine.annotate(jobs[0].second);
+  REQUIRE(result.is_ok());
+  Entity gdansk;  // what the engine might say about an overlapping span
+  gdansk.begin_byte = c.state.doc().text.find("Gda");
+  gdansk.end_byte = gdansk.begin_byte + 7;
+  gdansk.label = "LOC";
+  gdansk.origin = Origin::Model;
+  result.value().doc.entities.push_back(gdansk);
+  sort_and_number_entities(result.value().doc);
+  on_annotated(c.state, 999, result.value().doc, 1.0);  // an unknown job changes nothing
+  CHECK(c.state.session()->is_annotating());
+  on_annotated(c.state, jobs[0].first, result.value().doc, 12.0);
+  CHECK_FALSE(c.state.session()->is_annotating());
+  const int port = c.find_text("Port Gda\xC5\x84sk");
+  REQUIRE(port >= 0);
+  CHECK(c.state.doc().entities[port].label == "ORG");
+  CHECK(c.state.doc().entities[port].origin == Origin::Person);
+  for (const Entity& e : c.state.doc().entities) CHECK_FALSE(e.label == "LOC");  // the overlapping LOC is dropped
+  bool money = false;
+  for (const Entity& e : c.state.doc().entities) money = money || e.label == "MONEY";
+  CHECK(money);
+}
+
+TEST_CASE("collection: re-annotating keeps what a person tagged, changed or rejected") {
+  Collection c;
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  const int date = c.find_text("12 stycznia 2026 r.");
+  REQUIRE(date >= 0);
+  REQUIRE(reject_entity(c.state, date));
+  REQUIRE(c.tag("Port Gda\xC5\x84sk", "ORG"));
+  const size_t before = c.state.doc().entities.size();
+  reannotate(c.state, "pl");
+  CHECK(c.state.doc().entities.size() == before);
+  const int again = c.find_text("12 stycznia 2026 r.");
+  REQUIRE(again >= 0);
+  CHECK(c.state.doc().entities[again].status == ReviewStatus::Rejected);  // not proposed again
+  CHECK(c.state.doc().entities[c.find_text("Port Gda\xC5\x84sk")].origin == Origin::Person);
+  CHECK(c.state.documents.size() == 1);
+}
+
+TEST_CASE("collection: changed documents are saved a moment later; a failed save says so at once") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  CHECK(autosave_tick(c.state, 400) == doctest::Approx(1400));  // not yet: wake me then
+  CHECK(c.stored.empty());
+  c.clock += 500;
+  CHECK(autosave_tick(c.state, 400) == 0);
+  REQUIRE(c.stored.size() == 1);
+  const auto [id, revision] = c.stored[0];
+  // Changed while being written: written again after this write.
+  REQUIRE(c.tag("Tokajew", "PER"));
+  c.clock += 500;
+  autosave_tick(c.state, 400);
+  CHECK(c.stored.size() == 1);  // one write at a time per document
+  on_stored(c.state, id, revision, true, "");
+  CHECK(c.state.last_saved_wall_ms > 0);
+  autosave_tick(c.state, 400);
+  REQUIRE(c.stored.size() == 2);
+  on_stored(c.state, id, c.stored[1].second, false, "the browser's storage for this page is full");
+  CHECK(c.state.storage_failed);
+  CHECK(c.state.message_kind == MessageKind::Error);
+  CHECK(c.state.message.find("download") != std::string::npos);
+  // Nothing is lost: the document is as it was, and is written again on the next change.
+  REQUIRE(c.tag("Moskwy", "LOC"));
+  c.clock += 500;
+  autosave_tick(c.state, 400);
+  CHECK(c.stored.size() == 3);
+  on_stored(c.state, id, c.stored[2].second, true, "");
+  CHECK_FALSE(c.state.storage_failed);
+  clear_collection(c.state);
+  CHECK(c.cleared == 1);
+  CHECK_FALSE(has_document(c.state));
+}
+
+TEST_CASE("collection: restored documents come back as they were stored, the last one open") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  REQUIRE(c.tag("Tokajew", "PER"));
+  const std::string json = document_json(c.state);
+  const std::string bytes = encode_document(c.state.doc());
+  Collection d;
+  auto doc = decode_document(bytes);
+  REQUIRE(doc.is_ok());
+  restore_document(d.state, doc.value(), "d1", "clipboard", false, true, 5, 42.0f, 0);
+  CHECK(d.state.current == -1);  // restored, not opened
+  REQUIRE(select_document(d.state, 0));
+  CHECK(document_json(d.state) == json);
+  CHECK(d.state.session()->is_done);
+  CHECK(d.state.restore_scroll_y == 42.0f);
+  CHECK(d.stored.empty());  // nothing to write: the store has it
+  d.clock += 1000;
+  autosave_tick(d.state, 400);
+  CHECK(d.stored.empty());
+}
+
+TEST_CASE("collection: a correction refreshes groups and quotations the same as deriving them from scratch") {
+  Collection c;
+  const std::string lex = test::read_file(test::source_path("assets/models/names-pl.bin"));
+  REQUIRE(c.engine.load_lexicon(reinterpret_cast<const uint8_t*>(lex.data()), lex.size()).is_ok());
+  // A text longer than kSyncRefreshBytes is refreshed in the background (here: a fake
+  // worker that runs the same engine on a copy); a short one on the spot, with kept tokens.
+  std::string long_text;
+  while (long_text.size() <= kSyncRefreshBytes) long_text += std::string(kTokajew) + "\n\n";
+  std::vector<std::pair<uint64_t, Document>> refresh_jobs;
+  c.state.services.refresh_async = [&](uint64_t job, const Document& doc) { refresh_jobs.emplace_back(job, doc); };
+  for (const std::string& text : {std::string(kTokajew), long_text}) {
+    CAPTURE(text.size());
+    REQUIRE(load_text(c.state, text, "clipboard").is_ok());
+    REQUIRE(c.tag("Tokajew", "PER"));
+    REQUIRE(c.tag("Tokajewa", "PER"));
+    REQUIRE(c.tag("Moskwy", "LOC"));
+    REQUIRE(set_entity_label(c.state, c.find_text("Moskwy"), "ORG"));
+    if (text.size() > kSyncRefreshBytes) {
+      // Each correction asked for a refresh; the later ones wait for the first to return.
+      REQUIRE(refresh_jobs.size() == 1);
+      while (!refresh_jobs.empty()) {
+        auto [job, doc] = std::move(refresh_jobs.front());
+        refresh_jobs.erase(refresh_jobs.begin());
+        c.engine.refresh_document(doc);
+        on_refreshed(c.state, job, std::move(doc));
+      }
+    }
+    Document scratch = c.state.doc();
+    c.engine.refresh_document(scratch);  // tokenised afresh
+    CHECK(write_document(c.state.doc()) == write_document(scratch));
+    CHECK_FALSE(c.state.doc().groups.empty());
+    CHECK(c.state.doc().quotes.size() >= 1);
+  }
+}

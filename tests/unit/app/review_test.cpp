@@ -1,0 +1,354 @@
+// Tests for keyboard review and whole-group corrections (app/review, app/editing): the
+// visiting order, accept / reject and move on, digit labels, span edges, review mode,
+// group relabel / accept / reject / merge / split, chosen speakers, the label set; each
+// with its undo, and the rule that a group's mentions share its label. Headless: no GPU.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app/app_state.h"
+#include "app/editing.h"
+#include "app/review.h"
+#include "app/ui.h"
+#include "app_fixtures.h"
+#include "engine/io/annotation_json.h"
+#include "test_support.h"
+
+using namespace glosa;
+using namespace glosa::app;
+
+namespace {
+
+// "Northwind Robotics" four times (one "Northwind"), a quotation, a date.
+const char kText[] =
+    "Northwind Robotics przej\xC4\x99\xC5\x82" "a firm\xC4\x99 Acme w Gda\xC5\x84sku 3 marca 2025 r. "
+    "\xE2\x80\x9EPoszerzamy ofert\xC4\x99\xE2\x80\x9D \xE2\x80\x93 powiedzia\xC5\x82 Jan Kowalski. "
+    "Northwind Robotics zap\xC5\x82" "aci\xC5\x82" "a 5 mln z\xC5\x82. Akcje Northwind Robotics wzros\xC5\x82y, "
+    "a Northwind zatrudni Kowalskiego.";
+
+struct Reviewer {
+  Engine engine;
+  AppState state;
+  Reviewer() {
+    const std::string b = test::read_file(test::source_path("assets/models/names-pl.bin"));
+    REQUIRE(engine.load_lexicon(reinterpret_cast<const uint8_t*>(b.data()), b.size()).is_ok());
+    state.engine = &engine;
+    REQUIRE(load_text(state, kText, "clipboard").is_ok());
+    // The names, as a model would have tagged them (one of them wrong: PER).
+    tag_as_engine("Northwind Robotics", 0, "PER", 0.4f);
+    tag_as_engine("Northwind Robotics", 1, "PER", 0.7f);
+    tag_as_engine("Northwind Robotics", 2, "PER", 0.9f);
+    tag_as_engine("Jan Kowalski", 0, "PER", 0.95f);
+    tag_as_engine("Acme", 0, "ORG", 0.5f);
+    tag_as_engine("Gda\xC5\x84sku", 0, "LOC", 0.8f);
+    state.session()->undo.clear();
+    state.session()->edit_count = 0;
+  }
+  // Adds an entity as the engine would (origin model, unreviewed) and refreshes.
+  void tag_as_engine(const char* words, int n, const char* label, float confidence) {
+    Document& doc = state.doc();
+    Entity e;
+    e.begin_byte = test::nth(doc.text, words, n);
+    REQUIRE(e.begin_byte != std::string::npos);
+    e.end_byte = e.begin_byte + std::string(words).size();
+    e.label = label;
+    e.origin = Origin::Model;
+    e.confidence = confidence;
+    doc.entities.push_back(e);
+    refresh_derived(state, *state.session());
+  }
+  int find(const char* words, int n = 0) const {
+    const size_t b = test::nth(state.doc().text, words, n);
+    for (size_t i = 0; i < state.doc().entities.size(); ++i) {
+      if (state.doc().entities[i].begin_byte == b) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  const Entity& at(const char* words, int n = 0) const { return state.doc().entities[static_cast<size_t>(find(words, n))]; }
+  int group_of(const char* words, int n = 0) const { return find_group(state.doc(), at(words, n).group); }
+  std::string selected_text() const {
+    if (state.selected_entity < 0) return "";
+    return std::string(entity_text(state.doc(), state.doc().entities[static_cast<size_t>(state.selected_entity)]));
+  }
+  // The file never holds a mention whose label differs from its group's.
+  void check_groups_agree() const {
+    for (const Entity& e : state.doc().entities) {
+      if (e.group.empty()) continue;
+      const int g = find_group(state.doc(), e.group);
+      REQUIRE(g >= 0);
+      CAPTURE(e.label);
+      CHECK(state.doc().groups[static_cast<size_t>(g)].label == e.label);
+    }
+    REQUIRE(read_document(document_json(state)).is_ok());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("review: Tab order, Enter accepts and moves on, X rejects and moves on, undo restores") {
+  Reviewer r;
+  const int first = next_in_reading_order(r.state, -1, +1);
+  REQUIRE(first >= 0);
+  select_for_review(r.state, first);
+  CHECK(r.selected_text() == "Northwind Robotics");
+  CHECK(r.state.scroll_to_entity == first);
+  const int last = next_in_reading_order(r.state, -1, -1);
+  CHECK(next_in_reading_order(r.state, last, +1) == -1);
+  REQUIRE(accept_and_next(r.state));
+  CHECK(r.at("Northwind Robotics").status == ReviewStatus::Accepted);
+  CHECK(r.selected_text() == "Acme");
+  REQUIRE(reject_and_next(r.state));
+  CHECK(r.at("Acme").status == ReviewStatus::Rejected);  // kept, as a record
+  CHECK_FALSE(is_entity_visible(r.state, r.find("Acme")));
+  CHECK(r.selected_text() == "Gda\xC5\x84sku");
+  // Tab skips the rejected one.
+  CHECK(next_in_reading_order(r.state, r.find("Northwind Robotics"), +1) == r.find("Gda\xC5\x84sku"));
+  REQUIRE(undo(r.state));
+  CHECK(r.at("Acme").status == ReviewStatus::Unreviewed);
+  REQUIRE(restore_entity(r.state, r.find("Acme")) == false);  // not rejected any more
+  // A person's own tag is removed by X, not kept.
+  REQUIRE(add_entity(r.state, test::nth(r.state.doc().text, "firm", 0), test::nth(r.state.doc().text, "firm", 0) + 4, "ORG"));
+  select_for_review(r.state, r.find("firm"));
+  REQUIRE(reject_and_next(r.state));
+  CHECK(r.find("firm") == -1);
+}
+
+TEST_CASE("review: review mode visits the least certain first, counts progress, and accepts the rest at once") {
+  Reviewer r;
+  set_review_mode(r.state, true);
+  CHECK(r.state.review_mode);
+  CHECK(r.selected_text() == "Northwind Robotics");  // confidence 0.4: first
+  const ReviewProgress before = review_progress(r.state);
+  CHECK(before.reviewed == 0);
+  REQUIRE(accept_and_next(r.state));
+  CHECK(r.selected_text() == "Acme");                 // 0.5 next, whatever its place
+  CHECK(review_progress(r.state).reviewed == 1);
+  const size_t left = review_queue(r.state).size();
+  REQUIRE(left > 0);
+  REQUIRE(accept_all_remaining(r.state));
+  CHECK(review_queue(r.state).empty());
+  CHECK(review_progress(r.state).reviewed == review_progress(r.state).total);
+  REQUIRE(undo(r.state));  // one step
+  CHECK(review_queue(r.state).size() == left);
+  set_review_mode(r.state, false);
+  CHECK_FALSE(r.state.review_mode);
+  CHECK(review_progress(r.state).reviewed == 1);  // leaving keeps what was done
+}
+
+TEST_CASE("review: digits give the label at that place; with Shift, the whole group") {
+  Reviewer r;
+  REQUIRE(r.state.doc().labels[1].name == "ORG");
+  select_for_review(r.state, r.find("Northwind Robotics", 1));
+  REQUIRE(label_by_digit(r.state, 2, false));
+  CHECK(r.at("Northwind Robotics", 1).label == "ORG");
+  CHECK(r.at("Northwind Robotics", 0).label == "PER");
+  r.check_groups_agree();  // the ORG mention has left the PER group
+  CHECK(r.group_of("Northwind Robotics", 1) != r.group_of("Northwind Robotics", 0));
+  // Shift: every mention of the group of what is selected (the first mention's: 0 and 2).
+  select_for_review(r.state, r.find("Northwind Robotics", 0));
+  REQUIRE(label_by_digit(r.state, 2, true));
+  for (int n = 0; n < 3; ++n) CHECK(r.at("Northwind Robotics", n).label == "ORG");
+  CHECK(r.group_of("Northwind Robotics", 0) == r.group_of("Northwind Robotics", 2));
+  CHECK_FALSE(label_by_digit(r.state, 0, false));
+  CHECK_FALSE(label_by_digit(r.state, 99, false));
+  r.check_groups_agree();
+}
+
+TEST_CASE("review: span edges move by a word or a character, never empty, never over another entity") {
+  Reviewer r;
+  const int i = r.find("Jan Kowalski");
+  REQUIRE(move_entity_edge(r.state, i, SpanEdge::End, EdgeStep::Character, -1));
+  CHECK(std::string(entity_text(r.state.doc(), r.at("Jan Kowalsk"))) == "Jan Kowalsk");
+  REQUIRE(move_entity_edge(r.state, r.find("Jan Kowalsk"), SpanEdge::End, EdgeStep::Character, +1));
+  REQUIRE(move_entity_edge(r.state, r.find("Jan Kowalski"), SpanEdge::Begin, EdgeStep::Word, +1));
+  CHECK(std::string(entity_text(r.state.doc(), r.at("Kowalski"))) == "Kowalski");
+  CHECK(r.at("Kowalski").origin == Origin::Person);
+  // The start cannot pass the end; the end cannot reach into the date's span.
+  CHECK_FALSE(move_entity_edge(r.state, r.find("Kowalski"), SpanEdge::Begin, EdgeStep::Word, +1));
+  const int gdansk = r.find("Gda\xC5\x84sku");
+  CHECK_FALSE(move_entity_edge(r.state, gdansk, SpanEdge::End, EdgeStep::Word, +1));  // the date follows
+  CHECK(r.state.message.find("overlap") != std::string::npos);
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  CHECK(r.find("Jan Kowalski") >= 0);
+}
+
+TEST_CASE("groups: relabel all, accept all, reject all; the file and the panel follow") {
+  Reviewer r;
+  const int g = r.group_of("Northwind Robotics");
+  REQUIRE(g >= 0);
+  CHECK(document_index(r.state).group_mentions[static_cast<size_t>(g)].size() == 3);
+  REQUIRE(relabel_group(r.state, g, "ORG"));
+  const int g2 = r.group_of("Northwind Robotics");
+  CHECK(r.state.doc().groups[static_cast<size_t>(g2)].label == "ORG");
+  for (int n = 0; n < 3; ++n) CHECK(r.at("Northwind Robotics", n).group == r.state.doc().groups[static_cast<size_t>(g2)].id);
+  CHECK(document_index(r.state).label_counts[1] >= 4);  // ORG: Acme and the three
+  r.check_groups_agree();
+  // Relabelled by a person, they are accepted already: accepting them all adds no step.
+  const size_t steps = r.state.session()->undo.size();
+  REQUIRE(set_group_review(r.state, g2, true));
+  CHECK(r.state.session()->undo.size() == steps);
+  for (int n = 0; n < 3; ++n) CHECK(r.at("Northwind Robotics", n).status == ReviewStatus::Accepted);
+  // Relabelled, they are the person's now: rejecting them all removes them.
+  REQUIRE(set_group_review(r.state, r.group_of("Northwind Robotics"), false));
+  for (int n = 0; n < 3; ++n) CHECK(r.find("Northwind Robotics", n) == -1);
+  // Engine mentions rejected together stay as rejections.
+  REQUIRE(set_group_review(r.state, r.group_of("Jan Kowalski"), false));
+  CHECK(r.at("Jan Kowalski").status == ReviewStatus::Rejected);
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  CHECK(r.at("Northwind Robotics").label == "PER");
+  CHECK(r.at("Jan Kowalski").status == ReviewStatus::Unreviewed);
+  r.check_groups_agree();
+}
+
+TEST_CASE("groups: merge and split are kept when the document is derived again, and undo") {
+  Reviewer r;
+  r.tag_as_engine("Northwind", 3, "PER", 0.6f);  // the short form, in a group of its own?
+  const int nw = r.group_of("Northwind Robotics");
+  int other = -1;
+  for (size_t g = 0; g < r.state.doc().groups.size(); ++g) {
+    if (static_cast<int>(g) != nw && r.state.doc().groups[g].label == "PER" && r.state.doc().groups[g].name != "Jan Kowalski") other = static_cast<int>(g);
+  }
+  // Merge Jan Kowalski's group into Northwind's (a person's decision, however odd).
+  const int jan = r.group_of("Jan Kowalski");
+  REQUIRE(merge_group_into(r.state, jan, nw));
+  CHECK(r.at("Jan Kowalski").group == r.at("Northwind Robotics").group);
+  CHECK(r.state.doc().groups[static_cast<size_t>(r.group_of("Jan Kowalski"))].by_person);
+  // Another correction derives everything again: the merge stays.
+  REQUIRE(set_entity_accepted(r.state, r.find("Acme"), true));
+  CHECK(r.at("Jan Kowalski").group == r.at("Northwind Robotics").group);
+  // It survives the file too.
+  auto back = read_document(document_json(r.state));
+  REQUIRE(back.is_ok());
+  Document doc = back.value();
+  r.engine.refresh_document(doc);
+  CHECK(write_document(doc) == document_json(r.state));
+  // Split one mention off; it stays alone after a refresh.
+  REQUIRE(split_mention(r.state, r.find("Northwind Robotics", 2)));
+  const std::string alone = r.at("Northwind Robotics", 2).group;
+  CHECK(alone != r.at("Northwind Robotics", 0).group);
+  REQUIRE(set_entity_accepted(r.state, r.find("Acme"), false));
+  CHECK(r.at("Northwind Robotics", 2).group != r.at("Northwind Robotics", 0).group);
+  CHECK_FALSE(split_mention(r.state, r.find("Northwind Robotics", 2)));  // alone already
+  r.check_groups_agree();
+  // Undo: split, accept, merge... back to the engine's groups.
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  CHECK(r.at("Northwind Robotics", 2).group == r.at("Northwind Robotics", 0).group);
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  CHECK(r.at("Jan Kowalski").group != r.at("Northwind Robotics").group);
+  (void)other;
+}
+
+TEST_CASE("speakers: a chosen speaker, or none, is kept through a refresh and undone") {
+  Reviewer r;
+  REQUIRE(r.state.doc().quotes.size() == 1);
+  const int nw = r.group_of("Northwind Robotics");
+  REQUIRE(set_quote_speaker(r.state, 0, nw));
+  const Quotation& q = r.state.doc().quotes[0];
+  CHECK(q.attribution == "person");
+  CHECK(q.speaker == r.at("Northwind Robotics").group);
+  CHECK(q.confidence == 1.0f);
+  REQUIRE(set_entity_accepted(r.state, r.find("Acme"), true));  // a refresh
+  CHECK(r.state.doc().quotes[0].speaker == r.at("Northwind Robotics").group);
+  REQUIRE(set_quote_speaker(r.state, 0, -1));
+  CHECK(r.state.doc().quotes[0].speaker.empty());
+  CHECK(r.state.doc().quotes[0].attribution == "person");
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  REQUIRE(undo(r.state));
+  CHECK(r.state.doc().quotes[0].attribution != "person");
+  CHECK_FALSE(set_quote_speaker(r.state, 5, nw));
+}
+
+TEST_CASE("labels: add, rename, recolour, reorder, remove; a label set goes from one document to another") {
+  Reviewer r;
+  REQUIRE(add_label(r.state, {"FIRMA", "#112233", "company"}));
+  CHECK(find_label(r.state.doc().labels, "FIRMA") >= 0);
+  CHECK_FALSE(add_label(r.state, {"FIRMA", "#112233", ""}));   // twice
+  CHECK_FALSE(add_label(r.state, {"bad name", "#112233", ""}));
+  CHECK_FALSE(add_label(r.state, {"X", "red", ""}));
+  REQUIRE(rename_label(r.state, "ORG", "ORGANIZACJA"));
+  CHECK(r.at("Acme").label == "ORGANIZACJA");
+  CHECK(find_label(r.state.doc().labels, "ORG") == -1);
+  r.check_groups_agree();
+  REQUIRE(set_label_color(r.state, "LOC", "#000000"));
+  CHECK_FALSE(move_label(r.state, "FIRMA", 100));  // past the end
+  const int at = find_label(r.state.doc().labels, "FIRMA");
+  REQUIRE(move_label(r.state, "FIRMA", -at));  // to the top: key 1
+  CHECK(r.state.doc().labels[0].name == "FIRMA");
+  select_for_review(r.state, r.find("Acme"));
+  REQUIRE(label_by_digit(r.state, 1, false));
+  CHECK(r.at("Acme").label == "FIRMA");
+  CHECK_FALSE(remove_label(r.state, "FIRMA"));  // in use
+  REQUIRE(remove_label(r.state, "EMAIL"));
+  const std::string set = label_set_json(r.state);
+  CHECK(set.find("\"glosa-labels\"") != std::string::npos);
+
+  Reviewer other;
+  const std::string before = document_json(other.state);
+  CHECK_FALSE(apply_label_set(other.state, "{\"format\": \"glosa-labels\", \"version\": 1, \"labels\": [{\"name\": \"A B\", \"color\": \"#000000\"}]}").is_ok());
+  CHECK_FALSE(apply_label_set(other.state, "[]").is_ok());
+  CHECK(document_json(other.state) == before);
+  REQUIRE(open_file(other.state, "team.glosa-labels.json", set).is_ok());
+  CHECK(other.state.doc().labels[0].name == "FIRMA");
+  CHECK(find_label(other.state.doc().labels, "ORGANIZACJA") >= 0);
+  CHECK(find_label(other.state.doc().labels, "ORG") >= 0);  // used by Acme there: kept
+  CHECK(find_label(other.state.doc().labels, "EMAIL") == -1);
+  REQUIRE(undo(other.state));
+  CHECK(document_json(other.state) == before);
+  // Undo in the first document goes back through every label change.
+  while (can_undo(r.state)) undo(r.state);
+  CHECK(r.state.doc().labels.size() == default_labels().size());
+  CHECK(r.at("Acme").label == "ORG");
+}
+
+TEST_CASE("keyboard: Tab, Enter, X and a digit work through ImGui's key state, with no GPU") {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->AddFontDefault();
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  io.KeyMap[ImGuiKey_Tab] = 300;
+  io.KeyMap[ImGuiKey_Enter] = 301;
+  io.KeyMap[ImGuiKey_Escape] = 302;
+  io.KeyMap[ImGuiKey_Delete] = 303;
+  io.KeyMap[ImGuiKey_Backspace] = 304;
+  {
+    UiResources ui;
+    ui.ui_font = ui.text_font = ui.tag_font = ui.title_font = io.Fonts->Fonts[0];
+    Reviewer r;
+    const auto press = [&](int key) {
+      for (int down : {1, 0}) {
+        io.DisplaySize = ImVec2(1200, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.KeysDown[key] = down;
+        ImGui::NewFrame();
+        draw_frame(r.state, ui);
+        ImGui::Render();
+      }
+    };
+    press(300);  // Tab
+    CHECK(r.selected_text() == "Northwind Robotics");
+    press(301);  // Enter
+    CHECK(r.at("Northwind Robotics").status == ReviewStatus::Accepted);
+    CHECK(r.selected_text() == "Acme");
+    press('X');
+    CHECK(r.at("Acme").status == ReviewStatus::Rejected);
+    press('3');  // LOC for what is selected now
+    CHECK(r.at("Gda\xC5\x84sku").label == "LOC");
+    press('1');
+    CHECK(r.at("Gda\xC5\x84sku").label == "PER");
+    press(302);  // Esc
+    CHECK(r.state.selected_entity == -1);
+  }
+  ImGui::DestroyContext();
+}
