@@ -11,6 +11,7 @@
 #include "engine/names/person_decisions.h"
 #include "engine/quotes/quotations.h"
 #include "engine/rules/pattern_recognizer.h"
+#include "engine/tagger/adaptation.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/language.h"
 #include "engine/text/unicode.h"
@@ -24,6 +25,10 @@ Status Engine::load_model(const uint8_t* data, size_t size) {
   auto loaded = NerModel::load(data, size);
   if (!loaded.is_ok()) return loaded.status();
   std::shared_ptr<const NerModel> model = loaded.value();
+  // An adaptation learnt for another tag set cannot apply to the new model: it is dropped.
+  adaptations_.erase(std::remove_if(adaptations_.begin(), adaptations_.end(),
+                                    [&](const ner::Adaptation& a) { return a.lang() == model->lang() && !model->fits(a); }),
+                     adaptations_.end());
   for (auto& m : models_) {
     if (m->lang() == model->lang()) {
       m = model;
@@ -32,6 +37,81 @@ Status Engine::load_model(const uint8_t* data, size_t size) {
   }
   models_.push_back(model);
   return Status::ok();
+}
+
+const NerModel* Engine::model_for(std::string_view lang) const {
+  for (const auto& m : models_) if (m->lang() == lang) return m.get();
+  return nullptr;
+}
+
+const ner::Adaptation* Engine::adaptation_for(std::string_view lang) const {
+  for (const auto& a : adaptations_) if (a.lang() == lang) return &a;
+  return nullptr;
+}
+
+ner::Adaptation* Engine::adaptation_for(std::string_view lang) {
+  for (auto& a : adaptations_) if (a.lang() == lang) return &a;
+  return nullptr;
+}
+
+Result<LearnSummary> Engine::learn(const Document& corrected, const LearnOptions& options) {
+  const NerModel* model = model_for(corrected.lang);
+  if (!model) {
+    return Status(ErrorCode::BadArgument, "learn: no name model is loaded for language \"" + corrected.lang + "\"");
+  }
+  const std::vector<Token> tokens = tokenize(corrected.text);
+  if (tokens.empty()) return Status(ErrorCode::EmptyText, "learn: the document has no text");
+  std::vector<NameEvidence> evidence;
+  for (const Entity& e : corrected.entities) {
+    if (e.begin_byte >= e.end_byte || e.end_byte > corrected.text.size()) continue;
+    const bool rejected = e.status == ReviewStatus::Rejected;
+    const bool positive = !rejected && (e.status == ReviewStatus::Accepted || e.origin == Origin::Person);
+    if (!rejected && !positive) continue;
+    evidence.push_back({e.begin_byte, e.end_byte, e.label, positive});
+  }
+  ner::Adaptation* adaptation = adaptation_for(corrected.lang);
+  if (!adaptation) {
+    adaptations_.push_back(model->new_adaptation());
+    adaptation = &adaptations_.back();
+  }
+  const std::vector<Sentence> sentences = split_sentences(corrected.text, tokens);
+  return model->learn(corrected.text, tokens, sentences, evidence, adaptation, options);
+}
+
+std::vector<uint8_t> Engine::save_adaptation(std::string_view lang) const {
+  const NerModel* model = model_for(lang);
+  if (!model) return {};
+  if (const ner::Adaptation* a = adaptation_for(lang)) return a->serialize();
+  return model->new_adaptation().serialize();
+}
+
+Status Engine::load_adaptation(const uint8_t* data, size_t size) {
+  auto parsed = ner::Adaptation::parse(data, size);
+  if (!parsed.is_ok()) return parsed.status();
+  ner::Adaptation& a = parsed.value();
+  const NerModel* model = model_for(a.lang());
+  if (!model) {
+    return Status(ErrorCode::BadArgument, "adaptation file for language \"" + a.lang() +
+                                              "\": load its name model first");
+  }
+  if (!model->fits(a)) {
+    return Status(ErrorCode::BadArgument, "adaptation file learnt with model \"" + a.model_name() +
+                                              "\", whose tags differ from those of \"" + model->name() + "\"");
+  }
+  reset_adaptation(a.lang());
+  adaptations_.push_back(std::move(a));
+  return Status::ok();
+}
+
+void Engine::reset_adaptation(std::string_view lang) {
+  adaptations_.erase(std::remove_if(adaptations_.begin(), adaptations_.end(),
+                                    [&](const ner::Adaptation& a) { return a.lang() == lang; }),
+                     adaptations_.end());
+}
+
+size_t Engine::adaptation_rows(std::string_view lang) const {
+  const ner::Adaptation* a = adaptation_for(lang);
+  return a ? a->rows() : 0;
 }
 
 Status Engine::load_lexicon(const uint8_t* data, size_t size) {
@@ -250,7 +330,7 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (options.use_model) {
     for (const auto& m : models_) {
       if (m->lang() != a.doc.lang) continue;
-      m->tag(a.doc.text, a.tokens, a.sentences, &model_entities);
+      m->tag(a.doc.text, a.tokens, a.sentences, &model_entities, adaptation_for(m->lang()));
       model_names = m->name();
     }
   }
@@ -260,6 +340,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   // Model spans that hold two names ("w Petersburgu Tokajew") are split first.
   names::split_joined_names(a.doc, lexicon);
   sort_and_number_entities(a.doc);
+  // "Wachtell, Lipton, Rosen & Katz": one firm, not three names.
+  if (names::join_firm_names(a.doc)) sort_and_number_entities(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
   names::split_groups_by_label(a.doc);

@@ -17,6 +17,8 @@
 #include "engine/article/date_resolution.h"
 #include "engine/core/document.h"
 #include "engine/core/error.h"
+#include "engine/tagger/adaptation.h"
+#include "engine/tagger/ner_model.h"
 #include "engine/text/normalizer.h"
 #include "engine/text/sentence_splitter.h"
 #include "engine/text/tokenizer.h"
@@ -67,6 +69,37 @@ class Engine {
   // TextTooLarge (> kMaxTextBytes). Invalid UTF-8 is repaired and counted, not refused.
   Result<Analysis> annotate(std::string_view raw_text, const AnnotateOptions& options = {}) const;
 
+  // --- Learning from corrections (an adaptation layer per language) ---
+  // Teaches the name model of doc.lang from a document a person reviewed. Evidence:
+  //  - positive: every entity with status Accepted, and every entity with origin Person that
+  //    is not Rejected (tagged or relabelled by the person): the span with that label is right;
+  //  - negative: every entity with status Rejected: its words are not a name;
+  //  - nothing else: an Unreviewed engine entity, and the text outside all reviewed
+  //    entities, say nothing (the model's own answer there is neither confirmed nor refused).
+  // Entities whose label the model does not tag (MONEY, or DATE for English) are left out.
+  // Entities are byte spans into doc.text (as Document holds them); tokens overlapping a span
+  // take part. Each tagging unit with evidence gets at most LearnOptions::max_steps_per_unit
+  // (3) passive-aggressive updates of the sparse deltas over the shipped weights, so one
+  // article costs milliseconds. Deterministic: the same documents in the same order give the
+  // same deltas (and the same save_adaptation() bytes), natively and in WebAssembly.
+  // annotate() then adds the deltas of doc.lang. Errors: BadArgument when no model for
+  // doc.lang is loaded; EmptyText for a document without text.
+  Result<LearnSummary> learn(const Document& corrected, const LearnOptions& options = {});
+  // The adaptation of `lang` as a file (adaptation.h: "GLOSAADP", version, checksum; sparse
+  // deltas, sorted): empty when no model for `lang` is loaded; a file with no rows when
+  // nothing was learnt yet.
+  std::vector<uint8_t> save_adaptation(std::string_view lang) const;
+  // Replaces the adaptation of the file's language with the file's. The model of that
+  // language must be loaded first and have the tag set the file was learnt with. Errors:
+  // BadModel (bad magic, size, checksum or payload: the current adaptation stays as it was),
+  // BadModelVersion (another file format or feature set), BadArgument (no model for its
+  // language, or a model with another tag set).
+  Status load_adaptation(const uint8_t* data, size_t size);
+  // Forgets what was learnt for `lang` (annotate() uses the shipped weights alone again).
+  void reset_adaptation(std::string_view lang);
+  // Number of features with deltas for `lang` (0 when none).
+  size_t adaptation_rows(std::string_view lang) const;
+
   // Derives again what annotate() derives from the entities (base forms, groups, quotations
   // and their speakers, article info, resolved dates) after a person corrected them. Entity
   // spans, labels, origins and review status stay as they are, and no entity is added or
@@ -82,7 +115,14 @@ class Engine {
                         const std::vector<Sentence>& sentences) const;
 
  private:
+  const NerModel* model_for(std::string_view lang) const;
+  const ner::Adaptation* adaptation_for(std::string_view lang) const;
+  ner::Adaptation* adaptation_for(std::string_view lang);
+
   std::vector<std::shared_ptr<const NerModel>> models_;
+  // One per language that has learnt something or loaded a file; each fits its model.
+  // (Values: copying an Engine copies what it learnt.)
+  std::vector<ner::Adaptation> adaptations_;
   std::shared_ptr<const names::Lexicon> lexicon_;
 };
 

@@ -26,7 +26,7 @@ Result<std::vector<Example>> read_examples(const std::string& path, const ReadOp
   std::vector<Example> out;
   Rng rng{opt.seed * 0x2545F4914F6CDD1Dull + 7};
   std::map<std::string, int> doc_index;
-  const bool space_joined = opt.scheme != GoldScheme::Bsnlp;
+  const bool space_joined = opt.scheme == GoldScheme::Nkjp || opt.scheme == GoldScheme::Conll;
   std::string line;
   size_t records = 0;
   while (std::getline(in, line)) {

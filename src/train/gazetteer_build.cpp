@@ -1,7 +1,9 @@
 // Gazetteer extraction from the TSV lists. Layer: train.
 #include "train/gazetteer_build.h"
 
+#include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <vector>
 
@@ -92,6 +94,35 @@ Status build_gazetteer(const std::string& dir, const std::string& lang, ner::Gaz
       gaz->add_proper_form(line);
       ++stats->proper_forms;
     }
+  }
+  return Status::ok();
+}
+
+namespace {
+constexpr char kGazetteerFileMagic[8] = {'G', 'L', 'O', 'S', 'A', 'G', 'A', 'Z'};
+constexpr uint32_t kGazetteerFileVersion = 1;
+}  // namespace
+
+Status write_gazetteer_file(const ner::Gazetteer& gaz, const std::string& path) {
+  ner::ByteWriter w;
+  for (char c : kGazetteerFileMagic) w.u8(static_cast<uint8_t>(c));
+  w.u32(kGazetteerFileVersion);
+  gaz.write(w);
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(w.data().data()), static_cast<std::streamsize>(w.data().size()));
+  if (!out) return Status(ErrorCode::IoError, path + ": cannot write the gazetteer");
+  return Status::ok();
+}
+
+Status read_gazetteer_file(const std::string& path, ner::Gazetteer* gaz) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::IoError, path + ": cannot open the gazetteer file");
+  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ner::ByteReader r(bytes.data(), bytes.size());
+  const uint8_t* magic = r.bytes(sizeof kGazetteerFileMagic);
+  if (!magic || std::memcmp(magic, kGazetteerFileMagic, sizeof kGazetteerFileMagic) != 0 ||
+      r.u32() != kGazetteerFileVersion || !gaz->read(r) || !r.at_end()) {
+    return Status(ErrorCode::BadModel, path + ": not a gazetteer file of version 1");
   }
   return Status::ok();
 }

@@ -20,4 +20,11 @@ struct GazetteerStats {
 Status build_gazetteer(const std::string& dir, const std::string& lang, ner::Gazetteer* gaz,
                        GazetteerStats* stats);
 
+// A finished gazetteer (with its word classes) on its own, for reuse between training runs:
+// "GLOSAGAZ", u32 version 1, then Gazetteer::write(). Not shipped; the model file carries its
+// own copy. IoError when the file cannot be written or read, BadModel when it is not such a
+// file.
+Status write_gazetteer_file(const ner::Gazetteer& gaz, const std::string& path);
+Status read_gazetteer_file(const std::string& path, ner::Gazetteer* gaz);
+
 }  // namespace glosa::train

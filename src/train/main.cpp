@@ -30,10 +30,17 @@ const char* kUsage =
     "                   [--name NAME] [--bsnlp-holdout K] [--no-o-bias] [--quiet]\n"
     "                   [--ignore-classes C1,C2]\n"
     "                   [--unlabeled FILE.gz ...] [--cluster-vocab N] [--cluster-fine K]\n"
+    "                   [--save-gazetteer FILE] [--gazetteer-from FILE] [--second-pass]\n"
     "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
     "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
     "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
     "  --unlabeled       paragraphs (gzip) for word classes, with the training texts\n"
+    "  --save-gazetteer  also writes the built gazetteer and word classes to FILE, and\n"
+    "  --gazetteer-from  reads them from such a FILE instead of building them (--gazetteers and\n"
+    "                    --unlabeled are then ignored): the same classes without the minute of\n"
+    "                    clustering, for experiments with features\n"
+    "  --second-pass     the document-level second pass (first-pass tags of a name's other\n"
+    "                    occurrences as features; about twice the training time)\n"
     "  --ignore-classes  classes left out of the tag set; their gold spans train as \"any tag\"\n"
     "  --dev             scores the written model on the file, picks the O bias with the best\n"
     "                    micro F1 (--no-o-bias: none) and the temperature that calibrates\n"
@@ -98,7 +105,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> unlabeled;
   ClusterOptions copt;
   TrainOptions opt;
-  std::string out_path, gaz_dir, lang;
+  std::string out_path, gaz_dir, lang, gaz_from, gaz_save;
   size_t limit = 0, value = 0;
   double respace_prob = 0.5;
   int bsnlp_holdout = -1;
@@ -111,6 +118,7 @@ int main(int argc, char** argv) {
     if (a == "--help" || a == "-h") { std::printf(kUsage); return 0; }
     if (a == "--quiet") { opt.verbose = false; continue; }
     if (a == "--no-o-bias") { calibrate_bias = false; continue; }
+    if (a == "--second-pass") { opt.second_pass = true; continue; }
     if (!has_value) return fail("missing value for " + a + "\n" + kUsage, 2);
     const std::string v = args[++i];
     if (a == "--lang") lang = v;
@@ -121,6 +129,8 @@ int main(int argc, char** argv) {
     else if (a == "--gazetteers") gaz_dir = v;
     else if (a == "--name") name = v;
     else if (a == "--unlabeled") unlabeled.push_back(v);
+    else if (a == "--gazetteer-from") gaz_from = v;
+    else if (a == "--save-gazetteer") gaz_save = v;
     else if (a == "--ignore-classes") {
       size_t k = 0;
       while (k <= v.size()) {
@@ -165,13 +175,17 @@ int main(int argc, char** argv) {
   }
 
   ner::Gazetteer gaz;
-  if (!gaz_dir.empty()) {
+  if (!gaz_from.empty()) {
+    Status s = read_gazetteer_file(gaz_from, &gaz);
+    if (!s.is_ok()) return fail(s.message());
+    std::fprintf(stderr, "gazetteer and word classes from %s\n", gaz_from.c_str());
+  } else if (!gaz_dir.empty()) {
     GazetteerStats gs;
     Status s = build_gazetteer(gaz_dir, lang, &gaz, &gs);
     if (!s.is_ok()) return fail(s.message());
     std::fprintf(stderr, "gazetteer: %zu phrases, %zu proper forms\n", gs.phrases, gs.proper_forms);
   }
-  if (!unlabeled.empty()) {
+  if (!unlabeled.empty() && gaz_from.empty()) {
     std::vector<std::string> texts;
     for (const auto& ex : examples) texts.push_back(ex.text);
     copt.seed = opt.seed;
@@ -179,7 +193,11 @@ int main(int argc, char** argv) {
     Status s = build_word_classes(unlabeled, texts, copt, &gaz);
     if (!s.is_ok()) return fail(s.message());
   }
-  gaz.finish(22);
+  if (gaz_from.empty()) gaz.finish(22);
+  if (!gaz_save.empty()) {
+    Status s = write_gazetteer_file(gaz, gaz_save);
+    if (!s.is_ok()) return fail(s.message());
+  }
 
   TrainStats st;
   ner::ModelData model = train_model(examples, gaz, opt, &st);

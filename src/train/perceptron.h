@@ -24,6 +24,11 @@ struct TrainOptions {
   // Classes left out of the tag set (e.g. BSNLP's EVT, PRO): their gold spans become
   // "any tag is right" regions, so the model neither learns them nor learns that they are O.
   std::vector<std::string> ignore_classes;
+  // The document-level second pass (features.h, kDocLabel): two first-pass models, each
+  // trained on half of the documents (by index parity), tag the other half; the commonest
+  // of those tags among a name's other occurrences becomes kDocLabel for half of the
+  // documents (the other half trains the first pass, where kDocLabel is empty).
+  bool second_pass = false;
 };
 
 struct TrainStats {

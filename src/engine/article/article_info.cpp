@@ -155,12 +155,14 @@ bool is_article_date_value(const Entity& e) {
   return e.label == "DATE" && !e.is_relative && parse_calendar_date(e.value, &d);
 }
 
-enum class DateRank : int { Marker = 0, DateOnly = 1, UpdateMarker = 2, None = 3 };
+enum class DateRank : int { Marker = 0, DateOnly = 1, Dateline = 2, UpdateMarker = 3, None = 4 };
 
 struct DateLine {
   DateRank rank = DateRank::None;
-  std::string value;    // the article date
+  std::string value;    // the article date ("" for a dateline without one)
   size_t date_end = 0;  // byte after the date (marker lines: where a title may follow)
+  std::string agency;   // a dateline's "(Reuters)"
+  bool has_rest = false;  // a dateline followed by the article's first sentence
 };
 
 // The date right after a marker at `pos`: a DATE entity beginning there, or a bare
@@ -211,6 +213,66 @@ bool date_only_line(const Context& c, const Line& line, std::string* value, size
   return found;
 }
 
+// A news dateline at the start of a line: a place of one to four capitalised words
+// ("MUNICH", "NEW YORK", "Warszawa", "Zielona Góra"), then a comma and a DATE with an article
+// date value, and/or a news agency in brackets, ended by the end of the line or a dash:
+// "MUNICH, March 14, 2025 —", "WASHINGTON (Reuters) -", "WASHINGTON, Jan 5 (Reuters) -",
+// "Warszawa, 3 marca 2024 r.". A line that is a date and nothing else is a date-only line.
+bool dateline(const Context& c, const Line& line, DateLine* d) {
+  size_t t = first_token_from(c, line.begin);
+  size_t words = 0;
+  auto tok_text = [&](size_t k) { return c.text.substr(c.tokens[k].begin_byte, c.tokens[k].end_byte - c.tokens[k].begin_byte); };
+  auto in_line = [&](size_t k) { return k < c.tokens.size() && c.tokens[k].begin_byte < line.end; };
+  while (in_line(t) && words < 4) {
+    const Token& tok = c.tokens[t];
+    if (tok.kind == TokenKind::Word && is_upper(first_codepoint(tok_text(t)))) {
+      ++words;
+      ++t;
+      continue;
+    }
+    // "ST. LOUIS", "WILKES-BARRE": a dot or hyphen inside the place.
+    const std::string_view p = tok_text(t);
+    if (words > 0 && (p == "." || p == "-") && in_line(t + 1) && c.tokens[t + 1].kind == TokenKind::Word) {
+      ++t;
+      continue;
+    }
+    break;
+  }
+  if (words == 0 || !in_line(t)) return false;
+  // An agency in brackets: "(Reuters)", "(AP)", "(PAP)".
+  auto agency_at = [&](size_t k, size_t* after) {
+    if (!in_line(k) || tok_text(k) != "(") return false;
+    size_t e = k + 1;
+    while (in_line(e) && e < k + 5 && c.tokens[e].kind == TokenKind::Word) ++e;
+    if (e == k + 1 || !in_line(e) || tok_text(e) != ")") return false;
+    d->agency = std::string(c.text.substr(c.tokens[k + 1].begin_byte, c.tokens[e - 1].end_byte - c.tokens[k + 1].begin_byte));
+    *after = e + 1;
+    return true;
+  };
+  size_t after = t;
+  bool dated = false;
+  if (tok_text(t) == ",") {
+    const size_t next = t + 1;
+    if (!in_line(next)) return false;
+    std::string value;
+    size_t end = 0;
+    if (!date_at(c, c.tokens[next].begin_byte, line.end, &value, &end) || value.size() < 7) return false;
+    d->value = value;
+    d->date_end = end;
+    dated = true;
+    after = first_token_from(c, end);
+  }
+  const bool has_agency = agency_at(after, &after);
+  if (!dated && !has_agency) return false;
+  if (!in_line(after)) return dated;  // "Warszawa, 3 marca 2024 r." ends the line
+  const std::string_view sep = tok_text(after);
+  size_t len = 0;
+  if (sep.empty() || !is_dash(decode_utf8(sep, 0, &len)) || len != sep.size()) return false;
+  d->has_rest = in_line(after + 1);
+  if (!dated) d->date_end = c.tokens[after].end_byte;
+  return true;
+}
+
 DateLine date_line(const Context& c, const Line& line) {
   DateLine d;
   const LeadingWord w = leading_word(c.text, line.begin, line.end);
@@ -233,6 +295,12 @@ DateLine date_line(const Context& c, const Line& line) {
   if (date_only_line(c, line, &d.value, &d.date_end)) {
     d.rank = DateRank::DateOnly;
     d.date_end = line.end;  // nothing of a title follows on a date-only line
+    return d;
+  }
+  DateLine dl;
+  if (dateline(c, line, &dl)) {
+    dl.rank = DateRank::Dateline;
+    return dl;
   }
   return d;
 }
@@ -337,10 +405,12 @@ ArticleInfo compute_article_info(std::string_view text, const std::vector<Token>
   dated.reserve(lines.size());
   for (const Line& line : lines) dated.push_back(date_line(c, line));
 
-  // Date: the best-ranked date line in the window, the first of equal rank.
+  // Date: the best-ranked date line in the window that has a date, the first of equal rank.
   DateRank best = DateRank::None;
+  std::string agency;
   for (size_t i = 0; i < lines.size() && i < kDateLineWindow; ++i) {
-    if (dated[i].rank < best) {
+    if (dated[i].rank == DateRank::Dateline && agency.empty()) agency = dated[i].agency;
+    if (dated[i].rank < best && !dated[i].value.empty()) {
       best = dated[i].rank;
       info.date = dated[i].value;
     }
@@ -352,7 +422,12 @@ ArticleInfo compute_article_info(std::string_view text, const std::vector<Token>
   for (size_t i = 0; i < lines.size() && !has_title; ++i) {
     size_t begin = lines[i].begin;
     if (dated[i].rank == DateRank::DateOnly) continue;
-    if (dated[i].rank != DateRank::None) begin = title_start_after(c, dated[i].date_end, lines[i].end);
+    // A dateline alone on its line is no title; one that opens the first paragraph leaves
+    // the line as it is.
+    if (dated[i].rank == DateRank::Dateline && !dated[i].has_rest) continue;
+    if (dated[i].rank != DateRank::None && dated[i].rank != DateRank::Dateline) {
+      begin = title_start_after(c, dated[i].date_end, lines[i].end);
+    }
     if (begin >= lines[i].end) continue;
     info.title = std::string(text.substr(begin, lines[i].end - begin));
     title_line = i;
@@ -363,6 +438,7 @@ ArticleInfo compute_article_info(std::string_view text, const std::vector<Token>
   }
 
   if (has_title) info.source = source_of(c, lines, title_line);
+  if (info.source.empty()) info.source = agency;
 
   // URLs: entities and tokens, in text order, each once.
   std::vector<std::pair<size_t, std::string_view>> found;

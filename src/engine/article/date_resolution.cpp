@@ -253,6 +253,90 @@ bool year_offset_of(std::string_view value, int* offset) {
   return true;
 }
 
+// A quarter or half without its year ("XXXX-Q3", "XXXX-H1"): sets *kind ('Q' or 'H') and
+// *n; false for any other value.
+bool yearless_period(std::string_view value, char* kind, int* n) {
+  if (value.size() != 7 || value.substr(0, 5) != "XXXX-") return false;
+  *kind = value[5];
+  *n = value[6] - '0';
+  return (*kind == 'Q' && *n >= 1 && *n <= 4) || (*kind == 'H' && (*n == 1 || *n == 2));
+}
+
+// "XXXX-Q3" against an anchor: the anchor's year (or the year a following "last year" names).
+std::string resolve_period(char kind, int n, const CalendarDate& anchor, const int* year_offset) {
+  const int year = anchor.year + (year_offset ? *year_offset : 0);
+  if (year < 1 || year > 9999) return "";
+  CalendarDate y;
+  y.year = year;
+  return format_calendar_date(y) + "-" + kind + static_cast<char>('0' + n);
+}
+
+// Words before a bare weekday, in its sentence, that put it ahead of the article's day:
+// "Siemens said it would publish details on Monday", "głosowanie odbędzie się w piątek".
+// Polish also looks at the three words after it ("W poniedziałek odbędzie się głosowanie").
+bool is_future_word(std::string_view w, std::string_view lang) {
+  static const std::string_view kEnglish[] = {"will", "would", "shall", "'ll", "won't", "wo"};
+  static const std::string_view kPolish[] = {"będzie", "będą", "zostanie", "zostaną", "odbędzie",
+                                             "odbędą", "rozpocznie", "zakończy"};
+  if (lang != "pl") {
+    for (std::string_view f : kEnglish) if (w == f) return true;
+  }
+  if (lang != "en") {
+    for (std::string_view f : kPolish) if (w == f) return true;
+  }
+  return false;
+}
+
+// The words of the weekday's own clause before it (back to a comma, semicolon, colon,
+// bracket, dash or sentence end; at most eight), and for Polish the three after it: a
+// future word among them puts the weekday ahead. "Siemens will pay $42, a premium to the
+// closing price on Thursday" keeps last Thursday (the comma ends the clause).
+bool future_context(std::string_view text, std::string_view lang, size_t begin, size_t end) {
+  auto is_boundary = [](char32_t c) {
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ',' || c == ';' || c == ':' || c == '(' ||
+           c == ')' || c == 0x2013 || c == 0x2014;
+  };
+  std::vector<std::string> words;
+  // Backwards, word by word.
+  size_t pos = begin;
+  std::string word;
+  while (pos > 0 && words.size() < 8) {
+    size_t p = pos - 1;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xc0) == 0x80) --p;
+    size_t len = 0;
+    const char32_t c = decode_utf8(text, p, &len);
+    if (is_letter(c) || c == '\'') {
+      word.insert(0, text.substr(p, len));
+    } else {
+      if (!word.empty()) words.push_back(to_lower(word));
+      word.clear();
+      if (is_boundary(c)) break;
+    }
+    pos = p;
+  }
+  if (!word.empty() && words.size() < 8) words.push_back(to_lower(word));
+  if (lang == "pl") {
+    size_t i = end;
+    size_t after = 0;
+    word.clear();
+    while (i < text.size() && after < 3) {
+      size_t len = 0;
+      const char32_t c = decode_utf8(text, i, &len);
+      if (is_letter(c)) {
+        word += std::string(text.substr(i, len));
+      } else {
+        if (!word.empty()) { words.push_back(to_lower(word)); ++after; }
+        word.clear();
+        if (is_boundary(c)) break;
+      }
+      i += len;
+    }
+    if (!word.empty() && after < 3) words.push_back(to_lower(word));
+  }
+  for (const std::string& w : words) if (is_future_word(w, lang)) return true;
+  return false;
+}
+
 bool only_spaces(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
@@ -270,7 +354,11 @@ bool only_spaces(std::string_view text) {
 std::string resolve_date_value(std::string_view value, std::string_view anchor) {
   CalendarDate a;
   Plan p;
-  if (!parse_calendar_date(anchor, &a) || !make_plan(value, &p)) return "";
+  char kind = 0;
+  int n = 0;
+  if (!parse_calendar_date(anchor, &a)) return "";
+  if (yearless_period(value, &kind, &n)) return resolve_period(kind, n, a, nullptr);
+  if (!make_plan(value, &p)) return "";
   return resolve_plan(p, a, nullptr);
 }
 
@@ -288,14 +376,26 @@ Result<size_t> resolve_dates(Document& doc, std::string_view anchor) {
     Entity& e = es[i];
     if (e.label != "DATE") continue;
     e.resolved.clear();
-    Plan p;
-    if (!has_anchor || !make_plan(e.value, &p)) continue;
+    if (!has_anchor) continue;
     int offset = 0;
-    const bool has_year_after =
-        p.form == Form::NoYear && i + 1 < es.size() && es[i + 1].label == "DATE" &&
-        es[i + 1].begin_byte >= e.end_byte && year_offset_of(es[i + 1].value, &offset) &&
-        only_spaces(std::string_view(doc.text).substr(e.end_byte,
-                                                      es[i + 1].begin_byte - e.end_byte));
+    const bool year_after =
+        i + 1 < es.size() && es[i + 1].label == "DATE" && es[i + 1].begin_byte >= e.end_byte &&
+        year_offset_of(es[i + 1].value, &offset) &&
+        only_spaces(std::string_view(doc.text).substr(e.end_byte, es[i + 1].begin_byte - e.end_byte));
+    char kind = 0;
+    int n = 0;
+    if (yearless_period(e.value, &kind, &n)) {
+      e.resolved = resolve_period(kind, n, a, year_after ? &offset : nullptr);
+      count += !e.resolved.empty();
+      continue;
+    }
+    Plan p;
+    if (!make_plan(e.value, &p)) continue;
+    if (p.form == Form::Weekday && p.direction == 0 &&
+        future_context(doc.text, doc.lang, e.begin_byte, e.end_byte)) {
+      p.direction = 1;
+    }
+    const bool has_year_after = p.form == Form::NoYear && year_after;
     e.resolved = resolve_plan(p, a, has_year_after ? &offset : nullptr);
     count += !e.resolved.empty();
   }

@@ -25,15 +25,21 @@ namespace glosa {
 // occurrence from ten months before to one month after the article's month, compared by
 // month ("XXXX-01" against "2022-11" is "2022-01", "XXXX-12" is "2022-12", against "2023-01"
 // "XXXX-12" is "2022-12" and "XXXX-02" "2023-02"). A bare weekday ("XXXX-WXX-1",
-// "XXXX-WXX-WE"): the latest occurrence on or before the article's day.
+// "XXXX-WXX-WE"): the latest occurrence on or before the article's day. A quarter or half
+// without a year ("XXXX-Q3", "XXXX-H1"): the anchor's year ("2025-Q3").
 std::string resolve_date_value(std::string_view value, std::string_view anchor);
 
 // Sets Entity::resolved of every DATE entity of `doc` from resolve_date_value(e.value,
 // anchor), and clears it where that is "" (so a second call with another anchor leaves no
 // stale value). Other labels, `value` and `is_relative` are never touched.
-// One context rule reads the text: a month or day without a year directly followed (only
-// whitespace between) by a DATE whose value is a year offset takes that offset's year —
-// "w grudniu ubiegłego roku", "in January this year" — instead of the policy above.
+// Two context rules read the text: a month, day, quarter or half without a year directly
+// followed (only whitespace between) by a DATE whose value is a year offset takes that
+// offset's year — "w grudniu ubiegłego roku", "in January this year", "w drugim kwartale
+// ubiegłego roku" — instead of the policy above; and a bare weekday after a future word in
+// its clause (at most eight words back, not past a comma, semicolon, colon, bracket, dash
+// or sentence end: "will", "would", "będzie", "odbędzie"; in Polish also among the three
+// words after it) is the first such day after the article's day ("it would publish details
+// on Monday", but not "will pay $42, a premium to the closing price on Thursday").
 // `anchor` "" means no article date: every DATE's resolved is cleared, returns 0.
 // Returns the number of entities given a resolved value, or BadArgument (doc unchanged) when
 // a non-empty anchor is not "YYYY", "YYYY-MM" or "YYYY-MM-DD".

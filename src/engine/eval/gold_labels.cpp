@@ -1,6 +1,7 @@
 // Gold label mapping for NKJP, BSNLP and CoNLL. Layer: engine/eval.
 #include "engine/eval/gold_labels.h"
 
+#include "engine/core/document.h"
 #include "engine/text/unicode.h"
 
 namespace glosa {
@@ -9,6 +10,7 @@ bool parse_gold_scheme(std::string_view name, GoldScheme* scheme) {
   if (name == "nkjp") *scheme = GoldScheme::Nkjp;
   else if (name == "bsnlp") *scheme = GoldScheme::Bsnlp;
   else if (name == "conll") *scheme = GoldScheme::Conll;
+  else if (name == "plain") *scheme = GoldScheme::Plain;
   else return false;
   return true;
 }
@@ -35,6 +37,11 @@ bool map_gold_label(GoldScheme scheme, std::string_view raw, std::string_view su
     else if (raw == "date") out->label = "DATE";
     else if (raw == "time") out->label = "TIME";
     else return false;
+    return true;
+  }
+  if (scheme == GoldScheme::Plain) {
+    if (find_label(default_labels(), raw) < 0) return false;
+    out->label = std::string(raw);
     return true;
   }
   if (raw == "PER" || raw == "ORG" || raw == "LOC" || raw == "MISC") { out->label = std::string(raw); return true; }

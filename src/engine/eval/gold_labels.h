@@ -8,9 +8,11 @@
 
 namespace glosa {
 
-enum class GoldScheme { Nkjp, Bsnlp, Conll };
+// Plain: the gold labels are already Glosa's (PER, ORG, LOC, ...), e.g. a file a person
+// annotated with Glosa itself.
+enum class GoldScheme { Nkjp, Bsnlp, Conll, Plain };
 
-// "nkjp", "bsnlp", "conll" -> scheme; false for anything else.
+// "nkjp", "bsnlp", "conll", "plain" -> scheme; false for anything else.
 bool parse_gold_scheme(std::string_view name, GoldScheme* scheme);
 
 struct MappedLabel {
@@ -27,6 +29,7 @@ struct MappedLabel {
 //         ("Polaków") stay LOC as NKJP labels them: the data cannot tell them from the place.
 //  BSNLP: PER ORG LOC EVT PRO as they are; 2017's MISC -> MISC.
 //  CoNLL: PER ORG LOC MISC as they are.
+//  Plain: any default_labels() name as it is; other labels are left out.
 bool map_gold_label(GoldScheme scheme, std::string_view raw_label, std::string_view surface,
                     MappedLabel* out);
 

@@ -27,6 +27,26 @@ int group_class(std::string_view label) {
 
 // Words of a base form for comparisons: lower case, brackets removed (an initial keeps its
 // dot: "w." is how is_initial_of knows it).
+// Whether words[from...] are a company's legal form: AG, Inc., S.A., sp. z o.o. (lower case,
+// as name_words gives them). General words of company law, not names.
+bool is_legal_form(const std::vector<std::string>& words, size_t from) {
+  static const char* const kOne[] = {"ag", "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.",
+                                     "plc", "llc", "gmbh", "sa", "s.a.", "nv", "n.v.", "bv", "b.v.",
+                                     "se", "spa", "s.p.a.", "ab", "asa", "oyj", "kg", "lp", "llp",
+                                     "s.c.", "sp.j.", "sp.k.", "holding", "holdings", "group", "grupa"};
+  if (words.size() == from + 1) {
+    for (const char* f : kOne) if (words[from] == f) return true;
+    return false;
+  }
+  // "sp. z o.o.", "spółka z o.o.", "sp. z o. o."
+  if (words.size() >= from + 3 && (words[from] == "sp." || words[from] == "spółka") && words[from + 1] == "z") {
+    std::string rest;
+    for (size_t k = from + 2; k < words.size(); ++k) rest += words[k];
+    return rest == "o.o." || rest == "ograniczonąodpowiedzialnością";
+  }
+  return false;
+}
+
 std::vector<std::string> name_words(std::string_view lemma) {
   std::vector<std::string> out;
   std::string cur;
@@ -426,8 +446,20 @@ void resolve_names(Document& doc, const Lexicon* lexicon, AcronymMentions acrony
     }
     if (matches.empty()) continue;
     // Several candidates: a person's surname prefers a surname match, then the most
-    // mentioned; a head word must be unambiguous.
-    if (cls != 0 && matches.size() > 1) continue;
+    // mentioned; a head word must be unambiguous, unless one candidate is the same name with
+    // a company's legal form ("Siemens" -> "Siemens AG", not "Siemens Digital Industries").
+    if (cls != 0 && matches.size() > 1) {
+      std::vector<size_t> legal;
+      for (size_t j : matches) {
+        const auto& w = clusters[j].words;
+        if (w.size() > a.words.size() && std::equal(a.words.begin(), a.words.end(), w.begin()) &&
+            is_legal_form(w, a.words.size())) {
+          legal.push_back(j);
+        }
+      }
+      if (legal.size() != 1) continue;
+      matches = legal;
+    }
     size_t best = matches[0];
     for (size_t j : matches) {
       const bool surname_j = clusters[j].words.back() == a.words.back();

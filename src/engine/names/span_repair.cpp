@@ -52,11 +52,15 @@ Entity part_of(const Entity& e, size_t begin, size_t end) {
 
 }  // namespace
 
+bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
+
 bool split_joined_names(Document& doc, const Lexicon* lexicon) {
   const std::string_view text = doc.text;
   std::set<std::string_view> person_mentions;  // PER mentions as written
+  std::set<std::string_view> mentions;         // every name mention as written
   for (const Entity& e : doc.entities) {
     if (e.label == "PER") person_mentions.insert(entity_text(doc, e));
+    if (is_name_label(e.label)) mentions.insert(entity_text(doc, e));
   }
   const bool polish = doc.lang == "pl" && lexicon != nullptr;
   std::vector<Entity> out;
@@ -86,8 +90,25 @@ bool split_joined_names(Document& doc, const Lexicon* lexicon) {
       changed = true;
       continue;
     }
-    // A place or organisation, then a person named on their own elsewhere.
+    // Two names joined by a conjunction ("Morgan Stanley and Qatalyst Partners", "Polska i
+    // Niemcy"), one of which the document names on its own elsewhere: two mentions. One
+    // name with a conjunction inside ("Prawo i Sprawiedliwość") has no such part.
     bool split = false;
+    for (size_t k = 1; k + 1 < words.size() && !split; ++k) {
+      if (!is_conjunction(text.substr(words[k].begin, words[k].end - words[k].begin))) continue;
+      const std::string_view left = text.substr(e.begin_byte, words[k - 1].end - e.begin_byte);
+      const std::string_view right = text.substr(words[k + 1].begin, e.end_byte - words[k + 1].begin);
+      if (!mentions.count(left) && !mentions.count(right)) continue;
+      if (!is_upper(first_codepoint(right))) continue;
+      out.push_back(part_of(e, e.begin_byte, words[k - 1].end));
+      out.push_back(part_of(e, words[k + 1].begin, e.end_byte));
+      split = true;
+    }
+    if (split) {
+      changed = true;
+      continue;
+    }
+    // A place or organisation, then a person named on their own elsewhere.
     if (polish && (e.label == "LOC" || e.label == "ORG")) {
       for (size_t k = 1; k < words.size() && !split; ++k) {
         const std::string_view right = text.substr(words[k].begin, e.end_byte - words[k].begin);
@@ -112,6 +133,97 @@ bool split_joined_names(Document& doc, const Lexicon* lexicon) {
   }
   doc.entities = std::move(out);
   return changed;
+}
+
+namespace {
+
+// The word (letters, marks, inner hyphens, apostrophes and dots) that ends right before
+// byte `end`; its begin, or `end` when there is none.
+size_t word_start_before(std::string_view text, size_t end) {
+  size_t b = end;
+  while (b > 0) {
+    size_t p = b - 1;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xc0) == 0x80) --p;
+    size_t len = 0;
+    const char32_t cp = decode_utf8(text, p, &len);
+    if (!(is_letter(cp) || is_mark(cp) || cp == '-' || cp == '\'' || cp == '.')) break;
+    b = p;
+  }
+  return b;
+}
+
+size_t skip_spaces_before(std::string_view text, size_t pos) {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t')) --pos;
+  return pos;
+}
+
+}  // namespace
+
+bool join_firm_names(Document& doc) {
+  const std::string_view text = doc.text;
+  bool changed = false;
+  std::vector<uint8_t> drop(doc.entities.size(), 0);
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    Entity& e = doc.entities[i];
+    if (e.origin != Origin::Model || e.label != "ORG") continue;
+    if (entity_text(doc, e).find('&') == std::string_view::npos) continue;
+    size_t begin = e.begin_byte;
+    size_t k = i;  // entities before k are candidates to absorb
+    std::vector<size_t> absorbed;
+    size_t words = 0;
+    for (int parts = 0; parts < 4; ++parts) {
+      size_t p = skip_spaces_before(text, begin);
+      if (p == 0 || text[p - 1] != ',') break;
+      const size_t word_end = skip_spaces_before(text, p - 1);
+      const size_t word_begin = word_start_before(text, word_end);
+      if (word_begin == word_end || !is_upper(first_codepoint(text.substr(word_begin)))) break;
+      if (text.substr(word_begin, word_end - word_begin).find('.') != std::string_view::npos) break;
+      // The list ends at a word after another capitalised word: that is a longer name.
+      const size_t gap = skip_spaces_before(text, word_begin);
+      if (gap < word_begin) {
+        const size_t prev = word_start_before(text, gap);
+        // (A word that ends a sentence, "Katz.", does not continue the name.)
+        if (prev < gap && text[gap - 1] != '.' && is_upper(first_codepoint(text.substr(prev)))) break;
+      }
+      // Entities over the word: none, or one model name of exactly the word.
+      bool ok = true;
+      std::vector<size_t> over;
+      while (k > 0 && doc.entities[k - 1].end_byte > word_begin) {
+        --k;
+        const Entity& o = doc.entities[k];
+        if (o.end_byte <= word_begin) { ++k; break; }
+        over.push_back(k);
+      }
+      for (size_t o : over) {
+        const Entity& x = doc.entities[o];
+        if (x.origin != Origin::Model || !is_name_label(x.label) || x.begin_byte != word_begin ||
+            x.end_byte != word_end) {
+          ok = false;
+        }
+      }
+      if (!ok) break;
+      absorbed.insert(absorbed.end(), over.begin(), over.end());
+      begin = word_begin;
+      ++words;
+    }
+    if (begin == e.begin_byte) continue;
+    // Places before a firm are a list of places ("Germany, Marks & Spencer"): a list whose
+    // words the model took all for places is left alone.
+    size_t places = 0;
+    for (size_t o : absorbed) places += doc.entities[o].label == "LOC";
+    if (places == words) continue;
+    for (size_t o : absorbed) drop[o] = 1;
+    e.begin_byte = begin;
+    changed = true;
+  }
+  if (!changed) return false;
+  std::vector<Entity> out;
+  out.reserve(doc.entities.size());
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    if (!drop[i]) out.push_back(std::move(doc.entities[i]));
+  }
+  doc.entities = std::move(out);
+  return true;
 }
 
 }  // namespace glosa::names

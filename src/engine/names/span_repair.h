@@ -11,6 +11,10 @@ namespace glosa::names {
 //  - at a free-standing en or em dash: "Rosji – Sbierbanku" -> "Rosji", "Sbierbanku", both
 //    keeping the label (a name never spans " – "). A spaced hyphen stays: space-joined
 //    corpora write "Bielsko - Biała";
+//  - at a conjunction ("and", "i", "oraz") when the words before it or after it (capitalised)
+//    are, as written, another name mention of the document: "Morgan Stanley and Qatalyst
+//    Partners" -> "Morgan Stanley", "Qatalyst Partners"; "Prawo i Sprawiedliwość" stays whole
+//    unless "Prawo" or "Sprawiedliwość" is a mention of its own;
 //  - Polish, with a lexicon: a LOC or ORG span whose last words are, as written, a person
 //    mentioned elsewhere in the document, in the nominative, after words in another case:
 //    a fronted place and then the subject, "nad Kazachstanem Tokajew", "w Petersburgu
@@ -19,5 +23,14 @@ namespace glosa::names {
 // Rule entities and other labels are left alone. Returns whether anything changed; the
 // entities are then no longer sorted or numbered (call sort_and_number_entities).
 bool split_joined_names(Document& doc, const Lexicon* lexicon);
+
+// Joins a firm name written as a list of surnames before "&" ("Wachtell, Lipton, Rosen &
+// Katz", "Skadden, Arps, Slate, Meagher & Flom"): a model ORG span that holds "&" takes in
+// up to four single capitalised words before it, each followed by a comma, that are untagged
+// or a model name of exactly that word. A word after another capitalised word ("Jeff Bezos,
+// Johnson & Johnson") ends the list; "X, Y and Z" is a list of names and stays one, and so
+// does a list whose words the model tagged all as places ("Germany, Marks & Spencer"). Returns
+// whether anything changed (the entities stay sorted; numbering is the caller's).
+bool join_firm_names(Document& doc);
 
 }  // namespace glosa::names

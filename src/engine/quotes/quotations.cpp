@@ -45,6 +45,7 @@ struct RolePhrase {
   std::string place;    // lower-cased place of a LOC/NORP qualifier: "kazachstan", "rosja"
   std::string domain;   // other qualifiers, lower-cased: "infrastruktury", "msz", "foreign"
   Gender gender = Gender::Unknown;
+  int organisation = -1;   // an ORG qualifier's entity ("analysts at Morgan Stanley"), or -1
   size_t first_token = 0;  // the whole phrase, modifiers and complement included
   size_t end_token = 0;
   size_t head_token = 0;   // the role noun itself
@@ -342,6 +343,7 @@ void QuoteFinder::set_qualifier(RolePhrase* r, int e) const {
   if (is_place_label(en.label)) {
     if (r->place.empty()) r->place = place_name(e);
   } else {
+    if (en.label == "ORG" && r->organisation < 0) r->organisation = e;
     if (!r->domain.empty()) r->domain += ' ';
     r->domain += place_name(e);
   }
@@ -354,11 +356,19 @@ bool QuoteFinder::role_at(size_t head, RolePhrase* out) const {
   if (!is_word(head)) return false;
   const int inside = entity_at(head);
   if (inside >= 0 && entity(inside).label != "NORP") return false;  // "Kancelaria Prezydenta"
-  const RoleNoun rn = find_role_noun(word(head), word(head + 1), lang_);
+  RoleNoun rn = find_role_noun(word(head), word(head + 1), lang_);
+  bool plural = false;
+  // English plurals name a group: "analysts", "economists", "officials".
+  if (rn.key.empty() && lang_ != "pl" && word(head).size() > 4 && ends_with(word(head), "s")) {
+    const std::string_view w = word(head);
+    rn = find_role_noun(w.substr(0, w.size() - 1), "", lang_);
+    plural = rn.word_count == 1;
+    if (!plural) rn = RoleNoun{};
+  }
   if (rn.key.empty()) return false;
   RolePhrase r;
   r.key = rn.key;
-  r.gender = rn.gender;
+  r.gender = plural ? Gender::Plural : rn.gender;
   r.head_token = head;
   r.first_token = head;
   r.end_token = head + rn.word_count;
@@ -427,13 +437,23 @@ bool QuoteFinder::role_at(size_t head, RolePhrase* out) const {
       ++c;
     }
   }
-  if (lang_ != "pl" && (word(c) == "of" || word(c) == "for")) {
+  const bool english_org_link = word(c) == "at" || word(c) == "with" || word(c) == "from";
+  if (lang_ != "pl" && (word(c) == "of" || word(c) == "for" || english_org_link)) {
     size_t d = c + 1;
     if (word(d) == "the") ++d;
-    if (starts_entity(d, &e) && is_qualifier_label(entity(e).label)) {
+    // "analysts at Jefferies": what follows "at" is their employer, whatever label the
+    // model gave the name.
+    const bool employer = english_org_link && starts_entity(d, &e) &&
+                          (entity(e).label == "ORG" || entity(e).label == "PER");
+    if (employer && entity(e).label != "ORG") {
+      if (r.organisation < 0) r.organisation = e;
+      if (!r.domain.empty()) r.domain += ' ';
+      r.domain += place_name(e);
+      c = ent_end_[static_cast<size_t>(e)];
+    } else if (starts_entity(d, &e) && (english_org_link ? entity(e).label == "ORG" : is_qualifier_label(entity(e).label))) {
       set_qualifier(&r, e);
       c = ent_end_[static_cast<size_t>(e)];
-    } else if (is_word(d) && e < 0 && !is_preposition(word(d), lang_) &&
+    } else if (!english_org_link && is_word(d) && e < 0 && !is_preposition(word(d), lang_) &&
                !find_speech_cue(word(d), word(d + 1), lang_).is_cue) {
       if (!r.domain.empty()) r.domain += ' ';
       r.domain += std::string(word(d));
@@ -945,6 +965,21 @@ Resolved QuoteFinder::resolve_context(size_t open, Gender gender, bool is_contin
   if (named && (!prev || named->key != prev->key)) {
     r.key = named->key;
     r.confidence = named->paragraph == para ? 0.55f : 0.5f;
+    // "she said" in the paragraph of the one person it can be: the pronoun's gender is that
+    // person's, or (English names show none) no other person of a fitting gender is named in
+    // the paragraph before it.
+    if (has_pronoun && (gender == Gender::Masculine || gender == Gender::Feminine) &&
+        named->paragraph == para) {
+      bool alone = true;
+      for (const PersonMention& m : persons_) {
+        if (m.first_token >= open) break;
+        if (m.paragraph == para && m.is_subject_like && m.key != named->key &&
+            genders_agree(gender, gender_of(m.key))) {
+          alone = false;
+        }
+      }
+      if (gender_of(named->key) == gender || alone) r.confidence = 0.7f;
+    }
   } else if (prev) {
     r.key = prev->key;
     r.confidence = prev->paragraph == para ? 0.75f : (prev->paragraph + 1 == para ? 0.65f : 0.5f);
@@ -1333,6 +1368,8 @@ std::vector<Quotation> QuoteFinder::run() {
     else if (before.has_cue) used = &before;
 
     Resolved res;
+    bool speaks_for_group = false;  // an organisation speaking through its people: not a
+                                    // previous speaker for "he said" later on
     if (used) {
       q.cue_begin_byte = tokens_[used->cue_first].begin_byte;
       q.cue_end_byte = tokens_[used->cue_end - 1].end_byte;
@@ -1350,7 +1387,16 @@ std::vector<Quotation> QuoteFinder::run() {
         if (entity(sp.entity).label != "PER") conf -= 0.05f;
         res.confidence = conf;
       } else if (sp.kind == Speaker::Kind::Role && !outer) {
-        res = resolve_role(sp.role, used->cue, s.open_token);
+        // A group ("analysts at Morgan Stanley") is no one person: it speaks for its
+        // organisation when it names one, else it stays unnamed. A single role ("a Morgan
+        // Stanley analyst") is a person of the article when one fits, else its organisation.
+        if (sp.role.gender != Gender::Plural) res = resolve_role(sp.role, used->cue, s.open_token);
+        if (res.key.empty() && sp.role.organisation >= 0) {
+          res.key = person_key(sp.role.organisation);
+          res.attribution = "role";
+          res.confidence = sp.role.gender == Gender::Plural ? 0.8f : 0.7f;
+          speaks_for_group = true;
+        }
       } else if (used->cue.is_first_person) {
         // "„Mówiłem im: ‚…’”": inside a quotation the narrator is its speaker; outside one it
         // is the article's author, who is no entity.
@@ -1377,7 +1423,7 @@ std::vector<Quotation> QuoteFinder::run() {
     q.confidence = res.key.empty() ? 0.0f : std::max(0.0f, std::min(1.0f, res.confidence));
     q.is_uncertain = !q.attribution.empty() && q.confidence < 0.6f;
 
-    if (!outer && !res.key.empty()) {
+    if (!outer && !res.key.empty() && !speaks_for_group) {
       size_t after_byte = q.end_byte;
       if (used) after_byte = std::max(after_byte, std::max(q.cue_end_byte, q.speaker_end_byte));
       past_.push_back(PastSpeaker{res.key, paragraph_[s.open_token], after_byte});

@@ -533,6 +533,86 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
   return true;
 }
 
+// Quarters and halves of a year: "the third quarter of 2025" (2025-Q3), "Q3 2025", "the
+// first half of 2026" (2026-H1), "H1 2026", "w trzecim kwartale 2025 r.", "w III kw. 2025",
+// "w pierwszym półroczu" (XXXX-H1). English keeps "the" in the span; a half needs its year
+// in English ("the first half" of a match); a quarter does not.
+int quarter_ordinal(const TokenView& v, size_t i) {
+  if (v.english()) {
+    if (v.is_any(i, {"first", "1st"})) return 1;
+    if (v.is_any(i, {"second", "2nd"})) return 2;
+    if (v.is_any(i, {"third", "3rd"})) return 3;
+    if (v.is_any(i, {"fourth", "4th", "final"})) return 4;
+  }
+  if (v.polish()) {
+    if (v.is_any(i, {"pierwszy", "pierwszego", "pierwszym", "pierwszemu"})) return 1;
+    if (v.is_any(i, {"drugi", "drugiego", "drugim", "drugiemu"})) return 2;
+    if (v.is_any(i, {"trzeci", "trzeciego", "trzecim", "trzeciemu"})) return 3;
+    if (v.is_any(i, {"czwarty", "czwartego", "czwartym", "czwartemu"})) return 4;
+    // Roman numerals, upper case only ("I kwartał"; a lower-case "i" is "and").
+    const std::string_view r = v.raw(i);
+    if (r == "I") return 1;
+    if (r == "II") return 2;
+    if (r == "III") return 3;
+    if (r == "IV") return 4;
+  }
+  return 0;
+}
+
+bool quarter_date(const TokenView& v, size_t i, Match* out) {
+  size_t j = i;
+  char kind = 0;
+  int n = 0;
+  size_t end = 0;
+  const std::string_view lower = v.lower(i);
+  if (v.is_word(i) && lower.size() == 2 && (lower[0] == 'q' || lower[0] == 'h') && lower[1] >= '1' &&
+      lower[1] <= (lower[0] == 'q' ? '4' : '2') && v.raw(i)[0] != lower[0]) {
+    // "Q3", "H1" (upper case): a year may follow.
+    kind = lower[0] == 'q' ? 'Q' : 'H';
+    n = lower[1] - '0';
+    end = i + 1;
+  } else {
+    if (v.english() && v.is_any(j, {"the"})) ++j;
+    n = quarter_ordinal(v, j);
+    if (n == 0) return false;
+    const size_t noun = j + 1;
+    if ((v.english() && v.is_any(noun, {"quarter"})) ||
+        (v.polish() && v.is_any(noun, {"kwartał", "kwartału", "kwartale", "kwartałem", "kwartałowi"}))) {
+      kind = 'Q';
+    } else if (v.polish() && v.is_any(noun, {"kw"}) && v.has_dot(noun)) {
+      kind = 'Q';
+    } else if (v.polish() && v.is_word(noun) && v.is_punct(noun + 1, ".") && v.lower(noun) == "kw" &&
+               !v.space_before(noun + 1)) {
+      kind = 'Q';
+      end = noun + 2;
+    } else if ((v.english() && v.is_any(noun, {"half"})) ||
+               (v.polish() && v.is_any(noun, {"półrocze", "półrocza", "półroczu", "półroczem"}))) {
+      kind = 'H';
+      if (n > 2) return false;
+    } else {
+      return false;
+    }
+    if (end == 0) end = noun + 1;
+  }
+  // The year: "of 2025", "2025", "2025 r.", "2025 roku".
+  uint64_t year = 0;
+  size_t y = end;
+  if (v.english() && v.is_any(y, {"of"}) && year_number(v, y + 1, &year)) {
+    end = y + 2;
+  } else if (year_number(v, y, &year)) {
+    end = skip_year_word(v, y + 1);
+  } else {
+    year = 0;
+  }
+  if (year == 0 && kind == 'H' && v.english()) return false;
+  // "Q3" alone is too short to trust in running text without a year.
+  if (year == 0 && end == i + 1) return false;
+  const std::string period = std::string(1, kind) + static_cast<char>('0' + n);
+  *out = make(i, end, (year ? four_digits(year) : std::string("XXXX")) + "-" + period,
+              kind == 'Q' ? "quarter" : "half");
+  return true;
+}
+
 // Value of an upper-case Roman numeral I..XXX, 0 otherwise.
 int roman_value(std::string_view r) {
   if (r.empty() || r.size() > 6) return 0;
@@ -898,6 +978,7 @@ void match_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (month_date(v, i, &m)) out->push_back(m);
   if (year_date(v, i, &m)) out->push_back(m);
   if (century_or_decade(v, i, &m)) out->push_back(m);
+  if (quarter_date(v, i, &m)) out->push_back(m);
   weekday_dates(v, i, out);
   relative_dates(v, i, out);
 }
@@ -920,7 +1001,14 @@ void add_date_start_words(std::vector<std::string_view>* words) {
   words->insert(words->end(), {"dnia", "dniu", "rok", "roku", "rokiem", "lat", "latach",
                                "lata", "latami", "weekend", "last", "next", "this", "past",
                                "coming", "za", "in", "przed", "a", "godz", "godzina",
-                               "godzinie", "godziny", "godzinę", "godzinach"});
+                               "godzinie", "godziny", "godzinę", "godzinach",
+                               // quarter_date
+                               "the", "q1", "q2", "q3", "q4", "h1", "h2", "first", "1st",
+                               "second", "2nd", "third", "3rd", "fourth", "4th", "final",
+                               "pierwszy", "pierwszego", "pierwszym", "pierwszemu", "drugi",
+                               "drugiego", "drugim", "drugiemu", "trzeci", "trzeciego",
+                               "trzecim", "trzeciemu", "czwarty", "czwartego", "czwartym",
+                               "czwartemu", "i", "ii", "iii", "iv"});
 }
 
 void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {

@@ -94,6 +94,14 @@ constexpr Template kTemplates[] = {
     {"rpre", 1, {{0, kRunPre}}},
     {"rfirst", 1, {{0, kRunFirst}}},
     {"rlast", 1, {{0, kRunLast}}},
+    {"rlast-s3", 1, {{0, kRunLastS3}}},
+    {"rlast-cl", 1, {{0, kRunLastCls}}},
+    {"rnext", 1, {{0, kRunNext}}},
+    {"rfirst-cl", 1, {{0, kRunFirstCls}}},
+    {"dlab", 1, {{0, kDocLabel}}},
+    {"dlab|cap", 2, {{0, kDocLabel}, {0, kCap}}},
+    {"dlab|dlab-1", 2, {{0, kDocLabel}, {-1, kDocLabel}}},
+    {"dlab|dlab+1", 2, {{0, kDocLabel}, {1, kDocLabel}}},
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
 static_assert(kTemplateCount < 256, "template indices are stored as uint8_t");
@@ -581,6 +589,10 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
     std::vector<uint32_t> fill(occ_begin.begin(), occ_begin.end() - 1);
     for (size_t k = 0; k < n; ++k) if (cap[k]) occ[fill[group[k]]++] = static_cast<uint32_t>(k);
   }
+  occ_begin_ = occ_begin;
+  occ_ = occ;
+  token_group_.assign(n, kNoGroup);
+  for (size_t k = 0; k < n; ++k) if (cap[k]) token_group_[k] = group[k];
   std::vector<uint8_t> lower_seen(lower_text.size(), 0);
   for (size_t k = 0; k < n; ++k) {
     if (!cap[k] && tokens[k].kind == TokenKind::Word) lower_seen[lower[k]] = 1;
@@ -665,6 +677,31 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
   for (size_t i = 0; i < pool_.size(); ++i) pool_hashes_[i] = fnv1a64(pool_[i]);
 }
 
+std::vector<std::string> DocumentContext::label_values(const std::vector<std::string_view>& tags) const {
+  std::vector<std::string> out(token_group_.size());
+  std::vector<std::pair<std::string_view, int>> counts;
+  for (size_t k = 0; k < token_group_.size() && k < tags.size(); ++k) {
+    const uint32_t g = token_group_[k];
+    if (g == kNoGroup || occ_begin_[g + 1] - occ_begin_[g] < 2) continue;
+    counts.clear();
+    size_t looked = 0;
+    for (uint32_t q = occ_begin_[g]; q < occ_begin_[g + 1]; ++q) {
+      const uint32_t j = occ_[q];
+      if (j == k || j >= tags.size()) continue;
+      if (++looked > kMaxOccurrences) break;
+      bool found = false;
+      for (auto& c : counts) if (c.first == tags[j]) { ++c.second; found = true; break; }
+      if (!found) counts.emplace_back(tags[j], 1);
+    }
+    const std::pair<std::string_view, int>* best = nullptr;
+    for (const auto& c : counts) {
+      if (!best || c.second > best->second || (c.second == best->second && c.first < best->first)) best = &c;
+    }
+    if (best) out[k] = std::string(best->first);
+  }
+  return out;
+}
+
 const std::string& DocumentContext::value(size_t k, Attr attr) const {
   const size_t idx = index(k, attr);
   return idx < ids_.size() ? pool_[ids_[idx]] : empty_;
@@ -722,6 +759,7 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
       if (doc) a.value[k] = doc->value(doc_first + i, static_cast<Attr>(k));
       else a.value[k].clear();
     }
+    a.value[kDocLabel].clear();  // the second pass sets it
   }
   if (gaz && gaz->phrase_count() > 0) {
     std::vector<std::string_view> lower(count);
@@ -740,14 +778,15 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
     for (size_t i = 0; i < count; ++i) cap[i] = (*out)[i].value[kCap][0] == 'A';
     capitalised_runs(cap.data(), count, run[0].data(), run[1].data(), run[2].data());
     for (size_t i = 0; i < count; ++i) {
-      for (int r = 0; r < 3; ++r) {
-        std::string& v = (*out)[i].value[kRunPre + r];
-        const uint32_t j = run[r][i];
+      for (const RunAttrSource& src : kRunAttrSources) {
+        std::string& v = (*out)[i].value[src.attr];
+        const uint32_t j = run_token(src.token, run[0].data(), run[1].data(), run[2].data(), i, count);
         if (j == kNoRunToken) v.clear();
         else if (j == kRunBos) v = kBos;
+        else if (j == kRunEos) v = kEos;
         else {
           const TokenAttrs& t = (*out)[j];
-          v = t.value[kStem].empty() ? t.value[kLower] : t.value[kStem];
+          v = src.source == kStem && t.value[kStem].empty() ? t.value[kLower] : t.value[src.source];
         }
       }
     }
@@ -815,6 +854,90 @@ size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, u
   const uint64_t* end = all_context_hashes(attrs, static_cast<long>(count), static_cast<long>(i), out,
                                            std::make_index_sequence<kContextCount>());
   return static_cast<size_t>(end - out);
+}
+
+// --- Section: adaptable templates ---
+namespace {
+
+constexpr std::string_view kAdaptableNames[] = {"w",  "l",      "l-1|l",  "l|l+1", "st", "st|cap",
+                                                 "rfirst", "rlast", "s4", "p5", "s3|cap"};
+
+constexpr bool name_equal(const char* a, std::string_view b) {
+  size_t i = 0;
+  for (; a[i] != '\0'; ++i) if (i >= b.size() || a[i] != b[i]) return false;
+  return i == b.size();
+}
+
+constexpr bool is_adaptable(const Template& tp) {
+  for (std::string_view n : kAdaptableNames) if (name_equal(tp.name, n)) return true;
+  return false;
+}
+
+constexpr size_t adaptable_count() {
+  size_t c = 0;
+  for (const Template& tp : kTemplates) c += is_adaptable(tp) ? 1 : 0;
+  return c;
+}
+constexpr size_t kAdaptableCount = adaptable_count();
+static_assert(kAdaptableCount == sizeof(kAdaptableNames) / sizeof(kAdaptableNames[0]),
+              "every adaptable template name names a template");
+static_assert(kAdaptableCount <= kMaxAdaptableFeatures, "raise kMaxAdaptableFeatures");
+
+constexpr std::array<uint8_t, kAdaptableCount> adaptable_templates() {
+  std::array<uint8_t, kAdaptableCount> out{};
+  size_t c = 0;
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    if (is_adaptable(kTemplates[t])) out[c++] = static_cast<uint8_t>(t);
+  }
+  return out;
+}
+constexpr std::array<uint8_t, kAdaptableCount> kAdaptableTemplates = adaptable_templates();
+
+}  // namespace
+
+size_t adaptable_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
+  if (i >= count) return 0;
+  size_t k = 0;
+  for (uint8_t t : kAdaptableTemplates) {
+    if (template_hash(t, attrs, static_cast<long>(count), static_cast<long>(i), &out[k])) ++k;
+  }
+  return k;
+}
+
+namespace {
+
+constexpr size_t doc_label_count() {
+  size_t c = 0;
+  for (const Template& tp : kTemplates) c += tp.n > 0 && tp.parts[0].attr == kDocLabel;
+  return c;
+}
+constexpr size_t kDocLabelCount = doc_label_count();
+static_assert(kDocLabelCount <= kMaxDocLabelFeatures, "raise kMaxDocLabelFeatures");
+constexpr std::array<uint8_t, kDocLabelCount> doc_label_templates() {
+  std::array<uint8_t, kDocLabelCount> out{};
+  size_t c = 0;
+  for (size_t t = 0; t < kTemplateCount; ++t) {
+    if (kTemplates[t].n > 0 && kTemplates[t].parts[0].attr == kDocLabel) out[c++] = static_cast<uint8_t>(t);
+  }
+  return out;
+}
+constexpr std::array<uint8_t, kDocLabelCount> kDocLabelTemplates = doc_label_templates();
+
+}  // namespace
+
+size_t doc_label_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
+  if (i >= count || (attrs[i].empty >> kDocLabel & 1)) return 0;
+  size_t k = 0;
+  for (uint8_t t : kDocLabelTemplates) {
+    if (template_hash(t, attrs, static_cast<long>(count), static_cast<long>(i), &out[k])) ++k;
+  }
+  return k;
+}
+
+std::vector<std::string> adaptable_template_names() {
+  std::vector<std::string> out;
+  for (uint8_t t : kAdaptableTemplates) out.emplace_back(kTemplates[t].name);
+  return out;
 }
 
 void span_feature_hashes(const std::vector<TokenAttrs>& attrs, size_t begin, size_t end,

@@ -18,7 +18,7 @@ namespace glosa::ner {
 
 // Bumped whenever templates or attributes change: a model trained on other features is
 // refused with BadModelVersion.
-constexpr uint32_t kFeatureVersion = 5;
+constexpr uint32_t kFeatureVersion = 7;
 
 // Per-token attributes that feature templates combine.
 enum Attr : uint8_t {
@@ -43,7 +43,30 @@ enum Attr : uint8_t {
             //   token before the run, "<s>" at the start; empty elsewhere
   kRunFirst,//   ... and the stem of the run's first word
   kRunLast, // tokens before the last of a capitalised run: the stem of its last word
+  kRunLastS3,   // ... and the last word's kS3 ("ics" of "Robotics"),
+  kRunLastCls,  // ... its fine word class,
+  kRunNext,     // ... and the lower case of the token after the run ("</s>" at the end)
+  kRunFirstCls, // tokens after the first of a run: the fine word class of its first word
+  kDocLabel,    // second pass: the commonest first-pass tag ("B-ORG", "I-ORG", "O") of the
+                //   OTHER capitalised occurrences of the token's stem in the document; empty
+                //   in the first pass and for tokens without other occurrences
   kAttrCount
+};
+
+// Where each run attribute (kRunPre .. kRunFirstCls) reads its value: which token of the
+// token's capitalised run, and which of that token's attributes (kStem: the stem, or the
+// lower case of a word without one).
+enum class RunToken : uint8_t { Pre, First, Last, Next };
+struct RunAttrSource {
+  Attr attr;
+  RunToken token;
+  Attr source;
+};
+constexpr RunAttrSource kRunAttrSources[] = {
+    {kRunPre, RunToken::Pre, kStem},        {kRunFirst, RunToken::First, kStem},
+    {kRunLast, RunToken::Last, kStem},      {kRunLastS3, RunToken::Last, kS3},
+    {kRunLastCls, RunToken::Last, kClass},  {kRunNext, RunToken::Next, kLower},
+    {kRunFirstCls, RunToken::First, kClass},
 };
 
 struct TokenAttrs {
@@ -80,6 +103,18 @@ class DocumentContext {
     const size_t idx = index(k, attr);
     return idx < ids_.size() ? pool_hashes_[ids_[idx]] : kEmptyValueHash;
   }
+  // Second pass (kDocLabel): for each document token, the commonest of `tags` (one per
+  // token, the first pass's tag names; ties: the smaller string) among the other
+  // capitalised occurrences of its stem (at most 24 looked at); "" for tokens that are not
+  // capitalised words or have no other occurrence.
+  std::vector<std::string> label_values(const std::vector<std::string_view>& tags) const;
+  // Whether label_values() can give token k a value (a capitalised word whose stem has
+  // other capitalised occurrences), known before any tag is.
+  bool may_have_label(size_t k) const {
+    if (k >= token_group_.size() || token_group_[k] == kNoGroup) return false;
+    const uint32_t g = token_group_[k];
+    return occ_begin_[g + 1] - occ_begin_[g] >= 2;
+  }
   // value(k, attr).empty(), without the string (id 0 is the only empty value).
   bool is_empty(size_t k, Attr attr) const {
     const size_t idx = index(k, attr);
@@ -93,10 +128,22 @@ class DocumentContext {
     return attr < kDocPrev || attr > kDocSeq ? ids_.size() : k * 4 + static_cast<size_t>(attr - kDocPrev);
   }
   std::vector<uint32_t> ids_;            // 4 per token: index into pool_ (0 = "")
+  // Capitalised occurrences by stem group: group g's tokens are occ_[occ_begin_[g],
+  // occ_begin_[g + 1]); token_group_[k] is k's group (kNoGroup for other tokens).
+  static constexpr uint32_t kNoGroup = 0xffffffffu;
+  std::vector<uint32_t> occ_begin_, occ_, token_group_;
   std::vector<std::string> pool_;        // the distinct values
   std::vector<uint64_t> pool_hashes_;    // parallel to pool_
   std::string empty_;
 };
+
+// The second pass's templates (those that read kDocLabel): their hashes for token i of
+// attrs[0, count), written to out[0, ...); returns how many (at most kMaxDocLabelFeatures).
+// context_feature_hashes() includes them too; they are left out wherever kDocLabel is empty,
+// so a first pass (kDocLabel empty everywhere) plus these for the second pass gives the same
+// sums as context_feature_hashes() with kDocLabel set.
+constexpr size_t kMaxDocLabelFeatures = 8;
+size_t doc_label_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
 
 // Computes attributes for tokens[0, count) of `text` (one tagging unit). `gaz` may be null
 // (no gazetteer, no proper forms, no classes); `doc` may be null (no document features), else
@@ -135,11 +182,43 @@ void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std
 constexpr size_t kMaxContextFeatures = 32;
 size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
 
+// --- Adaptation: the features a person's corrections may move ---
+// The templates that name the word itself: its form, lower case and stem, the pairs of it
+// with a neighbour, its long prefix and suffix (p5, s4: inflected forms of the same name),
+// its short suffix when capitalised (s3|cap: a convention for a kind of word, such as
+// inhabitant nouns "Brytyjczycy" / "Polacy" as PER), and the first and last words of its
+// capitalised run. Never the general ones (bias, shape,
+// capitalisation, short affixes, gazetteer, word classes) nor the context words alone: a
+// correction teaches about these words ("UE" is a place here), not that every word after
+// "dla" begins an organisation. (Measured with `glosa-cli eval --adapt-first`: with the
+// context words, learning from 25 BSNLP 2017 documents made the other 24 worse; with the
+// word-class templates too.) Their hashes are the
+// same as those feature_hashes() gives for the same templates.
+constexpr size_t kMaxAdaptableFeatures = 48;
+// Writes the adaptable feature hashes of token i of attrs[0, count) to out[0, ...); returns
+// how many (at most kMaxAdaptableFeatures).
+size_t adaptable_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
+// The names of the adaptable templates, in table order (for tests and the model card).
+std::vector<std::string> adaptable_template_names();
+
 // Capitalised runs of one tagging unit (maximal sequences of tokens whose kCap starts with
 // 'A'): for each token, the index whose stem kRunPre, kRunFirst and kRunLast take, or
 // kNoRunToken (empty attribute); kRunPre is kRunBos for a run that starts the unit.
 constexpr uint32_t kNoRunToken = 0xffffffffu;
 constexpr uint32_t kRunBos = 0xfffffffeu;
+constexpr uint32_t kRunEos = 0xfffffffdu;  // RunToken::Next of a run that ends the unit
+// The token that `source` names for token i, from capitalised_runs' arrays (count tokens).
+inline uint32_t run_token(RunToken source, const uint32_t* pre, const uint32_t* first,
+                          const uint32_t* last, size_t i, size_t count) {
+  switch (source) {
+    case RunToken::Pre: return pre[i];
+    case RunToken::First: return first[i];
+    case RunToken::Last: return last[i];
+    case RunToken::Next:
+      return last[i] == kNoRunToken ? kNoRunToken : (last[i] + 1 < count ? last[i] + 1 : kRunEos);
+  }
+  return kNoRunToken;
+}
 void capitalised_runs(const uint8_t* capitalised, size_t count, uint32_t* pre, uint32_t* first,
                       uint32_t* last);
 

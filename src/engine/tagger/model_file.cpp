@@ -18,7 +18,7 @@ Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad mod
 }  // namespace
 
 // Payload: str lang, str name, u32 T, T × str tag, u32 bucket bits, f32 scale, f32 temperature,
-// f32 O bias,
+// f32 O bias, u8 flags (bit 0: second pass),
 // T × f32 start, T² × f32 transition, u32 row count, then per row: varint key delta,
 // u64 mask of non-zero tags, one int8 per set bit; u32 K, K × str subtype, f32 subtype scale,
 // u32 subtype rows, per row varint key delta and K int8; then the gazetteer.
@@ -33,6 +33,7 @@ std::vector<uint8_t> serialize_model(const ModelData& m) {
   p.f32(m.weight_scale);
   p.f32(m.temperature);
   p.f32(m.o_bias);
+  p.u8(m.second_pass ? 1 : 0);
   for (float v : m.start) p.f32(v);
   for (float v : m.transition) p.f32(v);
   p.u32(static_cast<uint32_t>(m.row_keys.size()));
@@ -119,6 +120,9 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
     return bad("weight scale or temperature is not a positive number");
   }
   if (!std::isfinite(m.o_bias)) return bad("O bias is not a finite number");
+  const uint8_t flags = r.u8();
+  if (flags > 1) return bad("unknown flags");
+  m.second_pass = flags & 1;
   if (r.remaining() < (size_t{T} + size_t{T} * T) * 4) return bad("scores truncated");
   m.start.resize(T);
   for (auto& v : m.start) v = r.f32();

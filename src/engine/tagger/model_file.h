@@ -5,7 +5,7 @@
 //   "GLOSANER"  8-byte magic
 //   u32 format version (kModelFormatVersion), u32 feature version (kFeatureVersion)
 //   u64 payload size, u64 FNV-1a-64 checksum of the payload
-//   payload: lang, name, tag set, hashing bits, weight scale, temperature, O bias, start and
+//   payload: lang, name, tag set, hashing bits, weight scale, temperature, O bias, flags, start and
 //            transition scores, sparse int8 weight rows, LOC subtype classifier, gazetteer
 //            (see model_file.cpp)
 #pragma once
@@ -21,7 +21,7 @@
 namespace glosa::ner {
 
 constexpr char kModelMagic[8] = {'G', 'L', 'O', 'S', 'A', 'N', 'E', 'R'};
-constexpr uint32_t kModelFormatVersion = 3;
+constexpr uint32_t kModelFormatVersion = 4;
 constexpr size_t kMaxTags = 64;
 constexpr uint32_t kMaxBucketBits = 28;
 
@@ -34,6 +34,8 @@ struct ModelData {
   float temperature = 1.0f;         // scores are divided by this before marginals
   float o_bias = 0.0f;              // added to the O tag's emission score at every token
                                     // (calibrated on dev: > 0 trades recall for precision)
+  bool second_pass = false;         // trained with kDocLabel (features.h): tag() runs a
+                                    // second, document-level pass
   std::vector<float> start;         // tags.size(): score of each tag at a sentence start
   std::vector<float> transition;    // tags.size()^2, [prev * T + next]
   std::vector<uint32_t> row_keys;   // sorted, unique buckets that carry weights

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "engine/tagger/adaptation.h"
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
@@ -195,6 +196,13 @@ struct EmissionScorer {
   std::vector<int16_t> acc;
   std::vector<const int8_t*> rows;  // the weight rows of the unit's context features
   std::vector<size_t> bucket_start;
+  // Adaptation: its deltas are added when it is non-empty; the adaptable feature hashes of
+  // the unit's tokens (token i: adapt_feats[adapt_off[i], adapt_off[i + 1])) are kept then,
+  // or whenever collect_adaptable is set (learning).
+  const ner::Adaptation* adapt = nullptr;
+  bool collect_adaptable = false;
+  std::vector<uint64_t> adapt_feats;
+  std::vector<size_t> adapt_off;
 
   EmissionScorer(const NerModel::Impl& model, size_t tokens);
   template <class Int>
@@ -258,8 +266,10 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   run_last.resize(n);
   ner::capitalised_runs(cap.data(), n, run_pre.data(), run_first.data(), run_last.data());
   static const uint64_t kBosHash = ner::fnv1a64("<s>");
-  // A run attribute's hash: the stem of token j (its lower case when it has none).
-  auto run_hash = [&](uint32_t j, ner::Attr attr, ner::AttrHashes* a) {
+  static const uint64_t kEosHash = ner::fnv1a64("</s>");
+  // A run attribute's hash: attribute `source` of token j (kStem: its stem, or its lower case
+  // when it has none).
+  auto run_hash = [&](uint32_t j, ner::Attr attr, ner::Attr source, ner::AttrHashes* a) {
     if (j == ner::kNoRunToken) {
       a->hash[attr] = kEmptyHash;
       a->empty |= uint32_t{1} << attr;
@@ -267,8 +277,11 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     }
     a->empty &= ~(uint32_t{1} << attr);
     if (j == ner::kRunBos) { a->hash[attr] = kBosHash; return; }
+    if (j == ner::kRunEos) { a->hash[attr] = kEosHash; return; }
     const ner::AttrHashes& t = form_hashes[ids[j]];
-    a->hash[attr] = (t.empty >> ner::kStem & 1) ? t.hash[ner::kLower] : t.hash[ner::kStem];
+    if (source == ner::kStem && (t.empty >> ner::kStem & 1)) source = ner::kLower;
+    a->hash[attr] = t.hash[source];
+    if (t.empty >> source & 1) a->empty |= uint32_t{1} << attr;
   };
   for (size_t i = 0; i < n; ++i) {
     ner::AttrHashes& a = unit[i];
@@ -288,9 +301,10 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
       if (doc.is_empty(first + i, attr)) a.empty |= uint32_t{1} << k;
       else a.empty &= ~(uint32_t{1} << k);
     }
-    run_hash(run_pre[i], ner::kRunPre, &a);
-    run_hash(run_first[i], ner::kRunFirst, &a);
-    run_hash(run_last[i], ner::kRunLast, &a);
+    for (const ner::RunAttrSource& src : ner::kRunAttrSources) {
+      run_hash(ner::run_token(src.token, run_pre.data(), run_first.data(), run_last.data(), i, n),
+               src.attr, src.source, &a);
+    }
   }
   // The context features' buckets of the whole unit first, in passes, so that the memory they
   // touch (the presence bits, then the rows: both larger than the caches) is requested
@@ -340,6 +354,66 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] = static_cast<float>(acc[k]) * m.data.weight_scale;
     (*emit)[i * T] += m.data.o_bias;
   }
+  const bool adapted = adapt != nullptr && !adapt->empty();
+  if (!adapted && !collect_adaptable) return;
+  if (adapt_feats.size() < n * ner::kMaxAdaptableFeatures) adapt_feats.resize(n * ner::kMaxAdaptableFeatures);
+  adapt_off.resize(n + 1);
+  size_t count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    adapt_off[i] = count;
+    count += ner::adaptable_feature_hashes(unit.data(), n, i, adapt_feats.data() + count);
+  }
+  adapt_off[n] = count;
+  if (!adapted) return;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t f = adapt_off[i]; f < adapt_off[i + 1]; ++f) {
+      const float* d = adapt->find(adapt_feats[f]);
+      if (d) for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] += d[k];
+    }
+  }
+}
+
+// --- Second pass (ModelData::second_pass) ---
+// kDocLabel of every token: the commonest first-pass tag of the other occurrences of its
+// name (DocumentContext::label_values), from the first pass's path of the whole document.
+std::vector<std::string> doc_label_values(const NerModel::Impl& m, const ner::DocumentContext& doc,
+                                          const std::vector<int>& path) {
+  std::vector<std::string_view> tag_names(path.size());
+  for (size_t k = 0; k < path.size(); ++k) tag_names[k] = m.data.tags[static_cast<size_t>(path[k])];
+  return doc.label_values(tag_names);
+}
+
+// Sets kDocLabel of a unit's attributes (tokens [first, first + n) of the document) from
+// `labels`; false when none of them has one.
+bool set_doc_labels(const std::vector<std::string>& labels, size_t first, size_t n, ner::AttrHashes* attrs) {
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& v = labels[first + i];
+    attrs[i].hash[ner::kDocLabel] = ner::fnv1a64(v);
+    if (v.empty()) {
+      attrs[i].empty |= uint32_t{1} << ner::kDocLabel;
+    } else {
+      attrs[i].empty &= ~(uint32_t{1} << ner::kDocLabel);
+      any = true;
+    }
+  }
+  return any;
+}
+
+// Adds the weights of the second-pass features of a unit of n tokens (attrs with kDocLabel
+// set) to its first-pass scores emit (n * T).
+void add_doc_label_rows(const NerModel::Impl& m, const ner::AttrHashes* attrs, size_t n, float* emit) {
+  const size_t T = m.data.tags.size();
+  uint64_t hashes[ner::kMaxDocLabelFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    const size_t count = ner::doc_label_feature_hashes(attrs, n, i, hashes);
+    for (size_t h = 0; h < count; ++h) {
+      const uint64_t bucket = hashes[h] & m.bucket_mask;
+      if (!m.may_have(bucket)) continue;
+      const int8_t* row = m.row_of(bucket);
+      for (size_t k = 0; k < T; ++k) emit[i * T + k] += static_cast<float>(row[k]) * m.data.weight_scale;
+    }
+  }
 }
 
 std::vector<float> NerModel::emission_scores(std::string_view text, const std::vector<Token>& tokens,
@@ -377,7 +451,8 @@ std::vector<float> NerModel::emission_scores(std::string_view text, const std::v
 
 // --- Section: tagging ---
 void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
-                   const std::vector<Sentence>& sentences, std::vector<Entity>* out) const {
+                   const std::vector<Sentence>& sentences, std::vector<Entity>* out,
+                   const ner::Adaptation* adaptation) const {
   const Impl& m = *impl_;
   const size_t T = m.data.tags.size();
   std::vector<float> emit;
@@ -389,45 +464,304 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
   EmissionScorer scorer(m, tokens.size());
-  for (const Sentence& s : units) {
-    if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+  GLOSA_ASSERT(adaptation == nullptr || fits(*adaptation), "an adaptation made for this model");
+  scorer.adapt = adaptation;
+  // The entities of one decoded unit; `attrs` are the unit's attributes (for the subtypes
+  // of LOC spans).
+  auto extract = [&](const Sentence& s, const float* e_unit, const std::vector<int>& p_unit,
+                     const ner::AttrHashes* attrs, std::vector<Entity>* ents) {
     const Token* toks = &tokens[s.first_token];
     const size_t n = s.token_count;
-    scorer.score(text, tokens, s.first_token, n, doc, &emit);
-    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
     bool any = false;
-    for (int p : path) if (p != 0) { any = true; break; }
-    if (!any) continue;
+    for (int p : p_unit) if (p != 0) { any = true; break; }
+    if (!any) return;
     // Marginals are read for the tokens of entities only: [first, last] of them.
     size_t lo = 0, hi = n;
-    while (path[lo] == 0) ++lo;
-    while (path[hi - 1] == 0) --hi;
+    while (p_unit[lo] == 0) ++lo;
+    while (p_unit[hi - 1] == 0) --hi;
     marg.resize(n * T);
-    ner::marginals_fast(emit.data(), n, lo, hi, m.decoder, &dscratch, &marg[lo * T]);
+    ner::marginals_fast(e_unit, n, lo, hi, m.decoder, &dscratch, &marg[lo * T]);
     for (size_t i = 0; i < n;) {
-      const TagInfo& info = m.tag_info[static_cast<size_t>(path[i])];
+      const TagInfo& info = m.tag_info[static_cast<size_t>(p_unit[i])];
       if (info.bio == 'O') { ++i; continue; }
       size_t e = i + 1;
-      float conf = marg[i * T + static_cast<size_t>(path[i])];
-      while (e < n && m.tag_info[static_cast<size_t>(path[e])].bio == 'I' &&
-             m.tag_info[static_cast<size_t>(path[e])].label == info.label &&
-             m.tag_info[static_cast<size_t>(path[e])].subtype == info.subtype) {
-        conf = std::min(conf, marg[e * T + static_cast<size_t>(path[e])]);
+      float conf = marg[i * T + static_cast<size_t>(p_unit[i])];
+      while (e < n && m.tag_info[static_cast<size_t>(p_unit[e])].bio == 'I' &&
+             m.tag_info[static_cast<size_t>(p_unit[e])].label == info.label &&
+             m.tag_info[static_cast<size_t>(p_unit[e])].subtype == info.subtype) {
+        conf = std::min(conf, marg[e * T + static_cast<size_t>(p_unit[e])]);
         ++e;
       }
       Entity ent;
       ent.begin_byte = toks[i].begin_byte;
       ent.end_byte = toks[e - 1].end_byte;
       ent.label = info.label;
-      ent.subtype = info.label == "LOC" && info.subtype.empty()
-                        ? m.subtype_of(scorer.unit.data(), n, i, e, &feats)
-                        : info.subtype;
+      ent.subtype = info.label == "LOC" && info.subtype.empty() ? m.subtype_of(attrs, n, i, e, &feats) : info.subtype;
       ent.origin = Origin::Model;
       ent.confidence = std::clamp(conf, 0.0f, 1.0f);
-      out->push_back(std::move(ent));
+      ents->push_back(std::move(ent));
       i = e;
     }
+  };
+  auto usable = [&](const Sentence& s) {
+    return s.token_count > 0 && s.first_token + s.token_count <= tokens.size();
+  };
+  if (!m.data.second_pass) {
+    for (const Sentence& s : units) {
+      if (!usable(s)) continue;
+      scorer.score(text, tokens, s.first_token, s.token_count, doc, &emit);
+      ner::viterbi_fast(emit.data(), s.token_count, m.decoder, &dscratch, &path);
+      extract(s, emit.data(), path, scorer.unit.data(), out);
+    }
+    return;
   }
+
+  // Pass 1: every unit decoded on its own. A unit with a name that occurs elsewhere too
+  // (DocumentContext::may_have_label) waits for the second pass with its scores and
+  // attributes; the others are final at once.
+  std::vector<int> all_path(tokens.size(), 0);
+  std::vector<uint8_t> deferred(units.size(), 0);
+  // A waiting unit keeps its scores, and what rebuilds the attributes that the second pass
+  // and the LOC subtypes read: each token's form and gazetteer match.
+  std::vector<float> kept_emit;
+  std::vector<uint32_t> kept_ids;
+  std::vector<uint64_t> kept_gaz;  // kGaz hash; 0 when the token has no match
+  std::vector<size_t> kept_off(units.size(), 0);
+  std::vector<Entity> ents;
+  std::vector<size_t> ent_begin(units.size() + 1, 0);
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Sentence& s = units[u];
+    ent_begin[u] = ents.size();
+    if (!usable(s)) continue;
+    const size_t n = s.token_count, first = s.first_token;
+    scorer.score(text, tokens, first, n, doc, &emit);
+    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
+    std::copy(path.begin(), path.end(), all_path.begin() + static_cast<long>(first));
+    bool later = false;
+    for (size_t i = 0; i < n && !later; ++i) later = doc.may_have_label(first + i);
+    if (!later) {
+      extract(s, emit.data(), path, scorer.unit.data(), &ents);
+      continue;
+    }
+    deferred[u] = 1;
+    kept_off[u] = kept_ids.size();
+    kept_emit.insert(kept_emit.end(), emit.begin(), emit.end());
+    kept_ids.insert(kept_ids.end(), scorer.ids.begin(), scorer.ids.begin() + static_cast<long>(n));
+    for (size_t i = 0; i < n; ++i) {
+      const ner::AttrHashes& a = scorer.unit[i];
+      kept_gaz.push_back((a.empty >> ner::kGaz & 1) ? 0 : a.hash[ner::kGaz]);
+    }
+  }
+  ent_begin[units.size()] = ents.size();
+  // Pass 2: the first pass's tags of the other occurrences of each name (kDocLabel) add the
+  // second-pass features' weights to the waiting units' scores, which are decoded again.
+  const std::vector<std::string> labels = doc_label_values(m, doc, all_path);
+  std::vector<ner::AttrHashes> la;
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Sentence& s = units[u];
+    if (!deferred[u]) {
+      for (size_t e = ent_begin[u]; e < ent_begin[u + 1]; ++e) out->push_back(std::move(ents[e]));
+      continue;
+    }
+    const size_t n = s.token_count, first = s.first_token;
+    const size_t off = kept_off[u];
+    la.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      la[i] = scorer.form_hashes[kept_ids[off + i]];
+      if (kept_gaz[off + i]) {
+        la[i].hash[ner::kGaz] = kept_gaz[off + i];
+        la[i].empty &= ~(uint32_t{1} << ner::kGaz);
+      } else {
+        la[i].empty |= uint32_t{1} << ner::kGaz;
+      }
+    }
+    emit.assign(kept_emit.begin() + static_cast<long>(off * T), kept_emit.begin() + static_cast<long>((off + n) * T));
+    if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, emit.data());
+    ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &path);
+    extract(s, emit.data(), path, la.data(), out);
+  }
+}
+
+// --- Section: learning from corrections ---
+ner::Adaptation NerModel::new_adaptation() const {
+  return ner::Adaptation(impl_->lang, impl_->name, impl_->data.tags);
+}
+
+bool NerModel::fits(const ner::Adaptation& adaptation) const {
+  return adaptation.lang() == impl_->lang && adaptation.tags() == impl_->data.tags;
+}
+
+namespace {
+
+// Score of a tag path under emission scores and the model's start and transition scores.
+float path_score(const float* emit, size_t n, size_t T, const std::vector<float>& start,
+                 const std::vector<float>& transition, const std::vector<int>& path) {
+  float s = 0;
+  for (size_t t = 0; t < n; ++t) {
+    const size_t j = static_cast<size_t>(path[t]);
+    s += emit[t * T + j];
+    s += t == 0 ? start[j] : transition[static_cast<size_t>(path[t - 1]) * T + j];
+  }
+  return s;
+}
+
+}  // namespace
+
+LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<Sentence>& sentences,
+                             const std::vector<NameEvidence>& evidence, ner::Adaptation* adaptation,
+                             const LearnOptions& options) const {
+  const Impl& m = *impl_;
+  const size_t T = m.data.tags.size();
+  GLOSA_ASSERT(adaptation != nullptr && fits(*adaptation), "an adaptation made for this model");
+  LearnSummary summary;
+  // Per token: the tag it must carry (-1: free), whether it may not be I- (the token after a
+  // positive span), whether it must be O (inside a rejected span).
+  constexpr int kFree = -1;
+  std::vector<int> fixed(tokens.size(), kFree);
+  std::vector<uint8_t> not_inside(tokens.size(), 0), must_be_o(tokens.size(), 0);
+  std::vector<uint8_t> has_evidence(tokens.size(), 0);
+  auto tag_index = [&](const std::string& tag) -> int {
+    for (size_t j = 0; j < T; ++j) if (m.data.tags[j] == tag) return static_cast<int>(j);
+    return -1;
+  };
+  // Tokens overlapping [b, e).
+  auto token_range = [&](size_t b, size_t e) {
+    auto first = std::lower_bound(tokens.begin(), tokens.end(), b,
+                                  [](const Token& t, size_t pos) { return t.end_byte <= pos; });
+    auto last = first;
+    while (last != tokens.end() && last->begin_byte < e) ++last;
+    return std::make_pair(static_cast<size_t>(first - tokens.begin()), static_cast<size_t>(last - tokens.begin()));
+  };
+  for (const NameEvidence& ev : evidence) {
+    if (ev.positive) continue;
+    const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
+    for (size_t k = b; k < e; ++k) { must_be_o[k] = 1; has_evidence[k] = 1; }
+    if (b < e) ++summary.evidence;
+  }
+  for (const NameEvidence& ev : evidence) {
+    if (!ev.positive) continue;
+    const int bt = tag_index("B-" + ev.label), it = tag_index("I-" + ev.label);
+    if (bt < 0 || it < 0) continue;
+    const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
+    if (b >= e) continue;
+    ++summary.evidence;
+    for (size_t k = b; k < e; ++k) {
+      fixed[k] = k == b ? bt : it;
+      must_be_o[k] = 0;
+      has_evidence[k] = 1;
+    }
+    if (e < tokens.size()) { not_inside[e] = 1; has_evidence[e] = 1; }
+  }
+  if (summary.evidence == 0) return summary;
+
+  const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
+  ner::DocumentContext doc;
+  doc.build(text, tokens, units);
+  EmissionScorer scorer(m, tokens.size());
+  // A model with a second pass decodes what tag() decodes: the first pass (with the deltas
+  // as they are now) gives each name's kDocLabel, whose weights join the base scores.
+  std::vector<std::string> labels;
+  if (m.data.second_pass) {
+    scorer.adapt = adaptation;
+    std::vector<int> all_path(tokens.size(), 0), p1;
+    std::vector<float> e1;
+    ner::DecoderScratch scratch;
+    for (const Sentence& s : units) {
+      if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+      scorer.score(text, tokens, s.first_token, s.token_count, doc, &e1);
+      ner::viterbi_fast(e1.data(), s.token_count, m.decoder, &scratch, &p1);
+      std::copy(p1.begin(), p1.end(), all_path.begin() + static_cast<long>(s.first_token));
+    }
+    labels = doc_label_values(m, doc, all_path);
+    scorer.adapt = nullptr;
+  }
+  scorer.collect_adaptable = true;  // base scores; the deltas are added here, step by step
+  const float unit_score = m.data.weight_scale * 127.0f;
+  std::vector<float> base, emit, constrained;
+  std::vector<int> pred, target;
+  ner::DecoderScratch dscratch;
+  bool counted_document = false;
+  for (const Sentence& s : units) {
+    if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
+    const size_t n = s.token_count, first = s.first_token;
+    bool any = false;
+    for (size_t i = 0; i < n && !any; ++i) any = has_evidence[first + i] != 0;
+    if (!any) continue;
+    ++summary.units;
+    scorer.score(text, tokens, first, n, doc, &base);
+    if (!labels.empty()) {
+      std::vector<ner::AttrHashes> la(scorer.unit.begin(), scorer.unit.begin() + static_cast<long>(n));
+      if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, base.data());
+    }
+    bool wrong_before = false;
+    for (int step = 0; step <= options.max_steps_per_unit; ++step) {
+      // Base + the current deltas.
+      emit = base;
+      for (size_t i = 0; i < n; ++i) {
+        for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
+          const float* d = adaptation->find(scorer.adapt_feats[f]);
+          if (d) for (size_t k = 0; k < T; ++k) emit[i * T + k] += d[k];
+        }
+      }
+      ner::viterbi_fast(emit.data(), n, m.decoder, &dscratch, &pred);
+      // The best path that agrees with the evidence.
+      constexpr float kForbidden = -1e9f;
+      constrained = emit;
+      for (size_t i = 0; i < n; ++i) {
+        const size_t k = first + i;
+        float* row = &constrained[i * T];
+        if (fixed[k] != kFree) {
+          // A span cut by the unit's start begins here.
+          int want = fixed[k];
+          if (i == 0 && m.tag_info[static_cast<size_t>(want)].bio == 'I') {
+            want = tag_index("B-" + m.tag_info[static_cast<size_t>(want)].label);
+          }
+          for (size_t j = 0; j < T; ++j) if (static_cast<int>(j) != want) row[j] = kForbidden;
+        } else if (must_be_o[k]) {
+          for (size_t j = 1; j < T; ++j) row[j] = kForbidden;
+        } else if (not_inside[k]) {
+          for (size_t j = 0; j < T; ++j) if (m.tag_info[j].bio == 'I') row[j] = kForbidden;
+        }
+      }
+      ner::viterbi(constrained.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &target);
+      size_t wrong = 0;
+      for (size_t i = 0; i < n; ++i) wrong += pred[i] != target[i];
+      if (step == 0 && wrong > 0) { wrong_before = true; ++summary.units_wrong; }
+      if (wrong == 0) {
+        if (wrong_before) ++summary.units_fixed;
+        break;
+      }
+      if (step == options.max_steps_per_unit) break;
+      // The smallest step that makes the target win by the margin: the score gap plus the
+      // margin, over the squared size of the update (each feature of a wrong token moves at
+      // two tags).
+      const float gap = path_score(emit.data(), n, T, m.data.start, m.data.transition, pred) -
+                        path_score(emit.data(), n, T, m.data.start, m.data.transition, target);
+      size_t norm = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (pred[i] != target[i]) norm += 2 * (scorer.adapt_off[i + 1] - scorer.adapt_off[i]);
+      }
+      if (norm == 0) break;
+      const float tau = std::min(options.max_step * unit_score,
+                                 (std::max(gap, 0.0f) + options.margin * unit_score * static_cast<float>(wrong)) /
+                                     static_cast<float>(norm));
+      for (size_t i = 0; i < n; ++i) {
+        if (pred[i] == target[i]) continue;
+        for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
+          const uint64_t h = scorer.adapt_feats[f];
+          const bool room = adaptation->add(h, static_cast<size_t>(target[i]), tau) &&
+                            adaptation->add(h, static_cast<size_t>(pred[i]), -tau);
+          if (!room) summary.row_limit_reached = true;
+        }
+      }
+      adaptation->count_step();
+      ++summary.steps;
+      counted_document = true;
+    }
+  }
+  if (counted_document) adaptation->count_document();
+  return summary;
 }
 
 }  // namespace glosa

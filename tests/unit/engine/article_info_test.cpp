@@ -277,3 +277,36 @@ TEST_CASE("article info: the sample Polish article") {
   CHECK(info.word_count == 684);
   CHECK(info.reading_minutes == 4);
 }
+
+TEST_CASE("article info: a news dateline gives the article date, and its agency the source") {
+  const Expect dated[] = {
+      {"Siemens buys a robot maker\n\nMUNICH, March 14, 2025 \u2014 Siemens agreed on Friday to buy it.", "en",
+       "2025-03-14"},
+      {"Rates\n\nWASHINGTON, Jan. 5, 2024 (Reuters) - The Fed held rates.", "en", "2024-01-05"},
+      {"ST. LOUIS, June 2, 2023 - Shares fell.", "en", "2023-06-02"},
+      {"Umowa podpisana\nWarszawa, 3 marca 2024 r.\nSpółka podpisała umowę.", "pl", "2024-03-03"},
+      {"Zielona Góra, 12 stycznia 2025 r. \u2013 Miasto ogłosiło przetarg.", "pl", "2025-01-12"},
+  };
+  for (const Expect& e : dated) {
+    CAPTURE(e.text);
+    CHECK(info_of(e.text, e.lang).date == e.field);
+  }
+  // An agency without a date: no date, but the source.
+  const ArticleInfo reuters = info_of("Fed holds\n\nWASHINGTON (Reuters) - The Fed held rates on Wednesday.", "en");
+  CHECK(reuters.date.empty());
+  CHECK(reuters.source == "Reuters");
+  CHECK(reuters.title == "Fed holds");
+  // A dateline alone on its line is not the title; one that opens the text leaves its line.
+  CHECK(info_of("Warszawa, 3 marca 2024 r.\nUmowa podpisana\nTreść.", "pl").title == "Umowa podpisana");
+  // Not datelines: a sentence that merely starts with a name and a date later on, a date
+  // without a place, a place and a year alone.
+  const Expect undated[] = {
+      {"Title\n\nSiemens said on March 14, 2025 that it would buy it.", "en", ""},
+      {"Title\n\nBOSTON, the city, grew in 2024.", "en", ""},
+      {"Title\n\nBOSTON, 2024 - Shares fell.", "en", ""},
+  };
+  for (const Expect& e : undated) {
+    CAPTURE(e.text);
+    CHECK(info_of(e.text, e.lang).date == e.field);
+  }
+}

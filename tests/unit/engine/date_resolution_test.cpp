@@ -417,3 +417,44 @@ TEST_CASE("date resolution: the sample Polish article's relative dates") {
     CHECK(e->resolved == w.resolved);
   }
 }
+
+TEST_CASE("date resolution: a quarter or half without its year is in the article's year") {
+  check_resolved("2025-03-14", {{"XXXX-Q3", "2025-Q3"}, {"XXXX-H1", "2025-H1"}, {"XXXX-Q4", "2025-Q4"}});
+  check_resolved("2025", {{"XXXX-Q2", "2025-Q2"}});
+  check_resolved("2025-03", {{"2025-Q3", ""}, {"XXXX-Q5", ""}, {"XXXX-H3", ""}});
+  // "w drugim kwartale ubiegłego roku": the year offset after it.
+  Document doc = annotated("Umowa\nWarszawa, 3 marca 2024 r.\nW drugim kwartale ubiegłego roku zysk spadł, "
+                           "a w trzecim kwartale wzrósł.",
+                           "pl");
+  REQUIRE(resolve_dates(doc, "2024-03-03").is_ok());
+  std::vector<std::string> got;
+  for (const Entity& e : doc.entities) {
+    if (e.label == "DATE") got.push_back(std::string(entity_text(doc, e)) + " " + e.value + " " + e.resolved);
+  }
+  CHECK(got == std::vector<std::string>{"3 marca 2024 r. 2024-03-03 ", "drugim kwartale XXXX-Q2 2023-Q2",
+                                        "ubiegłego roku -P1Y 2023", "trzecim kwartale XXXX-Q3 2024-Q3"});
+}
+
+TEST_CASE("date resolution: a weekday after a future word is the next one") {
+  // 14 March 2025 is a Friday.
+  Document doc = annotated("Deal\n\nMUNICH, March 14, 2025 - Siemens agreed on Friday to buy it. It will pay $42, "
+                           "a premium to the price on Thursday. Siemens said it would publish details on Monday. "
+                           "The board will meet on Friday.",
+                           "en");
+  CHECK(doc.article.date == "2025-03-14");
+  std::vector<std::string> got;
+  for (const Entity& e : doc.entities) {
+    if (e.label == "DATE") got.push_back(std::string(entity_text(doc, e)) + " " + e.resolved);
+  }
+  CHECK(got == std::vector<std::string>{"March 14, 2025 ", "Friday 2025-03-14", "Thursday 2025-03-13",
+                                        "Monday 2025-03-17", "Friday 2025-03-21"});
+  Document pl = annotated("Głosowanie\nWarszawa, 3 marca 2024 r.\nW piątek odbędzie się głosowanie. "
+                          "Posłowie spotkali się w środę.",
+                          "pl");
+  std::vector<std::string> got_pl;
+  for (const Entity& e : pl.entities) {
+    if (e.label == "DATE") got_pl.push_back(std::string(entity_text(pl, e)) + " " + e.resolved);
+  }
+  // 3 March 2024 is a Sunday.
+  CHECK(got_pl == std::vector<std::string>{"3 marca 2024 r. ", "piątek 2024-03-08", "środę 2024-02-28"});
+}

@@ -381,6 +381,67 @@ TEST_CASE("span repair: a model span is cut at a free-standing en or em dash, no
   CHECK(from_rule.entities.size() == 1);
 }
 
+TEST_CASE("span repair: two names joined by a conjunction are split when one stands alone elsewhere") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Jefferies advised. Jefferies and Halden Partners advised the seller. Prawo i Sprawiedliwość "
+             "rządzi. Polska i Niemcy, a także Polska.";
+  doc.entities = {entity(doc.text, "Jefferies", "ORG"), entity(doc.text, "Jefferies and Halden Partners", "ORG"),
+                  entity(doc.text, "Prawo i Sprawiedliwość", "ORG"), entity(doc.text, "Polska i Niemcy", "LOC"),
+                  entity(doc.text, "Polska", "LOC", 100)};
+  REQUIRE(split_joined_names(doc, nullptr));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Jefferies", "ORG"}, {"Jefferies", "ORG"}, {"Halden Partners", "ORG"},
+                                     {"Prawo i Sprawiedliwość", "ORG"}, {"Polska", "LOC"}, {"Niemcy", "LOC"},
+                                     {"Polska", "LOC"}});
+}
+
+TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Counsel: Wachtell, Lipton, Rosen & Katz. Halloran, Vesey & Birch won. Tim Cook, Johnson & "
+             "Johnson. Britain, France and Germany, Marks & Spencer.";
+  doc.entities = {entity(doc.text, "Wachtell", "PER"), entity(doc.text, "Lipton", "LOC"),
+                  entity(doc.text, "Rosen & Katz", "ORG"), entity(doc.text, "Vesey & Birch", "ORG"),
+                  entity(doc.text, "Tim Cook", "PER"), entity(doc.text, "Johnson & Johnson", "ORG"),
+                  entity(doc.text, "Britain", "LOC"), entity(doc.text, "France", "LOC"),
+                  entity(doc.text, "Germany", "LOC"), entity(doc.text, "Marks & Spencer", "ORG")};
+  REQUIRE(join_firm_names(doc));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Wachtell, Lipton, Rosen & Katz", "ORG"}, {"Halloran, Vesey & Birch", "ORG"},
+                                     {"Tim Cook", "PER"}, {"Johnson & Johnson", "ORG"}, {"Britain", "LOC"},
+                                     {"France", "LOC"}, {"Germany", "LOC"}, {"Marks & Spencer", "ORG"}});
+  // A person's entity in the list is theirs: the list stops there.
+  Document person = doc;
+  person.entities = {entity(doc.text, "Wachtell", "PER"), entity(doc.text, "Lipton", "PER"),
+                     entity(doc.text, "Rosen & Katz", "ORG")};
+  person.entities[1].origin = Origin::Person;
+  REQUIRE_FALSE(join_firm_names(person));
+  CHECK(spans(person).size() == 3);
+}
+
+TEST_CASE("entity groups: a company's short name joins its name with a legal form, not its divisions") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Halvard ASA bought it. Halvard said so. Halvard Digital Works grew. Brennholt said no; Brennholt "
+             "Logistics and Brennholt Marine did not.";
+  doc.entities = {entity(doc.text, "Halvard ASA", "ORG"), entity(doc.text, "Halvard", "ORG", 20),
+                  entity(doc.text, "Halvard Digital Works", "ORG"), entity(doc.text, "Brennholt", "ORG"),
+                  entity(doc.text, "Brennholt Logistics", "ORG"), entity(doc.text, "Brennholt Marine", "ORG")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, nullptr);
+  REQUIRE(group_of(doc, "Halvard") != nullptr);
+  CHECK(group_of(doc, "Halvard") == group_of(doc, "Halvard ASA"));
+  CHECK(group_of(doc, "Halvard ASA")->name == "Halvard ASA");
+  CHECK(group_of(doc, "Halvard") != group_of(doc, "Halvard Digital Works"));
+  // Two longer names and no legal form: which one is meant is unknown.
+  CHECK(group_of(doc, "Brennholt") != group_of(doc, "Brennholt Logistics"));
+  CHECK(group_of(doc, "Brennholt") != group_of(doc, "Brennholt Marine"));
+}
+
 TEST_CASE("entity groups: a name cut short joins the only longer name it begins, which names the group") {
   Document doc;
   doc.lang = "pl";

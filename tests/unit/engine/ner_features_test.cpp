@@ -222,6 +222,63 @@ TEST_CASE("ner features: capitalised runs give their tokens the word before and 
   CHECK(attrs[0].value[kRunLast] == "oświat");
 }
 
+TEST_CASE("ner features: the run's last word, its suffix and class, and the token after it") {
+  const std::string text = "Akcje Northwind Robotics wzrosły";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  REQUIRE(attrs.size() == 4);
+  // "Akcje Northwind Robotics" is one run: its first two words see the last one.
+  CHECK(attrs[1].value[kRunLastS3] == "ics");
+  CHECK(attrs[1].value[kRunNext] == "wzrosły");
+  CHECK(attrs[0].value[kRunNext] == "wzrosły");
+  CHECK(attrs[2].value[kRunLastS3].empty());  // the last word itself: its own s3 says it
+  CHECK(attrs[2].value[kRunNext].empty());
+  CHECK(attrs[1].value[kRunLastCls].empty());  // no word classes without a gazetteer
+  const std::string end = "Kupił Northwind Robotics";
+  const auto t2 = tokenize(end);
+  compute_attrs(end, t2.data(), t2.size(), nullptr, &attrs);
+  CHECK(attrs[1].value[kRunNext] == "</s>");
+  CHECK(attrs[0].value[kRunNext] == "</s>");
+}
+
+TEST_CASE("ner features: the second pass gives a name the commonest tag of its other occurrences") {
+  const std::string text = "Northwind Robotics rośnie. Akcje Northwind wzrosły, a Northwind Robotics kupiła Kowalski.";
+  const auto tokens = tokenize(text);
+  const auto units = tagging_units(text, tokens, split_sentences(text, tokens));
+  DocumentContext doc;
+  doc.build(text, tokens, units);
+  // First-pass tags: the first and third "Northwind" ORG, the second PER.
+  std::vector<std::string> tags(tokens.size(), "O");
+  auto at = [&](const std::string& word, size_t nth) {
+    size_t seen = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte) == word && seen++ == nth) return k;
+    }
+    return tokens.size();
+  };
+  const size_t n0 = at("Northwind", 0), n1 = at("Northwind", 1), n2 = at("Northwind", 2);
+  const size_t r0 = at("Robotics", 0), r1 = at("Robotics", 1), k0 = at("Kowalski", 0);
+  REQUIRE(k0 < tokens.size());
+  tags[n0] = "B-ORG";
+  tags[r0] = "I-ORG";
+  tags[n1] = "B-PER";
+  tags[n2] = "B-ORG";
+  tags[r1] = "I-ORG";
+  tags[k0] = "B-PER";
+  const std::vector<std::string_view> views(tags.begin(), tags.end());
+  const std::vector<std::string> values = doc.label_values(views);
+  CHECK(values[n0] == "B-ORG");  // the others: B-PER, B-ORG -> tie, the smaller string
+  CHECK(values[n1] == "B-ORG");  // the others: B-ORG twice
+  CHECK(values[n2] == "B-ORG");
+  CHECK(values[r0] == "I-ORG");
+  CHECK(values[k0].empty());     // one occurrence only
+  CHECK_FALSE(doc.may_have_label(k0));
+  CHECK(doc.may_have_label(n1));
+  CHECK(values[at("Akcje", 0)].empty());
+  CHECK(values[at("rośnie", 0)].empty());  // not capitalised
+}
+
 TEST_CASE("ner features: document context groups inflected forms of a name by stem") {
   const std::string text = "Spółka Farmacol rośnie.\nPrzychody Farmacolu wzrosły.";
   const auto tokens = tokenize(text);

@@ -248,6 +248,29 @@ TEST_CASE("rules: centuries and decades") {
   }, "en");
 }
 
+TEST_CASE("rules: quarters and halves of a year are whole DATE spans") {
+  check_cases({
+      {"close in the third quarter of 2025, subject to", "DATE", "the third quarter of 2025", "2025-Q3", false},
+      {"sales in Q3 2024 rose", "DATE", "Q3 2024", "2024-Q3", false},
+      {"in the first half of 2026 it", "DATE", "the first half of 2026", "2026-H1", false},
+      {"orders for the second quarter.", "DATE", "the second quarter", "XXXX-Q2", false},
+      {"in the fourth quarter 2023 it", "DATE", "the fourth quarter 2023", "2023-Q4", false},
+      // Not periods: a half without a year, a fraction, a bare "Q3", a lower-case "q3".
+      {"in the first half of the match", "<none>", "", "", false},
+      {"a quarter of the shares", "<none>", "", "", false},
+      {"the Q3 engine", "<none>", "", "", false},
+      {"the q3 2024 file", "<none>", "", "", false},
+  }, "en");
+  check_cases({
+      {"w drugim kwartale zarobiła", "DATE", "drugim kwartale", "XXXX-Q2", false},
+      {"w trzecim kwartale 2025 r. spadło", "DATE", "trzecim kwartale 2025 r.", "2025-Q3", false},
+      {"w III kw. 2023 r. było", "DATE", "III kw. 2023 r.", "2023-Q3", false},
+      {"w pierwszym półroczu 2024 roku sprzedaż", "DATE", "pierwszym półroczu 2024 roku", "2024-H1", false},
+      {"za I kwartał wynik", "DATE", "I kwartał", "XXXX-Q1", false},
+      {"ja i kwartał", "<none>", "", "", false},
+  }, "pl");
+}
+
 TEST_CASE("rules: date ranges become ISO 8601 intervals") {
   check_cases({
       {"w dniach 12–14 stycznia 2022 r.", "DATE", "12–14 stycznia 2022 r.", "2022-01-12/2022-01-14", false},

@@ -350,6 +350,45 @@ TEST_CASE("quotations: English roles and pronouns") {
                        });
 }
 
+TEST_CASE("quotations: a group of analysts speaks for its organisation, not for the company before") {
+  Article a("Halvard Shipping agreed to buy Brennholt Logistics for $2 billion.\n"
+            R"(Analysts at Jefferies called the price "steep but fair", noting the debt. )"
+            R"(A Nordea economist said: "Rates will fall.")" "\n"
+            R"(Ingrid Solberg, the chief executive of Halvard Shipping, will stay. "We are patient," she said.)",
+            "en");
+  const std::string halvard = a.group("ORG", "Halvard Shipping");
+  const std::string brennholt = a.group("ORG", "Brennholt Logistics");
+  const std::string jefferies = a.group("ORG", "Jefferies");
+  const std::string nordea = a.group("ORG", "Nordea");
+  const std::string solberg = a.group("PER", "Ingrid Solberg");
+  a.tag("ORG", "Halvard Shipping", halvard);
+  a.tag("ORG", "Brennholt Logistics", brennholt);
+  a.tag("ORG", "Jefferies", jefferies);
+  a.tag("ORG", "Nordea", nordea);
+  a.tag("PER", "Ingrid Solberg", solberg);
+  const std::vector<Quotation> q = a.quotes();
+  CHECK(show_all(a) == std::vector<std::string>{
+                           R"("steep but fair" -> Jefferies [role] 'Analysts at Jefferies' / 'called')",
+                           // (An organisation before the role noun is named as the speaker.)
+                           R"("Rates will fall." -> Nordea [name] 'Nordea' / 'said')",
+                           R"("We are patient," -> Ingrid Solberg [context] 'she' / 'said')",
+                       });
+  REQUIRE(q.size() == 3);
+  CHECK_FALSE(q[0].is_uncertain);
+  // The only person named in the paragraph before "she": a fitting guess, not an uncertain one.
+  CHECK_FALSE(q[2].is_uncertain);
+  CHECK(q[2].confidence >= 0.6f);
+}
+
+TEST_CASE("quotations: a pronoun with two fitting people named before it stays uncertain") {
+  Article a(R"(Ingrid Solberg met Maria Lind in Oslo. "We are patient," she said.)", "en");
+  a.tag("PER", "Ingrid Solberg", a.group("PER", "Ingrid Solberg"));
+  a.tag("PER", "Maria Lind", a.group("PER", "Maria Lind"));
+  const std::vector<Quotation> q = a.quotes();
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].is_uncertain);
+}
+
 // --- Which quoted spans are quotations ---
 
 TEST_CASE("quotations: titles and scare quotes without a verb of saying are not quotations") {

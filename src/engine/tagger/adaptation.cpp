@@ -1,0 +1,169 @@
+// The adaptation layer's storage and its file encoding. Layer: engine/tagger.
+#include "engine/tagger/adaptation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "engine/tagger/binary_io.h"
+#include "engine/tagger/features.h"
+#include "engine/tagger/model_file.h"
+
+namespace glosa::ner {
+
+namespace {
+
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
+
+Status bad(const std::string &why) {
+  return Status(ErrorCode::BadModel, "bad adaptation file: " + why);
+}
+
+} // namespace
+
+Adaptation::Adaptation(std::string lang, std::string model_name,
+                       std::vector<std::string> tags)
+    : lang_(std::move(lang)), model_name_(std::move(model_name)),
+      tags_(std::move(tags)) {}
+
+bool Adaptation::add(uint64_t feature, size_t j, float delta) {
+  const size_t T = tags_.size();
+  GLOSA_ASSERT(j < T, "tag index inside the tag set");
+  auto it = index_.find(feature);
+  if (it == index_.end()) {
+    if (index_.size() >= kMaxAdaptationRows)
+      return false;
+    it = index_.emplace(feature, static_cast<uint32_t>(index_.size())).first;
+    rows_.resize(rows_.size() + T, 0.0f);
+  }
+  rows_[static_cast<size_t>(it->second) * T + j] += delta;
+  return true;
+}
+
+std::vector<uint8_t> Adaptation::serialize() const {
+  const size_t T = tags_.size();
+  ByteWriter p;
+  p.str(lang_);
+  p.str(model_name_);
+  p.u32(static_cast<uint32_t>(T));
+  for (const auto &t : tags_)
+    p.str(t);
+  p.u64(steps_);
+  p.u64(documents_);
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(index_.begin(),
+                                                    index_.end());
+  std::sort(sorted.begin(), sorted.end());
+  p.u32(static_cast<uint32_t>(sorted.size()));
+  uint64_t prev = 0;
+  for (const auto &[feature, row] : sorted) {
+    p.varint(feature - prev);
+    prev = feature;
+    const float *r = &rows_[static_cast<size_t>(row) * T];
+    uint64_t mask = 0;
+    for (size_t j = 0; j < T; ++j)
+      if (r[j] != 0.0f)
+        mask |= uint64_t{1} << j;
+    p.u64(mask);
+    for (size_t j = 0; j < T; ++j)
+      if (r[j] != 0.0f)
+        p.f32(r[j]);
+  }
+  const std::vector<uint8_t> &payload = p.data();
+  ByteWriter out;
+  for (char c : kAdaptationMagic)
+    out.u8(static_cast<uint8_t>(c));
+  out.u32(kAdaptationFormatVersion);
+  out.u32(kFeatureVersion);
+  out.u64(payload.size());
+  out.u64(fnv1a64(std::string_view(
+      reinterpret_cast<const char *>(payload.data()), payload.size())));
+  out.bytes(payload.data(), payload.size());
+  return std::move(out.data());
+}
+
+Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
+  if (data == nullptr || size < kHeaderSize) {
+    return bad("the file is " + std::to_string(size) +
+               " bytes, shorter than the " + std::to_string(kHeaderSize) +
+               "-byte header (truncated?)");
+  }
+  if (std::memcmp(data, kAdaptationMagic, 8) != 0) {
+    return bad("no GLOSAADP magic: not a Glosa adaptation file");
+  }
+  ByteReader h(data + 8, kHeaderSize - 8);
+  const uint32_t version = h.u32();
+  const uint32_t feature_version = h.u32();
+  const uint64_t payload_size = h.u64();
+  const uint64_t checksum = h.u64();
+  if (version != kAdaptationFormatVersion) {
+    return Status(ErrorCode::BadModelVersion,
+                  "adaptation format version " + std::to_string(version) +
+                      "; this build reads version " +
+                      std::to_string(kAdaptationFormatVersion));
+  }
+  if (feature_version != kFeatureVersion) {
+    return Status(ErrorCode::BadModelVersion,
+                  "adaptation learnt on feature set " +
+                      std::to_string(feature_version) +
+                      "; this build computes feature set " +
+                      std::to_string(kFeatureVersion));
+  }
+  if (payload_size != size - kHeaderSize) {
+    return bad("payload is " + std::to_string(size - kHeaderSize) +
+               " bytes, header says " + std::to_string(payload_size) +
+               " (truncated or padded)");
+  }
+  const uint8_t *payload = data + kHeaderSize;
+  const size_t n = size - kHeaderSize;
+  if (fnv1a64(std::string_view(reinterpret_cast<const char *>(payload), n)) !=
+      checksum) {
+    return bad("checksum mismatch (corrupt file)");
+  }
+  ByteReader r(payload, n);
+  std::string lang = r.str(16);
+  std::string name = r.str(256);
+  const uint32_t T = r.u32();
+  if (!r.ok() || T < 1 || T > kMaxTags)
+    return bad("tag count out of range");
+  std::vector<std::string> tags;
+  for (uint32_t i = 0; i < T; ++i)
+    tags.push_back(r.str(64));
+  Adaptation a(std::move(lang), std::move(name), std::move(tags));
+  a.steps_ = r.u64();
+  a.documents_ = r.u64();
+  const uint32_t rows = r.u32();
+  if (!r.ok() || rows > r.remaining() || rows > kMaxAdaptationRows)
+    return bad("row count out of range");
+  a.rows_.assign(size_t{rows} * T, 0.0f);
+  a.index_.reserve(rows);
+  uint64_t feature = 0;
+  for (uint32_t i = 0; i < rows; ++i) {
+    const uint64_t delta = r.varint();
+    if (i > 0 && delta == 0)
+      return bad("rows are not sorted or repeat a feature");
+    if (delta > ~uint64_t{0} - feature)
+      return bad("feature hash out of range");
+    feature += delta;
+    const uint64_t mask = r.u64();
+    if (T < 64 && (mask >> T) != 0)
+      return bad("a row's mask names a tag that does not exist");
+    for (uint32_t j = 0; j < T; ++j) {
+      if (!(mask >> j & 1))
+        continue;
+      const float v = r.f32();
+      if (!std::isfinite(v))
+        return bad("a delta is not a finite number");
+      a.rows_[size_t{i} * T + j] = v;
+    }
+    if (!r.ok())
+      return bad("rows truncated");
+    a.index_.emplace(feature, i);
+  }
+  if (!r.at_end())
+    return bad("unexpected bytes after the rows");
+  if (a.lang_.empty())
+    return bad("no language");
+  return a;
+}
+
+} // namespace glosa::ner

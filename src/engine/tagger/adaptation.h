@@ -1,0 +1,82 @@
+// What a person's corrections taught the name tagger: sparse score deltas over
+// the shipped model's weights, for one language, learnt online and saved as a
+// small versioned file. Layer: engine/tagger. No I/O: bytes only. The shipped
+// model file is never changed.
+//
+// File layout (little-endian):
+//   "GLOSAADP"  8-byte magic
+//   u32 format version (kAdaptationFormatVersion), u32 feature version
+//   (ner::kFeatureVersion) u64 payload size, u64 FNV-1a-64 checksum of the
+//   payload payload: str lang, str model name, u32 T, T x str tag, u64 learn
+//   steps, u64 documents,
+//            u32 row count, then per row (sorted by feature hash): varint hash
+//            delta, u64 mask of the tags with a delta, one f32 per set bit
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/core/error.h"
+
+namespace glosa::ner {
+
+constexpr char kAdaptationMagic[8] = {'G', 'L', 'O', 'S', 'A', 'A', 'D', 'P'};
+constexpr uint32_t kAdaptationFormatVersion = 1;
+// A guard against unbounded growth (about 40 MB of rows at 17 tags): learn()
+// stops adding new features beyond it and says so; existing ones still move.
+constexpr size_t kMaxAdaptationRows = 600000;
+
+class Adaptation {
+public:
+  Adaptation() = default;
+  // An empty adaptation for a model with these tags.
+  Adaptation(std::string lang, std::string model_name,
+             std::vector<std::string> tags);
+
+  const std::string &lang() const { return lang_; }
+  const std::string &model_name() const { return model_name_; }
+  const std::vector<std::string> &tags() const { return tags_; }
+  size_t rows() const { return index_.size(); }
+  bool empty() const { return index_.empty(); }
+  uint64_t steps() const {
+    return steps_;
+  } // updates made, over all learn() calls
+  uint64_t documents() const { return documents_; } // documents learnt from
+
+  // The deltas of one feature hash (tags().size() floats), or nullptr when it
+  // has none.
+  const float *find(uint64_t feature) const {
+    auto it = index_.find(feature);
+    return it == index_.end()
+               ? nullptr
+               : &rows_[static_cast<size_t>(it->second) * tags_.size()];
+  }
+  // Adds `delta` to the deltas of `feature` at tag j, creating the row when
+  // there is room; false when the row limit keeps a new feature out.
+  bool add(uint64_t feature, size_t j, float delta);
+  void count_step() { ++steps_; }
+  void count_document() { ++documents_; }
+
+  // Encodes the file described above (rows sorted by feature hash: the same
+  // deltas always give the same bytes).
+  std::vector<uint8_t> serialize() const;
+  // Decodes and validates such a file. BadModel: too short, bad magic, size or
+  // checksum mismatch, inconsistent payload (unsorted or repeated rows, a mask
+  // naming tags past T, a value that is not finite). BadModelVersion: another
+  // format or feature version.
+  static Result<Adaptation> parse(const uint8_t *data, size_t size);
+
+private:
+  std::string lang_;
+  std::string model_name_;
+  std::vector<std::string> tags_;
+  std::unordered_map<uint64_t, uint32_t> index_; // feature hash -> row
+  std::vector<float> rows_;                      // rows() * T deltas
+  uint64_t steps_ = 0;
+  uint64_t documents_ = 0;
+};
+
+} // namespace glosa::ner

@@ -1,0 +1,304 @@
+// Tests for learning from corrections: Engine::learn, save_adaptation,
+// load_adaptation and reset_adaptation (engine/tagger/adaptation.h), with the
+// shipped English model and texts written here. The assertions are about what
+// learning must do whatever the model guessed first: the label a person gave
+// wins afterwards, a refused file changes nothing.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "engine/tagger/adaptation.h"
+#include "test_support.h"
+
+using namespace glosa;
+
+namespace {
+
+// Made-up names, so that no list or training text can know them.
+const char *kTaught = "Shares of Zorblax Quantix rose 4 percent on Monday.\n"
+                      "Zorblax Quantix said its profit doubled, and analysts "
+                      "expect Zorblax Quantix to hire.";
+const char *kOther =
+    "Zorblax Quantix will open an office in Leeds next year, the company said.";
+
+Engine english_engine() {
+  Engine engine;
+  const std::string bytes =
+      test::read_file(test::source_path("assets/models/ner-en.bin"));
+  REQUIRE(bytes.size() > 1000);
+  REQUIRE(engine
+              .load_model(reinterpret_cast<const uint8_t *>(bytes.data()),
+                          bytes.size())
+              .is_ok());
+  return engine;
+}
+
+Document annotate(const Engine &engine, const char *text) {
+  AnnotateOptions options;
+  options.lang = "en";
+  auto result = engine.annotate(text, options);
+  REQUIRE(result.is_ok());
+  return result.value().doc;
+}
+
+// The label of the entity spanning exactly [begin, begin + length) bytes, ""
+// when none.
+std::string label_at(const Document &doc, size_t begin, size_t length) {
+  for (const Entity &e : doc.entities) {
+    if (e.begin_byte == begin && e.end_byte == begin + length)
+      return e.label;
+  }
+  return "";
+}
+
+std::vector<size_t> find_all(const std::string &text, const std::string &what) {
+  std::vector<size_t> out;
+  for (size_t p = text.find(what); p != std::string::npos;
+       p = text.find(what, p + 1))
+    out.push_back(p);
+  return out;
+}
+
+// The document as a person leaves it after labelling every "Zorblax Quantix"
+// `label`: the engine's entities over it are replaced by the person's, the rest
+// stays unreviewed.
+Document relabelled(Document doc, const std::string &label) {
+  const std::string name = "Zorblax Quantix";
+  std::vector<Entity> kept;
+  const std::vector<size_t> at = find_all(doc.text, name);
+  for (const Entity &e : doc.entities) {
+    bool over = false;
+    for (size_t p : at)
+      over = over || (e.begin_byte < p + name.size() && p < e.end_byte);
+    if (!over)
+      kept.push_back(e);
+  }
+  for (size_t p : at) {
+    Entity e;
+    e.begin_byte = p;
+    e.end_byte = p + name.size();
+    e.label = label;
+    e.origin = Origin::Person;
+    e.status = ReviewStatus::Accepted;
+    kept.push_back(e);
+  }
+  doc.entities = kept;
+  sort_and_number_entities(doc);
+  return doc;
+}
+
+// A label the engine did not give the name in the taught text.
+std::string other_label(const Document &doc) {
+  const std::string first =
+      label_at(doc, find_all(doc.text, "Zorblax Quantix")[0], 15);
+  return first == "LOC" ? "ORG" : "LOC";
+}
+
+} // namespace
+
+TEST_CASE("adaptation: a relabelled name keeps the person's label in the "
+          "document and in the next one") {
+  Engine engine = english_engine();
+  const Document before = annotate(engine, kTaught);
+  const std::string want = other_label(before);
+  CAPTURE(want);
+  auto learnt = engine.learn(relabelled(before, want));
+  REQUIRE(learnt.is_ok());
+  CHECK(learnt.value().evidence == 3);
+  CHECK(learnt.value().steps > 0);
+  CHECK(learnt.value().units_fixed == learnt.value().units_wrong);
+  CHECK(engine.adaptation_rows("en") > 0);
+  CHECK(engine.adaptation_rows("pl") == 0);
+
+  const Document again = annotate(engine, kTaught);
+  for (size_t p : find_all(again.text, "Zorblax Quantix"))
+    CHECK(label_at(again, p, 15) == want);
+  const Document other = annotate(engine, kOther);
+  CHECK(label_at(other, 0, 15) == want);
+
+  // Reset: the shipped weights alone again.
+  engine.reset_adaptation("en");
+  CHECK(engine.adaptation_rows("en") == 0);
+  const Document reset = annotate(engine, kTaught);
+  REQUIRE(reset.entities.size() == before.entities.size());
+  for (size_t i = 0; i < reset.entities.size(); ++i) {
+    CHECK(reset.entities[i].label == before.entities[i].label);
+    CHECK(reset.entities[i].begin_byte == before.entities[i].begin_byte);
+  }
+}
+
+TEST_CASE("adaptation: a rejected entity is not tagged again") {
+  Engine engine = english_engine();
+  Document doc = annotate(engine, kTaught);
+  // The person first says what the name is, then removes every name the engine
+  // found in the second text's sentence: here, the name is first taught, then
+  // rejected everywhere.
+  doc = relabelled(doc, "ORG");
+  REQUIRE(engine.learn(doc).is_ok());
+  for (Entity &e : doc.entities) {
+    if (e.origin == Origin::Person)
+      e.status = ReviewStatus::Rejected;
+  }
+  auto learnt = engine.learn(doc);
+  REQUIRE(learnt.is_ok());
+  CHECK(learnt.value().steps > 0);
+  const Document after = annotate(engine, kTaught);
+  for (size_t p : find_all(after.text, "Zorblax Quantix")) {
+    for (const Entity &e : after.entities) {
+      CHECK_FALSE(
+          (e.begin_byte < p + 15 && p < e.end_byte && e.label == "ORG"));
+    }
+  }
+}
+
+TEST_CASE("adaptation: unreviewed engine entities and untouched text are no "
+          "evidence") {
+  Engine engine = english_engine();
+  const Document doc =
+      annotate(engine, kTaught); // every entity unreviewed, origin model/rule
+  auto learnt = engine.learn(doc);
+  REQUIRE(learnt.is_ok());
+  CHECK(learnt.value().evidence == 0);
+  CHECK(learnt.value().steps == 0);
+  CHECK(engine.adaptation_rows("en") == 0);
+  // Accepting what the engine found teaches nothing new either: it is already
+  // right.
+  Document accepted = doc;
+  for (Entity &e : accepted.entities)
+    e.status = ReviewStatus::Accepted;
+  auto again = engine.learn(accepted);
+  REQUIRE(again.is_ok());
+  CHECK(again.value().units_wrong == 0);
+  CHECK(engine.adaptation_rows("en") == 0);
+}
+
+TEST_CASE("adaptation: errors name what is missing") {
+  Engine engine; // no model at all
+  Document doc;
+  doc.text = "Zorblax Quantix";
+  doc.lang = "en";
+  auto learnt = engine.learn(doc);
+  REQUIRE_FALSE(learnt.is_ok());
+  CHECK(learnt.status().code() == ErrorCode::BadArgument);
+  CHECK(engine.save_adaptation("en").empty());
+
+  Engine english = english_engine();
+  Document empty;
+  empty.lang = "en";
+  empty.text = " \n ";
+  auto none = english.learn(empty);
+  REQUIRE_FALSE(none.is_ok());
+  CHECK(none.status().code() == ErrorCode::EmptyText);
+  // A file for a language whose model is not loaded.
+  const std::vector<uint8_t> bytes = english.save_adaptation("en");
+  REQUIRE_FALSE(bytes.empty());
+  const Status s = engine.load_adaptation(bytes.data(), bytes.size());
+  CHECK(s.code() == ErrorCode::BadArgument);
+  CHECK(s.message().find("en") != std::string::npos);
+}
+
+TEST_CASE("adaptation: save and load give the same deltas, byte for byte, and "
+          "the same tags") {
+  Engine teacher = english_engine();
+  const Document before = annotate(teacher, kTaught);
+  const std::string want = other_label(before);
+  REQUIRE(teacher.learn(relabelled(before, want)).is_ok());
+  const std::vector<uint8_t> bytes = teacher.save_adaptation("en");
+
+  // Determinism: the same corrections in another engine give the same file.
+  Engine twin = english_engine();
+  REQUIRE(twin.learn(relabelled(annotate(twin, kTaught), want)).is_ok());
+  CHECK(twin.save_adaptation("en") == bytes);
+
+  Engine colleague = english_engine();
+  REQUIRE(colleague.load_adaptation(bytes.data(), bytes.size()).is_ok());
+  CHECK(colleague.save_adaptation("en") == bytes);
+  CHECK(colleague.adaptation_rows("en") == teacher.adaptation_rows("en"));
+  const Document a = annotate(teacher, kOther), b = annotate(colleague, kOther);
+  REQUIRE(a.entities.size() == b.entities.size());
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    CHECK(a.entities[i].label == b.entities[i].label);
+    CHECK(a.entities[i].confidence == b.entities[i].confidence);
+  }
+  CHECK(label_at(b, 0, 15) == want);
+}
+
+TEST_CASE("adaptation: a corrupt, truncated or foreign file is refused and "
+          "changes nothing") {
+  Engine teacher = english_engine();
+  REQUIRE(teacher.learn(relabelled(annotate(teacher, kTaught), "ORG")).is_ok());
+  const std::vector<uint8_t> good = teacher.save_adaptation("en");
+  REQUIRE(good.size() > 40);
+
+  Engine engine = english_engine();
+  REQUIRE(engine.load_adaptation(good.data(), good.size()).is_ok());
+  const std::vector<uint8_t> loaded = engine.save_adaptation("en");
+
+  SUBCASE("a flipped byte in the deltas") {
+    std::vector<uint8_t> bad = good;
+    bad[bad.size() - 3] ^= 0x40;
+    const Status s = engine.load_adaptation(bad.data(), bad.size());
+    CHECK(s.code() == ErrorCode::BadModel);
+    CHECK(s.message().find("checksum") != std::string::npos);
+  }
+  SUBCASE("truncated") {
+    const Status s = engine.load_adaptation(good.data(), good.size() - 5);
+    CHECK(s.code() == ErrorCode::BadModel);
+    CHECK(engine.load_adaptation(good.data(), 10).code() ==
+          ErrorCode::BadModel);
+    CHECK(engine.load_adaptation(nullptr, 0).code() == ErrorCode::BadModel);
+  }
+  SUBCASE("not an adaptation file") {
+    const std::string model =
+        test::read_file(test::source_path("assets/models/ner-en.bin"));
+    const Status s = engine.load_adaptation(
+        reinterpret_cast<const uint8_t *>(model.data()), model.size());
+    CHECK(s.code() == ErrorCode::BadModel);
+    CHECK(s.message().find("GLOSAADP") != std::string::npos);
+  }
+  SUBCASE("another format version") {
+    std::vector<uint8_t> bad = good;
+    bad[8] = static_cast<uint8_t>(ner::kAdaptationFormatVersion + 1);
+    CHECK(engine.load_adaptation(bad.data(), bad.size()).code() ==
+          ErrorCode::BadModelVersion);
+  }
+  SUBCASE("learnt for another tag set") {
+    ner::Adaptation other("en", "ner-en other", {"O", "B-PER", "I-PER"});
+    REQUIRE(other.add(42, 1, 1.0f));
+    const std::vector<uint8_t> bytes = other.serialize();
+    const Status s = engine.load_adaptation(bytes.data(), bytes.size());
+    CHECK(s.code() == ErrorCode::BadArgument);
+    CHECK(s.message().find("ner-en other") != std::string::npos);
+  }
+  // The adaptation loaded before is still the one in use.
+  CHECK(engine.save_adaptation("en") == loaded);
+}
+
+TEST_CASE("adaptation: the file format round-trips and checks its rows") {
+  ner::Adaptation a("pl", "ner-pl test",
+                    {"O", "B-PER", "I-PER", "B-ORG", "I-ORG"});
+  CHECK(a.empty());
+  REQUIRE(a.add(7, 1, 0.5f));
+  REQUIRE(a.add(7, 3, -0.25f));
+  REQUIRE(a.add(1ull << 63, 4, 2.0f));
+  a.count_step();
+  a.count_document();
+  const std::vector<uint8_t> bytes = a.serialize();
+  auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  const ner::Adaptation &b = parsed.value();
+  CHECK(b.lang() == "pl");
+  CHECK(b.model_name() == "ner-pl test");
+  CHECK(b.rows() == 2);
+  CHECK(b.steps() == 1);
+  CHECK(b.documents() == 1);
+  REQUIRE(b.find(7) != nullptr);
+  CHECK(b.find(7)[1] == 0.5f);
+  CHECK(b.find(7)[3] == -0.25f);
+  CHECK(b.find(7)[0] == 0.0f);
+  CHECK(b.find(1ull << 63)[4] == 2.0f);
+  CHECK(b.find(8) == nullptr);
+  CHECK(b.serialize() == bytes);
+}
