@@ -345,6 +345,19 @@
         break;
       }
       case 'restored': onRestored(msg); break;
+      case 'taught':
+        if (msg.error) message(2, 'What your corrections taught could not be kept in this browser: ' + msg.error);
+        else withCString(msg.lang, function (p) { Module._glosa_on_taught(p, msg.rows); });
+        break;
+      case 'adaptation':
+        if (!msg.bytes || msg.bytes.byteLength === 0) message(1, 'Nothing taught yet for ' + msg.lang + ': correct some names first');
+        else Module.glosaDownload('glosa-taught-' + msg.lang + '.glosa-adaptation', new Uint8Array(msg.bytes));
+        break;
+      case 'need-model': requestModel(msg.lang); break;
+      case 'adaptation-loaded':
+        if (msg.ok) message(0, 'Loaded what was taught (' + msg.lang + '): "Re-tag with what I taught" applies it to your documents');
+        else message(2, 'Cannot load what was taught: ' + msg.error);
+        break;
       case 'cleared':
         if (!msg.ok) message(2, 'Clearing the local data failed: ' + msg.error);
         break;
@@ -459,8 +472,18 @@
     glosaStore: function (id, revision, bytes, meta) {
       const msg = { type: 'store', id: id, revision: revision, bytes: bytes.buffer, meta: meta };
       pendingStores.set(id, msg);
-      whenWorker().then(function () { if (pendingStores.get(id) === msg) worker.postMessage(msg); });
+      whenWorker().then(function () {
+        if (pendingStores.get(id) !== msg) return;
+        worker.postMessage(msg);
+        // A document a person corrected also teaches the tagger (engine's learn()).
+        if (meta.learn) worker.postMessage({ type: 'learn', lang: meta.lang, bytes: msg.bytes });
+      });
     },
+    glosaExportTaught: function (lang) { whenWorker().then(function () { worker.postMessage({ type: 'adaptation-export', lang: lang }); }); },
+    glosaImportTaught: function (bytes) {
+      whenWorker().then(function () { worker.postMessage({ type: 'adaptation-import', bytes: bytes.buffer }, [bytes.buffer]); });
+    },
+    glosaResetTaught: function () { whenWorker().then(function () { worker.postMessage({ type: 'adaptation-reset' }); }); },
     glosaUnstore: function (id) {
       pendingStores.delete(id);
       whenWorker().then(function () { worker.postMessage({ type: 'unstore', id: id }); });
@@ -517,6 +540,9 @@
       if (!r.ok) return Promise.resolve(r);
       return api.whenIdle().then(function () { return r; });
     },
+    // "Re-tag with what I taught": every document not done is annotated again with what the
+    // person's corrections taught (their own corrections kept). Returns how many.
+    retag: function () { return Module._glosa_retag(); },
     // Resolves when no document waits for the worker (annotation) or the store (saving).
     whenIdle: async function () {
       while (Module._glosa_busy()) await sleep(30);

@@ -572,6 +572,16 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     return s;
   }
   if (ends_with(lower, ".jsonl") || ends_with(lower, ".ndjson")) return open_jsonl(state, name, bytes);
+  if (bytes.size() >= 8 && bytes.substr(0, 8) == "GLOSAADP") {
+    if (!state.services.import_taught) {
+      Status s(ErrorCode::BadArgument, "what was taught cannot be loaded here");
+      set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
+      return s;
+    }
+    state.services.import_taught(std::string(bytes));
+    set_message(state, MessageKind::Info, "Loading what was taught from " + std::string(name) + "\xE2\x80\xA6");
+    return Status::ok();
+  }
   if (bytes.substr(0, 4096).find("\"glosa-labels\"") != std::string_view::npos) return apply_label_set(state, bytes);
   if (ends_with(lower, ".json") || looks_like_glosa_json(bytes)) return open_document_json(state, bytes, name);
   // Refuse obvious binaries rather than showing garbage: NUL bytes in the first 4 KiB.
@@ -760,6 +770,27 @@ void reannotate(AppState& state, const std::string& lang) {
   s->is_imported = false;  // a person asked for the engine's view of it
   set_message(state, MessageKind::Info, "Annotating again" + std::string(has_person_work(s->doc) ? ", keeping your corrections" : "") + "\xE2\x80\xA6");
   start_annotation(state, *s, lang);
+}
+
+// --- Section: what corrections teach ---
+
+void on_taught(AppState& state, const std::string& lang, size_t rows) { state.taught[lang] = rows; }
+
+bool should_learn_from(const DocumentSession& s) {
+  return (s.doc.lang == "pl" || s.doc.lang == "en") && !s.doc.meta.model.empty() && has_person_work(s.doc);
+}
+
+size_t retag_with_taught(AppState& state) {
+  size_t n = 0;
+  for (auto& s : state.documents) {
+    if (s->is_done || s->is_imported || s->is_annotating() || s->doc.lang.empty()) continue;
+    start_annotation(state, *s, s->annotation_lang.empty() ? "auto" : s->annotation_lang);
+    ++n;
+  }
+  set_message(state, MessageKind::Info,
+              "Tagging " + std::to_string(n) + " document" + (n == 1 ? "" : "s") +
+                  " again with what your corrections taught (your own corrections in them are kept)");
+  return n;
 }
 
 // --- Section: local saving ---

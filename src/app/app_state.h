@@ -49,6 +49,12 @@ struct PlatformServices {
   std::function<void(const DocumentSession& session)> store_document;
   std::function<void(const std::string& id)> unstore_document;
   std::function<void()> clear_store;
+  // What corrections teach the tagger (engine.h: learn): the platform learns from a stored
+  // document whose store meta says so; these export (download), import (bytes of a
+  // GLOSAADP file) and forget what was taught, and call on_taught() with the size.
+  std::function<void(const std::string& lang)> export_taught;
+  std::function<void(const std::string& bytes)> import_taught;
+  std::function<void()> reset_taught;
   // Puts plain text on the system clipboard (Copy).
   std::function<void(const std::string& text)> copy_text;
   // The open document changed (the platform remembers it for the next visit).
@@ -79,6 +85,9 @@ struct AppState {
   std::vector<std::string> ready_models;  // languages whose model the platform has loaded
   bool show_open_dialog = false;  // the Open dialog (Ctrl+O) is requested/visible
   std::string lang_override = "auto";  // "auto", "pl", "en": for new documents and re-annotation
+
+  // --- what corrections taught the tagger, per language: features with a learnt delta ---
+  std::map<std::string, size_t> taught;
 
   // --- local saving ---
   bool storage_failed = false;     // the last save failed (message says why)
@@ -216,6 +225,16 @@ void reannotate(AppState& state, const std::string& lang);
 double autosave_tick(AppState& state, double delay_ms = 400);
 // The platform finished storing document `id` at `revision` (ok), or failed with `error`.
 void on_stored(AppState& state, const std::string& id, uint64_t revision, bool ok, const std::string& error);
+
+// The platform learnt (or loaded, or forgot) what corrections teach the tagger for `lang`:
+// `rows` features carry a learnt delta now.
+void on_taught(AppState& state, const std::string& lang, size_t rows);
+// True when the store should also learn from this document: a person reviewed or corrected
+// something in it and its language has a model.
+bool should_learn_from(const DocumentSession& session);
+// "Re-tag with what I taught": annotates again every document not marked done and not
+// opened from a file, keeping what people did there. Returns how many were sent.
+size_t retag_with_taught(AppState& state);
 
 // Marks the open document changed (bumps its revision and the view's doc_revision).
 void mark_changed(AppState& state);

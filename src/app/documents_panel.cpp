@@ -102,7 +102,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     record_item_rect(ui, "batch-progress");
   }
 
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 2;
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 4 + ImGui::GetTextLineHeightWithSpacing() * 3;
   ImGui::BeginChild("list##documents", ImVec2(0, -footer), false);
   const float fs = ImGui::GetFontSize();
   const float row_h = std::round(fs * 2 + 12 * ui.scale);
@@ -167,6 +167,40 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
       ImGui::SetTooltip("Bring back %s (Ctrl+Z)", display_text(document_title(state.removed.back().session->doc), 60).c_str());
     }
   }
+  // What corrections taught the tagger: re-tag the collection with it, save, load, forget.
+  size_t taught = 0;
+  std::string langs;
+  for (const auto& [lang, rows] : state.taught) {
+    if (rows == 0) continue;
+    taught += rows;
+    langs += (langs.empty() ? "" : ", ") + lang;
+  }
+  if (taught > 0) ImGui::TextDisabled("Taught by your corrections: %zu features (%s)", taught, langs.c_str());
+  else ImGui::TextDisabled("Your corrections teach the tagger as you work");
+  if (n == 0) ImGui::BeginDisabled();
+  if (ImGui::Button("Re-tag with what I taught##documents")) retag_with_taught(state);
+  record_item_rect(ui, "retag");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Tag every document not marked done again, with what your corrections taught;\n"
+                      "what you corrected in them stays as it is");
+  }
+  if (n == 0) ImGui::EndDisabled();
+  if (taught == 0) ImGui::BeginDisabled();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Save\xE2\x80\xA6##taught") && state.services.export_taught) {
+    for (const auto& [lang, rows] : state.taught) {
+      if (rows > 0) state.services.export_taught(lang);
+    }
+  }
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Download what was taught (a small file a team can share; Open loads it)");
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Forget##taught") && state.services.reset_taught) {
+    state.services.reset_taught();
+    set_message(state, MessageKind::Info, "Forgot what your corrections taught: the shipped model alone tags again");
+  }
+  if (taught == 0) ImGui::EndDisabled();
   if (n == 0) ImGui::BeginDisabled();
   if (ImGui::Button("Export all\xE2\x80\xA6##documents") && state.services.save_file) {
     state.services.save_file("glosa-collection.jsonl", export_all_jsonl(state));

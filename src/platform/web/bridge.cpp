@@ -44,6 +44,9 @@ EM_JS(void, glosa_js_store, (const char* id, double revision, const char* bytes,
 EM_JS(double, glosa_js_date_now, (), { return Date.now(); });
 EM_JS(void, glosa_js_unstore, (const char* id), { Module.glosaUnstore(UTF8ToString(id)); });
 EM_JS(void, glosa_js_clear_store, (), { Module.glosaClearStore(); });
+EM_JS(void, glosa_js_export_taught, (const char* lang), { Module.glosaExportTaught(UTF8ToString(lang)); });
+EM_JS(void, glosa_js_import_taught, (const char* bytes, size_t len), { Module.glosaImportTaught(HEAPU8.slice(bytes, bytes + len)); });
+EM_JS(void, glosa_js_reset_taught, (), { Module.glosaResetTaught(); });
 EM_JS(void, glosa_js_state, (const char* key, const char* value_json), {
   Module.glosaState(UTF8ToString(key), JSON.parse(UTF8ToString(value_json)));
 });
@@ -81,8 +84,9 @@ const char* rect_json(const float r[4]) {
 
 // What the store keeps beside a document, as JSON for the worker.
 std::string store_meta(const app::DocumentSession& s) {
+  // "learn": the worker also learns from it (a person corrected it: app/app_state.h).
   nlohmann::json meta = {{"source", s.source_name}, {"imported", s.is_imported}, {"done", s.is_done},
-                         {"order", s.created_ms}};
+                         {"order", s.created_ms}, {"learn", app::should_learn_from(s)}, {"lang", s.doc.lang}};
   return meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -123,6 +127,9 @@ void install_platform_services(WebApp& app) {
   s.unstore_document = [](const std::string& id) { glosa_js_unstore(id.c_str()); };
   s.clear_store = [] { glosa_js_clear_store(); };
   s.copy_text = [](const std::string& text) { glosa_js_set_clipboard(text.c_str()); };
+  s.export_taught = [](const std::string& lang) { glosa_js_export_taught(lang.c_str()); };
+  s.import_taught = [](const std::string& bytes) { glosa_js_import_taught(bytes.data(), bytes.size()); };
+  s.reset_taught = [] { glosa_js_reset_taught(); };
   s.store_current = [](const std::string& id) {
     glosa_js_state("current", nlohmann::json(id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   };
@@ -354,6 +361,18 @@ EMSCRIPTEN_KEEPALIVE void glosa_flush() {
   glosa::web::store_views();
 }
 
+// The worker learnt (loaded, forgot) what corrections teach for `lang`: `rows` features.
+EMSCRIPTEN_KEEPALIVE void glosa_on_taught(const char* lang, double rows) {
+  request_frames(2);
+  glosa::app::on_taught(web_app().state, lang, static_cast<size_t>(rows));
+}
+
+// "Re-tag with what I taught" (for tests and embedders; the Documents panel has the button).
+EMSCRIPTEN_KEEPALIVE int glosa_retag() {
+  request_frames();
+  return static_cast<int>(glosa::app::retag_with_taught(web_app().state));
+}
+
 EMSCRIPTEN_KEEPALIVE void glosa_storage_estimate(double used, double quota) {
   web_app().state.storage_used_bytes = used;
   web_app().state.storage_quota_bytes = quota;
@@ -497,6 +516,9 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["reviewed"] = progress.reviewed;
   j["total"] = progress.total;
   j["menuOpen"] = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  size_t taught = 0;
+  for (const auto& [lang, rows] : s.taught) taught += rows;
+  j["taught"] = taught;
   j["findOpen"] = s.find.open;
   j["findMatches"] = s.find.matches.size();
   j["findCurrent"] = s.find.current;

@@ -16,6 +16,8 @@
 (function () {
   var ready = false;
   var queue = [];
+  var modelReady = {};          // lang -> true once its NER model is loaded here
+  var pendingAdaptation = {};   // lang -> {bytes, announce}: an adaptation file waiting for its model
   var currentJob = 0;
   var encoder = new TextEncoder();
   var decoder = new TextDecoder();
@@ -125,7 +127,10 @@
         docs.push({ id: rec.id, bytes: bytes, meta: rec.meta || {} });
       });
       var state = {};
-      (out.state || []).forEach(function (r) { state[r.key] = r.value; });
+      (out.state || []).forEach(function (r) {
+        if (/^adaptation:/.test(r.key)) pendingAdaptation[r.key.slice(11)] = { bytes: r.value, announce: false };
+        else state[r.key] = r.value;
+      });
       self.postMessage({ type: 'restored', docs: docs, problems: problems, state: state }, transfer);
     }, function (e) {
       self.postMessage({ type: 'restored', docs: [], problems: [], state: {}, error: errorText(e) });
@@ -136,9 +141,41 @@
     switch (msg.type) {
       case 'model': {
         var code = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_load_model(p, n); });
+        if (code === 0 && !/^names-/.test(msg.name || '')) {
+          modelReady[msg.lang] = true;
+          // What was taught before, kept in the store, comes back once the model is here.
+          var waiting = pendingAdaptation[msg.lang];
+          if (waiting) {
+            delete pendingAdaptation[msg.lang];
+            loadAdaptation(waiting.bytes, waiting.announce);
+          }
+        }
         self.postMessage({ type: 'model-loaded', lang: msg.lang, name: msg.name, ok: code === 0, error: code === 0 ? null : lastError() });
         break;
       }
+      case 'learn': {
+        var learnt = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_learn(p, n); });
+        if (learnt !== 0) break;  // nothing to learn from (no model for the language, no evidence)
+        var file = takeResult();
+        keepAdaptation(msg.lang, file);
+        postTaught(msg.lang);
+        break;
+      }
+      case 'adaptation-export': {
+        withCString(msg.lang, function (l) { Module._glosa_worker_save_adaptation(l); });
+        var bytes = takeResult();
+        self.postMessage({ type: 'adaptation', lang: msg.lang, bytes: bytes }, [bytes]);
+        break;
+      }
+      case 'adaptation-import': loadAdaptation(new Uint8Array(msg.bytes), true); break;
+      case 'adaptation-reset':
+        ['pl', 'en'].forEach(function (lang) {
+          withCString(lang, function (l) { Module._glosa_worker_reset_adaptation(l); });
+          delete pendingAdaptation[lang];
+          transact(['state'], 'readwrite', function (s) { s.state.delete('adaptation:' + lang); }).catch(function () {});
+          postTaught(lang);
+        });
+        break;
       case 'annotate': {
         currentJob = msg.job;
         var t0 = performance.now();
@@ -183,6 +220,38 @@
         break;
       case 'restore': restore(); break;
     }
+  }
+
+  // --- what a person taught the tagger: learnt here, kept in the store ---
+  function keepAdaptation(lang, bytes) {
+    transact(['state'], 'readwrite', function (s) { s.state.put({ key: 'adaptation:' + lang, value: bytes }); })
+      .catch(function (e) { self.postMessage({ type: 'taught', lang: lang, error: errorText(e) }); });
+  }
+  function postTaught(lang) {
+    var rows = withCString(lang, function (l) { return Module._glosa_worker_adaptation_rows(l); });
+    self.postMessage({ type: 'taught', lang: lang, rows: rows });
+  }
+  // An adaptation file (from the store, or opened by the person: `announce`).
+  function loadAdaptation(bytes, announce) {
+    bytes = new Uint8Array(bytes);
+    var lang = withBytes(bytes, function (p, n) { return Module.UTF8ToString(Module._glosa_worker_adaptation_lang(p, n)); });
+    if (!lang) {
+      if (announce) self.postMessage({ type: 'adaptation-loaded', ok: false, error: lastError() });
+      return;
+    }
+    if (!modelReady[lang]) {
+      pendingAdaptation[lang] = { bytes: bytes, announce: announce };
+      if (announce) self.postMessage({ type: 'need-model', lang: lang });
+      return;
+    }
+    var code = withBytes(bytes, function (p, n) { return Module._glosa_worker_load_adaptation(p, n); });
+    if (code !== 0) {
+      if (announce) self.postMessage({ type: 'adaptation-loaded', ok: false, lang: lang, error: lastError() });
+      return;
+    }
+    if (announce) keepAdaptation(lang, bytes.slice().buffer);
+    postTaught(lang);
+    if (announce) self.postMessage({ type: 'adaptation-loaded', ok: true, lang: lang });
   }
 
   self.onmessage = function (event) {

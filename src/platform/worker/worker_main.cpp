@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "engine/io/annotation_json.h"
 #include "engine/names/lexicon.h"
+#include "engine/tagger/adaptation.h"
 
 // Progress of the running annotation, posted to the page at once (postMessage does not wait).
 EM_JS(void, glosa_worker_js_progress, (double fraction), { Module.glosaProgress(fraction); });
@@ -67,6 +68,46 @@ EMSCRIPTEN_KEEPALIVE int glosa_worker_refresh(const char* bytes, int len) {
   engine().refresh_document(doc.value());
   g_result = glosa::encode_document(doc.value());
   return report(glosa::Status::ok());
+}
+
+// --- What a person's corrections teach the tagger (engine.h: learn, adaptation files) ---
+
+// Learns from an encoded document a person corrected. The result buffer then holds the
+// language's adaptation file (to keep in the store); returns an ErrorCode.
+EMSCRIPTEN_KEEPALIVE int glosa_worker_learn(const char* bytes, int len) {
+  auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
+  if (!doc.is_ok()) return report(doc.status());
+  auto learnt = engine().learn(doc.value());
+  if (!learnt.is_ok()) return report(learnt.status());
+  const std::vector<uint8_t> file = engine().save_adaptation(doc.value().lang);
+  g_result.assign(file.begin(), file.end());
+  return report(glosa::Status::ok());
+}
+
+// The adaptation file of `lang` in the result buffer (empty when nothing was learnt).
+EMSCRIPTEN_KEEPALIVE void glosa_worker_save_adaptation(const char* lang) {
+  const std::vector<uint8_t> file = engine().save_adaptation(lang);
+  g_result.assign(file.begin(), file.end());
+}
+
+// The language an adaptation file is for, or "" (and the error) when it is not one.
+EMSCRIPTEN_KEEPALIVE const char* glosa_worker_adaptation_lang(const uint8_t* data, int len) {
+  static std::string lang;
+  auto parsed = glosa::ner::Adaptation::parse(data, static_cast<size_t>(len));
+  report(parsed.status());
+  lang = parsed.is_ok() ? parsed.value().lang() : "";
+  return lang.c_str();
+}
+
+// Loads an adaptation file (its language's model must be loaded). Returns an ErrorCode.
+EMSCRIPTEN_KEEPALIVE int glosa_worker_load_adaptation(const uint8_t* data, int len) {
+  return report(engine().load_adaptation(data, static_cast<size_t>(len)));
+}
+
+EMSCRIPTEN_KEEPALIVE void glosa_worker_reset_adaptation(const char* lang) { engine().reset_adaptation(lang); }
+
+EMSCRIPTEN_KEEPALIVE int glosa_worker_adaptation_rows(const char* lang) {
+  return static_cast<int>(engine().adaptation_rows(lang));
 }
 
 // A stored Glosa JSON file to the page's binary form (validated like any file).
