@@ -1,0 +1,139 @@
+// Scaling benchmark (prints numbers; not a test): time per MB of Engine::annotate, of the
+// annotation file writer and of the app's document index at 1, 4 and 16 MB, for ordinary
+// prose and for the texts that once made the engine quadratic or worse (issue #14).
+// Times are processor seconds of this process (std::clock).
+// Run: build/native/bench/glosa-bench-scaling [--sizes 1,4,16] [--cases ordinary,quotes,...]
+// The goal: at 16 MB no more than 1.5x the time per MB at 1 MB.
+#include <ctime>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/document_index.h"
+#include "engine/engine.h"
+#include "engine/io/annotation_json.h"
+#include "engine/names/lexicon.h"
+
+namespace {
+
+using glosa::Engine;
+
+std::string read_whole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void load_models(Engine& engine, const std::string& dir) {
+  for (const char* name : {"ner-pl.bin", "ner-en.bin", "names-pl.bin"}) {
+    const std::string bytes = read_whole(dir + "/" + name);
+    if (bytes.empty()) continue;
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    const bool lexicon = bytes.compare(0, 8, std::string(glosa::names::kLexiconMagic, 8)) == 0;
+    const glosa::Status s = lexicon ? engine.load_lexicon(data, bytes.size()) : engine.load_model(data, bytes.size());
+    if (!s.is_ok()) std::fprintf(stderr, "%s: %s\n", name, s.message().c_str());
+  }
+}
+
+// `unit` repeated until the text holds `bytes` bytes (whole units only, at least one).
+std::string repeat_to(const std::string& unit, size_t bytes) {
+  std::string out;
+  out.reserve(bytes + unit.size());
+  do out += unit; while (out.size() + unit.size() <= bytes);
+  return out;
+}
+
+// One paragraph of nested quotations: „a «b „c «d … » ” » ” closed again, `depth` deep,
+// repeated on one line (the issue's 4000-deep case).
+std::string nested_quotes(size_t depth) {
+  std::string open, close;
+  for (size_t i = 0; i < depth; ++i) {
+    open += i % 2 ? "«słowo " : "„słowo ";
+    close = (i % 2 ? " powiedział Jan»" : " dodał Piotr”") + close;
+  }
+  return open + "środek" + close + " ";
+}
+
+// Brackets nested `depth` deep: (a [b (c … ) ] ).
+std::string nested_brackets(size_t depth) {
+  std::string open, close;
+  for (size_t i = 0; i < depth; ++i) {
+    open += i % 2 ? "[Anna Nowak " : "(Jan Kowalski ";
+    close = (i % 2 ? " w Warszawie]" : " w Krakowie)") + close;
+  }
+  return open + "środek" + close + " ";
+}
+
+// Processor time (user + system) of this process: steadier than wall time on a shared machine.
+double seconds_of(const std::function<void()>& f) {
+  const std::clock_t c0 = std::clock();
+  f();
+  return static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<size_t> sizes_mb = {1, 4, 16};
+  std::string only;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i];
+    if (key == "--cases") only = argv[i + 1];
+    if (key == "--sizes") {
+      sizes_mb.clear();
+      std::stringstream ss(argv[i + 1]);
+      std::string part;
+      while (std::getline(ss, part, ',')) sizes_mb.push_back(std::strtoul(part.c_str(), nullptr, 10));
+    }
+  }
+  Engine engine;
+  load_models(engine, GLOSA_SOURCE_DIR "/assets/models");
+  const std::string sample = read_whole(GLOSA_SOURCE_DIR "/assets/samples/sample-pl.txt");
+  struct Case {
+    const char* name;
+    std::string unit;
+  };
+  const std::vector<Case> cases = {
+      {"ordinary", sample + "\n"},
+      {"quotes", "„a «b» c” "},                  // one paragraph, no sentence end
+      {"quote-speech", "„Tak będzie – powiedział prezydent – i już” "},
+      {"nesting", nested_quotes(4000)},          // 4000 quotations inside each other
+      {"brackets", nested_brackets(8000)},
+      {"names", "Jan Kowalski, Anna Nowak i Piotr Wiśniewski "},  // one paragraph of names
+  };
+  std::printf("%-13s %5s %9s %9s %9s %9s %9s  %s\n", "case", "MB", "entities", "quotes",
+              "s/MB ann", "s/MB json", "s/MB idx", "16MB/1MB (annotate)");
+  for (const Case& c : cases) {
+    if (!only.empty() && only.find(c.name) == std::string::npos) continue;
+    double first_per_mb = 0;
+    for (size_t mb : sizes_mb) {
+      const std::string text = repeat_to(c.unit, mb << 20);
+      const double megabytes = static_cast<double>(text.size()) / (1 << 20);
+      glosa::Result<glosa::Analysis> result = glosa::Status(glosa::ErrorCode::EmptyText, "");
+      const double t_ann = seconds_of([&] { result = engine.annotate(text); });
+      if (!result.is_ok()) {
+        std::printf("%-13s %5zu  failed: %s\n", c.name, mb, result.status().message().c_str());
+        continue;
+      }
+      const glosa::Document& doc = result.value().doc;
+      size_t json_bytes = 0;
+      const double t_json = seconds_of([&] { json_bytes = glosa::write_document(doc, -1).size(); });
+      size_t depth = 0;
+      const double t_idx = seconds_of([&] {
+        const auto index = glosa::app::build_document_index(doc);
+        for (int d : index.quote_depth) depth = std::max(depth, static_cast<size_t>(d));
+      });
+      const double per_mb = t_ann / megabytes;
+      if (first_per_mb == 0) first_per_mb = per_mb;
+      std::printf("%-13s %5.1f %9zu %9zu %9.3f %9.3f %9.4f  x%.2f (json %zu bytes, depth %zu)\n", c.name,
+                  megabytes, doc.entities.size(), doc.quotes.size(), per_mb, t_json / megabytes,
+                  t_idx / megabytes, per_mb / first_per_mb, json_bytes, depth);
+      std::fflush(stdout);
+    }
+  }
+  return 0;
+}
