@@ -154,6 +154,7 @@ int run_eval(const std::vector<std::string>& args) {
     labels = kept;
   }
 
+  if (Status ok = check_input_file(path); !ok.is_ok()) return fail(ok.message());
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(path + ": cannot open the file");
   Engine engine;
@@ -172,7 +173,7 @@ int run_eval(const std::vector<std::string>& args) {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      auto b = read_file(f.string());
+      auto b = read_file(f.string(), kMaxModelFileBytes);
       if (!b.is_ok()) return fail(b.status().message());
       // The name lexicon lives beside the NER models (load_models tells them apart the same way).
       if (b.value().compare(0, 8, std::string(names::kLexiconMagic, 8)) == 0) continue;
@@ -337,6 +338,8 @@ int run_eval(const std::vector<std::string>& args) {
   }
   if (skipped) std::printf("skipped records: %zu\n", skipped);
   if (changed) std::printf("records whose text the normaliser changed (offsets may drift): %zu\n", changed);
+  // Scores over no record measure nothing: a wrong file or scheme must not look like a run.
+  if (records == 0) return fail(path + ": no gold record was scored (" + std::to_string(skipped) + " skipped)");
   return 0;
 }
 
