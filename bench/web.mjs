@@ -1,6 +1,7 @@
 // Browser benchmark (prints numbers; not a test): download sizes of build/web/dist raw and
-// compressed (gzip, brotli: what a server sends), page load to `glosa-ready` in headless chromium, and the sample article's
-// annotation time in the page, median of several runs. Compare numbers within one run.
+// compressed (gzip, brotli: what a server sends), page load to `glosa-ready` in headless
+// chromium, and the fixture article's annotation time in the page, median of several runs.
+// Compare numbers within one run.
 // Run after tools/build-web.sh:  node bench/web.mjs [runs]
 import fs from 'node:fs';
 import path from 'node:path';

@@ -75,4 +75,13 @@ sed -n 's/^{"id":\([0-9]*\),.*/\1/p' "$tmp/four.out" | tr '\n' ' ' | grep -q '^1
   || fail "--jobs 4 lost the input order"
 "$cli" annotate --jsonl --jobs 0 --no-model </dev/null 2>/dev/null; [ $? -eq 2 ] || fail "--jobs 0 must be a usage error"
 
+# Hostile values (terminal escapes, markup) in ids and texts never reach stdout or stderr raw:
+# the JSON output escapes control characters, and messages quote no input.
+printf '%s\n' '{"id":"\u001b]0;title\u0007<script>","text":5}' \
+  '{"id":"<b>\u001b[31m","text":"Ala <b>ma</b> \u001b[2J kota 5%"}' \
+  | "$cli" annotate --jsonl --no-model --created x >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "hostile ids: the bad line must make the exit code 1"
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" "$tmp/err" && fail "a raw escape character reached the output"
+grep -q '"id":"<b>\\u001b\[31m"' "$tmp/out" || fail "hostile id not carried over escaped: $(head -c 200 "$tmp/out")"
+
 echo "cli_errors: ok"
