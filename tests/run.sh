@@ -36,4 +36,3 @@ node --no-experimental-fetch build/web/tests/glosa_tests.js
 
 stage "browser end-to-end (headless chromium)"
 (cd tests/e2e && node --test --test-reporter=spec)
-echo "== all passed in $((SECONDS - start)) s"
