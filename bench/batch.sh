@@ -19,11 +19,15 @@ PY
 bytes=$(wc -c < "$tmp/in.jsonl")
 cores=$(nproc)
 echo "records $records, $bytes bytes of JSONL, $cores cores"
+# Wall time gives the throughput; processor time (user + system, all threads) shows what the
+# parallel run costs on top: on a machine shared with other work, compare both.
+echo "(load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 for jobs in 1 2 "$cores"; do
-  start=$(date +%s.%N)
-  "$cli" annotate --jsonl --jobs "$jobs" --created x < "$tmp/in.jsonl" > "$tmp/out.$jobs"
-  end=$(date +%s.%N)
-  awk -v j="$jobs" -v s="$start" -v e="$end" -v b="$bytes" -v r="$records" \
-    'BEGIN { t = e - s; printf "--jobs %-3s %7.2f s  %6.2f MB/s  %7.1f records/s\n", j, t, b / t / 1e6, r / t }'
+  /usr/bin/time -f "%e %U %S" -o "$tmp/time.$jobs" \
+    "$cli" annotate --jsonl --jobs "$jobs" --created x < "$tmp/in.jsonl" > "$tmp/out.$jobs"
+  read -r wall user sys < "$tmp/time.$jobs"
+  awk -v j="$jobs" -v t="$wall" -v c="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" \
+      -v b="$bytes" -v r="$records" \
+    'BEGIN { printf "--jobs %-3s %7.2f s wall  %6.2f MB/s  %7.1f records/s  (%.2f s processor)\n", j, t, b / t / 1e6, r / t, c }'
 done
 cmp -s "$tmp/out.1" "$tmp/out.$cores" || { echo "output differs between --jobs 1 and --jobs $cores"; exit 1; }

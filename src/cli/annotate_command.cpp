@@ -3,11 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -34,8 +35,8 @@ const char* kUsage =
 // A JSONL line may hold a whole text escaped (up to 6 bytes per byte for \u00XX): longer
 // lines are reported and skipped, never held in memory.
 constexpr size_t kMaxJsonlLineBytes = 6 * kMaxTextBytes + 4096;
-// One batch of lines is read, annotated by the workers, and written in order. Its size bounds
-// the memory held at once (as does the byte cap: many long lines make a short batch).
+// The lines in flight at once (read, being annotated, or done and waiting for an older line):
+// at most kLinesPerJob per job and kMaxBatchBytes of input (a longer line is taken alone).
 constexpr size_t kLinesPerJob = 16;
 constexpr size_t kMaxBatchBytes = 64u << 20;
 
@@ -134,57 +135,122 @@ void annotate_line(const Engine& engine, const AnnotateOptions& base, const std:
   l->output = out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-// Annotates batch[i] for every i, on `jobs` threads (the calling one among them).
-void annotate_batch(const Engine& engine, const AnnotateOptions& base, const std::string& created,
-                    std::vector<JsonlLine>& batch, size_t jobs) {
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < batch.size(); i = next++) annotate_line(engine, base, created, &batch[i]);
-  };
-  std::vector<std::thread> workers;
-#if GLOSA_CLI_THREADS
-  for (size_t t = 1; t < std::min(jobs, batch.size()); ++t) workers.emplace_back(work);
-#endif
-  work();
-  for (std::thread& w : workers) w.join();
+// Prints one annotated line (or its message) and counts the failures.
+void emit(const JsonlLine& l, size_t* failures) {
+  if (!l.error.empty()) {
+    std::fflush(stdout);  // keep stdout and stderr in input order when both go to one place
+    std::fprintf(stderr, "glosa-cli: %s\n", l.error.c_str());
+    ++*failures;
+    return;
+  }
+  std::fwrite(l.output.data(), 1, l.output.size(), stdout);
+  std::fputc('\n', stdout);
 }
 
 int annotate_jsonl(const Engine& engine, const AnnotateOptions& base, const std::string& created, size_t jobs) {
   LineReader reader(0, kMaxJsonlLineBytes);
   size_t line_no = 0;
   size_t failures = 0;
-  std::vector<JsonlLine> batch;
   std::string line;
   bool too_long = false;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    size_t batch_bytes = 0;
-    while (batch.size() < jobs * kLinesPerJob && batch_bytes < kMaxBatchBytes) {
-      if (!reader.next(&line, &too_long)) {
-        more = false;
-        break;
-      }
+  // The next line that is not blank, numbered; false at the end of the stream.
+  const auto next_line = [&](JsonlLine* out) {
+    while (reader.next(&line, &too_long)) {
       ++line_no;
       if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      JsonlLine l;
-      l.line_no = line_no;
-      l.too_long = too_long;
-      batch_bytes += line.size();
-      l.text = std::move(line);
-      batch.push_back(std::move(l));
+      out->line_no = line_no;
+      out->too_long = too_long;
+      out->text = std::move(line);
+      out->output.clear();
+      out->error.clear();
+      return true;
     }
-    annotate_batch(engine, base, created, batch, jobs);
-    for (JsonlLine& l : batch) {
-      if (!l.error.empty()) {
-        std::fflush(stdout);  // keep stdout and stderr in input order when both go to one place
-        std::fprintf(stderr, "glosa-cli: %s\n", l.error.c_str());
-        ++failures;
-        continue;
+    return false;
+  };
+  if (jobs <= 1 || !GLOSA_CLI_THREADS) {
+    JsonlLine l;
+    while (next_line(&l)) {
+      annotate_line(engine, base, created, &l);
+      emit(l, &failures);
+    }
+  } else {
+    // An ordered pipeline: this thread reads lines into a window of slots and writes them
+    // out in input order as soon as the oldest is done; `jobs` workers annotate the slots in
+    // the order they were read. No batch waits for its slowest line, and the window (at
+    // most kLinesPerJob lines per job and kMaxBatchBytes of input) bounds the memory.
+    const size_t window = jobs * kLinesPerJob;
+    std::vector<JsonlLine> slots(window);
+    std::vector<size_t> slot_bytes(window, 0);
+    std::vector<char> done(window, 0);
+    size_t read = 0, taken = 0, written = 0, bytes_in_flight = 0;
+    bool input_over = false, stop = false;
+    std::mutex mu;
+    std::condition_variable work_cv, done_cv;
+    const auto work = [&] {
+      std::unique_lock<std::mutex> lk(mu);
+      for (;;) {
+        work_cv.wait(lk, [&] { return taken < read || stop; });
+        if (taken >= read) return;
+        const size_t seq = taken++;
+        lk.unlock();
+        annotate_line(engine, base, created, &slots[seq % window]);  // only this worker's slot
+        lk.lock();
+        done[seq % window] = 1;
+        done_cv.notify_all();
       }
-      std::fwrite(l.output.data(), 1, l.output.size(), stdout);
-      std::fputc('\n', stdout);
+    };
+    std::vector<std::thread> workers;
+#if GLOSA_CLI_THREADS
+    for (size_t t = 0; t < jobs; ++t) workers.emplace_back(work);
+#endif
+    JsonlLine pending;
+    bool has_pending = false;
+    for (;;) {
+      std::unique_lock<std::mutex> lk(mu);
+      // 1. Write the finished lines at the head of the window, in order.
+      while (written < read && done[written % window]) {
+        const size_t k = written % window;
+        JsonlLine l = std::move(slots[k]);
+        done[k] = 0;
+        bytes_in_flight -= slot_bytes[k];
+        ++written;
+        lk.unlock();
+        emit(l, &failures);
+        lk.lock();
+      }
+      if (input_over && written == read) break;
+      // 2. Take in the next line when the window has room for it (an empty window always has).
+      if (!input_over) {
+        if (!has_pending) {
+          lk.unlock();
+          has_pending = next_line(&pending);
+          lk.lock();
+          if (!has_pending) {
+            input_over = true;
+            continue;
+          }
+        }
+        const size_t size = pending.text.size();
+        if (read - written < window && (written == read || bytes_in_flight + size <= kMaxBatchBytes)) {
+          const size_t k = read % window;
+          slots[k] = std::move(pending);
+          slot_bytes[k] = size;
+          bytes_in_flight += size;
+          has_pending = false;
+          ++read;
+          work_cv.notify_one();
+          continue;
+        }
+      }
+      // 3. No room, or no more input: wait for the oldest line (written < read here).
+      done_cv.wait(lk, [&] { return done[written % window] != 0; });
     }
+    {
+      std::lock_guard<std::mutex> lk(mu);
+      stop = true;
+    }
+    work_cv.notify_all();
+    for (std::thread& w : workers) w.join();
   }
   std::fflush(stdout);
   if (failures > 0) std::fprintf(stderr, "glosa-cli: %zu of %zu line(s) failed\n", failures, line_no);
