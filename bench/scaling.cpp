@@ -2,7 +2,7 @@
 // annotation file writer and of the app's document index at 1, 4 and 16 MB, for ordinary
 // prose and for the texts that once made the engine quadratic or worse (issue #14).
 // Times are processor seconds (std::clock) of a fresh child process per case and size.
-// Run: build/native/bench/glosa-bench-scaling [--sizes 1,4,16] [--cases ordinary,quotes,...]
+// Run: build/native/bench/glosa-bench-scaling [--sizes 1,4,16 (MB, fractions allowed)] [--cases ordinary,quotes,...]
 // The goal: at 16 MB no more than 1.5x the time per MB at 1 MB.
 #include <sys/wait.h>
 #include <unistd.h>
@@ -81,13 +81,13 @@ double seconds_of(const std::function<void()>& f) {
 
 // Annotates `unit` repeated to `mb` MB, writes it as a file and indexes it for the app;
 // prints one line and returns the annotation time per MB (0 on failure).
-double run_one(const Engine& engine, const char* name, const std::string& unit, size_t mb, double first_per_mb) {
-  const std::string text = repeat_to(unit, mb << 20);
+double run_one(const Engine& engine, const char* name, const std::string& unit, double mb, double first_per_mb) {
+  const std::string text = repeat_to(unit, static_cast<size_t>(mb * (1 << 20)));
   const double megabytes = static_cast<double>(text.size()) / (1 << 20);
   glosa::Result<glosa::Analysis> result = glosa::Status(glosa::ErrorCode::EmptyText, "");
   const double t_ann = seconds_of([&] { result = engine.annotate(text); });
   if (!result.is_ok()) {
-    std::printf("%-13s %5zu  failed: %s\n", name, mb, result.status().message().c_str());
+    std::printf("%-13s %5.2f  failed: %s\n", name, mb, result.status().message().c_str());
     return 0;
   }
   const glosa::Document& doc = result.value().doc;
@@ -99,7 +99,7 @@ double run_one(const Engine& engine, const char* name, const std::string& unit, 
     for (int d : index.quote_depth) depth = std::max(depth, static_cast<size_t>(d));
   });
   const double per_mb = t_ann / megabytes;
-  std::printf("%-13s %5.1f %9zu %9zu %9.3f %9.3f %9.4f  x%.2f (json %zu bytes, depth %zu)\n", name, megabytes,
+  std::printf("%-13s %5.2f %9zu %9zu %9.3f %9.3f %9.4f  x%.2f (json %zu bytes, depth %zu)\n", name, megabytes,
               doc.entities.size(), doc.quotes.size(), per_mb, t_json / megabytes, t_idx / megabytes,
               first_per_mb > 0 ? per_mb / first_per_mb : 1.0, json_bytes, depth);
   std::fflush(stdout);
@@ -109,7 +109,7 @@ double run_one(const Engine& engine, const char* name, const std::string& unit, 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<size_t> sizes_mb = {1, 4, 16};
+  std::vector<double> sizes_mb = {1, 4, 16};
   std::string only;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
       sizes_mb.clear();
       std::stringstream ss(argv[i + 1]);
       std::string part;
-      while (std::getline(ss, part, ',')) sizes_mb.push_back(std::strtoul(part.c_str(), nullptr, 10));
+      while (std::getline(ss, part, ',')) sizes_mb.push_back(std::strtod(part.c_str(), nullptr));
     }
   }
   Engine engine;
@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
   for (const Case& c : cases) {
     if (!only.empty() && only.find(c.name) == std::string::npos) continue;
     double first_per_mb = 0;
-    for (size_t mb : sizes_mb) {
+    for (double mb : sizes_mb) {
       // Each size runs in a fresh child process: a heap already grown by the smaller sizes
       // (or fragmented by them) would make the larger ones look slower or faster than they are.
       int fds[2];
