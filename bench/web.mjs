@@ -1,6 +1,7 @@
 // Browser benchmark (prints numbers; not a test): download sizes of build/web/dist raw and
-// gzipped, page load to `glosa-ready` in headless chromium, and the sample article's
-// annotation time in the page, median of several runs. Compare numbers within one run.
+// compressed (gzip, brotli: what a server sends), page load to `glosa-ready` in headless
+// chromium, and the fixture article's annotation time in the page, median of several runs.
+// Compare numbers within one run.
 // Run after tools/build-web.sh:  node bench/web.mjs [runs]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,22 +13,31 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const kib = (n) => (n / 1024).toFixed(1) + ' KiB';
 
 function sizes() {
+  // What a server sends: the file, or the FILE.gz / FILE.br that tools/build-web.sh wrote
+  // beside it (computed here when missing). The .gz/.br files themselves are not listed.
   const rows = [];
+  const packed = (p, ext, make) => (fs.existsSync(p + ext) ? fs.statSync(p + ext).size : make().length);
   const walk = (dir) => {
     for (const name of fs.readdirSync(dir)) {
       const p = path.join(dir, name);
       if (fs.statSync(p).isDirectory()) { walk(p); continue; }
+      if (name.endsWith('.gz') || name.endsWith('.br')) continue;
       const bytes = fs.readFileSync(p);
-      rows.push([path.relative(dist, p), bytes.length, zlib.gzipSync(bytes, { level: 9 }).length]);
+      rows.push([path.relative(dist, p), bytes.length,
+                 packed(p, '.gz', () => zlib.gzipSync(bytes, { level: 9 })),
+                 packed(p, '.br', () => zlib.brotliCompressSync(bytes, {
+                   params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }))]);
     }
   };
   walk(dist);
   rows.sort((a, b) => b[1] - a[1]);
-  console.log('file                      raw          gzip');
-  for (const [name, raw, gz] of rows) console.log(name.padEnd(24), kib(raw).padStart(12), kib(gz).padStart(12));
+  console.log('file                      raw          gzip        brotli');
+  for (const [name, raw, gz, br] of rows) {
+    console.log(name.padEnd(24), kib(raw).padStart(12), kib(gz).padStart(12), kib(br).padStart(12));
+  }
   const first = rows.filter(([n]) => !n.startsWith('models/'));
-  console.log('first load (without models):', kib(first.reduce((s, r) => s + r[1], 0)), 'raw,',
-              kib(first.reduce((s, r) => s + r[2], 0)), 'gzip');
+  const sum = (k) => kib(first.reduce((s, r) => s + r[k], 0));
+  console.log('first load (without models):', sum(1), 'raw,', sum(2), 'gzip,', sum(3), 'brotli');
   for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
     const p = path.join(root, 'build', 'web', 'assets-stage', 'fonts', font);
     if (fs.existsSync(p)) {
@@ -37,7 +47,7 @@ function sizes() {
   }
 }
 
-const sample = fs.readFileSync(path.join(root, '..', 'shared', 'samples', 'pl-news-tokajew-moskwa.txt'), 'utf8');
+const sample = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'pl-news-wizyta-wilno.txt'), 'utf8');
 sizes();
 const server = await startServer();
 const browser = await launchBrowser();

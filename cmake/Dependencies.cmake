@@ -26,6 +26,7 @@ add_library(glosa_utf8proc STATIC "${GLOSA_DEPS_DIR}/utf8proc/utf8proc.c")
 target_include_directories(glosa_utf8proc SYSTEM PUBLIC "${GLOSA_DEPS_DIR}/utf8proc")
 target_compile_definitions(glosa_utf8proc PUBLIC UTF8PROC_STATIC)
 set_target_properties(glosa_utf8proc PROPERTIES POSITION_INDEPENDENT_CODE ON)
+glosa_instrument(glosa_utf8proc)
 
 # Dear ImGui core (no backend): enough for the app's state tests on the null backend.
 set(GLOSA_IMGUI_DIR "${GLOSA_DEPS_DIR}/imgui")
@@ -36,6 +37,7 @@ target_include_directories(glosa_imgui SYSTEM PUBLIC "${GLOSA_IMGUI_DIR}")
 target_compile_features(glosa_imgui PUBLIC cxx_std_17)
 # Drop ImGui's own demo and obsolete API; the app never uses them.
 target_compile_definitions(glosa_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS)
+glosa_instrument(glosa_imgui)
 
 if(EMSCRIPTEN)
   add_library(glosa_imgui_backend STATIC

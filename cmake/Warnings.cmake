@@ -14,8 +14,19 @@ function(glosa_set_options target)
   if(GLOSA_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
+  glosa_instrument(${target})
+endfunction()
+
+# glosa_instrument(target): sanitizers (GLOSA_SANITIZE) and libFuzzer's coverage (GLOSA_FUZZ)
+# for a target, third-party libraries included, so that a bad read inside them is caught too.
+# Undefined behaviour stops the program (no recovery): a test that hits it fails.
+function(glosa_instrument target)
   if(GLOSA_SANITIZE AND NOT EMSCRIPTEN)
-    target_compile_options(${target} PUBLIC -fsanitize=address,undefined -fno-omit-frame-pointer)
-    target_link_options(${target} PUBLIC -fsanitize=address,undefined)
+    target_compile_options(${target} PUBLIC -fsanitize=address,undefined -fno-sanitize-recover=all
+                                            -fno-omit-frame-pointer)
+    target_link_options(${target} PUBLIC -fsanitize=address,undefined -fno-sanitize-recover=all)
+  endif()
+  if(GLOSA_FUZZ AND NOT EMSCRIPTEN)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()

@@ -19,4 +19,69 @@ printf '%s\n' '{"id": "a1", "text": "Wzrost o 5 proc."}' 'not json' '{"id": 7, "
 [ "$(wc -l < "$tmp/out")" -eq 2 ] || fail "expected 2 output lines, got $(wc -l < "$tmp/out")"
 head -1 "$tmp/out" | grep -q '^{"id":"a1","format":"glosa"' || fail "id not carried over: $(head -c 80 "$tmp/out")"
 grep -q 'stdin:2' "$tmp/err" || fail "bad line not reported with its line number"
+
+# Never dies on an input (issue #14): each case exits 1 with a message, no signal.
+expect_fail() {  # expect_fail NAME PATTERN COMMAND...: exit code 1 and PATTERN on stderr
+  local name=$1 pattern=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  [ $rc -eq 1 ] || fail "$name: exit code $rc, expected 1 ($(head -c 200 "$tmp/err"))"
+  grep -q -- "$pattern" "$tmp/err" || fail "$name: message lacks '$pattern': $(head -c 200 "$tmp/err")"
+}
+expect_fail "annotate DIRECTORY" "is a directory" "$cli" annotate "$tmp" --no-model
+expect_fail "annotate /dev/zero" "at most 16777216 bytes" timeout 60 "$cli" annotate /dev/zero --no-model
+expect_fail "eval DIRECTORY" "is a directory" "$cli" eval "$tmp" --scheme nkjp --no-model
+head -c 16777217 /dev/zero | tr '\0' 'a' > "$tmp/big.txt"
+expect_fail "16 MiB + 1 byte" "the text is 16777217 bytes; the limit is 16777216 bytes" \
+  "$cli" annotate "$tmp/big.txt" --no-model
+rm -f "$tmp/big.txt"
+: > "$tmp/zero.txt"
+expect_fail "bench on an empty file" "no text to measure" "$cli" bench "$tmp/zero.txt" --no-model
+grep -q nan "$tmp/out" && fail "bench printed nan"
+printf '%s\n' '{"x": 1}' 'not json' > "$tmp/skipped.jsonl"
+expect_fail "eval with every record skipped" "no gold record was scored (2 skipped)" \
+  "$cli" eval "$tmp/skipped.jsonl" --scheme nkjp --no-model
+expect_fail "eval-names with every record skipped" "no gold record was scored" \
+  "$cli" eval-names "$tmp/skipped.jsonl" --models "$tmp"
+
+# NUL separates words like a space: one byte for one, so offsets stay exact.
+printf 'Prezydent\0Andrzej Duda' | "$cli" annotate - --no-model --created x >"$tmp/out" 2>"$tmp/err" \
+  || fail "NUL text refused: $(cat "$tmp/err")"
+grep -q '"text": "Prezydent Andrzej Duda"' "$tmp/out" || fail "NUL did not become a space: $(head -c 300 "$tmp/out")"
+
+# UTF-16 text files (with their byte-order mark) are decoded, little and big endian.
+for enc in UTF-16LE UTF-16BE; do
+  { [ $enc = UTF-16LE ] && printf '\xff\xfe' || printf '\xfe\xff'; printf 'Wzrost o 5 proc. w Łodzi' | iconv -f UTF-8 -t $enc; } > "$tmp/u16.txt"
+  "$cli" annotate "$tmp/u16.txt" --no-model --created x >"$tmp/out" 2>"$tmp/err" || fail "$enc refused: $(cat "$tmp/err")"
+  grep -q '"text": "Wzrost o 5 proc. w Łodzi"' "$tmp/out" || fail "$enc not decoded: $(head -c 300 "$tmp/out")"
+  grep -q "decoded from $enc" "$tmp/err" || fail "$enc: no note of the decoding"
+done
+
+# --jobs: the same lines in the same order for 1 and 4 jobs, broken lines reported in
+# place, the stream goes on, the exit code says a line failed.
+for i in $(seq 1 40); do
+  if [ $((i % 7)) -eq 0 ]; then echo "{broken $i"; else printf '{"id": %d, "text": "Wzrost o %d proc. w %d roku."}\n' $i $i $((1990 + i)); fi
+done > "$tmp/many.jsonl"
+"$cli" annotate --jsonl --no-model --created x --jobs 1 < "$tmp/many.jsonl" >"$tmp/one.out" 2>"$tmp/one.err"
+[ $? -eq 1 ] || fail "--jobs 1: a broken line must make the exit code 1"
+"$cli" annotate --jsonl --no-model --created x --jobs 4 < "$tmp/many.jsonl" >"$tmp/four.out" 2>"$tmp/four.err"
+[ $? -eq 1 ] || fail "--jobs 4: a broken line must make the exit code 1"
+cmp -s "$tmp/one.out" "$tmp/four.out" || fail "--jobs 4 output differs from --jobs 1"
+cmp -s "$tmp/one.err" "$tmp/four.err" || fail "--jobs 4 messages differ from --jobs 1"
+[ "$(wc -l < "$tmp/four.out")" -eq 35 ] || fail "expected 35 documents, got $(wc -l < "$tmp/four.out")"
+[ "$(grep -c 'not a JSON object' "$tmp/four.err")" -eq 5 ] || fail "expected 5 broken lines reported"
+grep -q 'stdin:7:' "$tmp/four.err" || fail "broken line 7 not reported with its number"
+sed -n 's/^{"id":\([0-9]*\),.*/\1/p' "$tmp/four.out" | tr '\n' ' ' | grep -q '^1 2 3 4 5 6 8 9 ' \
+  || fail "--jobs 4 lost the input order"
+"$cli" annotate --jsonl --jobs 0 --no-model </dev/null 2>/dev/null; [ $? -eq 2 ] || fail "--jobs 0 must be a usage error"
+
+# Hostile values (terminal escapes, markup) in ids and texts never reach stdout or stderr raw:
+# the JSON output escapes control characters, and messages quote no input.
+printf '%s\n' '{"id":"\u001b]0;title\u0007<script>","text":5}' \
+  '{"id":"<b>\u001b[31m","text":"Ala <b>ma</b> \u001b[2J kota 5%"}' \
+  | "$cli" annotate --jsonl --no-model --created x >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "hostile ids: the bad line must make the exit code 1"
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" "$tmp/err" && fail "a raw escape character reached the output"
+grep -q '"id":"<b>\\u001b\[31m"' "$tmp/out" || fail "hostile id not carried over escaped: $(head -c 200 "$tmp/out")"
+
 echo "cli_errors: ok"

@@ -1,4 +1,5 @@
-// Small helpers for tests: reading fixture files from the source tree and ../shared.
+// Small helpers for tests: reading fixture files from the source tree (assets/, tests/fixtures/).
+// Tests read nothing outside the repository: a lone clone runs them all.
 #pragma once
 
 #include <fstream>
@@ -14,6 +15,5 @@ inline std::string read_file(const std::string& path) {
 }
 
 inline std::string source_path(const std::string& rel) { return std::string(GLOSA_SOURCE_DIR) + "/" + rel; }
-inline std::string shared_path(const std::string& rel) { return std::string(GLOSA_SHARED_DIR) + "/" + rel; }
 
 }  // namespace glosa::test

@@ -14,7 +14,8 @@ if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo); fi
 
 # --- Debian packages ---------------------------------------------------------------
 packages=(cmake g++ make emscripten nodejs nlohmann-json3-dev doctest-dev
-          fonts-dejavu-core fonttools chromium dpkg-dev xz-utils ca-certificates hunspell-pl)
+          fonts-dejavu-core fonttools chromium dpkg-dev xz-utils ca-certificates hunspell-pl
+          clang libclang-rt-14-dev parallel brotli)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

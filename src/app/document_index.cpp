@@ -59,21 +59,39 @@ DocumentIndex build_document_index(const Document& doc) {
     if (link != static_cast<int>(g)) index.group_link[g] = link;
   }
   index.quote_speaker.assign(doc.quotes.size(), -1);
-  index.quote_depth.assign(doc.quotes.size(), 0);
   for (size_t q = 0; q < doc.quotes.size(); ++q) index.quote_speaker[q] = lookup(doc.quotes[q].speaker);
-  // Depth by following parents; a missing parent ends the chain, a cycle stops at the count
-  // of quotations (read_document allows only earlier parents, so files have no cycles).
+  // Depth by following parents, each quotation's depth computed once (linear: a file may
+  // nest thousands of quotations). A parent id names the first quotation with that id; a
+  // missing parent ends the chain, and a chain that comes back to a quotation already on
+  // it (a cycle; read_document allows only earlier parents, so files have none) ends there.
+  std::vector<std::pair<std::string_view, int>> quote_ids;
+  quote_ids.reserve(doc.quotes.size());
+  for (size_t q = 0; q < doc.quotes.size(); ++q) quote_ids.emplace_back(doc.quotes[q].id, static_cast<int>(q));
+  std::sort(quote_ids.begin(), quote_ids.end());
+  std::vector<int> parent_of(doc.quotes.size(), -1);
   for (size_t q = 0; q < doc.quotes.size(); ++q) {
-    int depth = 0;
-    std::string_view parent = doc.quotes[q].parent;
-    while (!parent.empty() && depth < static_cast<int>(doc.quotes.size())) {
-      const auto it = std::find_if(doc.quotes.begin(), doc.quotes.end(),
-                                   [&](const Quotation& x) { return x.id == parent; });
-      if (it == doc.quotes.end()) break;
-      ++depth;
-      parent = it->parent;
+    const std::string_view id = doc.quotes[q].parent;
+    if (id.empty()) continue;
+    auto it = std::lower_bound(quote_ids.begin(), quote_ids.end(), std::make_pair(id, -1));
+    if (it != quote_ids.end() && it->first == id) parent_of[q] = it->second;
+  }
+  std::vector<int>& depth = index.quote_depth;
+  depth.assign(doc.quotes.size(), -1);
+  std::vector<char> on_path(doc.quotes.size(), 0);
+  std::vector<int> path;
+  for (size_t q = 0; q < doc.quotes.size(); ++q) {
+    path.clear();
+    int x = static_cast<int>(q);
+    while (x >= 0 && depth[x] < 0 && !on_path[x]) {
+      on_path[x] = 1;
+      path.push_back(x);
+      x = parent_of[x];
     }
-    index.quote_depth[q] = depth;
+    int d = x >= 0 && depth[x] >= 0 ? depth[x] + 1 : 0;
+    for (auto it = path.rbegin(); it != path.rend(); ++it, ++d) {
+      depth[*it] = d;
+      on_path[*it] = 0;
+    }
   }
   index.label_counts.assign(doc.labels.size(), 0);
   for (size_t e = 0; e < doc.entities.size(); ++e) {

@@ -27,7 +27,7 @@ int run_bench(const std::vector<std::string>& args) {
     else if (args[i] == "--no-model") opts.use_model = false;
     else return fail("unknown option " + args[i], 2);
   }
-  auto data = read_file(path);
+  auto data = read_file(path, 1u << 30);  // a JSONL corpus may be large
   if (!data.is_ok()) return fail(data.status().message());
   std::vector<std::string> texts;
   if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
@@ -53,6 +53,8 @@ int run_bench(const std::vector<std::string>& args) {
   }
   size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
+  // Nothing to measure is an error, not "-nan MB/s".
+  if (bytes == 0) return fail(path + ": no text to measure (the file is empty or has no \"text\" records)");
   double best = 1e30, best_cpu = 1e30;
   size_t entities = 0;
   for (int r = 0; r < repeat; ++r) {

@@ -241,6 +241,7 @@ int run_eval(const std::vector<std::string>& args) {
   }
   if (!save_adaptation_path.empty() && adapt_first == 0) return fail("--save-adaptation needs --adapt-first", 2);
 
+  if (Status ok = check_input_file(path); !ok.is_ok()) return fail(ok.message());
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(path + ": cannot open the file");
   std::vector<std::string> lines;
@@ -289,7 +290,7 @@ int run_eval(const std::vector<std::string>& args) {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      auto b = read_file(f.string());
+      auto b = read_file(f.string(), kMaxModelFileBytes);
       if (!b.is_ok()) return fail(b.status().message());
       // The name lexicon lives beside the NER models (load_models tells them apart the same way).
       if (b.value().compare(0, 8, std::string(names::kLexiconMagic, 8)) == 0) continue;
@@ -373,6 +374,8 @@ int run_eval(const std::vector<std::string>& args) {
     }
     if (!group.empty()) documents.push_back(join_records(group));
   }
+  // Scores over no record measure nothing: a wrong file or scheme must not look like a run.
+  if (records == 0) return fail(path + ": no gold record was scored (" + std::to_string(skipped) + " skipped)");
 
   // --- Scoring ---
   size_t bytes = 0, changed = 0, relative_left_out = 0;

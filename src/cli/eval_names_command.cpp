@@ -107,13 +107,14 @@ int run_eval_names(const std::vector<std::string>& args) {
   // The engine keeps its lexicon private: load the lexicon file again for the stage itself.
   std::shared_ptr<const names::Lexicon> lexicon;
   for (const auto& f : loaded) {
-    auto bytes = read_file(models + "/" + f);
+    auto bytes = read_file(models + "/" + f, kMaxModelFileBytes);
     if (!bytes.is_ok()) continue;
     const std::string& b = bytes.value();
     if (b.compare(0, 8, std::string(names::kLexiconMagic, 8)) != 0) continue;
     auto l = names::Lexicon::load(reinterpret_cast<const uint8_t*>(b.data()), b.size());
     if (l.is_ok()) lexicon = l.value();
   }
+  if (Status ok = check_input_file(path); !ok.is_ok()) return fail(ok.message());
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(path + ": cannot open the file");
 
@@ -231,6 +232,7 @@ int run_eval_names(const std::vector<std::string>& args) {
               pr, f1(pp, pr));
   std::printf("names stage: %.3f s\n", seconds);
   if (skipped) std::printf("skipped records: %zu\n", skipped);
+  if (docs == 0) return fail(path + ": no gold record was scored (" + std::to_string(skipped) + " skipped)");
   return 0;
 }
 

@@ -291,9 +291,10 @@ void Engine::refresh_document(Document& doc, const std::vector<Token>& tokens,
 
 Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptions& options) const {
   if (raw_text.size() > kMaxTextBytes) {
-    return Status(ErrorCode::TextTooLarge,
-                  "text is " + std::to_string(raw_text.size() / 1024) +
-                      " KiB; the limit is " + std::to_string(kMaxTextBytes / 1024) + " KiB");
+    // Exact byte counts: at the limit plus one byte, rounded KiB would read as equal.
+    return Status(ErrorCode::TextTooLarge, "the text is " + std::to_string(raw_text.size()) +
+                                               " bytes; the limit is " + std::to_string(kMaxTextBytes) +
+                                               " bytes (" + std::to_string(kMaxTextBytes >> 20) + " MiB)");
   }
   const auto progress = [&](double f) {
     if (options.progress) options.progress(f);

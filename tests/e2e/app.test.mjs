@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, dist, root } from './harness.mjs';
 import { buildV2File } from './v2-document.mjs';
 
-const samplePath = path.join(root, '..', 'shared', 'samples', 'pl-news-tokajew-moskwa.txt');
+const samplePath = path.join(root, 'tests', 'fixtures', 'pl-news-e2e.txt');
 const sample = fs.readFileSync(samplePath, 'utf8');
 const hasPlModel = fs.existsSync(path.join(dist, 'models', 'ner-pl.bin'));
 

@@ -92,6 +92,14 @@ struct PastSpeaker {
   size_t after_byte = 0;  // end of its attribution; later mentions are newer candidates
 };
 
+// How far before a quotation's opening mark its introducing clause may start, in tokens.
+// A sentence in news prose is rarely half this long; the bound keeps each quotation's look
+// back constant, so a huge paragraph of quotations is found in linear time.
+constexpr size_t kMaxIntroTokens = 120;
+
+// How many person mentions back a quotation without a named speaker looks for one.
+constexpr size_t kMaxContextMentions = 64;
+
 // Where a quoted span comes from: quotation marks, or Polish dialogue dashes ("– Tekst –
 // powiedział X. – Dalej."): attributed by a dash clause, continuing one, or open to its line end.
 enum class SpanKind : uint8_t { Marks, DashAttributed, DashContinued, DashOpen };
@@ -933,8 +941,10 @@ const PersonMention* QuoteFinder::latest_subject_before(size_t token, size_t min
                                                         size_t min_paragraph, Gender gender) const {
   auto upto = std::lower_bound(persons_.begin(), persons_.end(), token,
                                [](const PersonMention& m, size_t t) { return m.first_token < t; });
+  size_t looked = 0;
   for (auto it = std::make_reverse_iterator(upto); it != persons_.rend(); ++it) {
     if (it->paragraph < min_paragraph || tokens_[it->first_token].begin_byte < min_byte) break;
+    if (++looked > kMaxContextMentions) break;  // a paragraph of thousands of names: stay linear
     if (!it->is_subject_like || !genders_agree(gender, gender_of(it->key))) continue;
     return &*it;
   }
@@ -1184,9 +1194,11 @@ void QuoteFinder::add_dash_speech(std::vector<QuoteSpan>* spans, std::vector<Cla
   for (size_t i = before_dash; i < entries.size(); ++i) {
     const QuoteSpan& d = entries[i].span;
     bool crosses = false;
-    // Quoted spans are sorted and never cross a line: look only at the dash speech's line.
-    const size_t line_byte = tokens_[paragraph_first_[paragraph_[d.open_token]]].begin_byte;
-    auto from = std::lower_bound(entries.begin(), entries.begin() + static_cast<long>(before_dash), line_byte,
+    // Quoted spans are sorted. None that begins before the speech can reach into it: it
+    // would hold the speech's opening dash, and a quoted dash opens no speech. So only the
+    // spans from the speech's first byte on are looked at (the speeches of a line do not
+    // overlap, so each quoted span is looked at once per speech around it: linear).
+    auto from = std::lower_bound(entries.begin(), entries.begin() + static_cast<long>(before_dash), d.begin_byte,
                                  [](const Entry& e, size_t b) { return e.span.begin_byte < b; });
     for (size_t j = static_cast<size_t>(from - entries.begin());
          j < before_dash && entries[j].span.begin_byte < d.end_byte && !crosses; ++j) {
@@ -1305,6 +1317,9 @@ std::vector<Quotation> QuoteFinder::run() {
     }
     size_t region = region_start(s.open_token);
     if (outer) region = std::max(region, outer->inner_first);
+    // Words further back than kMaxIntroTokens introduce nothing: without this bound a
+    // paragraph of many quotations and no sentence end is read again for each (quadratic).
+    if (s.open_token > kMaxIntroTokens) region = std::max(region, s.open_token - kMaxIntroTokens);
     // An earlier quoted span at the same level on the same line bounds it…
     const int prev = prev_sibling[i];
     if (prev >= 0 && paragraph_[spans[static_cast<size_t>(prev)].open_token] == paragraph_[s.open_token]) {

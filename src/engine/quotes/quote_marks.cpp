@@ -153,6 +153,9 @@ class Pairer {
       emit_unclosed(stack_.back(), i);
       stack_.pop_back();
     }
+    // Deeper than kMaxQuoteDepth is no prose: the opener is ignored, which keeps every
+    // closer's search of the stack (and every later walk up the parents) bounded.
+    if (stack_.size() >= kMaxQuoteDepth) return;
     stack_.push_back(OpenMark{i, cp});
   }
 

@@ -12,6 +12,10 @@ namespace glosa {
 
 constexpr size_t kNoToken = static_cast<size_t>(-1);
 
+// Quotations nest at most this deep (a quotation inside a quotation is 2); openers deeper
+// than that are ignored, so no pairing or later walk over the nesting grows with the text.
+constexpr size_t kMaxQuoteDepth = 16;
+
 // One quoted span. Token indices refer to the token vector given to pair_quote_marks.
 struct QuoteSpan {
   size_t open_token = 0;           // the opening mark
@@ -40,6 +44,7 @@ struct QuoteSpan {
 //   spaces on both sides it is ignored. Straight ' is never a quotation mark (apostrophes).
 // - A closer that matches no open mark is ignored (’ as an apostrophe: "players’ union").
 //   A closer that matches an outer mark closes it; openers still open inside are dropped.
+// - At most kMaxQuoteDepth openers are open at once on a line; further ones are ignored.
 //
 // Output: sorted by begin_byte, an outer span before the spans nested in it; `parent` points
 // to the enclosing span. Empty or mark-free text gives an empty vector.

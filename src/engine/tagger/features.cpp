@@ -506,7 +506,31 @@ std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Tok
     }
     out.push_back(s);
   }
-  return out;
+  // Cut units longer than kMaxUnitTokens (no prose sentence is that long: a text without
+  // sentence ends, a list, a hostile paste): the tagger's buffers grow with a unit's length,
+  // so one unit of a million tokens took gigabytes. A cut falls after the last punctuation
+  // token in the unit's final eighth, else at the limit.
+  std::vector<Sentence> bounded;
+  bounded.reserve(out.size());
+  for (const Sentence& u : out) {
+    size_t first = u.first_token;
+    size_t left = u.token_count;
+    while (left > kMaxUnitTokens && first + left <= tokens.size()) {
+      size_t take = kMaxUnitTokens;
+      for (size_t k = kMaxUnitTokens; k > kMaxUnitTokens - kMaxUnitTokens / 8; --k) {
+        if (tokens[first + k - 1].kind == TokenKind::Punct) {
+          take = k;
+          break;
+        }
+      }
+      bounded.push_back(Sentence{tokens[first].begin_byte, tokens[first + take - 1].end_byte, first, take});
+      first += take;
+      left -= take;
+    }
+    if (left > 0) bounded.push_back(Sentence{first < tokens.size() ? tokens[first].begin_byte : u.begin_byte,
+                                             u.end_byte, first, left});
+  }
+  return bounded;
 }
 
 // --- Section: document context ---
@@ -622,7 +646,7 @@ void DocumentContext::build(std::string_view text, const std::vector<Token>& tok
     return v;
   };
   for (size_t f = 0; f < groups; ++f) {
-    const uint32_t* list = &occ[occ_begin[f]];
+    const uint32_t* list = occ.data() + occ_begin[f];  // occ may be empty: no &occ[0]
     const size_t count = occ_begin[f + 1] - occ_begin[f];
     for (size_t pos = 0; pos < count; ++pos) {
       const size_t k = list[pos];

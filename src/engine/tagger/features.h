@@ -84,7 +84,9 @@ struct AttrHashes {
 // The units the tagger decodes: the engine's sentences, re-joined where a split falls right
 // after an abbreviation or an initial followed by a separate dot ("ul . Chopina", "L . Kowal"),
 // or inside a number with spaced dots ("9 . 00"), which space-joined corpus text produces. Never joins across a line break. Output covers the
-// same tokens, in order.
+// same tokens, in order. No unit holds more than kMaxUnitTokens tokens: a longer one is cut
+// (after punctuation where there is some near the limit), so tagging memory stays bounded.
+constexpr size_t kMaxUnitTokens = 1024;
 std::vector<Sentence> tagging_units(std::string_view text, const std::vector<Token>& tokens,
                                     const std::vector<Sentence>& sentences);
 

@@ -36,7 +36,8 @@ NormalizedText normalize_text(std::string_view raw) {
       result.text += '\n';
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
     } else {
-      ++result.dropped_count;
+      result.text += ' ';  // a NUL separates what is on either side of it, as a space does
+      ++result.nul_count;
     }
     copied = i + 1;
   }

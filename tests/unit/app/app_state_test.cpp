@@ -120,9 +120,9 @@ TEST_CASE("app_state: the Open dialog hands over to the platform's file picker")
   CHECK_FALSE(f.state.show_open_dialog);
 }
 
-TEST_CASE("app_state: the sample article of ../shared loads with its amounts") {
+TEST_CASE("app_state: the fixture news article loads with its amounts") {
   Fixture f;
-  const std::string text = test::read_file(test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
+  const std::string text = test::read_file(test::source_path("tests/fixtures/pl-news-wizyta-wilno.txt"));
   REQUIRE(text.size() > 1000);
   REQUIRE(load_text(f.state, text, "sample").is_ok());
   bool money = false;

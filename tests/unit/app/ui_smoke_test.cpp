@@ -89,7 +89,7 @@ TEST_CASE("ui: every panel draws on the null backend with and without a document
   state.sample_text = "Sample 5%";
   render_frames(state, ui, 3);  // start screen
 
-  const std::string text = test::read_file(test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
+  const std::string text = test::read_file(test::source_path("tests/fixtures/pl-news-wizyta-wilno.txt"));
   REQUIRE(load_text(state, text, "sample").is_ok());
   render_frames(state, ui, 3);
   CHECK(ui.layout.paragraph_count() > 10);

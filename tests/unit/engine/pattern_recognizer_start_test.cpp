@@ -154,7 +154,7 @@ TEST_CASE("rules: the first-token filter never skips a position where a rule mat
 }
 
 TEST_CASE("rules: the first-token filter skips most words of a news article") {
-  const std::string text = test::read_file(test::shared_path("samples/pl-news-tokajew-moskwa.txt"));
+  const std::string text = test::read_file(test::source_path("tests/fixtures/pl-news-wizyta-wilno.txt"));
   REQUIRE(text.size() > 1000);
   const auto tokens = tokenize(text);
   const rules::TokenView v(text, tokens, "pl");

@@ -67,11 +67,24 @@ TEST_CASE("utf8: invalid sequences are detected and replaced by U+FFFD") {
   }
 }
 
-TEST_CASE("normalizer: CRLF and CR become LF, BOM and NUL are dropped") {
+TEST_CASE("normalizer: CRLF and CR become LF, the BOM is dropped, NUL becomes a space") {
   NormalizedText n = normalize_text(std::string("\xEF\xBB\xBFpierwsza\r\ndruga\rtrzecia\0x", 28));
-  CHECK(n.text == "pierwsza\ndruga\ntrzeciax");
-  CHECK(n.dropped_count == 2);
+  CHECK(n.text == "pierwsza\ndruga\ntrzecia x");
+  CHECK(n.dropped_count == 1);
+  CHECK(n.nul_count == 1);
   CHECK(n.invalid_utf8_count == 0);
+}
+
+TEST_CASE("normalizer: a NUL between two words keeps them two words") {
+  // "Prezydent\0Andrzej" once became "PrezydentAndrzej", one unknown word.
+  const std::string raw("Prezydent\0Andrzej Duda\0\0powiedzia\xC5\x82", 35);
+  const NormalizedText n = normalize_text(raw);
+  CHECK(n.text == "Prezydent Andrzej Duda  powiedzia\xC5\x82");
+  CHECK(n.text.size() == raw.size());  // one byte for one byte: offsets stay where they were
+  CHECK(n.nul_count == 3);
+  // NULs past the eight-byte fast path are found too.
+  const std::string long_raw = std::string(40, 'a') + '\0' + std::string(40, 'b');
+  CHECK(normalize_text(long_raw).text == std::string(40, 'a') + ' ' + std::string(40, 'b'));
 }
 
 TEST_CASE("normalizer: keeps Polish text byte for byte") {

@@ -1,0 +1,133 @@
+// libFuzzer target: the NER model and name lexicon loaders (NerModel::load, Lexicon::load).
+// A flipped byte or a truncated file must be refused, never read out of bounds; a file the
+// loader accepts must tag and look up without a crash. Modes (first byte % 4):
+//   0, 1: the input is a NER model / lexicon payload; the harness wraps it in a valid header
+//         with the right size and checksum, so the payload parser itself is exercised;
+//   2, 3: the shipped ner-en.bin / names-pl.bin with edits from the input: (u32 offset, u8
+//         xor) records, then a truncation; its checksum is recomputed when bit 4 is set
+//         (else the checksum must catch the edit).
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "engine/names/lexicon.h"
+#include "engine/tagger/binary_io.h"
+#include "engine/tagger/features.h"
+#include "engine/tagger/model_file.h"
+#include "engine/tagger/ner_model.h"
+#include "fuzz_support.h"
+
+namespace {
+
+constexpr size_t kModelHeader = 8 + 4 + 4 + 8 + 8;
+constexpr size_t kLexiconHeader = 8 + 4 + 8 + 8;
+
+void put_u32(std::vector<uint8_t>& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+void put_u64(std::vector<uint8_t>& out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+uint64_t checksum(const uint8_t* p, size_t n) {
+  return glosa::ner::fnv1a64(std::string_view(reinterpret_cast<const char*>(p), n));
+}
+// Rewrites the size and checksum fields of a file whose header is `header` bytes long.
+void fix_header(std::vector<uint8_t>& file, size_t header) {
+  if (file.size() < header) return;
+  const size_t at = header - 16;
+  const uint64_t size = file.size() - header, sum = checksum(file.data() + header, file.size() - header);
+  for (int i = 0; i < 8; ++i) file[at + i] = static_cast<uint8_t>(size >> (8 * i));
+  for (int i = 0; i < 8; ++i) file[at + 8 + i] = static_cast<uint8_t>(sum >> (8 * i));
+}
+
+// Loads `file` as a model or lexicon; what loads must work.
+void load(const std::vector<uint8_t>& file, bool is_lexicon) {
+  if (is_lexicon) {
+    auto lex = glosa::names::Lexicon::load(file.data(), file.size());
+    if (!lex.is_ok()) {
+      glosa::fuzz::require(!lex.status().message().empty(), "a refused lexicon has a message");
+      return;
+    }
+    glosa::Engine engine;
+    glosa::fuzz::require(engine.load_lexicon(file.data(), file.size()).is_ok(), "the engine loads it too");
+    glosa::AnnotateOptions pl;
+    pl.lang = "pl";
+    (void)engine.annotate("Prezydent Jan Kowalski spotkał się w Warszawie z Anną Nowak z Krakowa.", pl);
+    return;
+  }
+  glosa::Engine engine;
+  const glosa::Status s = engine.load_model(file.data(), file.size());
+  if (!s.is_ok()) {
+    glosa::fuzz::require(!s.message().empty(), "a refused model has a message");
+    return;
+  }
+  for (const char* lang : {"pl", "en"}) {
+    glosa::AnnotateOptions o;
+    o.lang = lang;
+    (void)engine.annotate("John Smith met Anna Nowak in Warsaw. „Tak” – powiedział Jan Kowalski z PKO BP.", o);
+  }
+}
+
+const std::vector<uint8_t>& shipped(bool is_lexicon) {
+  static const std::string model = glosa::fuzz::read_asset("assets/models/ner-en.bin");
+  static const std::string lexicon = glosa::fuzz::read_asset("assets/models/names-pl.bin");
+  static const std::vector<uint8_t> m(model.begin(), model.end()), l(lexicon.begin(), lexicon.end());
+  return is_lexicon ? l : m;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const uint8_t mode = data[0];
+  const bool is_lexicon = (mode & 1) != 0;
+  const uint8_t* rest = data + 1;
+  const size_t n = size - 1;
+  std::vector<uint8_t> file;
+  if ((mode & 2) == 0) {
+    // A payload in a valid header.
+    if (is_lexicon) {
+      file.assign(glosa::names::kLexiconMagic, glosa::names::kLexiconMagic + 8);
+      put_u32(file, glosa::names::kLexiconFormatVersion);
+    } else {
+      file.assign(glosa::ner::kModelMagic, glosa::ner::kModelMagic + 8);
+      put_u32(file, glosa::ner::kModelFormatVersion);
+      put_u32(file, glosa::ner::kFeatureVersion);
+    }
+    put_u64(file, 0);
+    put_u64(file, 0);
+    file.insert(file.end(), rest, rest + n);
+    fix_header(file, is_lexicon ? kLexiconHeader : kModelHeader);
+    load(file, is_lexicon);
+    return 0;
+  }
+  // Edits of the shipped file.
+  file = shipped(is_lexicon);
+  size_t k = 0;
+  for (; k + 5 <= n && k < 5 * 16; k += 5) {
+    uint32_t offset = 0;
+    std::memcpy(&offset, rest + k, 4);
+    file[offset % file.size()] ^= rest[k + 4] ? rest[k + 4] : 1;
+  }
+  if (k + 4 <= n) {  // a truncation
+    uint32_t keep = 0;
+    std::memcpy(&keep, rest + k, 4);
+    file.resize(keep % (file.size() + 1));
+  }
+  if (mode & 4) fix_header(file, is_lexicon ? kLexiconHeader : kModelHeader);
+  const bool changed = file != shipped(is_lexicon);
+  if (!(mode & 4) && changed && file.size() >= 8) {
+    // Without the checksum fixed, no edit may get through.
+    if (is_lexicon) {
+      glosa::fuzz::require(!glosa::names::Lexicon::load(file.data(), file.size()).is_ok(),
+                           "an edited lexicon is refused");
+    } else {
+      glosa::fuzz::require(!glosa::NerModel::load(file.data(), file.size()).is_ok(), "an edited model is refused");
+    }
+    return 0;
+  }
+  load(file, is_lexicon);
+  return 0;
+}
