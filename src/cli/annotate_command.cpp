@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 
 namespace glosa::cli {
 

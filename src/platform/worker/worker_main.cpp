@@ -9,8 +9,8 @@
 
 #include "engine/core/document_codec.h"
 #include "engine/engine.h"
-#include "engine/io/annotation_json.h"
 #include "engine/names/lexicon.h"
+#include "formats/annotation_json.h"
 
 // Progress of the running annotation, posted to the page at once (postMessage does not wait).
 EM_JS(void, glosa_worker_js_progress, (double fraction), { Module.glosaProgress(fraction); });

@@ -1,4 +1,4 @@
-// Tests for engine/io/annotation_json: write -> read round trips, code-point offsets, and
+// Tests for formats/annotation_json: write -> read round trips, code-point offsets, and
 // every validation error the reader can return.
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 
 #include "engine/core/sha256.h"
 #include "engine/engine.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 
 using namespace glosa;
 using json = nlohmann::json;

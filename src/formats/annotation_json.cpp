@@ -1,5 +1,5 @@
-// Annotation file writer and validating reader. Layer: engine/io.
-#include "engine/io/annotation_json.h"
+// Annotation file writer and validating reader. Layer: formats.
+#include "formats/annotation_json.h"
 
 #include <algorithm>
 #include <cmath>
