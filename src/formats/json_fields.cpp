@@ -169,6 +169,20 @@ Status get_uint64(const nlohmann::json& value, const std::string& where, uint64_
   return wrong_type(where, "a non-negative integer");
 }
 
+Status check_codepoint_span(uint64_t start, uint64_t end, uint64_t length, const std::string& where,
+                            const char* start_key, const char* end_key) {
+  if (start >= end) {
+    return Status(ErrorCode::BadOffsets, where + start_key + " " + std::to_string(start) + " is not before " +
+                                             end_key + " " + std::to_string(end));
+  }
+  if (end > length) {
+    return Status(ErrorCode::BadOffsets, where + end_key + ": " + std::to_string(end) +
+                                             " is past the end of the text (" + std::to_string(length) +
+                                             " code points)");
+  }
+  return Status::ok();
+}
+
 Status get_uint64_field(const nlohmann::json& object, const char* key, const std::string& where,
                         uint64_t* out) {
   auto it = object.find(key);

@@ -51,4 +51,11 @@ Status get_uint64_field(const nlohmann::json& object, const char* key, const std
 // The same for a value already found (an array element): `where` names it in full.
 Status get_uint64(const nlohmann::json& value, const std::string& where, uint64_t* out);
 
+// Checks a span of code points read from a file, in 64 bits and before anything narrows
+// it: start < end <= length. Messages name the keys: "entities[3].start 9 is not before end
+// 4" and "entities[3].end: 9120 is past the end of the text (812 code points)" (BadOffsets).
+// After it succeeds both values fit in size_t, since length does.
+Status check_codepoint_span(uint64_t start, uint64_t end, uint64_t length, const std::string& where,
+                            const char* start_key, const char* end_key);
+
 }  // namespace glosa
