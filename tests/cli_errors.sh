@@ -19,4 +19,11 @@ printf '%s\n' '{"id": "a1", "text": "Wzrost o 5 proc."}' 'not json' '{"id": 7, "
 [ "$(wc -l < "$tmp/out")" -eq 2 ] || fail "expected 2 output lines, got $(wc -l < "$tmp/out")"
 head -1 "$tmp/out" | grep -q '^{"id":"a1","format":"glosa"' || fail "id not carried over: $(head -c 80 "$tmp/out")"
 grep -q 'stdin:2' "$tmp/err" || fail "bad line not reported with its line number"
+# A number too large for a double and a lone surrogate are named as such (issue #14).
+printf '%s\n' '{"id": 1, "text": "a", "x": 1e400}' '{"text": "\ud800"}' '[1]' \
+  | "$cli" annotate --jsonl --no-model >/dev/null 2>"$tmp/err"
+grep -q "stdin:1: not valid JSON: line 1, column [0-9]*: number overflow parsing '1e400'" "$tmp/err" \
+  || fail "1e400 not named: $(cat "$tmp/err")"
+grep -q "stdin:2: not valid JSON: line 1, column .*surrogate" "$tmp/err" || fail "lone surrogate not named: $(cat "$tmp/err")"
+grep -q "stdin:3: not a JSON object" "$tmp/err" || fail "an array line: $(cat "$tmp/err")"
 echo "cli_errors: ok"

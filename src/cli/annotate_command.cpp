@@ -7,6 +7,7 @@
 
 #include "cli/cli_common.h"
 #include "formats/annotation_json.h"
+#include "formats/json_fields.h"
 
 namespace glosa::cli {
 
@@ -29,12 +30,14 @@ int annotate_jsonl(const Engine& engine, const AnnotateOptions& base, const std:
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = "stdin:" + std::to_string(line_no) + ": ";
-    nlohmann::json rec = nlohmann::json::parse(line, nullptr, false);
-    if (rec.is_discarded() || !rec.is_object()) {
-      std::cerr << "glosa-cli: " << where << "not a JSON object\n";
+    auto parsed = parse_json(line);
+    if (!parsed.is_ok() || !parsed.value().is_object()) {
+      std::cerr << "glosa-cli: " << where
+                << (parsed.is_ok() ? "not a JSON object" : "not valid JSON: " + parsed.status().message()) << "\n";
       ++failures;
       continue;
     }
+    const nlohmann::json& rec = parsed.value();
     auto text = rec.find("text");
     if (text == rec.end() || !text->is_string()) {
       std::cerr << "glosa-cli: " << where << "\"text\" is missing or not a string\n";
