@@ -314,7 +314,7 @@ Result<std::vector<Document>> read_doccano(std::string_view bytes) {
         GLOSA_TRY(get_uint64(list[i][0], at + "[0]", &s));
         GLOSA_TRY(get_uint64(list[i][1], at + "[1]", &e));
         if (!list[i][2].is_string()) return wrong_type(at + "[2]", "a label string");
-        GLOSA_TRY(add_entity(doc, text.value(), s, e, list[i][2].get<std::string>(), at + ": ", "start", "end", nullptr));
+        GLOSA_TRY(add_entity(doc, text.value(), s, e, list[i][2].get<std::string>(), at + ".", "start", "end", nullptr));
       }
     } else if (item.value.contains("entities")) {
       const json& list = item.value["entities"];
