@@ -109,7 +109,8 @@ std::string write_html(const Document& doc) {
   out += "<meta name=\"generator\" content=\"glosa " + std::string(kGlosaVersion) + "\">\n";
   out += "<title>" + html(title) + "</title>\n<style>\n";
   out += "body{font-family:'DejaVu Sans',system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#1d1d1f;line-height:1.6}\n"
-         "article{white-space:pre-wrap;font-size:1.05em}\n"
+         "article{white-space:pre-wrap;font-size:1.05em;margin:1.5em 0;padding-top:1em;border-top:1px solid #ddd}\n"
+         "section{overflow-x:auto}\n"
          "mark{border-radius:3px;padding:0 2px;color:inherit}\n"
          "mark .tag{font-size:.65em;font-weight:bold;margin-left:3px;vertical-align:.15em;opacity:.75}\n"
          ".quote{background:#f2f2f7;border-bottom:2px solid #8e8e93}\n"
