@@ -121,7 +121,7 @@ int convert_from(const std::string& in, std::string format_arg, const std::strin
   if (!docs.is_ok()) {
     // A message about the text names the text file; every other one the annotation file.
     const std::string& m = docs.status().message();
-    const bool about_text = format == ExchangeFormat::Brat && m.compare(0, 5, "line ") != 0 && m.compare(0, 5, "Equiv") != 0;
+    const bool about_text = format == ExchangeFormat::Brat && m.compare(0, 5, "line ") != 0;
     return fail((about_text ? text_file : annotations_path) + ": " + m);
   }
   std::string result;

@@ -147,7 +147,11 @@ Result<Document> read_brat(std::string_view txt, std::string_view ann) {
     size_t index = 0;  // into doc.entities or doc.quotes
   };
   std::map<std::string, Span, std::less<>> spans;  // T id -> where it went
-  std::vector<std::vector<std::string>> equivs;
+  struct Equiv {
+    std::vector<std::string> members;
+    size_t line;
+  };
+  std::vector<Equiv> equivs;
   struct SpeakerLink {
     std::string quote, entity;
     size_t line;
@@ -234,7 +238,7 @@ Result<Document> read_brat(std::string_view txt, std::string_view ann) {
       for (size_t m = 1; m < members.size(); ++m) {
         if (!members[m].empty()) set.emplace_back(members[m]);
       }
-      equivs.push_back(std::move(set));
+      equivs.push_back({std::move(set), n + 1});
     } else if (id[0] == 'R') {
       if (fields.size() < 2) return Status(ErrorCode::MissingField, where + "a relation needs \"TYPE Arg1:ID Arg2:ID\"");
       const std::vector<std::string_view> parts = split(fields[1], ' ');
@@ -281,14 +285,14 @@ Result<Document> read_brat(std::string_view txt, std::string_view ann) {
     }
     doc.groups.push_back(std::move(g));
   };
-  for (size_t s = 0; s < equivs.size(); ++s) {
+  for (const Equiv& set : equivs) {
     std::vector<size_t> members;
-    for (const std::string& t : equivs[s]) {
-      auto m = entity_of(t, "Equiv set " + std::to_string(s + 1) + ": ");
+    const std::string at = "line " + std::to_string(set.line) + ": Equiv: ";
+    for (const std::string& t : set.members) {
+      auto m = entity_of(t, at);
       if (!m.is_ok()) return m.status();
       if (!doc.entities[m.value()].group.empty()) {
-        return Status(ErrorCode::DuplicateId, "Equiv set " + std::to_string(s + 1) + ": " + excerpt(t) +
-                                                  " is already in another Equiv set");
+        return Status(ErrorCode::DuplicateId, at + excerpt(t) + " is already in another Equiv set");
       }
       members.push_back(m.value());
     }

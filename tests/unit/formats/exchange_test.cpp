@@ -166,6 +166,7 @@ TEST_CASE("brat: the reader names the line and field of the first problem and op
       {"T1\tPER 0 3\tAla\nT1\tPER 7 11\tkota\n", ErrorCode::DuplicateId, "line 2: T1: the id is used twice"},
       {"T1\tPER 0 3\tAla\n#1\tAnnotatorNotes T9\tvalue: x\n", ErrorCode::BadReference, "line 2: AnnotatorNotes \"T9\" names no T line"},
       {"T1\tQuotation 0 3\tAla\nR1\tSpeaker Arg1:T1 Arg2:T7\t\n", ErrorCode::BadReference, "line 2: Arg2 \"T7\" names no entity T line"},
+      {"T1\tPER 0 3\tAla\n*\tEquiv T1 T3\n", ErrorCode::BadReference, "line 2: Equiv: \"T3\" names no entity T line"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.ann);
@@ -514,4 +515,53 @@ TEST_CASE("exchange: import_documents reads what export_document wrote, for ever
   }
   CHECK(import_documents(ExchangeFormat::Csv, "x").status().code() == ErrorCode::BadArgument);
   CHECK(import_documents(ExchangeFormat::Brat, "T1\tPER 0 1\tx\n").status().code() == ErrorCode::MissingField);
+}
+
+TEST_CASE("exchange: readers answer damaged files with an error or a document, never a crash") {
+  // Byte flips, cuts and duplications of each format's own output (a fixed sequence, so the
+  // test is the same every run); the fuzz targets of tests/fuzz go much further.
+  const Document doc = sample();
+  uint64_t state = 0x9e3779b97f4a7c15ull;
+  const auto next = [&state]() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  size_t refused = 0, opened = 0;
+  for (ExchangeFormat f : {ExchangeFormat::Glosa, ExchangeFormat::Brat, ExchangeFormat::Conll, ExchangeFormat::Spacy,
+                           ExchangeFormat::Doccano, ExchangeFormat::LabelStudio, ExchangeFormat::W3c}) {
+    const Exported e = export_document(doc, f);
+    const std::string original = e.files.back().bytes;
+    for (int round = 0; round < 300; ++round) {
+      std::string bytes = original;
+      const int edits = 1 + static_cast<int>(next() % 4);
+      for (int k = 0; k < edits && !bytes.empty(); ++k) {
+        const size_t at = next() % bytes.size();
+        switch (next() % 4) {
+          case 0: bytes[at] = static_cast<char>(next() & 0xff); break;
+          case 1: bytes.erase(at, 1 + next() % 8); break;
+          case 2: bytes.insert(at, bytes.substr(next() % bytes.size(), 1 + next() % 16)); break;
+          case 3: bytes.resize(at); break;
+        }
+      }
+      std::optional<std::string_view> text;
+      if (f == ExchangeFormat::Brat) text = e.files[0].bytes;
+      if (f == ExchangeFormat::W3c || f == ExchangeFormat::Conll) text = std::string_view(doc.text);
+      auto r = import_documents(f, bytes, text);
+      if (r.is_ok()) {
+        ++opened;
+        for (const Document& d : r.value()) {
+          for (const Entity& ent : d.entities) CHECK(ent.end_byte <= d.text.size());
+        }
+      } else {
+        ++refused;
+        CHECK_FALSE(r.status().message().empty());
+        CHECK(r.status().message().size() < 1000);
+      }
+      (void)detect_format("x", bytes);
+    }
+  }
+  CHECK(refused > 0);
+  CHECK(opened > 0);
 }
