@@ -1,16 +1,18 @@
 // Benchmark (prints numbers, never fails on time): writing and reading annotation files of
-// 1, 4 and 16 MB with many entities and groups, seconds per MB for each size. Equal seconds
-// per MB at every size means linear work. Layer: bench (native only).
+// every format (formats/exchange.h) for documents of 1, 4 and 16 MB with many entities and
+// groups, seconds per MB of text for each size. Equal seconds per MB at every size means
+// linear work. Layer: bench (native only).
 //   build/native/glosa-bench-formats            all sizes
 //   build/native/glosa-bench-formats 1 4        chosen sizes in MB
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "engine/core/document.h"
-#include "formats/annotation_json.h"
+#include "formats/exchange.h"
 
 using namespace glosa;
 
@@ -54,22 +56,34 @@ int main(int argc, char** argv) {
   std::vector<size_t> sizes;
   for (int a = 1; a < argc; ++a) sizes.push_back(static_cast<size_t>(std::strtoul(argv[a], nullptr, 10)));
   if (sizes.empty()) sizes = {1, 4, 16};
-  std::printf("%-10s %6s %9s %9s %12s %12s\n", "format", "MB", "entities", "groups", "write s/MB", "read s/MB");
+  std::printf("%-12s %6s %9s %9s %12s %12s\n", "format", "MB", "entities", "groups", "write s/MB", "read s/MB");
+  const ExchangeFormat formats[] = {ExchangeFormat::Glosa,   ExchangeFormat::Brat,        ExchangeFormat::Conll,
+                                    ExchangeFormat::Spacy,   ExchangeFormat::Doccano,     ExchangeFormat::LabelStudio,
+                                    ExchangeFormat::W3c,     ExchangeFormat::Csv,         ExchangeFormat::Html};
   for (size_t mb : sizes) {
     const Document doc = synthetic_document(mb);
     const double text_mb = static_cast<double>(doc.text.size()) / (1 << 20);
-    auto t0 = std::chrono::steady_clock::now();
-    const std::string file = write_document(doc, 2);
-    const double write_s = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
-    auto back = read_document(file);
-    const double read_s = seconds_since(t0);
-    if (!back.is_ok()) {
-      std::fprintf(stderr, "glosa-bench-formats: reading back failed: %s\n", back.status().message().c_str());
-      return 1;
+    for (ExchangeFormat f : formats) {
+      auto t0 = std::chrono::steady_clock::now();
+      const Exported out = export_document(doc, f);
+      const double write_s = seconds_since(t0);
+      double read_s = 0;
+      if (can_import(f)) {
+        std::optional<std::string_view> text;
+        if (f == ExchangeFormat::Brat) text = out.files[0].bytes;
+        if (f == ExchangeFormat::W3c || f == ExchangeFormat::Conll) text = std::string_view(doc.text);
+        t0 = std::chrono::steady_clock::now();
+        auto back = import_documents(f, out.files.back().bytes, text);
+        read_s = seconds_since(t0);
+        if (!back.is_ok()) {
+          std::fprintf(stderr, "glosa-bench-formats: %s: reading back failed: %s\n", format_name(f),
+                       back.status().message().c_str());
+          return 1;
+        }
+      }
+      std::printf("%-12s %6zu %9zu %9zu %12.4f %12s\n", format_name(f), mb, doc.entities.size(), doc.groups.size(),
+                  write_s / text_mb, can_import(f) ? std::to_string(read_s / text_mb).substr(0, 6).c_str() : "-");
     }
-    std::printf("%-10s %6zu %9zu %9zu %12.4f %12.4f\n", "glosa", mb, doc.entities.size(), doc.groups.size(),
-                write_s / text_mb, read_s / text_mb);
   }
   return 0;
 }

@@ -16,24 +16,8 @@ constexpr const char* kDocStart = "-DOCSTART- -X- O O";
 
 ConllExport write_conll(const Document& doc) {
   ConllExport out;
-  // Entities that can be tagged: longest first, then earliest, none overlapping a kept one.
-  std::vector<size_t> order(doc.entities.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Entity& x = doc.entities[a];
-    const Entity& y = doc.entities[b];
-    return x.end_byte - x.begin_byte > y.end_byte - y.begin_byte;
-  });
-  std::vector<const Entity*> kept;
-  for (size_t i : order) {
-    const Entity& e = doc.entities[i];
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Entity* k) {
-      return e.begin_byte < k->end_byte && k->begin_byte < e.end_byte;
-    });
-    if (overlaps) ++out.dropped;
-    else kept.push_back(&e);
-  }
-  std::sort(kept.begin(), kept.end(), [](const Entity* a, const Entity* b) { return a->begin_byte < b->begin_byte; });
+  // Entities that can be tagged: none overlapping another (exchange_support.h says which stay).
+  const std::vector<const Entity*> kept = non_overlapping_entities(doc, &out.dropped);
 
   Document tokens_doc;  // the kept entities only decide where tokens split
   tokens_doc.text = doc.text;

@@ -20,7 +20,8 @@ struct ConllExport {
 
 // Writes one document: the engine's tokens and sentences, tokens also split at entity edges;
 // "word TAG" per line. An entity that overlaps another cannot be tagged (one tag per token):
-// the longer one (then the earlier) is kept, the others counted in `dropped`. Labels with
+// the earlier one is kept (of two that start together, the longer), the others counted in
+// `dropped`. Labels with
 // whitespace get '_' in its place. Several exports concatenated make a multi-document file.
 ConllExport write_conll(const Document& doc);
 

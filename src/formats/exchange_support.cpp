@@ -196,19 +196,18 @@ std::vector<Token> tokens_at_span_edges(const Document& doc) {
 
 std::vector<const Entity*> non_overlapping_entities(const Document& doc, size_t* dropped) {
   std::vector<const Entity*> order;
+  order.reserve(doc.entities.size());
   for (const Entity& e : doc.entities) order.push_back(&e);
+  // Earliest first, the longer of two that start together first: one sweep keeps each
+  // entity that begins after the last kept one ends.
   std::stable_sort(order.begin(), order.end(), [](const Entity* x, const Entity* y) {
-    return x->end_byte - x->begin_byte > y->end_byte - y->begin_byte;
+    return x->begin_byte != y->begin_byte ? x->begin_byte < y->begin_byte : x->end_byte > y->end_byte;
   });
-  std::vector<const Entity*> kept;  // sorted by begin_byte as it grows
+  std::vector<const Entity*> kept;
   *dropped = 0;
   for (const Entity* e : order) {
-    auto at = std::lower_bound(kept.begin(), kept.end(), e,
-                               [](const Entity* a, const Entity* b) { return a->begin_byte < b->begin_byte; });
-    const bool overlaps = (at != kept.end() && (*at)->begin_byte < e->end_byte) ||
-                          (at != kept.begin() && (*(at - 1))->end_byte > e->begin_byte);
-    if (overlaps) ++*dropped;
-    else kept.insert(at, e);
+    if (!kept.empty() && e->begin_byte < kept.back()->end_byte) ++*dropped;
+    else kept.push_back(e);
   }
   return kept;
 }

@@ -73,8 +73,9 @@ Entity imported_entity(size_t begin_byte, size_t end_byte, const std::string& la
 // the tokens it overlaps). In text order.
 std::vector<Token> tokens_at_span_edges(const Document& doc);
 
-// The entities a format with one label per token can hold: none overlapping another, the
-// longer kept (then the earlier), sorted by begin_byte. *dropped counts the others.
+// The entities a format with one label per token can hold: none overlapping another; of
+// overlapping ones the earlier is kept (of two that start together, the longer), sorted by
+// begin_byte. *dropped counts the others. Linear after a sort.
 std::vector<const Entity*> non_overlapping_entities(const Document& doc, size_t* dropped);
 
 // Groups of an imported document from per-entity keys (`keys[i]` for doc.entities[i], ""

@@ -20,7 +20,8 @@ namespace glosa {
 // Offsets are characters of a Python string: code points. Tokens follow spaCy's whitespace
 // convention (one trailing space per token, other whitespace as tokens of its own) so that
 // Doc.from_json rebuilds the same text; tokens are split at entity edges. "ents" cannot
-// overlap in spaCy: the longer (then earlier) entity is kept there, all are in spans.glosa.
+// overlap in spaCy: the earlier entity is kept there (of two that start together, the
+// longer); all are in spans.glosa.
 std::string write_spacy(const Document& doc);
 // Reads one Doc JSON object, or one per line (JSONL). Entities from spans["glosa"] when
 // present (with groups from kb_id), else from "ents"; quotations from spans["quotes"].

@@ -231,7 +231,7 @@ TEST_CASE("conll: IOB1 and BIOES tags are read; a bad line is named") {
   CHECK(read_conll("\n\n").status().code() == ErrorCode::EmptyText);
 }
 
-TEST_CASE("conll: overlapping entities keep the longer one and say how many were left out") {
+TEST_CASE("conll: of overlapping entities the earlier, longer one stays, and the others are counted") {
   Document doc = sample();
   Entity inner = entity(doc.text, "Tokajew", "PER");  // inside "Kasym-Żomart Tokajew"
   doc.entities.push_back(inner);
