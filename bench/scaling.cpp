@@ -20,7 +20,7 @@
 
 #include "app/document_index.h"
 #include "engine/engine.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "engine/names/lexicon.h"
 
 namespace {

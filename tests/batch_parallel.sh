@@ -37,5 +37,5 @@ cp "$root"/assets/models/*.bin "$root/tools/glosa-map.sh" "$tmp/bin/"
 
 [ "$(wc -l < "$tmp/single.jsonl")" -eq 57 ] || fail "expected 57 documents, got $(wc -l < "$tmp/single.jsonl")"
 cmp -s "$tmp/single.jsonl" "$tmp/sharded.jsonl" || fail "sharded output differs: $(diff "$tmp/single.jsonl" "$tmp/sharded.jsonl" | head -c 300)"
-[ "$(grep -c 'not a JSON object' "$tmp/sharded.err")" -eq 3 ] || fail "each shard's broken line is reported"
+[ "$(grep -c 'not valid JSON' "$tmp/sharded.err")" -eq 3 ] || fail "each shard's broken line is reported"
 echo "batch_parallel: ok (3 shards, $(wc -l < "$tmp/sharded.jsonl") documents, identical)"

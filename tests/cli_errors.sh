@@ -69,7 +69,7 @@ done > "$tmp/many.jsonl"
 cmp -s "$tmp/one.out" "$tmp/four.out" || fail "--jobs 4 output differs from --jobs 1"
 cmp -s "$tmp/one.err" "$tmp/four.err" || fail "--jobs 4 messages differ from --jobs 1"
 [ "$(wc -l < "$tmp/four.out")" -eq 35 ] || fail "expected 35 documents, got $(wc -l < "$tmp/four.out")"
-[ "$(grep -c 'not a JSON object' "$tmp/four.err")" -eq 5 ] || fail "expected 5 broken lines reported"
+[ "$(grep -c 'not valid JSON' "$tmp/four.err")" -eq 5 ] || fail "expected 5 broken lines reported"
 grep -q 'stdin:7:' "$tmp/four.err" || fail "broken line 7 not reported with its number"
 sed -n 's/^{"id":\([0-9]*\),.*/\1/p' "$tmp/four.out" | tr '\n' ' ' | grep -q '^1 2 3 4 5 6 8 9 ' \
   || fail "--jobs 4 lost the input order"
@@ -84,4 +84,12 @@ printf '%s\n' '{"id":"\u001b]0;title\u0007<script>","text":5}' \
 LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" "$tmp/err" && fail "a raw escape character reached the output"
 grep -q '"id":"<b>\\u001b\[31m"' "$tmp/out" || fail "hostile id not carried over escaped: $(head -c 200 "$tmp/out")"
 
+
+# A number too large for a double and a lone surrogate are named as such (issue #14).
+printf '%s\n' '{"id": 1, "text": "a", "x": 1e400}' '{"text": "\ud800"}' '[1]' \
+  | "$cli" annotate --jsonl --no-model >/dev/null 2>"$tmp/err"
+grep -q "stdin:1: not valid JSON: line 1, column [0-9]*: number overflow parsing '1e400'" "$tmp/err" \
+  || fail "1e400 not named: $(cat "$tmp/err")"
+grep -q "stdin:2: not valid JSON: line 1, column .*surrogate" "$tmp/err" || fail "lone surrogate not named: $(cat "$tmp/err")"
+grep -q "stdin:3: not a JSON object" "$tmp/err" || fail "an array line: $(cat "$tmp/err")"
 echo "cli_errors: ok"

@@ -13,11 +13,11 @@
 
 #include "app/editing.h"
 #include "engine/article/article_info.h"
-#include "engine/io/annotation_json.h"
 #include "engine/text/language.h"
 #include "engine/text/normalizer.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
+#include "formats/annotation_json.h"
 
 namespace glosa::app {
 

@@ -16,7 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
+#include "formats/json_fields.h"
 
 namespace glosa::cli {
 
@@ -107,13 +108,15 @@ void annotate_line(const Engine& engine, const AnnotateOptions& base, const std:
     l->error = where + "the line is longer than " + std::to_string(kMaxJsonlLineBytes) + " bytes";
     return;
   }
-  nlohmann::json rec = nlohmann::json::parse(l->text, nullptr, false);
+  // parse_json names what is wrong (a number too large, a lone surrogate) with its place.
+  auto parsed = parse_json(l->text);
   l->text.clear();
   l->text.shrink_to_fit();
-  if (rec.is_discarded() || !rec.is_object()) {
-    l->error = where + "not a JSON object";
+  if (!parsed.is_ok() || !parsed.value().is_object()) {
+    l->error = where + (parsed.is_ok() ? "not a JSON object" : "not valid JSON: " + parsed.status().message());
     return;
   }
+  const nlohmann::json& rec = parsed.value();
   auto text = rec.find("text");
   if (text == rec.end() || !text->is_string()) {
     l->error = where + "\"text\" is missing or not a string";
@@ -202,6 +205,8 @@ int annotate_jsonl(const Engine& engine, const AnnotateOptions& base, const std:
     std::vector<std::thread> workers;
 #if GLOSA_CLI_THREADS
     for (size_t t = 0; t < jobs; ++t) workers.emplace_back(work);
+#else
+    (void)work;  // no threads in WebAssembly: the loop below annotates in place
 #endif
     JsonlLine pending;
     bool has_pending = false;

@@ -47,5 +47,7 @@ int run_annotate(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_eval_names(const std::vector<std::string>& args);
 int run_bench(const std::vector<std::string>& args);
+int run_convert(const std::vector<std::string>& args);
+int run_agree(const std::vector<std::string>& args);
 
 }  // namespace glosa::cli

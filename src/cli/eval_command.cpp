@@ -11,8 +11,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/cli_common.h"
 #include "engine/eval/gold_labels.h"
 #include "engine/eval/respace.h"
@@ -20,6 +18,7 @@
 #include "engine/names/lexicon.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/utf8.h"
+#include "formats/gold_jsonl.h"
 
 namespace glosa::cli {
 
@@ -78,7 +77,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 // One gold record, entities already mapped and filtered, offsets in code points.
-struct GoldRecord {
+struct EvalRecord {
   std::string text;
   std::string lang;
   std::string doc;
@@ -123,7 +122,7 @@ struct GoldDocument {
   std::vector<ScoredSpan> other_gold;  // names of labels not scored
 };
 
-GoldDocument join_records(std::vector<GoldRecord>& group) {
+GoldDocument join_records(std::vector<EvalRecord>& group) {
   GoldDocument d;
   size_t cp_offset = 0;
   for (size_t r = 0; r < group.size(); ++r) {
@@ -255,11 +254,10 @@ int run_eval(const std::vector<std::string>& args) {
     // The labels that occur in the file, in default_labels() order.
     std::vector<uint8_t> seen(default_labels().size(), 0);
     for (const auto& line : lines) {
-      auto rec = nlohmann::json::parse(line, nullptr, false);
-      if (rec.is_discarded() || !rec.is_object() || !rec.contains("entities") || !rec["entities"].is_array()) continue;
-      for (const auto& e : rec["entities"]) {
-        if (!e.is_array() || e.size() < 3 || !e[2].is_string()) continue;
-        const int k = find_label(default_labels(), e[2].get<std::string>());
+      auto rec = read_gold_record(line);
+      if (!rec.is_ok()) continue;
+      for (const GoldEntity& e : rec.value().entities) {
+        const int k = find_label(default_labels(), e.label);
         if (k >= 0) seen[static_cast<size_t>(k)] = 1;
       }
     }
@@ -306,64 +304,47 @@ int run_eval(const std::vector<std::string>& args) {
   std::vector<GoldDocument> documents;
   size_t records = 0, skipped = 0;
   {
-    std::vector<GoldRecord> group;
+    std::vector<EvalRecord> group;
     size_t line_no = 0;
     for (const std::string& line : lines) {
       ++line_no;
       if (line.empty()) continue;
       if (limit && static_cast<long>(records) >= limit) break;
-      auto rec = nlohmann::json::parse(line, nullptr, false);
-      if (rec.is_discarded() || !rec.is_object() || !rec.contains("text") || !rec["text"].is_string() ||
-          !rec.contains("entities") || !rec["entities"].is_array()) {
-        std::fprintf(stderr, "glosa-cli: %s:%zu: not a gold record (needs \"text\" and \"entities\"), skipped\n",
-                     path.c_str(), line_no);
+      // One reader for every gold file (formats/gold_jsonl.h): it names the field at fault.
+      auto parsed = read_gold_record(line);
+      if (!parsed.is_ok()) {
+        std::fprintf(stderr, "glosa-cli: %s:%zu: %s; record skipped\n", path.c_str(), line_no,
+                     parsed.status().message().c_str());
         ++skipped;
         continue;
       }
-      GoldRecord gr;
-      if (rec.contains("doc") && rec["doc"].is_string()) gr.doc = rec["doc"].get<std::string>();
-      else if (rec.contains("doc") && rec["doc"].is_number_integer()) gr.doc = std::to_string(rec["doc"].get<long long>());
-      const std::string id = rec.contains("id") && rec["id"].is_string() ? rec["id"].get<std::string>() : "";
+      GoldRecord& rec = parsed.value();
+      EvalRecord gr;
+      gr.doc = std::move(rec.doc);
       if (doc_mod > 0) {
-        auto it = doc_index.emplace(gr.doc.empty() ? id : gr.doc, static_cast<long>(doc_index.size())).first;
+        auto it = doc_index.emplace(gr.doc.empty() ? rec.id : gr.doc, static_cast<long>(doc_index.size())).first;
         if (it->second % doc_mod != doc_keep) continue;
       }
-      gr.text = rec["text"].get<std::string>();
-      if (rec.contains("lang") && rec["lang"].is_string()) gr.lang = rec["lang"].get<std::string>();
-      if (!is_valid_utf8(gr.text)) {
-        std::fprintf(stderr, "glosa-cli: %s:%zu: text is not valid UTF-8, record skipped\n", path.c_str(), line_no);
-        ++skipped;
-        continue;
-      }
-      const CodepointIndex gold_cps(gr.text);
+      gr.text = std::move(rec.text);
+      gr.lang = std::move(rec.lang);
       // With --respace: the re-spaced text, and each old byte offset's place in it.
       std::string respaced;
       std::vector<size_t> byte_map;
       const bool do_respace = respace_text && (scheme == GoldScheme::Nkjp || scheme == GoldScheme::Conll);
       if (do_respace) respaced = respace(gr.text, scheme == GoldScheme::Nkjp, &byte_map);
       const CodepointIndex respaced_cps(respaced);
-      bool bad = false;
-      for (const auto& e : rec["entities"]) {
-        if (!e.is_array() || e.size() < 3 || !e[0].is_number_integer() || !e[1].is_number_integer() ||
-            !e[2].is_string()) { bad = true; break; }
-        const long long s = e[0].get<long long>(), t = e[1].get<long long>();
-        size_t bs = 0, bt = 0;
-        if (s < 0 || t <= s || !gold_cps.to_byte(static_cast<size_t>(s), &bs) ||
-            !gold_cps.to_byte(static_cast<size_t>(t), &bt)) { bad = true; break; }
-        const std::string_view surface = std::string_view(gr.text).substr(bs, bt - bs);
+      for (const GoldEntity& e : rec.entities) {
+        const std::string_view surface = std::string_view(gr.text).substr(e.begin_byte, e.end_byte - e.begin_byte);
         MappedLabel m;
-        if (!map_gold_label(scheme, e[2].get<std::string>(), surface, &m)) continue;
+        if (!map_gold_label(scheme, e.label, surface, &m)) continue;
         const bool scored = contains(labels, m.label) && !(names_only && (m.label == "NORP" || starts_lowercase(surface)));
-        ScoredSpan span{static_cast<size_t>(s), static_cast<size_t>(t), m.label};
-        if (do_respace) span = {respaced_cps.to_codepoint(byte_map[bs]), respaced_cps.to_codepoint(byte_map[bt]), m.label};
+        ScoredSpan span{e.start, e.end, m.label};
+        if (do_respace) {
+          span = {respaced_cps.to_codepoint(byte_map[e.begin_byte]), respaced_cps.to_codepoint(byte_map[e.end_byte]), m.label};
+        }
         (scored ? gr.gold : gr.other_gold).push_back(std::move(span));
       }
       if (do_respace) gr.text = std::move(respaced);
-      if (bad) {
-        std::fprintf(stderr, "glosa-cli: %s:%zu: bad entity offsets, record skipped\n", path.c_str(), line_no);
-        ++skipped;
-        continue;
-      }
       ++records;
       if (!group.empty() && (per_record || gr.doc.empty() || gr.doc != group.back().doc ||
                              gr.lang != group.back().lang)) {

@@ -10,14 +10,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/cli_common.h"
 #include "engine/eval/gold_labels.h"
 #include "engine/names/entity_groups.h"
 #include "engine/names/lexicon.h"
 #include "engine/text/unicode.h"
-#include "engine/text/utf8.h"
+#include "formats/gold_jsonl.h"
 
 namespace glosa::cli {
 
@@ -129,45 +127,36 @@ int run_eval_names(const std::vector<std::string>& args) {
     ++line_no;
     if (line.empty()) continue;
     if (limit && static_cast<long>(docs) >= limit) break;
-    auto rec = nlohmann::json::parse(line, nullptr, false);
-    if (!rec.is_object() || !rec.contains("text") || !rec["text"].is_string() || !rec.contains("entities") ||
-        !rec["entities"].is_array() || !rec.contains("entity_lemmas") || !rec["entity_lemmas"].is_array() ||
-        rec["entities"].size() != rec["entity_lemmas"].size()) {
+    auto parsed = read_gold_record(line);
+    if (!parsed.is_ok() || !parsed.value().has_lemmas) {
+      std::fprintf(stderr, "glosa-cli: %s:%zu: %s; record skipped\n", path.c_str(), line_no,
+                   parsed.is_ok() ? "entity_lemmas is missing" : parsed.status().message().c_str());
       ++skipped;
       continue;
     }
-    const std::string id = rec.contains("id") && rec["id"].is_string() ? rec["id"].get<std::string>() : std::to_string(line_no);
+    const GoldRecord& rec = parsed.value();
+    const std::string id = rec.id.empty() ? std::to_string(line_no) : rec.id;
     const long index = doc_index.emplace(id, static_cast<long>(doc_index.size())).first->second;
     if (doc_mod > 0 && index % doc_mod != doc_keep) continue;
     Document doc;
-    doc.text = rec["text"].get<std::string>();
-    doc.lang = rec.contains("lang") && rec["lang"].is_string() ? rec["lang"].get<std::string>() : "pl";
+    doc.text = rec.text;
+    doc.lang = rec.lang.empty() ? "pl" : rec.lang;
     doc.labels = default_labels();
-    const CodepointIndex cps(doc.text);
     struct Gold { size_t begin, end; std::string lemma, entity; };
     std::vector<Gold> gold;
-    bool bad = false;
-    for (size_t k = 0; k < rec["entities"].size(); ++k) {
-      const auto& e = rec["entities"][k];
-      const auto& l = rec["entity_lemmas"][k];
-      if (!e.is_array() || e.size() < 3 || !e[0].is_number_unsigned() || !e[1].is_number_unsigned() ||
-          !e[2].is_string() || !l.is_array() || l.size() < 2 || !l[0].is_string() || !l[1].is_string()) {
-        bad = true;
-        break;
-      }
-      size_t b = 0, t = 0;
-      if (!cps.to_byte(e[0].get<size_t>(), &b) || !cps.to_byte(e[1].get<size_t>(), &t) || t <= b) { bad = true; break; }
+    for (size_t k = 0; k < rec.entities.size(); ++k) {
+      const GoldEntity& e = rec.entities[k];
+      const size_t b = e.begin_byte, t = e.end_byte;
       MappedLabel m;
-      if (!map_gold_label(GoldScheme::Bsnlp, e[2].get<std::string>(), std::string_view(doc.text).substr(b, t - b), &m)) continue;
+      if (!map_gold_label(GoldScheme::Bsnlp, e.label, std::string_view(doc.text).substr(b, t - b), &m)) continue;
       Entity ent;
       ent.begin_byte = b;
       ent.end_byte = t;
       ent.label = m.label;
       ent.origin = Origin::Person;
       doc.entities.push_back(ent);
-      gold.push_back({b, t, l[0].get<std::string>(), l[1].get<std::string>()});
+      gold.push_back({b, t, rec.lemmas[k].lemma, rec.lemmas[k].entity});
     }
-    if (bad) { ++skipped; continue; }
     ++docs;
     sort_and_number_entities(doc);
     const auto t0 = std::chrono::steady_clock::now();

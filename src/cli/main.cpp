@@ -1,4 +1,4 @@
-// glosa-cli: the engine on the command line (annotate, eval, bench). Layer: cli.
+// glosa-cli: the engine on the command line (annotate, eval, bench, convert, agree). Layer: cli.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
       "  eval       score the engine against gold JSONL (see: glosa-cli eval --help)\n"
       "  eval-names score base forms and entity groups (see: glosa-cli eval-names --help)\n"
       "  bench      measure annotation throughput (see: glosa-cli bench --help)\n"
+      "  convert    Glosa files to and from brat, CoNLL, spaCy, doccano, Label Studio, W3C, CSV, HTML\n"
+      "  agree      agreement of two annotators' Glosa files (see: glosa-cli agree --help)\n"
       "  version    print the version\n";
   if (argc < 2) {
     std::cerr << usage;
@@ -23,6 +25,8 @@ int main(int argc, char** argv) {
   if (command == "eval") return glosa::cli::run_eval(args);
   if (command == "eval-names") return glosa::cli::run_eval_names(args);
   if (command == "bench") return glosa::cli::run_bench(args);
+  if (command == "convert") return glosa::cli::run_convert(args);
+  if (command == "agree") return glosa::cli::run_agree(args);
   if (command == "version" || command == "--version") {
     std::cout << "glosa " << glosa::kGlosaVersion << "\n";
     return 0;

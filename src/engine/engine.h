@@ -2,7 +2,7 @@
 // -> pattern rules -> statistical NER -> merged, sorted entities -> base forms and entity
 // groups (one label per group) -> quotations and speakers -> article info and resolved dates. Layer: engine (facade).
 // Pure and deterministic: no I/O, no clock, no exceptions. The app, CLI and tests include
-// only this header (plus io/annotation_json.h for files).
+// only this header (and src/formats for files).
 #pragma once
 
 #include <cstddef>

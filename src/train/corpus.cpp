@@ -5,9 +5,7 @@
 #include <fstream>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
-#include "engine/text/utf8.h"
+#include "formats/gold_jsonl.h"
 
 namespace glosa::train {
 
@@ -32,45 +30,29 @@ Result<std::vector<Example>> read_examples(const std::string& path, const ReadOp
   while (std::getline(in, line)) {
     if (opt.limit && records >= opt.limit) break;
     if (line.empty()) continue;
-    auto rec = nlohmann::json::parse(line, nullptr, false);
-    if (rec.is_discarded() || !rec.is_object() || !rec.contains("text") || !rec["text"].is_string() ||
-        !rec.contains("entities") || !rec["entities"].is_array()) {
+    auto parsed = read_gold_record(line);
+    if (!parsed.is_ok()) {
       ++*skipped;
       continue;
     }
+    GoldRecord& rec = parsed.value();
     Example ex;
     ex.scheme = opt.scheme;
-    ex.text = rec["text"].get<std::string>();
-    if (!is_valid_utf8(ex.text)) { ++*skipped; continue; }
-    if (rec.contains("id") && rec["id"].is_string()) ex.id = rec["id"].get<std::string>();
-    if (rec.contains("doc")) {
-      if (rec["doc"].is_string()) ex.doc = rec["doc"].get<std::string>();
-      else if (rec["doc"].is_number_integer()) ex.doc = std::to_string(rec["doc"].get<long long>());
-    } else {
-      ex.doc = ex.id;
-    }
+    ex.text = std::move(rec.text);
+    ex.id = std::move(rec.id);
+    ex.doc = rec.has_doc ? std::move(rec.doc) : ex.id;
     if (opt.doc_mod > 0) {
       auto it = doc_index.emplace(ex.doc, static_cast<int>(doc_index.size())).first;
       const int r = it->second % opt.doc_mod;
       const bool keep = opt.doc_keep >= 0 ? r == opt.doc_keep : r != -opt.doc_keep - 1;
       if (!keep) continue;
     }
-    CodepointIndex cps(ex.text);
-    bool bad = false;
-    for (const auto& e : rec["entities"]) {
-      if (!e.is_array() || e.size() < 3 || !e[0].is_number_integer() || !e[1].is_number_integer() ||
-          !e[2].is_string()) { bad = true; break; }
-      const long long s = e[0].get<long long>(), t = e[1].get<long long>();
-      size_t bs = 0, bt = 0;
-      if (s < 0 || t <= s || !cps.to_byte(static_cast<size_t>(s), &bs) ||
-          !cps.to_byte(static_cast<size_t>(t), &bt)) { bad = true; break; }
+    for (const GoldEntity& e : rec.entities) {
       MappedLabel m;
-      const std::string raw = e[2].get<std::string>();
-      if (!map_gold_label(opt.scheme, raw, std::string_view(ex.text).substr(bs, bt - bs), &m)) continue;
-      GoldSpan g{bs, bt, m.label, m.subtype};
-      ex.spans.push_back(std::move(g));
+      const std::string_view surface = std::string_view(ex.text).substr(e.begin_byte, e.end_byte - e.begin_byte);
+      if (!map_gold_label(opt.scheme, e.label, surface, &m)) continue;
+      ex.spans.push_back(GoldSpan{e.begin_byte, e.end_byte, m.label, m.subtype});
     }
-    if (bad) { ++*skipped; continue; }
     std::sort(ex.spans.begin(), ex.spans.end(), [](const GoldSpan& a, const GoldSpan& b) {
       return a.begin_byte != b.begin_byte ? a.begin_byte < b.begin_byte : a.end_byte > b.end_byte;
     });

@@ -1,6 +1,7 @@
-// Reads the gold JSONL corpora for training: maps labels (engine/eval/gold_labels), re-spaces
-// the space-joined NKJP/CoNLL text so it looks like pasted text (engine/eval/respace.h), and
-// projects the gold spans onto the engine tokenizer's tokens as BIO tags. Layer: train (native only, does file I/O).
+// Reads the gold JSONL corpora for training (each line parsed by formats/gold_jsonl): maps
+// labels (engine/eval/gold_labels), re-spaces the space-joined NKJP/CoNLL text so it looks
+// like pasted text (engine/eval/respace.h), and projects the gold spans onto the engine
+// tokenizer's tokens as BIO tags. Layer: train (native only, does file I/O).
 #pragma once
 
 #include <cstddef>

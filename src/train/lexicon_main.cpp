@@ -14,12 +14,11 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "engine/names/lexicon.h"
 #include "engine/text/tokenizer.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
+#include "formats/gold_jsonl.h"
 #include "train/hunspell.h"
 #include "train/lexicon_build.h"
 
@@ -238,26 +237,18 @@ int main(int argc, char** argv) {
     std::string line;
     std::map<std::string, int> doc_index;
     while (std::getline(in, line)) {
-      auto rec = nlohmann::json::parse(line, nullptr, false);
-      if (!rec.is_object() || !rec.contains("text") || !rec["text"].is_string() ||
-          !rec.contains("entities") || !rec.contains("entity_lemmas")) continue;
-      const std::string id = rec.contains("id") && rec["id"].is_string() ? rec["id"].get<std::string>() : "";
-      const int index = doc_index.emplace(id, static_cast<int>(doc_index.size())).first->second;
+      auto parsed = read_gold_record(line);
+      if (!parsed.is_ok() || !parsed.value().has_lemmas) continue;
+      const GoldRecord& rec = parsed.value();
+      const int index = doc_index.emplace(rec.id, static_cast<int>(doc_index.size())).first->second;
       if (index % 5 == holdout) continue;
-      const std::string text = rec["text"].get<std::string>();
-      const CodepointIndex cps(text);
-      const auto& ents = rec["entities"];
-      const auto& lems = rec["entity_lemmas"];
-      if (!ents.is_array() || !lems.is_array() || ents.size() != lems.size()) continue;
+      const std::string& text = rec.text;
       std::set<std::pair<std::string, std::string>> in_doc;
-      for (size_t k = 0; k < ents.size(); ++k) {
-        if (!ents[k].is_array() || ents[k].size() < 3 || !lems[k].is_array() || lems[k].empty() ||
-            !lems[k][0].is_string() || !ents[k][0].is_number_unsigned() || !ents[k][1].is_number_unsigned()) continue;
-        size_t b = 0, e = 0;
-        if (!cps.to_byte(ents[k][0].get<size_t>(), &b) || !cps.to_byte(ents[k][1].get<size_t>(), &e) || e <= b) continue;
-        const std::string label = ents[k][2].is_string() ? ents[k][2].get<std::string>() : "";
-        const auto fw = split_spaces(text.substr(b, e - b));
-        const auto lw = split_spaces(lems[k][0].get<std::string>());
+      for (size_t k = 0; k < rec.entities.size(); ++k) {
+        const GoldEntity& ent = rec.entities[k];
+        const std::string& label = ent.label;
+        const auto fw = split_spaces(text.substr(ent.begin_byte, ent.end_byte - ent.begin_byte));
+        const auto lw = split_spaces(rec.lemmas[k].lemma);
         if (fw.size() != lw.size() || fw.empty()) continue;
         if (fw.size() > 1 && label != "PER") continue;
         for (size_t w = 0; w < fw.size(); ++w) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -9,7 +9,7 @@
 
 #include "app/app_state.h"
 #include "app/document_index.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,6 +1,6 @@
 // The annotated document: text, entities and provenance; what the engine produces, the app
 // edits and the file format stores. Layer: engine/core. Offsets here are BYTES into `text`;
-// the file format and the JS bridge convert to code points (io/annotation_json).
+// the file readers and writers (src/formats) and the JS bridge convert to code points.
 #pragma once
 
 #include <cstddef>

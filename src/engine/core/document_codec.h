@@ -1,7 +1,7 @@
 // A compact binary form of a whole Document, for handing documents between the browser's
 // threads (the annotation worker and the page) and keeping them in local storage without
 // the cost of JSON. Not a sharing format: files people exchange are .glosa.json
-// (io/annotation_json). Layer: engine/core (no I/O).
+// (formats/annotation_json). Layer: engine/core (no I/O).
 //
 // Layout: the 8-byte magic "GLOSADOC", a u32 version (little endian), then the fields of
 // Document in declaration order: integers as LEB128 varints, floats as their IEEE bits,

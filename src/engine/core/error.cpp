@@ -24,6 +24,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::BadArgument: return "BadArgument";
     case ErrorCode::IoError: return "IoError";
     case ErrorCode::BadReference: return "BadReference";
+    case ErrorCode::BadText: return "BadText";
   }
   return "Unknown";
 }

@@ -30,6 +30,7 @@ enum class ErrorCode : int {
   BadArgument = 16,      // a caller passed a value outside the documented range
   IoError = 17,          // a file could not be read or written (CLI only)
   BadReference = 18,     // an id that names nothing: an entity's group, a quotation's speaker
+  BadText = 19,          // a file's text breaks the format's promises (NUL, CR, a leading BOM)
 };
 
 // A short stable name for a code, e.g. "ChecksumMismatch".

@@ -18,7 +18,7 @@
 #include "app/editing.h"
 #include "app/review.h"
 #include "engine/core/document_codec.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "engine/names/lexicon.h"
 #include "platform/web/web_app.h"
 

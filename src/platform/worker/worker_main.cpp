@@ -9,9 +9,9 @@
 
 #include "engine/core/document_codec.h"
 #include "engine/engine.h"
-#include "engine/io/annotation_json.h"
 #include "engine/names/lexicon.h"
 #include "engine/tagger/adaptation.h"
+#include "formats/annotation_json.h"
 
 // Progress of the running annotation, posted to the page at once (postMessage does not wait).
 EM_JS(void, glosa_worker_js_progress, (double fraction), { Module.glosaProgress(fraction); });

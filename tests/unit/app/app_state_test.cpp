@@ -6,7 +6,7 @@
 
 #include "app/app_state.h"
 #include "app_fixtures.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "test_support.h"
 
 using namespace glosa;

@@ -12,7 +12,7 @@
 #include "app/editing.h"
 #include "app_fixtures.h"
 #include "engine/core/document_codec.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "test_support.h"
 
 using namespace glosa;

@@ -8,7 +8,7 @@
 #include "app/app_state.h"
 #include "app/editing.h"
 #include "app_fixtures.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "engine/names/entity_groups.h"
 #include "test_support.h"
 

@@ -17,7 +17,7 @@
 #include "app/review.h"
 #include "app/ui.h"
 #include "app_fixtures.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 #include "test_support.h"
 
 using namespace glosa;

@@ -7,7 +7,7 @@
 #include "unit/app/app_fixtures.h"
 #include "engine/core/document_codec.h"
 #include "engine/engine.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 
 using namespace glosa;
 

@@ -1,4 +1,4 @@
-// Tests for engine/io/annotation_json: write -> read round trips, code-point offsets, and
+// Tests for formats/annotation_json: write -> read round trips, code-point offsets, and
 // every validation error the reader can return.
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 
 #include "engine/core/sha256.h"
 #include "engine/engine.h"
-#include "engine/io/annotation_json.h"
+#include "formats/annotation_json.h"
 
 using namespace glosa;
 using json = nlohmann::json;
@@ -190,7 +190,7 @@ TEST_CASE("annotation_json: every validation error has its code and names the pl
       {"group name type", with([](json& j) { j["groups"][0]["name"] = 5; }), ErrorCode::WrongType, "groups[0].name"},
       {"quote speaker", with([](json& j) { j["quotes"][0]["speaker"] = "g5"; }), ErrorCode::BadReference, "quotes[0].speaker"},
       {"quote text", with([](json& j) { j["quotes"][0]["text"] = "x"; }), ErrorCode::TextMismatch, "quotes[0].text"},
-      {"quote end", with([](json& j) { j["quotes"][0]["end"] = 999; }), ErrorCode::BadOffsets, "quotes[0].start..end"},
+      {"quote end", with([](json& j) { j["quotes"][0]["end"] = 999; }), ErrorCode::BadOffsets, "quotes[0].end: 999 is past the end"},
       {"quote no start", with([](json& j) { j["quotes"][0].erase("start"); }), ErrorCode::MissingField, "quotes[0].start"},
       {"half a speaker span", with([](json& j) { j["quotes"][0].erase("speaker_end"); }), ErrorCode::MissingField, "speaker_end"},
       {"attribution", with([](json& j) { j["quotes"][0]["attribution"] = "telepathy"; }), ErrorCode::WrongType, "attribution"},

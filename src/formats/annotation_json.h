@@ -1,5 +1,5 @@
 // The Glosa annotation file (docs/FORMAT.md, version 2): write a Document as JSON, read and
-// fully validate one back. Layer: engine/io. Offsets in the file are Unicode code points,
+// fully validate one back. Layer: formats. Offsets in the file are Unicode code points,
 // end exclusive; Document holds bytes; this file is where they are converted.
 #pragma once
 
