@@ -65,7 +65,11 @@ function statFile(file) {
   });
 }
 
+// GLOSA_LOG_REQUESTS=1: every request line on stdout (the tests check what reached us).
+const logRequests = process.env.GLOSA_LOG_REQUESTS === '1';
+
 async function handle(req, res) {
+  if (logRequests) console.log(`request: ${req.method} ${req.url}`);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     reply(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     return;

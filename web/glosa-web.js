@@ -388,7 +388,7 @@
     withCString(String(state.current || ''), function (p) { Module._glosa_restore_finished(p, msg.problems.length); });
     if (msg.problems.length) console.warn('glosa: stored documents that could not be read:', msg.problems);
     if (msg.error) message(2, 'Documents stored in this browser could not be read (' + msg.error + '): local saving may not work');
-    publish();
+    openFromLink().then(publish, publish);
   }
   function publish() {
     if (ready) return;
@@ -400,6 +400,83 @@
     wake();
     window.dispatchEvent(new CustomEvent('glosa-ready', { detail: { version: api.version } }));
   }
+
+  // Downloads carry the type their name says (a browser may open an .html one, say).
+  function downloadType(name) {
+    const types = { jsonl: 'application/x-ndjson', json: 'application/json', html: 'text/html', csv: 'text/csv',
+                    txt: 'text/plain', ann: 'text/plain', conll: 'text/plain' };
+    const m = /\.([a-z]+)$/i.exec(name);
+    return (m && types[m[1].toLowerCase()]) || 'application/octet-stream';
+  }
+
+  // --- share links: the document, compressed, travels in the URL's fragment (after '#'),
+  // which a browser never sends to a server: "#doc=" + base64url(deflate-raw(file JSON)). ---
+  const kLinkPrefix = '#doc=';
+  const kMaxLinkChars = 2 * 1000 * 1000;       // Chromium refuses longer addresses
+  const kLongLinkChars = 64 * 1024;            // beyond this, chat apps tend to cut links
+  const kMaxLinkDocumentBytes = 64 * 1024 * 1024;  // a hostile link cannot inflate further
+  // Everything `stream` makes of `bytes`, refusing more than `limit` bytes.
+  async function transform(bytes, stream, limit) {
+    const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const step = await reader.read();
+      if (step.done) break;
+      total += step.value.length;
+      if (total > limit) {
+        reader.cancel();
+        throw new Error('it unpacks to more than ' + Math.round(limit / 1048576) + ' MB');
+      }
+      chunks.push(step.value);
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+    return out;
+  }
+  function toBase64url(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function fromBase64url(text) {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));  // throws on a broken link
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  function pageAddress() { return location.href.split('#')[0]; }
+  async function linkFor(jsonBytes) {
+    if (typeof CompressionStream !== 'function') throw new Error('this browser cannot compress (no CompressionStream)');
+    const packed = await transform(jsonBytes, new CompressionStream('deflate-raw'), Infinity);
+    return pageAddress() + kLinkPrefix + toBase64url(packed);
+  }
+  // A link's document opens at start-up (after the stored collection) and whenever the
+  // fragment changes to another link. The fragment is then cleared: a reload does not open
+  // it again, and the address bar does not keep the text.
+  async function openFromLink() {
+    const hash = location.hash;
+    if (!hash.startsWith(kLinkPrefix)) return;
+    history.replaceState(null, '', pageAddress());
+    try {
+      const payload = hash.slice(kLinkPrefix.length).replace(/\s+/g, '');
+      if (payload.length > 2 * kMaxLinkChars) throw new Error('it is too long');
+      if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot unpack it (no DecompressionStream)');
+      let packed;
+      try { packed = fromBase64url(decodeURIComponent(payload)); } catch (e) { throw new Error('it is cut short or changed'); }
+      let json;
+      try { json = await transform(packed, new DecompressionStream('deflate-raw'), kMaxLinkDocumentBytes); } catch (e) {
+        throw new Error(/unpacks to more/.test(e.message) ? e.message : 'it is cut short or changed');
+      }
+      const code = withString(json, function (ptr, len) { return Module._glosa_open_link(ptr, len); });
+      if (code !== 0) message(2, 'This link does not hold a readable Glosa document (' + lastError() + '): nothing was opened');
+    } catch (err) {
+      message(2, 'This link cannot be opened: ' + (err.message || err) + '. Ask for the link again, or for the file');
+    }
+    wake();
+  }
+  window.addEventListener('hashchange', function () { if (ready) openFromLink(); });
 
   window.Module = {
     canvas: canvas,
@@ -419,6 +496,19 @@
     glosaFatal: showFatal,
     glosaWakeAfter: wakeAfter,
     glosaCopy: copyText,
+    glosaShareLink: function (bytes) {
+      linkFor(bytes).then(function (link) {
+        if (link.length > kMaxLinkChars) {
+          message(1, 'This document is too large for a link (' + Math.round(link.length / 1024) +
+                  ' KB): download the file (Ctrl+S) and share that instead');
+          return;
+        }
+        copyText(link);
+        message(0, 'Copied a link to this document (' + Math.max(1, Math.round(link.length / 1024)) + ' KB). ' +
+                (link.length > kLongLinkChars ? 'Some chat apps cut links this long: a file is safer. ' : '') +
+                'The document travels inside the link, after the #: no server receives it');
+      }, function (err) { message(2, 'Cannot make a link: ' + (err.message || err)); });
+    },
     glosaDocumentChanged: function () { scheduleMirror(); },
     // The canvas's selection: the mirror's element takes the focus when the mirror has it.
     glosaSelectionChanged: function (index) {
@@ -428,7 +518,7 @@
     },
     glosaMessageChanged: function (text) { if (live) live.textContent = text; },
     glosaDownload: function (name, bytes) {
-      const type = /\.jsonl$/.test(name) ? 'application/x-ndjson' : 'application/json';
+      const type = downloadType(name);
       const url = URL.createObjectURL(new Blob([bytes], { type: type }));
       const a = document.createElement('a');
       a.href = url;
@@ -500,7 +590,7 @@
       api.version = Module.UTF8ToString(Module._glosa_version());
       if (!worker) {
         message(2, 'This browser cannot start the annotation worker: nothing can be annotated or saved locally');
-        publish();
+        openFromLink().then(publish, publish);
         return;
       }
       maybeRestore();
@@ -556,6 +646,11 @@
     openDocument: function (json) {
       const code = withString(String(json), function (ptr, len) { return Module._glosa_open_document(ptr, len); });
       return { ok: code === 0, error: code === 0 ? null : lastError() };
+    },
+    // A link that opens the open document (what Export ▸ Copy link copies), as a Promise.
+    shareLink: function () {
+      const json = api.getDocument();
+      return json === null ? Promise.reject(new Error('no document is open')) : linkFor(encoder.encode(json));
     },
     // [{id, title, lang, entities, reviewed, status}] of the collection, in list order.
     listDocuments: function () { return JSON.parse(Module.UTF8ToString(Module._glosa_list_documents())); },
@@ -723,22 +818,29 @@
 
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
 
-  // --- files: the picker and drag-and-drop, one or many ---
+  // --- files: the picker and drag-and-drop, one or many. They are read first, then open
+  // together (a brat .ann needs its .txt; a comparison takes the first). ---
   function openFiles(files) {
-    Array.from(files).reduce(function (chain, file) {
-      return chain.then(function () { return file.arrayBuffer(); }).then(function (buffer) {
-        withCString(file.name, function (namePtr) {
-          withString(new Uint8Array(buffer), function (ptr, len) { Module._glosa_open_file(namePtr, ptr, len); });
+    const list = Array.from(files);
+    Promise.all(list.map(function (file) {
+      return file.arrayBuffer().then(function (buffer) { return { name: file.name, buffer: buffer }; },
+                                     function (err) { message(2, 'Cannot read ' + file.name + ': ' + (err.message || err)); return null; });
+    })).then(function (read) {
+      Module._glosa_begin_files();
+      read.forEach(function (f) {
+        if (!f) return;
+        withCString(f.name, function (namePtr) {
+          withString(new Uint8Array(f.buffer), function (ptr, len) { Module._glosa_add_file(namePtr, ptr, len); });
         });
-        wake();
-      }, function (err) {
-        message(2, 'Cannot read ' + file.name + ': ' + (err.message || err));
       });
-    }, Promise.resolve());
+      Module._glosa_end_files();
+      wake();
+    });
   }
   fileInput.addEventListener('change', function () {
     if (fileInput.files && fileInput.files.length) openFiles(fileInput.files);
   });
+  fileInput.addEventListener('cancel', function () { if (started) Module._glosa_files_cancelled(); });
   window.addEventListener('dragover', function (event) {
     event.preventDefault();
     document.body.classList.add('dragging');

@@ -14,6 +14,7 @@
 #include "app/editing.h"
 #include "engine/article/article_info.h"
 #include "engine/text/language.h"
+#include "engine/text/text_decoding.h"
 #include "engine/text/normalizer.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
@@ -443,7 +444,7 @@ Status open_document_json(AppState& state, std::string_view json_text, std::stri
   auto parsed = nlohmann::json::parse(json_text, nullptr, false);
   std::string id;
   if (parsed.is_object() && parsed.contains("id") && parsed["id"].is_string()) id = parsed["id"].get<std::string>();
- add_document(state, std::move(result.value()), source, true, id);
+  add_document(state, std::move(result.value()), source, true, id);
   set_message(state, MessageKind::Info, "Opened " + source + ": " + std::to_string(count) + " entities");
   return Status::ok();
 }
@@ -552,16 +553,6 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
   return Status::ok();
 }
 
-// JSON content that claims to be a Glosa file, whatever the file is called.
-bool looks_like_glosa_json(std::string_view bytes) {
-  size_t i = 0;
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
-  if (i >= bytes.size() || bytes[i] != '{') return false;
-  const std::string_view head = bytes.substr(i, 4096);
-  return head.find("\"format\"") != std::string_view::npos && head.find("\"glosa\"") != std::string_view::npos;
-}
-
 }  // namespace
 
 Status open_file(AppState& state, std::string_view name, std::string_view bytes) {
@@ -571,7 +562,6 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
     return s;
   }
-  if (ends_with(lower, ".jsonl") || ends_with(lower, ".ndjson")) return open_jsonl(state, name, bytes);
   if (bytes.size() >= 8 && bytes.substr(0, 8) == "GLOSAADP") {
     if (!state.services.import_taught) {
       Status s(ErrorCode::BadArgument, "what was taught cannot be loaded here");
@@ -583,14 +573,26 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     return Status::ok();
   }
   if (bytes.substr(0, 4096).find("\"glosa-labels\"") != std::string_view::npos) return apply_label_set(state, bytes);
-  if (ends_with(lower, ".json") || looks_like_glosa_json(bytes)) return open_document_json(state, bytes, name);
+  // What the content is decides, whatever the file is called (formats/exchange.h).
+  const ExchangeFormat format = detect_format(name, bytes);
+  if (ends_with(lower, ".jsonl") || ends_with(lower, ".ndjson")) {
+    if (format == ExchangeFormat::Doccano) return open_exchange_file(state, name, bytes, format);
+    return open_jsonl(state, name, bytes);
+  }
+  if (format == ExchangeFormat::Glosa || (format == ExchangeFormat::PlainText && ends_with(lower, ".json"))) {
+    return open_document_json(state, bytes, name);
+  }
+  if (format != ExchangeFormat::PlainText) return open_exchange_file(state, name, bytes, format);
+  // Text: UTF-16 and UTF-32 files (with a byte-order mark) are decoded first.
+  const DecodedText decoded = decode_text_bytes(bytes);
+  const std::string_view text = decoded.encoding == TextEncoding::Utf8 ? bytes : std::string_view(decoded.text);
   // Refuse obvious binaries rather than showing garbage: NUL bytes in the first 4 KiB.
-  if (std::string_view(bytes.data(), std::min<size_t>(bytes.size(), 4096)).find('\0') != std::string_view::npos) {
+  if (text.substr(0, 4096).find('\0') != std::string_view::npos) {
     Status s(ErrorCode::InvalidUtf8, "this is a binary file, not text");
     set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
     return s;
   }
-  return load_text(state, bytes, name);
+  return load_text(state, text, name);
 }
 
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
@@ -884,6 +886,45 @@ void save_document(AppState& state) {
   const std::string name = document_filename(state);
   state.services.save_file(name, document_json(state));
   set_message(state, MessageKind::Info, "Downloaded " + name);
+}
+
+void share_document(AppState& state) {
+  if (!has_document(state)) {
+    set_message(state, MessageKind::Warning, "Nothing to share yet: paste or open an article first");
+    return;
+  }
+  if (!state.services.share_link) {
+    set_message(state, MessageKind::Error, "Links are not available on this platform");
+    return;
+  }
+  state.services.share_link(write_document(state.doc(), -1));
+}
+
+Status open_shared_document(AppState& state, std::string_view json_text) {
+  auto doc = read_document(json_text);
+  if (doc.is_ok()) {
+    // The same link opened again (another tab, the back button): its document, not a copy.
+    for (size_t i = 0; i < state.documents.size(); ++i) {
+      const Document& have = state.documents[i]->doc;
+      if (have.text != doc.value().text || have.entities.size() != doc.value().entities.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < have.entities.size() && same; ++k) {
+        const Entity& a = have.entities[k];
+        const Entity& b = doc.value().entities[k];
+        same = a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label && a.status == b.status;
+      }
+      if (!same) continue;
+      select_document(state, static_cast<int>(i));
+      set_message(state, MessageKind::Info, "The link's document is already here: it is open");
+      return Status::ok();
+    }
+  }
+  Status s = open_document_json(state, json_text, "shared link");
+  if (!s.is_ok()) return s;
+  set_message(state, MessageKind::Info,
+              "Opened the document from the link: " + std::to_string(state.doc().entities.size()) +
+                  " entities (it is now kept in this browser too)");
+  return s;
 }
 
 bool confirm_open_dialog(AppState& state) {

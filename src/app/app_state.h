@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/document_index.h"
+#include "app/exchange.h"
 #include "app/find.h"
 #include "app/session.h"
 #include "engine/engine.h"
@@ -55,6 +56,9 @@ struct PlatformServices {
   std::function<void(const std::string& lang)> export_taught;
   std::function<void(const std::string& bytes)> import_taught;
   std::function<void()> reset_taught;
+  // Copy link: the platform puts `document_json` into a link (compressed into the URL's
+  // fragment: it never reaches a server) and on the clipboard, or says why it cannot.
+  std::function<void(const std::string& document_json)> share_link;
   // Puts plain text on the system clipboard (Copy).
   std::function<void(const std::string& text)> copy_text;
   // The open document changed (the platform remembers it for the next visit).
@@ -108,6 +112,7 @@ struct AppState {
   float restore_scroll_y = -1;                // one-shot: the view scrolls here (document opened)
   bool review_mode = false;                   // Enter / X move through the review queue (app/review.h)
   FindState find;                             // the find bar (app/find.h)
+  Comparison comparison;                      // another annotator's file, compared (app/exchange.h)
   size_t scroll_to_byte = SIZE_MAX;           // one-shot: the view brings this byte into sight
   // Text selected for copying (bytes): words dragged over, or the whole text (Ctrl+A).
   size_t copy_begin = 0;
@@ -257,6 +262,14 @@ std::string document_title(const Document& doc);
 
 // Saves through the platform (Ctrl+S / the Download button). Sets a message either way.
 void save_document(AppState& state);
+
+// Copy link: the open document (text, entities, labels, groups, quotations) as a link that
+// opens the same view, through PlatformServices::share_link.
+void share_document(AppState& state);
+
+// A document that came in a link (share_document's JSON): opened as a new document, or the
+// one already in the collection with the same text and entities.
+Status open_shared_document(AppState& state, std::string_view json_text);
 
 // Enter in the Open dialog: opens the platform's file picker and closes the dialog. Called
 // by the platform from its key handler, because browsers open a picker only while handling

@@ -290,6 +290,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
   draw_annotation_progress(state, ui);
   draw_script_notice(state, ui);
   draw_find_bar(state, ui);
+  draw_compare_bar(state, ui);
   draw_review_bar(state, ui);
   ImGui::BeginChild("text##document", ImVec2(0, 0), false);
   const DocumentIndex& index = document_index(state);
@@ -551,6 +552,17 @@ void draw_document_view(AppState& state, UiResources& ui) {
           }
         } else {
           dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + w, y + line_h), quote_color(bar_alpha));
+        }
+      }
+      // The disagreement shown by the comparison: a violet band under its words.
+      if (state.comparison.active && state.comparison.current >= 0 && line.fragment_count > 0) {
+        const Disagreement& dg = state.comparison.agreement.disagreements[static_cast<size_t>(state.comparison.current)];
+        for (size_t k = line.first_fragment; k < end; ++k) {
+          const LayoutFragment& f = para.fragments[k];
+          if (f.end_byte <= dg.begin_byte || f.begin_byte >= dg.end_byte) continue;
+          const ImVec2 a(origin.x + f.x - pad_x, y + 1), b(origin.x + f.x + f.width + f.tag_width + pad_x, y + line_h - 1);
+          dl->AddRectFilled(a, b, IM_COL32(150, 90, 220, 60), 3 * s);
+          dl->AddRect(a, b, IM_COL32(120, 60, 200, 220), 3 * s, 0, 2 * s);
         }
       }
       // Find: every match on this line in yellow, the current one stronger.

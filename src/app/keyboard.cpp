@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/editing.h"
+#include "app/exchange.h"
 #include "app/review.h"
 #include "app/ui.h"
 
@@ -36,6 +37,7 @@ const char* const kShortcuts[][2] = {
     {"Ctrl+F", "find words (case and accents ignored); Enter / Shift+Enter step"},
     {"Ctrl+C, Ctrl+A", "copy the selected words or entity; select the whole text"},
     {"R", "review mode: the least certain entities first"},
+    {"N / Shift+N, T, K", "comparing: next / previous disagreement, take theirs, keep ours"},
     {"Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y", "undo, redo"},
     {"Ctrl+S", "download the annotation file"},
     {"Ctrl+O", "open files (articles, .glosa.json, .jsonl, a label set)"},
@@ -73,6 +75,16 @@ void handle_keyboard(AppState& state, UiResources& ui) {
   if (!ctrl && !alt && !shift && pressed_raw('R')) {
     set_review_mode(state, !state.review_mode);
     return;
+  }
+  if (state.comparison.active && !ctrl && !alt) {  // Export > Compare with... (app/exchange.h)
+    if (pressed_raw('N')) {
+      compare_step(state, shift ? -1 : +1);
+      return;
+    }
+    if (!shift && (pressed_raw('T') || pressed_raw('K'))) {
+      take_version(state, pressed_raw('T'));
+      return;
+    }
   }
   const int selected = state.selected_entity;
   if (selected < 0 || selected >= static_cast<int>(state.doc().entities.size())) return;

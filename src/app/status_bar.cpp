@@ -28,7 +28,7 @@ std::string facts_line(AppState& state) {
   std::string line = std::string(language_name(doc.lang)) + "  \xC2\xB7  " + std::to_string(document_index(state).char_count) +
                      " characters  \xC2\xB7  " + std::to_string(doc.entities.size()) + " entities";
   if (s->is_annotating()) line += "  \xC2\xB7  annotating\xE2\x80\xA6";
-  else if (s->is_imported) line += "  \xC2\xB7  opened from file";
+  else if (s->is_imported) line += s->source_name == "shared link" ? "  \xC2\xB7  opened from a link" : "  \xC2\xB7  opened from file";
   else if (s->annotate_ms > 0) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "  \xC2\xB7  annotated in %.1f ms", s->annotate_ms);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/editing.h"
+#include "app/exchange.h"
 #include "app/review.h"
 #include "app/ui.h"
 
@@ -17,6 +18,35 @@ const char* kLangNames[] = {"Language: auto", "Language: Polski", "Language: Eng
 }  // namespace
 
 namespace {
+
+// The Export menu: every format, the link, and comparing (toolbar, and the phone's menu).
+void export_items(AppState& state, UiResources& ui) {
+  if (ImGui::MenuItem("Glosa file (.glosa.json)", "Ctrl+S")) save_document(state);
+  record_item_rect(ui, "export:glosa");
+  ImGui::Separator();
+  static const ExchangeFormat kFormats[] = {ExchangeFormat::Brat,    ExchangeFormat::Conll,       ExchangeFormat::Spacy,
+                                            ExchangeFormat::Doccano, ExchangeFormat::LabelStudio, ExchangeFormat::W3c,
+                                            ExchangeFormat::Csv,     ExchangeFormat::Html};
+  for (ExchangeFormat f : kFormats) {
+    if (ImGui::MenuItem(format_title(f))) export_as(state, f);
+    record_item_rect(ui, std::string("export:") + format_name(f));
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem("Copy link")) share_document(state);
+  record_item_rect(ui, "export:link");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("A link that opens this very document; the document travels inside the link\n"
+                      "(after the #), so no server ever receives it");
+  }
+  if (ImGui::MenuItem("Compare with another annotator's file\xE2\x80\xA6")) begin_compare(state);
+  record_item_rect(ui, "export:compare");
+}
+
+void draw_export_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("export-menu")) return;
+  export_items(state, ui);
+  ImGui::EndPopup();
+}
 
 // A phone or a narrow window: one menu holds what the toolbar's buttons do; the side panel's
 // toggle stays outside it.
@@ -44,6 +74,10 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     if (state.services.request_paste && ImGui::MenuItem("Paste article", "Ctrl+V")) state.services.request_paste();
     if (state.services.open_file_dialog && ImGui::MenuItem("Open\xE2\x80\xA6", "Ctrl+O")) state.services.open_file_dialog();
     if (ImGui::MenuItem("Download", "Ctrl+S", false, doc)) save_document(state);
+    if (ImGui::BeginMenu("Export", doc)) {
+      export_items(state, ui);
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, can_undo(state))) undo(state);
     if (ImGui::MenuItem("Redo", "Ctrl+Y", false, can_redo(state))) redo(state);
     if (ImGui::MenuItem("Find", "Ctrl+F", false, doc)) open_find(state);
@@ -114,6 +148,17 @@ void draw_toolbar(AppState& state, UiResources& ui) {
     ImGui::SetTooltip("Save the annotations as %s (Ctrl+S)", display_text(document_filename(state), 80).c_str());
   }
   if (!can_save) ImGui::EndDisabled();
+
+  ImGui::SameLine(0, 2 * ui.scale);
+  if (!can_save) ImGui::BeginDisabled();
+  if (ImGui::Button("Export \xE2\x96\xBE##toolbar")) ImGui::OpenPopup("export-menu");
+  record_item_rect(ui, "toolbar-export");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Other formats (brat, CoNLL, spaCy, doccano, Label Studio, W3C, CSV, a web page),\n"
+                      "a link that opens this document, and comparing with another annotator");
+  }
+  if (!can_save) ImGui::EndDisabled();
+  draw_export_menu(state, ui);
 
   ImGui::SameLine();
   if (!can_undo(state)) ImGui::BeginDisabled();

@@ -179,6 +179,8 @@ void handle_keyboard(AppState& state, UiResources& ui);
 // The "?" overlay listing every shortcut, and the label set editor (keyboard.cpp, labels_editor.cpp).
 void draw_shortcuts(AppState& state, UiResources& ui);
 void draw_labels_editor(AppState& state, UiResources& ui);
+// The comparison bar above the text (compare_bar.cpp, app/exchange.h).
+void draw_compare_bar(AppState& state, UiResources& ui);
 // The find bar above the text (find_bar.cpp, app/find.h).
 void draw_find_bar(AppState& state, UiResources& ui);
 // The review line above the text: progress, Accept all remaining, leave (review.h).

@@ -10,19 +10,28 @@ export const root = path.resolve(here, '..', '..');
 export const dist = path.join(root, 'build', 'web', 'dist');
 export const artifacts = path.join(here, 'artifacts');
 
+// `received`: every request line the server saw ("GET /index.html"), as the server saw it.
 export async function startServer() {
   const proc = spawn(process.execPath, [path.join(root, 'tools', 'static-server.mjs'), dist, '0'],
-                     { stdio: ['ignore', 'pipe', 'inherit'] });
+                     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, GLOSA_LOG_REQUESTS: '1' } });
+  const received = [];
+  let out = '';
   const url = await new Promise((resolve, reject) => {
-    let out = '';
     proc.stdout.on('data', (d) => {
       out += d;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(m[0]);
+      let nl;
+      while ((nl = out.indexOf('\n')) >= 0) {
+        const line = out.slice(0, nl);
+        out = out.slice(nl + 1);
+        const r = /^request: (.*)$/.exec(line);
+        if (r) received.push(r[1]);
+        const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
+        if (m) resolve(m[0]);
+      }
     });
     proc.on('exit', (code) => reject(new Error('static server exited with ' + code)));
   });
-  return { url, close: () => proc.kill() };
+  return { url, received, close: () => proc.kill() };
 }
 
 export async function launchBrowser() {

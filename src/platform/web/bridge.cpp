@@ -13,9 +13,11 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <vector>
 
 #include "app/accessibility.h"
 #include "app/editing.h"
+#include "app/exchange.h"
 #include "app/review.h"
 #include "engine/core/document_codec.h"
 #include "formats/annotation_json.h"
@@ -47,6 +49,7 @@ EM_JS(void, glosa_js_clear_store, (), { Module.glosaClearStore(); });
 EM_JS(void, glosa_js_export_taught, (const char* lang), { Module.glosaExportTaught(UTF8ToString(lang)); });
 EM_JS(void, glosa_js_import_taught, (const char* bytes, size_t len), { Module.glosaImportTaught(HEAPU8.slice(bytes, bytes + len)); });
 EM_JS(void, glosa_js_reset_taught, (), { Module.glosaResetTaught(); });
+EM_JS(void, glosa_js_share_link, (const char* json, size_t len), { Module.glosaShareLink(HEAPU8.slice(json, json + len)); });
 EM_JS(void, glosa_js_state, (const char* key, const char* value_json), {
   Module.glosaState(UTF8ToString(key), JSON.parse(UTF8ToString(value_json)));
 });
@@ -57,6 +60,7 @@ namespace {
 
 std::string g_last_error;
 std::string g_result;  // storage for strings returned to JS; valid until the next call
+std::vector<app::OpenedFile> g_files;  // files of one pick or drop, arriving
 
 int report(const Status& s) {
   g_last_error = s.is_ok() ? "" : s.message();
@@ -130,6 +134,7 @@ void install_platform_services(WebApp& app) {
   s.export_taught = [](const std::string& lang) { glosa_js_export_taught(lang.c_str()); };
   s.import_taught = [](const std::string& bytes) { glosa_js_import_taught(bytes.data(), bytes.size()); };
   s.reset_taught = [] { glosa_js_reset_taught(); };
+  s.share_link = [](const std::string& json) { glosa_js_share_link(json.data(), json.size()); };
   s.store_current = [](const std::string& id) {
     glosa_js_state("current", nlohmann::json(id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   };
@@ -170,6 +175,36 @@ EMSCRIPTEN_KEEPALIVE int glosa_paste(const char* bytes, int len) {
 EMSCRIPTEN_KEEPALIVE int glosa_open_file(const char* name, const char* bytes, int len) {
   request_frames();
   return glosa::web::report(glosa::app::open_file(web_app().state, name, std::string_view(bytes, len)));
+}
+
+// Files picked or dropped together arrive one by one between begin and end, then open as
+// one batch (a brat .ann finds its .txt; a pending comparison takes the first).
+EMSCRIPTEN_KEEPALIVE void glosa_begin_files() { glosa::web::g_files.clear(); }
+
+EMSCRIPTEN_KEEPALIVE void glosa_add_file(const char* name, const char* bytes, int len) {
+  glosa::web::g_files.push_back({name, std::string(bytes, static_cast<size_t>(len))});
+}
+
+EMSCRIPTEN_KEEPALIVE int glosa_end_files() {
+  request_frames();
+  auto files = std::move(glosa::web::g_files);
+  glosa::web::g_files.clear();
+  return glosa::web::report(glosa::app::open_files(web_app().state, std::move(files)));
+}
+
+// The file picker closed without a file: a comparison waiting for one is called off.
+EMSCRIPTEN_KEEPALIVE void glosa_files_cancelled() {
+  request_frames();
+  auto& state = web_app().state;
+  if (!state.comparison.pending) return;
+  state.comparison.pending = false;
+  glosa::app::set_message(state, glosa::app::MessageKind::Info, "Nothing to compare with: no file was chosen");
+}
+
+// The document of a shared link (the page decoded it from the URL's fragment).
+EMSCRIPTEN_KEEPALIVE int glosa_open_link(const char* json, int len) {
+  request_frames();
+  return glosa::web::report(glosa::app::open_shared_document(web_app().state, std::string_view(json, len)));
 }
 
 EMSCRIPTEN_KEEPALIVE int glosa_open_document(const char* json, int len) {
@@ -519,6 +554,11 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   size_t taught = 0;
   for (const auto& [lang, rows] : s.taught) taught += rows;
   j["taught"] = taught;
+  j["compareActive"] = s.comparison.active;
+  j["comparePending"] = s.comparison.pending;
+  j["compareCurrent"] = s.comparison.current;
+  j["compareDisagreements"] = s.comparison.agreement.disagreements.size();
+  j["compareF1"] = s.comparison.agreement.f1;
   j["findOpen"] = s.find.open;
   j["findMatches"] = s.find.matches.size();
   j["findCurrent"] = s.find.current;

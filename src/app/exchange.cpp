@@ -1,0 +1,278 @@
+// Export in other formats, opening several files at once, and comparing two annotators'
+// files. Layer: app.
+#include "app/exchange.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "app/app_state.h"
+#include "app/editing.h"
+#include "engine/text/language.h"
+#include "engine/text/tokenizer.h"
+#include "formats/annotation_json.h"
+
+namespace glosa::app {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "article.ann" -> "article"; "a.b.txt" -> "a.b".
+std::string base_name(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  return lower(dot == std::string_view::npos ? name : name.substr(0, dot));
+}
+
+bool has_suffix(std::string_view name, std::string_view suffix) {
+  const std::string l = lower(name);
+  return l.size() >= suffix.size() && l.compare(l.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A copy of the document without its rejected entities (they are no one's annotation), and
+// for each kept entity its index in the original.
+Document standing_only(const Document& doc, std::vector<size_t>* index) {
+  Document out = doc;
+  out.entities.clear();
+  if (index) index->clear();
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    if (doc.entities[i].status == ReviewStatus::Rejected) continue;
+    out.entities.push_back(doc.entities[i]);
+    if (index) index->push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+// --- Section: export ---
+
+void export_as(AppState& state, ExchangeFormat format) {
+  if (!has_document(state)) {
+    set_message(state, MessageKind::Warning, "Nothing to export yet: paste or open an article first");
+    return;
+  }
+  if (!state.services.save_file) {
+    set_message(state, MessageKind::Error, "Saving is not available on this platform");
+    return;
+  }
+  const Exported out = export_document(state.doc(), format);
+  const std::string base = safe_file_stem(document_title(state.doc()));
+  std::string names;
+  for (const ExportedFile& f : out.files) {
+    state.services.save_file(base + f.suffix, f.bytes);
+    names += (names.empty() ? "" : " and ") + base + f.suffix;
+  }
+  std::string message = "Downloaded " + names + " (" + format_title(format) + ")";
+  for (const std::string& note : out.notes) message += "; " + note;
+  set_message(state, out.notes.empty() ? MessageKind::Info : MessageKind::Warning, message);
+}
+
+// --- Section: opening ---
+
+Status open_exchange_file(AppState& state, std::string_view name, std::string_view bytes, ExchangeFormat format,
+                          const std::string* text) {
+  const std::string source(name);
+  if (!can_import(format)) {
+    Status s(ErrorCode::NotGlosaFile, std::string(format_title(format)) + " files are written by Glosa, not read");
+    set_message(state, MessageKind::Error, "Cannot open " + source + ": " + s.message());
+    return s;
+  }
+  if (needs_text(format) && format != ExchangeFormat::Conll && !text) {
+    Status s(ErrorCode::MissingField, std::string(format_title(format)) +
+                                          " holds no text: open it together with its .txt (pick or drop both)");
+    set_message(state, MessageKind::Error, "Cannot open " + source + ": " + s.message());
+    return s;
+  }
+  auto docs = import_documents(format, bytes, text ? std::optional<std::string_view>(*text) : std::nullopt);
+  if (!docs.is_ok()) {
+    set_message(state, MessageKind::Error, "Cannot open " + source + ": " + docs.status().message() +
+                                               (has_document(state) ? " (nothing was changed)" : ""));
+    return docs.status();
+  }
+  if (docs.value().empty()) {
+    Status s(ErrorCode::EmptyText, "the file holds no document");
+    set_message(state, MessageKind::Error, "Cannot open " + source + ": " + s.message());
+    return s;
+  }
+  const int first = static_cast<int>(state.documents.size());
+  size_t entities = 0;
+  for (Document& doc : docs.value()) {
+    if (doc.lang.empty()) doc.lang = detect_language(doc.text, tokenize(doc.text));
+    if (doc.labels.empty()) doc.labels = default_labels();
+    for (const Entity& e : doc.entities) {
+      if (find_label(doc.labels, e.label) < 0) doc.labels.push_back({e.label, "#bbbbbb", ""});
+    }
+    entities += doc.entities.size();
+    DocumentSession& s = add_document(state, std::move(doc), source, true);
+    // Another tool's file has entities only: groups, speakers and the article's facts are
+    // derived here, from its entities as they are.
+    if (s.doc.groups.empty()) refresh_derived(state, s);
+  }
+  select_document(state, first);
+  set_message(state, MessageKind::Info,
+              "Opened " + source + " as " + format_title(format) + ": " + std::to_string(docs.value().size()) +
+                  (docs.value().size() == 1 ? " document, " : " documents, ") + std::to_string(entities) + " entities");
+  return Status::ok();
+}
+
+Status open_files(AppState& state, std::vector<OpenedFile> files) {
+  if (state.comparison.pending && !files.empty()) {
+    state.comparison.pending = false;
+    return compare_with(state, files[0].name, files[0].bytes);
+  }
+  // A file that needs its text (brat's .ann, W3C annotations) takes the .txt of its name.
+  std::vector<bool> used(files.size(), false);
+  Status first_failure;
+  const auto failed = [&](const Status& s) {
+    if (first_failure.is_ok() && !s.is_ok()) first_failure = s;
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    const ExchangeFormat f = has_suffix(files[i].name, ".txt") ? ExchangeFormat::PlainText
+                                                                : detect_format(files[i].name, files[i].bytes);
+    if (f != ExchangeFormat::Brat && f != ExchangeFormat::W3c) continue;
+    for (size_t j = 0; j < files.size(); ++j) {
+      if (j == i || used[j] || !has_suffix(files[j].name, ".txt") || base_name(files[j].name) != base_name(files[i].name)) {
+        continue;
+      }
+      used[i] = used[j] = true;
+      failed(open_exchange_file(state, files[i].name, files[i].bytes, f, &files[j].bytes));
+      break;
+    }
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!used[i]) failed(open_file(state, files[i].name, files[i].bytes));
+  }
+  return first_failure;
+}
+
+// --- Section: comparing two annotators ---
+
+void refresh_comparison(AppState& state) {
+  Comparison& c = state.comparison;
+  if (!c.active || !state.session()) return;
+  const Document a = standing_only(state.doc(), nullptr);
+  const Document b = standing_only(c.other, nullptr);
+  auto agreement = compare_annotations(a, b);
+  if (!agreement.is_ok()) {
+    end_compare(state);
+    set_message(state, MessageKind::Error, "The comparison ended: " + agreement.status().message());
+    return;
+  }
+  c.agreement = std::move(agreement.value());
+  c.revision = state.session()->revision;
+  const int n = static_cast<int>(c.agreement.disagreements.size());
+  c.current = n == 0 ? -1 : std::clamp(c.current, 0, n - 1);
+}
+
+void begin_compare(AppState& state) {
+  if (!has_document(state)) {
+    set_message(state, MessageKind::Warning, "Open the document to compare first, then the other annotator's file");
+    return;
+  }
+  state.comparison.pending = true;
+  set_message(state, MessageKind::Info, "Choose the other annotator's file of this text to compare with");
+  if (state.services.open_file_dialog) state.services.open_file_dialog();
+}
+
+Status compare_with(AppState& state, std::string_view name, std::string_view bytes) {
+  const std::string source(name);
+  if (!has_document(state)) {
+    Status s(ErrorCode::BadArgument, "no document is open to compare with");
+    set_message(state, MessageKind::Error, "Cannot compare: " + s.message());
+    return s;
+  }
+  const ExchangeFormat f = detect_format(name, bytes);
+  Result<std::vector<Document>> docs = f == ExchangeFormat::PlainText || !can_import(f)
+      ? Result<std::vector<Document>>(Status(ErrorCode::NotGlosaFile, "not an annotation file"))
+      : import_documents(f, bytes, f == ExchangeFormat::Conll || needs_text(f)
+                                       ? std::optional<std::string_view>(state.doc().text) : std::nullopt);
+  if (!docs.is_ok() || docs.value().size() != 1) {
+    Status s = docs.is_ok() ? Status(ErrorCode::BadArgument, "the file holds more than one document") : docs.status();
+    set_message(state, MessageKind::Error, "Cannot compare with " + source + ": " + s.message());
+    return s;
+  }
+  Document other = std::move(docs.value()[0]);
+  if (other.text != state.doc().text) {
+    Status s(ErrorCode::ChecksumMismatch,
+             "its text is not the open document's (another article, or the text was changed): only annotations of the "
+             "same text can be compared");
+    set_message(state, MessageKind::Error, "Cannot compare with " + source + ": " + s.message());
+    return s;
+  }
+  Comparison& c = state.comparison;
+  c = Comparison{};
+  c.active = true;
+  c.other_name = source;
+  c.other = std::move(other);
+  c.document_id = state.session()->id;
+  c.current = 0;
+  refresh_comparison(state);
+  if (!c.active) return Status(ErrorCode::BadArgument, state.message);
+  if (c.current >= 0) state.scroll_to_byte = c.agreement.disagreements[static_cast<size_t>(c.current)].begin_byte;
+  char line[160];
+  std::snprintf(line, sizeof line, "Compared with %s: F1 %.3f, kappa %.3f, %zu disagreement%s", source.c_str(),
+                c.agreement.f1, c.agreement.kappa, c.agreement.disagreements.size(),
+                c.agreement.disagreements.size() == 1 ? "" : "s");
+  set_message(state, MessageKind::Info, line);
+  return Status::ok();
+}
+
+bool compare_step(AppState& state, int direction) {
+  Comparison& c = state.comparison;
+  const int n = static_cast<int>(c.agreement.disagreements.size());
+  if (!c.active || n == 0) return false;
+  c.current = c.current < 0 ? 0 : ((c.current + direction) % n + n) % n;
+  state.scroll_to_byte = c.agreement.disagreements[static_cast<size_t>(c.current)].begin_byte;
+  return true;
+}
+
+bool take_version(AppState& state, bool theirs) {
+  Comparison& c = state.comparison;
+  if (!c.active || c.current < 0 || c.current >= static_cast<int>(c.agreement.disagreements.size())) return false;
+  const Disagreement d = c.agreement.disagreements[static_cast<size_t>(c.current)];
+  std::vector<size_t> a_index;
+  standing_only(state.doc(), &a_index);
+  const Document b = standing_only(c.other, nullptr);
+  std::vector<int> remove;
+  std::vector<Entity> add;
+  if (theirs) {
+    for (size_t i : d.a) remove.push_back(static_cast<int>(a_index[i]));
+    for (size_t i : d.b) {
+      Entity e = b.entities[i];
+      e.origin = Origin::Person;  // a person chose it
+      e.confidence = 1.0f;
+      e.status = ReviewStatus::Accepted;
+      e.group.clear();
+      add.push_back(e);
+    }
+  } else {
+    for (size_t i : d.a) {
+      Entity e = state.doc().entities[a_index[i]];
+      if (e.status == ReviewStatus::Accepted) continue;
+      e.status = ReviewStatus::Accepted;
+      remove.push_back(static_cast<int>(a_index[i]));
+      add.push_back(e);
+    }
+  }
+  const bool changes = !remove.empty() || !add.empty();
+  if (changes) {
+    apply_edit(state, std::move(remove), std::move(add),
+               std::string(theirs ? "Took " : "Kept ") + (theirs ? c.other_name + "'s" : "this document's") +
+                   " version of a disagreement");
+  }
+  refresh_comparison(state);
+  if (!theirs && !changes) compare_step(state, +1);  // ours, already accepted: go on
+  else if (c.active && c.current >= 0) state.scroll_to_byte = c.agreement.disagreements[static_cast<size_t>(c.current)].begin_byte;
+  return true;
+}
+
+void end_compare(AppState& state) {
+  state.comparison = Comparison{};
+}
+
+}  // namespace glosa::app

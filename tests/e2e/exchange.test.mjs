@@ -1,0 +1,208 @@
+// End-to-end: work that leaves the page (issue #11). Export ▾ saves every interchange
+// format; Copy link puts the document in a link that opens the same view in a fresh browser
+// while the server never sees the text; a brat .txt + .ann pair dropped together opens as one
+// document; Compare with… steps through another annotator's disagreements and takes theirs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+
+const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'pl-gdansk-wiatraki.txt'), 'utf8');
+
+let server;
+let browser;
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
+const view = (page) => page.evaluate(() => glosa.viewState());
+
+async function waitForMessage(page, pattern) {
+  try {
+    await page.waitForFunction((src) => new RegExp(src).test(glosa.viewState().message), pattern.source, { timeout: 20000 });
+  } catch (e) {
+    throw new Error(`no message like ${pattern}; the status bar says: ${(await view(page)).message}`);
+  }
+  return (await view(page)).message;
+}
+
+// Opens Export ▾ in the toolbar and clicks the item named `item` ("export:conll"...).
+async function exportMenu(page, item) {
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('toolbar-export'))));
+  await frames(page, 2);
+  const r = await page.evaluate((name) => glosa.itemRect(name), item);
+  assert.ok(r, `the Export menu shows ${item}`);
+  return r;
+}
+
+async function openArticle(page) {
+  await page.evaluate(() => glosa.loadModel('pl'));
+  await pasteText(page, article);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+}
+
+test('Copy link opens the same document in a fresh browser; the server never receives it', async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  await openArticle(page);
+  // A correction of a person's: the first entity relabelled with the keyboard.
+  await page.mouse.click(700, 500);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('3');
+  await frames(page, 3);
+  const original = await page.evaluate(() => glosa.getDocument());
+  assert.ok(JSON.parse(original).entities.some((e) => e.origin === 'person'), 'the link carries a correction');
+
+  const item = await exportMenu(page, 'export:link');
+  await page.screenshot({ path: path.join(artifacts, 'export-menu.png') });
+  await clickAt(page, centre(item));
+  const said = await waitForMessage(page, /Copied a link/);
+  assert.match(said, /no server receives it/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(server.url + '#doc='), link.slice(0, 80));
+  const received = server.received.length;
+
+  // Another browser profile (nothing stored) opens the link.
+  const other = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const fresh = await other.newPage();
+  const freshErrors = [];
+  fresh.on('pageerror', (e) => freshErrors.push(String(e)));
+  await fresh.goto(link);
+  await fresh.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  assert.equal(await fresh.evaluate(() => glosa.getDocument()), original, 'the same annotation file');
+  assert.equal(await fresh.evaluate(() => location.hash), '', 'the address no longer holds the document');
+  assert.match((await view(fresh)).message, /Opened the document from the link/);
+  await fresh.screenshot({ path: path.join(artifacts, 'opened-from-link.png') });
+  const seen = server.received.slice(received).join('\n');
+  assert.ok(seen.includes('GET /'), 'the page was served');
+  assert.ok(!/doc=|Gda%C5%84sk|Gdańsk/.test(seen), 'no request carried the document: ' + seen.slice(0, 300));
+
+  // A reload keeps it (stored in this browser now), once.
+  await fresh.evaluate(() => glosa.whenIdle());
+  await fresh.reload();
+  await fresh.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  assert.equal((await fresh.evaluate(() => glosa.listDocuments())).length, 1);
+
+  // A link cut short: a clear message, nothing lost.
+  await fresh.evaluate((l) => { location.hash = l.slice(l.indexOf('#') + 1, l.indexOf('#') + 200); }, link);
+  const broken = await waitForMessage(fresh, /link cannot be opened/);
+  assert.match(broken, /cut short or changed/);
+  assert.equal((await fresh.evaluate(() => glosa.listDocuments())).length, 1, 'nothing was added or lost');
+  assert.deepEqual(freshErrors, []);
+  await other.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Export ▾ downloads CoNLL and a brat pair; the pair dropped together opens as one document', async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  await openArticle(page);
+  const doc = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+
+  const conllItem = await exportMenu(page, 'export:conll');
+  const [conll] = await Promise.all([page.waitForEvent('download'), clickAt(page, centre(conllItem))]);
+  assert.match(conll.suggestedFilename(), /\.conll$/);
+  const conllText = fs.readFileSync(await conll.path(), 'utf8');
+  assert.match(conllText, /\tB-(PER|LOC|ORG)\b|\sB-(PER|LOC|ORG)$/m, 'IOB tags');
+
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await clickAt(page, centre(await exportMenu(page, 'export:brat')));
+  await page.waitForFunction(() => /Downloaded .*\.txt and .*\.ann/.test(glosa.viewState().message));
+  for (let i = 0; i < 50 && downloads.length < 2; i++) await frames(page, 1);
+  const names = downloads.map((d) => d.suggestedFilename()).sort();
+  assert.equal(names.length, 2, names.join(', '));
+  assert.match(names[0], /\.ann$/);
+  assert.match(names[1], /\.txt$/);
+  const named = (suffix) => downloads.find((d) => d.suggestedFilename().endsWith(suffix));
+  const ann = fs.readFileSync(await named('.ann').path(), 'utf8');
+  const txt = fs.readFileSync(await named('.txt').path(), 'utf8');
+  const standing = doc.entities.filter((e) => e.status !== 'rejected');
+  assert.equal(ann.split('\n').filter((l) => /^T\d+\t(?!Quotation )/.test(l)).length, standing.length, 'one T line per entity');
+  assert.equal(ann.split('\n').filter((l) => /^T\d+\tQuotation /.test(l)).length, doc.quotes.length, 'and per quotation');
+
+  // Both files dropped together (in the "wrong" order): one document, the same entities.
+  await page.evaluate(({ ann, txt, names }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([ann], names[0], { type: 'text/plain' }));
+    dt.items.add(new File([txt], names[1], { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { ann, txt, names });
+  await waitForMessage(page, / as brat standoff/);
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 2, 'one document for the pair');
+  const opened = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(opened.text, doc.text);
+  const spans = (d) => d.entities.filter((e) => e.status !== 'rejected').map((e) => `${e.start}:${e.end}:${e.label}`).sort();
+  assert.deepEqual(spans(opened), spans(doc));
+  assert.equal(opened.quotes.length, doc.quotes.length);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Compare with… shows another annotator's disagreements; Take theirs changes ours and undoes", async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  await openArticle(page);
+  const ours = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  const standing = ours.entities.filter((e) => e.status !== 'rejected');
+  assert.ok(standing.length >= 4);
+  // Their file: one entity relabelled, one left out.
+  const theirs = JSON.parse(JSON.stringify(ours));
+  const relabelled = theirs.entities.find((e) => e.status !== 'rejected' && e.label !== 'ORG' && e.label !== 'DATE');
+  relabelled.label = 'ORG';
+  const dropped = theirs.entities.filter((e) => e.status !== 'rejected').at(-1);
+  theirs.entities = theirs.entities.filter((e) => e !== dropped);
+
+  // A file of another text is refused, and nothing changes.
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+    exportMenu(page, 'export:compare').then((r) => clickAt(page, centre(r)))]);
+  const otherText = { ...theirs, text: theirs.text.replace('Gdańsk', 'Gdynia'), entities: [] };
+  await chooser.setFiles({ name: 'other-article.glosa.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(otherText)) });
+  await waitForMessage(page, /Cannot compare with other-article/);
+  assert.equal((await view(page)).compareActive, false);
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 1, 'the refused file was not added');
+
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+    exportMenu(page, 'export:compare').then((r) => clickAt(page, centre(r)))]);
+  await chooser.setFiles({ name: 'anna.glosa.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  const said = await waitForMessage(page, /Compared with anna\.glosa\.json/);
+  assert.match(said, /2 disagreements/);
+  let v = await view(page);
+  assert.equal(v.compareActive, true);
+  assert.equal(v.compareDisagreements, 2);
+  await frames(page, 3);
+  await page.screenshot({ path: path.join(artifacts, 'compare-bar.png') });
+
+  // Disagreements come in text order: step to the relabelled one and take theirs.
+  const relabelledAt = (d) => d.entities.find((e) => e.start === relabelled.start && e.end === relabelled.end);
+  assert.equal(v.compareCurrent, 0);
+  await page.keyboard.press('n');
+  await frames(page, 2);
+  assert.equal((await view(page)).compareCurrent, 1, 'N steps to the next');
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('compare-next'))));
+  assert.equal((await view(page)).compareCurrent, 0, 'and round again');
+  if (relabelled.start > dropped.start) await page.keyboard.press('n');
+  await frames(page, 2);
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('compare-theirs'))));
+  await frames(page, 2);
+  let now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(relabelledAt(now).label, 'ORG', 'their label was taken');
+  v = await view(page);
+  assert.equal(v.compareDisagreements, 1, 'one disagreement left');
+
+  // Undo brings ours back, and the comparison follows.
+  await page.keyboard.press('Control+z');
+  await frames(page, 3);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(relabelledAt(now).label, relabelledAt(ours).label);
+  assert.equal((await view(page)).compareDisagreements, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

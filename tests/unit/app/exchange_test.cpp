@@ -1,0 +1,242 @@
+// Tests for app/exchange: Export in other formats through the platform, opening a brat pair
+// picked together, what open_file recognises by content, comparing with another annotator's
+// file (refused for another text; stepping; taking theirs or keeping ours; undo), and the
+// document of a shared link (opened once).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "app/editing.h"
+#include "app/exchange.h"
+#include "formats/annotation_json.h"
+#include "formats/exchange.h"
+
+using namespace glosa;
+using namespace glosa::app;
+
+namespace {
+
+const char kGdansk[] =
+    "Port Gda\xC5\x84sk podpisa\xC5\x82 umow\xC4\x99 z Ann\xC4\x85 Nowak w Warszawie 12 stycznia 2026 r.";
+
+struct Exchange {
+  Engine engine;
+  AppState state;
+  std::vector<std::pair<std::string, std::string>> saved;  // name, bytes
+  int dialogs = 0;
+  Exchange() {
+    state.engine = &engine;
+    state.services.now_ms = [] { return 1000.0; };
+    state.services.save_file = [this](const std::string& name, const std::string& bytes) { saved.emplace_back(name, bytes); };
+    state.services.open_file_dialog = [this] { ++dialogs; };
+  }
+  void tag(const char* words, const char* label) {
+    const size_t b = state.doc().text.find(words);
+    REQUIRE(b != std::string::npos);
+    REQUIRE(add_entity(state, b, b + std::string(words).size(), label));
+  }
+  int find(const char* words) const {
+    const size_t b = state.doc().text.find(words);
+    for (size_t i = 0; i < state.doc().entities.size(); ++i) {
+      if (state.doc().entities[i].begin_byte == b && state.doc().entities[i].status != ReviewStatus::Rejected) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+};
+
+// The open document with Anna Nowak as a person and Warszawa as a place (rules may add dates).
+void annotated(Exchange& x) {
+  REQUIRE(load_text(x.state, kGdansk, "test").is_ok());
+  if (x.find("Ann\xC4\x85 Nowak") < 0) x.tag("Ann\xC4\x85 Nowak", "PER");
+  if (x.find("Warszawie") < 0) x.tag("Warszawie", "LOC");
+}
+
+}  // namespace
+
+TEST_CASE("Export saves every format through the platform; brat is two files, named after the title") {
+  Exchange x;
+  annotated(x);
+  export_as(x.state, ExchangeFormat::Brat);
+  REQUIRE(x.saved.size() == 2);
+  CHECK(x.saved[0].first.size() > 4);
+  CHECK(x.saved[0].first.substr(x.saved[0].first.size() - 4) == ".txt");
+  CHECK(x.saved[1].first.substr(x.saved[1].first.size() - 4) == ".ann");
+  CHECK(x.saved[0].second == x.state.doc().text);
+  CHECK(x.saved[1].second.find("PER") != std::string::npos);
+  CHECK(x.state.message.find("Downloaded") == 0);
+  for (ExchangeFormat f : {ExchangeFormat::Conll, ExchangeFormat::Spacy, ExchangeFormat::Doccano, ExchangeFormat::LabelStudio,
+                           ExchangeFormat::W3c, ExchangeFormat::Csv, ExchangeFormat::Html}) {
+    x.saved.clear();
+    export_as(x.state, f);
+    INFO(format_name(f));
+    REQUIRE(x.saved.size() == 1);
+    CHECK(x.saved[0].second.find("Nowak") != std::string::npos);
+  }
+}
+
+TEST_CASE("Export without a document says so and saves nothing") {
+  Exchange x;
+  export_as(x.state, ExchangeFormat::Conll);
+  CHECK(x.saved.empty());
+  CHECK(x.state.message_kind == MessageKind::Warning);
+}
+
+TEST_CASE("a brat .ann picked with its .txt opens as one document; alone it asks for the text") {
+  Exchange x;
+  annotated(x);
+  export_as(x.state, ExchangeFormat::Brat);
+  const auto txt = x.saved[0], ann = x.saved[1];
+  const size_t before = x.state.documents.size();
+  const size_t entities = x.state.doc().entities.size();
+
+  CHECK_FALSE(open_files(x.state, {{"alone.ann", ann.second}}).is_ok());
+  CHECK(x.state.documents.size() == before);
+  CHECK(x.state.message.find(".txt") != std::string::npos);
+
+  // The .ann first and names in another case: still a pair.
+  REQUIRE(open_files(x.state, {{"Article.ANN", ann.second}, {"article.txt", txt.second}}).is_ok());
+  CHECK(x.state.documents.size() == before + 1);
+  CHECK(x.state.doc().text == kGdansk);
+  CHECK(x.state.doc().entities.size() == entities);
+  CHECK(x.state.message.find("brat") != std::string::npos);
+}
+
+TEST_CASE("open_file recognises a format by its content, whatever the file is called") {
+  Exchange x;
+  annotated(x);
+  export_as(x.state, ExchangeFormat::Doccano);
+  const std::string doccano = x.saved.back().second;
+  const size_t before = x.state.documents.size();
+  REQUIRE(open_file(x.state, "export.jsonl", doccano).is_ok());
+  CHECK(x.state.documents.size() == before + 1);
+  REQUIRE(x.find("Ann\xC4\x85 Nowak") >= 0);
+  CHECK(x.state.doc().entities[static_cast<size_t>(x.find("Ann\xC4\x85 Nowak"))].label == "PER");
+
+  // UTF-16 text with a byte-order mark is decoded, not shown as garbage.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("Ala ma kota.")) utf16 += std::string{c, '\0'};
+  REQUIRE(open_file(x.state, "note.txt", utf16).is_ok());
+  CHECK(x.state.doc().text == "Ala ma kota.");
+
+  // A binary file is refused, and the open document stays.
+  const std::string open_text = x.state.doc().text;
+  CHECK_FALSE(open_file(x.state, "picture.txt", std::string("GIF89a\0\0\0\x01", 10)).is_ok());
+  CHECK(x.state.doc().text == open_text);
+  CHECK(x.state.message_kind == MessageKind::Error);
+}
+
+TEST_CASE("compare: another text is refused; the agreement steps, takes theirs, keeps ours, and follows undo") {
+  Exchange x;
+  annotated(x);
+  // Their file: Anna Nowak an organisation, Warszawa left out.
+  Document theirs = x.state.doc();
+  for (Entity& e : theirs.entities) {
+    if (e.label == "PER") e.label = "ORG";
+  }
+  const size_t warsaw = theirs.text.find("Warszawie");
+  theirs.entities.erase(std::remove_if(theirs.entities.begin(), theirs.entities.end(),
+                                       [&](const Entity& e) { return e.begin_byte == warsaw; }),
+                        theirs.entities.end());
+
+  Document other_text = theirs;
+  other_text.text[0] = 'p';
+  CHECK_FALSE(compare_with(x.state, "other.glosa.json", write_document(other_text, -1)).is_ok());
+  CHECK_FALSE(x.state.comparison.active);
+  CHECK(x.state.message.find("not the open document's") != std::string::npos);
+
+  // Compare with… waits for the file picked next.
+  begin_compare(x.state);
+  CHECK(x.dialogs == 1);
+  CHECK(x.state.comparison.pending);
+  const size_t docs = x.state.documents.size();
+  REQUIRE(open_files(x.state, {{"anna.glosa.json", write_document(theirs, -1)}}).is_ok());
+  CHECK(x.state.documents.size() == docs);  // compared, not added
+  const Comparison& c = x.state.comparison;
+  REQUIRE(c.active);
+  CHECK_FALSE(c.pending);
+  REQUIRE(c.agreement.disagreements.size() == 2);
+  CHECK(c.agreement.f1 < 1.0);
+  CHECK(c.current == 0);
+  CHECK(c.agreement.disagreements[0].kind == DisagreementKind::Label);  // Anna Nowak comes first
+  CHECK(compare_step(x.state, +1));
+  CHECK(c.current == 1);
+  CHECK(c.agreement.disagreements[1].kind == DisagreementKind::OnlyA);
+  CHECK(x.state.scroll_to_byte == warsaw);
+  CHECK(compare_step(x.state, +1));
+  CHECK(c.current == 0);  // round again
+
+  // Take theirs: Anna Nowak becomes ORG, one undoable step; one disagreement is left.
+  REQUIRE(take_version(x.state, true));
+  const int anna = x.find("Ann\xC4\x85 Nowak");
+  REQUIRE(anna >= 0);
+  CHECK(x.state.doc().entities[static_cast<size_t>(anna)].label == "ORG");
+  CHECK(x.state.doc().entities[static_cast<size_t>(anna)].origin == Origin::Person);
+  CHECK(c.agreement.disagreements.size() == 1);
+
+  // Undo: ours again, and the comparison, computed again, shows both disagreements.
+  undo(x.state);
+  CHECK(x.state.doc().entities[static_cast<size_t>(x.find("Ann\xC4\x85 Nowak"))].label == "PER");
+  refresh_comparison(x.state);
+  CHECK(c.agreement.disagreements.size() == 2);
+
+  // Keep ours on "only here": Warszawa stays, accepted; the disagreement itself remains (the
+  // other file still lacks it) and the view moves on.
+  CHECK(compare_step(x.state, +1));
+  REQUIRE(take_version(x.state, false));
+  const int w = x.find("Warszawie");
+  REQUIRE(w >= 0);
+  CHECK(x.state.doc().entities[static_cast<size_t>(w)].status == ReviewStatus::Accepted);
+  CHECK(c.agreement.disagreements.size() == 2);
+
+  // Taking theirs on "only here" removes ours.
+  if (c.agreement.disagreements[static_cast<size_t>(c.current)].kind != DisagreementKind::OnlyA) compare_step(x.state, +1);
+  REQUIRE(c.agreement.disagreements[static_cast<size_t>(c.current)].kind == DisagreementKind::OnlyA);
+  REQUIRE(take_version(x.state, true));
+  CHECK(x.find("Warszawie") < 0);
+  CHECK(c.agreement.disagreements.size() == 1);
+
+  // Close: the comparison is gone.
+  end_compare(x.state);
+  CHECK_FALSE(x.state.comparison.active);
+}
+
+TEST_CASE("a shared link's document opens once; a broken one changes nothing") {
+  Exchange x;
+  annotated(x);
+  x.tag("12 stycznia", "DATE");
+  const std::string json = write_document(x.state.doc(), -1);
+  const size_t docs = x.state.documents.size();
+  REQUIRE(open_shared_document(x.state, json).is_ok());
+  CHECK(x.state.documents.size() == docs);  // the same document is already here: opened
+  CHECK(x.state.message.find("already here") != std::string::npos);
+
+  Document other = x.state.doc();
+  other.entities.pop_back();
+  REQUIRE(open_shared_document(x.state, write_document(other, -1)).is_ok());
+  CHECK(x.state.documents.size() == docs + 1);
+  CHECK(x.state.session()->source_name == "shared link");
+
+  CHECK_FALSE(open_shared_document(x.state, json.substr(0, json.size() / 2)).is_ok());
+  CHECK(x.state.documents.size() == docs + 1);
+  CHECK(x.state.message_kind == MessageKind::Error);
+}
+
+TEST_CASE("share_document hands the open document's file to the platform") {
+  Exchange x;
+  std::string shared;
+  x.state.services.share_link = [&](const std::string& json) { shared = json; };
+  share_document(x.state);
+  CHECK(shared.empty());
+  CHECK(x.state.message_kind == MessageKind::Warning);
+  annotated(x);
+  share_document(x.state);
+  auto back = read_document(shared);
+  REQUIRE(back.is_ok());
+  CHECK(back.value().text == kGdansk);
+  CHECK(back.value().entities.size() == x.state.doc().entities.size());
+}
