@@ -412,7 +412,7 @@
   // --- share links: the document, compressed, travels in the URL's fragment (after '#'),
   // which a browser never sends to a server: "#doc=" + base64url(deflate-raw(file JSON)). ---
   const kLinkPrefix = '#doc=';
-  const kMaxLinkChars = 2 * 1000 * 1000;       // Chromium refuses longer addresses
+  const kMaxLinkChars = 1500 * 1000;           // Chromium refuses addresses over 2 MB; keep clear of it
   const kLongLinkChars = 64 * 1024;            // beyond this, chat apps tend to cut links
   const kMaxLinkDocumentBytes = 64 * 1024 * 1024;  // a hostile link cannot inflate further
   // Everything `stream` makes of `bytes`, refusing more than `limit` bytes.
