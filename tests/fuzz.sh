@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(annotation_reader engine_annotate app_open model_loaders)
+[ ${#targets[@]} -gt 0 ] || targets=(annotation_reader engine_annotate app_open model_loaders exchange_import)
 
 # The sanitized tree (tests/run.sh builds its unit suite and CLI here too). -O1: the usual
 # level for ASan, a third of -O3's compile time, fast enough for fuzzing.

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   state.engine = &engine;
   state.services.now_ms = [] { return 0.0; };
   glosa::fuzz::require(glosa::app::load_text(state, "Jan Kowalski zapłacił 5 zł.", "start").is_ok(), "start text");
-  const std::string before = glosa::write_document(state.doc, -1);
+  const std::string before = glosa::write_document(state.doc(), -1);
   const std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
   glosa::Status s;
   switch (data[0] % 3) {
@@ -29,14 +29,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     default: s = glosa::app::open_file(state, "plik.glosa.json", bytes); break;
   }
   if (!s.is_ok()) {
-    glosa::fuzz::require(glosa::write_document(state.doc, -1) == before, "a refused input changes nothing");
+    glosa::fuzz::require(glosa::write_document(state.doc(), -1) == before, "a refused input changes nothing");
     glosa::fuzz::require(!state.message.empty(), "a refused input has a message");
     return 0;
   }
-  const glosa::app::DocumentIndex index = glosa::app::build_document_index(state.doc);
-  glosa::fuzz::require(index.quote_depth.size() == state.doc.quotes.size(), "one depth per quotation");
-  for (size_t q = 0; q < state.doc.quotes.size(); ++q) {
-    (void)glosa::app::speaker_display_name(state.doc, index, static_cast<int>(q));
+  const glosa::app::DocumentIndex index = glosa::app::build_document_index(state.doc());
+  glosa::fuzz::require(index.quote_depth.size() == state.doc().quotes.size(), "one depth per quotation");
+  for (size_t q = 0; q < state.doc().quotes.size(); ++q) {
+    (void)glosa::app::speaker_display_name(state.doc(), index, static_cast<int>(q));
   }
   return 0;
 }
