@@ -266,7 +266,9 @@ bool take_version(AppState& state, bool theirs) {
                    " version of a disagreement");
   }
   refresh_comparison(state);
-  if (!theirs && !changes) compare_step(state, +1);  // ours, already accepted: go on
+  // Ours stays a disagreement (the other file still differs): go on to the next one. Theirs
+  // resolved it: the next one has moved into its place.
+  if (!theirs) compare_step(state, +1);
   else if (c.active && c.current >= 0) state.scroll_to_byte = c.agreement.disagreements[static_cast<size_t>(c.current)].begin_byte;
   return true;
 }

@@ -187,7 +187,9 @@ TEST_CASE("compare: another text is refused; the agreement steps, takes theirs, 
   // Keep ours on "only here": Warszawa stays, accepted; the disagreement itself remains (the
   // other file still lacks it) and the view moves on.
   CHECK(compare_step(x.state, +1));
+  REQUIRE(c.current == 1);
   REQUIRE(take_version(x.state, false));
+  CHECK(c.current == 0);  // moved on (round to the first)
   const int w = x.find("Warszawie");
   REQUIRE(w >= 0);
   CHECK(x.state.doc().entities[static_cast<size_t>(w)].status == ReviewStatus::Accepted);
