@@ -54,10 +54,20 @@ test('Copy link opens the same document in a fresh browser; the server never rec
   const { page, context, errors } = await openApp(browser, server.url);
   await openArticle(page);
   // A correction of a person's: the first entity relabelled with the keyboard.
+  // Each key gets its own frames: two keys in one frame would be read in the app's order.
   await page.mouse.click(700, 500);
+  await frames(page, 2);
   await page.keyboard.press('Tab');
-  await page.keyboard.press('3');
+  await frames(page, 2);
+  const before = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  const selectedId = (await view(page)).selectedId;
+  const selected = before.entities.find((e) => e.id === selectedId);
+  assert.ok(selected, 'Tab selects an entity');
+  // The legend's digit of a label other than the entity's own.
+  const digit = before.labels.findIndex((l) => l.name !== selected.label) + 1;
+  await page.keyboard.press(String(digit));
   await frames(page, 3);
+  await page.evaluate(() => glosa.whenIdle());
   const original = await page.evaluate(() => glosa.getDocument());
   assert.ok(JSON.parse(original).entities.some((e) => e.origin === 'person'), 'the link carries a correction');
 
@@ -147,7 +157,7 @@ test('Export ▾ downloads CoNLL and a brat pair; the pair dropped together open
   await context.close();
 });
 
-test("Compare with… shows another annotator's disagreements; Take theirs changes ours and undoes", async () => {
+test("Compare with… shows another annotator's disagreements; Take theirs / Keep ours by button and key, undoable", async () => {
   const { page, context, errors } = await openApp(browser, server.url);
   await openArticle(page);
   const ours = JSON.parse(await page.evaluate(() => glosa.getDocument()));
@@ -203,6 +213,25 @@ test("Compare with… shows another annotator's disagreements; Take theirs chang
   now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
   assert.equal(relabelledAt(now).label, relabelledAt(ours).label);
   assert.equal((await view(page)).compareDisagreements, 2);
+
+  // K keeps ours where they left an entity out: accepted here, and the bar moves on.
+  const droppedIndex = relabelled.start < dropped.start ? 1 : 0;
+  if ((await view(page)).compareCurrent !== droppedIndex) await page.keyboard.press('n');
+  await frames(page, 2);
+  assert.equal((await view(page)).compareCurrent, droppedIndex);
+  await page.keyboard.press('k');
+  await frames(page, 3);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(now.entities.find((e) => e.start === dropped.start && e.end === dropped.end).status, 'accepted');
+  v = await view(page);
+  assert.equal(v.compareDisagreements, 2, 'ours kept: they still differ');
+  assert.equal(v.compareCurrent, 1 - droppedIndex, 'K moves on');
+  // T takes theirs on the relabelled one.
+  await page.keyboard.press('t');
+  await frames(page, 3);
+  now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(relabelledAt(now).label, 'ORG');
+  assert.equal((await view(page)).compareDisagreements, 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
