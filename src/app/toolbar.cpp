@@ -57,7 +57,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
   ImGui::SameLine(0, 12 * ui.scale);
   if (ImGui::Button("\xE2\x89\xA1 Menu##toolbar")) ImGui::OpenPopup("toolbar-menu");
   record_item_rect(ui, "toolbar-menu");
-  if (has_document(state)) {
+  if (has_document(state) && ui.compact) {  // the panels slide over the text
     ImGui::SameLine();
     if (ImGui::Button(ui.show_side_panel ? "Entities \xE2\x96\xB8##toolbar" : "\xE2\x97\x82 Entities##toolbar")) {
       ui.show_side_panel = !ui.show_side_panel;
@@ -100,7 +100,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
 }  // namespace
 
 void draw_toolbar(AppState& state, UiResources& ui) {
-  if (ui.compact) {
+  if (ui.compact_toolbar) {
     draw_compact_toolbar(state, ui);
     return;
   }
@@ -208,6 +208,9 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   if (ImGui::Button("?##toolbar")) ui.show_shortcuts = true;
   record_item_rect(ui, "toolbar-help");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+  // What the whole row needs: a window narrower than this gets the menu instead.
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().WindowPadding.x - ImGui::GetMainViewport()->Pos.x;
+  ui.toolbar_width = right / ui.scale;
   ImGui::Separator();
 }
 

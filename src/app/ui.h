@@ -55,6 +55,11 @@ struct UiResources {
   size_t missing_glyphs = 0;     // its characters the font has no glyph for
   // A narrow window (a phone): panels slide over the text, the toolbar is a menu.
   bool compact = false;
+  // The toolbar is a menu too in a window that is wider but still too narrow for all its
+  // buttons (a tablet held upright): toolbar_width is what the full toolbar took when last
+  // drawn, in unscaled pixels (0 before it was ever drawn).
+  bool compact_toolbar = false;
+  float toolbar_width = 0;
   bool show_side_panel = false;  // compact: the entities and quotations panel is showing
   // The Documents panel (the collection) on the left.
   bool show_documents = false;

@@ -168,6 +168,7 @@ void draw_frame(AppState& state, UiResources& ui) {
   // Phones and narrow windows: the panels slide over the text instead of sitting beside it,
   // and the toolbar folds into a menu.
   ui.compact = vp->Size.x < 700.0f * ui.scale;
+  ui.compact_toolbar = ui.compact || vp->Size.x < ui.toolbar_width * ui.scale;
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

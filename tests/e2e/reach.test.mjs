@@ -157,6 +157,16 @@ test('on a phone: a tap selects, a long press opens the menu, a tap there relabe
       assert.ok(await page.evaluate(() => glosa.itemRect('close-side')), 'the panel is showing');
       await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-panel.png`) });
     }
+    // Every toolbar button is in reach: the whole row fits, or it folds into the menu.
+    const help = await page.evaluate(() => glosa.itemRect('toolbar-help'));
+    const menu = await page.evaluate(() => glosa.itemRect('toolbar-menu'));
+    assert.ok(help ? help.x1 <= w : menu && menu.x1 <= w, `the toolbar fits ${w} px: ${JSON.stringify(help || menu)}`);
+    if (w >= 700) {
+      assert.ok(menu, 'a tablet held upright gets the toolbar menu too');
+      await page.touchscreen.tap(centre(menu).x, centre(menu).y);
+      await frames(page, 4);
+      await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-toolbar-menu.png`) });
+    }
     assert.deepEqual(errors, []);
     await context.close();
   }
