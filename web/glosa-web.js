@@ -696,42 +696,103 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // The mirror is updated in place: a paragraph whose text and entities are unchanged keeps
+  // its elements (only its entities' numbers are rewritten when they moved), so a correction
+  // in a long document costs the browser the layout of one paragraph, not of the whole text.
+  let mirrorMain = null;         // <main>, made on the first build
+  let mirrorParts = null;        // {title, facts, article, lists, note}
+  let mirrorKeys = [];           // per paragraph: its runs without entity numbers, as JSON
+  let mirrorListKeys = ['', ''];
+  function paragraphKey(runs) {
+    return JSON.stringify(runs.map(function (r) { return typeof r === 'string' ? r : [r.name, r.text]; }));
+  }
+  function paragraphElement(runs) {
+    const p = el('p');
+    runs.forEach(function (r) {
+      if (typeof r === 'string') { p.appendChild(document.createTextNode(r)); return; }
+      p.appendChild(el('mark', { id: 'glosa-entity-' + r.i, tabindex: '-1', 'aria-label': r.name, 'data-index': String(r.i) }, r.text));
+    });
+    return p;
+  }
+  function renumber(p, runs) {
+    const marks = p.getElementsByTagName('mark');
+    let k = 0;
+    runs.forEach(function (r) {
+      if (typeof r === 'string') return;
+      const m = marks[k++];
+      if (m && m.getAttribute('data-index') !== String(r.i)) {
+        m.id = 'glosa-entity-' + r.i;
+        m.setAttribute('data-index', String(r.i));
+      }
+    });
+  }
+  function listSection(name, items) {
+    const section = el('section', { 'aria-label': name });
+    section.appendChild(el('h2', null, name));
+    const ul = el('ul');
+    items.forEach(function (item) { ul.appendChild(el('li', null, item)); });
+    section.appendChild(ul);
+    return section;
+  }
   function buildMirror() {
     mirrorTimer = null;
     if (!started || !mirror) return;
     const o = JSON.parse(Module.UTF8ToString(Module._glosa_accessible_outline()));
     mirrorRevision = o.revision;
-    const main = el('main', { 'aria-label': 'Annotated article' });
-    if (!o.title && o.paragraphs.length === 0) {
-      main.appendChild(el('p', null, 'No document is open. Paste an article with Ctrl+V, or open a file with Ctrl+O.'));
-    } else {
-      main.appendChild(el('h1', null, o.title || 'Untitled document'));
-      if (o.facts) main.appendChild(el('p', null, o.facts));
-      const article = el('article', { 'aria-label': 'Text with its entities' });
-      o.paragraphs.forEach(function (runs) {
-        const p = el('p');
-        runs.forEach(function (r) {
-          if (typeof r === 'string') { p.appendChild(document.createTextNode(r)); return; }
-          const m = el('mark', { id: 'glosa-entity-' + r.i, tabindex: '-1', 'aria-label': r.name, 'data-index': String(r.i) }, r.text);
-          p.appendChild(m);
-        });
-        article.appendChild(p);
-      });
-      if (o.truncated) article.appendChild(el('p', null, 'The rest of this long text is not repeated here.'));
-      main.appendChild(article);
-      const lists = [['People, places and organisations', o.groups], ['Quotations', o.quotes]];
-      lists.forEach(function (pair) {
-        if (!pair[1] || !pair[1].length) return;
-        const section = el('section', { 'aria-label': pair[0] });
-        section.appendChild(el('h2', null, pair[0]));
-        const ul = el('ul');
-        pair[1].forEach(function (item) { ul.appendChild(el('li', null, item)); });
-        section.appendChild(ul);
-        main.appendChild(section);
-      });
-    }
     const hadFocus = mirror.contains(document.activeElement) ? document.activeElement.id : null;
-    mirror.replaceChildren(main);
+    if (!o.title && o.paragraphs.length === 0) {
+      mirrorMain = null;
+      const main = el('main', { 'aria-label': 'Annotated article' });
+      main.appendChild(el('p', null, 'No document is open. Paste an article with Ctrl+V, or open a file with Ctrl+O.'));
+      mirror.replaceChildren(main);
+      return;
+    }
+    if (!mirrorMain) {
+      mirrorMain = el('main', { 'aria-label': 'Annotated article' });
+      mirrorParts = { title: el('h1'), facts: el('p'), article: el('article', { 'aria-label': 'Text with its entities' }),
+                      lists: [el('div'), el('div')], note: el('p') };
+      mirrorMain.append(mirrorParts.title, mirrorParts.facts, mirrorParts.article, mirrorParts.lists[0], mirrorParts.lists[1]);
+      mirrorKeys = [];
+      mirrorListKeys = ['', ''];
+      mirror.replaceChildren(mirrorMain);
+    }
+    const parts = mirrorParts;
+    const title = o.title || 'Untitled document';
+    if (parts.title.textContent !== title) parts.title.textContent = title;
+    if (parts.facts.textContent !== (o.facts || '')) parts.facts.textContent = o.facts || '';
+    parts.facts.hidden = !o.facts;
+    // Paragraphs: keep, renumber, replace, add, remove.
+    parts.note.remove();
+    const article = parts.article;
+    const old = article.children;
+    o.paragraphs.forEach(function (runs, i) {
+      const key = paragraphKey(runs);
+      if (i < mirrorKeys.length && mirrorKeys[i] === key) {
+        renumber(old[i], runs);
+        return;
+      }
+      const p = paragraphElement(runs);
+      if (i < mirrorKeys.length) article.replaceChild(p, old[i]);
+      else article.appendChild(p);
+      mirrorKeys[i] = key;
+    });
+    while (mirrorKeys.length > o.paragraphs.length) {
+      article.lastElementChild.remove();
+      mirrorKeys.pop();
+    }
+    if (o.truncated) {
+      parts.note.textContent = 'The rest of this long text is not repeated here.';
+      article.appendChild(parts.note);
+    }
+    [['People, places and organisations', o.groups], ['Quotations', o.quotes]].forEach(function (pair, k) {
+      const items = pair[1] || [];
+      const key = JSON.stringify(items);
+      if (key === mirrorListKeys[k]) return;
+      mirrorListKeys[k] = key;
+      const next = items.length ? listSection(pair[0], items) : el('div');
+      parts.lists[k].replaceWith(next);
+      parts.lists[k] = next;
+    });
     if (hadFocus && document.getElementById(hadFocus)) document.getElementById(hadFocus).focus({ preventScroll: true });
   }
   function scheduleMirror() {

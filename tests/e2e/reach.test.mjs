@@ -111,6 +111,27 @@ test('a screen reader finds the article and its entities with their labels', asy
   await page.evaluate(() => document.querySelector('#mirror mark[data-index="3"]').focus());
   await frames(page, 3);
   assert.equal((await view(page)).selected, 3);
+  // A relabel reaches the mirror (updated in place: the other paragraphs keep their elements).
+  const label3 = doc.entities[3].label;
+  const digit = doc.labels.findIndex((l) => l.name !== label3) + 1;
+  const mirrorState = () => page.evaluate(() => ({
+    name: document.querySelector('#mirror mark[data-index="3"]').getAttribute('aria-label'),
+  }));
+  const first = await page.evaluateHandle(() => document.querySelector('#mirror article p'));
+  const nameBefore = (await mirrorState()).name;
+  await page.keyboard.press(String(digit));
+  await frames(page, 3);
+  await page.evaluate(() => glosa.whenIdle());
+  await new Promise((r) => setTimeout(r, 600));
+  const relabelled = JSON.parse(await page.evaluate(() => glosa.getDocument())).entities[3];
+  assert.notEqual(relabelled.label, label3, 'the key relabelled the entity');
+  const nameAfter = (await mirrorState()).name;
+  assert.notEqual(nameAfter, nameBefore, `the mirror names the new label: ${nameAfter}`);
+  const after = await cdp.send('Accessibility.getFullAXTree');
+  assert.ok(after.nodes.some((n) => !n.ignored && n.role.value === 'mark' && n.name && n.name.value === nameAfter),
+            'the accessibility tree has the new name');
+  assert.ok(doc.entities[3].start > doc.text.indexOf('\n'), 'the sample: entity 3 is not in the first paragraph');
+  assert.ok(await first.evaluate((p) => p.isConnected), 'the first paragraph kept its element');
   assert.deepEqual(errors, []);
   await context.close();
 });
