@@ -513,7 +513,12 @@
     // The canvas's selection: the mirror's element takes the focus when the mirror has it.
     glosaSelectionChanged: function (index) {
       if (!mirror || !mirror.contains(document.activeElement)) return;
-      const m = document.getElementById('glosa-entity-' + index);
+      let m = document.getElementById('glosa-entity-' + index);
+      if (!m && index >= 0) {  // outside the mirror's window: move the window to it
+        const at = Module._glosa_entity_begin(index);
+        if (at >= 0) moveMirror(at);
+        m = document.getElementById('glosa-entity-' + index);
+      }
       if (m && m !== document.activeElement) m.focus({ preventScroll: true });
     },
     glosaMessageChanged: function (text) { if (live) live.textContent = text; },
@@ -699,8 +704,12 @@
   // The mirror is updated in place: a paragraph whose text and entities are unchanged keeps
   // its elements (only its entities' numbers are rewritten when they moved), so a correction
   // in a long document costs the browser the layout of one paragraph, not of the whole text.
+  // A long text is mirrored a window of lines at a time (app/accessibility.h): buttons before
+  // and after it move the window, and it follows the canvas's selection.
   let mirrorMain = null;         // <main>, made on the first build
-  let mirrorParts = null;        // {title, facts, article, lists, note}
+  let mirrorParts = null;        // {title, facts, where, earlier, article, later, lists}
+  let mirrorFrom = 0;            // byte where the window starts
+  let mirrorDocument = null;     // the document it shows (a new one starts at its top)
   let mirrorKeys = [];           // per paragraph: its runs without entity numbers, as JSON
   let mirrorListKeys = ['', ''];
   function paragraphKey(runs) {
@@ -734,10 +743,20 @@
     section.appendChild(ul);
     return section;
   }
+  function outline() { return JSON.parse(Module.UTF8ToString(Module._glosa_accessible_outline(mirrorFrom))); }
+  function moveMirror(from, focusWhat) {
+    mirrorFrom = Math.max(0, from);
+    buildMirror();
+    if (focusWhat && mirrorParts) focusWhat(mirrorParts);
+  }
   function buildMirror() {
     mirrorTimer = null;
     if (!started || !mirror) return;
-    const o = JSON.parse(Module.UTF8ToString(Module._glosa_accessible_outline()));
+    let o = outline();
+    if (o.document !== mirrorDocument) {
+      mirrorDocument = o.document;
+      if (mirrorFrom !== 0) { mirrorFrom = 0; o = outline(); }
+    }
     mirrorRevision = o.revision;
     const hadFocus = mirror.contains(document.activeElement) ? document.activeElement.id : null;
     if (!o.title && o.paragraphs.length === 0) {
@@ -749,9 +768,22 @@
     }
     if (!mirrorMain) {
       mirrorMain = el('main', { 'aria-label': 'Annotated article' });
-      mirrorParts = { title: el('h1'), facts: el('p'), article: el('article', { 'aria-label': 'Text with its entities' }),
-                      lists: [el('div'), el('div')], note: el('p') };
-      mirrorMain.append(mirrorParts.title, mirrorParts.facts, mirrorParts.article, mirrorParts.lists[0], mirrorParts.lists[1]);
+      mirrorParts = { title: el('h1'), facts: el('p'), where: el('p'),
+                      earlier: el('button', { type: 'button' }, 'Earlier part of the text'),
+                      article: el('article', { 'aria-label': 'Text with its entities', tabindex: '-1' }),
+                      later: el('button', { type: 'button' }, 'Later part of the text'),
+                      lists: [el('div'), el('div')] };
+      const parts = mirrorParts;
+      parts.earlier.addEventListener('click', function () {
+        const w = outline().window;
+        if (w.previous >= 0) moveMirror(w.previous, function (p) { p.article.focus({ preventScroll: true }); });
+      });
+      parts.later.addEventListener('click', function () {
+        const w = outline().window;
+        if (w.next >= 0) moveMirror(w.next, function (p) { p.article.focus({ preventScroll: true }); });
+      });
+      mirrorMain.append(parts.title, parts.facts, parts.where, parts.earlier, parts.article, parts.later,
+                        parts.lists[0], parts.lists[1]);
       mirrorKeys = [];
       mirrorListKeys = ['', ''];
       mirror.replaceChildren(mirrorMain);
@@ -761,8 +793,16 @@
     if (parts.title.textContent !== title) parts.title.textContent = title;
     if (parts.facts.textContent !== (o.facts || '')) parts.facts.textContent = o.facts || '';
     parts.facts.hidden = !o.facts;
+    // The window: where it is in a long text, and the ways to the rest.
+    const w = o.window;
+    const whole = w.previous < 0 && w.next < 0;
+    const pct = function (b) { return Math.round(100 * b / Math.max(1, w.length)); };
+    const where = whole ? '' : 'A long text, read here in parts: this part runs from ' + pct(w.from) + '% to ' + pct(w.to) + '% of it.';
+    if (parts.where.textContent !== where) parts.where.textContent = where;
+    parts.where.hidden = whole;
+    parts.earlier.hidden = w.previous < 0;
+    parts.later.hidden = w.next < 0;
     // Paragraphs: keep, renumber, replace, add, remove.
-    parts.note.remove();
     const article = parts.article;
     const old = article.children;
     o.paragraphs.forEach(function (runs, i) {
@@ -780,13 +820,9 @@
       article.lastElementChild.remove();
       mirrorKeys.pop();
     }
-    if (o.truncated) {
-      parts.note.textContent = 'The rest of this long text is not repeated here.';
-      article.appendChild(parts.note);
-    }
-    [['People, places and organisations', o.groups], ['Quotations', o.quotes]].forEach(function (pair, k) {
+    [['People, places and organisations', o.groups], [whole ? 'Quotations' : 'Quotations in this part', o.quotes]].forEach(function (pair, k) {
       const items = pair[1] || [];
-      const key = JSON.stringify(items);
+      const key = pair[0] + JSON.stringify(items);
       if (key === mirrorListKeys[k]) return;
       mirrorListKeys[k] = key;
       const next = items.length ? listSection(pair[0], items) : el('div');

@@ -17,7 +17,7 @@ std::string spoken_label(const Document& doc, const std::string& label) {
   return out.empty() ? label : out;
 }
 
-std::string accessible_outline_json(AppState& state, size_t max_bytes) {
+std::string accessible_outline_json(AppState& state, size_t from_byte, size_t max_bytes) {
   using json = nlohmann::json;
   json j;
   j["revision"] = state.doc_revision;
@@ -33,17 +33,23 @@ std::string accessible_outline_json(AppState& state, size_t max_bytes) {
   std::string facts;
   for (const std::string& f : index.facts) facts += (facts.empty() ? "" : ", ") + f;
   j["facts"] = facts;
+  if (state.session()) j["document"] = state.session()->id;
   const std::string_view text = doc.text;
-  const size_t limit = std::min(text.size(), max_bytes);
+  // The window: whole lines from the one holding from_byte.
+  size_t start = std::min(from_byte, text.size());
+  if (start > 0) {
+    const size_t nl = text.rfind('\n', start - 1);
+    start = nl == std::string_view::npos ? 0 : nl + 1;
+  }
   json paragraphs = json::array();
   size_t e = 0;  // entities by begin
-  size_t pos = 0;
-  bool truncated = false;
+  size_t pos = start;
+  long long next = -1;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    if (pos >= limit) {
-      truncated = true;
+    if (pos > start && eol - start > max_bytes) {
+      next = static_cast<long long>(pos);
       break;
     }
     json runs = json::array();
@@ -65,21 +71,32 @@ std::string accessible_outline_json(AppState& state, size_t max_bytes) {
     pos = eol + 1;
   }
   j["paragraphs"] = std::move(paragraphs);
-  j["truncated"] = truncated;
+  const long long previous = start == 0 ? -1 : static_cast<long long>(start > max_bytes ? start - max_bytes : 0);
+  j["window"] = {{"from", start}, {"to", next < 0 ? text.size() : static_cast<size_t>(next)}, {"length", text.size()},
+                 {"previous", previous}, {"next", next}};
+  j["truncated"] = next >= 0;
   json groups = json::array();
   std::vector<int> all;
   for (size_t g = 0; g < doc.groups.size(); ++g) all.push_back(static_cast<int>(g));
+  size_t more = 0;
   for (int g : sort_groups_for_list(index, all)) {
     const size_t n = index.group_mentions[static_cast<size_t>(g)].size();
     if (n == 0) continue;
+    if (groups.size() == kMirrorListItems) {
+      ++more;
+      continue;
+    }
     const EntityGroup& group = doc.groups[static_cast<size_t>(g)];
     groups.push_back(group.name + ", " + spoken_label(doc, group.label) + ", " + std::to_string(n) +
                      (n == 1 ? " mention" : " mentions"));
   }
+  if (more > 0) groups.push_back("and " + std::to_string(more) + " more");
   j["groups"] = std::move(groups);
   json quotes = json::array();
+  const size_t window_end = next < 0 ? text.size() : static_cast<size_t>(next);
   for (size_t q = 0; q < doc.quotes.size(); ++q) {
     const Quotation& quote = doc.quotes[q];
+    if (quote.begin_byte < start || quote.begin_byte >= window_end) continue;  // another part's
     const std::string who = speaker_display_name(doc, index, static_cast<int>(q));
     quotes.push_back(who + (quote.is_uncertain ? " (a guess)" : "") + ": " +
                      quote_snippet(text.substr(quote.begin_byte, quote.end_byte - quote.begin_byte), 400));

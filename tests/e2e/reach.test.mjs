@@ -136,6 +136,53 @@ test('a screen reader finds the article and its entities with their labels', asy
   await context.close();
 });
 
+test('a long text is mirrored a part at a time: buttons move the part, and it follows the selection', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  // About 120 KB: the sample's paragraphs, numbered so no two are alike.
+  const long = Array.from({ length: 100 }, (_, i) => `Część ${i + 1}.\n\n` + sample).join('\n\n');
+  await pasteText(page, long);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  await new Promise((r) => setTimeout(r, 600));
+  const doc = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  const mirrorState = () => page.evaluate(() => {
+    const marks = [...document.querySelectorAll('#mirror article mark')].map((m) => Number(m.getAttribute('data-index')));
+    const visible = (sel) => { const b = [...document.querySelectorAll('#mirror button')].find((x) => x.textContent.startsWith(sel)); return b && !b.hidden; };
+    return { marks, earlier: visible('Earlier'), later: visible('Later'),
+             where: [...document.querySelectorAll('#mirror p')].map((p) => p.textContent).find((t) => t.startsWith('A long text')) };
+  });
+  let m = await mirrorState();
+  assert.ok(m.marks.length > 0 && m.marks.length < doc.entities.length, `the first part only: ${m.marks.length} of ${doc.entities.length}`);
+  assert.equal(m.marks[0], 0);
+  assert.equal(m.earlier, false);
+  assert.equal(m.later, true);
+  assert.match(m.where, /from 0% to \d+%/);
+  // The screen reader's "Later part" button, by keyboard.
+  await page.evaluate(() => [...document.querySelectorAll('#mirror button')].find((b) => b.textContent.startsWith('Later')).focus());
+  await page.keyboard.press('Enter');
+  await frames(page, 2);
+  const m2 = await mirrorState();
+  assert.ok(m2.marks[0] > m.marks.at(-1), `the next part follows on: ${m2.marks[0]} after ${m.marks.at(-1)}`);
+  assert.equal(m2.earlier, true);
+  // Focus on the part's first entity, then Shift+Tab on the canvas's review keys selects the
+  // one before it, in the first part: the mirror goes back there and focuses it.
+  const firstOfPart = m2.marks[0];
+  await page.evaluate((i) => document.querySelector(`#mirror mark[data-index="${i}"]`).focus(), firstOfPart);
+  await frames(page, 3);
+  assert.equal((await view(page)).selected, firstOfPart);
+  await page.keyboard.press('Shift+Tab');
+  await frames(page, 3);
+  const selected = (await view(page)).selected;
+  assert.ok(selected < firstOfPart, `Shift+Tab selected an earlier entity: ${selected}`);
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-index'));
+  assert.equal(Number(focused), selected, 'the mirror moved to the selection and focused it');
+  const m3 = await mirrorState();
+  assert.ok(m3.marks.includes(selected));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone: a tap selects, a long press opens the menu, a tap there relabels; screenshots', async () => {
   for (const [w, h] of [[375, 667], [768, 1024]]) {
     const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });

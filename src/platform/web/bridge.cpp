@@ -436,10 +436,19 @@ EMSCRIPTEN_KEEPALIVE void glosa_scroll(double dx, double dy) {
 
 // --- Section: the accessible mirror ---
 
-// The open document's outline for the page's DOM mirror (app/accessibility.h).
-EMSCRIPTEN_KEEPALIVE const char* glosa_accessible_outline() {
-  glosa::web::g_result = glosa::app::accessible_outline_json(web_app().state);
+// The open document's outline for the page's DOM mirror (app/accessibility.h): the window of
+// lines from `from_byte`.
+EMSCRIPTEN_KEEPALIVE const char* glosa_accessible_outline(double from_byte) {
+  glosa::web::g_result = glosa::app::accessible_outline_json(web_app().state, from_byte > 0 ? static_cast<size_t>(from_byte) : 0);
   return glosa::web::g_result.c_str();
+}
+
+// Where entity `index` of the open document begins (a byte offset), -1 if there is none: the
+// mirror moves its window there when the selection leaves it.
+EMSCRIPTEN_KEEPALIVE double glosa_entity_begin(int index) {
+  const auto& entities = web_app().state.doc().entities;
+  if (index < 0 || index >= static_cast<int>(entities.size())) return -1;
+  return static_cast<double>(entities[static_cast<size_t>(index)].begin_byte);
 }
 
 // An entity focused in the mirror (a screen reader, the keyboard there): selected on the

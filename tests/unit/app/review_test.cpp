@@ -429,7 +429,61 @@ TEST_CASE("accessibility: the outline names every standing entity with its label
   CHECK(j["groups"].size() >= 3);
   CHECK(spoken_label(r.state.doc(), "NORP") == "nationality or relational word derived from a place or people");
   CHECK(spoken_label(r.state.doc(), "XYZ") == "XYZ");
-  // A cap on the text outlined.
-  const auto cut = nlohmann::json::parse(accessible_outline_json(r.state, 10));
-  CHECK(cut["truncated"] == false);  // one paragraph: it starts before the cap
+  // A window smaller than the text's one line still holds that line whole.
+  const auto cut = nlohmann::json::parse(accessible_outline_json(r.state, 0, 10));
+  CHECK(cut["truncated"] == false);
+  CHECK(cut["paragraphs"].size() == 1);
+  CHECK(cut["window"]["previous"] == -1);
+  CHECK(cut["window"]["next"] == -1);
+}
+
+TEST_CASE("accessibility: a long text is outlined in windows of whole lines that cover it once") {
+  Reviewer r;
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "Akapit " + std::to_string(i) + ": \xE2\x80\x9EWr\xC3\xB3" "c\xC4\x99 jutro\xE2\x80\x9D \xE2\x80\x93 powiedzia\xC5\x82 Jan Kowalski w Gda\xC5\x84sku.\n\n";
+  }
+  REQUIRE(load_text(r.state, text, "long").is_ok());
+  const std::string& doc_text = r.state.doc().text;
+  const size_t window = 200;
+  std::string seen;
+  long long from = 0;
+  int windows = 0;
+  size_t quotes = 0;
+  long long previous_from = -1;
+  while (from >= 0) {
+    const auto j = nlohmann::json::parse(accessible_outline_json(r.state, static_cast<size_t>(from), window));
+    const auto& w = j["window"];
+    CHECK(w["from"].get<long long>() == from);
+    CHECK(w["length"].get<size_t>() == doc_text.size());
+    CHECK(w["to"].get<size_t>() - w["from"].get<size_t>() <= window);
+    CHECK((w["previous"].get<long long>() < 0) == (from == 0));
+    if (previous_from >= 0) CHECK(w["previous"].get<long long>() <= previous_from);  // back far enough
+    for (const auto& para : j["paragraphs"]) {
+      for (const auto& run : para) seen += run.is_string() ? run.get<std::string>() : run["text"].get<std::string>();
+      seen += "|";
+    }
+    CHECK(j["truncated"] == (w["next"].get<long long>() >= 0));
+    quotes += j["quotes"].size();  // each window: the quotations that begin in it
+    previous_from = from;
+    from = w["next"].get<long long>();
+    ++windows;
+    REQUIRE(windows < 100);
+  }
+  CHECK(windows > 5);
+  CHECK(quotes == r.state.doc().quotes.size());
+  CHECK(quotes >= 40);
+  // Every line once, in order.
+  std::string lines;
+  for (size_t pos = 0; pos < doc_text.size();) {
+    size_t eol = doc_text.find('\n', pos);
+    if (eol == std::string::npos) eol = doc_text.size();
+    if (eol > pos) lines += doc_text.substr(pos, eol - pos) + "|";
+    pos = eol + 1;
+  }
+  CHECK(seen == lines);
+  // A window asked for in the middle of a line starts at that line.
+  const size_t mid = doc_text.find("Akapit 20") + 3;
+  const auto j = nlohmann::json::parse(accessible_outline_json(r.state, mid, window));
+  CHECK(j["window"]["from"].get<size_t>() == doc_text.find("Akapit 20"));
 }
