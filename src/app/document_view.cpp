@@ -168,9 +168,10 @@ void draw_start_screen(AppState& state, UiResources& ui) {
   ImGui::Dummy(ImVec2(0, 6 * ui.scale));
   ImGui::PushTextWrapPos(left + w);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("You can also drop files onto the page: articles (.txt), annotation files (.glosa.json) or a "
-                     "collection (.jsonl). On a phone, tap an entity to select it, hold it for its menu, and tap "
-                     "twice then drag to select words.");
+  ImGui::TextWrapped("You can also drop files onto the page: articles as text, Glosa files, a collection in "
+                     "JSONL, or annotations from brat, CoNLL, spaCy, doccano, Label Studio or W3C (with their "
+                     "text). On a phone, tap an entity to select it, hold it for its menu, and tap twice then "
+                     "drag to select words.");
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
