@@ -115,7 +115,7 @@ TEST_CASE("ner features: form and context templates together give exactly featur
   gaz.add_phrase({"moskwa"}, kGazCity);
   gaz.add_phrase({"zjednoczone", "emiraty"}, kGazCountry);
   gaz.add_proper_form("Tokajew");
-  gaz.add_word_class("moskwy", 3 << 10 | 17);
+  gaz.add_word_class("moskwy", word_classes(17, 3, 71));
   gaz.finish(16);
   const std::string text = "Tokajew jechał z Moskwy do Zjednoczonych Emiratów, 12 . 05 i Moskwa";
   const auto tokens = tokenize(text);
@@ -148,6 +148,7 @@ TEST_CASE("ner features: form and context templates together give exactly featur
   compute_form_attrs("Moskwy", TokenKind::Word, &gaz, &one);
   CHECK(one.value[kClass] == "c17");
   CHECK(one.value[kCoarse] == "k3");
+  CHECK(one.value[kMid] == "m70");
   CHECK(one.value[kS3] == "kwy");
 }
 

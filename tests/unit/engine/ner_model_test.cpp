@@ -179,6 +179,39 @@ TEST_CASE("ner decoder: Viterbi obeys BIO and marginals are probabilities") {
   for (float p : marg) CHECK(std::isfinite(p));
 }
 
+TEST_CASE("ner decoder: BILOU constraints: spans close with L- or stand alone as U-") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER", "L-PER", "U-PER"};
+  CHECK(is_bilou(tags));
+  CHECK_FALSE(is_bilou({"O", "B-PER", "I-PER"}));
+  const BioConstraints bio = bio_constraints(tags);
+  auto allowed = [&](size_t a, size_t b) { return bio.allowed[a * 5 + b] != 0; };
+  CHECK(allowed(1, 2));        // B -> I
+  CHECK(allowed(1, 3));        // B -> L
+  CHECK(allowed(2, 3));        // I -> L
+  CHECK_FALSE(allowed(1, 0));  // B -> O: the span is left open
+  CHECK_FALSE(allowed(2, 4));  // I -> U
+  CHECK_FALSE(allowed(0, 3));  // O -> L
+  CHECK(allowed(3, 1));        // L -> B
+  CHECK(allowed(4, 4));        // U -> U
+  CHECK_FALSE(bio.start_allowed[2]);
+  CHECK_FALSE(bio.start_allowed[3]);
+  CHECK_FALSE(bio.end_allowed[1]);
+  CHECK_FALSE(bio.end_allowed[2]);
+  CHECK(bio.end_allowed[3]);
+  CHECK(bio.end_allowed[4]);
+  // B-PER is best everywhere, but a unit cannot end inside a span nor leave one for O.
+  const float emit[] = {0, 5, 1, 1, 1, 0, 5, 1, 1, 1};
+  const float start[5] = {};
+  const float trans[25] = {};
+  std::vector<int> path;
+  viterbi(emit, 2, 5, start, trans, bio, &path);
+  CHECK(path == std::vector<int>{1, 3});  // B-PER L-PER
+  std::vector<float> marg;
+  token_marginals(emit, 2, start, bio, make_marginal_tables(5, trans, bio, 1.0f), &marg);
+  CHECK(marg[5 + 1] == doctest::Approx(0.0f));  // B-PER cannot be last
+  CHECK(marg[5 + 2] == doctest::Approx(0.0f));
+}
+
 namespace {
 
 // A small deterministic generator (the same numbers with every standard library).
@@ -193,6 +226,18 @@ struct Lcg {
 const std::vector<std::string> kPolishTags = {
     "O", "B-DATE", "I-DATE", "B-EVT", "I-EVT", "B-LOC", "I-LOC", "B-NORP", "I-NORP",
     "B-ORG", "I-ORG", "B-PER", "I-PER", "B-PRO", "I-PRO", "B-TIME", "I-TIME"};
+const std::vector<std::string> kEnglishBilouTags = {
+    "O", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+    "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-PER", "I-PER", "L-PER", "U-PER"};
+
+// The tags of the Polish classes in BILOU: 33, the largest unrolled decoder.
+std::vector<std::string> polish_bilou_tags() {
+  std::vector<std::string> tags = {"O"};
+  for (const char* c : {"DATE", "EVT", "LOC", "NORP", "ORG", "PER", "PRO", "TIME"}) {
+    for (const char* k : {"B-", "I-", "L-", "U-"}) tags.push_back(std::string(k) + c);
+  }
+  return tags;
+}
 
 }  // namespace
 
@@ -201,7 +246,10 @@ TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, t
                            std::vector<std::string>{"O", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-ORG",
                                                     "I-ORG", "B-PER", "I-PER"},
                            // An even count takes the decoder's generic (not unrolled) loops.
-                           std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"},
+                           // BILOU: no tag may follow every tag, and a unit may not end in a span.
+                           kEnglishBilouTags, polish_bilou_tags(),
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "L-PER", "U-PER", "U-LOC"}}) {
     const size_t T = tags.size();
     const BioConstraints bio = bio_constraints(tags);
     Lcg rng;
@@ -229,8 +277,9 @@ TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, t
 }
 
 TEST_CASE("ner decoder: the tagger's marginals equal the reference ones, on any token range") {
-  // 17 tags: the unrolled loops; 4: the generic ones.
-  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+  // 17 tags: the unrolled loops; 4: the generic ones; BILOU tag sets.
+  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}, kEnglishBilouTags,
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "L-PER", "U-PER", "U-LOC"}}) {
     const size_t T = tags.size();
     const BioConstraints bio = bio_constraints(tags);
     Lcg rng;
