@@ -10,7 +10,8 @@
 //   payload payload: str lang, str model name, u32 T, T x str tag, u64 learn
 //   steps, u64 documents,
 //            u32 row count, then per row (sorted by feature hash): varint hash
-//            delta, u64 mask of the tags with a delta, one f32 per set bit
+//            delta, u64 mask of the tags with a delta, one f32 per set bit;
+//            then the evidence counts in the same layout (format 2)
 #pragma once
 
 #include <cstddef>
@@ -24,7 +25,7 @@
 namespace glosa::ner {
 
 constexpr char kAdaptationMagic[8] = {'G', 'L', 'O', 'S', 'A', 'A', 'D', 'P'};
-constexpr uint32_t kAdaptationFormatVersion = 1;
+constexpr uint32_t kAdaptationFormatVersion = 2;  // 2: evidence counts
 // A guard against unbounded growth (about 40 MB of rows at 17 tags): learn()
 // stops adding new features beyond it and says so; existing ones still move.
 constexpr size_t kMaxAdaptationRows = 600000;
@@ -60,6 +61,16 @@ public:
   void count_step() { ++steps_; }
   void count_document() { ++documents_; }
 
+  // Evidence counts: how often a feature was seen on a token a person reviewed, by the tag
+  // the review gave it. support() is the share of that evidence whose label is tag j's label
+  // (B-/I-/L-/U- of one label count together), 1 when the feature has none: learn() scales
+  // its steps toward a label by it, so that a word reviewed with several labels ("Polska":
+  // mostly a place, sometimes the government) moves less than one reviewed consistently.
+  // count_evidence() is false when the row limit keeps a new feature out.
+  bool count_evidence(uint64_t feature, size_t j);
+  float support(uint64_t feature, size_t j) const;
+  size_t evidence_rows() const { return evidence_index_.size(); }
+
   // Encodes the file described above (rows sorted by feature hash: the same
   // deltas always give the same bytes).
   std::vector<uint8_t> serialize() const;
@@ -75,6 +86,9 @@ private:
   std::vector<std::string> tags_;
   std::unordered_map<uint64_t, uint32_t> index_; // feature hash -> row
   std::vector<float> rows_;                      // rows() * T deltas
+  std::unordered_map<uint64_t, uint32_t> evidence_index_;  // feature hash -> row
+  std::vector<float> evidence_;                  // evidence_rows() * T counts
+  std::vector<uint32_t> label_of_;               // T: a number per label ("O" 0)
   uint64_t steps_ = 0;
   uint64_t documents_ = 0;
 };

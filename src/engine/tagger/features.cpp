@@ -929,6 +929,9 @@ constexpr std::array<uint8_t, kAdaptableCount> kAdaptableTemplates = adaptable_t
 
 size_t adaptable_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
   if (i >= count) return 0;
+  // A number's label depends on its context alone ("1" of "1 maja" and of "1 z 3").
+  constexpr uint64_t kDigitCap = fnv1a64("d");
+  if (attrs[i].hash[kCap] == kDigitCap) return 0;
   size_t k = 0;
   for (uint8_t t : kAdaptableTemplates) {
     if (template_hash(t, attrs, static_cast<long>(count), static_cast<long>(i), &out[k])) ++k;

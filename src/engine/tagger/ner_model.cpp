@@ -713,6 +713,15 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
     if (!any) continue;
     ++summary.units;
     scorer.score(text, tokens, first, n, doc, &base);
+    // The evidence of this unit's reviewed tokens, by feature (Adaptation::support).
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = first + i;
+      const int tag = fixed[k] != kFree ? fixed[k] : must_be_o[k] ? 0 : kFree;
+      if (tag == kFree) continue;
+      for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
+        if (!adaptation->count_evidence(scorer.adapt_feats[f], static_cast<size_t>(tag))) summary.row_limit_reached = true;
+      }
+    }
     if (!labels.empty()) {
       std::vector<ner::AttrHashes> la(scorer.unit.begin(), scorer.unit.begin() + static_cast<long>(n));
       if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, base.data());
@@ -778,8 +787,10 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
         if (pred[i] == target[i]) continue;
         for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
           const uint64_t h = scorer.adapt_feats[f];
-          const bool room = adaptation->add(h, static_cast<size_t>(target[i]), tau) &&
-                            adaptation->add(h, static_cast<size_t>(pred[i]), -tau);
+          // A feature moves toward a label as far as the reviews of its tokens agree on it.
+          const float step = tau * adaptation->support(h, static_cast<size_t>(target[i]));
+          const bool room = adaptation->add(h, static_cast<size_t>(target[i]), step) &&
+                            adaptation->add(h, static_cast<size_t>(pred[i]), -step);
           if (!room) summary.row_limit_reached = true;
         }
       }
