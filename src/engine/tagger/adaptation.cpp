@@ -37,6 +37,19 @@ Adaptation::Adaptation(std::string lang, std::string model_name,
   }
 }
 
+void Adaptation::add_taught_names(
+    const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names) {
+  if (names.empty())
+    return;
+  for (const auto &[words, types] : names)
+    if (!words.empty() && words.size() <= kMaxPhraseWords)
+      taught_[words] |= types;
+  taught_matcher_ = Gazetteer();
+  for (const auto &[words, types] : taught_)
+    taught_matcher_.add_phrase(words, types);
+  taught_matcher_.finish(0);
+}
+
 bool Adaptation::count_evidence(uint64_t feature, size_t j) {
   const size_t T = tags_.size();
   GLOSA_ASSERT(j < T, "tag index inside the tag set");
@@ -150,6 +163,13 @@ std::vector<uint8_t> Adaptation::serialize() const {
   p.u64(documents_);
   write_rows(p, index_, rows_, T);
   write_rows(p, evidence_index_, evidence_, T);
+  p.u32(static_cast<uint32_t>(taught_.size()));
+  for (const auto &[words, types] : taught_) {
+    p.u8(types);
+    p.u8(static_cast<uint8_t>(words.size()));
+    for (const auto &w : words)
+      p.str(w);
+  }
   const std::vector<uint8_t> &payload = p.data();
   ByteWriter out;
   for (char c : kAdaptationMagic)
@@ -223,6 +243,26 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
     error = read_rows(r, T, &a.evidence_index_, &a.evidence_);
     if (!error.empty())
       return bad("evidence " + error);
+    const uint32_t names = r.u32();
+    if (!r.ok() || names > r.remaining())
+      return bad("taught name count out of range");
+    std::vector<std::pair<std::vector<std::string>, uint8_t>> taught;
+    for (uint32_t i = 0; i < names; ++i) {
+      const uint8_t types = r.u8();
+      const uint8_t words = r.u8();
+      if (!r.ok() || types == 0 || types > 15 || words == 0 || words > kMaxPhraseWords)
+        return bad("taught name " + std::to_string(i) +
+                   ": type bits or word count out of range");
+      std::vector<std::string> w;
+      for (uint8_t k = 0; k < words; ++k)
+        w.push_back(r.str(256));
+      if (!r.ok())
+        return bad("taught names truncated");
+      if (!taught.empty() && !(taught.back().first < w))
+        return bad("taught names are not sorted or repeat a name");
+      taught.emplace_back(std::move(w), types);
+    }
+    a.add_taught_names(taught);
   }
   for (float v : a.evidence_)
     if (v < 0)

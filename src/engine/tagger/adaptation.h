@@ -11,16 +11,20 @@
 //   steps, u64 documents,
 //            u32 row count, then per row (sorted by feature hash): varint hash
 //            delta, u64 mask of the tags with a delta, one f32 per set bit;
-//            then the evidence counts in the same layout (format 2)
+//            then the evidence counts in the same layout, then the taught names:
+//            u32 count, per name (sorted) u8 NameType bits, u8 word count, the
+//            lower-cased words as str (format 2)
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "engine/core/error.h"
+#include "engine/tagger/gazetteer.h"
 
 namespace glosa::ner {
 
@@ -71,6 +75,17 @@ public:
   float support(uint64_t feature, size_t j) const;
   size_t evidence_rows() const { return evidence_index_.size(); }
 
+  // Taught names: the phrases a person labelled (lower-cased words, at most
+  // kMaxPhraseWords, as the tagger's kLower gives them) with the NameType bits of
+  // the labels given (features.h). The tagger matches them in every text as it
+  // matches the model's training names (kSeen), so a model trained with names
+  // (glosa-train --names) trusts a name the person taught in other documents too.
+  // add_taught_names() merges a batch and rebuilds the matcher once.
+  void add_taught_names(
+      const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names);
+  const Gazetteer &taught_names() const { return taught_matcher_; }
+  size_t taught_name_count() const { return taught_.size(); }
+
   // Encodes the file described above (rows sorted by feature hash: the same
   // deltas always give the same bytes).
   std::vector<uint8_t> serialize() const;
@@ -89,6 +104,8 @@ private:
   std::unordered_map<uint64_t, uint32_t> evidence_index_;  // feature hash -> row
   std::vector<float> evidence_;                  // evidence_rows() * T counts
   std::vector<uint32_t> label_of_;               // T: a number per label ("O" 0)
+  std::map<std::vector<std::string>, uint8_t> taught_;  // words -> NameType bits
+  Gazetteer taught_matcher_;                     // taught_ as phrases
   uint64_t steps_ = 0;
   uint64_t documents_ = 0;
 };

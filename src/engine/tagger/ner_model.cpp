@@ -192,7 +192,7 @@ struct EmissionScorer {
   std::vector<uint32_t> ids;
   std::vector<ner::AttrHashes> unit;  // per token of the current unit
   std::vector<std::string_view> lower;
-  std::vector<uint8_t> cap, begin_types, inside_types, seen_begin, seen_inside;
+  std::vector<uint8_t> cap, begin_types, inside_types, seen_begin, seen_inside, taught_begin, taught_inside;
   std::vector<uint32_t> run_pre, run_first, run_last;
   // A token's sum: |sum| <= 127 * (number of templates) < 2^15, so 16 bits hold it and the
   // additions run 8 to 16 at a time where the compiler vectorises them.
@@ -267,6 +267,17 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   }
   ner::gazetteer_types(m.data.gazetteer, lower.data(), cap.data(), n, begin_types.data(), inside_types.data());
   ner::gazetteer_types(m.data.names, lower.data(), cap.data(), n, seen_begin.data(), seen_inside.data());
+  if (adapt && adapt->taught_name_count() > 0) {
+    // Names the person taught count as training names (Adaptation::taught_names).
+    taught_begin.resize(n);
+    taught_inside.resize(n);
+    ner::gazetteer_types(adapt->taught_names(), lower.data(), cap.data(), n, taught_begin.data(),
+                         taught_inside.data());
+    for (size_t i = 0; i < n; ++i) {
+      seen_begin[i] |= taught_begin[i];
+      seen_inside[i] |= taught_inside[i];
+    }
+  }
   run_pre.resize(n);
   run_first.resize(n);
   run_last.resize(n);
@@ -677,6 +688,26 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
     if (e < tokens.size()) { not_inside[e] = 1; has_evidence[e] = 1; }
   }
   if (summary.evidence == 0) return summary;
+  // The labelled names join the taught names (kSeen) before any scoring below, so that the
+  // steps are taken with the scores tag() will see. Only models trained with names
+  // (ModelData::names non-empty) have weights for them.
+  if (m.data.names.phrase_count() > 0) {
+    std::vector<std::pair<std::vector<std::string>, uint8_t>> taught;
+    ner::TokenAttrs word;
+    for (const NameEvidence& ev : evidence) {
+      if (!ev.positive || tag_index("B-" + ev.label) < 0) continue;
+      const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
+      if (b >= e || e - b > ner::kMaxPhraseWords) continue;
+      std::vector<std::string> words;
+      for (size_t k = b; k < e; ++k) {
+        ner::compute_form_attrs(text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte),
+                                tokens[k].kind, nullptr, &word);
+        words.push_back(word.value[ner::kLower]);
+      }
+      taught.emplace_back(std::move(words), ner::name_type(ev.label));
+    }
+    adaptation->add_taught_names(taught);
+  }
 
   const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
   ner::DocumentContext doc;

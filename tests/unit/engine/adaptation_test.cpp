@@ -5,6 +5,7 @@
 // wins afterwards, a refused file changes nothing.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -335,10 +336,11 @@ TEST_CASE("adaptation: a file of format 1 (deltas without evidence counts) is st
   REQUIRE(a.add(3, 1, 1.5f));
   const std::vector<uint8_t> v2 = a.serialize();
   REQUIRE(ner::kAdaptationFormatVersion == 2);
-  // Format 1 is format 2 without the evidence section (its last 4 bytes: a row count of 0):
-  // header = magic, u32 format, u32 feature set, u64 payload size, u64 FNV-1a of the payload.
+  // Format 1 is format 2 without the evidence and taught-name sections (its last 8 bytes: two
+  // counts of 0): header = magic, u32 format, u32 feature set, u64 payload size, u64 FNV-1a
+  // of the payload.
   constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
-  std::vector<uint8_t> v1(v2.begin(), v2.end() - 4);
+  std::vector<uint8_t> v1(v2.begin(), v2.end() - 8);
   const std::vector<uint8_t> payload(v1.begin() + kHeader, v1.end());
   const uint64_t size = payload.size();
   const uint64_t sum = ner::fnv1a64(std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size()));
@@ -396,4 +398,32 @@ TEST_CASE("adaptation: learn counts the reviews of each feature: a name "
   REQUIRE(mixed.learn(relabelled(annotate(mixed, kTaught), "PER")).is_ok());
   REQUIRE(mixed.learn(relabelled(annotate(mixed, kTaught), "ORG")).is_ok());
   CHECK(support_for_org(mixed) == doctest::Approx(0.5f));
+}
+
+TEST_CASE("adaptation: taught names are matched like training names and round-trip") {
+  ner::Adaptation a("pl", "ner-pl test", {"O", "B-ORG", "I-ORG", "B-PER", "I-PER"});
+  CHECK(a.taught_name_count() == 0);
+  a.add_taught_names({{{"zorblax", "kwantowy"}, ner::kNameOrg}, {{"zorblax"}, ner::kNamePer}});
+  a.add_taught_names({{{"zorblax"}, ner::kNameOrg}});
+  CHECK(a.taught_name_count() == 2);
+  // "zorblax kwantowy" begins an ORG name, "zorblax" alone was taught as PER and ORG; the
+  // fuzzy (five-letter) keys match inflected forms ("zorblaksa" -> "zorbl").
+  const std::string_view words[] = {"zorblax", "kwantowy", "i", "zorblaksa"};
+  const uint8_t cap[] = {1, 1, 0, 1};
+  uint8_t begin[4], inside[4];
+  ner::gazetteer_types(a.taught_names(), words, cap, 4, begin, inside);
+  CHECK((begin[0] & ner::kNameOrg) != 0);
+  CHECK((begin[0] & ner::kNamePer) != 0);
+  CHECK((inside[1] & ner::kNameOrg) != 0);
+  CHECK(begin[2] == 0);
+  CHECK((begin[3] >> ner::kFuzzyShift) == (ner::kNamePer | ner::kNameOrg));
+  const std::vector<uint8_t> bytes = a.serialize();
+  auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  CHECK(parsed.value().taught_name_count() == 2);
+  CHECK(parsed.value().serialize() == bytes);
+  uint8_t begin2[4], inside2[4];
+  ner::gazetteer_types(parsed.value().taught_names(), words, cap, 4, begin2, inside2);
+  CHECK(std::equal(begin, begin + 4, begin2));
+  CHECK(std::equal(inside, inside + 4, inside2));
 }
