@@ -44,6 +44,19 @@ void Adaptation::add_taught_names(
   for (const auto &[words, types] : names)
     if (!words.empty() && words.size() <= kMaxPhraseWords)
       taught_[words] |= types;
+  rebuild_taught_matcher();
+}
+
+void Adaptation::forget_taught_names(
+    const std::vector<std::vector<std::string>> &names) {
+  size_t erased = 0;
+  for (const auto &words : names)
+    erased += taught_.erase(words);
+  if (erased > 0)
+    rebuild_taught_matcher();
+}
+
+void Adaptation::rebuild_taught_matcher() {
   taught_matcher_ = Gazetteer();
   for (const auto &[words, types] : taught_)
     taught_matcher_.add_phrase(words, types);

@@ -80,9 +80,11 @@ public:
   // the labels given (features.h). The tagger matches them in every text as it
   // matches the model's training names (kSeen), so a model trained with names
   // (glosa-train --names) trusts a name the person taught in other documents too.
-  // add_taught_names() merges a batch and rebuilds the matcher once.
+  // add_taught_names() merges a batch and rebuilds the matcher once;
+  // forget_taught_names() drops names (a person rejected them as names).
   void add_taught_names(
       const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names);
+  void forget_taught_names(const std::vector<std::vector<std::string>> &names);
   const Gazetteer &taught_names() const { return taught_matcher_; }
   size_t taught_name_count() const { return taught_.size(); }
 
@@ -106,6 +108,7 @@ private:
   std::vector<uint32_t> label_of_;               // T: a number per label ("O" 0)
   std::map<std::vector<std::string>, uint8_t> taught_;  // words -> NameType bits
   Gazetteer taught_matcher_;                     // taught_ as phrases
+  void rebuild_taught_matcher();
   uint64_t steps_ = 0;
   uint64_t documents_ = 0;
 };

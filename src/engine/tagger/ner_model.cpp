@@ -692,10 +692,12 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
   // steps are taken with the scores tag() will see. Only models trained with names
   // (ModelData::names non-empty) have weights for them.
   if (m.data.names.phrase_count() > 0) {
+    // A rejected span is forgotten as a name; then the labelled ones are taught.
     std::vector<std::pair<std::vector<std::string>, uint8_t>> taught;
+    std::vector<std::vector<std::string>> rejected;
     ner::TokenAttrs word;
     for (const NameEvidence& ev : evidence) {
-      if (!ev.positive || tag_index("B-" + ev.label) < 0) continue;
+      if (ev.positive && tag_index("B-" + ev.label) < 0) continue;
       const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
       if (b >= e || e - b > ner::kMaxPhraseWords) continue;
       std::vector<std::string> words;
@@ -704,8 +706,10 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
                                 tokens[k].kind, nullptr, &word);
         words.push_back(word.value[ner::kLower]);
       }
-      taught.emplace_back(std::move(words), ner::name_type(ev.label));
+      if (ev.positive) taught.emplace_back(std::move(words), ner::name_type(ev.label));
+      else rejected.push_back(std::move(words));
     }
+    adaptation->forget_taught_names(rejected);
     adaptation->add_taught_names(taught);
   }
 

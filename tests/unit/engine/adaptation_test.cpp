@@ -426,4 +426,11 @@ TEST_CASE("adaptation: taught names are matched like training names and round-tr
   ner::gazetteer_types(parsed.value().taught_names(), words, cap, 4, begin2, inside2);
   CHECK(std::equal(begin, begin + 4, begin2));
   CHECK(std::equal(inside, inside + 4, inside2));
+
+  // A name rejected later is forgotten.
+  a.forget_taught_names({{"zorblax"}});
+  CHECK(a.taught_name_count() == 1);
+  ner::gazetteer_types(a.taught_names(), words, cap, 4, begin, inside);
+  CHECK((begin[0] & 0x0f) == ner::kNameOrg);  // "zorblax kwantowy" only
+  CHECK(begin[3] == 0);
 }
