@@ -1,5 +1,5 @@
-// Word clustering for the tagger's class features: PPMI over ±2 neighbours, randomized SVD,
-// hierarchical spherical k-means (see clusters.h). Layer: train.
+// Word clustering for the tagger's class features: PPMI over ±1 or ±2 neighbours, optionally
+// a randomized SVD, spherical k-means at three granularities (see clusters.h). Layer: train.
 #include "train/clusters.h"
 
 #include <algorithm>

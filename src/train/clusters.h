@@ -1,8 +1,8 @@
-// Word classes from unlabeled text: word vectors from a truncated SVD of the PPMI matrix of
-// each word's neighbours (±2 positions), clustered hierarchically (spherical k-means into 64
-// classes, each split into 4, three times: 256, 1024, 4096 classes whose ids extend their
-// parents', like the prefixes of Brown clusters). They let the tagger generalise beyond the
-// labeled vocabulary ("Tokajewem" near "Putinem").
+// Word classes from unlabeled text: PPMI-weighted context vectors of the most frequent word
+// forms (neighbours at ±1, or ±2 with --cluster-window 2), clustered by spherical k-means at
+// three granularities (fine, coarse, and optionally a middle one), either directly over the
+// sparse PPMI rows or over word vectors from a truncated SVD of that matrix (--cluster-svd).
+// They let the tagger generalise beyond the labeled vocabulary ("Tokajewem" near "Putinem").
 // Layer: train (native only; reads gzip files through `gzip -dc`).
 //
 // Why our own SVD and k-means: the word2vec/GloVe tools in Debian are command-line programs

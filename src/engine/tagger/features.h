@@ -31,8 +31,8 @@ enum Attr : uint8_t {
   kGaz,     // gazetteer phrase matches covering the token ("B:c|I:s"), empty when none
   kProper,  // "1" when the form is a known proper-name form (sjp.pl), else empty
   kFirst,   // "1" for the first token of the sentence, else "0"
-  kClass,   // word class from unlabeled text, 1024 classes ("c17"), empty when unknown
-  kCoarse,  // its ancestor among 64 classes ("k5"), empty when unknown
+  kClass,   // fine word class from unlabeled text, up to 1024 classes ("c17"), empty when unknown
+  kCoarse,  // coarse word class, up to 64 classes ("k5"), empty when unknown
   kDocPrev, // capitalised forms: the commonest word before OTHER occurrences (same stem) in the document
   kDocNext, //   ... and after them (empty when the form occurs once)
   kDocSeen, // "m" the form occurs capitalised mid-sentence elsewhere, "l" its lower case occurs
@@ -178,7 +178,7 @@ void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<
 // inside the sentence and boundary_feature_hashes(o) otherwise (the same multiset; tested).
 constexpr int kMaxFormOffset = 2;
 
-// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse, kStem) and
+// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse, kMid, kStem) and
 // their hashes; leaves the others as they are. `gaz` may be null.
 void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out);
 // Copies hashes and empty flags out of attributes.

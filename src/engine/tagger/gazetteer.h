@@ -65,7 +65,7 @@ class Gazetteer {
   void add_phrase(const std::vector<std::string>& lower_words, uint8_t types);
   // Adds an exact word form (case-sensitive) to the proper-name Bloom filter.
   void add_proper_form(std::string_view form);
-  // Adds the word classes of a lower-cased word form (kClassBits below).
+  // Adds the word classes of a lower-cased word form (word_classes() above).
   void add_word_class(std::string_view lower_form, uint32_t cls);
   // Sorts and merges; call once after adding and before queries or write().
   void finish(size_t bloom_bits_log2 = 22);
