@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "engine/tagger/binary_io.h"
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
@@ -105,6 +106,57 @@ TEST_CASE("ner model: the fast emission path equals the trainer's per-token feat
       : article;
   CHECK(check_model(*shipped.value(), text) > 0);
   CHECK(check_model(*shipped.value(), "Ala") > 0);
+}
+
+TEST_CASE("ner model: a feature-set-7 model in format 4 (before BILOU and training names) is still read") {
+  // Format 4 is format 5 without the training-names section and with 2-byte word classes.
+  // A model with one word class (middle class 0: its third byte is 0) and no training names:
+  // its format-5 payload ends with the class's 3 bytes, then the empty names section (u32 0
+  // phrases, u32 0 Bloom bits, u32 0 classes).
+  ModelData m = tiny_model();
+  m.gazetteer = Gazetteer();
+  m.gazetteer.add_phrase({"moskwa"}, kGazCity);
+  m.gazetteer.add_word_class("kowalski", word_classes(17, 3, 0));
+  m.gazetteer.finish(12);
+  const std::vector<uint8_t> v5 = serialize_model(m);
+  constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
+  REQUIRE(v5.size() > kHeader + 15);
+  REQUIRE(std::all_of(v5.end() - 12, v5.end(), [](uint8_t b) { return b == 0; }));
+  REQUIRE(v5[v5.size() - 13] == 0);  // the class's third byte
+  std::vector<uint8_t> v4(v5.begin(), v5.end() - 13);
+  const uint64_t size = v4.size() - kHeader;
+  const uint64_t sum = fnv1a64(std::string_view(reinterpret_cast<const char*>(v4.data() + kHeader), size));
+  v4[8] = 4;    // format version
+  v4[12] = 7;   // feature version
+  for (int k = 0; k < 8; ++k) {
+    v4[16 + k] = static_cast<uint8_t>(size >> (8 * k));
+    v4[24 + k] = static_cast<uint8_t>(sum >> (8 * k));
+  }
+  auto old_model = NerModel::load(v4.data(), v4.size());
+  REQUIRE(old_model.is_ok());
+  auto new_model = NerModel::load(v5.data(), v5.size());
+  REQUIRE(new_model.is_ok());
+  const std::string text = "Jan Kowalski przyjechał do Moskwy. Kowalski mówił.";
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  std::vector<Entity> a, b;
+  old_model.value()->tag(text, tokens, sentences, &a);
+  new_model.value()->tag(text, tokens, sentences, &b);
+  REQUIRE(!a.empty());
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].begin_byte == b[i].begin_byte);
+    CHECK(a[i].end_byte == b[i].end_byte);
+    CHECK(a[i].label == b[i].label);
+    CHECK(a[i].confidence == b[i].confidence);
+  }
+  // Feature set 7 is read only in format 4, and format 4 only with feature set 7.
+  auto copy = v4;
+  copy[12] = 8;
+  CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModelVersion);
+  copy = v5;
+  copy[12] = 7;
+  CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModelVersion);
 }
 
 TEST_CASE("ner model: truncated, corrupt and wrong-version files are refused") {
