@@ -25,14 +25,20 @@ Adaptation::Adaptation(std::string lang, std::string model_name,
                        std::vector<std::string> tags)
     : lang_(std::move(lang)), model_name_(std::move(model_name)),
       tags_(std::move(tags)) {
-  // Tags of one label share a number: "B-PER", "I-PER" -> the index of the first "?-PER".
+  // Tags of one label share a number: "B-PER", "I-PER" -> the index of the
+  // first "?-PER".
   label_of_.resize(tags_.size(), 0);
   for (size_t j = 0; j < tags_.size(); ++j) {
-    const std::string label = tags_[j].size() > 2 ? tags_[j].substr(2) : std::string();
+    const std::string label =
+        tags_[j].size() > 2 ? tags_[j].substr(2) : std::string();
     label_of_[j] = static_cast<uint32_t>(j);
     for (size_t i = 0; i < j; ++i) {
-      const std::string other = tags_[i].size() > 2 ? tags_[i].substr(2) : std::string();
-      if (other == label) { label_of_[j] = label_of_[i]; break; }
+      const std::string other =
+          tags_[i].size() > 2 ? tags_[i].substr(2) : std::string();
+      if (other == label) {
+        label_of_[j] = label_of_[i];
+        break;
+      }
     }
   }
 }
@@ -68,8 +74,11 @@ bool Adaptation::count_evidence(uint64_t feature, size_t j) {
   GLOSA_ASSERT(j < T, "tag index inside the tag set");
   auto it = evidence_index_.find(feature);
   if (it == evidence_index_.end()) {
-    if (evidence_index_.size() >= kMaxAdaptationRows) return false;
-    it = evidence_index_.emplace(feature, static_cast<uint32_t>(evidence_index_.size())).first;
+    if (evidence_index_.size() >= kMaxAdaptationRows)
+      return false;
+    it = evidence_index_
+             .emplace(feature, static_cast<uint32_t>(evidence_index_.size()))
+             .first;
     evidence_.resize(evidence_.size() + T, 0.0f);
   }
   evidence_[static_cast<size_t>(it->second) * T + j] += 1.0f;
@@ -79,12 +88,14 @@ bool Adaptation::count_evidence(uint64_t feature, size_t j) {
 float Adaptation::support(uint64_t feature, size_t j) const {
   const size_t T = tags_.size();
   auto it = evidence_index_.find(feature);
-  if (it == evidence_index_.end() || j >= T) return 1.0f;
-  const float* row = &evidence_[static_cast<size_t>(it->second) * T];
+  if (it == evidence_index_.end() || j >= T)
+    return 1.0f;
+  const float *row = &evidence_[static_cast<size_t>(it->second) * T];
   float total = 0, same = 0;
   for (size_t i = 0; i < T; ++i) {
     total += row[i];
-    if (label_of_[i] == label_of_[j]) same += row[i];
+    if (label_of_[i] == label_of_[j])
+      same += row[i];
   }
   return total > 0 ? same / total : 1.0f;
 }
@@ -105,9 +116,10 @@ bool Adaptation::add(uint64_t feature, size_t j, float delta) {
 
 namespace {
 
-// u32 row count, then per row (sorted by feature hash) a varint hash delta, a u64 mask of
-// the non-zero tags and one f32 per set bit.
-void write_rows(ByteWriter &p, const std::unordered_map<uint64_t, uint32_t> &index,
+// u32 row count, then per row (sorted by feature hash) a varint hash delta, a
+// u64 mask of the non-zero tags and one f32 per set bit.
+void write_rows(ByteWriter &p,
+                const std::unordered_map<uint64_t, uint32_t> &index,
                 const std::vector<float> &rows, size_t T) {
   std::vector<std::pair<uint64_t, uint32_t>> sorted(index.begin(), index.end());
   std::sort(sorted.begin(), sorted.end());
@@ -128,8 +140,10 @@ void write_rows(ByteWriter &p, const std::unordered_map<uint64_t, uint32_t> &ind
   }
 }
 
-// Reads what write_rows wrote; an error message, or "" when the rows are well formed.
-std::string read_rows(ByteReader &r, size_t T, std::unordered_map<uint64_t, uint32_t> *index,
+// Reads what write_rows wrote; an error message, or "" when the rows are well
+// formed.
+std::string read_rows(ByteReader &r, size_t T,
+                      std::unordered_map<uint64_t, uint32_t> *index,
                       std::vector<float> *rows_out) {
   const uint32_t rows = r.u32();
   if (!r.ok() || rows > r.remaining() || rows > kMaxAdaptationRows)
@@ -210,9 +224,10 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
   const uint32_t feature_version = h.u32();
   const uint64_t payload_size = h.u64();
   const uint64_t checksum = h.u64();
-  // Format 1 (no evidence counts) is still read: its deltas apply as before, and the
-  // evidence of its reviews starts empty. Feature set 7's adaptable features are set 8's
-  // (features.cpp keeps their template seeds), so a set-7 file is read too.
+  // Format 1 (no evidence counts) is still read: its deltas apply as before,
+  // and the evidence of its reviews starts empty. Feature set 7's adaptable
+  // features are set 8's (features.cpp keeps their template seeds), so a set-7
+  // file is read too.
   if (version != 1 && version != kAdaptationFormatVersion) {
     return Status(ErrorCode::BadModelVersion,
                   "adaptation format version " + std::to_string(version) +
@@ -263,7 +278,8 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
     for (uint32_t i = 0; i < names; ++i) {
       const uint8_t types = r.u8();
       const uint8_t words = r.u8();
-      if (!r.ok() || types == 0 || types > 15 || words == 0 || words > kMaxPhraseWords)
+      if (!r.ok() || types == 0 || types > 15 || words == 0 ||
+          words > kMaxPhraseWords)
         return bad("taught name " + std::to_string(i) +
                    ": type bits or word count out of range");
       std::vector<std::string> w;

@@ -331,19 +331,21 @@ TEST_CASE("adaptation: evidence counts give each feature's support for a label "
   CHECK(parsed.value().serialize() == bytes);
 }
 
-TEST_CASE("adaptation: a file of format 1 (deltas without evidence counts) is still read") {
+TEST_CASE("adaptation: a file of format 1 (deltas without evidence counts) is "
+          "still read") {
   ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
   REQUIRE(a.add(3, 1, 1.5f));
   const std::vector<uint8_t> v2 = a.serialize();
   REQUIRE(ner::kAdaptationFormatVersion == 2);
-  // Format 1 is format 2 without the evidence and taught-name sections (its last 8 bytes: two
-  // counts of 0): header = magic, u32 format, u32 feature set, u64 payload size, u64 FNV-1a
-  // of the payload.
+  // Format 1 is format 2 without the evidence and taught-name sections (its
+  // last 8 bytes: two counts of 0): header = magic, u32 format, u32 feature
+  // set, u64 payload size, u64 FNV-1a of the payload.
   constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
   std::vector<uint8_t> v1(v2.begin(), v2.end() - 8);
   const std::vector<uint8_t> payload(v1.begin() + kHeader, v1.end());
   const uint64_t size = payload.size();
-  const uint64_t sum = ner::fnv1a64(std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size()));
+  const uint64_t sum = ner::fnv1a64(std::string_view(
+      reinterpret_cast<const char *>(payload.data()), payload.size()));
   v1[8] = 1;
   for (int k = 0; k < 8; ++k) {
     v1[16 + k] = static_cast<uint8_t>(size >> (8 * k));
@@ -374,10 +376,12 @@ TEST_CASE("adaptation: learn counts the reviews of each feature: a name "
   std::vector<ner::TokenAttrs> attrs;
   ner::compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
   std::vector<ner::AttrHashes> hashes;
-  for (const auto &a : attrs) hashes.push_back(ner::attr_hashes(a));
+  for (const auto &a : attrs)
+    hashes.push_back(ner::attr_hashes(a));
   REQUIRE(text.substr(tokens[2].begin_byte, 7) == "Zorblax");
   uint64_t feats[ner::kMaxAdaptableFeatures];
-  REQUIRE(ner::adaptable_feature_hashes(hashes.data(), hashes.size(), 2, feats) > 0);
+  REQUIRE(ner::adaptable_feature_hashes(hashes.data(), hashes.size(), 2,
+                                        feats) > 0);
   const uint64_t form = feats[0];
 
   auto support_for_org = [&](const Engine &engine) {
@@ -386,12 +390,14 @@ TEST_CASE("adaptation: learn counts the reviews of each feature: a name "
     REQUIRE(parsed.is_ok());
     const auto &tags = parsed.value().tags();
     size_t b_org = 0;
-    while (b_org < tags.size() && tags[b_org] != "B-ORG") ++b_org;
+    while (b_org < tags.size() && tags[b_org] != "B-ORG")
+      ++b_org;
     REQUIRE(b_org < tags.size());
     return parsed.value().support(form, b_org);
   };
   Engine consistent = english_engine();
-  REQUIRE(consistent.learn(relabelled(annotate(consistent, kTaught), "ORG")).is_ok());
+  REQUIRE(consistent.learn(relabelled(annotate(consistent, kTaught), "ORG"))
+              .is_ok());
   CHECK(support_for_org(consistent) == 1.0f);
 
   Engine mixed = english_engine();
@@ -400,14 +406,18 @@ TEST_CASE("adaptation: learn counts the reviews of each feature: a name "
   CHECK(support_for_org(mixed) == doctest::Approx(0.5f));
 }
 
-TEST_CASE("adaptation: taught names are matched like training names and round-trip") {
-  ner::Adaptation a("pl", "ner-pl test", {"O", "B-ORG", "I-ORG", "B-PER", "I-PER"});
+TEST_CASE(
+    "adaptation: taught names are matched like training names and round-trip") {
+  ner::Adaptation a("pl", "ner-pl test",
+                    {"O", "B-ORG", "I-ORG", "B-PER", "I-PER"});
   CHECK(a.taught_name_count() == 0);
-  a.add_taught_names({{{"zorblax", "kwantowy"}, ner::kNameOrg}, {{"zorblax"}, ner::kNamePer}});
+  a.add_taught_names(
+      {{{"zorblax", "kwantowy"}, ner::kNameOrg}, {{"zorblax"}, ner::kNamePer}});
   a.add_taught_names({{{"zorblax"}, ner::kNameOrg}});
   CHECK(a.taught_name_count() == 2);
-  // "zorblax kwantowy" begins an ORG name, "zorblax" alone was taught as PER and ORG; the
-  // fuzzy (five-letter) keys match inflected forms ("zorblaksa" -> "zorbl").
+  // "zorblax kwantowy" begins an ORG name, "zorblax" alone was taught as PER
+  // and ORG; the fuzzy (five-letter) keys match inflected forms ("zorblaksa" ->
+  // "zorbl").
   const std::string_view words[] = {"zorblax", "kwantowy", "i", "zorblaksa"};
   const uint8_t cap[] = {1, 1, 0, 1};
   uint8_t begin[4], inside[4];
@@ -423,7 +433,8 @@ TEST_CASE("adaptation: taught names are matched like training names and round-tr
   CHECK(parsed.value().taught_name_count() == 2);
   CHECK(parsed.value().serialize() == bytes);
   uint8_t begin2[4], inside2[4];
-  ner::gazetteer_types(parsed.value().taught_names(), words, cap, 4, begin2, inside2);
+  ner::gazetteer_types(parsed.value().taught_names(), words, cap, 4, begin2,
+                       inside2);
   CHECK(std::equal(begin, begin + 4, begin2));
   CHECK(std::equal(inside, inside + 4, inside2));
 
@@ -431,6 +442,6 @@ TEST_CASE("adaptation: taught names are matched like training names and round-tr
   a.forget_taught_names({{"zorblax"}});
   CHECK(a.taught_name_count() == 1);
   ner::gazetteer_types(a.taught_names(), words, cap, 4, begin, inside);
-  CHECK((begin[0] & 0x0f) == ner::kNameOrg);  // "zorblax kwantowy" only
+  CHECK((begin[0] & 0x0f) == ner::kNameOrg); // "zorblax kwantowy" only
   CHECK(begin[3] == 0);
 }
