@@ -11,7 +11,8 @@ file(MAKE_DIRECTORY "${OUT}/a" "${OUT}/b")
 foreach(run a b)
   execute_process(
     COMMAND "${TRAIN}" --lang pl --train "nkjp:${data}/nkjp-train.jsonl" --limit 300 --epochs 2
-            --bucket-bits 16 --gazetteers "${DATA}/gazetteers" --second-pass --out "${OUT}/${run}/ner-pl.bin"
+            --bucket-bits 16 --gazetteers "${DATA}/gazetteers" --second-pass --bilou --train-margin 8
+            --names 2 --out "${OUT}/${run}/ner-pl.bin"
             --quiet
     RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)

@@ -401,6 +401,10 @@
         else Module.glosaDownload('glosa-taught-' + msg.lang + '.glosa-adaptation', new Uint8Array(msg.bytes));
         break;
       case 'need-model': requestModel(msg.lang); break;
+      case 'adaptation-stale':
+        message(1, 'What your corrections taught the tagger (' + msg.lang + ') was for an earlier model and cannot ' +
+                'be used with this one (' + msg.error + '); what you correct from now on teaches the new one');
+        break;
       case 'adaptation-loaded':
         if (msg.ok) message(0, 'Loaded what was taught (' + msg.lang + '): "Re-tag with what I taught" applies it to your documents');
         else message(2, 'Cannot load what was taught: ' + msg.error);

@@ -100,7 +100,7 @@ Status build_gazetteer(const std::string& dir, const std::string& lang, ner::Gaz
 
 namespace {
 constexpr char kGazetteerFileMagic[8] = {'G', 'L', 'O', 'S', 'A', 'G', 'A', 'Z'};
-constexpr uint32_t kGazetteerFileVersion = 1;
+constexpr uint32_t kGazetteerFileVersion = 2;  // 2: 24-bit word classes
 }  // namespace
 
 Status write_gazetteer_file(const ner::Gazetteer& gaz, const std::string& path) {
@@ -122,7 +122,7 @@ Status read_gazetteer_file(const std::string& path, ner::Gazetteer* gaz) {
   const uint8_t* magic = r.bytes(sizeof kGazetteerFileMagic);
   if (!magic || std::memcmp(magic, kGazetteerFileMagic, sizeof kGazetteerFileMagic) != 0 ||
       r.u32() != kGazetteerFileVersion || !gaz->read(r) || !r.at_end()) {
-    return Status(ErrorCode::BadModel, path + ": not a gazetteer file of version 1");
+    return Status(ErrorCode::BadModel, path + ": not a gazetteer file of version " + std::to_string(kGazetteerFileVersion));
   }
   return Status::ok();
 }

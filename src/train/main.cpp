@@ -29,8 +29,10 @@ const char* kUsage =
     "                   [--limit N] [--respace P] [--bucket-bits N] [--max-rows N]\n"
     "                   [--name NAME] [--bsnlp-holdout K] [--no-o-bias] [--quiet]\n"
     "                   [--ignore-classes C1,C2]\n"
-    "                   [--unlabeled FILE.gz ...] [--cluster-vocab N] [--cluster-fine K]\n"
-    "                   [--save-gazetteer FILE] [--gazetteer-from FILE] [--second-pass]\n"
+    "                   [--unlabeled FILE.gz ...] [--cluster-vocab N] [--cluster-min-count N]\n"
+    "                   [--cluster-dims N]\n"
+    "                   [--save-gazetteer FILE] [--gazetteer-from FILE] [--second-pass] [--bilou]\n"
+    "                   [--train-margin X] [--names MIN]\n"
     "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
     "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
     "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
@@ -41,6 +43,13 @@ const char* kUsage =
     "                    clustering, for experiments with features\n"
     "  --second-pass     the document-level second pass (first-pass tags of a name's other\n"
     "                    occurrences as features; about twice the training time)\n"
+    "  --train-margin X  loss-augmented training: each token's gold tag must win by X (in\n"
+    "                    perceptron update units) before no update is made\n"
+    "  --names MIN       training names: phrases of gold spans seen MIN times or more, typed by\n"
+    "                    their labels, as features (each half of the documents sees the\n"
+    "                    other half's)\n"
+    "  --bilou           BILOU tags (B-, I-, L- for the last token of a span, U- for a span of\n"
+    "                    one token) instead of BIO\n"
     "  --ignore-classes  classes left out of the tag set; their gold spans train as \"any tag\"\n"
     "  --dev             scores the written model on the file, picks the O bias with the best\n"
     "                    micro F1 (--no-o-bias: none) and the temperature that calibrates\n"
@@ -119,6 +128,7 @@ int main(int argc, char** argv) {
     if (a == "--quiet") { opt.verbose = false; continue; }
     if (a == "--no-o-bias") { calibrate_bias = false; continue; }
     if (a == "--second-pass") { opt.second_pass = true; continue; }
+    if (a == "--bilou") { opt.bilou = true; continue; }
     if (!has_value) return fail("missing value for " + a + "\n" + kUsage, 2);
     const std::string v = args[++i];
     if (a == "--lang") lang = v;
@@ -141,6 +151,8 @@ int main(int argc, char** argv) {
       }
     }
     else if (a == "--respace") respace_prob = std::atof(v.c_str());
+    else if (a == "--train-margin") opt.margin = static_cast<float>(std::atof(v.c_str()));
+    else if (a == "--names") { if (!parse_size(v, &opt.names_min_count)) return fail("expected a number after --names", 2); }
     else if (!parse_size(v, &value)) return fail("expected a number after " + a + ", got '" + v + "'", 2);
     else if (a == "--epochs") opt.epochs = static_cast<int>(value);
     else if (a == "--seed") opt.seed = value;
@@ -148,7 +160,13 @@ int main(int argc, char** argv) {
     else if (a == "--bucket-bits") opt.bucket_bits = static_cast<uint32_t>(value);
     else if (a == "--max-rows") opt.max_rows = value;
     else if (a == "--cluster-vocab") copt.vocab = value;
-    else if (a == "--cluster-fine") copt.fine = std::min<size_t>(value, 1023);
+    else if (a == "--cluster-min-count") copt.min_count = std::max<size_t>(value, 1);
+    else if (a == "--cluster-dims") copt.dims = std::max<size_t>(value, 2);
+    else if (a == "--cluster-window") copt.window = static_cast<int>(value);
+    else if (a == "--cluster-svd") copt.svd = value != 0;
+    else if (a == "--cluster-fine") copt.fine = std::min<size_t>(std::max<size_t>(value, 1), 1024);
+    else if (a == "--cluster-coarse") copt.coarse = std::min<size_t>(std::max<size_t>(value, 1), 64);
+    else if (a == "--cluster-mid") copt.mid = std::min<size_t>(value, 254);
     else if (a == "--bsnlp-holdout") bsnlp_holdout = static_cast<int>(value);
     else return fail("unknown option " + a + "\n" + kUsage, 2);
   }

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <array>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -56,11 +58,86 @@ int tag_index(const std::vector<std::string>& tags, const std::string& tag) {
   return 0;
 }
 
-// `doc_labels` (may be null): per example, kDocLabel per token ("" for none).
+}  // namespace
+
+void normalise_tags(const std::vector<std::string>& tags, uint8_t* seq, size_t n) {
+  const bool bilou = ner::is_bilou(tags);
+  auto kind = [&](uint8_t t) { return tags[t] == "O" ? 'O' : tags[t][0]; };
+  auto cls = [&](uint8_t t) { return std::string_view(tags[t]).substr(2); };
+  auto with = [&](char k, std::string_view c) {
+    return static_cast<uint8_t>(tag_index(tags, std::string(1, k) + "-" + std::string(c)));
+  };
+  size_t t = 0;
+  while (t < n) {
+    if (kind(seq[t]) == 'O') { ++t; continue; }
+    const std::string_view c = cls(seq[t]);
+    bool open = kind(seq[t]) == 'B' || kind(seq[t]) == 'I';
+    size_t e = t + 1;
+    while (open && e < n && (kind(seq[e]) == 'I' || kind(seq[e]) == 'L') && cls(seq[e]) == c) {
+      open = kind(seq[e]) == 'I';
+      ++e;
+    }
+    if (bilou && e - t == 1) {
+      seq[t] = with('U', c);
+    } else {
+      seq[t] = with('B', c);
+      for (size_t k = t + 1; k < e; ++k) seq[k] = with(bilou && k + 1 == e ? 'L' : 'I', c);
+    }
+    t = e;
+  }
+}
+
+namespace {
+
+// Training names (TrainOptions::names_min_count) from the examples whose index parity is not
+// `skip_parity` (-1: all).
+ner::Gazetteer build_names(const std::vector<Example>& examples, const std::vector<std::string>& ignore,
+                           size_t min_count, int skip_parity) {
+  std::map<std::vector<std::string>, std::array<size_t, 4>> counts;
+  ner::TokenAttrs attrs;
+  for (size_t x = 0; x < examples.size(); ++x) {
+    if (skip_parity >= 0 && static_cast<int>(x % 2) == skip_parity) continue;
+    const Example& ex = examples[x];
+    const std::vector<Token> tokens = tokenize(ex.text);
+    for (const GoldSpan& g : ex.spans) {
+      if (g.cls == "DATE" || g.cls == "TIME") continue;
+      if (std::find(ignore.begin(), ignore.end(), g.cls) != ignore.end()) continue;
+      size_t i = 0;
+      while (i < tokens.size() && tokens[i].end_byte <= g.begin_byte) ++i;
+      size_t j = i;
+      while (j < tokens.size() && tokens[j].begin_byte < g.end_byte) ++j;
+      if (i >= j || j - i > ner::kMaxPhraseWords) continue;
+      std::vector<std::string> words;
+      for (size_t k = i; k < j; ++k) {
+        ner::compute_form_attrs(std::string_view(ex.text).substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte),
+                                tokens[k].kind, nullptr, &attrs);
+        words.push_back(attrs.value[ner::kLower]);
+      }
+      const uint8_t type = ner::name_type(g.cls);
+      size_t bit = 0;
+      while ((1u << bit) != type) ++bit;
+      ++counts[words][bit];
+    }
+  }
+  ner::Gazetteer names;
+  for (const auto& [words, c] : counts) {
+    const size_t total = c[0] + c[1] + c[2] + c[3];
+    if (total < min_count) continue;
+    uint8_t types = 0;
+    for (size_t b = 0; b < 4; ++b) if (c[b] * 4 >= total) types |= static_cast<uint8_t>(1u << b);
+    names.add_phrase(words, types);
+  }
+  names.finish();
+  return names;
+}
+
+// `doc_labels` (may be null): per example, kDocLabel per token ("" for none). `names` (may be
+// null): two training-name tables, names[p] for the examples of index parity p.
 Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer& gaz,
                       const std::vector<std::string>& tags, uint32_t bucket_bits,
                       const std::vector<std::string>& ignore, TrainStats* st,
-                      const std::vector<std::vector<std::string>>* doc_labels = nullptr) {
+                      const std::vector<std::vector<std::string>>* doc_labels = nullptr,
+                      const ner::Gazetteer* names = nullptr) {
   Dataset d;
   d.tok_off.push_back(0);
   d.sent_off.push_back(0);
@@ -99,27 +176,33 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
       if (g.cls == "LOC") locs.push_back({i, j, &g.subtype});
       gold[i] = tag_index(tags, "B-" + g.cls);
       for (size_t k = i + 1; k < j; ++k) gold[k] = tag_index(tags, "I-" + g.cls);
+      if (ner::is_bilou(tags)) {
+        if (j - i == 1) gold[i] = tag_index(tags, "U-" + g.cls);
+        else gold[j - 1] = tag_index(tags, "L-" + g.cls);
+      }
     }
     const std::vector<Sentence> units = ner::tagging_units(ex.text, tokens, split_sentences(ex.text, tokens));
     ner::DocumentContext doc;
     doc.build(ex.text, tokens, units);
     for (const Sentence& s : units) {
-      ner::compute_attrs(ex.text, &tokens[s.first_token], s.token_count, &gaz, &attrs, &doc, s.first_token);
+      ner::compute_attrs(ex.text, &tokens[s.first_token], s.token_count, &gaz, &attrs, &doc, s.first_token,
+                         names ? &names[x % 2] : nullptr);
       if (labels) {
         for (size_t i = 0; i < s.token_count; ++i) {
           attrs[i].value[ner::kDocLabel] = (*labels)[s.first_token + i];
           attrs[i].hash[ner::kDocLabel] = ner::fnv1a64(attrs[i].value[ner::kDocLabel]);
         }
       }
+      // A span cut by a unit boundary ends there and restarts with B- in the next unit.
+      std::vector<uint8_t> unit_gold(s.token_count);
+      for (size_t i = 0; i < s.token_count; ++i) unit_gold[i] = static_cast<uint8_t>(gold[s.first_token + i]);
+      normalise_tags(tags, unit_gold.data(), unit_gold.size());
       for (size_t i = 0; i < s.token_count; ++i) {
         hashes.clear();
         ner::feature_hashes(attrs, i, &hashes);
         for (uint64_t h : hashes) d.feat.push_back(static_cast<uint32_t>(h & mask));
         d.tok_off.push_back(d.feat.size());
-        int g = gold[s.first_token + i];
-        // A span cut by a sentence boundary restarts with B- in the next sentence.
-        if (i == 0 && tags[static_cast<size_t>(g)][0] == 'I') g = tag_index(tags, "B-" + tags[static_cast<size_t>(g)].substr(2));
-        d.gold.push_back(static_cast<uint8_t>(g));
+        d.gold.push_back(unit_gold[i]);
         d.free_tag.push_back(free[s.first_token + i]);
       }
       d.sent_off.push_back(d.gold.size());
@@ -221,7 +304,7 @@ void train_subtypes(const Dataset& d, const TrainOptions& opt, ner::ModelData* m
 }  // namespace
 
 std::vector<std::string> make_tags(const std::vector<Example>& examples,
-                                   const std::vector<std::string>& ignore_classes) {
+                                   const std::vector<std::string>& ignore_classes, bool bilou) {
   std::set<std::string> classes;
   for (const auto& ex : examples) for (const auto& g : ex.spans) classes.insert(g.cls);
   for (const auto& c : ignore_classes) classes.erase(c);
@@ -229,6 +312,10 @@ std::vector<std::string> make_tags(const std::vector<Example>& examples,
   for (const auto& c : classes) {
     tags.push_back("B-" + c);
     tags.push_back("I-" + c);
+    if (bilou) {
+      tags.push_back("L-" + c);
+      tags.push_back("U-" + c);
+    }
   }
   return tags;
 }
@@ -296,7 +383,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
                            const TrainOptions& opt, TrainStats* st) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
-  const std::vector<std::string> tags = make_tags(examples, opt.ignore_classes);
+  const std::vector<std::string> tags = make_tags(examples, opt.ignore_classes, opt.bilou);
   const size_t T = tags.size();
   std::vector<std::vector<std::string>> doc_labels;
   if (opt.second_pass) {
@@ -312,8 +399,14 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
                    std::chrono::duration<double>(clock::now() - t0).count());
     }
   }
+  // Training names: each half of the documents sees those of the other half.
+  ner::Gazetteer names_of_other_half[2];
+  if (opt.names_min_count > 0) {
+    for (int p = 0; p < 2; ++p) names_of_other_half[p] = build_names(examples, opt.ignore_classes, opt.names_min_count, p);
+  }
   Dataset d = build_dataset(examples, gazetteer, tags, opt.bucket_bits, opt.ignore_classes, st,
-                            opt.second_pass ? &doc_labels : nullptr);
+                            opt.second_pass ? &doc_labels : nullptr,
+                            opt.names_min_count > 0 ? names_of_other_half : nullptr);
   if (opt.verbose) {
     std::fprintf(stderr, "train: %zu sentences, %zu tokens, %zu features, %zu tags, %zu/%zu spans misaligned (%.1fs)\n",
                  st->sentences, st->tokens, st->features, T, st->misaligned_spans, st->spans,
@@ -345,6 +438,14 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
           for (size_t j = 0; j < T; ++j) e[j] += row[j];
         }
       }
+      // Loss-augmented decoding: every tag but the gold one gets `margin` more, so the
+      // weights move until the gold path wins by that much per token (not on free tokens).
+      if (opt.margin > 0) {
+        for (size_t t = 0; t < n; ++t) {
+          if (d.free_tag[a + t]) continue;
+          for (size_t j = 0; j < T; ++j) if (j != d.gold[a + t]) emit[t * T + j] += opt.margin;
+        }
+      }
       ner::viterbi(emit.data(), n, T, S.w.data(), Tr.w.data(), bio, &pred);
       // Effective gold: a predicted tag of a class this corpus does not annotate, over gold O,
       // counts as right.
@@ -355,16 +456,14 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
           if (gold_eff[t] == 0 && (unknown >> pred[t] & 1)) gold_eff[t] = static_cast<uint8_t>(pred[t]);
         }
       }
-      // Inside a span of an ignored class any tag is right, as long as BIO stays valid (an I-
-      // tag right after the region must continue a span the region's prediction began).
+      // Inside a span of an ignored class any tag is right, as long as the tag scheme stays
+      // valid (an I- tag right after the region must continue a span the region's prediction
+      // began).
+      bool any_free = false;
       for (size_t t = 0; t < n; ++t) {
-        if (d.free_tag[a + t]) gold_eff[t] = static_cast<uint8_t>(pred[t]);
+        if (d.free_tag[a + t]) { gold_eff[t] = static_cast<uint8_t>(pred[t]); any_free = true; }
       }
-      for (size_t t = 1; t < n; ++t) {
-        if (!bio.allowed[size_t{gold_eff[t - 1]} * T + gold_eff[t]]) {
-          gold_eff[t] = static_cast<uint8_t>(tag_index(tags, "B-" + tags[gold_eff[t]].substr(2)));
-        }
-      }
+      if (unknown || any_free) normalise_tags(tags, gold_eff.data(), n);
       bool same = true;
       for (size_t t = 0; t < n; ++t) if (pred[t] != gold_eff[t]) { same = false; ++wrong_tokens; }
       if (!same) {
@@ -449,6 +548,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   m.second_pass = opt.second_pass;
   train_subtypes(d, opt, &m);
   m.gazetteer = gazetteer;
+  if (opt.names_min_count > 0) m.names = build_names(examples, opt.ignore_classes, opt.names_min_count, -1);
   // A first guess for the temperature: one average feature weight (callers calibrate).
   m.temperature = 1.0f;
   if (opt.verbose) {

@@ -29,6 +29,16 @@ struct TrainOptions {
   // of those tags among a name's other occurrences becomes kDocLabel for half of the
   // documents (the other half trains the first pass, where kDocLabel is empty).
   bool second_pass = false;
+  // BILOU tags (decoder.h) instead of BIO.
+  bool bilou = false;
+  // Training names (ModelData::names, features.h kSeen): the phrases of gold spans seen at
+  // least `names_min_count` times, typed by the labels they carried. The training documents
+  // see only the names of the other half (by index parity), as the tagger sees names of
+  // other texts. 0: none.
+  size_t names_min_count = 0;
+  // Loss-augmented decoding in training: the margin (in perceptron update units, 1 per
+  // feature) by which the gold tag of each token must win; 0: the plain perceptron.
+  float margin = 0.0f;
 };
 
 struct TrainStats {
@@ -42,9 +52,16 @@ struct TrainStats {
 // training, and not scored on dev.
 bool class_known(GoldScheme scheme, const std::string& cls);
 
-// The tag set for a list of classes: "O", then "B-c", "I-c" for each class in sorted order.
+// The tag set for a list of classes: "O", then "B-c", "I-c" (BILOU: and "L-c", "U-c") for
+// each class in sorted order.
 std::vector<std::string> make_tags(const std::vector<Example>& examples,
-                                   const std::vector<std::string>& ignore_classes = {});
+                                   const std::vector<std::string>& ignore_classes = {}, bool bilou = false);
+
+// Rewrites seq[0, n) (tag indices into `tags`) into a sequence the tag scheme allows, with
+// the same spans where it already is one: a span begins at any tag of a class that does not
+// continue the span before it and goes on over the following I- (and L-, which ends it) tags
+// of its class; each span is then written B- I-... (BILOU: B- I-... L-, or U- alone).
+void normalise_tags(const std::vector<std::string>& tags, uint8_t* seq, size_t n);
 
 // Trains on `examples` with the given gazetteer (already finish()ed; copied into the model).
 ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gazetteer& gazetteer,

@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
 
-const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'en-siemens-northwind.txt'), 'utf8');
-const first = article.split('\n\n').slice(0, 3).join('\n\n');
-// A second article of our own with the same company.
-const second = 'Northwind Robotics opens a plant in Ohio\n\n' +
-  'COLUMBUS, May 2, 2025 — Northwind Robotics will build its first factory outside Massachusetts, ' +
-  'the company said on Friday. Northwind Robotics expects to hire 400 workers by 2027, ' +
-  'said Elena Vasquez, its head of operations. Shares of its new owner rose 2% in Frankfurt.';
+const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'en-halvorsen-brightwater.txt'), 'utf8');
+const paragraphs = article.split('\n\n');
+const first = paragraphs.slice(0, 3).join('\n\n');
+// Later paragraphs of the same article, as a second document with the same company.
+const second = paragraphs.slice(5, 8).join('\n\n');
 
 let server;
 let browser;
@@ -37,7 +35,7 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await pasteText(page, second);
   await page.evaluate(() => glosa.whenIdle());
   const docB = JSON.parse(await page.evaluate(() => glosa.getDocument()));
-  const before = labelsOf(docB, 'Northwind Robotics');
+  const before = labelsOf(docB, 'Brightwater Analytics');
   assert.ok(before.length >= 2 && !before.every((l) => l === 'ORG'), `the model gets it wrong at first: ${before}`);
   await pasteText(page, first);
   await page.evaluate(() => glosa.whenIdle());
@@ -45,12 +43,12 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   const list = await page.evaluate(() => glosa.listDocuments());
   assert.equal(list.length, 2);
 
-  // In the first document: click a "Northwind Robotics", Shift+2 makes its whole group ORG.
+  // In the first document: click a "Brightwater Analytics", Shift+2 makes its whole group ORG.
   const target = await page.evaluate(() => {
     const d = JSON.parse(glosa.getDocument());
     for (let i = 0; i < d.entities.length; i++) {
       const r = glosa.entityRect(i);
-      if (d.entities[i].text === 'Northwind Robotics' && r && r.y1 < 700) return r;
+      if (d.entities[i].text === 'Brightwater Analytics' && r && r.y1 < 700) return r;
     }
     return null;
   });
@@ -60,7 +58,7 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await frames(page, 3);
   await page.evaluate(() => glosa.whenIdle());
   const docA = JSON.parse(await page.evaluate(() => glosa.getDocument()));
-  assert.ok(labelsOf(docA, 'Northwind Robotics').every((l) => l === 'ORG'), 'relabelled for all its mentions');
+  assert.ok(labelsOf(docA, 'Brightwater Analytics').every((l) => l === 'ORG'), 'relabelled for all its mentions');
   await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
 
   // The Documents panel's button tags the collection again with what was taught.
@@ -71,8 +69,8 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await page.evaluate(() => glosa.whenIdle());
   assert.ok(await page.evaluate((id) => glosa.selectDocument(id), list[0].id));
   const after = JSON.parse(await page.evaluate(() => glosa.getDocument()));
-  const labels = labelsOf(after, 'Northwind Robotics');
-  t.diagnostic(`Northwind Robotics in the second document: ${before.join(',')} -> ${labels.join(',')}`);
+  const labels = labelsOf(after, 'Brightwater Analytics');
+  t.diagnostic(`Brightwater Analytics in the second document: ${before.join(',')} -> ${labels.join(',')}`);
   assert.ok(labels.length >= 2 && labels.every((l) => l === 'ORG'), `learnt: ${labels}`);
   await page.screenshot({ path: path.join(artifacts, 'retagged.png') });
 

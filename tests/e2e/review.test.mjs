@@ -58,8 +58,8 @@ test('the sample article goes from paste to a fully reviewed file with the keybo
   assert.equal((await selected()).start, first.start);
   await press('Tab');
 
-  // Walk to the LOC that is an organisation ("Gdańsk" in "Port Gdańsk"?) — simpler: find the
-  // first PER with a question mark (low confidence: "Ren") by Tab, and reject it with X.
+  // Tab on to "Ren" (the Rhine: a low-confidence name; "ner-pl 3" took it for a person) and
+  // reject it with X.
   let target = null;
   for (let i = 0; i < 60 && !target; i++) {
     const e = await selected();

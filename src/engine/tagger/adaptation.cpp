@@ -24,7 +24,81 @@ Status bad(const std::string &why) {
 Adaptation::Adaptation(std::string lang, std::string model_name,
                        std::vector<std::string> tags)
     : lang_(std::move(lang)), model_name_(std::move(model_name)),
-      tags_(std::move(tags)) {}
+      tags_(std::move(tags)) {
+  // Tags of one label share a number: "B-PER", "I-PER" -> the index of the
+  // first "?-PER".
+  label_of_.resize(tags_.size(), 0);
+  for (size_t j = 0; j < tags_.size(); ++j) {
+    const std::string label =
+        tags_[j].size() > 2 ? tags_[j].substr(2) : std::string();
+    label_of_[j] = static_cast<uint32_t>(j);
+    for (size_t i = 0; i < j; ++i) {
+      const std::string other =
+          tags_[i].size() > 2 ? tags_[i].substr(2) : std::string();
+      if (other == label) {
+        label_of_[j] = label_of_[i];
+        break;
+      }
+    }
+  }
+}
+
+void Adaptation::add_taught_names(
+    const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names) {
+  if (names.empty())
+    return;
+  for (const auto &[words, types] : names)
+    if (!words.empty() && words.size() <= kMaxPhraseWords)
+      taught_[words] |= types;
+  rebuild_taught_matcher();
+}
+
+void Adaptation::forget_taught_names(
+    const std::vector<std::vector<std::string>> &names) {
+  size_t erased = 0;
+  for (const auto &words : names)
+    erased += taught_.erase(words);
+  if (erased > 0)
+    rebuild_taught_matcher();
+}
+
+void Adaptation::rebuild_taught_matcher() {
+  taught_matcher_ = Gazetteer();
+  for (const auto &[words, types] : taught_)
+    taught_matcher_.add_phrase(words, types);
+  taught_matcher_.finish(0);
+}
+
+bool Adaptation::count_evidence(uint64_t feature, size_t j) {
+  const size_t T = tags_.size();
+  GLOSA_ASSERT(j < T, "tag index inside the tag set");
+  auto it = evidence_index_.find(feature);
+  if (it == evidence_index_.end()) {
+    if (evidence_index_.size() >= kMaxAdaptationRows)
+      return false;
+    it = evidence_index_
+             .emplace(feature, static_cast<uint32_t>(evidence_index_.size()))
+             .first;
+    evidence_.resize(evidence_.size() + T, 0.0f);
+  }
+  evidence_[static_cast<size_t>(it->second) * T + j] += 1.0f;
+  return true;
+}
+
+float Adaptation::support(uint64_t feature, size_t j) const {
+  const size_t T = tags_.size();
+  auto it = evidence_index_.find(feature);
+  if (it == evidence_index_.end() || j >= T)
+    return 1.0f;
+  const float *row = &evidence_[static_cast<size_t>(it->second) * T];
+  float total = 0, same = 0;
+  for (size_t i = 0; i < T; ++i) {
+    total += row[i];
+    if (label_of_[i] == label_of_[j])
+      same += row[i];
+  }
+  return total > 0 ? same / total : 1.0f;
+}
 
 bool Adaptation::add(uint64_t feature, size_t j, float delta) {
   const size_t T = tags_.size();
@@ -40,6 +114,70 @@ bool Adaptation::add(uint64_t feature, size_t j, float delta) {
   return true;
 }
 
+namespace {
+
+// u32 row count, then per row (sorted by feature hash) a varint hash delta, a
+// u64 mask of the non-zero tags and one f32 per set bit.
+void write_rows(ByteWriter &p,
+                const std::unordered_map<uint64_t, uint32_t> &index,
+                const std::vector<float> &rows, size_t T) {
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(index.begin(), index.end());
+  std::sort(sorted.begin(), sorted.end());
+  p.u32(static_cast<uint32_t>(sorted.size()));
+  uint64_t prev = 0;
+  for (const auto &[feature, row] : sorted) {
+    p.varint(feature - prev);
+    prev = feature;
+    const float *r = &rows[static_cast<size_t>(row) * T];
+    uint64_t mask = 0;
+    for (size_t j = 0; j < T; ++j)
+      if (r[j] != 0.0f)
+        mask |= uint64_t{1} << j;
+    p.u64(mask);
+    for (size_t j = 0; j < T; ++j)
+      if (r[j] != 0.0f)
+        p.f32(r[j]);
+  }
+}
+
+// Reads what write_rows wrote; an error message, or "" when the rows are well
+// formed.
+std::string read_rows(ByteReader &r, size_t T,
+                      std::unordered_map<uint64_t, uint32_t> *index,
+                      std::vector<float> *rows_out) {
+  const uint32_t rows = r.u32();
+  if (!r.ok() || rows > r.remaining() || rows > kMaxAdaptationRows)
+    return "row count out of range";
+  rows_out->assign(size_t{rows} * T, 0.0f);
+  index->reserve(rows);
+  uint64_t feature = 0;
+  for (uint32_t i = 0; i < rows; ++i) {
+    const uint64_t delta = r.varint();
+    if (i > 0 && delta == 0)
+      return "rows are not sorted or repeat a feature";
+    if (delta > ~uint64_t{0} - feature)
+      return "feature hash out of range";
+    feature += delta;
+    const uint64_t mask = r.u64();
+    if (T < 64 && (mask >> T) != 0)
+      return "a row's mask names a tag that does not exist";
+    for (uint32_t j = 0; j < T; ++j) {
+      if (!(mask >> j & 1))
+        continue;
+      const float v = r.f32();
+      if (!std::isfinite(v))
+        return "a delta is not a finite number";
+      (*rows_out)[size_t{i} * T + j] = v;
+    }
+    if (!r.ok())
+      return "rows truncated";
+    index->emplace(feature, i);
+  }
+  return "";
+}
+
+} // namespace
+
 std::vector<uint8_t> Adaptation::serialize() const {
   const size_t T = tags_.size();
   ByteWriter p;
@@ -50,23 +188,14 @@ std::vector<uint8_t> Adaptation::serialize() const {
     p.str(t);
   p.u64(steps_);
   p.u64(documents_);
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(index_.begin(),
-                                                    index_.end());
-  std::sort(sorted.begin(), sorted.end());
-  p.u32(static_cast<uint32_t>(sorted.size()));
-  uint64_t prev = 0;
-  for (const auto &[feature, row] : sorted) {
-    p.varint(feature - prev);
-    prev = feature;
-    const float *r = &rows_[static_cast<size_t>(row) * T];
-    uint64_t mask = 0;
-    for (size_t j = 0; j < T; ++j)
-      if (r[j] != 0.0f)
-        mask |= uint64_t{1} << j;
-    p.u64(mask);
-    for (size_t j = 0; j < T; ++j)
-      if (r[j] != 0.0f)
-        p.f32(r[j]);
+  write_rows(p, index_, rows_, T);
+  write_rows(p, evidence_index_, evidence_, T);
+  p.u32(static_cast<uint32_t>(taught_.size()));
+  for (const auto &[words, types] : taught_) {
+    p.u8(types);
+    p.u8(static_cast<uint8_t>(words.size()));
+    for (const auto &w : words)
+      p.str(w);
   }
   const std::vector<uint8_t> &payload = p.data();
   ByteWriter out;
@@ -95,13 +224,17 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
   const uint32_t feature_version = h.u32();
   const uint64_t payload_size = h.u64();
   const uint64_t checksum = h.u64();
-  if (version != kAdaptationFormatVersion) {
+  // Format 1 (no evidence counts) is still read: its deltas apply as before,
+  // and the evidence of its reviews starts empty. Feature set 7's adaptable
+  // features are set 8's (features.cpp keeps their template seeds), so a set-7
+  // file is read too.
+  if (version != 1 && version != kAdaptationFormatVersion) {
     return Status(ErrorCode::BadModelVersion,
                   "adaptation format version " + std::to_string(version) +
-                      "; this build reads version " +
+                      "; this build reads versions 1 and " +
                       std::to_string(kAdaptationFormatVersion));
   }
-  if (feature_version != kFeatureVersion) {
+  if (feature_version != kFeatureVersion && feature_version != 7) {
     return Status(ErrorCode::BadModelVersion,
                   "adaptation learnt on feature set " +
                       std::to_string(feature_version) +
@@ -131,34 +264,38 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
   Adaptation a(std::move(lang), std::move(name), std::move(tags));
   a.steps_ = r.u64();
   a.documents_ = r.u64();
-  const uint32_t rows = r.u32();
-  if (!r.ok() || rows > r.remaining() || rows > kMaxAdaptationRows)
-    return bad("row count out of range");
-  a.rows_.assign(size_t{rows} * T, 0.0f);
-  a.index_.reserve(rows);
-  uint64_t feature = 0;
-  for (uint32_t i = 0; i < rows; ++i) {
-    const uint64_t delta = r.varint();
-    if (i > 0 && delta == 0)
-      return bad("rows are not sorted or repeat a feature");
-    if (delta > ~uint64_t{0} - feature)
-      return bad("feature hash out of range");
-    feature += delta;
-    const uint64_t mask = r.u64();
-    if (T < 64 && (mask >> T) != 0)
-      return bad("a row's mask names a tag that does not exist");
-    for (uint32_t j = 0; j < T; ++j) {
-      if (!(mask >> j & 1))
-        continue;
-      const float v = r.f32();
-      if (!std::isfinite(v))
-        return bad("a delta is not a finite number");
-      a.rows_[size_t{i} * T + j] = v;
+  std::string error = read_rows(r, T, &a.index_, &a.rows_);
+  if (!error.empty())
+    return bad(error);
+  if (version >= 2) {
+    error = read_rows(r, T, &a.evidence_index_, &a.evidence_);
+    if (!error.empty())
+      return bad("evidence " + error);
+    const uint32_t names = r.u32();
+    if (!r.ok() || names > r.remaining())
+      return bad("taught name count out of range");
+    std::vector<std::pair<std::vector<std::string>, uint8_t>> taught;
+    for (uint32_t i = 0; i < names; ++i) {
+      const uint8_t types = r.u8();
+      const uint8_t words = r.u8();
+      if (!r.ok() || types == 0 || types > 15 || words == 0 ||
+          words > kMaxPhraseWords)
+        return bad("taught name " + std::to_string(i) +
+                   ": type bits or word count out of range");
+      std::vector<std::string> w;
+      for (uint8_t k = 0; k < words; ++k)
+        w.push_back(r.str(256));
+      if (!r.ok())
+        return bad("taught names truncated");
+      if (!taught.empty() && !(taught.back().first < w))
+        return bad("taught names are not sorted or repeat a name");
+      taught.emplace_back(std::move(w), types);
     }
-    if (!r.ok())
-      return bad("rows truncated");
-    a.index_.emplace(feature, i);
+    a.add_taught_names(taught);
   }
+  for (float v : a.evidence_)
+    if (v < 0)
+      return bad("a negative evidence count");
   if (!r.at_end())
     return bad("unexpected bytes after the rows");
   if (a.lang_.empty())

@@ -13,18 +13,32 @@
 namespace glosa::ner {
 
 // --- Section: reference decoder ---
+bool is_bilou(const std::vector<std::string>& tags) {
+  for (const auto& t : tags) if (t.rfind("L-", 0) == 0 || t.rfind("U-", 0) == 0) return true;
+  return false;
+}
+
 BioConstraints bio_constraints(const std::vector<std::string>& tags) {
   const size_t T = tags.size();
+  const bool bilou = is_bilou(tags);
   BioConstraints c;
   c.allowed.assign(T * T, 1);
   c.start_allowed.assign(T, 1);
+  c.end_allowed.assign(T, 1);
+  // Whether a tag continues a span (I-, L-) and whether one may follow it (B-, I-).
+  auto continues = [&](size_t j) { return tags[j].rfind("I-", 0) == 0 || (bilou && tags[j].rfind("L-", 0) == 0); };
+  auto open_span = [&](size_t i) { return tags[i].rfind("B-", 0) == 0 || tags[i].rfind("I-", 0) == 0; };
   for (size_t j = 0; j < T; ++j) {
-    if (tags[j].rfind("I-", 0) != 0) continue;
+    if (bilou && open_span(j)) c.end_allowed[j] = 0;
+    if (!continues(j)) {
+      // O, B-, U- (BILOU): not after a tag that leaves a span open.
+      if (bilou) for (size_t i = 0; i < T; ++i) if (open_span(i)) c.allowed[i * T + j] = 0;
+      continue;
+    }
     c.start_allowed[j] = 0;
     const std::string cls = tags[j].substr(2);
     for (size_t i = 0; i < T; ++i) {
-      const bool ok = tags[i].size() > 2 && tags[i].compare(2, std::string::npos, cls) == 0 &&
-                      (tags[i][0] == 'B' || tags[i][0] == 'I');
+      const bool ok = tags[i].size() > 2 && tags[i].compare(2, std::string::npos, cls) == 0 && open_span(i);
       c.allowed[i * T + j] = ok ? 1 : 0;
     }
   }
@@ -56,8 +70,10 @@ void viterbi(const float* emit, size_t n, size_t T, const float* start, const fl
     }
     score.swap(next);
   }
-  int arg = 0;
-  for (size_t j = 1; j < T; ++j) if (score[j] > score[static_cast<size_t>(arg)]) arg = static_cast<int>(j);
+  int arg = 0;  // "O" (tag 0) may always end a unit
+  for (size_t j = 1; j < T; ++j) {
+    if (bio.end_allowed[j] && score[j] > score[static_cast<size_t>(arg)]) arg = static_cast<int>(j);
+  }
   for (size_t t = n; t-- > 0;) {
     (*path)[t] = arg;
     arg = back[t * T + static_cast<size_t>(arg)];
@@ -135,7 +151,7 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
     for (size_t j = 0; j < T; ++j) cur[j] *= phi[t * T + j];
     normalise_distribution(cur, T);
   }
-  for (size_t j = 0; j < T; ++j) beta[(n - 1) * T + j] = 1.0f;
+  for (size_t j = 0; j < T; ++j) beta[(n - 1) * T + j] = bio.end_allowed[j] ? 1.0f : 0.0f;
   std::vector<float> w(T);
   for (size_t t = n - 1; t-- > 0;) {
     const float* b = &beta[(t + 1) * T];
@@ -186,11 +202,16 @@ DecoderTables make_decoder_tables(size_t T, const float* start, const float* tra
   d.inv_temperature = mt.inv_temperature;
   d.start.resize(T);
   d.start_allowed = bio.start_allowed;
+  d.end_allowed = bio.end_allowed;
   for (size_t j = 0; j < T; ++j) d.start[j] = bio.start_allowed[j] ? start[j] : kNeg;
+  // The open tags share tag 0's ("O") predecessors: every tag in BIO, the tags that close or
+  // leave no span in BILOU.
+  d.open_pred.assign(T, 0);
+  for (size_t i = 0; i < T; ++i) d.open_pred[i] = bio.allowed[i * T + 0];
   for (size_t j = 0; j < T; ++j) {
-    bool all = true;
-    for (size_t i = 0; i < T; ++i) all = all && bio.allowed[i * T + j];
-    (all ? d.open : d.closed).push_back(static_cast<uint8_t>(j));
+    bool same = true;
+    for (size_t i = 0; i < T; ++i) same = same && bio.allowed[i * T + j] == d.open_pred[i];
+    (same ? d.open : d.closed).push_back(static_cast<uint8_t>(j));
   }
   const size_t W = d.open.size();
   d.width = W;
@@ -198,6 +219,7 @@ DecoderTables make_decoder_tables(size_t T, const float* start, const float* tra
   d.open_E.assign(T * W, 0.0f);
   d.open_ET.assign(W * T, 0.0f);
   for (size_t i = 0; i < T; ++i) {
+    if (!d.open_pred[i]) continue;
     for (size_t k = 0; k < d.open.size(); ++k) {
       d.open_trans[i * W + k] = transition[i * T + d.open[k]];
       d.open_E[i * W + k] = mt.E[i * T + d.open[k]];
@@ -205,11 +227,20 @@ DecoderTables make_decoder_tables(size_t T, const float* start, const float* tra
     }
   }
   float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-  for (size_t k = 0; k < T * W; ++k) {
-    lo = std::min(lo, d.open_trans[k]);
-    hi = std::max(hi, d.open_trans[k]);
+  for (size_t i = 0; i < T; ++i) {
+    if (!d.open_pred[i]) continue;
+    for (size_t k = 0; k < W; ++k) {
+      lo = std::min(lo, d.open_trans[i * W + k]);
+      hi = std::max(hi, d.open_trans[i * W + k]);
+    }
   }
   d.open_spread = hi >= lo ? hi - lo : 0.0f;
+  for (size_t i = 0; i < T; ++i) {
+    if (!d.open_pred[i]) continue;
+    d.open_pred_list.push_back(static_cast<uint8_t>(i));
+    d.open_pred_E.insert(d.open_pred_E.end(), d.open_E.begin() + static_cast<long>(i * W),
+                         d.open_E.begin() + static_cast<long>((i + 1) * W));
+  }
   d.is_open.assign(T, 0);
   d.slot.assign(T, 0);
   for (size_t k = 0; k < d.open.size(); ++k) { d.is_open[d.open[k]] = 1; d.slot[d.open[k]] = static_cast<uint8_t>(k); }
@@ -246,13 +277,14 @@ void open_max(const float* score, const uint8_t* prev, size_t count, const float
   for (size_t k = 0; k < W; ++k) best[k] = b[k];
 }
 
-// sum[k] = sum over i (ascending) of a[i] * E[i * W + k].
+// sum[k] = sum over p (ascending) of a[list[p]] * E[p * W + k]: the open tags' predecessors
+// list[0, count) and their rows of potentials.
 template <size_t W>
-void open_sum(const float* a, size_t T, const float* E, float* sum) {
+void open_sum(const float* a, const uint8_t* list, size_t count, const float* E, float* sum) {
   float s[W] = {};
-  for (size_t i = 0; i < T; ++i) {
-    const float ai = a[i];
-    const float* row = E + i * W;
+  for (size_t p = 0; p < count; ++p) {
+    const float ai = a[list[p]];
+    const float* row = E + p * W;
     for (size_t k = 0; k < W; ++k) s[k] += ai * row[k];
   }
   for (size_t k = 0; k < W; ++k) sum[k] = s[k];
@@ -266,16 +298,16 @@ void open_max_any(size_t W, const float* score, const uint8_t* prev, size_t coun
     for (size_t k = 0; k < W; ++k) best[k] = std::max(best[k], score[prev[p]] + trans[prev[p] * W + k]);
   }
 }
-void open_sum_any(size_t W, const float* a, size_t T, const float* E, float* sum) {
+void open_sum_any(size_t W, const float* a, const uint8_t* list, size_t count, const float* E, float* sum) {
   std::fill(sum, sum + W, 0.0f);
-  for (size_t i = 0; i < T; ++i) {
-    for (size_t k = 0; k < W; ++k) sum[k] += a[i] * E[i * W + k];
+  for (size_t p = 0; p < count; ++p) {
+    for (size_t k = 0; k < W; ++k) sum[k] += a[list[p]] * E[p * W + k];
   }
 }
 
-// Dispatch on the width: open_max<1> ... open_max<16>, else the loops for any width.
+// Dispatch on the width: open_max<1> ... open_max<17>, else the loops for any width.
 using OpenMaxFn = void (*)(const float*, const uint8_t*, size_t, const float*, float*);
-using OpenSumFn = void (*)(const float*, size_t, const float*, float*);
+using OpenSumFn = void (*)(const float*, const uint8_t*, size_t, const float*, float*);
 template <size_t... I>
 constexpr std::array<OpenMaxFn, sizeof...(I)> open_max_table(std::index_sequence<I...>) {
   return {{&open_max<I + 1>...}};
@@ -284,7 +316,7 @@ template <size_t... I>
 constexpr std::array<OpenSumFn, sizeof...(I)> open_sum_table(std::index_sequence<I...>) {
   return {{&open_sum<I + 1>...}};
 }
-constexpr size_t kMaxFixedWidth = 16;
+constexpr size_t kMaxFixedWidth = 17;
 constexpr auto kOpenMax = open_max_table(std::make_index_sequence<kMaxFixedWidth>());
 constexpr auto kOpenSum = open_sum_table(std::make_index_sequence<kMaxFixedWidth>());
 
@@ -293,9 +325,9 @@ void open_max_w(size_t W, const float* score, const uint8_t* prev, size_t count,
   if (W >= 1 && W <= kMaxFixedWidth) kOpenMax[W - 1](score, prev, count, trans, best);
   else open_max_any(W, score, prev, count, trans, best);
 }
-void open_sum_w(size_t W, const float* a, size_t T, const float* E, float* sum) {
-  if (W >= 1 && W <= kMaxFixedWidth) kOpenSum[W - 1](a, T, E, sum);
-  else open_sum_any(W, a, T, E, sum);
+void open_sum_w(size_t W, const float* a, const uint8_t* list, size_t count, const float* E, float* sum) {
+  if (W >= 1 && W <= kMaxFixedWidth) kOpenSum[W - 1](a, list, count, E, sum);
+  else open_sum_any(W, a, list, count, E, sum);
 }
 
 // The bodies of viterbi_fast and marginals_fast for kT tags known at compile time (kT == 0:
@@ -314,6 +346,7 @@ void viterbi_impl(const float* emit, size_t n, const DecoderTables& d, DecoderSc
   sc->sum.resize(W);
   float* best = sc->sum.data();
   uint8_t prev[256];
+  const bool all_open_pred = d.open_pred_list.size() == T;
   for (size_t j = 0; j < T; ++j) sc->score[j] = d.start[j] + emit[j];
   for (size_t t = 1; t < n; ++t) {
     const float* e = emit + t * T;
@@ -324,11 +357,19 @@ void viterbi_impl(const float* emit, size_t n, const DecoderTables& d, DecoderSc
     // the maximum over the rest is the same number. (The margin of 1e-6 |top| covers the
     // rounding of these float sums.)
     float top = kNeg;
-    for (size_t i = 0; i < T; ++i) top = std::max(top, score[i]);
-    const float floor = top - (d.open_spread + std::fabs(top) * 1e-6f);
     size_t count = 0;
-    for (size_t i = 0; i < T; ++i) {
-      if (score[i] >= floor) prev[count++] = static_cast<uint8_t>(i);
+    if (all_open_pred) {  // BIO: every tag precedes the open ones
+      for (size_t i = 0; i < T; ++i) top = std::max(top, score[i]);
+      const float floor = top - (d.open_spread + std::fabs(top) * 1e-6f);
+      for (size_t i = 0; i < T; ++i) {
+        if (score[i] >= floor) prev[count++] = static_cast<uint8_t>(i);
+      }
+    } else {
+      for (uint8_t i : d.open_pred_list) top = std::max(top, score[i]);
+      const float floor = top - (d.open_spread + std::fabs(top) * 1e-6f);
+      for (uint8_t i : d.open_pred_list) {
+        if (score[i] >= floor) prev[count++] = i;
+      }
     }
     open_max_w(W, score, prev, count, d.open_trans.data(), best);
     for (size_t k = 0; k < d.open.size(); ++k) {
@@ -346,7 +387,7 @@ void viterbi_impl(const float* emit, size_t n, const DecoderTables& d, DecoderSc
   }
   const float* last = &sc->score[(n - 1) * T];
   size_t a = 0;
-  for (size_t j = 1; j < T; ++j) if (last[j] > last[a]) a = j;
+  for (size_t j = 1; j < T; ++j) if (d.end_allowed[j] && last[j] > last[a]) a = j;
   (*path)[n - 1] = static_cast<int>(a);
   // The predecessor of tag a at token t: the first (lowest) tag with the best score, as
   // viterbi() picks it.
@@ -412,7 +453,7 @@ void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const Dec
   for (size_t t = 1; t < hi; ++t) {
     const float* a = alpha + (t - 1) * T;
     float* cur = alpha + t * T;
-    open_sum_w(W, a, T, d.open_E.data(), sum);
+    open_sum_w(W, a, d.open_pred_list.data(), d.open_pred_list.size(), d.open_pred_E.data(), sum);
     for (size_t k = 0; k < d.open.size(); ++k) cur[d.open[k]] = sum[k];
     for (size_t c = 0; c < d.closed.size(); ++c) {
       float v = 0.0f;
@@ -424,7 +465,7 @@ void marginals_impl(const float* emit, size_t n, size_t lo, size_t hi, const Dec
     normalise_distribution(cur, T);
   }
   float* last = beta + (n - 1) * T;
-  std::fill(last, last + T, 1.0f);
+  for (size_t j = 0; j < T; ++j) last[j] = d.end_allowed[j] ? 1.0f : 0.0f;
   float* wt = sc->w.data();
   for (size_t t = n - 1; t-- > lo;) {
     const float* b = beta + (t + 1) * T;

@@ -13,14 +13,22 @@
 
 namespace glosa::ner {
 
-// Which transitions BIO allows: allowed[prev * T + next]; an "I-X" tag may only follow "B-X"
-// or "I-X". start_allowed[j] is false for "I-" tags. Tags are "O", "B-<cls>", "I-<cls>".
+// Which transitions the tag scheme allows: allowed[prev * T + next]. Two schemes:
+// - BIO: tags "O", "B-<cls>", "I-<cls>"; an "I-X" tag may only follow "B-X" or "I-X".
+// - BILOU (a tag set with any "L-" or "U-" tag): also "L-<cls>" (the last token of a span of
+//   two or more) and "U-<cls>" (a span of one token); "I-X" and "L-X" may only follow "B-X"
+//   or "I-X", and "O", "B-", "U-" only "O", "L-" or "U-" tags; a unit may not end inside a
+//   span (end_allowed is false for "B-" and "I-").
+// start_allowed[j] is false for the tags that continue a span ("I-", "L-").
 struct BioConstraints {
   std::vector<uint8_t> allowed;
   std::vector<uint8_t> start_allowed;
+  std::vector<uint8_t> end_allowed;     // whether a unit may end with tag j
   std::vector<std::vector<int>> preds;  // preds[next]: allowed previous tags, ascending
 };
 BioConstraints bio_constraints(const std::vector<std::string>& tags);
+// Whether a tag set is BILOU (see above).
+bool is_bilou(const std::vector<std::string>& tags);
 
 // Best tag sequence for n tokens under the constraints. Writes n tag indices to *path
 // (nothing for n == 0). Ties go to the lower tag index, so the result is deterministic.
@@ -44,20 +52,25 @@ void token_marginals(const float* emit, size_t n, const float* start, const BioC
                      const MarginalTables& tables, std::vector<float>* out);
 
 // --- The tagger's decoder (what NerModel::tag runs) ---
-// A model's transitions split by BIO: "open" tags (O, B-X) may follow every tag, "closed"
-// ones (I-X) only their few predecessors (B-X, I-X). Viterbi and forward-backward then cost
+// A model's transitions split by the scheme: "open" tags (O, B-X; in BILOU also U-X) may
+// follow the same tags as O (every tag in BIO; O, L-X and U-X in BILOU), "closed" ones (I-X;
+// L-X) only their few predecessors (B-X, I-X). Viterbi and forward-backward then cost
 // T * open + (predecessors of the closed tags) per token instead of T * T, in loops of a fixed
-// width (the number of open tags, up to 16) that compilers unroll. Built once per model.
+// width (the number of open tags, up to 17) that compilers unroll. Built once per model.
 struct DecoderTables {
   size_t T = 0;
   size_t width = 0;                  // open.size()
   float inv_temperature = 1.0f;
   std::vector<float> start;          // T: start scores, -inf where BIO forbids a first tag
   std::vector<uint8_t> start_allowed;
+  std::vector<uint8_t> end_allowed;  // T: BioConstraints::end_allowed
   std::vector<uint8_t> open;         // open tags, ascending
-  std::vector<float> open_trans;     // T * width: [prev * width + k]
-  float open_spread = 0;             // max - min of open_trans
+  std::vector<uint8_t> open_pred;    // T: whether tag i may precede the open tags
+  std::vector<float> open_trans;     // T * width: [prev * width + k] (-inf: not open_pred)
+  float open_spread = 0;             // max - min of open_trans over the open_pred rows
   std::vector<float> open_E;         // T * width: the potentials
+  std::vector<uint8_t> open_pred_list;  // the tags i with open_pred[i], ascending
+  std::vector<float> open_pred_E;    // their rows of open_E (open_pred_list.size() * width)
   std::vector<float> open_ET;        // width * T: transposed, [k * T + prev]
   std::vector<uint8_t> closed;       // the other tags, ascending
   std::vector<uint8_t> is_open;      // T: whether tag j is open

@@ -102,6 +102,16 @@ constexpr Template kTemplates[] = {
     {"dlab|cap", 2, {{0, kDocLabel}, {0, kCap}}},
     {"dlab|dlab-1", 2, {{0, kDocLabel}, {-1, kDocLabel}}},
     {"dlab|dlab+1", 2, {{0, kDocLabel}, {1, kDocLabel}}},
+    // Feature set 8, after the others so that their hashes (template_seed) stay those of set 7
+    // and a set-7 model reads the same features (its tokens have no kMid, no kSeen).
+    {"cm", 1, {{0, kMid}}},
+    {"cm-1", 1, {{-1, kMid}}},
+    {"cm+1", 1, {{1, kMid}}},
+    {"cm|cap", 2, {{0, kMid}, {0, kCap}}},
+    {"seen", 1, {{0, kSeen}}},
+    {"seen|cap", 2, {{0, kSeen}, {0, kCap}}},
+    {"seen-1", 1, {{-1, kSeen}}},
+    {"seen+1", 1, {{1, kSeen}}},
 };
 constexpr size_t kTemplateCount = sizeof(kTemplates) / sizeof(kTemplates[0]);
 static_assert(kTemplateCount < 256, "template indices are stored as uint8_t");
@@ -115,7 +125,7 @@ constexpr uint64_t kEosHash = fnv1a64("</s>");
 constexpr uint64_t template_seed(size_t t) { return mix64(0x6e657266u + t * 0x1000193u); }
 
 constexpr bool is_form_attr(Attr a) {
-  return a <= kS4 || a == kProper || a == kClass || a == kCoarse || a == kStem;
+  return a <= kS4 || a == kProper || a == kClass || a == kCoarse || a == kStem || a == kMid;
 }
 
 // A form template (see features.h): all parts at one offset, all form-derived. The bias (no
@@ -740,6 +750,7 @@ void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* 
   a.value[kProper].clear();
   a.value[kClass].clear();
   a.value[kCoarse].clear();
+  a.value[kMid].clear();
   if (gaz) {
     if (a.value[kCap][0] == 'A' && gaz->is_proper_form(a.value[kForm])) a.value[kProper] = "1";
     const int cls = gaz->word_class(a.value[kLower]);
@@ -752,8 +763,10 @@ void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* 
         v.assign(1, prefix);
         while (d > 0) v += digits[--d];
       };
+      // gazetteer.h: word_classes().
       put(a.value[kClass], 'c', cls & 1023);
-      put(a.value[kCoarse], 'k', cls >> 10);
+      put(a.value[kCoarse], 'k', (cls >> 10) & 63);
+      if ((cls >> 16) & 255) put(a.value[kMid], 'm', ((cls >> 16) & 255) - 1);
     }
   }
   for (int k = 0; k < kAttrCount; ++k) {
@@ -770,8 +783,16 @@ AttrHashes attr_hashes(const TokenAttrs& attrs) {
   return h;
 }
 
+uint8_t name_type(std::string_view label) {
+  if (label == "PER") return kNamePer;
+  if (label == "ORG") return kNameOrg;
+  if (label == "LOC") return kNameLoc;
+  return kNameOther;
+}
+
 void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
-                   std::vector<TokenAttrs>* out, const DocumentContext* doc, size_t doc_first) {
+                   std::vector<TokenAttrs>* out, const DocumentContext* doc, size_t doc_first,
+                   const Gazetteer* names) {
   out->resize(count);
   for (size_t i = 0; i < count; ++i) {
     const Token& t = tokens[i];
@@ -784,6 +805,7 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
       else a.value[k].clear();
     }
     a.value[kDocLabel].clear();  // the second pass sets it
+    a.value[kSeen].clear();
   }
   if (gaz && gaz->phrase_count() > 0) {
     std::vector<std::string_view> lower(count);
@@ -794,6 +816,16 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
     }
     gazetteer_types(*gaz, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
     for (size_t i = 0; i < count; ++i) (*out)[i].value[kGaz] = gazetteer_value(begin_types[i], inside_types[i]);
+  }
+  if (names && names->phrase_count() > 0) {
+    std::vector<std::string_view> lower(count);
+    std::vector<uint8_t> cap(count), begin_types(count), inside_types(count);
+    for (size_t i = 0; i < count; ++i) {
+      lower[i] = (*out)[i].value[kLower];
+      cap[i] = (*out)[i].value[kCap][0] == 'A';
+    }
+    gazetteer_types(*names, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
+    for (size_t i = 0; i < count; ++i) (*out)[i].value[kSeen] = gazetteer_value(begin_types[i], inside_types[i]);
   }
   {
     std::vector<uint8_t> cap(count);
@@ -921,6 +953,9 @@ constexpr std::array<uint8_t, kAdaptableCount> kAdaptableTemplates = adaptable_t
 
 size_t adaptable_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out) {
   if (i >= count) return 0;
+  // A number's label depends on its context alone ("1" of "1 maja" and of "1 z 3").
+  constexpr uint64_t kDigitCap = fnv1a64("d");
+  if (attrs[i].hash[kCap] == kDigitCap) return 0;
   size_t k = 0;
   for (uint8_t t : kAdaptableTemplates) {
     if (template_hash(t, attrs, static_cast<long>(count), static_cast<long>(i), &out[k])) ++k;

@@ -18,7 +18,7 @@ namespace glosa::ner {
 
 // Bumped whenever templates or attributes change: a model trained on other features is
 // refused with BadModelVersion.
-constexpr uint32_t kFeatureVersion = 7;
+constexpr uint32_t kFeatureVersion = 8;
 
 // Per-token attributes that feature templates combine.
 enum Attr : uint8_t {
@@ -31,8 +31,8 @@ enum Attr : uint8_t {
   kGaz,     // gazetteer phrase matches covering the token ("B:c|I:s"), empty when none
   kProper,  // "1" when the form is a known proper-name form (sjp.pl), else empty
   kFirst,   // "1" for the first token of the sentence, else "0"
-  kClass,   // fine word class from unlabeled text ("c17"), empty when unknown
-  kCoarse,  // coarse word class ("k5"), empty when unknown
+  kClass,   // fine word class from unlabeled text, up to 1024 classes ("c17"), empty when unknown
+  kCoarse,  // coarse word class, up to 64 classes ("k5"), empty when unknown
   kDocPrev, // capitalised forms: the commonest word before OTHER occurrences (same stem) in the document
   kDocNext, //   ... and after them (empty when the form occurs once)
   kDocSeen, // "m" the form occurs capitalised mid-sentence elsewhere, "l" its lower case occurs
@@ -50,8 +50,14 @@ enum Attr : uint8_t {
   kDocLabel,    // second pass: the commonest first-pass tag ("B-ORG", "I-ORG", "O") of the
                 //   OTHER capitalised occurrences of the token's stem in the document; empty
                 //   in the first pass and for tokens without other occurrences
+  kMid,         // word class at a middle granularity ("m70"), empty when unknown or when
+                //   the model has none (gazetteer.h: word_classes)
+  kSeen,        // training names (ModelData::names) covering the token: kGaz's format over
+                //   the label bits of kNameTypes ("B:s|I:c": begins an ORG name, inside a
+                //   PER one; upper case: matched on five-letter stems), empty when none
   kAttrCount
 };
+static_assert(kAttrCount <= 32, "AttrHashes::empty has one bit per attribute");
 
 // Where each run attribute (kRunPre .. kRunFirstCls) reads its value: which token of the
 // token's capitalised run, and which of that token's attributes (kStem: the stem, or the
@@ -149,10 +155,16 @@ size_t doc_label_feature_hashes(const AttrHashes* attrs, size_t count, size_t i,
 
 // Computes attributes for tokens[0, count) of `text` (one tagging unit). `gaz` may be null
 // (no gazetteer, no proper forms, no classes); `doc` may be null (no document features), else
-// `doc_first` is the index of tokens[0] in the document. Reuses *out's storage.
+// `doc_first` is the index of tokens[0] in the document; `names` may be null (no kSeen).
+// Reuses *out's storage.
 void compute_attrs(std::string_view text, const Token* tokens, size_t count, const Gazetteer* gaz,
                    std::vector<TokenAttrs>* out, const DocumentContext* doc = nullptr,
-                   size_t doc_first = 0);
+                   size_t doc_first = 0, const Gazetteer* names = nullptr);
+
+// The type bits of training names (ModelData::names, kSeen): the labels a phrase carried in
+// the training data (PER, ORG, LOC, any other).
+enum NameType : uint8_t { kNamePer = 1, kNameOrg = 2, kNameLoc = 4, kNameOther = 8 };
+uint8_t name_type(std::string_view label);
 
 // Appends the hashed features of token i (0-based within the sentence) to *out.
 void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<uint64_t>* out);
@@ -168,7 +180,7 @@ void feature_hashes(const std::vector<TokenAttrs>& attrs, size_t i, std::vector<
 // inside the sentence and boundary_feature_hashes(o) otherwise (the same multiset; tested).
 constexpr int kMaxFormOffset = 2;
 
-// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse, kStem) and
+// Sets the form-derived attributes of one token (kForm..kS4, kProper, kClass, kCoarse, kMid, kStem) and
 // their hashes; leaves the others as they are. `gaz` may be null.
 void compute_form_attrs(std::string_view form, TokenKind kind, const Gazetteer* gaz, TokenAttrs* out);
 // Copies hashes and empty flags out of attributes.
@@ -181,7 +193,7 @@ size_t form_feature_hashes(const AttrHashes& token, int offset, uint64_t* out);
 void boundary_feature_hashes(int offset, std::vector<uint64_t>* out);
 void context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, std::vector<uint64_t>* out);
 // The same into out[0, kMaxContextFeatures); returns how many were written.
-constexpr size_t kMaxContextFeatures = 32;
+constexpr size_t kMaxContextFeatures = 40;
 size_t context_feature_hashes(const AttrHashes* attrs, size_t count, size_t i, uint64_t* out);
 
 // --- Adaptation: the features a person's corrections may move ---

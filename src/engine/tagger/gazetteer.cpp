@@ -52,7 +52,7 @@ void Gazetteer::add_phrase(const std::vector<std::string>& words, uint8_t types)
 
 void Gazetteer::add_proper_form(std::string_view form) { pending_forms_.emplace_back(form); }
 
-void Gazetteer::add_word_class(std::string_view lower_form, uint16_t cls) {
+void Gazetteer::add_word_class(std::string_view lower_form, uint32_t cls) {
   class_keys_.push_back(class_key(lower_form));
   classes_.push_back(cls);
 }
@@ -79,7 +79,7 @@ void Gazetteer::finish(size_t bloom_bits_log2) {
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return class_keys_[a] < class_keys_[b]; });
   std::vector<uint32_t> ck;
-  std::vector<uint16_t> cv;
+  std::vector<uint32_t> cv;
   for (size_t i : order) {
     if (!ck.empty() && ck.back() == class_keys_[i]) continue;
     ck.push_back(class_keys_[i]);
@@ -142,7 +142,7 @@ int Gazetteer::word_class(std::string_view lower_form) const {
 }
 
 // Layout: u32 n, n keys as varint deltas, n type bytes; u32 bloom log2 (0 = none), bloom
-// words; u32 m, m class keys as varint deltas, m u16 classes.
+// words; u32 m, m class keys as varint deltas, m classes of 3 bytes (24 bits, low first).
 void Gazetteer::write(ByteWriter& w) const {
   w.u32(static_cast<uint32_t>(keys_.size()));
   uint32_t prev = 0;
@@ -153,10 +153,14 @@ void Gazetteer::write(ByteWriter& w) const {
   w.u32(static_cast<uint32_t>(class_keys_.size()));
   prev = 0;
   for (uint32_t k : class_keys_) { w.varint(k - prev); prev = k; }
-  for (uint16_t c : classes_) { w.u8(static_cast<uint8_t>(c)); w.u8(static_cast<uint8_t>(c >> 8)); }
+  for (uint32_t c : classes_) {
+    w.u8(static_cast<uint8_t>(c));
+    w.u8(static_cast<uint8_t>(c >> 8));
+    w.u8(static_cast<uint8_t>(c >> 16));
+  }
 }
 
-bool Gazetteer::read(ByteReader& r) {
+bool Gazetteer::read(ByteReader& r, int class_bytes) {
   const uint32_t n = r.u32();
   if (!r.ok() || n > r.remaining()) { r.fail(); return false; }
   keys_.resize(n);
@@ -194,8 +198,8 @@ bool Gazetteer::read(ByteReader& r) {
   }
   classes_.resize(m);
   for (uint32_t i = 0; i < m; ++i) {
-    const uint32_t lo = r.u8(), hi = r.u8();
-    classes_[i] = static_cast<uint16_t>(lo | hi << 8);
+    const uint32_t b0 = r.u8(), b1 = r.u8(), b2 = class_bytes == 3 ? r.u8() : 0;
+    classes_[i] = b0 | b1 << 8 | b2 << 16;
   }
   return r.ok();
 }

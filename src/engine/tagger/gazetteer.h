@@ -49,6 +49,13 @@ class PhraseKeyBuilder {
   size_t words_ = 0;
 };
 
+// A word's classes at three granularities in one 24-bit value: bits 0-9 its fine class
+// (< 1024), bits 10-15 its coarse class (< 64), bits 16-23 its middle class plus one
+// (< 255; 0: the model has no middle level).
+constexpr uint32_t word_classes(uint32_t fine, uint32_t coarse, uint32_t mid_plus_one) {
+  return (fine & 1023) | (coarse & 63) << 10 | (mid_plus_one & 255) << 16;
+}
+
 class Gazetteer {
  public:
   // --- Building (trainer) ---
@@ -58,8 +65,8 @@ class Gazetteer {
   void add_phrase(const std::vector<std::string>& lower_words, uint8_t types);
   // Adds an exact word form (case-sensitive) to the proper-name Bloom filter.
   void add_proper_form(std::string_view form);
-  // Adds a word class for a lower-cased word form: coarse class << 10 | fine class.
-  void add_word_class(std::string_view lower_form, uint16_t cls);
+  // Adds the word classes of a lower-cased word form (word_classes() above).
+  void add_word_class(std::string_view lower_form, uint32_t cls);
   // Sorts and merges; call once after adding and before queries or write().
   void finish(size_t bloom_bits_log2 = 22);
 
@@ -77,7 +84,8 @@ class Gazetteer {
   // --- Serialisation (part of the model payload) ---
   void write(ByteWriter& w) const;
   // Reads what write() wrote; false on any inconsistency (the reader's error flag is set).
-  bool read(ByteReader& r);
+  // class_bytes: 3 (what write() writes) or 2 (model format 4: fine and coarse class only).
+  bool read(ByteReader& r, int class_bytes = 3);
 
  private:
   void build_key_filter();
@@ -91,7 +99,7 @@ class Gazetteer {
   std::vector<uint64_t> bloom_;      // bit set, size 2^bloom_bits_log2 bits
   uint32_t bloom_bits_log2_ = 0;
   std::vector<uint32_t> class_keys_;  // sorted
-  std::vector<uint16_t> classes_;     // parallel to class_keys_
+  std::vector<uint32_t> classes_;     // parallel to class_keys_ (24 bits used)
   std::vector<std::string> pending_forms_;  // proper forms added before finish()
 };
 

@@ -21,7 +21,8 @@ Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad mod
 // f32 O bias, u8 flags (bit 0: second pass),
 // T × f32 start, T² × f32 transition, u32 row count, then per row: varint key delta,
 // u64 mask of non-zero tags, one int8 per set bit; u32 K, K × str subtype, f32 subtype scale,
-// u32 subtype rows, per row varint key delta and K int8; then the gazetteer.
+// u32 subtype rows, per row varint key delta and K int8; then the gazetteer and the training
+// names (Gazetteer::write each).
 std::vector<uint8_t> serialize_model(const ModelData& m) {
   const size_t T = m.tags.size();
   ByteWriter p;
@@ -59,6 +60,7 @@ std::vector<uint8_t> serialize_model(const ModelData& m) {
     p.bytes(&m.subtype_rows[r * K], K);
   }
   m.gazetteer.write(p);
+  m.names.write(p);
 
   const std::vector<uint8_t>& payload = p.data();
   ByteWriter out;
@@ -82,15 +84,19 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
   const uint32_t feature_version = h.u32();
   const uint64_t payload_size = h.u64();
   const uint64_t checksum = h.u64();
-  if (version != kModelFormatVersion) {
+  // Format 4 with feature set 7 (the models before BILOU, middle classes and training names)
+  // is still read: its tokens have no kMid and no kSeen, so set 8 computes its features.
+  const bool v4 = version == 4 && feature_version == 7;
+  if (version != kModelFormatVersion && !v4) {
     return Status(ErrorCode::BadModelVersion,
-                  "model format version " + std::to_string(version) + "; this build reads version " +
+                  "model format version " + std::to_string(version) + "; this build reads versions 4 and " +
                       std::to_string(kModelFormatVersion));
   }
-  if (feature_version != kFeatureVersion) {
+  if (feature_version != kFeatureVersion && !v4) {
     return Status(ErrorCode::BadModelVersion,
                   "model built for feature set " + std::to_string(feature_version) +
-                      "; this build computes feature set " + std::to_string(kFeatureVersion));
+                      "; this build computes feature set " + std::to_string(kFeatureVersion) +
+                      " (and reads set 7 in format 4)");
   }
   if (payload_size != size - kHeaderSize) {
     return bad("payload is " + std::to_string(size - kHeaderSize) + " bytes, header says " +
@@ -169,8 +175,9 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
     if (!b) return bad("subtype rows truncated");
     std::memcpy(&m.subtype_rows[size_t{i} * K], b, K);
   }
-  if (!m.gazetteer.read(r)) return bad("gazetteer section truncated or inconsistent");
-  if (!r.at_end()) return bad("unexpected bytes after the gazetteer");
+  if (!m.gazetteer.read(r, v4 ? 2 : 3)) return bad("gazetteer section truncated or inconsistent");
+  if (!v4 && !m.names.read(r)) return bad("training-names section truncated or inconsistent");
+  if (!r.at_end()) return bad("unexpected bytes after the training names");
   if (m.lang.empty()) return bad("no language");
   return m;
 }

@@ -6,8 +6,8 @@
 //   u32 format version (kModelFormatVersion), u32 feature version (kFeatureVersion)
 //   u64 payload size, u64 FNV-1a-64 checksum of the payload
 //   payload: lang, name, tag set, hashing bits, weight scale, temperature, O bias, flags, start and
-//            transition scores, sparse int8 weight rows, LOC subtype classifier, gazetteer
-//            (see model_file.cpp)
+//            transition scores, sparse int8 weight rows, LOC subtype classifier, gazetteer,
+//            training names (see model_file.cpp)
 #pragma once
 
 #include <cstddef>
@@ -21,7 +21,7 @@
 namespace glosa::ner {
 
 constexpr char kModelMagic[8] = {'G', 'L', 'O', 'S', 'A', 'N', 'E', 'R'};
-constexpr uint32_t kModelFormatVersion = 4;
+constexpr uint32_t kModelFormatVersion = 5;
 constexpr size_t kMaxTags = 64;
 constexpr uint32_t kMaxBucketBits = 28;
 
@@ -47,6 +47,9 @@ struct ModelData {
   std::vector<uint32_t> subtype_keys;
   std::vector<int8_t> subtype_rows;
   Gazetteer gazetteer;
+  // Names seen in the training data (features.h: kSeen): phrases of gold spans, typed by
+  // the labels they carried (kNameTypes); only phrases, no proper forms or word classes.
+  Gazetteer names;
 };
 
 // Encodes a model (header, checksum, payload).

@@ -19,9 +19,10 @@ namespace {
 
 // What one tag means: BIO position and the label/subtype of its class.
 struct TagInfo {
-  char bio = 'O';  // 'O', 'B', 'I'
+  char bio = 'O';  // 'O', 'B', 'I', and in a BILOU tag set 'L', 'U' (decoder.h)
   std::string label;
   std::string subtype;
+  std::string bio_name;  // the tag as BIO names it ("U-ORG" -> "B-ORG", "L-ORG" -> "I-ORG")
 };
 
 bool is_known_label(std::string_view label) {
@@ -113,10 +114,11 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
   for (const auto& t : tags) {
     TagInfo info;
     if (t != "O") {
-      if (t.size() < 3 || (t[0] != 'B' && t[0] != 'I') || t[1] != '-') {
-        return Status(ErrorCode::BadModel, "bad model file: tag \"" + t + "\" is not O, B-X or I-X");
+      if (t.size() < 3 || (t[0] != 'B' && t[0] != 'I' && t[0] != 'L' && t[0] != 'U') || t[1] != '-') {
+        return Status(ErrorCode::BadModel, "bad model file: tag \"" + t + "\" is not O, B-X, I-X, L-X or U-X");
       }
       info.bio = t[0];
+      info.bio_name = (t[0] == 'U' ? "B" : t[0] == 'L' ? "I" : std::string(1, t[0])) + t.substr(1);
       const std::string cls = t.substr(2);
       const size_t slash = cls.find('/');
       info.label = cls.substr(0, slash);
@@ -125,6 +127,7 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
         return Status(ErrorCode::BadModel, "bad model file: unknown label \"" + info.label + "\"");
       }
     }
+    if (info.bio == 'O') info.bio_name = t;
     m.tag_info.push_back(std::move(info));
   }
   m.bio = ner::bio_constraints(tags);
@@ -189,7 +192,7 @@ struct EmissionScorer {
   std::vector<uint32_t> ids;
   std::vector<ner::AttrHashes> unit;  // per token of the current unit
   std::vector<std::string_view> lower;
-  std::vector<uint8_t> cap, begin_types, inside_types;
+  std::vector<uint8_t> cap, begin_types, inside_types, seen_begin, seen_inside, taught_begin, taught_inside;
   std::vector<uint32_t> run_pre, run_first, run_last;
   // A token's sum: |sum| <= 127 * (number of templates) < 2^15, so 16 bits hold it and the
   // additions run 8 to 16 at a time where the compiler vectorises them.
@@ -253,6 +256,8 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
   cap.resize(n);
   begin_types.resize(n);
   inside_types.resize(n);
+  seen_begin.resize(n);
+  seen_inside.resize(n);
   for (size_t i = 0; i < n; ++i) ids[i] = form_id(text, tokens[first + i]);
   // form_lower may have grown (and moved): take the views afterwards.
   for (size_t i = 0; i < n; ++i) {
@@ -261,6 +266,18 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     m.prefetch_address(&form_sums[ids[i] * kOffsets * T]);
   }
   ner::gazetteer_types(m.data.gazetteer, lower.data(), cap.data(), n, begin_types.data(), inside_types.data());
+  ner::gazetteer_types(m.data.names, lower.data(), cap.data(), n, seen_begin.data(), seen_inside.data());
+  if (adapt && adapt->taught_name_count() > 0) {
+    // Names the person taught count as training names (Adaptation::taught_names).
+    taught_begin.resize(n);
+    taught_inside.resize(n);
+    ner::gazetteer_types(adapt->taught_names(), lower.data(), cap.data(), n, taught_begin.data(),
+                         taught_inside.data());
+    for (size_t i = 0; i < n; ++i) {
+      seen_begin[i] |= taught_begin[i];
+      seen_inside[i] |= taught_inside[i];
+    }
+  }
   run_pre.resize(n);
   run_first.resize(n);
   run_last.resize(n);
@@ -294,6 +311,13 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     } else {
       a.hash[ner::kGaz] = kEmptyHash;
       a.empty |= uint32_t{1} << ner::kGaz;
+    }
+    if (seen_begin[i] | seen_inside[i]) {
+      a.hash[ner::kSeen] = ner::fnv1a64(ner::gazetteer_value(seen_begin[i], seen_inside[i]));
+      a.empty &= ~(uint32_t{1} << ner::kSeen);
+    } else {
+      a.hash[ner::kSeen] = kEmptyHash;
+      a.empty |= uint32_t{1} << ner::kSeen;
     }
     for (int k = ner::kDocPrev; k <= ner::kDocSeq; ++k) {
       const ner::Attr attr = static_cast<ner::Attr>(k);
@@ -378,8 +402,9 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
 // name (DocumentContext::label_values), from the first pass's path of the whole document.
 std::vector<std::string> doc_label_values(const NerModel::Impl& m, const ner::DocumentContext& doc,
                                           const std::vector<int>& path) {
+  // (BIO names whatever the tag set: the trainer's jackknifed labels come from entities.)
   std::vector<std::string_view> tag_names(path.size());
-  for (size_t k = 0; k < path.size(); ++k) tag_names[k] = m.data.tags[static_cast<size_t>(path[k])];
+  for (size_t k = 0; k < path.size(); ++k) tag_names[k] = m.tag_info[static_cast<size_t>(path[k])].bio_name;
   return doc.label_values(tag_names);
 }
 
@@ -436,7 +461,8 @@ std::vector<float> NerModel::emission_scores(std::string_view text, const std::v
       all.insert(all.end(), emit.begin(), emit.end());
       continue;
     }
-    ner::compute_attrs(text, &tokens[s.first_token], s.token_count, &m.data.gazetteer, &attrs, &doc, s.first_token);
+    ner::compute_attrs(text, &tokens[s.first_token], s.token_count, &m.data.gazetteer, &attrs, &doc, s.first_token,
+                       &m.data.names);
     for (size_t i = 0; i < s.token_count; ++i) {
       feats.clear();
       ner::feature_hashes(attrs, i, &feats);
@@ -486,10 +512,14 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
       if (info.bio == 'O') { ++i; continue; }
       size_t e = i + 1;
       float conf = marg[i * T + static_cast<size_t>(p_unit[i])];
-      while (e < n && m.tag_info[static_cast<size_t>(p_unit[e])].bio == 'I' &&
-             m.tag_info[static_cast<size_t>(p_unit[e])].label == info.label &&
-             m.tag_info[static_cast<size_t>(p_unit[e])].subtype == info.subtype) {
+      // The span goes on over I- (and L-, which ends it) tags of its class; U- and L- tags
+      // end it where they stand.
+      bool open = info.bio != 'U' && info.bio != 'L';
+      while (open && e < n) {
+        const TagInfo& next = m.tag_info[static_cast<size_t>(p_unit[e])];
+        if ((next.bio != 'I' && next.bio != 'L') || next.label != info.label || next.subtype != info.subtype) break;
         conf = std::min(conf, marg[e * T + static_cast<size_t>(p_unit[e])]);
+        open = next.bio == 'I';
         ++e;
       }
       Entity ent;
@@ -639,21 +669,49 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
     for (size_t k = b; k < e; ++k) { must_be_o[k] = 1; has_evidence[k] = 1; }
     if (b < e) ++summary.evidence;
   }
+  const bool bilou = ner::is_bilou(m.data.tags);
+  // The tag of the same label with another position letter ('B', 'I', 'L', 'U').
+  auto sibling = [&](int tag, char bio) { return tag_index(std::string(1, bio) + "-" + m.tag_info[static_cast<size_t>(tag)].label); };
   for (const NameEvidence& ev : evidence) {
     if (!ev.positive) continue;
     const int bt = tag_index("B-" + ev.label), it = tag_index("I-" + ev.label);
-    if (bt < 0 || it < 0) continue;
+    const int lt = bilou ? tag_index("L-" + ev.label) : it, ut = bilou ? tag_index("U-" + ev.label) : bt;
+    if (bt < 0 || it < 0 || lt < 0 || ut < 0) continue;
     const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
     if (b >= e) continue;
     ++summary.evidence;
     for (size_t k = b; k < e; ++k) {
-      fixed[k] = k == b ? bt : it;
+      fixed[k] = e - b == 1 ? ut : k == b ? bt : k + 1 == e ? lt : it;
       must_be_o[k] = 0;
       has_evidence[k] = 1;
     }
     if (e < tokens.size()) { not_inside[e] = 1; has_evidence[e] = 1; }
   }
   if (summary.evidence == 0) return summary;
+  // The labelled names join the taught names (kSeen) before any scoring below, so that the
+  // steps are taken with the scores tag() will see. Only models trained with names
+  // (ModelData::names non-empty) have weights for them.
+  if (m.data.names.phrase_count() > 0) {
+    // A rejected span is forgotten as a name; then the labelled ones are taught.
+    std::vector<std::pair<std::vector<std::string>, uint8_t>> taught;
+    std::vector<std::vector<std::string>> rejected;
+    ner::TokenAttrs word;
+    for (const NameEvidence& ev : evidence) {
+      if (ev.positive && tag_index("B-" + ev.label) < 0) continue;
+      const auto [b, e] = token_range(ev.begin_byte, ev.end_byte);
+      if (b >= e || e - b > ner::kMaxPhraseWords) continue;
+      std::vector<std::string> words;
+      for (size_t k = b; k < e; ++k) {
+        ner::compute_form_attrs(text.substr(tokens[k].begin_byte, tokens[k].end_byte - tokens[k].begin_byte),
+                                tokens[k].kind, nullptr, &word);
+        words.push_back(word.value[ner::kLower]);
+      }
+      if (ev.positive) taught.emplace_back(std::move(words), ner::name_type(ev.label));
+      else rejected.push_back(std::move(words));
+    }
+    adaptation->forget_taught_names(rejected);
+    adaptation->add_taught_names(taught);
+  }
 
   const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);
   ner::DocumentContext doc;
@@ -690,6 +748,15 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
     if (!any) continue;
     ++summary.units;
     scorer.score(text, tokens, first, n, doc, &base);
+    // The evidence of this unit's reviewed tokens, by feature (Adaptation::support).
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = first + i;
+      const int tag = fixed[k] != kFree ? fixed[k] : must_be_o[k] ? 0 : kFree;
+      if (tag == kFree) continue;
+      for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
+        if (!adaptation->count_evidence(scorer.adapt_feats[f], static_cast<size_t>(tag))) summary.row_limit_reached = true;
+      }
+    }
     if (!labels.empty()) {
       std::vector<ner::AttrHashes> la(scorer.unit.begin(), scorer.unit.begin() + static_cast<long>(n));
       if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, base.data());
@@ -712,16 +779,21 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
         const size_t k = first + i;
         float* row = &constrained[i * T];
         if (fixed[k] != kFree) {
-          // A span cut by the unit's start begins here.
+          // A span cut by the unit's start begins here (B-, or U- when it also ends here);
+          // one cut by the unit's end ends here (BILOU: L-, or U-).
           int want = fixed[k];
-          if (i == 0 && m.tag_info[static_cast<size_t>(want)].bio == 'I') {
-            want = tag_index("B-" + m.tag_info[static_cast<size_t>(want)].label);
-          }
+          const char bio = m.tag_info[static_cast<size_t>(want)].bio;
+          if (i == 0 && bio == 'I') want = sibling(want, i + 1 == n && bilou ? 'U' : 'B');
+          else if (i == 0 && bio == 'L') want = sibling(want, 'U');
+          else if (i + 1 == n && bilou && bio == 'B') want = sibling(want, 'U');
+          else if (i + 1 == n && bilou && bio == 'I') want = sibling(want, 'L');
           for (size_t j = 0; j < T; ++j) if (static_cast<int>(j) != want) row[j] = kForbidden;
         } else if (must_be_o[k]) {
           for (size_t j = 1; j < T; ++j) row[j] = kForbidden;
         } else if (not_inside[k]) {
-          for (size_t j = 0; j < T; ++j) if (m.tag_info[j].bio == 'I') row[j] = kForbidden;
+          for (size_t j = 0; j < T; ++j) {
+            if (m.tag_info[j].bio == 'I' || m.tag_info[j].bio == 'L') row[j] = kForbidden;
+          }
         }
       }
       ner::viterbi(constrained.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &target);
@@ -750,8 +822,10 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
         if (pred[i] == target[i]) continue;
         for (size_t f = scorer.adapt_off[i]; f < scorer.adapt_off[i + 1]; ++f) {
           const uint64_t h = scorer.adapt_feats[f];
-          const bool room = adaptation->add(h, static_cast<size_t>(target[i]), tau) &&
-                            adaptation->add(h, static_cast<size_t>(pred[i]), -tau);
+          // A feature moves toward a label as far as the reviews of its tokens agree on it.
+          const float step = tau * adaptation->support(h, static_cast<size_t>(target[i]));
+          const bool room = adaptation->add(h, static_cast<size_t>(target[i]), step) &&
+                            adaptation->add(h, static_cast<size_t>(pred[i]), -step);
           if (!room) summary.row_limit_reached = true;
         }
       }

@@ -112,6 +112,11 @@ void frame() {
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // ImGui repeats a held key once it has been down 0.275 s of frame time. A slow frame (a
+  // machine without a GPU, a frame after the loop slept) would count as a long hold, and one
+  // press of Tab would select two entities: frame time is counted at most 1/20 s per frame.
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = std::min(io.DeltaTime, 0.05f);
   ImGui::NewFrame();
   glosa::app::draw_frame(app.state, app.ui);
   static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_Arrow;

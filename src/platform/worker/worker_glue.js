@@ -246,7 +246,9 @@
     }
     var code = withBytes(bytes, function (p, n) { return Module._glosa_worker_load_adaptation(p, n); });
     if (code !== 0) {
-      if (announce) self.postMessage({ type: 'adaptation-loaded', ok: false, lang: lang, error: lastError() });
+      // A stored file the shipped model no longer takes (it was taught to an earlier model):
+      // the person is told, not left to find that their teaching is gone.
+      self.postMessage({ type: announce ? 'adaptation-loaded' : 'adaptation-stale', ok: false, lang: lang, error: lastError() });
       return;
     }
     if (announce) keepAdaptation(lang, bytes.slice().buffer);

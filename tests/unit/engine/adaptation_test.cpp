@@ -5,11 +5,15 @@
 // wins afterwards, a refused file changes nothing.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "engine/engine.h"
 #include "engine/tagger/adaptation.h"
+#include "engine/tagger/binary_io.h"
+#include "engine/tagger/features.h"
+#include "engine/text/tokenizer.h"
 #include "test_support.h"
 
 using namespace glosa;
@@ -301,4 +305,143 @@ TEST_CASE("adaptation: the file format round-trips and checks its rows") {
   CHECK(b.find(1ull << 63)[4] == 2.0f);
   CHECK(b.find(8) == nullptr);
   CHECK(b.serialize() == bytes);
+}
+
+TEST_CASE("adaptation: evidence counts give each feature's support for a label "
+          "and round-trip") {
+  ner::Adaptation a("pl", "ner-pl test",
+                    {"O", "B-PER", "I-PER", "B-ORG", "I-ORG"});
+  // A feature never reviewed supports every label fully.
+  CHECK(a.support(5, 1) == 1.0f);
+  // Reviewed three times as PER (B- and I- count together), once as ORG.
+  REQUIRE(a.count_evidence(5, 1));
+  REQUIRE(a.count_evidence(5, 2));
+  REQUIRE(a.count_evidence(5, 1));
+  REQUIRE(a.count_evidence(5, 3));
+  CHECK(a.support(5, 1) == doctest::Approx(0.75f));
+  CHECK(a.support(5, 2) == doctest::Approx(0.75f));
+  CHECK(a.support(5, 4) == doctest::Approx(0.25f));
+  CHECK(a.support(5, 0) == 0.0f);
+  CHECK(a.evidence_rows() == 1);
+  const std::vector<uint8_t> bytes = a.serialize();
+  auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  CHECK(parsed.value().support(5, 3) == doctest::Approx(0.25f));
+  CHECK(parsed.value().evidence_rows() == 1);
+  CHECK(parsed.value().serialize() == bytes);
+}
+
+TEST_CASE("adaptation: a file of format 1 (deltas without evidence counts) is "
+          "still read") {
+  ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
+  REQUIRE(a.add(3, 1, 1.5f));
+  const std::vector<uint8_t> v2 = a.serialize();
+  REQUIRE(ner::kAdaptationFormatVersion == 2);
+  // Format 1 is format 2 without the evidence and taught-name sections (its
+  // last 8 bytes: two counts of 0): header = magic, u32 format, u32 feature
+  // set, u64 payload size, u64 FNV-1a of the payload.
+  constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
+  std::vector<uint8_t> v1(v2.begin(), v2.end() - 8);
+  const std::vector<uint8_t> payload(v1.begin() + kHeader, v1.end());
+  const uint64_t size = payload.size();
+  const uint64_t sum = ner::fnv1a64(std::string_view(
+      reinterpret_cast<const char *>(payload.data()), payload.size()));
+  v1[8] = 1;
+  for (int k = 0; k < 8; ++k) {
+    v1[16 + k] = static_cast<uint8_t>(size >> (8 * k));
+    v1[24 + k] = static_cast<uint8_t>(sum >> (8 * k));
+  }
+  auto parsed = ner::Adaptation::parse(v1.data(), v1.size());
+  REQUIRE(parsed.is_ok());
+  CHECK(parsed.value().rows() == 1);
+  CHECK(parsed.value().evidence_rows() == 0);
+  CHECK(parsed.value().support(3, 1) == 1.0f);
+  // Saved again, it is a format-2 file with the same deltas.
+  CHECK(parsed.value().serialize() == v2);
+
+  std::vector<uint8_t> v3 = v2;
+  v3[8] = 3;
+  auto refused = ner::Adaptation::parse(v3.data(), v3.size());
+  REQUIRE_FALSE(refused.is_ok());
+  CHECK(refused.status().code() == ErrorCode::BadModelVersion);
+  CHECK(refused.status().message().find("version 3") != std::string::npos);
+}
+
+TEST_CASE("adaptation: learn counts the reviews of each feature: a name "
+          "reviewed with two labels supports each by half") {
+  // The adaptable features of "Zorblax" in the taught text; the first is its
+  // form ("w"), which the review of every mention counts.
+  const std::string text = kTaught;
+  const std::vector<Token> tokens = tokenize(text);
+  std::vector<ner::TokenAttrs> attrs;
+  ner::compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  std::vector<ner::AttrHashes> hashes;
+  for (const auto &a : attrs)
+    hashes.push_back(ner::attr_hashes(a));
+  REQUIRE(text.substr(tokens[2].begin_byte, 7) == "Zorblax");
+  uint64_t feats[ner::kMaxAdaptableFeatures];
+  REQUIRE(ner::adaptable_feature_hashes(hashes.data(), hashes.size(), 2,
+                                        feats) > 0);
+  const uint64_t form = feats[0];
+
+  auto support_for_org = [&](const Engine &engine) {
+    const std::vector<uint8_t> bytes = engine.save_adaptation("en");
+    auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+    REQUIRE(parsed.is_ok());
+    const auto &tags = parsed.value().tags();
+    size_t b_org = 0;
+    while (b_org < tags.size() && tags[b_org] != "B-ORG")
+      ++b_org;
+    REQUIRE(b_org < tags.size());
+    return parsed.value().support(form, b_org);
+  };
+  Engine consistent = english_engine();
+  REQUIRE(consistent.learn(relabelled(annotate(consistent, kTaught), "ORG"))
+              .is_ok());
+  CHECK(support_for_org(consistent) == 1.0f);
+
+  Engine mixed = english_engine();
+  REQUIRE(mixed.learn(relabelled(annotate(mixed, kTaught), "PER")).is_ok());
+  REQUIRE(mixed.learn(relabelled(annotate(mixed, kTaught), "ORG")).is_ok());
+  CHECK(support_for_org(mixed) == doctest::Approx(0.5f));
+}
+
+TEST_CASE(
+    "adaptation: taught names are matched like training names and round-trip") {
+  ner::Adaptation a("pl", "ner-pl test",
+                    {"O", "B-ORG", "I-ORG", "B-PER", "I-PER"});
+  CHECK(a.taught_name_count() == 0);
+  a.add_taught_names(
+      {{{"zorblax", "kwantowy"}, ner::kNameOrg}, {{"zorblax"}, ner::kNamePer}});
+  a.add_taught_names({{{"zorblax"}, ner::kNameOrg}});
+  CHECK(a.taught_name_count() == 2);
+  // "zorblax kwantowy" begins an ORG name, "zorblax" alone was taught as PER
+  // and ORG; the fuzzy (five-letter) keys match inflected forms ("zorblaksa" ->
+  // "zorbl").
+  const std::string_view words[] = {"zorblax", "kwantowy", "i", "zorblaksa"};
+  const uint8_t cap[] = {1, 1, 0, 1};
+  uint8_t begin[4], inside[4];
+  ner::gazetteer_types(a.taught_names(), words, cap, 4, begin, inside);
+  CHECK((begin[0] & ner::kNameOrg) != 0);
+  CHECK((begin[0] & ner::kNamePer) != 0);
+  CHECK((inside[1] & ner::kNameOrg) != 0);
+  CHECK(begin[2] == 0);
+  CHECK((begin[3] >> ner::kFuzzyShift) == (ner::kNamePer | ner::kNameOrg));
+  const std::vector<uint8_t> bytes = a.serialize();
+  auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  CHECK(parsed.value().taught_name_count() == 2);
+  CHECK(parsed.value().serialize() == bytes);
+  uint8_t begin2[4], inside2[4];
+  ner::gazetteer_types(parsed.value().taught_names(), words, cap, 4, begin2,
+                       inside2);
+  CHECK(std::equal(begin, begin + 4, begin2));
+  CHECK(std::equal(inside, inside + 4, inside2));
+
+  // A name rejected later is forgotten.
+  a.forget_taught_names({{"zorblax"}});
+  CHECK(a.taught_name_count() == 1);
+  ner::gazetteer_types(a.taught_names(), words, cap, 4, begin, inside);
+  CHECK((begin[0] & 0x0f) == ner::kNameOrg); // "zorblax kwantowy" only
+  CHECK(begin[3] == 0);
 }

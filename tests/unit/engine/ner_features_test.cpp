@@ -115,7 +115,7 @@ TEST_CASE("ner features: form and context templates together give exactly featur
   gaz.add_phrase({"moskwa"}, kGazCity);
   gaz.add_phrase({"zjednoczone", "emiraty"}, kGazCountry);
   gaz.add_proper_form("Tokajew");
-  gaz.add_word_class("moskwy", 3 << 10 | 17);
+  gaz.add_word_class("moskwy", word_classes(17, 3, 71));
   gaz.finish(16);
   const std::string text = "Tokajew jechał z Moskwy do Zjednoczonych Emiratów, 12 . 05 i Moskwa";
   const auto tokens = tokenize(text);
@@ -148,6 +148,7 @@ TEST_CASE("ner features: form and context templates together give exactly featur
   compute_form_attrs("Moskwy", TokenKind::Word, &gaz, &one);
   CHECK(one.value[kClass] == "c17");
   CHECK(one.value[kCoarse] == "k3");
+  CHECK(one.value[kMid] == "m70");
   CHECK(one.value[kS3] == "kwy");
 }
 
@@ -303,4 +304,24 @@ TEST_CASE("gazetteer: phrase keys built one word at a time equal phrase_key") {
       CHECK(b.key() == phrase_key(words.data(), n, fuzzy));
     }
   }
+}
+
+TEST_CASE("ner features: corrections move a word's own features, never a number's") {
+  const std::string text = "Ustawa z 1 maja 2004 weszła w życie w Polsce.";
+  const auto tokens = tokenize(text);
+  std::vector<TokenAttrs> attrs;
+  compute_attrs(text, tokens.data(), tokens.size(), nullptr, &attrs);
+  std::vector<AttrHashes> hashes;
+  for (const auto& a : attrs) hashes.push_back(attr_hashes(a));
+  uint64_t out[kMaxAdaptableFeatures];
+  // tokens: Ustawa z 1 maja 2004 weszła w życie w Polsce .
+  REQUIRE(attrs[2].value[kForm] == "1");
+  CHECK(adaptable_feature_hashes(hashes.data(), hashes.size(), 2, out) == 0);
+  CHECK(adaptable_feature_hashes(hashes.data(), hashes.size(), 4, out) == 0);
+  const size_t polsce = adaptable_feature_hashes(hashes.data(), hashes.size(), 9, out);
+  CHECK(polsce > 0);
+  // The first is the word form's own feature, as feature_hashes() gives it.
+  std::vector<uint64_t> all;
+  feature_hashes(attrs, 9, &all);
+  CHECK(std::find(all.begin(), all.end(), out[0]) != all.end());
 }

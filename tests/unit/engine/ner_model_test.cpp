@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "engine/tagger/binary_io.h"
 #include "engine/tagger/decoder.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
@@ -105,6 +106,57 @@ TEST_CASE("ner model: the fast emission path equals the trainer's per-token feat
   CHECK(check_model(*shipped.value(), "Ala") > 0);
 }
 
+TEST_CASE("ner model: a feature-set-7 model in format 4 (before BILOU and training names) is still read") {
+  // Format 4 is format 5 without the training-names section and with 2-byte word classes.
+  // A model with one word class (middle class 0: its third byte is 0) and no training names:
+  // its format-5 payload ends with the class's 3 bytes, then the empty names section (u32 0
+  // phrases, u32 0 Bloom bits, u32 0 classes).
+  ModelData m = tiny_model();
+  m.gazetteer = Gazetteer();
+  m.gazetteer.add_phrase({"moskwa"}, kGazCity);
+  m.gazetteer.add_word_class("kowalski", word_classes(17, 3, 0));
+  m.gazetteer.finish(12);
+  const std::vector<uint8_t> v5 = serialize_model(m);
+  constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
+  REQUIRE(v5.size() > kHeader + 15);
+  REQUIRE(std::all_of(v5.end() - 12, v5.end(), [](uint8_t b) { return b == 0; }));
+  REQUIRE(v5[v5.size() - 13] == 0);  // the class's third byte
+  std::vector<uint8_t> v4(v5.begin(), v5.end() - 13);
+  const uint64_t size = v4.size() - kHeader;
+  const uint64_t sum = fnv1a64(std::string_view(reinterpret_cast<const char*>(v4.data() + kHeader), size));
+  v4[8] = 4;    // format version
+  v4[12] = 7;   // feature version
+  for (int k = 0; k < 8; ++k) {
+    v4[16 + k] = static_cast<uint8_t>(size >> (8 * k));
+    v4[24 + k] = static_cast<uint8_t>(sum >> (8 * k));
+  }
+  auto old_model = NerModel::load(v4.data(), v4.size());
+  REQUIRE(old_model.is_ok());
+  auto new_model = NerModel::load(v5.data(), v5.size());
+  REQUIRE(new_model.is_ok());
+  const std::string text = "Jan Kowalski przyjechał do Moskwy. Kowalski mówił.";
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  std::vector<Entity> a, b;
+  old_model.value()->tag(text, tokens, sentences, &a);
+  new_model.value()->tag(text, tokens, sentences, &b);
+  REQUIRE(!a.empty());
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].begin_byte == b[i].begin_byte);
+    CHECK(a[i].end_byte == b[i].end_byte);
+    CHECK(a[i].label == b[i].label);
+    CHECK(a[i].confidence == b[i].confidence);
+  }
+  // Feature set 7 is read only in format 4, and format 4 only with feature set 7.
+  auto copy = v4;
+  copy[12] = 8;
+  CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModelVersion);
+  copy = v5;
+  copy[12] = 7;
+  CHECK(NerModel::load(copy.data(), copy.size()).status().code() == ErrorCode::BadModelVersion);
+}
+
 TEST_CASE("ner model: truncated, corrupt and wrong-version files are refused") {
   const auto bytes = serialize_model(tiny_model());
   SUBCASE("truncation at every length") {
@@ -177,6 +229,39 @@ TEST_CASE("ner decoder: Viterbi obeys BIO and marginals are probabilities") {
   for (float p : marg) CHECK(std::isfinite(p));
 }
 
+TEST_CASE("ner decoder: BILOU constraints: spans close with L- or stand alone as U-") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER", "L-PER", "U-PER"};
+  CHECK(is_bilou(tags));
+  CHECK_FALSE(is_bilou({"O", "B-PER", "I-PER"}));
+  const BioConstraints bio = bio_constraints(tags);
+  auto allowed = [&](size_t a, size_t b) { return bio.allowed[a * 5 + b] != 0; };
+  CHECK(allowed(1, 2));        // B -> I
+  CHECK(allowed(1, 3));        // B -> L
+  CHECK(allowed(2, 3));        // I -> L
+  CHECK_FALSE(allowed(1, 0));  // B -> O: the span is left open
+  CHECK_FALSE(allowed(2, 4));  // I -> U
+  CHECK_FALSE(allowed(0, 3));  // O -> L
+  CHECK(allowed(3, 1));        // L -> B
+  CHECK(allowed(4, 4));        // U -> U
+  CHECK_FALSE(bio.start_allowed[2]);
+  CHECK_FALSE(bio.start_allowed[3]);
+  CHECK_FALSE(bio.end_allowed[1]);
+  CHECK_FALSE(bio.end_allowed[2]);
+  CHECK(bio.end_allowed[3]);
+  CHECK(bio.end_allowed[4]);
+  // B-PER is best everywhere, but a unit cannot end inside a span nor leave one for O.
+  const float emit[] = {0, 5, 1, 1, 1, 0, 5, 1, 1, 1};
+  const float start[5] = {};
+  const float trans[25] = {};
+  std::vector<int> path;
+  viterbi(emit, 2, 5, start, trans, bio, &path);
+  CHECK(path == std::vector<int>{1, 3});  // B-PER L-PER
+  std::vector<float> marg;
+  token_marginals(emit, 2, start, bio, make_marginal_tables(5, trans, bio, 1.0f), &marg);
+  CHECK(marg[5 + 1] == doctest::Approx(0.0f));  // B-PER cannot be last
+  CHECK(marg[5 + 2] == doctest::Approx(0.0f));
+}
+
 namespace {
 
 // A small deterministic generator (the same numbers with every standard library).
@@ -191,6 +276,18 @@ struct Lcg {
 const std::vector<std::string> kPolishTags = {
     "O", "B-DATE", "I-DATE", "B-EVT", "I-EVT", "B-LOC", "I-LOC", "B-NORP", "I-NORP",
     "B-ORG", "I-ORG", "B-PER", "I-PER", "B-PRO", "I-PRO", "B-TIME", "I-TIME"};
+const std::vector<std::string> kEnglishBilouTags = {
+    "O", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+    "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-PER", "I-PER", "L-PER", "U-PER"};
+
+// The tags of the Polish classes in BILOU: 33, the largest unrolled decoder.
+std::vector<std::string> polish_bilou_tags() {
+  std::vector<std::string> tags = {"O"};
+  for (const char* c : {"DATE", "EVT", "LOC", "NORP", "ORG", "PER", "PRO", "TIME"}) {
+    for (const char* k : {"B-", "I-", "L-", "U-"}) tags.push_back(std::string(k) + c);
+  }
+  return tags;
+}
 
 }  // namespace
 
@@ -199,7 +296,10 @@ TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, t
                            std::vector<std::string>{"O", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-ORG",
                                                     "I-ORG", "B-PER", "I-PER"},
                            // An even count takes the decoder's generic (not unrolled) loops.
-                           std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"},
+                           // BILOU: no tag may follow every tag, and a unit may not end in a span.
+                           kEnglishBilouTags, polish_bilou_tags(),
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "L-PER", "U-PER", "U-LOC"}}) {
     const size_t T = tags.size();
     const BioConstraints bio = bio_constraints(tags);
     Lcg rng;
@@ -227,8 +327,9 @@ TEST_CASE("ner decoder: the tagger's Viterbi gives exactly the reference path, t
 }
 
 TEST_CASE("ner decoder: the tagger's marginals equal the reference ones, on any token range") {
-  // 17 tags: the unrolled loops; 4: the generic ones.
-  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}}) {
+  // 17 tags: the unrolled loops; 4: the generic ones; BILOU tag sets.
+  for (const auto& tags : {kPolishTags, std::vector<std::string>{"O", "B-PER", "I-PER", "B-LOC"}, kEnglishBilouTags,
+                           std::vector<std::string>{"O", "B-PER", "I-PER", "L-PER", "U-PER", "U-LOC"}}) {
     const size_t T = tags.size();
     const BioConstraints bio = bio_constraints(tags);
     Lcg rng;
