@@ -71,7 +71,16 @@ std::string accessible_outline_json(AppState& state, size_t from_byte, size_t ma
     pos = eol + 1;
   }
   j["paragraphs"] = std::move(paragraphs);
-  const long long previous = start == 0 ? -1 : static_cast<long long>(start > max_bytes ? start - max_bytes : 0);
+  // The window before: the lines just before this one, as many as fit, so that stepping back
+  // skips nothing.
+  size_t previous_start = start;
+  while (previous_start > 0) {
+    const size_t nl = previous_start >= 2 ? text.rfind('\n', previous_start - 2) : std::string_view::npos;
+    const size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    if (previous_start < start && start - line_start > max_bytes) break;
+    previous_start = line_start;
+  }
+  const long long previous = start == 0 ? -1 : static_cast<long long>(previous_start);
   j["window"] = {{"from", start}, {"to", next < 0 ? text.size() : static_cast<size_t>(next)}, {"length", text.size()},
                  {"previous", previous}, {"next", next}};
   j["truncated"] = next >= 0;

@@ -458,7 +458,12 @@ TEST_CASE("accessibility: a long text is outlined in windows of whole lines that
     CHECK(w["length"].get<size_t>() == doc_text.size());
     CHECK(w["to"].get<size_t>() - w["from"].get<size_t>() <= window);
     CHECK((w["previous"].get<long long>() < 0) == (from == 0));
-    if (previous_from >= 0) CHECK(w["previous"].get<long long>() <= previous_from);  // back far enough
+    if (previous_from >= 0) {  // the window before reaches this one: stepping back skips nothing
+      CHECK(w["previous"].get<long long>() <= previous_from);
+      const auto back = nlohmann::json::parse(
+          accessible_outline_json(r.state, static_cast<size_t>(w["previous"].get<long long>()), window));
+      CHECK(back["window"]["to"].get<long long>() >= from);
+    }
     for (const auto& para : j["paragraphs"]) {
       for (const auto& run : para) seen += run.is_string() ? run.get<std::string>() : run["text"].get<std::string>();
       seen += "|";
