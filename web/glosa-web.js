@@ -27,53 +27,6 @@
   let workerReady = false;
   let restoreAsked = false;
 
-  // --- WebGL: state read back from a cache ---
-  // ImGui's OpenGL backend reads the scissor box and the blend state back every frame, to
-  // restore them after drawing. Chromium answers those queries from the GPU process, so the
-  // first one waits for all the drawing queued before it: with software rendering
-  // (SwiftShader, a machine without a GPU) about 60 ms a frame, more than half the wall time
-  // of scrolling. These values change only through the calls wrapped here, so each context
-  // remembers what was last set and answers from that (before the first set: the browser).
-  [window.WebGL2RenderingContext, window.WebGLRenderingContext].forEach(function (C) {
-    if (!C) return;
-    const P = C.prototype;
-    const original = {};
-    ['scissor', 'blendFunc', 'blendFuncSeparate', 'blendEquation', 'blendEquationSeparate', 'getParameter']
-      .forEach(function (name) { original[name] = P[name]; });
-    function remember(ctx, values) {
-      const cache = ctx.glosaState || (ctx.glosaState = {});
-      for (const k in values) cache[k] = values[k];
-    }
-    // Names: SCISSOR_BOX, BLEND_SRC_RGB / DST_RGB / SRC_ALPHA / DST_ALPHA, BLEND_EQUATION_RGB / _ALPHA.
-    P.scissor = function (x, y, w, h) {
-      remember(this, { 0x0C10: [x, y, w, h] });
-      return original.scissor.apply(this, arguments);
-    };
-    P.blendFunc = function (src, dst) {
-      remember(this, { 0x80C9: src, 0x80C8: dst, 0x80CB: src, 0x80CA: dst });
-      return original.blendFunc.apply(this, arguments);
-    };
-    P.blendFuncSeparate = function (srcRgb, dstRgb, srcAlpha, dstAlpha) {
-      remember(this, { 0x80C9: srcRgb, 0x80C8: dstRgb, 0x80CB: srcAlpha, 0x80CA: dstAlpha });
-      return original.blendFuncSeparate.apply(this, arguments);
-    };
-    P.blendEquation = function (mode) {
-      remember(this, { 0x8009: mode, 0x883D: mode });
-      return original.blendEquation.apply(this, arguments);
-    };
-    P.blendEquationSeparate = function (rgb, alpha) {
-      remember(this, { 0x8009: rgb, 0x883D: alpha });
-      return original.blendEquationSeparate.apply(this, arguments);
-    };
-    P.getParameter = function (name) {
-      const cache = this.glosaState;
-      if (cache && cache[name] !== undefined) {
-        return name === 0x0C10 ? new Int32Array(cache[name]) : cache[name];
-      }
-      return original.getParameter.call(this, name);
-    };
-  });
-
   function showFatal(message) {
     loading.classList.remove('hidden');
     loadingText.textContent = message;

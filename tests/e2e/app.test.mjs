@@ -253,39 +253,6 @@ test('hovering an entity shows it, clicking selects it; the canvas follows windo
   await context.close();
 });
 
-test('the WebGL state the page answers from its cache is the state the browser holds', async () => {
-  const { page, context } = await openApp(browser, server.url, { width: 800, height: 600 });
-  await pasteSample(page);
-  const r = await page.evaluate(() => {
-    // The app's own context after real frames, and a fresh one driven through every wrapper.
-    const read = (gl) => [0x0C10, 0x80C9, 0x80C8, 0x80CB, 0x80CA, 0x8009, 0x883D].map((p) => {
-      const v = gl.getParameter(p);
-      return v && v.length !== undefined ? Array.from(v) : v;
-    });
-    const both = (gl) => {
-      const cached = read(gl);
-      const state = gl.glosaState;
-      gl.glosaState = undefined;  // ask the browser itself
-      const real = read(gl);
-      gl.glosaState = state;
-      return { cached, real, wasCached: !!state && state[0x0C10] !== undefined };
-    };
-    const app = both(Module.canvas.getContext('webgl2'));
-    const gl = document.createElement('canvas').getContext('webgl2');
-    gl.scissor(3, 5, 70, 90);
-    gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
-    gl.blendFuncSeparate(gl.ONE, gl.ZERO, gl.DST_ALPHA, gl.ONE_MINUS_DST_COLOR);
-    gl.blendEquation(gl.FUNC_SUBTRACT);
-    gl.blendEquationSeparate(gl.FUNC_ADD, gl.FUNC_REVERSE_SUBTRACT);
-    return { app, fresh: both(gl) };
-  });
-  assert.ok(r.app.wasCached, "the app's frames went through the cache");
-  assert.deepEqual(r.app.cached, r.app.real);
-  assert.deepEqual(r.fresh.cached, r.fresh.real);
-  assert.deepEqual(r.fresh.cached[0], [3, 5, 70, 90]);
-  await context.close();
-});
-
 // Centre of a rectangle from glosa.entityRect / itemRect / quoteRect.
 function centre(r) { return { x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 }; }
 
