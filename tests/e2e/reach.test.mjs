@@ -202,7 +202,9 @@ test('on a phone: a tap selects, a long press opens the menu, a tap there relabe
       await page.touchscreen.tap(c.x, c.y);
       await frames(page, 6);
       assert.equal((await view(page)).selected, target.i, 'a tap selects it');
-      // A long press: the finger rests, then lifts.
+      // A long press: the finger rests, then lifts. It comes a moment after the tap: a touch
+      // within 350 ms of a tap at the same place is a tap-and-drag (selecting words) instead.
+      await new Promise((r) => setTimeout(r, 400));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: c.x, y: c.y, id: 1 }] });
       await new Promise((r) => setTimeout(r, 800));
