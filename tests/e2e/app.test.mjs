@@ -1,12 +1,12 @@
 // End-to-end tests of the browser app through its real paths: paste event, Ctrl+S download,
 // Ctrl+O file chooser, drag-and-drop, corrupt files, the window.glosa API, screenshots.
 // Run: node --test (after tools/build-web.sh). Screenshots land in tests/e2e/artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, dist, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, dist, root, useServerAndBrowser } from './harness.mjs';
 import { buildV2File } from './v2-document.mjs';
 
 const samplePath = path.join(root, 'tests', 'fixtures', 'pl-news-e2e.txt');
@@ -15,17 +15,7 @@ const hasPlModel = fs.existsSync(path.join(dist, 'models', 'ner-pl.bin'));
 
 let server;
 let browser;
-
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 // Checks a parsed annotation file (format version 2) the way an independent reader would:
 // offsets and texts of entities and quotations, and every reference between them.

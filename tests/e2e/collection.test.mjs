@@ -2,11 +2,11 @@
 // wheel, keys and a finger scroll like a page; the page draws nothing while idle; a reload
 // brings back every document with its corrections; a paste never replaces a document; a
 // .jsonl of articles opens as a collection, and Export all reads back equal.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
 // A long text: the sample's paragraphs, numbered so no two are alike.
@@ -14,15 +14,7 @@ const longText = Array.from({ length: 30 }, (_, i) => `Część ${i + 1}.\n\n` +
 
 let server;
 let browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
 const view = (page) => page.evaluate(() => glosa.viewState());

@@ -2,25 +2,17 @@
 // format; Copy link puts the document in a link that opens the same view in a fresh browser
 // while the server never sees the text; a brat .txt + .ann pair dropped together opens as one
 // document; Compare with… steps through another annotator's disagreements and takes theirs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'pl-gdansk-wiatraki.txt'), 'utf8');
 
 let server;
 let browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
 const view = (page) => page.evaluate(() => glosa.viewState());

@@ -1,6 +1,8 @@
 // Shared set-up for the browser tests: serve build/web/dist on a free loopback port, launch
 // Debian's chromium headless with SwiftShader WebGL, open the app and wait for glosa-ready.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { before, after } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -86,4 +88,21 @@ export async function clickAt(page, { x, y }) {
   await frames(page, 2);
   await page.mouse.up();
   await frames(page, 2);
+}
+
+// The shared set-up of a test file: the bundled server and one browser for all its tests
+// (artifacts folder made), closed after the last; `set(server, browser)` receives them.
+export function useServerAndBrowser(set) {
+  let server = null;
+  let browser = null;
+  before(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    set(server, browser);
+  });
+  after(async () => {
+    if (browser) await browser.close();
+    if (server) server.close();
+  });
 }

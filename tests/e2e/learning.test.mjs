@@ -2,11 +2,11 @@
 // company the model took for a person in one document; the tagger learns it (in the worker,
 // kept in the browser); "Re-tag with what I taught" then gets that name right in a second
 // document of the collection. Nothing leaves the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'en-halvorsen-brightwater.txt'), 'utf8');
 const paragraphs = article.split('\n\n');
@@ -16,15 +16,7 @@ const second = paragraphs.slice(5, 8).join('\n\n');
 
 let server;
 let browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
 const labelsOf = (doc, text) => doc.entities.filter((e) => e.text === text && e.status !== 'rejected').map((e) => e.label);

@@ -2,24 +2,16 @@
 // find with Ctrl+F, the screen reader's view (Chromium's accessibility tree), phones (a tap,
 // a long press and the menu relabel an entity at 375×667; screenshots at 375×667 and
 // 768×1024), texts in a script the engine cannot read, and the status bar at 50% and 300%.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
 let server;
 let browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
 const view = (page) => page.evaluate(() => glosa.viewState());

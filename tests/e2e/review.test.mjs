@@ -2,24 +2,16 @@
 // keyboard alone (issue #10): Tab, Enter, X, digits, span-edge keys, the menu key and its
 // arrows, review mode (R), undo; every change is then checked in glosa.getDocument(). The
 // number of key presses is reported.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, artifacts, root } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, frames, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
 let server;
 let browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 test('the sample article goes from paste to a fully reviewed file with the keyboard alone', async (t) => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
