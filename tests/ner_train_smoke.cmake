@@ -1,4 +1,5 @@
-# Trains a tiny NER model on a few hundred NKJP records (seconds), checks that the same
+# Trains a tiny NER model (with a tiny window network, its weight picked on nkjp-dev) on a
+# few hundred NKJP records (seconds), checks that the same
 # seed gives identical bytes, and that `glosa-cli eval` loads it and prints scores.
 # Inputs: -DTRAIN=glosa-train -DCLI=glosa-cli -DDATA=the training data folder (GLOSA_DATA) -DOUT=scratch dir
 # Run by tests/data-checks.sh (it needs the training data, which the repository does not hold).
@@ -12,7 +13,8 @@ foreach(run a b)
   execute_process(
     COMMAND "${TRAIN}" --lang pl --train "nkjp:${data}/nkjp-train.jsonl" --limit 300 --epochs 2
             --bucket-bits 16 --gazetteers "${DATA}/gazetteers" --second-pass --bilou --train-margin 8
-            --names 2 --out "${OUT}/${run}/ner-pl.bin"
+            --names 2 --window-net 12,8,16,1 --dev "nkjp:${data}/nkjp-dev.jsonl"
+            --out "${OUT}/${run}/ner-pl.bin"
             --quiet
     RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)

@@ -28,6 +28,8 @@ struct Dataset {
   std::vector<uint64_t> tok_off;    // token k's features: feat[tok_off[k], tok_off[k+1])
   std::vector<uint8_t> gold;        // gold tag per token
   std::vector<uint8_t> free_tag;    // 1: any predicted tag counts as right (ignored class)
+  std::vector<std::string_view> form;  // token text (into the examples), for the window net
+  std::vector<TokenKind> kind;
   std::vector<size_t> sent_off;     // sentence s: tokens [sent_off[s], sent_off[s+1])
   std::vector<uint64_t> unknown;    // sentence s: tags whose class its corpus does not annotate
   // LOC spans for the subtype classifier: features and the subtype of each.
@@ -204,6 +206,9 @@ Dataset build_dataset(const std::vector<Example>& examples, const ner::Gazetteer
         d.tok_off.push_back(d.feat.size());
         d.gold.push_back(unit_gold[i]);
         d.free_tag.push_back(free[s.first_token + i]);
+        const Token& tk = tokens[s.first_token + i];
+        d.form.push_back(std::string_view(ex.text).substr(tk.begin_byte, tk.end_byte - tk.begin_byte));
+        d.kind.push_back(tk.kind);
       }
       d.sent_off.push_back(d.gold.size());
       d.unknown.push_back(unknown_mask);
@@ -331,6 +336,7 @@ void jackknife_doc_labels(const std::vector<Example>& examples, const ner::Gazet
   for (size_t x = 0; x < examples.size(); ++x) if (x % 2 != half) train.push_back(examples[x]);
   TrainOptions first = opt;
   first.second_pass = false;
+  first.window_net = false;  // the folds only give kDocLabel
   first.verbose = false;
   TrainStats st;
   ner::ModelData m = train_model(train, gazetteer, first, &st);
@@ -547,6 +553,19 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   st->rows_kept = m.row_keys.size();
   m.second_pass = opt.second_pass;
   train_subtypes(d, opt, &m);
+  if (opt.window_net) {
+    NetTrainData nd;
+    nd.form = std::move(d.form);
+    nd.kind = std::move(d.kind);
+    nd.gold = std::move(d.gold);
+    nd.free_tag = std::move(d.free_tag);
+    nd.unit_off = std::move(d.sent_off);
+    nd.unknown = std::move(d.unknown);
+    NetTrainOptions no = opt.net;
+    no.seed = opt.seed;
+    no.verbose = opt.verbose;
+    m.net = train_window_net(nd, T, no);
+  }
   m.gazetteer = gazetteer;
   if (opt.names_min_count > 0) m.names = build_names(examples, opt.ignore_classes, opt.names_min_count, -1);
   // A first guess for the temperature: one average feature weight (callers calibrate).

@@ -10,6 +10,7 @@
 
 #include "engine/tagger/model_file.h"
 #include "train/corpus.h"
+#include "train/window_net_train.h"
 
 namespace glosa::train {
 
@@ -39,6 +40,10 @@ struct TrainOptions {
   // Loss-augmented decoding in training: the margin (in perceptron update units, 1 per
   // feature) by which the gold tag of each token must win; 0: the plain perceptron.
   float margin = 0.0f;
+  // The window network beside the linear model (engine/tagger/window_net.h), trained on the
+  // same units after it; its beta (0 here) is picked on dev by the caller.
+  bool window_net = false;
+  NetTrainOptions net;
 };
 
 struct TrainStats {

@@ -18,7 +18,7 @@ Status bad(const std::string& why) { return Status(ErrorCode::BadModel, "bad mod
 }  // namespace
 
 // Payload: str lang, str name, u32 T, T × str tag, u32 bucket bits, f32 scale, f32 temperature,
-// f32 O bias, u8 flags (bit 0: second pass),
+// f32 O bias, u8 flags (bit 0: second pass; bit 1: a window network follows the names),
 // T × f32 start, T² × f32 transition, u32 row count, then per row: varint key delta,
 // u64 mask of non-zero tags, one int8 per set bit; u32 K, K × str subtype, f32 subtype scale,
 // u32 subtype rows, per row varint key delta and K int8; then the gazetteer and the training
@@ -34,7 +34,7 @@ std::vector<uint8_t> serialize_model(const ModelData& m) {
   p.f32(m.weight_scale);
   p.f32(m.temperature);
   p.f32(m.o_bias);
-  p.u8(m.second_pass ? 1 : 0);
+  p.u8(static_cast<uint8_t>((m.second_pass ? 1 : 0) | (m.net.empty() ? 0 : 2)));
   for (float v : m.start) p.f32(v);
   for (float v : m.transition) p.f32(v);
   p.u32(static_cast<uint32_t>(m.row_keys.size()));
@@ -61,6 +61,7 @@ std::vector<uint8_t> serialize_model(const ModelData& m) {
   }
   m.gazetteer.write(p);
   m.names.write(p);
+  if (!m.net.empty()) m.net.write(p);
 
   const std::vector<uint8_t>& payload = p.data();
   ByteWriter out;
@@ -127,7 +128,7 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
   }
   if (!std::isfinite(m.o_bias)) return bad("O bias is not a finite number");
   const uint8_t flags = r.u8();
-  if (flags > 1) return bad("unknown flags");
+  if (flags > 3 || (v4 && flags > 1)) return bad("unknown flags");
   m.second_pass = flags & 1;
   if (r.remaining() < (size_t{T} + size_t{T} * T) * 4) return bad("scores truncated");
   m.start.resize(T);
@@ -177,6 +178,7 @@ Result<ModelData> parse_model(const uint8_t* data, size_t size) {
   }
   if (!m.gazetteer.read(r, v4 ? 2 : 3)) return bad("gazetteer section truncated or inconsistent");
   if (!v4 && !m.names.read(r)) return bad("training-names section truncated or inconsistent");
+  if ((flags & 2) && !m.net.read(r, T)) return bad("window network section truncated or inconsistent");
   if (!r.at_end()) return bad("unexpected bytes after the training names");
   if (m.lang.empty()) return bad("no language");
   return m;

@@ -17,6 +17,7 @@
 
 #include "engine/core/error.h"
 #include "engine/tagger/gazetteer.h"
+#include "engine/tagger/window_net.h"
 
 namespace glosa::ner {
 
@@ -50,6 +51,9 @@ struct ModelData {
   // Names seen in the training data (features.h: kSeen): phrases of gold spans, typed by
   // the labels they carried (kNameTypes); only phrases, no proper forms or word classes.
   Gazetteer names;
+  // The window network added to the emission scores (window_net.h); empty: none. In the
+  // file after the training names, flagged by bit 1 of the flags byte.
+  WindowNet net;
 };
 
 // Encodes a model (header, checksum, payload).

@@ -211,9 +211,16 @@ struct EmissionScorer {
   template <class Int>
   void add_row(uint64_t h, Int* sum) const;
   uint32_t form_id(std::string_view text, const Token& t);
-  // Fills emit (n * T) for tokens [first, first + n) and unit (the tokens' attribute hashes).
+  ner::NetScratch net_scratch;
+  // Fills emit (n * T) for tokens [first, first + n) and unit (the tokens' attribute hashes):
+  // the linear model's scores (with the adaptation's deltas), then the window network's.
   void score(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t n,
-             const ner::DocumentContext& doc, std::vector<float>* emit);
+             const ner::DocumentContext& doc, std::vector<float>* emit) {
+    score_linear(text, tokens, first, n, doc, emit);
+    ner::add_net_scores(m.data.net, text, &tokens[first], ids.data(), n, emit->data(), &net_scratch);
+  }
+  void score_linear(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t n,
+                    const ner::DocumentContext& doc, std::vector<float>* emit);
 };
 
 EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
@@ -246,7 +253,7 @@ uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
   return id;
 }
 
-void EmissionScorer::score(std::string_view text, const std::vector<Token>& tokens, size_t first,
+void EmissionScorer::score_linear(std::string_view text, const std::vector<Token>& tokens, size_t first,
                            size_t n, const ner::DocumentContext& doc, std::vector<float>* emit) {
   static const uint64_t kFirstHash[2] = {ner::fnv1a64("0"), ner::fnv1a64("1")};
   static const uint64_t kEmptyHash = ner::fnv1a64("");
@@ -471,6 +478,8 @@ std::vector<float> NerModel::emission_scores(std::string_view text, const std::v
       for (size_t k = 0; k < T; ++k) all.push_back(static_cast<float>(acc[k]) * m.data.weight_scale);
       all[all.size() - T] += m.data.o_bias;
     }
+    ner::add_net_scores(m.data.net, text, &tokens[s.first_token], nullptr, s.token_count,
+                        &all[all.size() - s.token_count * T], &scorer.net_scratch);
   }
   return all;
 }

@@ -1,0 +1,162 @@
+// Tests for engine/tagger/window_net: sub-word pieces, the forward pass, the file section,
+// and how the network's scores join the linear model's.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/tagger/binary_io.h"
+#include "engine/tagger/model_file.h"
+#include "engine/tagger/ner_model.h"
+#include "engine/tagger/window_net.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+
+using namespace glosa;
+using namespace glosa::ner;
+
+namespace {
+
+// A model with no weight rows (every tag scores 0 but O, which gets `o_bias`) and a network
+// whose every embedding is +1 in its first value: one hidden unit reads that value, and
+// the output layer turns it into a preference for tag `favoured`.
+ModelData model_with_net(float o_bias, size_t favoured, float beta, float skip_margin) {
+  ModelData m;
+  m.lang = "pl";
+  m.name = "ner-pl net test";
+  m.tags = {"O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG"};
+  m.bucket_bits = 12;
+  m.weight_scale = 0.1f;
+  m.temperature = 1.0f;
+  m.o_bias = o_bias;
+  const size_t T = m.tags.size();
+  m.start.assign(T, 0.0f);
+  m.transition.assign(T * T, 0.0f);
+  WindowNet& n = m.net;
+  n.bucket_bits = 10;
+  n.dims = 2;
+  n.hidden = 3;
+  n.tags = static_cast<uint32_t>(T);
+  n.embed_scale = 0.5f;
+  n.beta = beta;
+  n.skip_margin = skip_margin;
+  n.embed.assign((size_t{1} << n.bucket_bits) * n.dims, 0);
+  for (size_t r = 0; r < (size_t{1} << n.bucket_bits); ++r) n.embed[r * n.dims] = 2;  // value 1.0
+  n.w1.assign(kNetWindow * n.dims * n.hidden, 0.0f);
+  n.w1[(2 * n.dims + 0) * n.hidden + 0] = 1.0f;  // the middle token's first value -> unit 0
+  n.b1.assign(n.hidden, 0.0f);
+  n.w2.assign(size_t{n.hidden} * T, 0.0f);
+  n.w2[0 * T + favoured] = 10.0f;
+  n.b2.assign(T, 0.0f);
+  return m;
+}
+
+std::vector<Entity> tag_with(const ModelData& m, const std::string& text) {
+  const auto bytes = serialize_model(m);
+  auto loaded = NerModel::load(bytes.data(), bytes.size());
+  REQUIRE(loaded.is_ok());
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  std::vector<Entity> out;
+  loaded.value()->tag(text, tokens, sentences, &out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("window net: pieces are the word's forms, affixes, shape and code-point trigrams") {
+  uint32_t a[kNetMaxPieces], b[kNetMaxPieces];
+  // "Łódź": lower, form, shape, cap, the 3-letter prefix, the 2- and 3-letter suffixes (a
+  // 4-letter one needs a longer word) and the trigrams of "^łódź$" (6 code points: 4), none
+  // split inside a letter.
+  const size_t n = net_pieces("Łódź", TokenKind::Word, 16, a);
+  CHECK(n == 11);
+  std::set<uint32_t> distinct(a, a + n);
+  CHECK(distinct.size() == n);
+  for (size_t k = 0; k < n; ++k) {
+    CHECK(a[k] > 0);
+    CHECK(a[k] < (1u << 16));
+  }
+  // The same word gives the same pieces; its lower-case form shares all but form, shape, cap.
+  CHECK(net_pieces("Łódź", TokenKind::Word, 16, b) == n);
+  CHECK(std::vector<uint32_t>(a, a + n) == std::vector<uint32_t>(b, b + n));
+  const size_t m = net_pieces("łódź", TokenKind::Word, 16, b);
+  size_t shared = 0;
+  for (size_t k = 0; k < m; ++k) shared += distinct.count(b[k]);
+  CHECK(shared == n - 3);
+  // A long word is capped.
+  CHECK(net_pieces("Konstantynopolitańczykowianeczka", TokenKind::Word, 16, a) == kNetMaxPieces);
+}
+
+TEST_CASE("window net: log-probabilities sum to one and follow the weights") {
+  const ModelData m = model_with_net(0.0f, 5, 1.0f, 1e30f);
+  const std::string text = "Ala ma kota";
+  const auto tokens = tokenize(text);
+  NetScratch s;
+  s.vec.resize(tokens.size() * m.net.dims);
+  s.ready.assign(tokens.size(), 0);
+  const std::vector<uint32_t> slots = {0, 1, 2};
+  std::vector<float> lp(m.tags.size());
+  net_log_probs(m.net, text, tokens.data(), slots.data(), tokens.size(), 1, &s, lp.data());
+  double sum = 0;
+  for (float v : lp) sum += std::exp(static_cast<double>(v));
+  CHECK(sum == doctest::Approx(1.0).epsilon(1e-5));
+  for (size_t t = 0; t < lp.size(); ++t) if (t != 5) CHECK(lp[5] > lp[t] + 5.0f);
+}
+
+TEST_CASE("window net: its scores join the linear ones, weighted by beta") {
+  const std::string text = "Ala ma kota";
+  // No network weight: nothing but O (every tag scores 0; O wins ties).
+  CHECK(tag_with(model_with_net(0.1f, 8, 0.0f, 1e30f), text).empty());
+  // A network that favours U-ORG at every token, with weight: three one-word ORGs.
+  const auto out = tag_with(model_with_net(0.1f, 8, 1.0f, 1e30f), text);
+  REQUIRE(out.size() == 3);
+  for (const Entity& e : out) CHECK(e.label == "ORG");
+  // Where the linear scores put O further ahead than the skip margin, the network is not
+  // asked (and could not have won anyway): O stays.
+  CHECK(tag_with(model_with_net(20.0f, 8, 1.0f, 15.0f), text).empty());
+  // Within the margin, it is.
+  CHECK(tag_with(model_with_net(5.0f, 8, 1.0f, 15.0f), text).size() == 3);
+}
+
+TEST_CASE("window net: the file section round-trips and a damaged one is refused") {
+  const ModelData m = model_with_net(0.5f, 4, 2.0f, 12.0f);
+  const auto bytes = serialize_model(m);
+  auto parsed = parse_model(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  const WindowNet& n = parsed.value().net;
+  CHECK(n.bucket_bits == m.net.bucket_bits);
+  CHECK(n.dims == m.net.dims);
+  CHECK(n.hidden == m.net.hidden);
+  CHECK(n.tags == m.tags.size());
+  CHECK(n.beta == m.net.beta);
+  CHECK(n.skip_margin == m.net.skip_margin);
+  CHECK(n.embed == m.net.embed);
+  CHECK(n.w1 == m.net.w1);
+  CHECK(n.w2 == m.net.w2);
+  // A model without a network writes no section and reads back empty.
+  ModelData plain = m;
+  plain.net = WindowNet{};
+  const auto plain_bytes = serialize_model(plain);
+  CHECK(plain_bytes.size() < bytes.size());
+  auto plain_parsed = parse_model(plain_bytes.data(), plain_bytes.size());
+  REQUIRE(plain_parsed.is_ok());
+  CHECK(plain_parsed.value().net.empty());
+  // Truncation anywhere (the section is at the end) is refused.
+  for (size_t cut = plain_bytes.size() - 8; cut < bytes.size(); cut += 97) {
+    CAPTURE(cut);
+    CHECK_FALSE(NerModel::load(bytes.data(), cut).is_ok());
+  }
+  // Out-of-range sizes are refused, not allocated.
+  ModelData bad = m;
+  bad.net.hidden = kNetMaxHidden + 1;
+  bad.net.w1.assign(kNetWindow * bad.net.dims * bad.net.hidden, 0.0f);
+  bad.net.b1.assign(bad.net.hidden, 0.0f);
+  bad.net.w2.assign(size_t{bad.net.hidden} * bad.tags.size(), 0.0f);
+  const auto bad_bytes = serialize_model(bad);
+  auto r = NerModel::load(bad_bytes.data(), bad_bytes.size());
+  REQUIRE_FALSE(r.is_ok());
+  CHECK(r.status().code() == ErrorCode::BadModel);
+}
