@@ -17,11 +17,11 @@ mkdir -p "$out"
 # Options of both languages (assets/models/README.md: what each one is and what it gave).
 common=(--second-pass --bilou --train-margin 8 --names 2 --epochs 10 --bucket-bits 24 --max-rows 250000
         --cluster-svd 1 --cluster-mid 200 --gazetteers "$data/gazetteers")
-"$build/glosa-train" --lang pl --name "ner-pl 4" "${common[@]}" \
+"$build/glosa-train" --lang pl --name "ner-pl 5" "${common[@]}" --max-rows 245000 --window-net 16,16,64,5 \
   --train "nkjp:$data/ner/pl/nkjp-train.jsonl" --train "bsnlp:$data/ner/pl/bsnlp-train.jsonl" \
   --dev "nkjp:$data/ner/pl/nkjp-dev.jsonl" \
   --unlabeled "$data/unlabeled/eltec_novels.pl.txt.gz" --cluster-vocab 100000 --out "$out/ner-pl.bin"
-"$build/glosa-train" --lang en --name "ner-en 4" "${common[@]}" \
+"$build/glosa-train" --lang en --name "ner-en 5" "${common[@]}" --window-net 17,16,96,6 \
   --train "conll:$data/ner/en/conll-train.jsonl" --dev "conll:$data/ner/en/conll-dev.jsonl" \
   --unlabeled "$data/unlabeled/eltec_novels.en.txt.gz" --out "$out/ner-en.bin"
 ls -l "$out"/*.bin
