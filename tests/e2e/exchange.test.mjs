@@ -104,6 +104,36 @@ test('Copy link opens the same document in a fresh browser; the server never rec
   await context.close();
 });
 
+test('Copy link refuses a document too large for a link and says to share the file; nothing changes', async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  // About 2.2 MB of pseudo-random words: deflate leaves over 1.1 MB, over 1.5 M characters as
+  // base64url, past the link limit (kMaxLinkChars in web/glosa-web.js).
+  let seed = 12345;
+  const letter = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return String.fromCharCode(97 + (seed >>> 16) % 26); };
+  const words = [];
+  for (let size = 0; size < 2200 * 1000;) {
+    let w = '';
+    const n = 3 + (seed >>> 8) % 7;
+    for (let k = 0; k < n; k++) w += letter();
+    words.push(w);
+    size += w.length + 1;
+  }
+  await page.evaluate(() => glosa.loadModel('en'));  // its name model, so that nothing changes later
+  await pasteText(page, words.join(' ') + '.\n');
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const before = await page.evaluate(() => glosa.getDocument());
+  await page.evaluate(() => navigator.clipboard.writeText('clipboard before'));
+  await clickAt(page, centre(await exportMenu(page, 'export:link')));
+  const said = await waitForMessage(page, /too large for a link/);
+  assert.match(said, /download the file \(Ctrl\+S\) and share that instead/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'clipboard before', 'the clipboard is left alone');
+  assert.equal(await page.evaluate(() => glosa.getDocument()), before, 'the document is unchanged');
+  await page.screenshot({ path: path.join(artifacts, 'link-too-large.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Export ▾ downloads CoNLL and a brat pair; the pair dropped together opens as one document', async () => {
   const { page, context, errors } = await openApp(browser, server.url);
   await openArticle(page);
