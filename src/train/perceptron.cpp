@@ -554,6 +554,8 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   m.second_pass = opt.second_pass;
   train_subtypes(d, opt, &m);
   if (opt.window_net) {
+    // The network is the last to read the dataset: its arrays are moved, not copied (d is
+    // empty afterwards).
     NetTrainData nd;
     nd.form = std::move(d.form);
     nd.kind = std::move(d.kind);

@@ -209,15 +209,21 @@ ner::WindowNet train_window_net(const NetTrainData& data, size_t T, const NetTra
     }
   }
 
-  // Quantise the embeddings: the 99.9th percentile of |e| maps to 127.
+  // Quantise the embeddings of the rows training touched (the others keep their random
+  // start and are written as zeros: they only add noise to unseen pieces, and zeros
+  // compress): the 99.9th percentile of their |e| maps to 127.
+  std::vector<uint8_t> used(rows, 0);
+  for (uint32_t r : pieces) used[r] = 1;
   ner::WindowNet net;
   net.bucket_bits = opt.bucket_bits;
   net.dims = opt.dims;
   net.hidden = opt.hidden;
   net.tags = static_cast<uint32_t>(T);
   std::vector<float> mags;
-  mags.reserve(E.size() / 4);
-  for (size_t k = 0; k < E.size(); k += 4) mags.push_back(std::fabs(E[k]));
+  for (size_t r = 0; r < rows; ++r) {
+    if (used[r]) for (size_t d = 0; d < D; ++d) mags.push_back(std::fabs(E[r * D + d]));
+  }
+  if (mags.empty()) mags.push_back(0.0f);
   const size_t q = std::min(mags.size() - 1, static_cast<size_t>(static_cast<double>(mags.size()) * 0.999));
   std::nth_element(mags.begin(), mags.begin() + static_cast<long>(q), mags.end());
   net.embed_scale = std::max(1e-6f, mags[q]) / 127.0f;
@@ -226,10 +232,6 @@ ner::WindowNet train_window_net(const NetTrainData& data, size_t T, const NetTra
     const float v = std::max(-127.0f, std::min(127.0f, E[k] / net.embed_scale));
     net.embed[k] = static_cast<int8_t>(std::lround(v));
   }
-  // Rows no training token touched keep their random start; zero them (they only add noise
-  // to unseen pieces, and zeros compress).
-  std::vector<uint8_t> used(rows, 0);
-  for (uint32_t r : pieces) used[r] = 1;
   for (size_t r = 0; r < rows; ++r) {
     if (!used[r]) std::fill(&net.embed[r * D], &net.embed[r * D] + D, int8_t{0});
   }

@@ -127,8 +127,11 @@ TEST_CASE("window net training: deterministic, and the seed matters") {
   const ner::WindowNet a = train_window_net(train.data, 3, o);
   const ner::WindowNet b = train_window_net(train.data, 3, o);
   CHECK(a.embed == b.embed);
+  CHECK(a.embed_scale == b.embed_scale);
   CHECK(a.w1 == b.w1);
+  CHECK(a.b1 == b.b1);
   CHECK(a.w2 == b.w2);
+  CHECK(a.b2 == b.b2);
   o.seed = 2;
   const ner::WindowNet c = train_window_net(train.data, 3, o);
   CHECK(a.w1 != c.w1);

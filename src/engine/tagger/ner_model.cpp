@@ -213,14 +213,11 @@ struct EmissionScorer {
   uint32_t form_id(std::string_view text, const Token& t);
   ner::NetScratch net_scratch;
   // Fills emit (n * T) for tokens [first, first + n) and unit (the tokens' attribute hashes):
-  // the linear model's scores (with the adaptation's deltas), then the window network's.
+  // the linear model's scores, the window network's (which tokens it scores is decided on
+  // the linear scores alone, so that learn(), which adds the deltas itself, sees the same),
+  // then the adaptation's deltas.
   void score(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t n,
-             const ner::DocumentContext& doc, std::vector<float>* emit) {
-    score_linear(text, tokens, first, n, doc, emit);
-    ner::add_net_scores(m.data.net, text, &tokens[first], ids.data(), n, emit->data(), &net_scratch);
-  }
-  void score_linear(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t n,
-                    const ner::DocumentContext& doc, std::vector<float>* emit);
+             const ner::DocumentContext& doc, std::vector<float>* emit);
 };
 
 EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
@@ -253,7 +250,7 @@ uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
   return id;
 }
 
-void EmissionScorer::score_linear(std::string_view text, const std::vector<Token>& tokens, size_t first,
+void EmissionScorer::score(std::string_view text, const std::vector<Token>& tokens, size_t first,
                            size_t n, const ner::DocumentContext& doc, std::vector<float>* emit) {
   static const uint64_t kFirstHash[2] = {ner::fnv1a64("0"), ner::fnv1a64("1")};
   static const uint64_t kEmptyHash = ner::fnv1a64("");
@@ -385,6 +382,7 @@ void EmissionScorer::score_linear(std::string_view text, const std::vector<Token
     for (size_t k = 0; k < T; ++k) (*emit)[i * T + k] = static_cast<float>(acc[k]) * m.data.weight_scale;
     (*emit)[i * T] += m.data.o_bias;
   }
+  ner::add_net_scores(m.data.net, text, &tokens[first], ids.data(), n, emit->data(), &net_scratch);
   const bool adapted = adapt != nullptr && !adapt->empty();
   if (!adapted && !collect_adaptable) return;
   if (adapt_feats.size() < n * ner::kMaxAdaptableFeatures) adapt_feats.resize(n * ner::kMaxAdaptableFeatures);

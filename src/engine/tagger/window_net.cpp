@@ -31,7 +31,8 @@ bool WindowNet::read(ByteReader& r, size_t tag_count) {
   beta = r.f32();
   skip_margin = r.f32();
   tags = static_cast<uint32_t>(tag_count);
-  if (!r.ok() || bucket_bits < 8 || bucket_bits > kNetMaxBucketBits || dims < 1 || dims > kNetMaxDims ||
+  // O and at least one other tag: add_net_scores compares them.
+  if (!r.ok() || tag_count < 2 || bucket_bits < 8 || bucket_bits > kNetMaxBucketBits || dims < 1 || dims > kNetMaxDims ||
       hidden < 1 || hidden > kNetMaxHidden) {
     return false;
   }
@@ -60,7 +61,7 @@ size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, u
   compute_form_attrs(form, kind, nullptr, &a);
   const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
   size_t n = 0;
-  // Bucket 0 is never used: an unused slot of the trainer's fixed-width tables.
+  // Bucket 0 is reserved (never a piece's): kept free for a "no piece" marker.
   auto put = [&](std::string_view tag, std::string_view v) {
     if (v.empty() || n >= kNetMaxPieces) return;
     const uint64_t b = mix64(fnv1a64(v, fnv1a64(tag))) & mask;
@@ -94,7 +95,7 @@ size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, u
 namespace {
 
 // Token k's vector (the embeddings of its pieces summed, divided by the square root of
-// their count), computed once per unit.
+// their count), computed once per slot: once per word form and document in the tagger.
 const float* token_vector(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
                           size_t k, NetScratch* s) {
   const size_t slot = slots[k];
@@ -148,7 +149,7 @@ void net_log_probs(const WindowNet& net, std::string_view text, const Token* tok
 
 size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* form_ids,
                       size_t n, float* emit, NetScratch* s) {
-  if (net.empty() || net.beta == 0.0f || n == 0) return 0;
+  if (net.empty() || net.beta == 0.0f || n == 0 || net.tags < 2) return 0;
   const size_t T = net.tags;
   // Slots: form ids (kept across the document's units), else the unit's own indices.
   static thread_local std::vector<uint32_t> own;
