@@ -68,12 +68,9 @@ void net_log_probs(const WindowNet& net, std::string_view text, const Token* tok
 
 // Adds beta * log-probabilities to emit (n * tags), at the tokens whose linear scores do
 // not rule out every tag but O by skip_margin (tag 0 is O). form_ids (may be null): the
-// tokens' form ids, stable across the calls of one document that share `s` (call
-// net_new_document first). Returns how many tokens were scored.
+// tokens' form ids, stable across the calls that share `s` (the tagger numbers forms per
+// document and gives each document a new scratch). Returns how many tokens were scored.
 size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* form_ids,
                       size_t n, float* emit, NetScratch* s);
-
-// Forgets the form vectors of the document before.
-inline void net_new_document(NetScratch* s) { s->ready.clear(); }
 
 }  // namespace glosa::ner
