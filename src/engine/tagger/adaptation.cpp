@@ -69,19 +69,25 @@ void Adaptation::rebuild_taught_matcher() {
   taught_matcher_.finish(0);
 }
 
-bool Adaptation::count_evidence(uint64_t feature, size_t j) {
+float *Adaptation::row_for(std::unordered_map<uint64_t, uint32_t> &index,
+                           std::vector<float> &values, uint64_t feature) {
   const size_t T = tags_.size();
-  GLOSA_ASSERT(j < T, "tag index inside the tag set");
-  auto it = evidence_index_.find(feature);
-  if (it == evidence_index_.end()) {
-    if (evidence_index_.size() >= kMaxAdaptationRows)
-      return false;
-    it = evidence_index_
-             .emplace(feature, static_cast<uint32_t>(evidence_index_.size()))
-             .first;
-    evidence_.resize(evidence_.size() + T, 0.0f);
+  auto it = index.find(feature);
+  if (it == index.end()) {
+    if (index.size() >= kMaxAdaptationRows)
+      return nullptr;
+    it = index.emplace(feature, static_cast<uint32_t>(index.size())).first;
+    values.resize(values.size() + T, 0.0f);
   }
-  evidence_[static_cast<size_t>(it->second) * T + j] += 1.0f;
+  return &values[static_cast<size_t>(it->second) * T];
+}
+
+bool Adaptation::count_evidence(uint64_t feature, size_t j) {
+  GLOSA_ASSERT(j < tags_.size(), "tag index inside the tag set");
+  float *row = row_for(evidence_index_, evidence_, feature);
+  if (!row)
+    return false;
+  row[j] += 1.0f;
   return true;
 }
 
@@ -101,16 +107,11 @@ float Adaptation::support(uint64_t feature, size_t j) const {
 }
 
 bool Adaptation::add(uint64_t feature, size_t j, float delta) {
-  const size_t T = tags_.size();
-  GLOSA_ASSERT(j < T, "tag index inside the tag set");
-  auto it = index_.find(feature);
-  if (it == index_.end()) {
-    if (index_.size() >= kMaxAdaptationRows)
-      return false;
-    it = index_.emplace(feature, static_cast<uint32_t>(index_.size())).first;
-    rows_.resize(rows_.size() + T, 0.0f);
-  }
-  rows_[static_cast<size_t>(it->second) * T + j] += delta;
+  GLOSA_ASSERT(j < tags_.size(), "tag index inside the tag set");
+  float *row = row_for(index_, rows_, feature);
+  if (!row)
+    return false;
+  row[j] += delta;
   return true;
 }
 

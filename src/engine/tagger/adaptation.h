@@ -110,6 +110,11 @@ private:
   std::map<std::vector<std::string>, uint8_t> taught_; // words -> NameType bits
   Gazetteer taught_matcher_;                           // taught_ as phrases
   void rebuild_taught_matcher();
+  // The row of `feature` in a table (index: hash -> row; values: T per row),
+  // created as zeros when there is room; nullptr when kMaxAdaptationRows keeps
+  // a new feature out.
+  float *row_for(std::unordered_map<uint64_t, uint32_t> &index,
+                 std::vector<float> &values, uint64_t feature);
   uint64_t steps_ = 0;
   uint64_t documents_ = 0;
 };

@@ -807,26 +807,20 @@ void compute_attrs(std::string_view text, const Token* tokens, size_t count, con
     a.value[kDocLabel].clear();  // the second pass sets it
     a.value[kSeen].clear();
   }
-  if (gaz && gaz->phrase_count() > 0) {
+  // The phrase matches of a table (the gazetteer: kGaz; the training names: kSeen).
+  auto set_matches = [&](const Gazetteer* table, Attr attr) {
+    if (!table || table->phrase_count() == 0) return;
     std::vector<std::string_view> lower(count);
     std::vector<uint8_t> cap(count), begin_types(count), inside_types(count);
     for (size_t i = 0; i < count; ++i) {
       lower[i] = (*out)[i].value[kLower];
       cap[i] = (*out)[i].value[kCap][0] == 'A';
     }
-    gazetteer_types(*gaz, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
-    for (size_t i = 0; i < count; ++i) (*out)[i].value[kGaz] = gazetteer_value(begin_types[i], inside_types[i]);
-  }
-  if (names && names->phrase_count() > 0) {
-    std::vector<std::string_view> lower(count);
-    std::vector<uint8_t> cap(count), begin_types(count), inside_types(count);
-    for (size_t i = 0; i < count; ++i) {
-      lower[i] = (*out)[i].value[kLower];
-      cap[i] = (*out)[i].value[kCap][0] == 'A';
-    }
-    gazetteer_types(*names, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
-    for (size_t i = 0; i < count; ++i) (*out)[i].value[kSeen] = gazetteer_value(begin_types[i], inside_types[i]);
-  }
+    gazetteer_types(*table, lower.data(), cap.data(), count, begin_types.data(), inside_types.data());
+    for (size_t i = 0; i < count; ++i) (*out)[i].value[attr] = gazetteer_value(begin_types[i], inside_types[i]);
+  };
+  set_matches(gaz, kGaz);
+  set_matches(names, kSeen);
   {
     std::vector<uint8_t> cap(count);
     std::vector<uint32_t> run[3];

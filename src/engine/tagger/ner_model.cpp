@@ -304,25 +304,23 @@ void EmissionScorer::score(std::string_view text, const std::vector<Token>& toke
     a->hash[attr] = t.hash[source];
     if (t.empty >> source & 1) a->empty |= uint32_t{1} << attr;
   };
+  // A phrase-match attribute (kGaz, kSeen) from its begin/inside type bits.
+  auto set_matches = [&](ner::AttrHashes* a, ner::Attr attr, uint8_t begin, uint8_t inside) {
+    if (begin | inside) {
+      a->hash[attr] = ner::fnv1a64(ner::gazetteer_value(begin, inside));
+      a->empty &= ~(uint32_t{1} << attr);
+    } else {
+      a->hash[attr] = kEmptyHash;
+      a->empty |= uint32_t{1} << attr;
+    }
+  };
   for (size_t i = 0; i < n; ++i) {
     ner::AttrHashes& a = unit[i];
     a = form_hashes[ids[i]];
     a.hash[ner::kFirst] = kFirstHash[i == 0 ? 1 : 0];
     a.empty &= ~(uint32_t{1} << ner::kFirst);
-    if (begin_types[i] | inside_types[i]) {
-      a.hash[ner::kGaz] = ner::fnv1a64(ner::gazetteer_value(begin_types[i], inside_types[i]));
-      a.empty &= ~(uint32_t{1} << ner::kGaz);
-    } else {
-      a.hash[ner::kGaz] = kEmptyHash;
-      a.empty |= uint32_t{1} << ner::kGaz;
-    }
-    if (seen_begin[i] | seen_inside[i]) {
-      a.hash[ner::kSeen] = ner::fnv1a64(ner::gazetteer_value(seen_begin[i], seen_inside[i]));
-      a.empty &= ~(uint32_t{1} << ner::kSeen);
-    } else {
-      a.hash[ner::kSeen] = kEmptyHash;
-      a.empty |= uint32_t{1} << ner::kSeen;
-    }
+    set_matches(&a, ner::kGaz, begin_types[i], inside_types[i]);
+    set_matches(&a, ner::kSeen, seen_begin[i], seen_inside[i]);
     for (int k = ner::kDocPrev; k <= ner::kDocSeq; ++k) {
       const ner::Attr attr = static_cast<ner::Attr>(k);
       a.hash[k] = doc.hash(first + i, attr);

@@ -152,12 +152,11 @@ size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* 
   if (net.empty() || net.beta == 0.0f || n == 0 || net.tags < 2) return 0;
   const size_t T = net.tags;
   // Slots: form ids (kept across the document's units), else the unit's own indices.
-  static thread_local std::vector<uint32_t> own;
   const uint32_t* slots = form_ids;
   if (!slots) {
-    own.resize(n);
-    for (size_t k = 0; k < n; ++k) own[k] = static_cast<uint32_t>(k);
-    slots = own.data();
+    s->own_slots.resize(n);
+    for (size_t k = 0; k < n; ++k) s->own_slots[k] = static_cast<uint32_t>(k);
+    slots = s->own_slots.data();
     s->ready.clear();
   }
   size_t slot_count = s->ready.size();

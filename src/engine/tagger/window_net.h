@@ -59,6 +59,7 @@ struct NetScratch {
   std::vector<float> vec;      // slot * dims
   std::vector<uint8_t> ready;  // per slot: vec computed
   std::vector<float> h, out;
+  std::vector<uint32_t> own_slots;  // a unit's own indices, when the caller numbers no forms
 };
 
 // Computes token i's log-probabilities (tags values) given the tokens toks[0, n) of a unit;
