@@ -16,6 +16,7 @@
 #include "engine/eval/respace.h"
 #include "engine/eval/span_scorer.h"
 #include "engine/names/lexicon.h"
+#include "engine/tagger/adaptation.h"
 #include "engine/tagger/ner_model.h"
 #include "engine/text/utf8.h"
 #include "formats/gold_jsonl.h"
@@ -57,7 +58,8 @@ const char* kEvalUsage =
     "                documents are scored with the shipped weights and then with what was\n"
     "                learnt. Last line: micro_f1_before=X micro_f1_after=Y\n"
     "  --save-adaptation FILE  writes what was learnt (Engine::save_adaptation)\n"
-    "  --learn-margin X, --learn-max-step X, --learn-steps N  LearnOptions (engine/tagger/ner_model.h)\n";
+    "  --learn-margin X, --learn-max-step X, --learn-steps N, --learn-net-rate X (0: the window\n"
+    "                network does not learn)  LearnOptions (engine/tagger/ner_model.h)\n";
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -218,6 +220,10 @@ int run_eval(const std::vector<std::string>& args) {
       const float x = std::strtof(v.c_str(), &end);
       if (v.empty() || *end != '\0' || !(x > 0)) return fail("expected a positive number after " + a + ", got '" + v + "'", 2);
       (a == "--learn-margin" ? learn_options.margin : learn_options.max_step) = x;
+    } else if (a == "--learn-net-rate") {
+      const float x = std::strtof(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(x >= 0) || x > 100) return fail("expected a number from 0 to 100 after " + a + ", got '" + v + "'", 2);
+      learn_options.net_rate = x;
     } else if (a == "--learn-steps") {
       const long n = std::strtol(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || n < 1 || n > 100) return fail("expected 1..100 after " + a + ", got '" + v + "'", 2);
@@ -454,7 +460,7 @@ int run_eval(const std::vector<std::string>& args) {
                 std::to_string(documents.size()) + ")", 2);
   }
   double learn_seconds = 0;
-  size_t steps = 0, evidence = 0, units_wrong = 0, units_fixed = 0;
+  size_t steps = 0, net_steps = 0, evidence = 0, units_wrong = 0, units_fixed = 0;
   for (size_t k = 0; k < learn_docs; ++k) {
     Result<Analysis> analysis = Status(ErrorCode::EmptyText, "");
     predict(engine, documents[k], &analysis);
@@ -465,6 +471,7 @@ int run_eval(const std::vector<std::string>& args) {
     learn_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!learnt.is_ok()) return fail("document " + std::to_string(k + 1) + ": " + learnt.status().message());
     steps += learnt.value().steps;
+    net_steps += learnt.value().net_steps;
     evidence += learnt.value().evidence;
     units_wrong += learnt.value().units_wrong;
     units_fixed += learnt.value().units_fixed;
@@ -477,6 +484,8 @@ int run_eval(const std::vector<std::string>& args) {
     if (!out) return fail(save_adaptation_path + ": cannot write the adaptation");
   }
   const size_t rows = engine.adaptation_rows(lang);
+  auto parsed = ner::Adaptation::parse(adaptation.data(), adaptation.size());
+  const size_t net_rows = parsed.is_ok() ? parsed.value().net_deltas().rows.size() : 0;
   SpanScorer after;
   score_documents(learn_docs, &after);
   engine.reset_adaptation(lang);
@@ -491,8 +500,8 @@ int run_eval(const std::vector<std::string>& args) {
               learn_docs, evidence, steps, units_fixed, units_wrong);
   print_report(after);
   print_notes();
-  std::printf("adaptation: %zu features, %zu bytes; learn: %.2f ms per document\n", rows, adaptation.size(),
-              1000.0 * learn_seconds / static_cast<double>(learn_docs));
+  std::printf("adaptation: %zu features (%zu of them network rows; %zu network steps), %zu bytes; learn: %.2f ms per document\n",
+              rows, net_rows, net_steps, adaptation.size(), 1000.0 * learn_seconds / static_cast<double>(learn_docs));
   std::printf("micro_f1_before=%.4f micro_f1_after=%.4f\n", before.micro(labels).f1(), after.micro(labels).f1());
   return 0;
 }

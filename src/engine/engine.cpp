@@ -96,7 +96,7 @@ Status Engine::load_adaptation(const uint8_t* data, size_t size) {
   }
   if (!model->fits(a)) {
     return Status(ErrorCode::BadArgument, "adaptation file learnt with model \"" + a.model_name() +
-                                              "\", whose tags differ from those of \"" + model->name() + "\"");
+                                              "\", whose tags or network differ from those of \"" + model->name() + "\"");
   }
   reset_adaptation(a.lang());
   adaptations_.push_back(std::move(a));
@@ -111,7 +111,7 @@ void Engine::reset_adaptation(std::string_view lang) {
 
 size_t Engine::adaptation_rows(std::string_view lang) const {
   const ner::Adaptation* a = adaptation_for(lang);
-  return a ? a->rows() : 0;
+  return a ? a->rows() + a->net_deltas().rows.size() : 0;
 }
 
 Status Engine::load_lexicon(const uint8_t* data, size_t size) {

@@ -97,7 +97,8 @@ class Engine {
   Status load_adaptation(const uint8_t* data, size_t size);
   // Forgets what was learnt for `lang` (annotate() uses the shipped weights alone again).
   void reset_adaptation(std::string_view lang);
-  // Number of features with deltas for `lang` (0 when none).
+  // Number of features with deltas for `lang`, the window network's embedding rows
+  // included (0 when none).
   size_t adaptation_rows(std::string_view lang) const;
 
   // Derives again what annotate() derives from the entities (base forms, groups, quotations

@@ -1,10 +1,12 @@
-// libFuzzer target: the NER model and name lexicon loaders (NerModel::load, Lexicon::load).
-// A flipped byte or a truncated file must be refused, never read out of bounds; a file the
-// loader accepts must tag and look up without a crash. Modes (first byte % 4):
+// libFuzzer target: the NER model, name lexicon and adaptation loaders (NerModel::load,
+// Lexicon::load, Engine::load_adaptation). A flipped byte or a truncated file must be
+// refused, never read out of bounds; a file the loader accepts must tag and look up without
+// a crash. Modes (first byte; bit 3 set: an adaptation file, for the shipped ner-en.bin,
+// whose base is one learnt here from a relabelled name, network deltas included):
 //   0, 1: the input is a NER model / lexicon payload; the harness wraps it in a valid header
 //         with the right size and checksum, so the payload parser itself is exercised;
 //   2, 3: the shipped ner-en.bin / names-pl.bin with edits from the input: (u32 offset, u8
-//         xor) records, then a truncation; its checksum is recomputed when bit 4 is set
+//         xor) records, then a truncation; its checksum is recomputed when bit 2 is set
 //         (else the checksum must catch the edit).
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "engine/names/lexicon.h"
+#include "engine/tagger/adaptation.h"
 #include "engine/tagger/binary_io.h"
 #include "engine/tagger/features.h"
 #include "engine/tagger/model_file.h"
@@ -70,6 +73,66 @@ void load(const std::vector<uint8_t>& file, bool is_lexicon) {
   }
 }
 
+constexpr size_t kAdaptationHeader = 8 + 4 + 4 + 8 + 8;
+constexpr const char* kEnglish = "Zorblax Quantix said on Monday that Zorblax Quantix would hire in Leeds.";
+
+// An engine with the shipped English model; each adaptation is loaded into it and reset.
+glosa::Engine& english_engine() {
+  static glosa::Engine* engine = [] {
+    auto* e = new glosa::Engine();
+    const std::string model = glosa::fuzz::read_asset("assets/models/ner-en.bin");
+    glosa::fuzz::require(e->load_model(reinterpret_cast<const uint8_t*>(model.data()), model.size()).is_ok(),
+                         "the shipped model loads");
+    return e;
+  }();
+  return *engine;
+}
+
+// A real adaptation file: "Zorblax Quantix" relabelled LOC where the model said something else.
+const std::vector<uint8_t>& learnt_adaptation() {
+  static const std::vector<uint8_t> bytes = [] {
+    glosa::Engine& engine = english_engine();
+    glosa::AnnotateOptions o;
+    o.lang = "en";
+    auto annotated = engine.annotate(kEnglish, o);
+    glosa::fuzz::require(annotated.is_ok(), "the text annotates");
+    glosa::Document doc = annotated.value().doc;
+    doc.entities.clear();
+    const std::string name = "Zorblax Quantix";
+    for (size_t p = doc.text.find(name); p != std::string::npos; p = doc.text.find(name, p + 1)) {
+      glosa::Entity e;
+      e.begin_byte = p;
+      e.end_byte = p + name.size();
+      e.label = "LOC";
+      e.origin = glosa::Origin::Person;
+      e.status = glosa::ReviewStatus::Accepted;
+      doc.entities.push_back(e);
+    }
+    glosa::sort_and_number_entities(doc);
+    glosa::fuzz::require(engine.learn(doc).is_ok(), "the relabel is learnt");
+    std::vector<uint8_t> out = engine.save_adaptation("en");
+    engine.reset_adaptation("en");
+    return out;
+  }();
+  return bytes;
+}
+
+// Loads `file` as an adaptation of the English model; what loads must tag and save.
+void load_adaptation(const std::vector<uint8_t>& file) {
+  glosa::Engine& engine = english_engine();
+  const glosa::Status s = engine.load_adaptation(file.data(), file.size());
+  if (!s.is_ok()) {
+    glosa::fuzz::require(!s.message().empty(), "a refused adaptation has a message");
+    glosa::fuzz::require(engine.adaptation_rows("en") == 0, "a refused adaptation leaves none in use");
+    return;
+  }
+  glosa::AnnotateOptions o;
+  o.lang = "en";
+  (void)engine.annotate(kEnglish, o);
+  glosa::fuzz::require(!engine.save_adaptation("en").empty(), "a loaded adaptation saves");
+  engine.reset_adaptation("en");
+}
+
 const std::vector<uint8_t>& shipped(bool is_lexicon) {
   static const std::string model = glosa::fuzz::read_asset("assets/models/ner-en.bin");
   static const std::string lexicon = glosa::fuzz::read_asset("assets/models/names-pl.bin");
@@ -86,6 +149,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t* rest = data + 1;
   const size_t n = size - 1;
   std::vector<uint8_t> file;
+  if (mode & 8) {
+    // An adaptation: a payload in a valid header, or edits of a learnt file.
+    if ((mode & 2) == 0) {
+      file.assign(glosa::ner::kAdaptationMagic, glosa::ner::kAdaptationMagic + 8);
+      put_u32(file, glosa::ner::kAdaptationFormatVersion);
+      put_u32(file, glosa::ner::kFeatureVersion);
+      put_u64(file, 0);
+      put_u64(file, 0);
+      file.insert(file.end(), rest, rest + n);
+      fix_header(file, kAdaptationHeader);
+      load_adaptation(file);
+      return 0;
+    }
+    file = learnt_adaptation();
+    for (size_t k = 0; k + 5 <= n && k < 5 * 16; k += 5) {
+      uint32_t offset = 0;
+      std::memcpy(&offset, rest + k, 4);
+      file[offset % file.size()] ^= rest[k + 4] ? rest[k + 4] : 1;
+    }
+    fix_header(file, kAdaptationHeader);
+    load_adaptation(file);
+    return 0;
+  }
   if ((mode & 2) == 0) {
     // A payload in a valid header.
     if (is_lexicon) {

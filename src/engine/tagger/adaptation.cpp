@@ -87,7 +87,7 @@ bool Adaptation::count_evidence(uint64_t feature, size_t j) {
   float *row = row_for(evidence_index_, evidence_, feature);
   if (!row)
     return false;
-  row[j] += 1.0f;
+  row[j] = std::min(row[j] + 1.0f, kMaxAdaptationValue); // what a file may hold
   return true;
 }
 
@@ -111,7 +111,8 @@ bool Adaptation::add(uint64_t feature, size_t j, float delta) {
   float *row = row_for(index_, rows_, feature);
   if (!row)
     return false;
-  row[j] += delta;
+  row[j] = std::clamp(row[j] + delta, -kMaxAdaptationValue,
+                      kMaxAdaptationValue); // what a file may hold
   return true;
 }
 
@@ -166,8 +167,10 @@ std::string read_rows(ByteReader &r, size_t T,
       if (!(mask >> j & 1))
         continue;
       const float v = r.f32();
-      if (!std::isfinite(v))
-        return "a delta is not a finite number";
+      if (!(std::fabs(v) <= kMaxAdaptationValue))
+        return "a delta is not a number of at most " +
+               std::to_string(static_cast<long>(kMaxAdaptationValue)) +
+               " in size";
       (*rows_out)[size_t{i} * T + j] = v;
     }
     if (!r.ok())
@@ -198,6 +201,17 @@ std::vector<uint8_t> Adaptation::serialize() const {
     for (const auto &w : words)
       p.str(w);
   }
+  std::vector<uint32_t> buckets;
+  for (const auto &[bucket, row] : net_deltas_.rows)
+    buckets.push_back(bucket);
+  std::sort(buckets.begin(), buckets.end());
+  p.u32(net_deltas_.dims);
+  p.u32(static_cast<uint32_t>(buckets.size()));
+  for (uint32_t bucket : buckets) {
+    p.u32(bucket);
+    for (float v : net_deltas_.rows.at(bucket))
+      p.f32(v);
+  }
   const std::vector<uint8_t> &payload = p.data();
   ByteWriter out;
   for (char c : kAdaptationMagic)
@@ -226,13 +240,14 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
   const uint64_t payload_size = h.u64();
   const uint64_t checksum = h.u64();
   // Format 1 (no evidence counts) is still read: its deltas apply as before,
-  // and the evidence of its reviews starts empty. Feature set 7's adaptable
+  // and the evidence of its reviews starts empty; format 2 has no network
+  // deltas. Feature set 7's adaptable
   // features are set 8's (features.cpp keeps their template seeds), so a set-7
   // file is read too.
-  if (version != 1 && version != kAdaptationFormatVersion) {
+  if (version < 1 || version > kAdaptationFormatVersion) {
     return Status(ErrorCode::BadModelVersion,
                   "adaptation format version " + std::to_string(version) +
-                      "; this build reads versions 1 and " +
+                      "; this build reads versions 1 to " +
                       std::to_string(kAdaptationFormatVersion));
   }
   if (feature_version != kFeatureVersion && feature_version != 7) {
@@ -293,6 +308,33 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
       taught.emplace_back(std::move(w), types);
     }
     a.add_taught_names(taught);
+  }
+  if (version >= 3) {
+    const uint32_t dims = r.u32();
+    const uint32_t rows = r.u32();
+    if (!r.ok() || dims > kNetMaxDims || rows > kMaxNetDeltaRows ||
+        (rows > 0 && dims == 0) ||
+        size_t{rows} * (4 + size_t{dims} * 4) > r.remaining())
+      return bad("network delta sizes out of range");
+    uint32_t previous = 0;
+    for (uint32_t i = 0; i < rows; ++i) {
+      const uint32_t bucket = r.u32();
+      if (i > 0 && bucket <= previous)
+        return bad("network deltas are not sorted or repeat a bucket");
+      previous = bucket;
+      float *row = a.net_deltas_.row(bucket, dims);
+      if (!row)
+        return bad("network deltas out of range");
+      for (uint32_t d = 0; d < dims; ++d) {
+        row[d] = r.f32();
+        if (!(std::fabs(row[d]) <= kMaxNetDeltaValue))
+          return bad("a network delta is not a number of at most " +
+                     std::to_string(static_cast<long>(kMaxNetDeltaValue)) +
+                     " in size");
+      }
+    }
+    if (!r.ok())
+      return bad("network deltas truncated");
   }
   for (float v : a.evidence_)
     if (v < 0)

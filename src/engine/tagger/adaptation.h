@@ -13,7 +13,9 @@
 //            delta, u64 mask of the tags with a delta, one f32 per set bit;
 //            then the evidence counts in the same layout, then the taught
 //            names: u32 count, per name (sorted) u8 NameType bits, u8 word
-//            count, the lower-cased words as str (format 2)
+//            count, the lower-cased words as str (format 2); then the window
+//            network's embedding deltas: u32 dims, u32 row count, per row
+//            (sorted by bucket) u32 bucket, dims x f32 (format 3)
 #pragma once
 
 #include <cstddef>
@@ -25,14 +27,21 @@
 
 #include "engine/core/error.h"
 #include "engine/tagger/gazetteer.h"
+#include "engine/tagger/window_net.h"
 
 namespace glosa::ner {
 
 constexpr char kAdaptationMagic[8] = {'G', 'L', 'O', 'S', 'A', 'A', 'D', 'P'};
-constexpr uint32_t kAdaptationFormatVersion = 2; // 2: evidence counts
+constexpr uint32_t kAdaptationFormatVersion = 3; // 2: evidence counts, taught
+                                                 // names; 3: network deltas
 // A guard against unbounded growth (about 40 MB of rows at 17 tags): learn()
 // stops adding new features beyond it and says so; existing ones still move.
 constexpr size_t kMaxAdaptationRows = 600000;
+// The largest size of a stored value (a delta, an evidence count) a file may
+// hold: learning moves a delta by at most a few of the model's largest weights
+// per step, so real files stay far below it; a file beyond it was damaged, and
+// its sums could overflow the decoder's arithmetic.
+constexpr float kMaxAdaptationValue = 1e6f; // the network's: kMaxNetDeltaValue
 
 class Adaptation {
 public:
@@ -45,7 +54,7 @@ public:
   const std::string &model_name() const { return model_name_; }
   const std::vector<std::string> &tags() const { return tags_; }
   size_t rows() const { return index_.size(); }
-  bool empty() const { return index_.empty(); }
+  bool empty() const { return index_.empty(); } // no linear deltas
   uint64_t steps() const {
     return steps_;
   } // updates made, over all learn() calls
@@ -89,6 +98,10 @@ public:
   const Gazetteer &taught_names() const { return taught_matcher_; }
   size_t taught_name_count() const { return taught_.size(); }
 
+  // What the corrections taught the window network (its embedding deltas).
+  const NetDeltas &net_deltas() const { return net_deltas_; }
+  NetDeltas &net_deltas() { return net_deltas_; }
+
   // Encodes the file described above (rows sorted by feature hash: the same
   // deltas always give the same bytes).
   std::vector<uint8_t> serialize() const;
@@ -109,6 +122,7 @@ private:
   std::vector<uint32_t> label_of_; // T: a number per label ("O" 0)
   std::map<std::vector<std::string>, uint8_t> taught_; // words -> NameType bits
   Gazetteer taught_matcher_;                           // taught_ as phrases
+  NetDeltas net_deltas_;
   void rebuild_taught_matcher();
   // The row of `feature` in a table (index: hash -> row; values: T per row),
   // created as zeros when there is room; nullptr when kMaxAdaptationRows keeps

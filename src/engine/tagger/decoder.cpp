@@ -181,7 +181,11 @@ float exp_approx(float x) {
   // of degree 6 (error < 1.2e-7 there), 2^k put into the exponent bits (k clamped to the
   // smallest normal exponent, so x < -87 gives less than 1e-37). No branches: loops of it
   // vectorise.
-  const float t = x * 1.44269504f;
+  // t is clamped to the exponent range first (NaN goes to the floor): a damaged input
+  // must give a wrong number, never an out-of-range conversion.
+  float t = x * 1.44269504f;
+  t = t > -127.0f ? t : -127.0f;
+  t = t < 127.0f ? t : 127.0f;
   const float kf = (t + 12582912.0f) - 12582912.0f;  // round to nearest, |t| < 2^22
   const float f = t - kf;
   const float p =

@@ -5,6 +5,7 @@
 #include "engine/tagger/ner_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "engine/tagger/adaptation.h"
@@ -497,6 +498,7 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   EmissionScorer scorer(m, tokens.size());
   GLOSA_ASSERT(adaptation == nullptr || fits(*adaptation), "an adaptation made for this model");
   scorer.adapt = adaptation;
+  if (adaptation) scorer.net_scratch.deltas = &adaptation->net_deltas();
   // The entities of one decoded unit; `attrs` are the unit's attributes (for the subtypes
   // of LOC spans).
   auto extract = [&](const Sentence& s, const float* e_unit, const std::vector<int>& p_unit,
@@ -623,7 +625,15 @@ ner::Adaptation NerModel::new_adaptation() const {
 }
 
 bool NerModel::fits(const ner::Adaptation& adaptation) const {
-  return adaptation.lang() == impl_->lang && adaptation.tags() == impl_->data.tags;
+  if (adaptation.lang() != impl_->lang || adaptation.tags() != impl_->data.tags) return false;
+  const ner::NetDeltas& deltas = adaptation.net_deltas();
+  if (deltas.empty()) return true;
+  const ner::WindowNet& net = impl_->data.net;
+  if (net.empty() || deltas.dims != net.dims) return false;
+  for (const auto& [bucket, row] : deltas.rows) {
+    if (bucket >> net.bucket_bits != 0) return false;
+  }
+  return true;
 }
 
 namespace {
@@ -638,6 +648,37 @@ float path_score(const float* emit, size_t n, size_t T, const std::vector<float>
     s += t == 0 ? start[j] : transition[static_cast<size_t>(path[t - 1]) * T + j];
   }
   return s;
+}
+
+}  // namespace
+
+namespace {
+
+// The network's part of learning from one tagging unit: for each token the whole model gave
+// one name label where the evidence gives another (B-LOC where it wants B-PER: a
+// relabelled name), up to options.net_steps gradient steps on the token's trigram deltas,
+// until the network gives the wanted tag options.net_target. Only relabels teach it:
+// boundaries and missed or rejected names depend on context more than on spelling, and
+// learning from them too made the same-convention corpora worse (model card). True when
+// a delta moved.
+bool learn_net(std::string_view text, const Token* toks, EmissionScorer& scorer, size_t n,
+               const std::vector<int>& pred, const std::vector<int>& target, const LearnOptions& options,
+               ner::Adaptation* adaptation, LearnSummary* summary) {
+  const NerModel::Impl& m = scorer.m;
+  bool moved = false;
+  for (size_t i = 0; i < n; ++i) {
+    const size_t got = static_cast<size_t>(pred[i]), want = static_cast<size_t>(target[i]);
+    if (got == want || got == 0 || want == 0 || m.tag_info[got].label == m.tag_info[want].label) continue;
+    for (int step = 0; step < options.net_steps; ++step) {
+      const float p = ner::net_learn_step(m.data.net, text, toks, scorer.ids.data(), n, i, want, options.net_rate,
+                                          &adaptation->net_deltas(), &scorer.net_scratch);
+      if (p < 0) { summary->row_limit_reached = true; break; }
+      moved = true;
+      ++summary->net_steps;
+      if (p >= options.net_target) break;
+    }
+  }
+  return moved;
 }
 
 }  // namespace
@@ -722,6 +763,7 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
   EmissionScorer scorer(m, tokens.size());
+  scorer.net_scratch.deltas = &adaptation->net_deltas();
   // A model with a second pass decodes what tag() decodes: the first pass (with the deltas
   // as they are now) gives each name's kDocLabel, whose weights join the base scores.
   std::vector<std::string> labels;
@@ -762,11 +804,14 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
         if (!adaptation->count_evidence(scorer.adapt_feats[f], static_cast<size_t>(tag))) summary.row_limit_reached = true;
       }
     }
-    if (!labels.empty()) {
+    auto add_doc_labels = [&] {
+      if (labels.empty()) return;
       std::vector<ner::AttrHashes> la(scorer.unit.begin(), scorer.unit.begin() + static_cast<long>(n));
       if (set_doc_labels(labels, first, n, la.data())) add_doc_label_rows(m, la.data(), n, base.data());
-    }
+    };
+    add_doc_labels();
     bool wrong_before = false;
+    bool net_done = m.data.net.empty() || m.data.net.beta == 0.0f || !(options.net_rate > 0);
     for (int step = 0; step <= options.max_steps_per_unit; ++step) {
       // Base + the current deltas.
       emit = base;
@@ -804,7 +849,18 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
       ner::viterbi(constrained.data(), n, T, m.data.start.data(), m.data.transition.data(), m.bio, &target);
       size_t wrong = 0;
       for (size_t i = 0; i < n; ++i) wrong += pred[i] != target[i];
-      if (step == 0 && wrong > 0) { wrong_before = true; ++summary.units_wrong; }
+      if (step == 0 && wrong > 0 && !wrong_before) { wrong_before = true; ++summary.units_wrong; }
+      if (step == 0 && wrong > 0 && !net_done) {
+        // The network learns first, once per unit, from its relabelled tokens; the
+        // linear deltas then take what is left (the steps below start again).
+        net_done = true;
+        if (learn_net(text, &tokens[first], scorer, n, pred, target, options, adaptation, &summary)) {
+          scorer.score(text, tokens, first, n, doc, &base);
+          add_doc_labels();
+          step = -1;
+          continue;
+        }
+      }
       if (wrong == 0) {
         if (wrong_before) ++summary.units_fixed;
         break;

@@ -38,6 +38,12 @@ struct LearnOptions {
   float margin = 1.0f;         // wanted score margin per wrong token, in units of the model's
                                // largest weight (ModelData::weight_scale * 127)
   float max_step = 0.5f;       // cap of one update per feature and tag, in the same units
+  // The window network learns from relabelled names (learn_net in ner_model.cpp): the rate
+  // of its gradient steps (0: it does not learn), how many per token, and the probability
+  // of the person's tag at which they stop.
+  float net_rate = 0.02f;
+  int net_steps = 3;
+  float net_target = 0.5f;
 };
 
 // What one learn() call did.
@@ -47,6 +53,7 @@ struct LearnSummary {
   size_t units_wrong = 0;     // ... of which the model got wrong before learning
   size_t units_fixed = 0;     // ... and decodes consistently with the evidence afterwards
   size_t steps = 0;           // updates made
+  size_t net_steps = 0;       // ... of the window network
   bool row_limit_reached = false;  // kMaxAdaptationRows kept some new features out
 };
 

@@ -56,7 +56,17 @@ bool WindowNet::read(ByteReader& r, size_t tag_count) {
   return r.ok();
 }
 
-size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, uint32_t* out) {
+float* NetDeltas::row(uint32_t bucket, uint32_t d) {
+  if (d == 0 || (dims != 0 && d != dims)) return nullptr;
+  auto it = rows.find(bucket);
+  if (it != rows.end()) return it->second.data();
+  if (rows.size() >= kMaxNetDeltaRows) return nullptr;
+  dims = d;
+  return rows.emplace(bucket, std::vector<float>(d, 0.0f)).first->second.data();
+}
+
+size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, uint32_t* out,
+                  size_t* trigrams_begin) {
   TokenAttrs a;
   compute_form_attrs(form, kind, nullptr, &a);
   const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
@@ -77,6 +87,7 @@ size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, u
   put("s4", a.value[kS4]);
   // Character trigrams of "^lower$" (code points): starts[k] is where code point k of g
   // begins, and the last entry is g's end.
+  if (trigrams_begin) *trigrams_begin = n;
   const std::string g = "^" + a.value[kLower] + "$";
   size_t starts[kNetMaxPieces + 4];
   size_t count = 0;
@@ -109,10 +120,25 @@ const float* token_vector(const WindowNet& net, std::string_view text, const Tok
     const int8_t* e = &net.embed[size_t{pieces[p]} * net.dims];
     for (size_t d = 0; d < net.dims; ++d) v[d] += static_cast<float>(e[d]);
   }
+  for (size_t p = 0; s->deltas && !s->deltas->empty() && p < n; ++p) {
+    const float* delta = s->deltas->find(pieces[p]);
+    if (!delta) continue;
+    const float inv = 1.0f / net.embed_scale;  // the deltas are in vector units
+    for (size_t d = 0; d < net.dims; ++d) v[d] += delta[d] * inv;
+  }
   const float scale = net.embed_scale / std::sqrt(static_cast<float>(std::max<size_t>(n, 1)));
   for (size_t d = 0; d < net.dims; ++d) v[d] *= scale;
   s->ready[slot] = 1;
   return v;
+}
+
+// Grows s's vector cache to hold the slots of toks[0, n).
+void make_room(const WindowNet& net, const uint32_t* slots, size_t n, NetScratch* s) {
+  size_t slot_count = s->ready.size();
+  for (size_t k = 0; k < n; ++k) slot_count = std::max<size_t>(slot_count, size_t{slots[k]} + 1);
+  s->ready.resize(slot_count, 0);
+  s->vec.resize(slot_count * net.dims);
+  s->out.resize(net.tags);
 }
 
 }  // namespace
@@ -147,6 +173,51 @@ void net_log_probs(const WindowNet& net, std::string_view text, const Token* tok
   for (size_t t = 0; t < T; ++t) out[t] -= lse;
 }
 
+float net_learn_step(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
+                     size_t n, size_t i, size_t target, float rate, NetDeltas* deltas, NetScratch* s) {
+  const size_t D = net.dims, H = net.hidden, T = net.tags;
+  if (net.empty() || target >= T || i >= n) return -1.0f;
+  make_room(net, slots, n, s);
+  net_log_probs(net, text, toks, slots, n, i, s, s->out.data());  // leaves the hidden sums in s->h
+  const float p_target = std::exp(s->out[target]);
+  // d loss / d logits = p - onehot(target) (in s->out), back through the ReLU layer ...
+  for (size_t t = 0; t < T; ++t) s->out[t] = std::exp(s->out[t]) - (t == target ? 1.0f : 0.0f);
+  s->grad.assign(H + D, 0.0f);
+  float* grad_h = s->grad.data();
+  float* grad_v = grad_h + H;
+  for (size_t j = 0; j < H; ++j) {
+    if (s->h[j] <= 0) continue;
+    const float* row = &net.w2[j * T];
+    float g = 0;
+    for (size_t t = 0; t < T; ++t) g += row[t] * s->out[t];
+    grad_h[j] = g;
+  }
+  // ... to token i's vector (the window's centre block of w1) ...
+  const float* w1 = &net.w1[(kNetWindow / 2) * D * H];
+  for (size_t d = 0; d < D; ++d) {
+    const float* row = &w1[d * H];
+    float g = 0;
+    for (size_t j = 0; j < H; ++j) g += row[j] * grad_h[j];
+    grad_v[d] = g;
+  }
+  // ... and to its trigrams' deltas (the vector is their sum over the square root of the
+  // piece count).
+  uint32_t pieces[kNetMaxPieces];
+  size_t trigrams = 0;
+  const Token& t = toks[i];
+  const size_t count =
+      net_pieces(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, net.bucket_bits, pieces, &trigrams);
+  const float step = rate / std::sqrt(static_cast<float>(std::max<size_t>(count, 1)));
+  bool kept_out = false;
+  for (size_t p = trigrams; p < count; ++p) {
+    float* row = deltas->row(pieces[p], net.dims);
+    if (!row) { kept_out = true; continue; }
+    for (size_t d = 0; d < D; ++d) row[d] = std::clamp(row[d] - step * grad_v[d], -kMaxNetDeltaValue, kMaxNetDeltaValue);
+  }
+  s->forget_vectors();
+  return kept_out ? -1.0f : p_target;
+}
+
 size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* form_ids,
                       size_t n, float* emit, NetScratch* s) {
   if (net.empty() || net.beta == 0.0f || n == 0 || net.tags < 2) return 0;
@@ -159,11 +230,7 @@ size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* 
     slots = s->own_slots.data();
     s->ready.clear();
   }
-  size_t slot_count = s->ready.size();
-  for (size_t k = 0; k < n; ++k) slot_count = std::max<size_t>(slot_count, size_t{slots[k]} + 1);
-  s->ready.resize(slot_count, 0);
-  s->vec.resize(slot_count * net.dims);
-  s->out.resize(T);
+  make_room(net, slots, n, s);
   size_t scored = 0;
   for (size_t i = 0; i < n; ++i) {
     float* e = &emit[i * T];

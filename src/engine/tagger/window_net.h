@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/text/tokenizer.h"
@@ -49,8 +50,30 @@ struct WindowNet {
   bool read(ByteReader& r, size_t tag_count);
 };
 
-// The bucket ids of a token's sub-word pieces (at most kNetMaxPieces), from its text.
-size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, uint32_t* out);
+// The bucket ids of a token's sub-word pieces (at most kNetMaxPieces), from its text: its
+// whole-word pieces (lower case, form, shape, capitalisation, prefix, suffixes), then its
+// character trigrams, from out[*trigrams_begin] on (when trigrams_begin is given).
+size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, uint32_t* out,
+                  size_t* trigrams_begin = nullptr);
+
+// What a person's corrections taught the network (Adaptation keeps them): per embedding
+// bucket, `dims` values added to its embedding, in token-vector units (embed_scale applied).
+// The shipped embeddings are never changed.
+constexpr size_t kMaxNetDeltaRows = 100000;  // a guard: about 6.4 MB at 16 dims
+constexpr float kMaxNetDeltaValue = 1e6f;    // a delta's size, at most (a larger one in a file is damage)
+struct NetDeltas {
+  uint32_t dims = 0;  // set by the first row
+  std::unordered_map<uint32_t, std::vector<float>> rows;
+
+  bool empty() const { return rows.empty(); }
+  const float* find(uint32_t bucket) const {
+    auto it = rows.find(bucket);
+    return it == rows.end() ? nullptr : it->second.data();
+  }
+  // The row of `bucket`, created as zeros; nullptr when kMaxNetDeltaRows keeps it out or
+  // `d` is not the rows' size.
+  float* row(uint32_t bucket, uint32_t d);
+};
 
 // Work space, reused across calls. Token vectors are kept by slot: the token's form id when
 // the caller numbers forms (the tagger does, per document: a word's vector is computed once
@@ -60,6 +83,9 @@ struct NetScratch {
   std::vector<uint8_t> ready;  // per slot: vec computed
   std::vector<float> h, out;
   std::vector<uint32_t> own_slots;  // a unit's own indices, when the caller numbers no forms
+  const NetDeltas* deltas = nullptr;  // a person's corrections, added to the embeddings
+  std::vector<float> grad;            // learning: the gradient at the hidden layer, then the token
+  void forget_vectors() { std::fill(ready.begin(), ready.end(), uint8_t{0}); }
 };
 
 // Computes token i's log-probabilities (tags values) given the tokens toks[0, n) of a unit;
@@ -73,5 +99,15 @@ void net_log_probs(const WindowNet& net, std::string_view text, const Token* tok
 // document and gives each document a new scratch). Returns how many tokens were scored.
 size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* form_ids,
                       size_t n, float* emit, NetScratch* s);
+
+// Learning from a person's correction: one gradient step, at rate `rate`, on the
+// cross-entropy of tag `target` for token i of the unit, moving the deltas of token i's
+// character trigrams only. Its whole-word pieces are left to the linear model's deltas, and
+// its shape and capitalisation pieces (shared by every word) never move. A relabelled
+// "Pakistańczyków" (NKJP: a place; BSNLP: people) so also moves "Brytyjczyków", which
+// shares its trigrams. The cached token vectors of `s` are forgotten. Returns the
+// probability of `target` before the step; -1 when the row guard kept the step out.
+float net_learn_step(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
+                     size_t n, size_t i, size_t target, float rate, NetDeltas* deltas, NetScratch* s);
 
 }  // namespace glosa::ner

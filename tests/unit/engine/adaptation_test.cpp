@@ -331,40 +331,137 @@ TEST_CASE("adaptation: evidence counts give each feature's support for a label "
   CHECK(parsed.value().serialize() == bytes);
 }
 
-TEST_CASE("adaptation: a file of format 1 (deltas without evidence counts) is "
-          "still read") {
-  ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
-  REQUIRE(a.add(3, 1, 1.5f));
-  const std::vector<uint8_t> v2 = a.serialize();
-  REQUIRE(ner::kAdaptationFormatVersion == 2);
-  // Format 1 is format 2 without the evidence and taught-name sections (its
-  // last 8 bytes: two counts of 0): header = magic, u32 format, u32 feature
-  // set, u64 payload size, u64 FNV-1a of the payload.
+// The file `bytes` with its payload cut by `cut` bytes at the end and its header
+// rewritten: format `version`, the payload's size and checksum.
+// The tags of the shipped English model, read from an empty adaptation of it.
+static std::vector<std::string> english_engine_tags() {
+  const std::vector<uint8_t> empty = english_engine().save_adaptation("en");
+  auto parsed = ner::Adaptation::parse(empty.data(), empty.size());
+  REQUIRE(parsed.is_ok());
+  return parsed.value().tags();
+}
+
+static std::vector<uint8_t> older_format(const std::vector<uint8_t> &bytes,
+                                  size_t cut, uint8_t version) {
+  // Header: magic, u32 format, u32 feature set, u64 payload size, u64 FNV-1a of
+  // the payload.
   constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
-  std::vector<uint8_t> v1(v2.begin(), v2.end() - 8);
-  const std::vector<uint8_t> payload(v1.begin() + kHeader, v1.end());
+  std::vector<uint8_t> out(bytes.begin(), bytes.end() - static_cast<long>(cut));
+  const std::vector<uint8_t> payload(out.begin() + kHeader, out.end());
   const uint64_t size = payload.size();
   const uint64_t sum = ner::fnv1a64(std::string_view(
       reinterpret_cast<const char *>(payload.data()), payload.size()));
-  v1[8] = 1;
+  out[8] = version;
   for (int k = 0; k < 8; ++k) {
-    v1[16 + k] = static_cast<uint8_t>(size >> (8 * k));
-    v1[24 + k] = static_cast<uint8_t>(sum >> (8 * k));
+    out[16 + k] = static_cast<uint8_t>(size >> (8 * k));
+    out[24 + k] = static_cast<uint8_t>(sum >> (8 * k));
   }
-  auto parsed = ner::Adaptation::parse(v1.data(), v1.size());
-  REQUIRE(parsed.is_ok());
-  CHECK(parsed.value().rows() == 1);
-  CHECK(parsed.value().evidence_rows() == 0);
-  CHECK(parsed.value().support(3, 1) == 1.0f);
-  // Saved again, it is a format-2 file with the same deltas.
-  CHECK(parsed.value().serialize() == v2);
+  return out;
+}
 
-  std::vector<uint8_t> v3 = v2;
-  v3[8] = 3;
-  auto refused = ner::Adaptation::parse(v3.data(), v3.size());
+TEST_CASE("adaptation: files of formats 1 (deltas only) and 2 (no network "
+          "deltas) are still read") {
+  ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
+  REQUIRE(a.add(3, 1, 1.5f));
+  const std::vector<uint8_t> v3 = a.serialize();
+  REQUIRE(ner::kAdaptationFormatVersion == 3);
+  // Format 2 is format 3 without the network section (with no deltas: u32 dims
+  // 0, u32 rows 0); format 1 is format 2 without the evidence and taught-name
+  // sections (two counts of 0).
+  const std::vector<uint8_t> v2 = older_format(v3, 8, 2);
+  const std::vector<uint8_t> v1 = older_format(v3, 16, 1);
+  for (const auto *old : {&v1, &v2}) {
+    auto parsed = ner::Adaptation::parse(old->data(), old->size());
+    REQUIRE(parsed.is_ok());
+    CHECK(parsed.value().rows() == 1);
+    CHECK(parsed.value().evidence_rows() == 0);
+    CHECK(parsed.value().net_deltas().empty());
+    CHECK(parsed.value().support(3, 1) == 1.0f);
+    // Saved again, it is a format-3 file with the same deltas.
+    CHECK(parsed.value().serialize() == v3);
+  }
+  std::vector<uint8_t> v4 = v3;
+  v4[8] = 4;
+  auto refused = ner::Adaptation::parse(v4.data(), v4.size());
   REQUIRE_FALSE(refused.is_ok());
   CHECK(refused.status().code() == ErrorCode::BadModelVersion);
-  CHECK(refused.status().message().find("version 3") != std::string::npos);
+  CHECK(refused.status().message().find("version 4") != std::string::npos);
+}
+
+TEST_CASE("adaptation: the window network's deltas round-trip, and a damaged "
+          "or foreign network section is refused") {
+  ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
+  REQUIRE(a.add(3, 1, 1.5f));
+  float *row = a.net_deltas().row(900, 2);
+  REQUIRE(row != nullptr);
+  row[0] = 0.25f;
+  row[1] = -1.0f;
+  REQUIRE(a.net_deltas().row(17, 2) != nullptr);
+  // Rows of another size than the first are refused.
+  CHECK(a.net_deltas().row(18, 3) == nullptr);
+  const std::vector<uint8_t> bytes = a.serialize();
+  auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  const ner::NetDeltas &d = parsed.value().net_deltas();
+  CHECK(d.dims == 2);
+  CHECK(d.rows.size() == 2);
+  REQUIRE(d.find(900) != nullptr);
+  CHECK(d.find(900)[0] == 0.25f);
+  CHECK(d.find(900)[1] == -1.0f);
+  CHECK(d.find(17)[0] == 0.0f);
+  CHECK(d.find(18) == nullptr);
+  CHECK(parsed.value().serialize() == bytes);
+
+  // The section is the payload's last bytes: u32 dims, u32 rows, then per row
+  // (by bucket) u32 bucket and dims f32: 17 (0, 0), then 900 (0.25, -1).
+  constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
+  const size_t section = bytes.size() - (4 + 4 + 2 * (4 + 2 * 4));
+  auto reparse = [&](std::vector<uint8_t> b) {
+    const std::vector<uint8_t> payload(b.begin() + kHeader, b.end());
+    const uint64_t sum = ner::fnv1a64(std::string_view(
+        reinterpret_cast<const char *>(payload.data()), payload.size()));
+    for (int k = 0; k < 8; ++k)
+      b[24 + k] = static_cast<uint8_t>(sum >> (8 * k));
+    return ner::Adaptation::parse(b.data(), b.size());
+  };
+  REQUIRE(reparse(bytes).is_ok());
+  SUBCASE("rows out of order") {
+    std::vector<uint8_t> b = bytes;
+    b[section + 8] = static_cast<uint8_t>(900 & 0xff); // first bucket 900 ...
+    b[section + 9] = static_cast<uint8_t>(900 >> 8);   // ... before 900 again
+    auto r = reparse(b);
+    REQUIRE_FALSE(r.is_ok());
+    CHECK(r.status().message().find("not sorted") != std::string::npos);
+  }
+  SUBCASE("a value that is not a number") {
+    std::vector<uint8_t> b = bytes;
+    const size_t value = section + 8 + 4; // the first row's first value
+    for (int k = 0; k < 4; ++k)
+      b[value + k] = 0xff;
+    auto r = reparse(b);
+    REQUIRE_FALSE(r.is_ok());
+    CHECK(r.status().message().find("at most") != std::string::npos);
+  }
+  SUBCASE("a row count past the file's end") {
+    std::vector<uint8_t> b = bytes;
+    b[section + 4 + 3] = 0x7f;
+    auto r = reparse(b);
+    REQUIRE_FALSE(r.is_ok());
+    CHECK(r.status().message().find("network delta") != std::string::npos);
+  }
+  SUBCASE("deltas for a network the shipped model does not have") {
+    // The shipped English model has a network of 16 values per bucket: deltas
+    // of 2 are another model's, refused by name, and the engine keeps none.
+    ner::Adaptation foreign("en", "ner-en other",
+                            english_engine_tags());
+    REQUIRE(foreign.net_deltas().row(5, 2) != nullptr);
+    const std::vector<uint8_t> fb = foreign.serialize();
+    Engine engine = english_engine();
+    const Status s = engine.load_adaptation(fb.data(), fb.size());
+    CHECK(s.code() == ErrorCode::BadArgument);
+    CHECK(s.message().find("ner-en other") != std::string::npos);
+    CHECK(engine.adaptation_rows("en") == 0);
+  }
 }
 
 TEST_CASE("adaptation: learn counts the reviews of each feature: a name "

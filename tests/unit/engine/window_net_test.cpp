@@ -210,3 +210,89 @@ TEST_CASE("window net: learning decides the network's tokens as tagging does, so
   CHECK(out[0].label == "PER");
   CHECK(out[0].end_byte == 3);
 }
+
+TEST_CASE("window net: a learning step moves the relabelled word's trigrams, and so the words that share them") {
+  // Every token favours U-ORG (8), mildly (a weight of 0.5, not 10, so that no probability
+  // is 0 or 1 in floats); a person says the first word is U-PER (4).
+  ModelData m = model_with_net(0.0f, 8, 1.0f, 1e30f);
+  m.net.w2[0 * m.tags.size() + 8] = 0.5f;
+  const std::string text = "Pakistańczyków Brytyjczyków Ala";
+  const auto tokens = tokenize(text);
+  REQUIRE(tokens.size() == 3);
+  const std::vector<uint32_t> slots = {0, 1, 2};
+  NetScratch s;
+  s.vec.resize(tokens.size() * m.net.dims);
+  s.ready.assign(tokens.size(), 0);
+  NetDeltas deltas;
+  s.deltas = &deltas;
+  auto log_probs = [&](size_t i) {
+    std::vector<float> lp(m.tags.size());
+    net_log_probs(m.net, text, tokens.data(), slots.data(), tokens.size(), i, &s, lp.data());
+    return lp;
+  };
+  const std::vector<float> before0 = log_probs(0), before1 = log_probs(1), before2 = log_probs(2);
+  float last = 0;
+  for (int step = 0; step < 5; ++step) {
+    const float p = net_learn_step(m.net, text, tokens.data(), slots.data(), tokens.size(), 0, 4, 2.0f, &deltas, &s);
+    REQUIRE(p >= 0);
+    CHECK(p > last);  // the person's tag gains with every step
+    last = p;
+  }
+  const std::vector<float> after0 = log_probs(0), after1 = log_probs(1), after2 = log_probs(2);
+  CHECK(after0[8] < before0[8] - 0.1f);
+  CHECK(after0[4] > before0[4] + 0.1f);
+  // "Brytyjczyków" shares "czy", "zyk", "ykó", "ków", "ów$": it moves the same way, less.
+  CHECK(after1[8] < before1[8]);
+  CHECK(before1[8] - after1[8] < before0[8] - after0[8]);
+  // "Ala" shares no trigram: unchanged.
+  CHECK(after2 == before2);
+  // Only the trigrams have deltas, none of the word's whole-word pieces.
+  uint32_t pieces[kNetMaxPieces];
+  size_t trigrams = 0;
+  const size_t count = net_pieces("Pakistańczyków", TokenKind::Word, m.net.bucket_bits, pieces, &trigrams);
+  const std::set<uint32_t> trigram_set(pieces + trigrams, pieces + count);
+  CHECK(deltas.rows.size() == trigram_set.size());
+  for (const auto& [bucket, row] : deltas.rows) CHECK(trigram_set.count(bucket) == 1);
+  for (size_t k = 0; k < trigrams; ++k) {
+    if (trigram_set.count(pieces[k]) == 0) CHECK(deltas.find(pieces[k]) == nullptr);
+  }
+}
+
+TEST_CASE("window net: learn() teaches the network relabelled names only, at the rate asked") {
+  const ModelData m = model_with_net(0.0f, 8, 1.0f, 1e30f);
+  const auto bytes = serialize_model(m);
+  auto loaded = NerModel::load(bytes.data(), bytes.size());
+  REQUIRE(loaded.is_ok());
+  const NerModel& model = *loaded.value();
+  const std::string text = "Ala ma kota";
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  auto learn = [&](const std::vector<NameEvidence>& evidence, float rate, Adaptation* a) {
+    LearnOptions options;
+    options.net_rate = rate;
+    return model.learn(text, tokens, sentences, evidence, a, options);
+  };
+  // Every token is tagged ORG; "Ala" relabelled PER: the network learns.
+  Adaptation relabelled = model.new_adaptation();
+  const LearnSummary summary = learn({{0, 3, "PER", true}}, 0.02f, &relabelled);
+  CHECK(summary.net_steps > 0);
+  CHECK_FALSE(relabelled.net_deltas().empty());
+  CHECK(model.fits(relabelled));
+  // Rate 0: it does not.
+  Adaptation still = model.new_adaptation();
+  CHECK(learn({{0, 3, "PER", true}}, 0.0f, &still).net_steps == 0);
+  CHECK(still.net_deltas().empty());
+  // A rejected name ("Ala" is no name) is not a relabel: only the linear deltas move.
+  Adaptation rejected = model.new_adaptation();
+  const LearnSummary r = learn({{0, 3, "ORG", false}}, 0.02f, &rejected);
+  CHECK(r.steps > 0);
+  CHECK(r.net_steps == 0);
+  CHECK(rejected.net_deltas().empty());
+  // Deltas of another network's size do not fit this model.
+  Adaptation foreign = model.new_adaptation();
+  REQUIRE(foreign.net_deltas().row(5, m.net.dims + 1) != nullptr);
+  CHECK_FALSE(model.fits(foreign));
+  Adaptation far = model.new_adaptation();
+  REQUIRE(far.net_deltas().row(1u << m.net.bucket_bits, m.net.dims) != nullptr);
+  CHECK_FALSE(model.fits(far));
+}
