@@ -351,7 +351,12 @@
         break;
       case 'adaptation':
         if (!msg.bytes || msg.bytes.byteLength === 0) message(1, 'Nothing taught yet for ' + msg.lang + ': correct some names first');
-        else Module.glosaDownload('glosa-taught-' + msg.lang + '.glosa-adaptation', new Uint8Array(msg.bytes));
+        else {
+          const name = 'glosa-taught-' + msg.lang + '.glosa-adaptation';
+          Module.glosaDownload(name, new Uint8Array(msg.bytes));
+          message(0, 'Downloaded ' + name + ' (' + Math.max(1, Math.round(msg.bytes.byteLength / 1024)) + ' KB): what your ' +
+                  'corrections taught; Open loads it here or in a colleague\'s browser');
+        }
         break;
       case 'need-model': requestModel(msg.lang); break;
       case 'adaptation-stale':
@@ -569,11 +574,16 @@
       restartWorker();
     },
     glosaStore: function (id, revision, bytes, meta) {
+      // A write that replaces one not yet sent still teaches what that one would have (the
+      // app asks to learn from a document once per change of the person's work).
+      const replaced = pendingStores.get(id);
+      if (replaced && replaced.meta.learn && !replaced.sent) meta.learn = true;
       const msg = { type: 'store', id: id, revision: revision, bytes: bytes.buffer, meta: meta };
       pendingStores.set(id, msg);
       whenWorker().then(function () {
         if (pendingStores.get(id) !== msg) return;
         worker.postMessage(msg);
+        msg.sent = true;
         // A document a person corrected also teaches the tagger (engine's learn()).
         if (meta.learn) worker.postMessage({ type: 'learn', lang: meta.lang, bytes: msg.bytes });
       });

@@ -609,6 +609,8 @@ void restore_document(AppState& state, Document doc, const std::string& id, cons
   update_status(*session);
   DocumentSession& s = add_session(state, std::move(session));
   s.saved_revision = s.revision;  // it is what the store holds
+  // ... and what the browser's stored adaptation learnt from it when it was corrected.
+  s.taught_fingerprint = person_work_fingerprint(s.doc);
   // A text stored before its annotation arrived is annotated now.
   if (!s.is_imported && s.doc.lang.empty()) start_annotation(state, s, "auto");
   else if (!s.is_imported) request_model_for(state, s.doc.lang);
@@ -778,8 +780,25 @@ void reannotate(AppState& state, const std::string& lang) {
 
 void on_taught(AppState& state, const std::string& lang, size_t rows) { state.taught[lang] = rows; }
 
+uint64_t person_work_fingerprint(const Document& doc) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a, over the fields of each reviewed entity
+  auto mix = [&h](uint64_t v) {
+    for (int k = 0; k < 8; ++k) h = (h ^ ((v >> (8 * k)) & 0xff)) * 1099511628211ull;
+  };
+  for (const Entity& e : doc.entities) {
+    if (!is_person_work(e)) continue;
+    mix(e.begin_byte);
+    mix(e.end_byte);
+    mix(static_cast<uint64_t>(e.origin));
+    mix(static_cast<uint64_t>(e.status));
+    for (char c : e.label) mix(static_cast<unsigned char>(c));
+  }
+  return h;
+}
+
 bool should_learn_from(const DocumentSession& s) {
-  return (s.doc.lang == "pl" || s.doc.lang == "en") && !s.doc.meta.model.empty() && has_person_work(s.doc);
+  return (s.doc.lang == "pl" || s.doc.lang == "en") && !s.doc.meta.model.empty() && has_person_work(s.doc) &&
+         person_work_fingerprint(s.doc) != s.taught_fingerprint;
 }
 
 size_t retag_with_taught(AppState& state) {
@@ -805,7 +824,9 @@ double autosave_tick(AppState& state, double delay_ms) {
     if (s->revision == s->saved_revision || s->saving_revision != 0) continue;
     if (t - s->changed_ms >= delay_ms) {
       s->saving_revision = s->revision;
+      const bool learns = should_learn_from(*s);  // the store learns from it (platform)
       state.services.store_document(*s);
+      if (learns) s->taught_fingerprint = person_work_fingerprint(s->doc);
     } else {
       const double due = s->changed_ms + delay_ms;
       wake = wake == 0 ? due : std::min(wake, due);

@@ -235,8 +235,11 @@ void on_stored(AppState& state, const std::string& id, uint64_t revision, bool o
 // `rows` features carry a learnt delta now.
 void on_taught(AppState& state, const std::string& lang, size_t rows);
 // True when the store should also learn from this document: a person reviewed or corrected
-// something in it and its language has a model.
+// something in it since it was last learnt from (or restored), and its language has a model.
 bool should_learn_from(const DocumentSession& session);
+// A fingerprint of the person's work in `doc`: the spans, labels, origins and review states of
+// the entities a person made or reviewed.
+uint64_t person_work_fingerprint(const Document& doc);
 // "Re-tag with what I taught": annotates again every document not marked done and not
 // opened from a file, keeping what people did there. Returns how many were sent.
 size_t retag_with_taught(AppState& state);

@@ -49,6 +49,15 @@ std::string megabytes(double bytes) {
   return buf;
 }
 
+// A quiet line of the footer, wrapped: the panel may be narrower than the line.
+void footer_note(const std::string& text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
 void draw_row_menu(AppState& state, int i) {
   if (!ImGui::BeginPopup("document-menu")) return;
   if (i < 0 || i >= static_cast<int>(state.documents.size())) {
@@ -90,6 +99,11 @@ void draw_clear_confirmation(AppState& state, UiResources& ui) {
 
 void draw_documents_panel(AppState& state, UiResources& ui) {
   const int n = static_cast<int>(state.documents.size());
+  {
+    // The panel's own rectangle, for tests that check its contents fit.
+    const ImVec2 a = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ui.item_rects["documents-panel"] = {a.x, a.y, a.x + size.x, a.y + size.y};
+  }
   ImGui::TextDisabled("DOCUMENTS  %d", n);
   // The batch still being annotated.
   int pending = 0;
@@ -102,7 +116,11 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     record_item_rect(ui, "batch-progress");
   }
 
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 4 + ImGui::GetTextLineHeightWithSpacing() * 3;
+  // The footer's height as laid out last frame (its lines wrap in a narrow panel); a first
+  // guess before that.
+  const float footer = ui.documents_footer > 0
+                           ? ui.documents_footer
+                           : ImGui::GetFrameHeightWithSpacing() * 5 + ImGui::GetTextLineHeightWithSpacing() * 4;
   ImGui::BeginChild("list##documents", ImVec2(0, -footer), false);
   const float fs = ImGui::GetFontSize();
   const float row_h = std::round(fs * 2 + 12 * ui.scale);
@@ -150,6 +168,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   ImGui::EndChild();
 
   // Footer: the open document's status, the collection's file, storage.
+  const float footer_top = ImGui::GetCursorPosY();
   ImGui::Separator();
   const DocumentSession* open = state.session();
   if (!open) ImGui::BeginDisabled();
@@ -175,8 +194,8 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     taught += rows;
     langs += (langs.empty() ? "" : ", ") + lang;
   }
-  if (taught > 0) ImGui::TextDisabled("Taught by your corrections: %zu features (%s)", taught, langs.c_str());
-  else ImGui::TextDisabled("Your corrections teach the tagger as you work");
+  if (taught > 0) footer_note("Taught by your corrections: " + std::to_string(taught) + " features (" + langs + ")");
+  else footer_note("Your corrections teach the tagger as you work");
   if (n == 0) ImGui::BeginDisabled();
   if (ImGui::Button("Re-tag with what I taught##documents")) retag_with_taught(state);
   record_item_rect(ui, "retag");
@@ -186,12 +205,13 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   }
   if (n == 0) ImGui::EndDisabled();
   if (taught == 0) ImGui::BeginDisabled();
-  ImGui::SameLine();
+  // Save and Forget on a line of their own: beside Re-tag they ran out of a narrow panel.
   if (ImGui::SmallButton("Save\xE2\x80\xA6##taught") && state.services.export_taught) {
     for (const auto& [lang, rows] : state.taught) {
       if (rows > 0) state.services.export_taught(lang);
     }
   }
+  record_item_rect(ui, "taught-save");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("Download what was taught (a small file a team can share; Open loads it)");
   }
@@ -200,6 +220,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     state.services.reset_taught();
     set_message(state, MessageKind::Info, "Forgot what your corrections taught: the shipped model alone tags again");
   }
+  record_item_rect(ui, "taught-forget");
   if (taught == 0) ImGui::EndDisabled();
   if (n == 0) ImGui::BeginDisabled();
   if (ImGui::Button("Export all\xE2\x80\xA6##documents") && state.services.save_file) {
@@ -217,9 +238,10 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   if (state.storage_used_bytes >= 0) {
     std::string line = "Stored in this browser: " + megabytes(state.storage_used_bytes);
     if (state.storage_quota_bytes > 0) line += " of " + megabytes(state.storage_quota_bytes);
-    ImGui::TextDisabled("%s", line.c_str());
+    footer_note(line);
   }
-  ImGui::TextDisabled("Alt+PgDn / Alt+PgUp: next / previous document");
+  footer_note("Alt+PgDn / Alt+PgUp: next / previous document");
+  ui.documents_footer = ImGui::GetCursorPosY() - footer_top;
   draw_clear_confirmation(state, ui);
 }
 

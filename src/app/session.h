@@ -94,6 +94,10 @@ struct DocumentSession {
   DocumentSummary summary;
   uint64_t saving_revision = 0;  // being written now, 0 = none
   double changed_ms = 0;         // clock (now_ms) of the last change
+  // What corrections teach: the fingerprint (person_work_fingerprint, app_state.h) of the
+  // person's work last sent to be learnt from, so that a document is learnt from again only
+  // when a person changed something in it (not when it is re-tagged, nor after "Forget").
+  uint64_t taught_fingerprint = 0;
 
   bool is_annotating() const { return annotation_job != 0; }
 };

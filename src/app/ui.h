@@ -66,6 +66,7 @@ struct UiResources {
   bool documents_shown_once = false;  // opened by itself when a second document arrived
   bool confirm_clear = false;         // the "Clear local data" confirmation is open
   int menu_document = -1;             // row whose menu is open
+  float documents_footer = 0;         // the Documents panel footer's height last frame (0: not yet laid out)
 
   std::string entity_filter;     // the side panel's search box (entities and quotations)
   int hovered_entity = -1;       // entity under the mouse in the text this frame

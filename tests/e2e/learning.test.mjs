@@ -1,7 +1,9 @@
 // End-to-end: learning from corrections in the browser (issue #13). A person relabels a
 // company the model took for a person in one document; the tagger learns it (in the worker,
 // kept in the browser); "Re-tag with what I taught" then gets that name right in a second
-// document of the collection. Nothing leaves the page.
+// document of the collection. What was taught is kept across a reload, saved as a file,
+// forgotten, and loaded again from that file (a damaged copy is refused). Nothing leaves
+// the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -71,6 +73,58 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
   await page.evaluate(() => glosa.loadModel('en'));
   await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
+
+  // Save…: the file a team shares (format 3 holds the network's deltas too).
+  await frames(page, 3);
+  const save = await page.evaluate(() => glosa.itemRect('taught-save'));
+  assert.ok(save, 'the Documents panel shows Save… for what was taught');
+  const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, centre(save))]);
+  assert.equal(download.suggestedFilename(), 'glosa-taught-en.glosa-adaptation');
+  const taughtFile = fs.readFileSync(await download.path());
+  assert.equal(taughtFile.subarray(0, 8).toString('latin1'), 'GLOSAADP');
+  assert.equal(taughtFile.readUInt32LE(8), 3, 'format 3');
+
+  // Forget: the shipped model alone tags the second document again, as at first.
+  await page.waitForFunction(() => /Downloaded glosa-taught-en/.test(glosa.viewState().message), null, { timeout: 30000 });
+  await page.mouse.move(700, 500);  // the tooltip of Save… away
+  await frames(page, 3);
+  await page.screenshot({ path: path.join(artifacts, 'taught-saved.png') });
+  // Every button of the footer lies inside the panel (they once ran past its edge).
+  const panel = await page.evaluate(() => glosa.itemRect('documents-panel'));
+  for (const id of ['mark-done', 'retag', 'taught-save', 'taught-forget', 'export-all', 'clear-data']) {
+    const r = await page.evaluate((i) => glosa.itemRect(i), id);
+    assert.ok(r && r.x0 >= panel.x0 && r.x1 <= panel.x1 && r.y1 <= panel.y1, `${id} inside the panel: ${JSON.stringify(r)} in ${JSON.stringify(panel)}`);
+  }
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('taught-forget'))));
+  await page.waitForFunction(() => glosa.viewState().taught === 0, null, { timeout: 30000 });
+  const retagNow = async () => {
+    await frames(page, 2);
+    await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('retag'))));
+    await frames(page, 3);
+    await page.evaluate(() => glosa.whenIdle());
+    assert.ok(await page.evaluate((id) => glosa.selectDocument(id), list[0].id));
+    return labelsOf(JSON.parse(await page.evaluate(() => glosa.getDocument())), 'Brightwater Analytics');
+  };
+  assert.deepEqual(await retagNow(), before, 'forgotten');
+
+  // A damaged copy is refused with a message, and nothing is taught.
+  const openTaught = async (name, buffer) => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.evaluate(() => Module.glosaOpenDialog())]);
+    await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  };
+  const damaged = Buffer.from(taughtFile);
+  damaged[damaged.length - 3] ^= 0x40;
+  await openTaught('damaged.glosa-adaptation', damaged);
+  await page.waitForFunction(() => /Cannot load what was taught/.test(glosa.viewState().message), null, { timeout: 30000 });
+  assert.match((await page.evaluate(() => glosa.viewState())).message, /checksum/);
+  assert.equal((await page.evaluate(() => glosa.viewState())).taught, 0);
+
+  // Opening the saved file teaches the same again: a colleague's file works as one's own.
+  await openTaught('glosa-taught-en.glosa-adaptation', taughtFile);
+  await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
+  const reloaded = await retagNow();
+  assert.ok(reloaded.length >= 2 && reloaded.every((l) => l === 'ORG'), `loaded: ${reloaded}`);
+
   const origin = new URL(server.url).origin;
   assert.ok(requests.every((u) => u.startsWith(origin) || u.startsWith('blob:') || u.startsWith('data:')), 'nothing left the page');
   assert.deepEqual(errors, []);

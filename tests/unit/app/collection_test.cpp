@@ -265,6 +265,43 @@ TEST_CASE("collection: restored documents come back as they were stored, the las
   CHECK(d.stored.empty());
 }
 
+TEST_CASE("collection: a document teaches the tagger once per change of the person's work, not when re-tagged") {
+  Collection c;
+  std::vector<bool> learns;  // per write: whether the store is asked to learn from it
+  c.state.services.store_document = [&](const DocumentSession& s) {
+    learns.push_back(should_learn_from(s));
+    on_stored(c.state, s.id, s.revision, true, "");
+  };
+  auto write = [&] {
+    c.clock += 500;
+    autosave_tick(c.state, 400);
+  };
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  // The engine here has no model; the documents of the app's have one.
+  c.state.session()->doc.lang = "pl";
+  c.state.session()->doc.meta.model = "ner-pl test";
+  write();
+  REQUIRE(c.tag("Tokajew", "PER"));
+  write();
+  reannotate(c.state, "pl");  // the person's tag is kept: nothing new to learn
+  c.state.session()->doc.meta.model = "ner-pl test";
+  write();
+  REQUIRE(c.tag("Moskwy", "LOC"));
+  write();
+  CHECK(learns == std::vector<bool>{false, true, false, true});
+  // Restored, a document's corrections are what the stored adaptation already learnt.
+  Collection d;
+  std::vector<bool> restored_learns;
+  d.state.services.store_document = [&](const DocumentSession& s) { restored_learns.push_back(should_learn_from(s)); };
+  auto doc = decode_document(encode_document(c.state.doc()));
+  REQUIRE(doc.is_ok());
+  restore_document(d.state, doc.value(), "d1", "clipboard", false, false, 5, 0.0f, -1);
+  REQUIRE(select_document(d.state, 0));
+  CHECK_FALSE(should_learn_from(*d.state.session()));
+  REQUIRE(d.tag("Tokajew", "ORG"));
+  CHECK(should_learn_from(*d.state.session()));
+}
+
 TEST_CASE("collection: a correction refreshes groups and quotations the same as deriving them from scratch") {
   Collection c;
   const std::string lex = test::read_file(test::source_path("assets/models/names-pl.bin"));
