@@ -206,8 +206,51 @@ Document merge_person_work(Document annotated, const Document& previous) {
   return annotated;
 }
 
+// Counts into `report` how the standing (not rejected) entities of `after` differ from those
+// of `before`: spans with another label, spans new, spans gone.
+void count_changes(const Document& before, const Document& after, AppState::RetagReport* report) {
+  std::map<std::pair<size_t, size_t>, std::string> old_labels;
+  for (const Entity& e : before.entities) {
+    if (e.status != ReviewStatus::Rejected) old_labels[{e.begin_byte, e.end_byte}] = e.label;
+  }
+  for (const Entity& e : after.entities) {
+    if (e.status == ReviewStatus::Rejected) continue;
+    auto it = old_labels.find({e.begin_byte, e.end_byte});
+    if (it == old_labels.end()) {
+      ++report->added;
+      continue;
+    }
+    if (it->second != e.label) ++report->relabelled;
+    old_labels.erase(it);
+  }
+  report->dropped += old_labels.size();
+}
+
+// The message for a finished re-tag.
+void report_retag(AppState& state) {
+  const AppState::RetagReport& r = state.retag;
+  auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string what;
+  if (r.relabelled + r.added + r.dropped == 0) {
+    what = "nothing changed";
+  } else {
+    std::vector<std::string> parts;
+    if (r.relabelled) parts.push_back(count(r.relabelled, "entity got another label", "entities got another label"));
+    if (r.added) parts.push_back(count(r.added, "new entity", "new entities"));
+    if (r.dropped) parts.push_back(count(r.dropped, "entity no longer tagged", "entities no longer tagged"));
+    for (size_t i = 0; i < parts.size(); ++i) what += (i ? ", " : "") + parts[i];
+  }
+  set_message(state, MessageKind::Info,
+              "Re-tagged " + count(r.documents, "document", "documents") + " with what your corrections taught: " + what);
+}
+
 // Takes the engine's annotation into session `s`.
 void apply_annotation(AppState& state, DocumentSession& s, Document annotated, double annotate_ms) {
+  const bool retagged = s.retagging;
+  s.retagging = false;
+  const Document before = retagged ? s.doc : Document();
   const std::string created = s.doc.meta.created;
   const bool keep_work = has_person_work(s.doc);
   const int corrections = s.edit_count;
@@ -244,6 +287,13 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   } else if (&s == state.session()) {
     set_message(state, MessageKind::Info,
                 "Annotated " + name + ": " + std::to_string(s.doc.entities.size()) + " entities");
+  }
+  if (retagged) {
+    ++state.retag.documents;
+    count_changes(before, s.doc, &state.retag);
+    const bool last = std::none_of(state.documents.begin(), state.documents.end(),
+                                   [](const auto& d) { return d->retagging; });
+    if (last) report_retag(state);
   }
 }
 
@@ -739,6 +789,7 @@ void on_annotation_failed(AppState& state, uint64_t job, const std::string& mess
   DocumentSession* s = session_of_job(state, job);
   if (!s) return;
   s->annotation_job = 0;
+  s->retagging = false;  // the re-tag's report counts the documents that came back
   set_message(state, MessageKind::Error, s->source_name + ": the annotation failed (" + message + ")");
   if (s == state.session()) ++state.doc_revision;
 }
@@ -803,14 +854,30 @@ bool should_learn_from(const DocumentSession& s) {
 
 size_t retag_with_taught(AppState& state) {
   size_t n = 0;
+  state.retag = {};
+  std::vector<DocumentSession*> sent;
   for (auto& s : state.documents) {
     if (s->is_done || s->is_imported || s->is_annotating() || s->doc.lang.empty()) continue;
+    s->retagging = true;
+    sent.push_back(s.get());
+  }
+  // Marked first, sent then: an annotation that comes back at once (no worker) is counted
+  // with the others, and the message waits for the last.
+  for (DocumentSession* s : sent) {
     start_annotation(state, *s, s->annotation_lang.empty() ? "auto" : s->annotation_lang);
     ++n;
   }
-  set_message(state, MessageKind::Info,
-              "Tagging " + std::to_string(n) + " document" + (n == 1 ? "" : "s") +
-                  " again with what your corrections taught (your own corrections in them are kept)");
+  if (n == 0) {
+    set_message(state, MessageKind::Info, "Nothing to re-tag: every document is marked done or was opened from a file");
+    return 0;
+  }
+  const bool waiting = std::any_of(state.documents.begin(), state.documents.end(),
+                                   [](const auto& d) { return d->retagging; });
+  if (waiting) {  // else every document is back and report_retag() has spoken
+    set_message(state, MessageKind::Info,
+                "Tagging " + std::to_string(n) + " document" + (n == 1 ? "" : "s") +
+                    " again with what your corrections taught (your own corrections in them are kept)");
+  }
   return n;
 }
 

@@ -92,6 +92,14 @@ struct AppState {
 
   // --- what corrections taught the tagger, per language: features with a learnt delta ---
   std::map<std::string, size_t> taught;
+  // What the last "Re-tag with what I taught" changed, counted as its documents come back
+  // (DocumentSession::retagging) and said in one message when the last one has.
+  struct RetagReport {
+    size_t documents = 0;  // came back
+    size_t relabelled = 0; // same words, another label
+    size_t added = 0;      // words tagged that were not
+    size_t dropped = 0;    // words no longer tagged
+  } retag;
 
   // --- local saving ---
   bool storage_failed = false;     // the last save failed (message says why)

@@ -98,6 +98,7 @@ struct DocumentSession {
   // person's work last sent to be learnt from, so that a document is learnt from again only
   // when a person changed something in it (not when it is re-tagged, nor after "Forget").
   uint64_t taught_fingerprint = 0;
+  bool retagging = false;  // sent by "Re-tag with what I taught"; its changes are counted (AppState::retag)
 
   bool is_annotating() const { return annotation_job != 0; }
 };

@@ -61,6 +61,11 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await clickAt(page, centre(button));
   await frames(page, 3);
   await page.evaluate(() => glosa.whenIdle());
+  // When the last document is back, one message says what changed.
+  await page.waitForFunction(() => /^Re-tagged 2 documents/.test(glosa.viewState().message), null, { timeout: 30000 });
+  const report = (await page.evaluate(() => glosa.viewState())).message;
+  t.diagnostic(report);
+  assert.match(report, /with what your corrections taught: .*\d+ entit(y|ies) got another label/);
   assert.ok(await page.evaluate((id) => glosa.selectDocument(id), list[0].id));
   const after = JSON.parse(await page.evaluate(() => glosa.getDocument()));
   const labels = labelsOf(after, 'Brightwater Analytics');

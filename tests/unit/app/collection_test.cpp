@@ -302,6 +302,36 @@ TEST_CASE("collection: a document teaches the tagger once per change of the pers
   CHECK(should_learn_from(*d.state.session()));
 }
 
+TEST_CASE("collection: \"Re-tag with what I taught\" says what it changed when the last document is back") {
+  Collection c;
+  REQUIRE(load_text(c.state, kLondon, "clipboard").is_ok());
+  Document& doc = c.state.session()->doc;
+  REQUIRE(!doc.lang.empty());
+  REQUIRE(doc.entities.size() >= 2);
+  // As an older tagging might have left it: one entity with another label, one missing, one
+  // the engine does not give ("Shares").
+  doc.entities[0].label = doc.entities[0].label == "ORG" ? "LOC" : "ORG";
+  doc.entities.erase(doc.entities.begin() + 1);
+  Entity extra;
+  extra.begin_byte = 0;
+  extra.end_byte = 6;
+  extra.label = "PER";
+  doc.entities.push_back(extra);
+  sort_and_number_entities(doc);
+  CHECK(retag_with_taught(c.state) == 1);
+  CHECK(c.state.message ==
+        "Re-tagged 1 document with what your corrections taught: 1 entity got another label, 1 new entity, "
+        "1 entity no longer tagged");
+  CHECK_FALSE(c.state.session()->retagging);
+  // Again: nothing changes now.
+  CHECK(retag_with_taught(c.state) == 1);
+  CHECK(c.state.message == "Re-tagged 1 document with what your corrections taught: nothing changed");
+  // A document marked done is not re-tagged.
+  set_document_done(c.state, 0, true);
+  CHECK(retag_with_taught(c.state) == 0);
+  CHECK(c.state.message.find("Nothing to re-tag") == 0);
+}
+
 TEST_CASE("collection: a correction refreshes groups and quotations the same as deriving them from scratch") {
   Collection c;
   const std::string lex = test::read_file(test::source_path("assets/models/names-pl.bin"));
