@@ -869,8 +869,10 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
       }
     }
   }
-  // "przed rokiem", "przed tygodniem", "przed dwoma laty".
-  if (v.polish() && w == "przed" && count_and_unit(v, i + 1, &count, &unit, &end)) {
+  // "przed rokiem", "przed tygodniem", "przed dwoma laty"; not "przed godziną 22" (before
+  // 22:00) nor "przed rokiem 2000" (before the year 2000): a number after the unit names a
+  // point, not a distance.
+  if (v.polish() && w == "przed" && count_and_unit(v, i + 1, &count, &unit, &end) && !v.is_number(end)) {
     const std::string_view u = v.lower(end - 1);
     if (u == "rokiem" || u == "miesiącem" || u == "tygodniem" || u == "laty" ||
         u == "latami" || u == "miesiącami" || u == "tygodniami" || u == "dniami" ||
@@ -945,7 +947,7 @@ bool clock_token(const TokenView& v, size_t i, bool dot_ok, uint64_t* h, uint64_
 
 bool is_hour_word(const TokenView& v, size_t i) {
   return v.polish() && (v.lower(i) == "godz" ||
-                        v.is_any(i, {"godzina", "godzinie", "godziny", "godzinę", "godzinach"}));
+                        v.is_any(i, {"godzina", "godzinie", "godziny", "godzinę", "godziną", "godzinach"}));
 }
 
 // "a.m."/"am" (false) or "p.m."/"pm" (true); false when token i is neither.

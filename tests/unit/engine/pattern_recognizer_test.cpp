@@ -350,6 +350,7 @@ TEST_CASE("rules: Polish relative dates carry an offset") {
       {"wybory za tydzień", "DATE", "za tydzień", "P1W", true},
       {"za dwa lata", "DATE", "za dwa lata", "P2Y", true},
       {"przed rokiem", "DATE", "przed rokiem", "-P1Y", true},
+      {"przed rokiem 2000", "DATE", "rokiem 2000", "2000", false},
   }, "pl");
 }
 
@@ -399,6 +400,9 @@ TEST_CASE("rules: clock times in Polish and English") {
       {"kilka minut temu", "TIME", "kilka minut temu", "-PTXM", true},
       {"za godzinę", "TIME", "za godzinę", "PT1H", true},
       {"przed godziną", "TIME", "przed godziną", "-PT1H", true},
+      // A number after the unit names a point: "before 22:00", not "an hour ago".
+      {"tuż przed godziną 22 wkroczyli", "TIME", "godziną 22", "22:00", false},
+      {"przed godziną 22.00", "TIME", "godziną 22.00", "22:00", false},
   }, "pl");
   check_cases({
       {"at 10 a.m.", "TIME", "10 a.m.", "10:00", false},
