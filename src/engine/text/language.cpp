@@ -12,11 +12,13 @@ namespace glosa {
 
 namespace {
 
-constexpr std::array<std::string_view, 40> kPolish = {
+// Short texts (a headline, a lead) need the common words of news too: "za", "mln", "mld",
+// and "r" of "2025 r." (none of them English words).
+constexpr std::array<std::string_view, 49> kPolish = {
     "i", "w", "na", "z", "się", "że", "do", "nie", "jest", "to", "o", "po", "od", "przez",
     "dla", "oraz", "jak", "ale", "który", "która", "które", "tego", "jego", "przy", "roku",
     "są", "był", "była", "było", "ze", "we", "tym", "już", "czy", "też", "także", "tylko",
-    "jej", "ich", "pod"};
+    "jej", "ich", "pod", "za", "mln", "mld", "lub", "jako", "gdy", "bez", "być", "r"};
 
 constexpr std::array<std::string_view, 40> kEnglish = {
     "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",

@@ -14,6 +14,17 @@ TEST_CASE("language: Polish, English and other texts") {
   CHECK(detect_language(en, tokenize(en)) == "en");
   const std::string ru = "\xD0\x9F\xD1\x80\xD0\xB5\xD0\xB7\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82 \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xBB \xD0\xB2 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5.";
   CHECK(detect_language(ru, tokenize(ru)) == "other");
+  // Headlines: a few words are enough.
+  for (const std::string h : {"Siemens AG kupi\xC5\x82 Northwind Robotics za 1,2 mld euro.",
+                              "Orlen: zysk 3 mld z\xC5\x82 w 2025 r.", "Nowy prezes PKO BP od lipca"}) {
+    CAPTURE(h);
+    CHECK(detect_language(h, tokenize(h)) == "pl");
+  }
+  for (const std::string h : {"Siemens buys Northwind Robotics for $1.2bn", "Shares of Ahold rose 4% on Monday",
+                              "Ten years of the euro"}) {
+    CAPTURE(h);
+    CHECK(detect_language(h, tokenize(h)) == "en");
+  }
 }
 
 TEST_CASE("language: a text mostly in Arabic or Hebrew script is not read; Latin and Cyrillic are") {
