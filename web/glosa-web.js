@@ -413,7 +413,7 @@
   // Downloads carry the type their name says (a browser may open an .html one, say).
   function downloadType(name) {
     const types = { jsonl: 'application/x-ndjson', json: 'application/json', html: 'text/html', csv: 'text/csv',
-                    txt: 'text/plain', ann: 'text/plain', conll: 'text/plain' };
+                    txt: 'text/plain', ann: 'text/plain', conll: 'text/plain', zip: 'application/zip' };
     const m = /\.([a-z]+)$/i.exec(name);
     return (m && types[m[1].toLowerCase()]) || 'application/octet-stream';
   }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/editing.h"
+#include "app/exchange.h"
 #include "engine/article/article_info.h"
 #include "engine/text/language.h"
 #include "engine/text/text_decoding.h"
@@ -19,6 +20,7 @@
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 #include "formats/annotation_json.h"
+#include "formats/zip.h"
 
 namespace glosa::app {
 
@@ -612,6 +614,7 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
     return s;
   }
+  if (looks_like_zip(bytes)) return open_files(state, {{std::string(name), std::string(bytes)}});  // its files
   if (bytes.size() >= 8 && bytes.substr(0, 8) == "GLOSAADP") {
     if (!state.services.import_taught) {
       Status s(ErrorCode::BadArgument, "what was taught cannot be loaded here");

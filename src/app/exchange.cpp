@@ -11,6 +11,7 @@
 #include "engine/text/language.h"
 #include "engine/text/tokenizer.h"
 #include "formats/annotation_json.h"
+#include "formats/zip.h"
 
 namespace glosa::app {
 
@@ -62,14 +63,71 @@ void export_as(AppState& state, ExchangeFormat format) {
   }
   const Exported out = export_document(state.doc(), format);
   const std::string base = safe_file_stem(document_title(state.doc()));
-  std::string names;
-  for (const ExportedFile& f : out.files) {
-    state.services.save_file(base + f.suffix, f.bytes);
-    names += (names.empty() ? "" : " and ") + base + f.suffix;
+  std::string message;
+  if (out.files.size() == 1) {
+    state.services.save_file(base + out.files[0].suffix, out.files[0].bytes);
+    message = "Downloaded " + base + out.files[0].suffix + " (" + format_title(format) + ")";
+  } else {
+    std::vector<ZipEntry> entries;
+    std::string names;
+    for (const ExportedFile& f : out.files) {
+      entries.push_back({base + f.suffix, f.bytes});
+      names += (names.empty() ? "" : " and ") + base + f.suffix;
+    }
+    auto zip = write_zip(entries);
+    if (!zip.is_ok()) {
+      set_message(state, MessageKind::Error, "Cannot export: " + zip.status().message());
+      return;
+    }
+    const std::string name = base + "." + format_name(format) + ".zip";
+    state.services.save_file(name, zip.value());
+    message = "Downloaded " + name + " (" + format_title(format) + "): " + names;
   }
-  std::string message = "Downloaded " + names + " (" + format_title(format) + ")";
   for (const std::string& note : out.notes) message += "; " + note;
   set_message(state, out.notes.empty() ? MessageKind::Info : MessageKind::Warning, message);
+}
+
+void export_collection_as(AppState& state, ExchangeFormat format) {
+  if (state.documents.empty()) {
+    set_message(state, MessageKind::Warning, "Nothing to export yet: paste or open an article first");
+    return;
+  }
+  if (!state.services.save_file) {
+    set_message(state, MessageKind::Error, "Saving is not available on this platform");
+    return;
+  }
+  std::vector<ZipEntry> entries;
+  std::vector<std::string> stems;
+  size_t documents = 0, with_notes = 0;
+  for (const auto& s : state.documents) {
+    if (s->doc.text.empty()) continue;
+    // Each document under its title, made unique in the archive (names compared as a
+    // case-insensitive file system would).
+    const std::string stem = safe_file_stem(document_title(s->doc));
+    std::string unique = stem;
+    for (int k = 2; std::find(stems.begin(), stems.end(), lower(unique)) != stems.end(); ++k) {
+      unique = stem + "-" + std::to_string(k);
+    }
+    stems.push_back(lower(unique));
+    const Exported out = export_document(s->doc, format);
+    for (const ExportedFile& f : out.files) entries.push_back({unique + f.suffix, f.bytes});
+    with_notes += out.notes.empty() ? 0 : 1;
+    ++documents;
+  }
+  auto zip = write_zip(entries);
+  if (!zip.is_ok()) {
+    set_message(state, MessageKind::Error, "Cannot export the collection: " + zip.status().message());
+    return;
+  }
+  const std::string name = std::string("glosa-collection.") + format_name(format) + ".zip";
+  state.services.save_file(name, zip.value());
+  std::string message = "Downloaded " + name + ": " + std::to_string(documents) +
+                        (documents == 1 ? " document" : " documents") + " as " + format_title(format);
+  if (with_notes > 0) {
+    message += "; in " + std::to_string(with_notes) + (with_notes == 1 ? " document" : " documents") +
+               " the format could not hold everything (export them one by one to see what)";
+  }
+  set_message(state, with_notes == 0 ? MessageKind::Info : MessageKind::Warning, message);
 }
 
 // --- Section: opening ---
@@ -125,6 +183,33 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
     state.comparison.pending = false;
     return compare_with(state, files[0].name, files[0].bytes);
   }
+  // A .zip counts as the files it holds.
+  Status zip_failure;
+  std::vector<OpenedFile> unpacked;
+  for (OpenedFile& f : files) {
+    if (!looks_like_zip(f.bytes)) {
+      unpacked.push_back(std::move(f));
+      continue;
+    }
+    auto entries = read_zip(f.bytes);
+    if (!entries.is_ok()) {
+      if (zip_failure.is_ok()) zip_failure = entries.status();
+      set_message(state, MessageKind::Error, "Cannot open " + f.name + ": " + entries.status().message());
+      continue;
+    }
+    if (entries.value().empty()) {
+      set_message(state, MessageKind::Warning, f.name + " is an empty archive: nothing to open");
+      continue;
+    }
+    for (ZipEntry& e : entries.value()) {
+      if (looks_like_zip(e.bytes)) {  // one level only: an archive inside is not opened
+        set_message(state, MessageKind::Warning, e.name + " in " + f.name + " is an archive itself: unzip it to open it");
+        continue;
+      }
+      unpacked.push_back({std::move(e.name), std::move(e.bytes)});
+    }
+  }
+  files = std::move(unpacked);
   // A file that needs its text (brat's .ann, W3C annotations) takes the .txt of its name.
   std::vector<bool> used(files.size(), false);
   Status first_failure;
@@ -147,7 +232,7 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
   for (size_t i = 0; i < files.size(); ++i) {
     if (!used[i]) failed(open_file(state, files[i].name, files[i].bytes));
   }
-  return first_failure;
+  return zip_failure.is_ok() ? first_failure : zip_failure;
 }
 
 // --- Section: comparing two annotators ---

@@ -19,9 +19,16 @@ namespace glosa::app {
 
 struct AppState;
 
-// Saves the open document in `format` through the platform (brat: two files). The message
-// says what the format could not hold.
+// Saves the open document in `format` through the platform, as one download: brat's .txt and
+// .ann go together in a .zip (formats/zip.h; browsers ask before a page's second download,
+// and a person who misses that question loses the .ann). The message says what the format
+// could not hold.
 void export_as(AppState& state, ExchangeFormat format);
+
+// Saves every document of the collection in `format` as one .zip, each under its title (made
+// unique: "Title-2.conll"), in list order. The message counts the documents and says what
+// the format could not hold.
+void export_collection_as(AppState& state, ExchangeFormat format);
 
 // One file picked or dropped: its name and bytes.
 struct OpenedFile {
@@ -29,8 +36,9 @@ struct OpenedFile {
   std::string bytes;
 };
 
-// Opens files picked or dropped together: a brat .ann with the .txt of the same name (and a
-// W3C annotation file with its .txt) become one document; every other file opens as
+// Opens files picked or dropped together: a .zip counts as the files it holds (stored
+// entries: formats/zip.h); a brat .ann with the .txt of the same name (and a W3C annotation
+// file with its .txt) become one document; every other file opens as
 // open_file() does, recognised by its content (any readable format, a .jsonl collection, a
 // label set, a taught file, or text). With a comparison pending (begin_compare), the first
 // file is compared with the open document instead. Returns the first failure, having opened

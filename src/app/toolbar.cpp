@@ -31,6 +31,19 @@ void export_items(AppState& state, UiResources& ui) {
     if (ImGui::MenuItem(format_title(f))) export_as(state, f);
     record_item_rect(ui, std::string("export:") + format_name(f));
   }
+  // The whole collection in one archive, in any of the formats.
+  const size_t n = state.documents.size();
+  const std::string every = "All " + std::to_string(n) + " documents (.zip)";
+  if (n > 1 && ImGui::BeginMenu(every.c_str())) {
+    if (ImGui::MenuItem("Glosa files (.glosa.json)")) export_collection_as(state, ExchangeFormat::Glosa);
+    record_item_rect(ui, "export-all:glosa");
+    for (ExchangeFormat f : kFormats) {
+      if (ImGui::MenuItem(format_title(f))) export_collection_as(state, f);
+      record_item_rect(ui, std::string("export-all:") + format_name(f));
+    }
+    ImGui::EndMenu();
+  }
+  if (n > 1) record_item_rect(ui, "export:all");
   ImGui::Separator();
   if (ImGui::MenuItem("Copy link")) share_document(state);
   record_item_rect(ui, "export:link");

@@ -134,7 +134,33 @@ test('Copy link refuses a document too large for a link and says to share the fi
   await context.close();
 });
 
-test('Export ▾ downloads CoNLL and a brat pair; the pair dropped together opens as one document', async () => {
+// The files of a stored ZIP archive (what Glosa writes: method 0), read by their local
+// headers: a check of the archive that does not use the app's own reader.
+function storedZipEntries(buffer) {
+  const out = [];
+  let at = 0;
+  while (at + 30 <= buffer.length && buffer.readUInt32LE(at) === 0x04034b50) {
+    assert.equal(buffer.readUInt16LE(at + 8), 0, 'stored, not compressed');
+    const size = buffer.readUInt32LE(at + 22);
+    const nameLength = buffer.readUInt16LE(at + 26), extraLength = buffer.readUInt16LE(at + 28);
+    const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+    const start = at + 30 + nameLength + extraLength;
+    out.push({ name, bytes: buffer.subarray(start, start + size) });
+    at = start + size;
+  }
+  assert.equal(buffer.readUInt32LE(at), 0x02014b50, 'the central directory follows the files');
+  return out;
+}
+
+function dropFiles(page, files) {
+  return page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type || '' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, bytes: Array.from(f.bytes), type: f.type })));
+}
+
+test('Export ▾ downloads CoNLL and a brat pair as one .zip; the .zip, or its two files, dropped open as one document', async () => {
   const { page, context, errors } = await openApp(browser, server.url);
   await openArticle(page);
   const doc = JSON.parse(await page.evaluate(() => glosa.getDocument()));
@@ -145,36 +171,58 @@ test('Export ▾ downloads CoNLL and a brat pair; the pair dropped together open
   const conllText = fs.readFileSync(await conll.path(), 'utf8');
   assert.match(conllText, /\tB-(PER|LOC|ORG)\b|\sB-(PER|LOC|ORG)$/m, 'IOB tags');
 
+  // One download: a browser asks before a page's second one, and a missed .ann is lost work.
   const downloads = [];
   page.on('download', (d) => downloads.push(d));
   await clickAt(page, centre(await exportMenu(page, 'export:brat')));
-  await page.waitForFunction(() => /Downloaded .*\.txt and .*\.ann/.test(glosa.viewState().message));
-  for (let i = 0; i < 50 && downloads.length < 2; i++) await frames(page, 1);
-  const names = downloads.map((d) => d.suggestedFilename()).sort();
-  assert.equal(names.length, 2, names.join(', '));
-  assert.match(names[0], /\.ann$/);
-  assert.match(names[1], /\.txt$/);
-  const named = (suffix) => downloads.find((d) => d.suggestedFilename().endsWith(suffix));
-  const ann = fs.readFileSync(await named('.ann').path(), 'utf8');
-  const txt = fs.readFileSync(await named('.txt').path(), 'utf8');
+  await page.waitForFunction(() => /Downloaded .*\.brat\.zip .*\.txt and .*\.ann/.test(glosa.viewState().message));
+  for (let i = 0; i < 20; i++) await frames(page, 1);
+  assert.equal(downloads.length, 1, downloads.map((d) => d.suggestedFilename()).join(', '));
+  assert.match(downloads[0].suggestedFilename(), /\.brat\.zip$/);
+  const zip = fs.readFileSync(await downloads[0].path());
+  const entries = storedZipEntries(zip);
+  assert.deepEqual(entries.map((e) => e.name.slice(-4)), ['.txt', '.ann']);
+  const txt = entries[0].bytes.toString('utf8'), ann = entries[1].bytes.toString('utf8');
+  assert.equal(txt, doc.text);
   const standing = doc.entities.filter((e) => e.status !== 'rejected');
   assert.equal(ann.split('\n').filter((l) => /^T\d+\t(?!Quotation )/.test(l)).length, standing.length, 'one T line per entity');
   assert.equal(ann.split('\n').filter((l) => /^T\d+\tQuotation /.test(l)).length, doc.quotes.length, 'and per quotation');
 
+  const spans = (d) => d.entities.filter((e) => e.status !== 'rejected').map((e) => `${e.start}:${e.end}:${e.label}`).sort();
   // Both files dropped together (in the "wrong" order): one document, the same entities.
-  await page.evaluate(({ ann, txt, names }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([ann], names[0], { type: 'text/plain' }));
-    dt.items.add(new File([txt], names[1], { type: 'text/plain' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, { ann, txt, names });
+  await dropFiles(page, [{ name: entries[1].name, bytes: entries[1].bytes }, { name: entries[0].name, bytes: entries[0].bytes }]);
   await waitForMessage(page, / as brat standoff/);
   assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 2, 'one document for the pair');
-  const opened = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  let opened = JSON.parse(await page.evaluate(() => glosa.getDocument()));
   assert.equal(opened.text, doc.text);
-  const spans = (d) => d.entities.filter((e) => e.status !== 'rejected').map((e) => `${e.start}:${e.end}:${e.label}`).sort();
   assert.deepEqual(spans(opened), spans(doc));
   assert.equal(opened.quotes.length, doc.quotes.length);
+
+  // The .zip as it was downloaded, dropped: the same again.
+  await dropFiles(page, [{ name: downloads[0].suggestedFilename(), bytes: zip, type: 'application/zip' }]);
+  await page.waitForFunction(() => glosa.listDocuments().length === 3);
+  opened = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(opened.text, doc.text);
+  assert.deepEqual(spans(opened), spans(doc));
+
+  // The whole collection in one archive: Export ▾ → All 3 documents (.zip) → brat.
+  await clickAt(page, centre(await exportMenu(page, 'export:all')));
+  await frames(page, 3);
+  const allBrat = await page.evaluate(() => glosa.itemRect('export-all:brat'));
+  assert.ok(allBrat, 'the submenu lists the formats');
+  const [all] = await Promise.all([page.waitForEvent('download'), clickAt(page, centre(allBrat))]);
+  assert.equal(all.suggestedFilename(), 'glosa-collection.brat.zip');
+  const allEntries = storedZipEntries(fs.readFileSync(await all.path()));
+  assert.equal(allEntries.length, 6, allEntries.map((e) => e.name).join(', '));
+  assert.equal(new Set(allEntries.map((e) => e.name)).size, 6, 'unique names');
+  await waitForMessage(page, /Downloaded glosa-collection\.brat\.zip: 3 documents/);
+
+  // A damaged archive is refused with its reason, and nothing changes.
+  const damaged = Buffer.from(zip);
+  damaged.writeUInt32LE(0x7fffffff, damaged.length - 6);  // the central directory's offset
+  await dropFiles(page, [{ name: 'damaged.zip', bytes: damaged }]);
+  await waitForMessage(page, /Cannot open damaged\.zip: not a readable ZIP archive/);
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 3);
   assert.deepEqual(errors, []);
   await context.close();
 });

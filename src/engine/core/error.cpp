@@ -25,6 +25,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::IoError: return "IoError";
     case ErrorCode::BadReference: return "BadReference";
     case ErrorCode::BadText: return "BadText";
+    case ErrorCode::BadArchive: return "BadArchive";
   }
   return "Unknown";
 }

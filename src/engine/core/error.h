@@ -31,6 +31,7 @@ enum class ErrorCode : int {
   IoError = 17,          // a file could not be read or written (CLI only)
   BadReference = 18,     // an id that names nothing: an entity's group, a quotation's speaker
   BadText = 19,          // a file's text breaks the format's promises (NUL, CR, a leading BOM)
+  BadArchive = 20,       // a ZIP archive is damaged, or holds entries Glosa cannot read (compressed)
 };
 
 // A short stable name for a code, e.g. "ChecksumMismatch".

@@ -13,6 +13,7 @@
 #include "app/exchange.h"
 #include "formats/annotation_json.h"
 #include "formats/exchange.h"
+#include "formats/zip.h"
 
 using namespace glosa;
 using namespace glosa::app;
@@ -58,17 +59,36 @@ void annotated(Exchange& x) {
 
 }  // namespace
 
-TEST_CASE("Export saves every format through the platform; brat is two files, named after the title") {
+namespace {
+
+// The files of the one .zip `x` saved last.
+std::vector<ZipEntry> saved_zip(const Exchange& x) {
+  REQUIRE_FALSE(x.saved.empty());
+  const std::string& name = x.saved.back().first;
+  REQUIRE(name.size() > 4);
+  CHECK(name.substr(name.size() - 4) == ".zip");
+  auto entries = read_zip(x.saved.back().second);
+  REQUIRE(entries.is_ok());
+  return entries.value();
+}
+
+}  // namespace
+
+TEST_CASE("Export saves every format through the platform, one download each; brat's pair in a .zip, named after the title") {
   Exchange x;
   annotated(x);
   export_as(x.state, ExchangeFormat::Brat);
-  REQUIRE(x.saved.size() == 2);
-  CHECK(x.saved[0].first.size() > 4);
-  CHECK(x.saved[0].first.substr(x.saved[0].first.size() - 4) == ".txt");
-  CHECK(x.saved[1].first.substr(x.saved[1].first.size() - 4) == ".ann");
-  CHECK(x.saved[0].second == x.state.doc().text);
-  CHECK(x.saved[1].second.find("PER") != std::string::npos);
+  REQUIRE(x.saved.size() == 1);
+  const std::vector<ZipEntry> pair = saved_zip(x);
+  REQUIRE(pair.size() == 2);
+  CHECK(pair[0].name.size() > 4);
+  CHECK(pair[0].name.substr(pair[0].name.size() - 4) == ".txt");
+  CHECK(pair[1].name.substr(pair[1].name.size() - 4) == ".ann");
+  CHECK(x.saved[0].first == pair[0].name.substr(0, pair[0].name.size() - 4) + ".brat.zip");
+  CHECK(pair[0].bytes == x.state.doc().text);
+  CHECK(pair[1].bytes.find("PER") != std::string::npos);
   CHECK(x.state.message.find("Downloaded") == 0);
+  CHECK(x.state.message.find(pair[1].name) != std::string::npos);
   for (ExchangeFormat f : {ExchangeFormat::Conll, ExchangeFormat::Spacy, ExchangeFormat::Doccano, ExchangeFormat::LabelStudio,
                            ExchangeFormat::W3c, ExchangeFormat::Csv, ExchangeFormat::Html}) {
     x.saved.clear();
@@ -90,7 +110,9 @@ TEST_CASE("a brat .ann picked with its .txt opens as one document; alone it asks
   Exchange x;
   annotated(x);
   export_as(x.state, ExchangeFormat::Brat);
-  const auto txt = x.saved[0], ann = x.saved[1];
+  const std::vector<ZipEntry> pair = saved_zip(x);
+  REQUIRE(pair.size() == 2);
+  const std::pair<std::string, std::string> txt{pair[0].name, pair[0].bytes}, ann{pair[1].name, pair[1].bytes};
   const size_t before = x.state.documents.size();
   const size_t entities = x.state.doc().entities.size();
 
@@ -104,6 +126,63 @@ TEST_CASE("a brat .ann picked with its .txt opens as one document; alone it asks
   CHECK(x.state.doc().text == kGdansk);
   CHECK(x.state.doc().entities.size() == entities);
   CHECK(x.state.message.find("brat") != std::string::npos);
+
+  // The downloaded .zip itself opens as the pair it holds, picked alone or through open_file.
+  const std::string zip = x.saved.back().second;
+  REQUIRE(open_files(x.state, {{"from-a-colleague.brat.zip", zip}}).is_ok());
+  CHECK(x.state.documents.size() == before + 2);
+  CHECK(x.state.doc().entities.size() == entities);
+  REQUIRE(open_file(x.state, "again.zip", zip).is_ok());
+  CHECK(x.state.documents.size() == before + 3);
+}
+
+TEST_CASE("a damaged, compressed or nested archive is refused with its reason; what else was picked opens") {
+  Exchange x;
+  annotated(x);
+  const size_t before = x.state.documents.size();
+  auto good = write_zip({{"a.txt", "Ala ma kota."}});
+  REQUIRE(good.is_ok());
+  std::string damaged = good.value();
+  damaged[damaged.size() - 10] = '\x7f';  // the central directory's place
+  const Status s = open_files(x.state, {{"damaged.zip", damaged}, {"note.txt", "Jan Kowalski mieszka w Krakowie."}});
+  REQUIRE_FALSE(s.is_ok());
+  CHECK(s.code() == ErrorCode::BadArchive);
+  CHECK(x.state.documents.size() == before + 1);  // note.txt
+  // An archive inside an archive is not opened; the text beside it is.
+  auto nested = write_zip({{"inner.zip", good.value()}, {"b.txt", "Ola ma psa."}});
+  REQUIRE(nested.is_ok());
+  REQUIRE(open_files(x.state, {{"outer.zip", nested.value()}}).is_ok());
+  CHECK(x.state.documents.size() == before + 2);
+  CHECK(x.state.doc().text == "Ola ma psa.");
+}
+
+TEST_CASE("every document of the collection exports as one .zip, each under its own unique name") {
+  Exchange x;
+  annotated(x);
+  REQUIRE(load_text(x.state, "Jan Kowalski mieszka w Krakowie.", "a").is_ok());
+  REQUIRE(load_text(x.state, "Jan Kowalski mieszka w Krakowie.\n\nMa psa.", "b").is_ok());  // the same title
+  REQUIRE(x.state.documents.size() == 3);
+  x.saved.clear();
+  export_collection_as(x.state, ExchangeFormat::Conll);
+  REQUIRE(x.saved.size() == 1);
+  CHECK(x.saved[0].first == "glosa-collection.conll.zip");
+  const std::vector<ZipEntry> files = saved_zip(x);
+  REQUIRE(files.size() == 3);
+  std::vector<std::string> names;
+  for (const ZipEntry& f : files) names.push_back(f.name);
+  std::sort(names.begin(), names.end());
+  CHECK(std::unique(names.begin(), names.end()) == names.end());
+  CHECK(std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.find("-2.conll") != std::string::npos; }));
+  CHECK(files[0].bytes.find("Nowak") != std::string::npos);
+  CHECK(x.state.message.find("3 documents") != std::string::npos);
+  // brat: a pair per document, which opens back as the same documents.
+  x.saved.clear();
+  export_collection_as(x.state, ExchangeFormat::Brat);
+  const std::vector<ZipEntry> pairs = saved_zip(x);
+  CHECK(pairs.size() == 6);
+  const size_t before = x.state.documents.size();
+  REQUIRE(open_files(x.state, {{x.saved[0].first, x.saved[0].second}}).is_ok());
+  CHECK(x.state.documents.size() == before + 3);
 }
 
 TEST_CASE("open_file recognises a format by its content, whatever the file is called") {
