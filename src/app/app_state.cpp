@@ -315,6 +315,7 @@ void start_annotation(AppState& state, DocumentSession& s, const std::string& la
   auto result = state.engine->annotate(s.doc.text, options);
   const double t1 = now(state);
   if (!result.is_ok()) {
+    s.retagging = false;
     set_message(state, MessageKind::Error, s.source_name + ": " + result.status().message());
     return;
   }
@@ -704,6 +705,7 @@ bool remove_document(AppState& state, int index) {
   state.documents.erase(state.documents.begin() + index);
   if (gone->annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(gone->annotation_job);
   gone->annotation_job = 0;
+  gone->retagging = false;
   if (state.services.unstore_document) state.services.unstore_document(gone->id);
   const std::string title = document_title(gone->doc);
   state.removed.push_back({std::move(gone), index, ++state.edit_sequence});
@@ -806,6 +808,7 @@ void cancel_annotation(AppState& state) {
   if (!s || !s->annotation_job) return;
   if (state.services.cancel_annotation) state.services.cancel_annotation(s->annotation_job);
   s->annotation_job = 0;
+  s->retagging = false;
   ++state.doc_revision;
   set_message(state, MessageKind::Warning,
               "Annotation cancelled: the text is shown without tags (choose a language in the toolbar to annotate it)");
@@ -860,6 +863,7 @@ size_t retag_with_taught(AppState& state) {
   state.retag = {};
   std::vector<DocumentSession*> sent;
   for (auto& s : state.documents) {
+    s->retagging = false;  // a re-tag before this one is no longer counted
     if (s->is_done || s->is_imported || s->is_annotating() || s->doc.lang.empty()) continue;
     s->retagging = true;
     sent.push_back(s.get());

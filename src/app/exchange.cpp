@@ -10,6 +10,7 @@
 #include "app/editing.h"
 #include "engine/text/language.h"
 #include "engine/text/tokenizer.h"
+#include "engine/text/unicode.h"
 #include "formats/annotation_json.h"
 #include "formats/zip.h"
 
@@ -48,6 +49,25 @@ Document standing_only(const Document& doc, std::vector<size_t>* index) {
   return out;
 }
 
+// Saves `entries` as one stored .zip called `name`; false (and a message) when they cannot be
+// archived.
+bool save_archive(AppState& state, const std::string& name, const std::vector<ZipEntry>& entries) {
+  auto zip = write_zip(entries);
+  if (!zip.is_ok()) {
+    set_message(state, MessageKind::Error, "Cannot export " + name + ": " + zip.status().message());
+    return false;
+  }
+  state.services.save_file(name, zip.value());
+  return true;
+}
+
+// A file name as a case-insensitive file system compares it ("Łódź" and "łódź" collide).
+std::string folded(std::string_view name) {
+  std::string out;
+  append_lower(out, name);
+  return out;
+}
+
 }  // namespace
 
 // --- Section: export ---
@@ -74,13 +94,8 @@ void export_as(AppState& state, ExchangeFormat format) {
       entries.push_back({base + f.suffix, f.bytes});
       names += (names.empty() ? "" : " and ") + base + f.suffix;
     }
-    auto zip = write_zip(entries);
-    if (!zip.is_ok()) {
-      set_message(state, MessageKind::Error, "Cannot export: " + zip.status().message());
-      return;
-    }
     const std::string name = base + "." + format_name(format) + ".zip";
-    state.services.save_file(name, zip.value());
+    if (!save_archive(state, name, entries)) return;
     message = "Downloaded " + name + " (" + format_title(format) + "): " + names;
   }
   for (const std::string& note : out.notes) message += "; " + note;
@@ -98,36 +113,39 @@ void export_collection_as(AppState& state, ExchangeFormat format) {
   }
   std::vector<ZipEntry> entries;
   std::vector<std::string> stems;
-  size_t documents = 0, with_notes = 0;
+  size_t documents = 0, with_notes = 0, annotating = 0;
   for (const auto& s : state.documents) {
     if (s->doc.text.empty()) continue;
+    if (s->is_annotating()) {  // its entities are not there yet
+      ++annotating;
+      continue;
+    }
     // Each document under its title, made unique in the archive (names compared as a
     // case-insensitive file system would).
     const std::string stem = safe_file_stem(document_title(s->doc));
     std::string unique = stem;
-    for (int k = 2; std::find(stems.begin(), stems.end(), lower(unique)) != stems.end(); ++k) {
+    for (int k = 2; std::find(stems.begin(), stems.end(), folded(unique)) != stems.end(); ++k) {
       unique = stem + "-" + std::to_string(k);
     }
-    stems.push_back(lower(unique));
+    stems.push_back(folded(unique));
     const Exported out = export_document(s->doc, format);
     for (const ExportedFile& f : out.files) entries.push_back({unique + f.suffix, f.bytes});
     with_notes += out.notes.empty() ? 0 : 1;
     ++documents;
   }
-  auto zip = write_zip(entries);
-  if (!zip.is_ok()) {
-    set_message(state, MessageKind::Error, "Cannot export the collection: " + zip.status().message());
-    return;
-  }
   const std::string name = std::string("glosa-collection.") + format_name(format) + ".zip";
-  state.services.save_file(name, zip.value());
+  if (!save_archive(state, name, entries)) return;
   std::string message = "Downloaded " + name + ": " + std::to_string(documents) +
                         (documents == 1 ? " document" : " documents") + " as " + format_title(format);
+  if (annotating > 0) {
+    message += "; " + std::to_string(annotating) + (annotating == 1 ? " document still being tagged was" : " documents still being tagged were") +
+               " left out";
+  }
   if (with_notes > 0) {
     message += "; in " + std::to_string(with_notes) + (with_notes == 1 ? " document" : " documents") +
                " the format could not hold everything (export them one by one to see what)";
   }
-  set_message(state, with_notes == 0 ? MessageKind::Info : MessageKind::Warning, message);
+  set_message(state, with_notes == 0 && annotating == 0 ? MessageKind::Info : MessageKind::Warning, message);
 }
 
 // --- Section: opening ---
@@ -183,8 +201,10 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
     state.comparison.pending = false;
     return compare_with(state, files[0].name, files[0].bytes);
   }
-  // A .zip counts as the files it holds.
+  // A .zip counts as the files it holds. What is wrong with an archive is said after the
+  // other files have opened (each of them sets the message).
   Status zip_failure;
+  std::vector<std::string> archive_notes;
   std::vector<OpenedFile> unpacked;
   for (OpenedFile& f : files) {
     if (!looks_like_zip(f.bytes)) {
@@ -194,22 +214,26 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
     auto entries = read_zip(f.bytes);
     if (!entries.is_ok()) {
       if (zip_failure.is_ok()) zip_failure = entries.status();
-      set_message(state, MessageKind::Error, "Cannot open " + f.name + ": " + entries.status().message());
+      archive_notes.push_back("Cannot open " + f.name + ": " + entries.status().message());
       continue;
     }
-    if (entries.value().empty()) {
-      set_message(state, MessageKind::Warning, f.name + " is an empty archive: nothing to open");
-      continue;
-    }
+    if (entries.value().empty()) archive_notes.push_back(f.name + " is an empty archive: nothing to open");
     for (ZipEntry& e : entries.value()) {
       if (looks_like_zip(e.bytes)) {  // one level only: an archive inside is not opened
-        set_message(state, MessageKind::Warning, e.name + " in " + f.name + " is an archive itself: unzip it to open it");
+        archive_notes.push_back(e.name + " in " + f.name + " is an archive itself: unzip it to open it");
         continue;
       }
       unpacked.push_back({std::move(e.name), std::move(e.bytes)});
     }
   }
   files = std::move(unpacked);
+  const auto say_archive_notes = [&] {
+    if (archive_notes.empty()) return;
+    std::string text;
+    for (const std::string& n : archive_notes) text += (text.empty() ? "" : "; ") + n;
+    if (!files.empty() && !state.message.empty()) text += "; " + state.message;
+    set_message(state, zip_failure.is_ok() ? MessageKind::Warning : MessageKind::Error, text);
+  };
   // A file that needs its text (brat's .ann, W3C annotations) takes the .txt of its name.
   std::vector<bool> used(files.size(), false);
   Status first_failure;
@@ -232,6 +256,7 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
   for (size_t i = 0; i < files.size(); ++i) {
     if (!used[i]) failed(open_file(state, files[i].name, files[i].bytes));
   }
+  say_archive_notes();
   return zip_failure.is_ok() ? first_failure : zip_failure;
 }
 

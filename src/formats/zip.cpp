@@ -1,6 +1,7 @@
 // Stored ZIP archives: writing and reading (zip.h says why our own). Layer: formats.
 #include "formats/zip.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -51,7 +52,8 @@ uint32_t crc32(std::string_view bytes) {
 
 Result<std::string> write_zip(const std::vector<ZipEntry>& entries) {
   constexpr size_t kMax32 = std::numeric_limits<uint32_t>::max();
-  if (entries.size() > 0xFFFF) return Status(ErrorCode::BadArgument, "more than 65,535 files for one archive");
+  // 0xFFFF itself is ZIP64's marker in the end record.
+  if (entries.size() >= 0xFFFF) return Status(ErrorCode::BadArgument, "65,535 files or more for one archive");
   std::string out, central;
   for (const ZipEntry& e : entries) {
     if (e.name.empty() || e.name.size() > 0xFFFF) {
@@ -135,19 +137,25 @@ Result<std::vector<ZipEntry>> read_zip(std::string_view b, size_t max_entries, s
     return Status(ErrorCode::BadArchive, "the archive holds " + std::to_string(count) + " files; at most " +
                                              std::to_string(max_entries) + " are opened at once");
   }
-  std::vector<ZipEntry> out;
+  // The files, as the central directory lists them; read once every place is checked.
+  struct Place {
+    std::string name;
+    size_t local, data, size;
+    uint32_t crc;
+  };
+  std::vector<Place> places;
   size_t total = 0;
   size_t at = central_at;
   const size_t central_end = central_at + central_size;
   for (size_t i = 0; i < count; ++i) {
-    if (at + kCentralSize > central_end || get32(b, at) != kCentralHeader) {
+    if (central_end - at < kCentralSize || get32(b, at) != kCentralHeader) {
       return damaged("central directory record " + std::to_string(i + 1) + " is damaged");
     }
     const uint16_t flags = get16(b, at + 8), method = get16(b, at + 10);
     const uint32_t crc = get32(b, at + 16), packed = get32(b, at + 20), size = get32(b, at + 24);
     const size_t name_len = get16(b, at + 28), extra_len = get16(b, at + 30), comment_len = get16(b, at + 32);
     const size_t local = get32(b, at + 42);
-    if (at + kCentralSize + name_len + extra_len + comment_len > central_end) {
+    if (central_end - at - kCentralSize < name_len + extra_len + comment_len) {
       return damaged("central directory record " + std::to_string(i + 1) + " runs past the directory");
     }
     std::string name(b.substr(at + kCentralSize, name_len));
@@ -158,16 +166,32 @@ Result<std::vector<ZipEntry>> read_zip(std::string_view b, size_t max_entries, s
       return Status(ErrorCode::BadArchive, name + " in the archive is compressed, which Glosa does not read: unzip the "
                                                   "archive and open its files (Glosa's own archives are not compressed)");
     }
-    if (local + kLocalSize > central_at || get32(b, local) != kLocalHeader) {
+    // Subtractions, not sums: on wasm32 a size_t sum with a hostile offset wraps.
+    if (local > central_at || central_at - local < kLocalSize || get32(b, local) != kLocalHeader) {
       return damaged("the local header of " + name + " is missing");
     }
-    const size_t data = local + kLocalSize + get16(b, local + 26) + get16(b, local + 28);
-    if (data > central_at || size > central_at - data) return damaged(name + " runs past its place");
+    const size_t header = kLocalSize + size_t{get16(b, local + 26)} + get16(b, local + 28);
+    if (central_at - local < header || size > central_at - local - header) {
+      return damaged(name + " runs past its place");
+    }
     total += size;
     if (total > max_total) return Status(ErrorCode::BadArchive, "the archive's files are too large to open together");
-    std::string bytes(b.substr(data, size));
-    if (crc32(bytes) != crc) return damaged(name + " fails its CRC check (corrupt)");
-    out.push_back({std::move(name), std::move(bytes)});
+    places.push_back({std::move(name), local, local + header, size, crc});
+  }
+  // No two files may share bytes (a way for a small archive to claim gigabytes).
+  std::vector<const Place*> by_offset;
+  for (const Place& p : places) by_offset.push_back(&p);
+  std::sort(by_offset.begin(), by_offset.end(), [](const Place* x, const Place* y) { return x->local < y->local; });
+  for (size_t k = 1; k < by_offset.size(); ++k) {
+    if (by_offset[k]->local < by_offset[k - 1]->data + by_offset[k - 1]->size) {
+      return damaged(by_offset[k]->name + " overlaps " + by_offset[k - 1]->name);
+    }
+  }
+  std::vector<ZipEntry> out;
+  for (Place& p : places) {
+    std::string bytes(b.substr(p.data, p.size));
+    if (crc32(bytes) != p.crc) return damaged(p.name + " fails its CRC check (corrupt)");
+    out.push_back({std::move(p.name), std::move(bytes)});
   }
   return out;
 }

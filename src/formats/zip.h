@@ -30,7 +30,7 @@ uint32_t crc32(std::string_view bytes);
 
 // The archive of `entries`, stored, in their order; names flagged UTF-8 and dated
 // 1980-01-01 00:00 (the same entries give the same bytes). BadArgument when an entry or the
-// archive would need ZIP64 (4 GiB, 65,535 entries) or a name is empty or over 65,535 bytes.
+// archive would need ZIP64 (4 GiB, 65,535 entries or more) or a name is empty or over 65,535 bytes.
 Result<std::string> write_zip(const std::vector<ZipEntry>& entries);
 
 // True when `bytes` begins as a ZIP archive does (a local file header or an empty archive's
@@ -40,8 +40,10 @@ bool looks_like_zip(std::string_view bytes);
 // The entries of a stored archive, in the order of its central directory; directories
 // (names ending in '/') are left out. BadArchive with the reason for: a damaged or truncated
 // archive, a compressed or encrypted entry, a CRC mismatch, ZIP64, more than `max_entries`
-// entries, or entries larger than `max_total` bytes together.
+// entries, entries larger than `max_total` bytes together, or entries out of order or
+// overlapping (the central directory must list them as they lie in the file, as every zip
+// tool writes them).
 Result<std::vector<ZipEntry>> read_zip(std::string_view bytes, size_t max_entries = 10000,
-                                       size_t max_total = size_t{1} << 30);
+                                       size_t max_total = size_t{256} << 20);
 
 }  // namespace glosa

@@ -829,6 +829,8 @@ Match make_offset(size_t first, size_t last, const char* sign, const std::string
 
 bool is_calendar_unit(char unit) { return unit == 'W' || unit == 'M' || unit == 'Y'; }
 
+bool clock_token(const TokenView& v, size_t i, bool dot_ok, uint64_t* h, uint64_t* m, std::string* seconds);
+
 void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   static const WordIndex relative_words =
       WordIndex::of(kRelativeWords, [](const RelativeWord& r) { return r.form; });
@@ -870,13 +872,19 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
     }
   }
   // "przed rokiem", "przed tygodniem", "przed dwoma laty"; not "przed godziną 22" (before
-  // 22:00) nor "przed rokiem 2000" (before the year 2000): a number after the unit names a
-  // point, not a distance.
-  if (v.polish() && w == "przed" && count_and_unit(v, i + 1, &count, &unit, &end) && !v.is_number(end)) {
+  // 22:00) nor "przed rokiem 2000" (before the year 2000), where an hour or a year after
+  // the unit names a point ("przed rokiem 120 osób…" stays a year ago).
+  if (v.polish() && w == "przed" && count_and_unit(v, i + 1, &count, &unit, &end)) {
     const std::string_view u = v.lower(end - 1);
-    if (u == "rokiem" || u == "miesiącem" || u == "tygodniem" || u == "laty" ||
+    uint64_t number = 0, minutes = 0;
+    std::string seconds;
+    const bool hour_after = u == "godziną" && (clock_token(v, end, true, &number, &minutes, &seconds) ||
+                                               (v.is_number(end) && v.raw(end).size() <= 2 &&
+                                                parse_uint(v.raw(end), &number) && number <= 24));
+    const bool year_after = u == "rokiem" && year_number(v, end, &number);
+    if (!hour_after && !year_after && (u == "rokiem" || u == "miesiącem" || u == "tygodniem" || u == "laty" ||
         u == "latami" || u == "miesiącami" || u == "tygodniami" || u == "dniami" ||
-        u == "godziną" || u == "godzinami" || u == "minutą" || u == "minutami") {
+        u == "godziną" || u == "godzinami" || u == "minutą" || u == "minutami")) {
       out->push_back(make_offset(i, end, "-", count, unit));
     }
   }

@@ -670,12 +670,12 @@ bool learn_net(std::string_view text, const Token* toks, EmissionScorer& scorer,
     const size_t got = static_cast<size_t>(pred[i]), want = static_cast<size_t>(target[i]);
     if (got == want || got == 0 || want == 0 || m.tag_info[got].label == m.tag_info[want].label) continue;
     for (int step = 0; step < options.net_steps; ++step) {
-      const float p = ner::net_learn_step(m.data.net, text, toks, scorer.ids.data(), n, i, want, options.net_rate,
-                                          &adaptation->net_deltas(), &scorer.net_scratch);
-      if (p < 0) { summary->row_limit_reached = true; break; }
+      const ner::NetStep r = ner::net_learn_step(m.data.net, text, toks, scorer.ids.data(), n, i, want, options.net_rate,
+                                                 options.net_target, &adaptation->net_deltas(), &scorer.net_scratch);
+      if (r.kept_out) summary->row_limit_reached = true;
+      if (!r.moved) break;
       moved = true;
       ++summary->net_steps;
-      if (p >= options.net_target) break;
     }
   }
   return moved;

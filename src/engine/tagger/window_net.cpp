@@ -113,14 +113,18 @@ const float* token_vector(const WindowNet& net, std::string_view text, const Tok
   float* v = &s->vec[slot * net.dims];
   if (s->ready[slot]) return v;
   uint32_t pieces[kNetMaxPieces];
+  size_t trigrams = 0;
   const Token& t = toks[k];
-  const size_t n = net_pieces(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, net.bucket_bits, pieces);
+  const size_t n =
+      net_pieces(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, net.bucket_bits, pieces, &trigrams);
   std::fill(v, v + net.dims, 0.0f);
   for (size_t p = 0; p < n; ++p) {
     const int8_t* e = &net.embed[size_t{pieces[p]} * net.dims];
     for (size_t d = 0; d < net.dims; ++d) v[d] += static_cast<float>(e[d]);
   }
-  for (size_t p = 0; s->deltas && !s->deltas->empty() && p < n; ++p) {
+  // Learning moves trigrams only (net_learn_step); a whole-word, shape or capitalisation
+  // piece that lands in a learnt trigram's bucket takes none of it.
+  for (size_t p = trigrams; s->deltas && !s->deltas->empty() && p < n; ++p) {
     const float* delta = s->deltas->find(pieces[p]);
     if (!delta) continue;
     const float inv = 1.0f / net.embed_scale;  // the deltas are in vector units
@@ -173,13 +177,16 @@ void net_log_probs(const WindowNet& net, std::string_view text, const Token* tok
   for (size_t t = 0; t < T; ++t) out[t] -= lse;
 }
 
-float net_learn_step(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
-                     size_t n, size_t i, size_t target, float rate, NetDeltas* deltas, NetScratch* s) {
+NetStep net_learn_step(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
+                       size_t n, size_t i, size_t target, float rate, float stop_at, NetDeltas* deltas,
+                       NetScratch* s) {
   const size_t D = net.dims, H = net.hidden, T = net.tags;
-  if (net.empty() || target >= T || i >= n) return -1.0f;
+  NetStep result;
+  if (net.empty() || target >= T || i >= n) return result;
   make_room(net, slots, n, s);
   net_log_probs(net, text, toks, slots, n, i, s, s->out.data());  // leaves the hidden sums in s->h
-  const float p_target = std::exp(s->out[target]);
+  result.p_before = std::exp(s->out[target]);
+  if (result.p_before >= stop_at) return result;
   // d loss / d logits = p - onehot(target) (in s->out), back through the ReLU layer ...
   for (size_t t = 0; t < T; ++t) s->out[t] = std::exp(s->out[t]) - (t == target ? 1.0f : 0.0f);
   s->grad.assign(H + D, 0.0f);
@@ -208,14 +215,17 @@ float net_learn_step(const WindowNet& net, std::string_view text, const Token* t
   const size_t count =
       net_pieces(text.substr(t.begin_byte, t.end_byte - t.begin_byte), t.kind, net.bucket_bits, pieces, &trigrams);
   const float step = rate / std::sqrt(static_cast<float>(std::max<size_t>(count, 1)));
-  bool kept_out = false;
   for (size_t p = trigrams; p < count; ++p) {
     float* row = deltas->row(pieces[p], net.dims);
-    if (!row) { kept_out = true; continue; }
+    if (!row) {
+      result.kept_out = true;
+      continue;
+    }
     for (size_t d = 0; d < D; ++d) row[d] = std::clamp(row[d] - step * grad_v[d], -kMaxNetDeltaValue, kMaxNetDeltaValue);
+    result.moved = true;
   }
-  s->forget_vectors();
-  return kept_out ? -1.0f : p_target;
+  if (result.moved) s->forget_vectors();
+  return result;
 }
 
 size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* form_ids,

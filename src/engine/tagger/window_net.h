@@ -102,12 +102,20 @@ size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* 
 
 // Learning from a person's correction: one gradient step, at rate `rate`, on the
 // cross-entropy of tag `target` for token i of the unit, moving the deltas of token i's
-// character trigrams only. Its whole-word pieces are left to the linear model's deltas, and
-// its shape and capitalisation pieces (shared by every word) never move. A relabelled
-// "Pakistańczyków" (NKJP: a place; BSNLP: people) so also moves "Brytyjczyków", which
-// shares its trigrams. The cached token vectors of `s` are forgotten. Returns the
-// probability of `target` before the step; -1 when the row guard kept the step out.
-float net_learn_step(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
-                     size_t n, size_t i, size_t target, float rate, NetDeltas* deltas, NetScratch* s);
+// character trigrams only (an approximate step: token i's vector as the window's centre; the
+// same trigrams elsewhere in the window are not followed). Its whole-word pieces are left to
+// the linear model's deltas, and its shape and capitalisation pieces (shared by every word)
+// never move. A relabelled "Pakistańczyków" (NKJP: a place; BSNLP: people) so also moves
+// "Brytyjczyków", which shares its trigrams. No step when the network already gives
+// `target` the probability `stop_at`. The cached token vectors of `s` are forgotten after a
+// step.
+struct NetStep {
+  float p_before = 0;     // the probability of `target` before the step
+  bool moved = false;     // a delta moved
+  bool kept_out = false;  // kMaxNetDeltaRows kept some trigram out
+};
+NetStep net_learn_step(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
+                       size_t n, size_t i, size_t target, float rate, float stop_at, NetDeltas* deltas,
+                       NetScratch* s);
 
 }  // namespace glosa::ner

@@ -332,6 +332,40 @@ TEST_CASE("collection: \"Re-tag with what I taught\" says what it changed when t
   CHECK(c.state.message.find("Nothing to re-tag") == 0);
 }
 
+TEST_CASE("collection: a re-tag cancelled or cut short by a removal leaves no count behind; the next one reports") {
+  Collection c;
+  std::vector<std::pair<uint64_t, std::string>> jobs;
+  c.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
+    jobs.emplace_back(job, text);
+  };
+  c.state.services.cancel_annotation = [](uint64_t) {};
+  auto answer = [&](size_t k) {
+    auto result = c.engine.annotate(jobs[k].second);
+    REQUIRE(result.is_ok());
+    on_annotated(c.state, jobs[k].first, result.value().doc, 1.0);
+  };
+  REQUIRE(load_text(c.state, kGdansk, "a").is_ok());
+  answer(0);
+  REQUIRE(load_text(c.state, kLondon, "b").is_ok());
+  answer(1);
+  REQUIRE(c.state.documents.size() == 2);
+  // A re-tag; the open document's part is cancelled, the other comes back.
+  REQUIRE(retag_with_taught(c.state) == 2);
+  REQUIRE(jobs.size() == 4);
+  cancel_annotation(c.state);
+  answer(2);
+  for (const auto& d : c.state.documents) CHECK_FALSE(d->retagging);
+  // The next re-tag, with one document removed while it runs: it reports when the other is back.
+  REQUIRE(retag_with_taught(c.state) == 2);
+  REQUIRE(jobs.size() == 6);
+  remove_document(c.state, 0);
+  answer(5);
+  CHECK(c.state.message.find("Re-tagged 1 document with what your corrections taught") == 0);
+  // Brought back, the removed document is not counted in a later report.
+  REQUIRE(restore_removed_document(c.state));
+  for (const auto& d : c.state.documents) CHECK_FALSE(d->retagging);
+}
+
 TEST_CASE("collection: a correction refreshes groups and quotations the same as deriving them from scratch") {
   Collection c;
   const std::string lex = test::read_file(test::source_path("assets/models/names-pl.bin"));

@@ -148,12 +148,17 @@ TEST_CASE("a damaged, compressed or nested archive is refused with its reason; w
   REQUIRE_FALSE(s.is_ok());
   CHECK(s.code() == ErrorCode::BadArchive);
   CHECK(x.state.documents.size() == before + 1);  // note.txt
+  // The person reads both: what was wrong with the archive, and what opened.
+  CHECK(x.state.message_kind == MessageKind::Error);
+  CHECK(x.state.message.find("Cannot open damaged.zip") == 0);
+  CHECK(x.state.message.find("note.txt") != std::string::npos);
   // An archive inside an archive is not opened; the text beside it is.
   auto nested = write_zip({{"inner.zip", good.value()}, {"b.txt", "Ola ma psa."}});
   REQUIRE(nested.is_ok());
   REQUIRE(open_files(x.state, {{"outer.zip", nested.value()}}).is_ok());
   CHECK(x.state.documents.size() == before + 2);
   CHECK(x.state.doc().text == "Ola ma psa.");
+  CHECK(x.state.message.find("inner.zip in outer.zip is an archive itself") == 0);
 }
 
 TEST_CASE("every document of the collection exports as one .zip, each under its own unique name") {

@@ -351,6 +351,9 @@ TEST_CASE("rules: Polish relative dates carry an offset") {
       {"za dwa lata", "DATE", "za dwa lata", "P2Y", true},
       {"przed rokiem", "DATE", "przed rokiem", "-P1Y", true},
       {"przed rokiem 2000", "DATE", "rokiem 2000", "2000", false},
+      // Any other number after the unit is what happened then: still a year, a week ago.
+      {"Przed rokiem 120 os\xC3\xB3""b straci\xC5\x82o prac\xC4\x99", "DATE", "Przed rokiem", "-P1Y", true},
+      {"przed tygodniem 3 osoby", "DATE", "przed tygodniem", "-P1W", true},
   }, "pl");
 }
 

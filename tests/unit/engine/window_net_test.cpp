@@ -2,6 +2,7 @@
 // and how the network's scores join the linear model's.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -233,11 +234,20 @@ TEST_CASE("window net: a learning step moves the relabelled word's trigrams, and
   const std::vector<float> before0 = log_probs(0), before1 = log_probs(1), before2 = log_probs(2);
   float last = 0;
   for (int step = 0; step < 5; ++step) {
-    const float p = net_learn_step(m.net, text, tokens.data(), slots.data(), tokens.size(), 0, 4, 2.0f, &deltas, &s);
-    REQUIRE(p >= 0);
-    CHECK(p > last);  // the person's tag gains with every step
-    last = p;
+    const NetStep r = net_learn_step(m.net, text, tokens.data(), slots.data(), tokens.size(), 0, 4, 2.0f, 0.99f,
+                                     &deltas, &s);
+    REQUIRE(r.moved);
+    CHECK_FALSE(r.kept_out);
+    CHECK(r.p_before > last);  // the person's tag gains with every step
+    last = r.p_before;
   }
+  // Where the network already gives the tag the probability asked for, nothing moves.
+  const size_t rows = deltas.rows.size();
+  const NetStep none = net_learn_step(m.net, text, tokens.data(), slots.data(), tokens.size(), 0, 4, 2.0f, 0.01f,
+                                      &deltas, &s);
+  CHECK_FALSE(none.moved);
+  CHECK(none.p_before == doctest::Approx(last).epsilon(0.5));
+  CHECK(deltas.rows.size() == rows);
   const std::vector<float> after0 = log_probs(0), after1 = log_probs(1), after2 = log_probs(2);
   CHECK(after0[8] < before0[8] - 0.1f);
   CHECK(after0[4] > before0[4] + 0.1f);
@@ -295,4 +305,126 @@ TEST_CASE("window net: learn() teaches the network relabelled names only, at the
   Adaptation far = model.new_adaptation();
   REQUIRE(far.net_deltas().row(1u << m.net.bucket_bits, m.net.dims) != nullptr);
   CHECK_FALSE(model.fits(far));
+}
+
+TEST_CASE("window net: a learning step is the gradient of the person's tag's cross-entropy") {
+  // Random weights (a fixed generator), an embedding scale other than 1, one token (so the
+  // step's centre-token gradient is the whole gradient): each trigram delta moves by -rate
+  // times the derivative of -log p(target), measured by finite differences.
+  ModelData m = model_with_net(0.0f, 8, 1.0f, 1e30f);
+  WindowNet& net = m.net;
+  net.dims = 3;
+  net.hidden = 5;
+  net.embed_scale = 0.3f;
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<float>(static_cast<int>(state >> 41) % 2001 - 1000) / 1000.0f;  // [-1, 1]
+  };
+  net.embed.assign((size_t{1} << net.bucket_bits) * net.dims, 0);
+  for (int8_t& e : net.embed) e = static_cast<int8_t>(next() * 20);
+  net.w1.assign(kNetWindow * net.dims * net.hidden, 0.0f);
+  for (float& w : net.w1) w = next();
+  net.b1.assign(net.hidden, 0.0f);
+  for (float& b : net.b1) b = 0.5f + next() * 0.2f;  // most units alive
+  net.w2.assign(size_t{net.hidden} * net.tags, 0.0f);
+  for (float& w : net.w2) w = next();
+  for (float& b : net.b2) b = next() * 0.1f;
+  const std::string text = "Brytyjczyków";
+  const auto tokens = tokenize(text);
+  REQUIRE(tokens.size() == 1);
+  const uint32_t slot = 0;
+  const size_t target = 4;
+  NetScratch s;
+  NetDeltas deltas;
+  s.deltas = &deltas;
+  auto loss = [&] {
+    s.ready.assign(1, 0);
+    s.vec.assign(net.dims, 0.0f);
+    std::vector<float> lp(net.tags);
+    net_log_probs(net, text, tokens.data(), &slot, 1, 0, &s, lp.data());
+    return -static_cast<double>(lp[target]);
+  };
+  uint32_t pieces[kNetMaxPieces];
+  size_t trigrams = 0;
+  const size_t count = net_pieces(text, TokenKind::Word, net.bucket_bits, pieces, &trigrams);
+  REQUIRE(count > trigrams + 3);
+  // Finite differences at zero deltas, for two trigrams and every dimension.
+  std::vector<std::vector<double>> numeric;
+  const float eps = 1e-2f;
+  for (size_t p : {trigrams, trigrams + 2}) {
+    std::vector<double> g(net.dims);
+    for (size_t d = 0; d < net.dims; ++d) {
+      float* row = deltas.row(pieces[p], net.dims);
+      row[d] = eps;
+      const double up = loss();
+      row[d] = -eps;
+      const double down = loss();
+      row[d] = 0;
+      g[d] = (up - down) / (2 * eps);
+    }
+    numeric.push_back(g);
+  }
+  double largest = 0;
+  for (const auto& g : numeric) for (double v : g) largest = std::max(largest, std::fabs(v));
+  REQUIRE(largest > 0.05);  // a real gradient, not dead units
+  deltas.rows.clear();
+  deltas.dims = 0;
+  const float rate = 1e-3f;
+  s.ready.assign(1, 0);
+  s.vec.assign(net.dims, 0.0f);
+  const NetStep r = net_learn_step(net, text, tokens.data(), &slot, 1, 0, target, rate, 1.0f, &deltas, &s);
+  REQUIRE(r.moved);
+  size_t k = 0;
+  for (size_t p : {trigrams, trigrams + 2}) {
+    const float* row = deltas.find(pieces[p]);
+    REQUIRE(row != nullptr);
+    for (size_t d = 0; d < net.dims; ++d) {
+      CAPTURE(p);
+      CAPTURE(d);
+      CHECK(-row[d] / rate == doctest::Approx(numeric[k][d]).epsilon(0.03).scale(1e-3));
+    }
+    ++k;
+  }
+  // And the loss falls.
+  CHECK(loss() < -std::log(static_cast<double>(r.p_before)));
+}
+
+TEST_CASE("window net: what the network learnt changes tagging, and survives saving and loading") {
+  // Every token is an ORG by the network alone. A person relabels "Ala" PER; only the network
+  // learns (no linear steps): its trigram deltas take the ORG vote from "Ala", not from the rest.
+  const ModelData m = model_with_net(0.1f, 8, 1.0f, 1e30f);
+  const auto bytes = serialize_model(m);
+  auto loaded = NerModel::load(bytes.data(), bytes.size());
+  REQUIRE(loaded.is_ok());
+  const NerModel& model = *loaded.value();
+  const std::string text = "Ala ma kota";
+  const auto tokens = tokenize(text);
+  const auto sentences = split_sentences(text, tokens);
+  std::vector<Entity> plain;
+  model.tag(text, tokens, sentences, &plain);
+  REQUIRE(plain.size() == 3);
+  Adaptation adaptation = model.new_adaptation();
+  LearnOptions options;
+  options.max_steps_per_unit = 0;  // the network's steps only
+  options.net_rate = 5.0f;
+  options.net_steps = 20;
+  const LearnSummary summary = model.learn(text, tokens, sentences, {{0, 3, "PER", true}}, &adaptation, options);
+  REQUIRE(summary.net_steps > 0);
+  CHECK(adaptation.rows() == 0);  // no linear delta
+  REQUIRE_FALSE(adaptation.net_deltas().empty());
+  std::vector<Entity> taught;
+  model.tag(text, tokens, sentences, &taught, &adaptation);
+  REQUIRE(taught.size() == 2);
+  for (const Entity& e : taught) {
+    CHECK(e.begin_byte >= 4);  // "ma", "kota"
+    CHECK(e.label == "ORG");
+  }
+  const std::vector<uint8_t> file = adaptation.serialize();
+  auto parsed = Adaptation::parse(file.data(), file.size());
+  REQUIRE(parsed.is_ok());
+  std::vector<Entity> again;
+  model.tag(text, tokens, sentences, &again, &parsed.value());
+  REQUIRE(again.size() == taught.size());
+  for (size_t i = 0; i < again.size(); ++i) CHECK(again[i].begin_byte == taught[i].begin_byte);
 }

@@ -92,6 +92,26 @@ TEST_CASE("zip: a damaged, truncated or oversized archive is refused, never read
   auto crc = read_zip(flipped);
   REQUIRE_FALSE(crc.is_ok());
   CHECK(crc.status().message().find("CRC") != std::string::npos);
+  // A central record pointing far past the file (on wasm32 a sum with it would wrap), and
+  // two records pointing at the same bytes (a small file claiming more).
+  {
+    // The first central record starts after both files: 30 + 5 + 16, then 30 + 5 + 17.
+    const size_t central = 2 * 30 + 5 + 16 + 5 + 17;
+    REQUIRE(good.substr(central, 4) == "PK\x01\x02");
+    std::string far = good;
+    for (int k = 0; k < 4; ++k) far[central + 42 + k] = static_cast<char>(k == 0 ? 0xF0 : 0xFF);
+    auto r = read_zip(far);
+    REQUIRE_FALSE(r.is_ok());
+    CHECK(r.status().message().find("local header") != std::string::npos);
+    std::string twice = good;
+    const size_t second = central + 46 + 5;  // the second record ("a.txt" is 5 bytes)
+    REQUIRE(twice.substr(second, 4) == "PK\x01\x02");
+    for (int k = 0; k < 4; ++k) twice[second + 42 + k] = 0;  // its local header: the first file's
+    for (int k = 0; k < 12; ++k) twice[second + 16 + k] = good[central + 16 + k];  // and its CRC and sizes
+    auto o = read_zip(twice);
+    REQUIRE_FALSE(o.is_ok());
+    CHECK(o.status().message().find("overlaps") != std::string::npos);
+  }
   // Limits.
   CHECK_FALSE(read_zip(good, 1).is_ok());
   CHECK_FALSE(read_zip(good, 10, 10).is_ok());
