@@ -25,10 +25,14 @@ Status Engine::load_model(const uint8_t* data, size_t size) {
   auto loaded = NerModel::load(data, size);
   if (!loaded.is_ok()) return loaded.status();
   std::shared_ptr<const NerModel> model = loaded.value();
-  // An adaptation learnt for another tag set cannot apply to the new model: it is dropped.
+  // An adaptation learnt for another tag set cannot apply to the new model: it is dropped;
+  // one learnt with another window network keeps all but the network's deltas.
   adaptations_.erase(std::remove_if(adaptations_.begin(), adaptations_.end(),
                                     [&](const ner::Adaptation& a) { return a.lang() == model->lang() && !model->fits(a); }),
                      adaptations_.end());
+  for (ner::Adaptation& a : adaptations_) {
+    if (a.lang() == model->lang() && !model->network_fits(a)) a.net_deltas() = ner::NetDeltas{};
+  }
   for (auto& m : models_) {
     if (m->lang() == model->lang()) {
       m = model;
@@ -96,8 +100,10 @@ Status Engine::load_adaptation(const uint8_t* data, size_t size) {
   }
   if (!model->fits(a)) {
     return Status(ErrorCode::BadArgument, "adaptation file learnt with model \"" + a.model_name() +
-                                              "\", whose tags or network differ from those of \"" + model->name() + "\"");
+                                              "\", whose tags differ from those of \"" + model->name() + "\"");
   }
+  // What the network learnt is for that network only; the rest still applies.
+  if (!model->network_fits(a)) a.net_deltas() = ner::NetDeltas{};
   reset_adaptation(a.lang());
   adaptations_.push_back(std::move(a));
   return Status::ok();

@@ -205,6 +205,7 @@ std::vector<uint8_t> Adaptation::serialize() const {
   for (const auto &[bucket, row] : net_deltas_.rows)
     buckets.push_back(bucket);
   std::sort(buckets.begin(), buckets.end());
+  p.u64(net_deltas_.net);
   p.u32(net_deltas_.dims);
   p.u32(static_cast<uint32_t>(buckets.size()));
   for (uint32_t bucket : buckets) {
@@ -310,6 +311,7 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
     a.add_taught_names(taught);
   }
   if (version >= 3) {
+    a.net_deltas_.net = r.u64();
     const uint32_t dims = r.u32();
     const uint32_t rows = r.u32();
     if (!r.ok() || dims > kNetMaxDims || rows > kMaxNetDeltaRows ||

@@ -14,8 +14,9 @@
 //            then the evidence counts in the same layout, then the taught
 //            names: u32 count, per name (sorted) u8 NameType bits, u8 word
 //            count, the lower-cased words as str (format 2); then the window
-//            network's embedding deltas: u32 dims, u32 row count, per row
-//            (sorted by bucket) u32 bucket, dims x f32 (format 3)
+//            network's embedding deltas: u64 fingerprint of the network they
+//            were learnt for, u32 dims, u32 row count, per row (sorted by
+//            bucket) u32 bucket, dims x f32 (format 3)
 #pragma once
 
 #include <cstddef>

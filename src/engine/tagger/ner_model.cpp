@@ -50,6 +50,7 @@ struct NerModel::Impl {
   uint64_t bucket_mask = 0;
   // Weight sums of the form features at a sentence boundary, per offset (features.h).
   std::vector<int16_t> boundary_sums;
+  uint64_t net_id = 0;  // data.net.fingerprint(), 0 without a network
 
   // Argmax subtype of a LOC span (empty when the model has no subtype classifier).
   std::string subtype_of(const ner::AttrHashes* attrs, size_t n, size_t b, size_t e,
@@ -131,6 +132,7 @@ Result<std::shared_ptr<const NerModel>> NerModel::load(const uint8_t* bytes, siz
     if (info.bio == 'O') info.bio_name = t;
     m.tag_info.push_back(std::move(info));
   }
+  m.net_id = m.data.net.empty() ? 0 : m.data.net.fingerprint();
   m.bio = ner::bio_constraints(tags);
   m.decoder = ner::make_decoder_tables(tags.size(), m.data.start.data(), m.data.transition.data(),
                                        m.bio, m.data.temperature);
@@ -498,7 +500,7 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   EmissionScorer scorer(m, tokens.size());
   GLOSA_ASSERT(adaptation == nullptr || fits(*adaptation), "an adaptation made for this model");
   scorer.adapt = adaptation;
-  if (adaptation) scorer.net_scratch.deltas = &adaptation->net_deltas();
+  if (adaptation && network_fits(*adaptation)) scorer.net_scratch.deltas = &adaptation->net_deltas();
   // The entities of one decoded unit; `attrs` are the unit's attributes (for the subtypes
   // of LOC spans).
   auto extract = [&](const Sentence& s, const float* e_unit, const std::vector<int>& p_unit,
@@ -625,11 +627,14 @@ ner::Adaptation NerModel::new_adaptation() const {
 }
 
 bool NerModel::fits(const ner::Adaptation& adaptation) const {
-  if (adaptation.lang() != impl_->lang || adaptation.tags() != impl_->data.tags) return false;
+  return adaptation.lang() == impl_->lang && adaptation.tags() == impl_->data.tags;
+}
+
+bool NerModel::network_fits(const ner::Adaptation& adaptation) const {
   const ner::NetDeltas& deltas = adaptation.net_deltas();
   if (deltas.empty()) return true;
   const ner::WindowNet& net = impl_->data.net;
-  if (net.empty() || deltas.dims != net.dims) return false;
+  if (net.empty() || deltas.net != impl_->net_id || deltas.dims != net.dims) return false;
   for (const auto& [bucket, row] : deltas.rows) {
     if (bucket >> net.bucket_bits != 0) return false;
   }
@@ -763,6 +768,9 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
   ner::DocumentContext doc;
   doc.build(text, tokens, units);
   EmissionScorer scorer(m, tokens.size());
+  // Deltas of another network (a retrained model with the same tags) mean nothing here.
+  if (!network_fits(*adaptation)) adaptation->net_deltas() = ner::NetDeltas{};
+  adaptation->net_deltas().net = m.net_id;
   scorer.net_scratch.deltas = &adaptation->net_deltas();
   // A model with a second pass decodes what tag() decodes: the first pass (with the deltas
   // as they are now) gives each name's kDocLabel, whose weights join the base scores.

@@ -83,6 +83,10 @@ class NerModel {
   // adaptation was made for a model with this language and tag set.
   ner::Adaptation new_adaptation() const;
   bool fits(const ner::Adaptation& adaptation) const;
+  // True when the adaptation's window-network deltas were learnt for this model's network
+  // (or it has none). Deltas of another network are not applied by tag(), and learn() drops
+  // them; Engine drops them when it loads a model or an adaptation file.
+  bool network_fits(const ner::Adaptation& adaptation) const;
 
   // Online learning from one reviewed document (`adaptation` must fit()). For each tagging
   // unit that holds evidence: decodes it with base + deltas, and, where the best path

@@ -23,6 +23,13 @@ void WindowNet::write(ByteWriter& w) const {
   for (const std::vector<float>* v : {&w1, &b1, &w2, &b2}) for (float x : *v) w.f32(x);
 }
 
+uint64_t WindowNet::fingerprint() const {
+  ByteWriter w;
+  write(w);
+  const std::vector<uint8_t>& b = w.data();
+  return fnv1a64(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+}
+
 bool WindowNet::read(ByteReader& r, size_t tag_count) {
   bucket_bits = r.u32();
   dims = r.u32();

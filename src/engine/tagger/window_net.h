@@ -45,6 +45,8 @@ struct WindowNet {
   std::vector<float> b2;      // tags
 
   bool empty() const { return bucket_bits == 0; }
+  // FNV-1a of its sizes and weights: which network a person's deltas were learnt for.
+  uint64_t fingerprint() const;
   void write(ByteWriter& w) const;
   // False when truncated or inconsistent with `tag_count`.
   bool read(ByteReader& r, size_t tag_count);
@@ -62,6 +64,7 @@ size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, u
 constexpr size_t kMaxNetDeltaRows = 100000;  // a guard: about 6.4 MB at 16 dims
 constexpr float kMaxNetDeltaValue = 1e6f;    // a delta's size, at most (a larger one in a file is damage)
 struct NetDeltas {
+  uint64_t net = 0;   // WindowNet::fingerprint() of the network they were learnt for
   uint32_t dims = 0;  // set by the first row
   std::unordered_map<uint32_t, std::vector<float>> rows;
 

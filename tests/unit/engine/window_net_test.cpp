@@ -298,13 +298,27 @@ TEST_CASE("window net: learn() teaches the network relabelled names only, at the
   CHECK(r.steps > 0);
   CHECK(r.net_steps == 0);
   CHECK(rejected.net_deltas().empty());
-  // Deltas of another network's size do not fit this model.
+  // What the network learnt is for this network: another network's deltas (another
+  // fingerprint, size or bucket range) do not fit it, though the tags do.
+  CHECK(relabelled.net_deltas().net == m.net.fingerprint());
+  CHECK(model.network_fits(relabelled));
   Adaptation foreign = model.new_adaptation();
+  foreign.net_deltas().net = m.net.fingerprint();
   REQUIRE(foreign.net_deltas().row(5, m.net.dims + 1) != nullptr);
-  CHECK_FALSE(model.fits(foreign));
+  CHECK(model.fits(foreign));
+  CHECK_FALSE(model.network_fits(foreign));
   Adaptation far = model.new_adaptation();
+  far.net_deltas().net = m.net.fingerprint();
   REQUIRE(far.net_deltas().row(1u << m.net.bucket_bits, m.net.dims) != nullptr);
-  CHECK_FALSE(model.fits(far));
+  CHECK_FALSE(model.network_fits(far));
+  Adaptation retrained = model.new_adaptation();
+  retrained.net_deltas().net = m.net.fingerprint() + 1;
+  REQUIRE(retrained.net_deltas().row(5, m.net.dims) != nullptr);
+  CHECK_FALSE(model.network_fits(retrained));
+  // learn() drops them before it learns.
+  learn({{0, 3, "PER", true}}, 0.02f, &retrained);
+  CHECK(model.network_fits(retrained));
+  CHECK(retrained.net_deltas().find(5) == nullptr);
 }
 
 TEST_CASE("window net: a learning step is the gradient of the person's tag's cross-entropy") {
