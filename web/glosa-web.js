@@ -266,6 +266,10 @@
   // --- the worker: annotation jobs and the store ---
   const pendingJobs = new Map();    // job -> message (sent again to a new worker)
   const pendingStores = new Map();  // id -> message (sent again to a new worker)
+  // id -> the last 'learn' message of a document, until the worker says it learnt from it
+  // (sent again to a new worker, so that a restart loses no correction).
+  const pendingLearns = new Map();
+  let learnSeq = 0;
   let workerWaiters = [];
   function whenWorker() {
     if (workerReady) return Promise.resolve();
@@ -297,8 +301,11 @@
         modelWaiters[lang].remaining += modelFiles[lang].length;
         modelFiles[lang].forEach(function (f) { sendModel(lang, f); });
       });
+      // What was taught is read back from the store before jobs and learns run.
+      worker.postMessage({ type: 'reload-taught' });
       pendingJobs.forEach(function (msg) { worker.postMessage(msg); });
       pendingStores.forEach(function (msg) { worker.postMessage(msg); });
+      pendingLearns.forEach(function (msg) { worker.postMessage(msg); });
     });
   }
   function onWorkerMessage(event) {
@@ -345,6 +352,11 @@
         break;
       }
       case 'restored': onRestored(msg); break;
+      case 'learnt': {
+        const learn = pendingLearns.get(msg.id);
+        if (learn && learn.seq === msg.seq) pendingLearns.delete(msg.id);
+        break;
+      }
       case 'taught':
         if (msg.error) message(2, 'What your corrections taught could not be kept in this browser: ' + msg.error);
         else withCString(msg.lang, function (p) { Module._glosa_on_taught(p, msg.rows); });
@@ -585,7 +597,11 @@
         worker.postMessage(msg);
         msg.sent = true;
         // A document a person corrected also teaches the tagger (engine's learn()).
-        if (meta.learn) worker.postMessage({ type: 'learn', lang: meta.lang, bytes: msg.bytes });
+        if (meta.learn) {
+          const learn = { type: 'learn', id: id, seq: ++learnSeq, lang: meta.lang, bytes: msg.bytes };
+          pendingLearns.set(id, learn);
+          worker.postMessage(learn);
+        }
       });
     },
     glosaExportTaught: function (lang) { whenWorker().then(function () { worker.postMessage({ type: 'adaptation-export', lang: lang }); }); },
@@ -599,6 +615,7 @@
     },
     glosaClearStore: function () {
       pendingStores.clear();
+      pendingLearns.clear();
       whenWorker().then(function () { worker.postMessage({ type: 'clear' }); });
     },
     glosaState: function (key, value) {

@@ -130,6 +130,17 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   const reloaded = await retagNow();
   assert.ok(reloaded.length >= 2 && reloaded.every((l) => l === 'ORG'), `loaded: ${reloaded}`);
 
+  // A long annotation cancelled restarts the engine's worker: what was taught comes back
+  // with it (it was lost there once, and the next correction then overwrote the stored file).
+  // (4 MB: several seconds of work, time to press Cancel.)
+  const long = Array(20000).fill(paragraphs[1]).join('\n\n');
+  await pasteText(page, long);
+  await page.waitForFunction(() => glosa.itemRect('cancel-annotation') !== null, null, { timeout: 30000, polling: 20 });
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('cancel-annotation'))));
+  await page.waitForFunction(() => /Annotation cancelled/.test(glosa.viewState().message), null, { timeout: 30000 });
+  const afterRestart = await retagNow();
+  assert.ok(afterRestart.length >= 2 && afterRestart.every((l) => l === 'ORG'), `after a worker restart: ${afterRestart}`);
+
   const origin = new URL(server.url).origin;
   assert.ok(requests.every((u) => u.startsWith(origin) || u.startsWith('blob:') || u.startsWith('data:')), 'nothing left the page');
   assert.deepEqual(errors, []);

@@ -18,6 +18,12 @@
   var queue = [];
   var modelReady = {};          // lang -> true once its NER model is loaded here
   var pendingAdaptation = {};   // lang -> {bytes, announce}: an adaptation file waiting for its model
+  // What was taught is read from the store ('restore' at start, 'reload-taught' in a worker
+  // started again) before anything learns or annotates: a learn into an empty adaptation
+  // would be kept over the stored one, and the person's teaching lost.
+  var taughtRead = false;
+  var waitingLearns = [];       // 'learn' messages waiting for their model and the stored adaptation
+  var waitingJobs = [];         // 'annotate' messages waiting for the stored adaptation
   var currentJob = 0;
   var encoder = new TextEncoder();
   var decoder = new TextDecoder();
@@ -127,14 +133,49 @@
         docs.push({ id: rec.id, bytes: bytes, meta: rec.meta || {} });
       });
       var state = {};
-      (out.state || []).forEach(function (r) {
-        if (/^adaptation:/.test(r.key)) pendingAdaptation[r.key.slice(11)] = { bytes: r.value, announce: false };
-        else state[r.key] = r.value;
-      });
+      (out.state || []).forEach(function (r) { if (!/^adaptation:/.test(r.key)) state[r.key] = r.value; });
+      takeStoredTaught(out.state || []);
       self.postMessage({ type: 'restored', docs: docs, problems: problems, state: state }, transfer);
     }, function (e) {
+      takeStoredTaught([]);
       self.postMessage({ type: 'restored', docs: [], problems: [], state: {}, error: errorText(e) });
     });
+  }
+
+  // --- what was taught, read back from the store; learning and annotating wait for it ---
+  function takeStoredTaught(records) {
+    records.forEach(function (r) {
+      if (!/^adaptation:/.test(r.key)) return;
+      var lang = r.key.slice(11);
+      if (modelReady[lang]) loadAdaptation(r.value, false);
+      else pendingAdaptation[lang] = { bytes: r.value, announce: false };
+    });
+    taughtRead = true;
+    var jobs = waitingJobs;
+    waitingJobs = [];
+    jobs.forEach(handle);
+    flushLearns();
+  }
+  function readStoredTaught() {
+    transact(['state'], 'readonly', function (s) {
+      var out = {};
+      s.state.getAll().onsuccess = function (e) { out.state = e.target.result; };
+      return out;
+    }).then(function (out) { takeStoredTaught(out.state || []); }, function () { takeStoredTaught([]); });
+  }
+  // A learn waits for its language's model and for what was taught before it.
+  function flushLearns() {
+    var later = [];
+    waitingLearns.forEach(function (msg) {
+      if (!taughtRead || !modelReady[msg.lang] || pendingAdaptation[msg.lang]) { later.push(msg); return; }
+      var learnt = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_learn(p, n); });
+      if (learnt === 0) {  // else nothing to learn from (no evidence)
+        keepAdaptation(msg.lang, takeResult());
+        postTaught(msg.lang);
+      }
+      self.postMessage({ type: 'learnt', id: msg.id, seq: msg.seq });
+    });
+    waitingLearns = later;
   }
 
   function handle(msg) {
@@ -151,16 +192,11 @@
           }
         }
         self.postMessage({ type: 'model-loaded', lang: msg.lang, name: msg.name, ok: code === 0, error: code === 0 ? null : lastError() });
+        flushLearns();
         break;
       }
-      case 'learn': {
-        var learnt = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_learn(p, n); });
-        if (learnt !== 0) break;  // nothing to learn from (no model for the language, no evidence)
-        var file = takeResult();
-        keepAdaptation(msg.lang, file);
-        postTaught(msg.lang);
-        break;
-      }
+      case 'learn': waitingLearns.push(msg); flushLearns(); break;
+      case 'reload-taught': readStoredTaught(); break;
       case 'adaptation-export': {
         withCString(msg.lang, function (l) { Module._glosa_worker_save_adaptation(l); });
         var bytes = takeResult();
@@ -177,6 +213,7 @@
         });
         break;
       case 'annotate': {
+        if (!taughtRead) { waitingJobs.push(msg); break; }
         currentJob = msg.job;
         var t0 = performance.now();
         var result = withBytes(new Uint8Array(msg.text), function (p, n) {
