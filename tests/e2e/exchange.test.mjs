@@ -118,7 +118,9 @@ test('Copy link refuses a document too large for a link and says to share the fi
     words.push(w);
     size += w.length + 1;
   }
-  await page.evaluate(() => glosa.loadModel('en'));  // its name model, so that nothing changes later
+  // Both name models (random words may look like either language), so that nothing changes
+  // later when one arrives.
+  await page.evaluate(() => Promise.all([glosa.loadModel('en'), glosa.loadModel('pl')]));
   await pasteText(page, words.join(' ') + '.\n');
   await page.evaluate(() => glosa.whenIdle());
   await frames(page, 3);
