@@ -194,7 +194,8 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     taught += rows;
     langs += (langs.empty() ? "" : ", ") + lang;
   }
-  if (taught > 0) footer_note("Taught by your corrections: " + std::to_string(taught) + " features (" + langs + ")");
+  // Rows of learnt weights: the linear model's features and the network's trigrams together.
+  if (taught > 0) footer_note("Taught by your corrections: " + std::to_string(taught) + " learnt weights (" + langs + ")");
   else footer_note("Your corrections teach the tagger as you work");
   if (n == 0) ImGui::BeginDisabled();
   if (ImGui::Button("Re-tag with what I taught##documents")) retag_with_taught(state);
