@@ -655,10 +655,6 @@ float path_score(const float* emit, size_t n, size_t T, const std::vector<float>
   return s;
 }
 
-}  // namespace
-
-namespace {
-
 // The network's part of learning from one tagging unit: for each token the whole model gave
 // one name label where the evidence gives another (B-LOC where it wants B-PER: a
 // relabelled name), up to options.net_steps gradient steps on the token's trigram deltas,

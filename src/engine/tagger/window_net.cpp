@@ -129,16 +129,17 @@ const float* token_vector(const WindowNet& net, std::string_view text, const Tok
     const int8_t* e = &net.embed[size_t{pieces[p]} * net.dims];
     for (size_t d = 0; d < net.dims; ++d) v[d] += static_cast<float>(e[d]);
   }
+  const float root = std::sqrt(static_cast<float>(std::max<size_t>(n, 1)));
+  const float scale = net.embed_scale / root;
+  for (size_t d = 0; d < net.dims; ++d) v[d] *= scale;
+  // A person's corrections, in vector units (after embed_scale), over the same square root.
   // Learning moves trigrams only (net_learn_step); a whole-word, shape or capitalisation
   // piece that lands in a learnt trigram's bucket takes none of it.
   for (size_t p = trigrams; s->deltas && !s->deltas->empty() && p < n; ++p) {
     const float* delta = s->deltas->find(pieces[p]);
     if (!delta) continue;
-    const float inv = 1.0f / net.embed_scale;  // the deltas are in vector units
-    for (size_t d = 0; d < net.dims; ++d) v[d] += delta[d] * inv;
+    for (size_t d = 0; d < net.dims; ++d) v[d] += delta[d] / root;
   }
-  const float scale = net.embed_scale / std::sqrt(static_cast<float>(std::max<size_t>(n, 1)));
-  for (size_t d = 0; d < net.dims; ++d) v[d] *= scale;
   s->ready[slot] = 1;
   return v;
 }
