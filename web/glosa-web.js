@@ -376,7 +376,10 @@
                 'be used with this one (' + msg.error + '); what you correct from now on teaches the new one');
         break;
       case 'adaptation-loaded':
-        if (msg.ok) message(0, 'Loaded what was taught (' + msg.lang + '): "Re-tag with what I taught" applies it to your documents');
+        if (msg.ok) {
+          message(0, 'Added what the file taught (' + msg.lang + ') to what this browser has learnt: "Re-tag with what I ' +
+                  'taught" applies it to your documents');
+        }
         else message(2, 'Cannot load what was taught: ' + msg.error);
         break;
       case 'cleared':

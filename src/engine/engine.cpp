@@ -2,6 +2,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "engine/article/article_info.h"
 #include "engine/article/date_resolution.h"
@@ -89,7 +90,11 @@ std::vector<uint8_t> Engine::save_adaptation(std::string_view lang) const {
   return model->new_adaptation().serialize();
 }
 
-Status Engine::load_adaptation(const uint8_t* data, size_t size) {
+namespace {
+
+// An adaptation file read and checked against the loaded models (Engine::load_adaptation).
+Result<ner::Adaptation> read_adaptation(const uint8_t* data, size_t size,
+                                        const std::function<const NerModel*(std::string_view)>& model_for) {
   auto parsed = ner::Adaptation::parse(data, size);
   if (!parsed.is_ok()) return parsed.status();
   ner::Adaptation& a = parsed.value();
@@ -104,8 +109,34 @@ Status Engine::load_adaptation(const uint8_t* data, size_t size) {
   }
   // What the network learnt is for that network only; the rest still applies.
   if (!model->network_fits(a)) a.net_deltas() = ner::NetDeltas{};
-  reset_adaptation(a.lang());
-  adaptations_.push_back(std::move(a));
+  return std::move(a);
+}
+
+}  // namespace
+
+Status Engine::load_adaptation(const uint8_t* data, size_t size) {
+  auto read = read_adaptation(data, size, [this](std::string_view lang) { return model_for(lang); });
+  if (!read.is_ok()) return read.status();
+  reset_adaptation(read.value().lang());
+  adaptations_.push_back(std::move(read.value()));
+  return Status::ok();
+}
+
+Status Engine::add_adaptation(const uint8_t* data, size_t size) {
+  auto read = read_adaptation(data, size, [this](std::string_view lang) { return model_for(lang); });
+  if (!read.is_ok()) return read.status();
+  ner::Adaptation* current = adaptation_for(read.value().lang());
+  if (!current) {
+    adaptations_.push_back(std::move(read.value()));
+    return Status::ok();
+  }
+  // Joined in a copy, so that a refusal changes nothing.
+  ner::Adaptation joined = *current;
+  if (!joined.add_from(read.value())) {
+    return Status(ErrorCode::BadArgument, "what was taught would grow past the size kept in the browser; "
+                                          "Forget first, or load the file instead of adding it");
+  }
+  *current = std::move(joined);
   return Status::ok();
 }
 

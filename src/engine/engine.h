@@ -95,6 +95,10 @@ class Engine {
   // BadModelVersion (another file format or feature set), BadArgument (no model for its
   // language, or a model with another tag set).
   Status load_adaptation(const uint8_t* data, size_t size);
+  // The same file added to the adaptation in use for its language (Adaptation::add_from: a
+  // colleague's file joins what this person taught) instead of replacing it; the same
+  // errors, and nothing changes on an error.
+  Status add_adaptation(const uint8_t* data, size_t size);
   // Forgets what was learnt for `lang` (annotate() uses the shipped weights alone again).
   void reset_adaptation(std::string_view lang);
   // Number of features with deltas for `lang`, the window network's embedding rows

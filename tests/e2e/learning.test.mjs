@@ -124,9 +124,11 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   assert.match((await page.evaluate(() => glosa.viewState())).message, /checksum/);
   assert.equal((await page.evaluate(() => glosa.viewState())).taught, 0);
 
-  // Opening the saved file teaches the same again: a colleague's file works as one's own.
+  // Opening the saved file teaches the same again: a colleague's file is added to what this
+  // browser was taught (here, nothing since Forget).
   await openTaught('glosa-taught-en.glosa-adaptation', taughtFile);
-  await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
+  await page.waitForFunction(() => /Added what the file taught \(en\)/.test(glosa.viewState().message), null, { timeout: 30000 });
+  assert.ok((await page.evaluate(() => glosa.viewState())).taught > 0);
   const reloaded = await retagNow();
   assert.ok(reloaded.length >= 2 && reloaded.every((l) => l === 'ORG'), `loaded: ${reloaded}`);
 

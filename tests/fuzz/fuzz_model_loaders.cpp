@@ -126,6 +126,9 @@ void load_adaptation(const std::vector<uint8_t>& file) {
     glosa::fuzz::require(engine.adaptation_rows("en") == 0, "a refused adaptation leaves none in use");
     return;
   }
+  // Added to itself (how a colleague's file joins one's own), it still tags and saves.
+  const glosa::Status added = engine.add_adaptation(file.data(), file.size());
+  glosa::fuzz::require(added.is_ok() || !added.message().empty(), "a refused addition has a message");
   glosa::AnnotateOptions o;
   o.lang = "en";
   (void)engine.annotate(kEnglish, o);

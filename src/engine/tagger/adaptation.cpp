@@ -116,6 +116,56 @@ bool Adaptation::add(uint64_t feature, size_t j, float delta) {
   return true;
 }
 
+bool Adaptation::add_from(const Adaptation &other) {
+  GLOSA_ASSERT(other.tags_ == tags_, "adaptations of one tag set");
+  const size_t T = tags_.size();
+  bool all = true;
+  const auto add_table = [&](std::unordered_map<uint64_t, uint32_t> &index, std::vector<float> &values,
+                             const std::unordered_map<uint64_t, uint32_t> &from, const std::vector<float> &from_values) {
+    // In hash order, so that the same files give the same rows whatever the map's order.
+    std::vector<uint64_t> keys;
+    for (const auto &[feature, row] : from) keys.push_back(feature);
+    std::sort(keys.begin(), keys.end());
+    for (uint64_t feature : keys) {
+      float *row = row_for(index, values, feature);
+      if (!row) {
+        all = false;
+        continue;
+      }
+      const float *add = &from_values[static_cast<size_t>(from.at(feature)) * T];
+      for (size_t j = 0; j < T; ++j)
+        row[j] = std::clamp(row[j] + add[j], -kMaxAdaptationValue, kMaxAdaptationValue);
+    }
+  };
+  add_table(index_, rows_, other.index_, other.rows_);
+  add_table(evidence_index_, evidence_, other.evidence_index_, other.evidence_);
+  for (float &v : evidence_)
+    v = std::max(v, 0.0f);
+  std::vector<std::pair<std::vector<std::string>, uint8_t>> names(other.taught_.begin(), other.taught_.end());
+  add_taught_names(names);
+  const NetDeltas &theirs = other.net_deltas_;
+  if (!theirs.empty() && (net_deltas_.empty() || net_deltas_.net == theirs.net)) {
+    net_deltas_.net = theirs.net;
+    std::vector<uint32_t> buckets;
+    for (const auto &[bucket, row] : theirs.rows)
+      buckets.push_back(bucket);
+    std::sort(buckets.begin(), buckets.end());
+    for (uint32_t bucket : buckets) {
+      float *row = net_deltas_.row(bucket, theirs.dims);
+      if (!row) {
+        all = false;
+        continue;
+      }
+      const std::vector<float> &add = theirs.rows.at(bucket);
+      for (size_t d = 0; d < add.size(); ++d)
+        row[d] = std::clamp(row[d] + add[d], -kMaxNetDeltaValue, kMaxNetDeltaValue);
+    }
+  }
+  steps_ += other.steps_;
+  documents_ += other.documents_;
+  return all;
+}
+
 namespace {
 
 // u32 row count, then per row (sorted by feature hash) a varint hash delta, a

@@ -99,6 +99,12 @@ public:
   const Gazetteer &taught_names() const { return taught_matcher_; }
   size_t taught_name_count() const { return taught_.size(); }
 
+  // Adds what `other` taught (same language and tags) to this: deltas and evidence counts
+  // are summed, taught names joined, network deltas summed (when both are for one network;
+  // else `other`'s are left out), learn steps and documents counted. How a team's files
+  // join a person's own. False when kMaxAdaptationRows or kMaxNetDeltaRows kept some out.
+  bool add_from(const Adaptation &other);
+
   // What the corrections taught the window network (its embedding deltas).
   const NetDeltas &net_deltas() const { return net_deltas_; }
   NetDeltas &net_deltas() { return net_deltas_; }

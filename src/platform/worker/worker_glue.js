@@ -268,7 +268,9 @@
     var rows = withCString(lang, function (l) { return Module._glosa_worker_adaptation_rows(l); });
     self.postMessage({ type: 'taught', lang: lang, rows: rows });
   }
-  // An adaptation file (from the store, or opened by the person: `announce`).
+  // An adaptation file: from the store (it replaces what is in use), or opened by the person
+  // (`announce`: it is added to what this browser was taught, as a colleague's file joins
+  // one's own).
   function loadAdaptation(bytes, announce) {
     bytes = new Uint8Array(bytes);
     var lang = withBytes(bytes, function (p, n) { return Module.UTF8ToString(Module._glosa_worker_adaptation_lang(p, n)); });
@@ -281,14 +283,19 @@
       if (announce) self.postMessage({ type: 'need-model', lang: lang });
       return;
     }
-    var code = withBytes(bytes, function (p, n) { return Module._glosa_worker_load_adaptation(p, n); });
+    var code = withBytes(bytes, function (p, n) {
+      return announce ? Module._glosa_worker_add_adaptation(p, n) : Module._glosa_worker_load_adaptation(p, n);
+    });
     if (code !== 0) {
       // A stored file the shipped model no longer takes (it was taught to an earlier model):
       // the person is told, not left to find that their teaching is gone.
       self.postMessage({ type: announce ? 'adaptation-loaded' : 'adaptation-stale', ok: false, lang: lang, error: lastError() });
       return;
     }
-    if (announce) keepAdaptation(lang, bytes.slice().buffer);
+    if (announce) {  // what is in use now: the sum
+      withCString(lang, function (l) { Module._glosa_worker_save_adaptation(l); });
+      keepAdaptation(lang, takeResult());
+    }
     postTaught(lang);
     if (announce) self.postMessage({ type: 'adaptation-loaded', ok: true, lang: lang });
   }

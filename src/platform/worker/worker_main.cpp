@@ -104,6 +104,11 @@ EMSCRIPTEN_KEEPALIVE int glosa_worker_load_adaptation(const uint8_t* data, int l
   return report(engine().load_adaptation(data, static_cast<size_t>(len)));
 }
 
+// Adds an adaptation file to the one in use (a colleague's file: Engine::add_adaptation).
+EMSCRIPTEN_KEEPALIVE int glosa_worker_add_adaptation(const uint8_t* data, int len) {
+  return report(engine().add_adaptation(data, static_cast<size_t>(len)));
+}
+
 EMSCRIPTEN_KEEPALIVE void glosa_worker_reset_adaptation(const char* lang) { engine().reset_adaptation(lang); }
 
 EMSCRIPTEN_KEEPALIVE int glosa_worker_adaptation_rows(const char* lang) {

@@ -548,3 +548,51 @@ TEST_CASE(
   CHECK((begin[0] & 0x0f) == ner::kNameOrg); // "zorblax kwantowy" only
   CHECK(begin[3] == 0);
 }
+
+TEST_CASE("adaptation: a colleague's file is added to one's own: deltas and "
+          "evidence summed, taught names joined; a refused file changes nothing") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG"};
+  ner::Adaptation mine("en", "ner-en test", tags), theirs("en", "ner-en test", tags);
+  REQUIRE(mine.add(7, 1, 0.5f));
+  REQUIRE(mine.count_evidence(7, 1));
+  mine.add_taught_names({{{"zorblax", "quantix"}, ner::name_type("ORG")}});
+  REQUIRE(theirs.add(7, 1, 0.25f));
+  REQUIRE(theirs.add(9, 3, -1.0f));
+  REQUIRE(theirs.count_evidence(7, 3));
+  theirs.add_taught_names({{{"mira", "castellane"}, ner::name_type("PER")}});
+  theirs.net_deltas().net = 77;
+  REQUIRE(theirs.net_deltas().row(5, 2) != nullptr);
+  theirs.net_deltas().row(5, 2)[1] = 0.5f;
+  theirs.count_document();
+  ner::Adaptation joined = mine;
+  REQUIRE(joined.add_from(theirs));
+  CHECK(joined.find(7)[1] == doctest::Approx(0.75f));
+  CHECK(joined.find(9)[3] == doctest::Approx(-1.0f));
+  CHECK(joined.support(7, 1) == doctest::Approx(0.5f));  // one review each way
+  CHECK(joined.taught_name_count() == 2);
+  CHECK(joined.net_deltas().net == 77);
+  CHECK(joined.net_deltas().find(5)[1] == 0.5f);
+  CHECK(joined.documents() == 1);
+  // Added twice, the network rows sum; a file for another network adds no network rows.
+  ner::Adaptation other_net("en", "ner-en test", tags);
+  other_net.net_deltas().net = 78;
+  REQUIRE(other_net.net_deltas().row(6, 2) != nullptr);
+  REQUIRE(joined.add_from(other_net));
+  CHECK(joined.net_deltas().find(6) == nullptr);
+
+  // Through the engine, with the shipped English model: a file added to what was learnt.
+  Engine engine = english_engine();
+  REQUIRE(engine.learn(relabelled(annotate(engine, kTaught), "LOC")).is_ok());
+  const size_t own = engine.adaptation_rows("en");
+  REQUIRE(own > 0);
+  Engine colleague = english_engine();
+  REQUIRE(colleague.learn(relabelled(annotate(colleague, kOther), "ORG")).is_ok());
+  const std::vector<uint8_t> file = colleague.save_adaptation("en");
+  REQUIRE(engine.add_adaptation(file.data(), file.size()).is_ok());
+  CHECK(engine.adaptation_rows("en") > own);
+  const std::vector<uint8_t> before = engine.save_adaptation("en");
+  std::vector<uint8_t> damaged = file;
+  damaged[damaged.size() / 2] ^= 0x10;
+  CHECK_FALSE(engine.add_adaptation(damaged.data(), damaged.size()).is_ok());
+  CHECK(engine.save_adaptation("en") == before);
+}
