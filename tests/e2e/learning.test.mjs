@@ -143,6 +143,30 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   const afterRestart = await retagNow();
   assert.ok(afterRestart.length >= 2 && afterRestart.every((l) => l === 'ORG'), `after a worker restart: ${afterRestart}`);
 
+  // A correction after the restart adds to what was taught, and all of it is kept: a reload
+  // brings back as much as there was.
+  const taughtBefore = (await page.evaluate(() => glosa.viewState())).taught;
+  const other = await page.evaluate(() => {
+    const d = JSON.parse(glosa.getDocument());
+    for (let i = 0; i < d.entities.length; i++) {
+      const e = d.entities[i], r = glosa.entityRect(i);
+      if (e.label === 'PER' && e.status !== 'rejected' && r && r.y1 < 700) return { rect: r, text: e.text };
+    }
+    return null;
+  });
+  assert.ok(other, "a person's name on screen to relabel");
+  await clickAt(page, centre(other.rect));
+  await page.keyboard.press('Shift+Digit2');
+  await page.waitForFunction((n) => glosa.viewState().taught > n, taughtBefore, { timeout: 30000 });
+  await page.waitForTimeout(1500);  // the autosave and the store's write
+  const taughtAfter = (await page.evaluate(() => glosa.viewState())).taught;
+  t.diagnostic(`taught after a restart and a correction (${other.text} as ORG): ${taughtBefore} -> ${taughtAfter}`);
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await page.evaluate(() => glosa.loadModel('en'));
+  await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
+  assert.equal((await page.evaluate(() => glosa.viewState())).taught, taughtAfter, 'all of it kept in the browser');
+
   const origin = new URL(server.url).origin;
   assert.ok(requests.every((u) => u.startsWith(origin) || u.startsWith('blob:') || u.startsWith('data:')), 'nothing left the page');
   assert.deepEqual(errors, []);

@@ -17,13 +17,19 @@
   var ready = false;
   var queue = [];
   var modelReady = {};          // lang -> true once its NER model is loaded here
-  var pendingAdaptation = {};   // lang -> {bytes, announce}: an adaptation file waiting for its model
+  // What a person taught, per language, waiting for that language's model: the stored file
+  // (it becomes the adaptation in use) and files the person opened (added to it, in order).
+  var pendingStored = {};       // lang -> bytes
+  var pendingImports = {};      // lang -> [bytes]
   // What was taught is read from the store ('restore' at start, 'reload-taught' in a worker
-  // started again) before anything learns or annotates: a learn into an empty adaptation
-  // would be kept over the stored one, and the person's teaching lost.
+  // started again) before anything learns, annotates or touches what was taught: a learn
+  // into an empty adaptation would be kept over the stored one, and the person's teaching
+  // lost. Messages that must wait are replayed in their order.
   var taughtRead = false;
-  var waitingLearns = [];       // 'learn' messages waiting for their model and the stored adaptation
-  var waitingJobs = [];         // 'annotate' messages waiting for the stored adaptation
+  var storeUnreadable = false;  // the read failed: what is learnt is used but not written over the store
+  var waitingForTaught = [];
+  var waitingLearns = [];       // 'learn' messages waiting for their model
+  var askedModel = {};          // lang -> true once a waiting learn asked the page for its model
   var currentJob = 0;
   var encoder = new TextEncoder();
   var decoder = new TextDecoder();
@@ -90,6 +96,9 @@
         var stores = {};
         names.forEach(function (n) { stores[n] = tx.objectStore(n); });
         var out = fn(stores);
+        // A write commits now, not when this thread is next idle: a long annotation (or a
+        // Cancel that ends this worker) must not hold it back or lose it.
+        if (mode === 'readwrite' && tx.commit) tx.commit();
         tx.oncomplete = function () { resolve(out); };
         tx.onerror = function () { reject(tx.error); };
         tx.onabort = function () { reject(tx.error || new Error('the write was aborted')); };
@@ -137,7 +146,7 @@
       takeStoredTaught(out.state || []);
       self.postMessage({ type: 'restored', docs: docs, problems: problems, state: state }, transfer);
     }, function (e) {
-      takeStoredTaught([]);
+      readStoredTaught();  // the state store alone may still be readable
       self.postMessage({ type: 'restored', docs: [], problems: [], state: {}, error: errorText(e) });
     });
   }
@@ -145,15 +154,12 @@
   // --- what was taught, read back from the store; learning and annotating wait for it ---
   function takeStoredTaught(records) {
     records.forEach(function (r) {
-      if (!/^adaptation:/.test(r.key)) return;
-      var lang = r.key.slice(11);
-      if (modelReady[lang]) loadAdaptation(r.value, false);
-      else pendingAdaptation[lang] = { bytes: r.value, announce: false };
+      if (/^adaptation:/.test(r.key)) loadStored(r.key.slice(11), r.value);
     });
     taughtRead = true;
-    var jobs = waitingJobs;
-    waitingJobs = [];
-    jobs.forEach(handle);
+    var waiting = waitingForTaught;
+    waitingForTaught = [];
+    waiting.forEach(handle);
     flushLearns();
   }
   function readStoredTaught() {
@@ -161,35 +167,66 @@
       var out = {};
       s.state.getAll().onsuccess = function (e) { out.state = e.target.result; };
       return out;
-    }).then(function (out) { takeStoredTaught(out.state || []); }, function () { takeStoredTaught([]); });
+    }).then(function (out) { takeStoredTaught(out.state || []); }, function (e) {
+      storeUnreadable = true;
+      self.postMessage({ type: 'taught', lang: '', error: 'what was taught before could not be read back (' + errorText(e) +
+                        '); what you teach now is used but not kept, so that nothing stored is overwritten' });
+      takeStoredTaught([]);
+    });
   }
-  // A learn waits for its language's model and for what was taught before it.
+  // Whether a learn for `lang` may run: its model is here and what was taught before is in.
+  function canLearn(lang) {
+    return taughtRead && modelReady[lang] && !pendingStored[lang] && !(pendingImports[lang] || []).length;
+  }
+  // A learn waits for its language's model (asked for once) and for what was taught before it.
   function flushLearns() {
     var later = [];
     waitingLearns.forEach(function (msg) {
-      if (!taughtRead || !modelReady[msg.lang] || pendingAdaptation[msg.lang]) { later.push(msg); return; }
-      var learnt = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_learn(p, n); });
-      if (learnt === 0) {  // else nothing to learn from (no evidence)
-        keepAdaptation(msg.lang, takeResult());
-        postTaught(msg.lang);
+      if (!canLearn(msg.lang)) {
+        if (taughtRead && !modelReady[msg.lang] && !askedModel[msg.lang]) {
+          askedModel[msg.lang] = true;
+          self.postMessage({ type: 'need-model', lang: msg.lang });
+        }
+        later.push(msg);
+        return;
       }
-      self.postMessage({ type: 'learnt', id: msg.id, seq: msg.seq });
+      var learnt = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_learn(p, n); });
+      if (learnt !== 0) {  // nothing to learn from (no evidence)
+        self.postMessage({ type: 'learnt', id: msg.id, seq: msg.seq });
+        return;
+      }
+      postTaught(msg.lang);
+      // Confirmed once it is in the store: until then the page keeps it, to send again.
+      keepAdaptation(msg.lang, takeResult()).then(function () {
+        self.postMessage({ type: 'learnt', id: msg.id, seq: msg.seq });
+      }, function () {});
     });
     waitingLearns = later;
   }
+  // Messages that read or change what was taught wait until it has been read back.
+  function mustWaitForTaught(type) {
+    return type === 'annotate' || type === 'learn' || type === 'adaptation-import' || type === 'adaptation-reset' ||
+           type === 'adaptation-export';
+  }
 
   function handle(msg) {
+    if (!taughtRead && mustWaitForTaught(msg.type)) {
+      waitingForTaught.push(msg);
+      return;
+    }
     switch (msg.type) {
       case 'model': {
         var code = withBytes(new Uint8Array(msg.bytes), function (p, n) { return Module._glosa_worker_load_model(p, n); });
         if (code === 0 && !/^names-/.test(msg.name || '')) {
           modelReady[msg.lang] = true;
-          // What was taught before, kept in the store, comes back once the model is here.
-          var waiting = pendingAdaptation[msg.lang];
-          if (waiting) {
-            delete pendingAdaptation[msg.lang];
-            loadAdaptation(waiting.bytes, waiting.announce);
-          }
+          // What was taught before, kept in the store, comes back once the model is here; then
+          // the files opened meanwhile are added to it, in order.
+          var stored = pendingStored[msg.lang];
+          delete pendingStored[msg.lang];
+          if (stored) loadStored(msg.lang, stored);
+          var imports = pendingImports[msg.lang] || [];
+          delete pendingImports[msg.lang];
+          imports.forEach(importTaught);
         }
         self.postMessage({ type: 'model-loaded', lang: msg.lang, name: msg.name, ok: code === 0, error: code === 0 ? null : lastError() });
         flushLearns();
@@ -203,17 +240,9 @@
         self.postMessage({ type: 'adaptation', lang: msg.lang, bytes: bytes }, [bytes]);
         break;
       }
-      case 'adaptation-import': loadAdaptation(new Uint8Array(msg.bytes), true); break;
-      case 'adaptation-reset':
-        ['pl', 'en'].forEach(function (lang) {
-          withCString(lang, function (l) { Module._glosa_worker_reset_adaptation(l); });
-          delete pendingAdaptation[lang];
-          transact(['state'], 'readwrite', function (s) { s.state.delete('adaptation:' + lang); }).catch(function () {});
-          postTaught(lang);
-        });
-        break;
+      case 'adaptation-import': importTaught(new Uint8Array(msg.bytes)); break;
+      case 'adaptation-reset': forgetTaught(true); break;
       case 'annotate': {
-        if (!taughtRead) { waitingJobs.push(msg); break; }
         currentJob = msg.job;
         var t0 = performance.now();
         var result = withBytes(new Uint8Array(msg.text), function (p, n) {
@@ -248,6 +277,7 @@
         transact(['documents'], 'readwrite', function (s) { s.documents.delete(msg.id); }).catch(function () {});
         break;
       case 'clear':
+        forgetTaught(false);  // the store below goes, what was taught with it
         transact(['documents', 'state'], 'readwrite', function (s) { s.documents.clear(); s.state.clear(); })
           .then(function () { self.postMessage({ type: 'cleared', ok: true }); },
                 function (e) { self.postMessage({ type: 'cleared', ok: false, error: errorText(e) }); });
@@ -260,44 +290,82 @@
   }
 
   // --- what a person taught the tagger: learnt here, kept in the store ---
+  // Writes `bytes` as what was taught for `lang`; the promise is settled once it is stored.
   function keepAdaptation(lang, bytes) {
-    transact(['state'], 'readwrite', function (s) { s.state.put({ key: 'adaptation:' + lang, value: bytes }); })
-      .catch(function (e) { self.postMessage({ type: 'taught', lang: lang, error: errorText(e) }); });
+    if (storeUnreadable) return Promise.resolve();  // never over a store that could not be read
+    return transact(['state'], 'readwrite', function (s) { s.state.put({ key: 'adaptation:' + lang, value: bytes }); })
+      .catch(function (e) {
+        self.postMessage({ type: 'taught', lang: lang, error: errorText(e) });
+        throw e;
+      });
   }
   function postTaught(lang) {
     var rows = withCString(lang, function (l) { return Module._glosa_worker_adaptation_rows(l); });
     self.postMessage({ type: 'taught', lang: lang, rows: rows });
   }
-  // An adaptation file: from the store (it replaces what is in use), or opened by the person
-  // (`announce`: it is added to what this browser was taught, as a colleague's file joins
-  // one's own).
-  function loadAdaptation(bytes, announce) {
+  // Forget: every language's adaptation, what waits for a model, the learns that came before
+  // the Forget, and (when `unstore`) the stored files.
+  function forgetTaught(unstore) {
+    ['pl', 'en'].forEach(function (lang) {
+      withCString(lang, function (l) { Module._glosa_worker_reset_adaptation(l); });
+      delete pendingStored[lang];
+      delete pendingImports[lang];
+      if (unstore) {
+        transact(['state'], 'readwrite', function (s) { s.state.delete('adaptation:' + lang); }).catch(function () {});
+      }
+      postTaught(lang);
+    });
+    waitingLearns.forEach(function (msg) { self.postMessage({ type: 'learnt', id: msg.id, seq: msg.seq }); });
+    waitingLearns = [];
+  }
+  // The stored file of `lang`: it becomes the adaptation in use once the model is here. One
+  // this model cannot read (an earlier model's) is moved aside, not overwritten by the next
+  // learn, and the person is told.
+  function loadStored(lang, bytes) {
+    bytes = new Uint8Array(bytes);
+    if (!modelReady[lang]) {
+      pendingStored[lang] = bytes;
+      return;
+    }
+    var code = withBytes(bytes, function (p, n) { return Module._glosa_worker_load_adaptation(p, n); });
+    if (code === 0) {
+      postTaught(lang);
+      return;
+    }
+    var error = lastError();
+    if (!storeUnreadable) {
+      var copy = bytes.slice().buffer;
+      transact(['state'], 'readwrite', function (s) {
+        s.state.put({ key: 'adaptation-unreadable:' + lang, value: copy });
+        s.state.delete('adaptation:' + lang);
+      }).catch(function () {});
+    }
+    self.postMessage({ type: 'adaptation-stale', ok: false, lang: lang, error: error });
+  }
+  // A file the person opened: added to what this browser was taught (a colleague's file
+  // joins one's own) once its model is here.
+  function importTaught(bytes) {
     bytes = new Uint8Array(bytes);
     var lang = withBytes(bytes, function (p, n) { return Module.UTF8ToString(Module._glosa_worker_adaptation_lang(p, n)); });
     if (!lang) {
-      if (announce) self.postMessage({ type: 'adaptation-loaded', ok: false, error: lastError() });
+      self.postMessage({ type: 'adaptation-loaded', ok: false, error: lastError() });
       return;
     }
     if (!modelReady[lang]) {
-      pendingAdaptation[lang] = { bytes: bytes, announce: announce };
-      if (announce) self.postMessage({ type: 'need-model', lang: lang });
+      (pendingImports[lang] = pendingImports[lang] || []).push(bytes);
+      self.postMessage({ type: 'need-model', lang: lang });
       return;
     }
-    var code = withBytes(bytes, function (p, n) {
-      return announce ? Module._glosa_worker_add_adaptation(p, n) : Module._glosa_worker_load_adaptation(p, n);
-    });
+    var code = withBytes(bytes, function (p, n) { return Module._glosa_worker_add_adaptation(p, n); });
     if (code !== 0) {
-      // A stored file the shipped model no longer takes (it was taught to an earlier model):
-      // the person is told, not left to find that their teaching is gone.
-      self.postMessage({ type: announce ? 'adaptation-loaded' : 'adaptation-stale', ok: false, lang: lang, error: lastError() });
+      self.postMessage({ type: 'adaptation-loaded', ok: false, lang: lang, error: lastError() });
       return;
     }
-    if (announce) {  // what is in use now: the sum
-      withCString(lang, function (l) { Module._glosa_worker_save_adaptation(l); });
-      keepAdaptation(lang, takeResult());
-    }
+    withCString(lang, function (l) { Module._glosa_worker_save_adaptation(l); });  // the sum, now in use
+    keepAdaptation(lang, takeResult()).catch(function () {});
     postTaught(lang);
-    if (announce) self.postMessage({ type: 'adaptation-loaded', ok: true, lang: lang });
+    self.postMessage({ type: 'adaptation-loaded', ok: true, lang: lang });
+    flushLearns();
   }
 
   self.onmessage = function (event) {
