@@ -573,7 +573,9 @@ TEST_CASE("adaptation: a colleague's file is added to one's own: deltas and "
   CHECK(joined.net_deltas().net == 77);
   CHECK(joined.net_deltas().find(5)[1] == 0.5f);
   CHECK(joined.documents() == 1);
-  // Added twice, the network rows sum; a file for another network adds no network rows.
+  // Added again, the network rows sum; a file for another network adds no network rows.
+  REQUIRE(joined.add_from(theirs));
+  CHECK(joined.net_deltas().find(5)[1] == 1.0f);
   ner::Adaptation other_net("en", "ner-en test", tags);
   other_net.net_deltas().net = 78;
   REQUIRE(other_net.net_deltas().row(6, 2) != nullptr);
@@ -588,8 +590,18 @@ TEST_CASE("adaptation: a colleague's file is added to one's own: deltas and "
   Engine colleague = english_engine();
   REQUIRE(colleague.learn(relabelled(annotate(colleague, kOther), "ORG")).is_ok());
   const std::vector<uint8_t> file = colleague.save_adaptation("en");
+  const std::vector<uint8_t> own_file = engine.save_adaptation("en");
   REQUIRE(engine.add_adaptation(file.data(), file.size()).is_ok());
+  // Every feature of either file is there (the union), none replaced.
+  auto a = ner::Adaptation::parse(own_file.data(), own_file.size());
+  auto b = ner::Adaptation::parse(file.data(), file.size());
+  REQUIRE(a.is_ok());
+  REQUIRE(b.is_ok());
+  ner::Adaptation expected = a.value();
+  REQUIRE(expected.add_from(b.value()));
+  CHECK(engine.save_adaptation("en") == expected.serialize());
   CHECK(engine.adaptation_rows("en") > own);
+  CHECK(engine.adaptation_rows("en") >= colleague.adaptation_rows("en"));
   const std::vector<uint8_t> before = engine.save_adaptation("en");
   std::vector<uint8_t> damaged = file;
   damaged[damaged.size() / 2] ^= 0x10;
