@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,31 @@ void fix_header(std::vector<uint8_t>& file, size_t header) {
   const uint64_t size = file.size() - header, sum = checksum(file.data() + header, file.size() - header);
   for (int i = 0; i < 8; ++i) file[at + i] = static_cast<uint8_t>(size >> (8 * i));
   for (int i = 0; i < 8; ++i) file[at + 8 + i] = static_cast<uint8_t>(sum >> (8 * i));
+}
+
+// `payload` behind a header of `magic` (8 bytes) and `versions`, with the header's size and
+// checksum fields (the last 16 of its `header` bytes) made right for it.
+std::vector<uint8_t> wrapped(const char* magic, std::initializer_list<uint32_t> versions, const uint8_t* payload,
+                             size_t n, size_t header) {
+  std::vector<uint8_t> file(magic, magic + 8);
+  for (uint32_t v : versions) put_u32(file, v);
+  put_u64(file, 0);
+  put_u64(file, 0);
+  file.insert(file.end(), payload, payload + n);
+  fix_header(file, header);
+  return file;
+}
+
+// Applies the input's (u32 offset, u8 xor) edit records to `file`, at most 16; returns the
+// input bytes they took.
+size_t apply_edits(std::vector<uint8_t>& file, const uint8_t* rest, size_t n) {
+  size_t k = 0;
+  for (; k + 5 <= n && k < 5 * 16; k += 5) {
+    uint32_t offset = 0;
+    std::memcpy(&offset, rest + k, 4);
+    file[offset % file.size()] ^= rest[k + 4] ? rest[k + 4] : 1;
+  }
+  return k;
 }
 
 // Loads `file` as a model or lexicon; what loads must work.
@@ -155,22 +181,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (mode & 8) {
     // An adaptation: a payload in a valid header, or edits of a learnt file.
     if ((mode & 2) == 0) {
-      file.assign(glosa::ner::kAdaptationMagic, glosa::ner::kAdaptationMagic + 8);
-      put_u32(file, glosa::ner::kAdaptationFormatVersion);
-      put_u32(file, glosa::ner::kFeatureVersion);
-      put_u64(file, 0);
-      put_u64(file, 0);
-      file.insert(file.end(), rest, rest + n);
-      fix_header(file, kAdaptationHeader);
-      load_adaptation(file);
+      load_adaptation(wrapped(glosa::ner::kAdaptationMagic,
+                              {glosa::ner::kAdaptationFormatVersion, glosa::ner::kFeatureVersion}, rest, n,
+                              kAdaptationHeader));
       return 0;
     }
     file = learnt_adaptation();
-    for (size_t k = 0; k + 5 <= n && k < 5 * 16; k += 5) {
-      uint32_t offset = 0;
-      std::memcpy(&offset, rest + k, 4);
-      file[offset % file.size()] ^= rest[k + 4] ? rest[k + 4] : 1;
-    }
+    apply_edits(file, rest, n);
     fix_header(file, kAdaptationHeader);
     load_adaptation(file);
     return 0;
@@ -178,28 +195,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if ((mode & 2) == 0) {
     // A payload in a valid header.
     if (is_lexicon) {
-      file.assign(glosa::names::kLexiconMagic, glosa::names::kLexiconMagic + 8);
-      put_u32(file, glosa::names::kLexiconFormatVersion);
+      file = wrapped(glosa::names::kLexiconMagic, {glosa::names::kLexiconFormatVersion}, rest, n, kLexiconHeader);
     } else {
-      file.assign(glosa::ner::kModelMagic, glosa::ner::kModelMagic + 8);
-      put_u32(file, glosa::ner::kModelFormatVersion);
-      put_u32(file, glosa::ner::kFeatureVersion);
+      file = wrapped(glosa::ner::kModelMagic, {glosa::ner::kModelFormatVersion, glosa::ner::kFeatureVersion}, rest,
+                     n, kModelHeader);
     }
-    put_u64(file, 0);
-    put_u64(file, 0);
-    file.insert(file.end(), rest, rest + n);
-    fix_header(file, is_lexicon ? kLexiconHeader : kModelHeader);
     load(file, is_lexicon);
     return 0;
   }
   // Edits of the shipped file.
   file = shipped(is_lexicon);
-  size_t k = 0;
-  for (; k + 5 <= n && k < 5 * 16; k += 5) {
-    uint32_t offset = 0;
-    std::memcpy(&offset, rest + k, 4);
-    file[offset % file.size()] ^= rest[k + 4] ? rest[k + 4] : 1;
-  }
+  const size_t k = apply_edits(file, rest, n);
   if (k + 4 <= n) {  // a truncation
     uint32_t keep = 0;
     std::memcpy(&keep, rest + k, 4);

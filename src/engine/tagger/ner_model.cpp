@@ -500,7 +500,11 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   EmissionScorer scorer(m, tokens.size());
   GLOSA_ASSERT(adaptation == nullptr || fits(*adaptation), "an adaptation made for this model");
   scorer.adapt = adaptation;
-  if (adaptation && network_fits(*adaptation)) scorer.net_scratch.deltas = &adaptation->net_deltas();
+  // Deltas for this network: Engine drops others when it loads (network_fits, which also
+  // checks every bucket); here the constant-time part, which keeps row reads in bounds.
+  if (adaptation && adaptation->net_deltas().net == m.net_id && adaptation->net_deltas().dims == m.data.net.dims) {
+    scorer.net_scratch.deltas = &adaptation->net_deltas();
+  }
   // The entities of one decoded unit; `attrs` are the unit's attributes (for the subtypes
   // of LOC spans).
   auto extract = [&](const Sentence& s, const float* e_unit, const std::vector<int>& p_unit,

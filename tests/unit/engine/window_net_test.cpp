@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -55,14 +56,26 @@ ModelData model_with_net(float o_bias, size_t favoured, float beta, float skip_m
   return m;
 }
 
+// A model written and loaded back, and a text tokenised for it.
+struct Loaded {
+  std::shared_ptr<const NerModel> model;
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  Loaded(const ModelData& m, std::string t) : text(std::move(t)) {
+    const auto bytes = serialize_model(m);
+    auto loaded = NerModel::load(bytes.data(), bytes.size());
+    REQUIRE(loaded.is_ok());
+    model = loaded.value();
+    tokens = tokenize(text);
+    sentences = split_sentences(text, tokens);
+  }
+};
+
 std::vector<Entity> tag_with(const ModelData& m, const std::string& text) {
-  const auto bytes = serialize_model(m);
-  auto loaded = NerModel::load(bytes.data(), bytes.size());
-  REQUIRE(loaded.is_ok());
-  const auto tokens = tokenize(text);
-  const auto sentences = split_sentences(text, tokens);
+  const Loaded x(m, text);
   std::vector<Entity> out;
-  loaded.value()->tag(text, tokens, sentences, &out);
+  x.model->tag(x.text, x.tokens, x.sentences, &out);
   return out;
 }
 
@@ -191,13 +204,11 @@ TEST_CASE("window net: learning decides the network's tokens as tagging does, so
   // "Ala" toward PER, which narrows O's lead below the margin. Tagging must not then let the
   // network in where learning did not see it (the skip is decided before the deltas).
   const ModelData m = model_with_net(20.0f, 8, 3.0f, 15.0f);
-  const auto bytes = serialize_model(m);
-  auto loaded = NerModel::load(bytes.data(), bytes.size());
-  REQUIRE(loaded.is_ok());
-  const NerModel& model = *loaded.value();
-  const std::string text = "Ala ma kota";
-  const auto tokens = tokenize(text);
-  const auto sentences = split_sentences(text, tokens);
+  const Loaded x(m, "Ala ma kota");
+  const NerModel& model = *x.model;
+  const std::string& text = x.text;
+  const auto& tokens = x.tokens;
+  const auto& sentences = x.sentences;
   Adaptation adaptation = model.new_adaptation();
   std::vector<NameEvidence> evidence = {{0, 3, "PER", true}};
   LearnOptions options;
@@ -270,13 +281,11 @@ TEST_CASE("window net: a learning step moves the relabelled word's trigrams, and
 
 TEST_CASE("window net: learn() teaches the network relabelled names only, at the rate asked") {
   const ModelData m = model_with_net(0.0f, 8, 1.0f, 1e30f);
-  const auto bytes = serialize_model(m);
-  auto loaded = NerModel::load(bytes.data(), bytes.size());
-  REQUIRE(loaded.is_ok());
-  const NerModel& model = *loaded.value();
-  const std::string text = "Ala ma kota";
-  const auto tokens = tokenize(text);
-  const auto sentences = split_sentences(text, tokens);
+  const Loaded x(m, "Ala ma kota");
+  const NerModel& model = *x.model;
+  const std::string& text = x.text;
+  const auto& tokens = x.tokens;
+  const auto& sentences = x.sentences;
   auto learn = [&](const std::vector<NameEvidence>& evidence, float rate, Adaptation* a) {
     LearnOptions options;
     options.net_rate = rate;
@@ -408,13 +417,11 @@ TEST_CASE("window net: what the network learnt changes tagging, and survives sav
   // Every token is an ORG by the network alone. A person relabels "Ala" PER; only the network
   // learns (no linear steps): its trigram deltas take the ORG vote from "Ala", not from the rest.
   const ModelData m = model_with_net(0.1f, 8, 1.0f, 1e30f);
-  const auto bytes = serialize_model(m);
-  auto loaded = NerModel::load(bytes.data(), bytes.size());
-  REQUIRE(loaded.is_ok());
-  const NerModel& model = *loaded.value();
-  const std::string text = "Ala ma kota";
-  const auto tokens = tokenize(text);
-  const auto sentences = split_sentences(text, tokens);
+  const Loaded x(m, "Ala ma kota");
+  const NerModel& model = *x.model;
+  const std::string& text = x.text;
+  const auto& tokens = x.tokens;
+  const auto& sentences = x.sentences;
   std::vector<Entity> plain;
   model.tag(text, tokens, sentences, &plain);
   REQUIRE(plain.size() == 3);
