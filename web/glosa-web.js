@@ -283,7 +283,8 @@
       worker = null;
       return;
     }
-    worker.onmessage = onWorkerMessage;
+    // A replaced worker's last replies are not this worker's (its model counts start again).
+    worker.onmessage = function (event) { if (event.target === worker) onWorkerMessage(event); };
     worker.onerror = function (e) {
       e.preventDefault();
       if (!workerReady) return;  // loading errors: the start-up timeout reports them
@@ -296,9 +297,11 @@
     if (worker) worker.terminate();
     startWorker();
     whenWorker().then(function () {
+      // The old worker's replies will never come: a language still loading waits for the new
+      // worker's replies only (counting on would leave it "loading" for good).
       Object.keys(modelFiles).forEach(function (lang) {
-        modelWaiters[lang] = modelWaiters[lang] || { remaining: 0, resolve: function () {}, reject: function () {} };
-        modelWaiters[lang].remaining += modelFiles[lang].length;
+        modelWaiters[lang] = modelWaiters[lang] || { resolve: function () {}, reject: function () {} };
+        modelWaiters[lang].remaining = modelFiles[lang].length;
         modelFiles[lang].forEach(function (f) { sendModel(lang, f); });
       });
       // What was taught is read back from the store before jobs and learns run.

@@ -172,3 +172,38 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A Cancel while a model is on its way to the engine's worker: the new worker gets the model,
+// and the documents tagged without it are tagged again with it. (The page once counted the
+// old worker's replies and waited for ever: "loading the English name model…" stayed, and
+// the first document never got its names.)
+test('a worker restart while the model is still loading still brings the model in', async (t) => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const modelFile = path.join(root, 'build', 'web', 'dist', 'models', 'ner-en.bin');
+  await page.route('**/models/ner-en.bin', async (route) => { await held; await route.fulfill({ path: modelFile }); });
+  await pasteText(page, first);
+  await page.waitForFunction(() => glosa.viewState().loadingModel === 'en', null, { timeout: 30000 });
+  await page.waitForFunction(() => glosa.listDocuments()[0].status !== 'annotating', null, { timeout: 30000 });
+  const [withoutModel] = await page.evaluate(() => glosa.listDocuments());
+  // A long document (15 MB: seconds of work even without the model) keeps the worker busy,
+  // so the model's file waits behind it in the worker.
+  const long = Array(70000).fill(paragraphs[1]).join('\n\n');
+  await pasteText(page, long);
+  await page.waitForFunction(() => glosa.itemRect('cancel-annotation') !== null, null, { timeout: 30000, polling: 20 });
+  const fetched = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/models/ner-en.bin'));
+  release();
+  await fetched;
+  await frames(page, 1);  // the file is posted to the worker
+  assert.ok(await page.evaluate(() => glosa.itemRect('cancel-annotation') !== null), 'the worker is still busy');
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('cancel-annotation'))));
+  await page.waitForFunction(() => /Annotation cancelled/.test(glosa.viewState().message), null, { timeout: 30000 });
+  await page.waitForFunction(() => glosa.viewState().loadingModel === '', null, { timeout: 30000 });
+  // The first document, tagged before the model came, is tagged again with it.
+  await page.waitForFunction((n) => glosa.listDocuments()[0].entities > n, withoutModel.entities, { timeout: 30000 });
+  const [withModel] = await page.evaluate(() => glosa.listDocuments());
+  t.diagnostic(`first document: ${withoutModel.entities} entities without the model, ${withModel.entities} with it`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
