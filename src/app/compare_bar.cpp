@@ -62,6 +62,7 @@ void draw_compare_bar(AppState& state, UiResources& ui) {
     return;
   }
   if (ImGui::BeginPopup("per-label##compare")) {
+    close_popup_on_escape();
     if (ImGui::BeginTable("labels##compare", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableSetupColumn("label");
       ImGui::TableSetupColumn("here");

@@ -60,6 +60,7 @@ void footer_note(const std::string& text) {
 
 void draw_row_menu(AppState& state, int i) {
   if (!ImGui::BeginPopup("document-menu")) return;
+  close_popup_on_escape();
   if (i < 0 || i >= static_cast<int>(state.documents.size())) {
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -35,6 +35,7 @@ void export_items(AppState& state, UiResources& ui) {
   const size_t n = state.documents.size();
   const std::string every = "All " + std::to_string(n) + " documents (.zip)";
   if (n > 1 && ImGui::BeginMenu(every.c_str())) {
+    close_popup_on_escape();
     if (ImGui::MenuItem("Glosa files (.glosa.json)")) export_collection_as(state, ExchangeFormat::Glosa);
     record_item_rect(ui, "export-all:glosa");
     for (ExchangeFormat f : kFormats) {
@@ -57,6 +58,7 @@ void export_items(AppState& state, UiResources& ui) {
 
 void draw_export_menu(AppState& state, UiResources& ui) {
   if (!ImGui::BeginPopup("export-menu")) return;
+  close_popup_on_escape();
   export_items(state, ui);
   ImGui::EndPopup();
 }
@@ -79,6 +81,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     record_item_rect(ui, "toolbar-panel");
   }
   if (ImGui::BeginPopup("toolbar-menu")) {
+    close_popup_on_escape();
     const bool doc = has_document(state);
     if (ImGui::MenuItem("Documents", nullptr, ui.show_documents)) {
       ui.show_documents = !ui.show_documents;
@@ -88,6 +91,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     if (state.services.open_file_dialog && ImGui::MenuItem("Open\xE2\x80\xA6", "Ctrl+O")) state.services.open_file_dialog();
     if (ImGui::MenuItem("Download", "Ctrl+S", false, doc)) save_document(state);
     if (ImGui::BeginMenu("Export", doc)) {
+      close_popup_on_escape();
       export_items(state, ui);
       ImGui::EndMenu();
     }

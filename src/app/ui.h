@@ -198,6 +198,10 @@ bool item_screen_rect(const UiResources& ui, const std::string& name, float rect
 // Records the last ImGui item's rectangle under `name` in ui.item_rects.
 void record_item_rect(UiResources& ui, const std::string& name);
 
+// Inside a popup or menu: Esc closes it, as every menu does (Dear ImGui 1.86 leaves a
+// non-modal popup open on Esc). Not while a text field has the keys: Esc leaves the field.
+void close_popup_on_escape();
+
 // Draws `text` in one line at `pos`, no wider than max_width: a longer text is cut at a
 // character boundary and ends in "…". Returns the width drawn (0 for max_width <= 0).
 float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float x, float y,

@@ -118,6 +118,12 @@ bool ui_wants_frames(const AppState& state, const UiResources& ui, double now_ms
   return false;
 }
 
+void close_popup_on_escape() {
+  if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    ImGui::CloseCurrentPopup();
+  }
+}
+
 void record_item_rect(UiResources& ui, const std::string& name) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ui.item_rects[name] = {a.x, a.y, b.x, b.y};

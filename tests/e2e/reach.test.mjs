@@ -268,3 +268,28 @@ async function pasteAndMessage(page) {
   await page.evaluate(() => glosa.whenIdle());
   await frames(page, 3);
 }
+
+// Esc closes the phone's ≡ Menu and the toolbar's Export ▾ (Dear ImGui leaves its popups open
+// on Esc; a person with a keyboard was left with a menu over the text, and every key ignored).
+test('Esc closes the toolbar menus, and the keys reach the text again', async () => {
+  for (const [w, h, button] of [[390, 844, 'toolbar-menu'], [1400, 900, 'toolbar-export']]) {
+    const { page, context, errors } = await openApp(browser, server.url, { width: w, height: h });
+    await pasteText(page, sample);
+    await page.evaluate(() => glosa.whenIdle());
+    await frames(page, 3);
+    const r = await page.evaluate((n) => glosa.itemRect(n), button);
+    assert.ok(r, `${button} at ${w} px`);
+    await clickAt(page, centre(r));
+    await frames(page, 2);
+    assert.equal((await page.evaluate(() => glosa.viewState())).menuOpen, true, `${button} opens`);
+    await page.keyboard.press('Escape');
+    await frames(page, 3);
+    assert.equal((await page.evaluate(() => glosa.viewState())).menuOpen, false, `Esc closes ${button} at ${w} px`);
+    // The keys reach the text again: Tab selects an entity.
+    await page.keyboard.press('Tab');
+    await frames(page, 2);
+    assert.ok((await page.evaluate(() => glosa.viewState())).selected >= 0, 'Tab works after the menu closed');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
