@@ -2,7 +2,9 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
+#include <random>
 
 #include "engine/article/article_info.h"
 #include "engine/article/date_resolution.h"
@@ -59,6 +61,19 @@ ner::Adaptation* Engine::adaptation_for(std::string_view lang) {
   return nullptr;
 }
 
+namespace {
+
+// An id for the corrections learnt here (Adaptation::own_origin): random, so that two
+// browsers never share one. The clock is mixed in should the random device be a poor one.
+uint64_t new_origin_id() {
+  std::random_device device;
+  uint64_t id = (uint64_t{device()} << 32) ^ device();
+  id ^= static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
+  return id == 0 ? 1 : id;
+}
+
+}  // namespace
+
 Result<LearnSummary> Engine::learn(const Document& corrected, const LearnOptions& options) {
   const NerModel* model = model_for(corrected.lang);
   if (!model) {
@@ -79,6 +94,7 @@ Result<LearnSummary> Engine::learn(const Document& corrected, const LearnOptions
     adaptations_.push_back(model->new_adaptation());
     adaptation = &adaptations_.back();
   }
+  if (adaptation->own_origin() == 0) adaptation->set_own_origin(new_origin_id());
   const std::vector<Sentence> sentences = split_sentences(corrected.text, tokens);
   return model->learn(corrected.text, tokens, sentences, evidence, adaptation, options);
 }
@@ -126,17 +142,21 @@ Status Engine::add_adaptation(const uint8_t* data, size_t size) {
   auto read = read_adaptation(data, size, [this](std::string_view lang) { return model_for(lang); });
   if (!read.is_ok()) return read.status();
   ner::Adaptation* current = adaptation_for(read.value().lang());
-  if (!current) {
-    adaptations_.push_back(std::move(read.value()));
-    return Status::ok();
+  if (current && current->shares_origin(read.value())) {
+    return Status(ErrorCode::BadArgument, "what this file taught is already in use here (the same file was opened "
+                                          "before, or it was saved from this browser): adding it would count those "
+                                          "corrections twice, so nothing was added");
   }
-  // Joined in a copy, so that a refusal changes nothing.
-  ner::Adaptation joined = *current;
+  // Joined in a copy, so that a refusal changes nothing. With nothing learnt yet, the file
+  // joins an empty one: its corrections keep their origin, and what is learnt here from
+  // now on gets one of its own.
+  ner::Adaptation joined = current ? *current : model_for(read.value().lang())->new_adaptation();
   if (!joined.add_from(read.value())) {
     return Status(ErrorCode::BadArgument, "what was taught would grow past the size kept in the browser; "
                                           "Forget first, or load the file instead of adding it");
   }
-  *current = std::move(joined);
+  if (current) *current = std::move(joined);
+  else adaptations_.push_back(std::move(joined));
   return Status::ok();
 }
 

@@ -79,7 +79,8 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await page.evaluate(() => glosa.loadModel('en'));
   await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
 
-  // Save…: the file a team shares (format 3 holds the network's deltas too).
+  // Save…: the file a team shares (format 4: the network's deltas, and the origins that keep
+  // one file from being added twice).
   await frames(page, 3);
   const save = await page.evaluate(() => glosa.itemRect('taught-save'));
   assert.ok(save, 'the Documents panel shows Save… for what was taught');
@@ -87,7 +88,7 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   assert.equal(download.suggestedFilename(), 'glosa-taught-en.glosa-adaptation');
   const taughtFile = fs.readFileSync(await download.path());
   assert.equal(taughtFile.subarray(0, 8).toString('latin1'), 'GLOSAADP');
-  assert.equal(taughtFile.readUInt32LE(8), 3, 'format 3');
+  assert.equal(taughtFile.readUInt32LE(8), 4, 'format 4');
 
   // Forget: the shipped model alone tags the second document again, as at first.
   await page.waitForFunction(() => /Downloaded glosa-taught-en/.test(glosa.viewState().message), null, { timeout: 30000 });
@@ -128,7 +129,12 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   // browser was taught (here, nothing since Forget).
   await openTaught('glosa-taught-en.glosa-adaptation', taughtFile);
   await page.waitForFunction(() => /Added what the file taught \(en\)/.test(glosa.viewState().message), null, { timeout: 30000 });
-  assert.ok((await page.evaluate(() => glosa.viewState())).taught > 0);
+  const taughtOnce = (await page.evaluate(() => glosa.viewState())).taught;
+  assert.ok(taughtOnce > 0);
+  // The same file again would count its corrections twice: refused, and nothing changes.
+  await openTaught('glosa-taught-en (1).glosa-adaptation', taughtFile);
+  await page.waitForFunction(() => /already in use here/.test(glosa.viewState().message), null, { timeout: 30000 });
+  assert.equal((await page.evaluate(() => glosa.viewState())).taught, taughtOnce, 'not added twice');
   const reloaded = await retagNow();
   assert.ok(reloaded.length >= 2 && reloaded.every((l) => l === 'ORG'), `loaded: ${reloaded}`);
 

@@ -163,7 +163,26 @@ bool Adaptation::add_from(const Adaptation &other) {
   }
   steps_ += other.steps_;
   documents_ += other.documents_;
+  std::vector<uint64_t> origins = added_origins_;
+  if (other.own_origin_)
+    origins.push_back(other.own_origin_);
+  origins.insert(origins.end(), other.added_origins_.begin(), other.added_origins_.end());
+  std::sort(origins.begin(), origins.end());
+  origins.erase(std::unique(origins.begin(), origins.end()), origins.end());
+  origins.erase(std::remove(origins.begin(), origins.end(), own_origin_), origins.end());
+  if (origins.size() > kMaxAdaptationOrigins)
+    origins.resize(kMaxAdaptationOrigins); // a guard, not a limit any team reaches
+  added_origins_ = std::move(origins);
   return all;
+}
+
+bool Adaptation::shares_origin(const Adaptation &other) const {
+  const auto here = [this](uint64_t id) {
+    return id != 0 && (id == own_origin_ ||
+                       std::binary_search(added_origins_.begin(), added_origins_.end(), id));
+  };
+  return here(other.own_origin_) ||
+         std::any_of(other.added_origins_.begin(), other.added_origins_.end(), here);
 }
 
 namespace {
@@ -263,6 +282,10 @@ std::vector<uint8_t> Adaptation::serialize() const {
     for (float v : net_deltas_.rows.at(bucket))
       p.f32(v);
   }
+  p.u64(own_origin_);
+  p.u32(static_cast<uint32_t>(added_origins_.size()));
+  for (uint64_t id : added_origins_)
+    p.u64(id);
   const std::vector<uint8_t> &payload = p.data();
   ByteWriter out;
   for (char c : kAdaptationMagic)
@@ -292,7 +315,7 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
   const uint64_t checksum = h.u64();
   // Format 1 (no evidence counts) is still read: its deltas apply as before,
   // and the evidence of its reviews starts empty; format 2 has no network
-  // deltas. Feature set 7's adaptable
+  // deltas, format 3 no origins. Feature set 7's adaptable
   // features are set 8's (features.cpp keeps their template seeds), so a set-7
   // file is read too.
   if (version < 1 || version > kAdaptationFormatVersion) {
@@ -387,6 +410,18 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
     }
     if (!r.ok())
       return bad("network deltas truncated");
+  }
+  if (version >= 4) {
+    a.own_origin_ = r.u64();
+    const uint32_t count = r.u32();
+    if (!r.ok() || count > kMaxAdaptationOrigins || size_t{count} * 8 > r.remaining())
+      return bad("origin count out of range");
+    for (uint32_t i = 0; i < count; ++i) {
+      const uint64_t id = r.u64();
+      if (id == 0 || id == a.own_origin_ || (i > 0 && id <= a.added_origins_.back()))
+        return bad("origins are not ascending, repeat one or name no file");
+      a.added_origins_.push_back(id);
+    }
   }
   for (float v : a.evidence_)
     if (v < 0)

@@ -16,7 +16,9 @@
 //            count, the lower-cased words as str (format 2); then the window
 //            network's embedding deltas: u64 fingerprint of the network they
 //            were learnt for, u32 dims, u32 row count, per row (sorted by
-//            bucket) u32 bucket, dims x f32 (format 3)
+//            bucket) u32 bucket, dims x f32 (format 3); then the origins: u64
+//            own origin (0: none), u32 count, the added origins, ascending
+//            (format 4)
 #pragma once
 
 #include <cstddef>
@@ -33,8 +35,11 @@
 namespace glosa::ner {
 
 constexpr char kAdaptationMagic[8] = {'G', 'L', 'O', 'S', 'A', 'A', 'D', 'P'};
-constexpr uint32_t kAdaptationFormatVersion = 3; // 2: evidence counts, taught
-                                                 // names; 3: network deltas
+constexpr uint32_t kAdaptationFormatVersion = 4; // 2: evidence counts, taught
+                                                 // names; 3: network deltas;
+                                                 // 4: origins
+// The most origins a file may list (a team of files added to one another).
+constexpr uint32_t kMaxAdaptationOrigins = 4096;
 // A guard against unbounded growth (about 40 MB of rows at 17 tags): learn()
 // stops adding new features beyond it and says so; existing ones still move.
 constexpr size_t kMaxAdaptationRows = 600000;
@@ -101,9 +106,22 @@ public:
 
   // Adds what `other` taught (same language and tags) to this: deltas and evidence counts
   // are summed, taught names joined, network deltas summed (when both are for one network;
-  // else `other`'s are left out), learn steps and documents counted. How a team's files
-  // join a person's own. False when kMaxAdaptationRows or kMaxNetDeltaRows kept some out.
+  // else `other`'s are left out), learn steps and documents counted, its origins joined to
+  // the added ones. How a team's files join a person's own. False when kMaxAdaptationRows
+  // or kMaxNetDeltaRows kept some out. (No check for corrections counted twice: see
+  // shares_origin.)
   bool add_from(const Adaptation &other);
+
+  // Origins: where the corrections summed here come from, so that none is added twice.
+  // The own origin is a random id taken when this adaptation first learns (learnt in one
+  // browser: Engine::learn); the added ones are the origins of every file added to it, and
+  // of the files added to those. Files of formats 1 to 3 have none.
+  uint64_t own_origin() const { return own_origin_; }
+  void set_own_origin(uint64_t id) { own_origin_ = id; }
+  const std::vector<uint64_t> &added_origins() const { return added_origins_; }
+  // True when `other` holds corrections this one holds already: the same file opened again,
+  // a file saved from this adaptation, or two files that both hold a third.
+  bool shares_origin(const Adaptation &other) const;
 
   // What the corrections taught the window network (its embedding deltas).
   const NetDeltas &net_deltas() const { return net_deltas_; }
@@ -130,6 +148,8 @@ private:
   std::map<std::vector<std::string>, uint8_t> taught_; // words -> NameType bits
   Gazetteer taught_matcher_;                           // taught_ as phrases
   NetDeltas net_deltas_;
+  uint64_t own_origin_ = 0;
+  std::vector<uint64_t> added_origins_; // ascending, without own_origin_
   void rebuild_taught_matcher();
   // The row of `feature` in a table (index: hash -> row; values: T per row),
   // created as zeros when there is room; nullptr when kMaxAdaptationRows keeps

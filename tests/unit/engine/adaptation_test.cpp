@@ -211,10 +211,19 @@ TEST_CASE("adaptation: save and load give the same deltas, byte for byte, and "
   REQUIRE(teacher.learn(relabelled(before, want)).is_ok());
   const std::vector<uint8_t> bytes = teacher.save_adaptation("en");
 
-  // Determinism: the same corrections in another engine give the same file.
+  // Determinism: the same corrections in another engine give the same file, but for
+  // the random id of where they were learnt (its own origin).
   Engine twin = english_engine();
   REQUIRE(twin.learn(relabelled(annotate(twin, kTaught), want)).is_ok());
-  CHECK(twin.save_adaptation("en") == bytes);
+  const auto without_origin = [](const std::vector<uint8_t> &file) {
+    auto a = ner::Adaptation::parse(file.data(), file.size());
+    REQUIRE(a.is_ok());
+    CHECK(a.value().own_origin() != 0);
+    a.value().set_own_origin(0);
+    return a.value().serialize();
+  };
+  CHECK(twin.save_adaptation("en") != bytes);
+  CHECK(without_origin(twin.save_adaptation("en")) == without_origin(bytes));
 
   Engine colleague = english_engine();
   REQUIRE(colleague.load_adaptation(bytes.data(), bytes.size()).is_ok());
@@ -359,33 +368,126 @@ static std::vector<uint8_t> older_format(const std::vector<uint8_t> &bytes,
   return out;
 }
 
-TEST_CASE("adaptation: files of formats 1 (deltas only) and 2 (no network "
-          "deltas) are still read") {
+TEST_CASE("adaptation: files of formats 1 (deltas only), 2 (no network "
+          "deltas) and 3 (no origins) are still read") {
   ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
   REQUIRE(a.add(3, 1, 1.5f));
-  const std::vector<uint8_t> v3 = a.serialize();
-  REQUIRE(ner::kAdaptationFormatVersion == 3);
-  // Format 2 is format 3 without the network section (with no deltas: u64
-  // network 0, u32 dims 0, u32 rows 0); format 1 is format 2 without the
-  // evidence and taught-name sections (two counts of 0).
-  const std::vector<uint8_t> v2 = older_format(v3, 16, 2);
-  const std::vector<uint8_t> v1 = older_format(v3, 24, 1);
-  for (const auto *old : {&v1, &v2}) {
+  const std::vector<uint8_t> v4 = a.serialize();
+  REQUIRE(ner::kAdaptationFormatVersion == 4);
+  // Format 3 is format 4 without the origins (none: u64 0, u32 0); format 2 is
+  // format 3 without the network section (with no deltas: u64 network 0, u32
+  // dims 0, u32 rows 0); format 1 is format 2 without the evidence and
+  // taught-name sections (two counts of 0).
+  const std::vector<uint8_t> v3 = older_format(v4, 12, 3);
+  const std::vector<uint8_t> v2 = older_format(v4, 12 + 16, 2);
+  const std::vector<uint8_t> v1 = older_format(v4, 12 + 24, 1);
+  for (const auto *old : {&v1, &v2, &v3}) {
     auto parsed = ner::Adaptation::parse(old->data(), old->size());
     REQUIRE(parsed.is_ok());
     CHECK(parsed.value().rows() == 1);
     CHECK(parsed.value().evidence_rows() == 0);
     CHECK(parsed.value().net_deltas().empty());
+    CHECK(parsed.value().own_origin() == 0);
+    CHECK(parsed.value().added_origins().empty());
     CHECK(parsed.value().support(3, 1) == 1.0f);
-    // Saved again, it is a format-3 file with the same deltas.
-    CHECK(parsed.value().serialize() == v3);
+    // Saved again, it is a format-4 file with the same deltas.
+    CHECK(parsed.value().serialize() == v4);
   }
-  std::vector<uint8_t> v4 = v3;
-  v4[8] = 4;
-  auto refused = ner::Adaptation::parse(v4.data(), v4.size());
+  std::vector<uint8_t> v5 = v4;
+  v5[8] = 5;
+  auto refused = ner::Adaptation::parse(v5.data(), v5.size());
   REQUIRE_FALSE(refused.is_ok());
   CHECK(refused.status().code() == ErrorCode::BadModelVersion);
-  CHECK(refused.status().message().find("version 4") != std::string::npos);
+  CHECK(refused.status().message().find("version 5") != std::string::npos);
+}
+
+TEST_CASE("adaptation: origins round-trip and join; a file listing them out "
+          "of order is refused") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER"};
+  ner::Adaptation mine("en", "t", tags), theirs("en", "t", tags), third("en", "t", tags);
+  mine.set_own_origin(50);
+  theirs.set_own_origin(20);
+  third.set_own_origin(90);
+  CHECK_FALSE(mine.shares_origin(theirs));
+  REQUIRE(theirs.add_from(third));
+  CHECK(theirs.added_origins() == std::vector<uint64_t>{90});
+  REQUIRE(mine.add_from(theirs));
+  CHECK(mine.own_origin() == 50);
+  CHECK(mine.added_origins() == std::vector<uint64_t>{20, 90});
+  CHECK(mine.shares_origin(theirs));
+  CHECK(mine.shares_origin(third));
+  ner::Adaptation copy_of_mine("en", "t", tags);
+  REQUIRE(copy_of_mine.add_from(mine)); // own 0: opened, never learnt from
+  CHECK(copy_of_mine.added_origins() == std::vector<uint64_t>{20, 50, 90});
+  CHECK(mine.shares_origin(copy_of_mine));
+  ner::Adaptation unrelated("en", "t", tags);
+  unrelated.set_own_origin(70);
+  CHECK_FALSE(mine.shares_origin(unrelated));
+  CHECK_FALSE(mine.shares_origin(ner::Adaptation("en", "t", tags))); // no origin: a format-3 file
+
+  const std::vector<uint8_t> bytes = mine.serialize();
+  auto back = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(back.is_ok());
+  CHECK(back.value().own_origin() == 50);
+  CHECK(back.value().added_origins() == mine.added_origins());
+  CHECK(back.value().serialize() == bytes);
+  // The last 16 bytes are the two added origins, 20 and 90: swapped, or the own one
+  // repeated, the file is refused.
+  const auto with_origins = [&](uint64_t first, uint64_t second) {
+    std::vector<uint8_t> edited(bytes.begin(), bytes.end() - 16);
+    for (uint64_t id : {first, second})
+      for (int k = 0; k < 8; ++k)
+        edited.push_back(static_cast<uint8_t>(id >> (8 * k)));
+    return older_format(edited, 0, 4);
+  };
+  CHECK(ner::Adaptation::parse(with_origins(20, 90).data(), bytes.size()).is_ok());
+  for (const auto &[a, b] : {std::pair<uint64_t, uint64_t>{90, 20}, {20, 20}, {20, 50}, {0, 90}}) {
+    const std::vector<uint8_t> bad = with_origins(a, b);
+    auto parsed = ner::Adaptation::parse(bad.data(), bad.size());
+    REQUIRE_FALSE(parsed.is_ok());
+    CHECK(parsed.status().message().find("origins") != std::string::npos);
+  }
+}
+
+TEST_CASE("adaptation: a file whose corrections are already in use is not added "
+          "again; after Forget it is") {
+  Engine engine = english_engine();
+  REQUIRE(engine.learn(relabelled(annotate(engine, kTaught), "LOC")).is_ok());
+  const std::vector<uint8_t> own_file = engine.save_adaptation("en");
+  // One's own file, saved and opened again: refused, nothing changes.
+  const Status again = engine.add_adaptation(own_file.data(), own_file.size());
+  REQUIRE_FALSE(again.is_ok());
+  CHECK(again.message().find("already in use") != std::string::npos);
+  CHECK(engine.save_adaptation("en") == own_file);
+
+  // A colleague's file: added once; the second time refused.
+  Engine colleague = english_engine();
+  REQUIRE(colleague.learn(relabelled(annotate(colleague, kOther), "ORG")).is_ok());
+  const std::vector<uint8_t> theirs = colleague.save_adaptation("en");
+  REQUIRE(engine.add_adaptation(theirs.data(), theirs.size()).is_ok());
+  const std::vector<uint8_t> joined = engine.save_adaptation("en");
+  CHECK_FALSE(engine.add_adaptation(theirs.data(), theirs.size()).is_ok());
+  CHECK(engine.save_adaptation("en") == joined);
+  // The joined file back at the colleague's: it holds the colleague's own corrections.
+  CHECK_FALSE(colleague.add_adaptation(joined.data(), joined.size()).is_ok());
+  // Learning more keeps the same own origin: still refused.
+  REQUIRE(engine.learn(relabelled(annotate(engine, kOther), "LOC")).is_ok());
+  CHECK_FALSE(engine.add_adaptation(own_file.data(), own_file.size()).is_ok());
+
+  // Forget, then the saved file is welcome: it teaches exactly what it holds, and what is
+  // learnt afterwards has an origin of its own (the file can still not be added twice).
+  engine.reset_adaptation("en");
+  REQUIRE(engine.add_adaptation(own_file.data(), own_file.size()).is_ok());
+  auto saved = ner::Adaptation::parse(own_file.data(), own_file.size());
+  REQUIRE(saved.is_ok());
+  CHECK(engine.adaptation_rows("en") == saved.value().rows() + saved.value().net_deltas().rows.size());
+  REQUIRE(engine.learn(relabelled(annotate(engine, kOther), "ORG")).is_ok());
+  const std::vector<uint8_t> now = engine.save_adaptation("en");
+  auto now_parsed = ner::Adaptation::parse(now.data(), now.size());
+  REQUIRE(now_parsed.is_ok());
+  CHECK(now_parsed.value().own_origin() != 0);
+  CHECK(now_parsed.value().own_origin() != saved.value().own_origin());
+  CHECK_FALSE(engine.add_adaptation(own_file.data(), own_file.size()).is_ok());
 }
 
 TEST_CASE("adaptation: the window network's deltas round-trip, and a damaged "
@@ -412,11 +514,11 @@ TEST_CASE("adaptation: the window network's deltas round-trip, and a damaged "
   CHECK(d.find(18) == nullptr);
   CHECK(parsed.value().serialize() == bytes);
 
-  // The section is the payload's last bytes: u64 network, u32 dims, u32 rows,
-  // then per row (by bucket) u32 bucket and dims f32: 17 (0, 0), then 900
-  // (0.25, -1). `section` is where its dims are.
+  // The section is the payload's last bytes before the origins (none: 12 bytes):
+  // u64 network, u32 dims, u32 rows, then per row (by bucket) u32 bucket and
+  // dims f32: 17 (0, 0), then 900 (0.25, -1). `section` is where its dims are.
   constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
-  const size_t section = bytes.size() - (4 + 4 + 2 * (4 + 2 * 4));
+  const size_t section = bytes.size() - 12 - (4 + 4 + 2 * (4 + 2 * 4));
   auto reparse = [&](std::vector<uint8_t> b) {
     const std::vector<uint8_t> payload(b.begin() + kHeader, b.end());
     const uint64_t sum = ner::fnv1a64(std::string_view(
