@@ -289,8 +289,28 @@
       e.preventDefault();
       if (!workerReady) return;  // loading errors: the start-up timeout reports them
       message(2, 'The annotation worker failed (' + (e.message || 'unknown error') + '); it was restarted');
-      restartWorker();
+      restartAfterFailure(e.message || 'unknown error');
     };
+  }
+  // A new worker gets the old one's unfinished work; if that work brings it down again
+  // before any of it is done (a document too large for its memory, say), the jobs and
+  // learns in flight are given up with a message, so that no worker is sent them for ever.
+  let failuresInARow = 0;
+  function restartAfterFailure(reason) {
+    if (++failuresInARow >= 2) {
+      failuresInARow = 0;
+      const jobs = Array.from(pendingJobs.keys());
+      pendingJobs.clear();
+      jobs.forEach(function (job) {
+        withCString('the engine stopped twice while working on it: ' + reason, function (p) { Module._glosa_on_annotation_failed(job, p); });
+      });
+      if (pendingLearns.size) {
+        message(2, 'The engine stopped twice while learning from your corrections (' + reason + '): they are kept in ' +
+                'your documents, but were not learnt from');
+      }
+      pendingLearns.clear();
+    }
+    restartWorker();
   }
   // A new worker with what the old one had: models, unfinished jobs and writes.
   function restartWorker() {
@@ -331,6 +351,7 @@
         if (started) Module._glosa_on_annotation_progress(msg.job, msg.fraction);
         break;
       case 'annotated':
+        failuresInARow = 0;
         pendingJobs.delete(msg.job);
         if (msg.ok) {
           withString(new Uint8Array(msg.bytes), function (ptr, len) { Module._glosa_on_annotated(msg.job, ptr, len, msg.ms); });
@@ -339,6 +360,7 @@
         }
         break;
       case 'refreshed':
+        failuresInARow = 0;
         pendingJobs.delete(msg.job);
         if (msg.ok) withString(new Uint8Array(msg.bytes), function (ptr, len) { Module._glosa_on_refreshed(msg.job, ptr, len); });
         break;
@@ -356,6 +378,7 @@
       }
       case 'restored': onRestored(msg); break;
       case 'learnt': {
+        failuresInARow = 0;
         const learn = pendingLearns.get(msg.id);
         if (learn && learn.seq === msg.seq) pendingLearns.delete(msg.id);
         break;
@@ -390,7 +413,7 @@
         break;
       case 'aborted':
         message(2, 'The annotation worker stopped (' + msg.error + '); it was restarted');
-        restartWorker();
+        restartAfterFailure(msg.error);
         break;
     }
     wake();

@@ -213,3 +213,38 @@ test('a worker restart while the model is still loading still brings the model i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A document that brings the engine's worker down (simulated here: the worker is served with
+// a fault that throws on one text) is given up after the second try, with a message; the
+// text stays on screen and the next document is tagged. (The page used to send it to every
+// new worker for ever.)
+test('a document that stops the worker twice is given up, and the app goes on', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const fault = `self.addEventListener('message', function (event) {
+    const m = event.data;
+    if (m && m.type === 'annotate' && new TextDecoder().decode(m.text).includes('Qwertyfault')) {
+      event.stopImmediatePropagation();
+      throw new Error('injected fault');
+    }
+  });\n`;
+  await page.route('**/glosa-worker.js', async (route) => {
+    const original = await route.fetch();
+    await route.fulfill({ response: original, body: fault + (await original.text()) });
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await page.evaluate(() => glosa.loadModel('en'));
+  const poisoned = 'Qwertyfault ' + first;
+  await pasteText(page, poisoned);
+  await page.waitForFunction(() => /the annotation failed \(the engine stopped twice/.test(glosa.viewState().message), null,
+                             { timeout: 30000 });
+  const shown = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.equal(shown.text, poisoned, 'the text stays');
+  assert.equal((await page.evaluate(() => glosa.viewState())).annotating, false);
+  await pasteText(page, second);
+  await page.evaluate(() => glosa.whenIdle());
+  const next = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  assert.ok(next.entities.some((e) => e.label === 'PER' || e.label === 'ORG'), 'the next document is tagged');
+  assert.deepEqual(errors.filter((e) => !/injected fault/.test(e)), []);
+  await context.close();
+});
