@@ -143,9 +143,8 @@ Status Engine::add_adaptation(const uint8_t* data, size_t size) {
   if (!read.is_ok()) return read.status();
   ner::Adaptation* current = adaptation_for(read.value().lang());
   if (current && current->shares_origin(read.value())) {
-    return Status(ErrorCode::BadArgument, "what this file taught is already in use here (the same file was opened "
-                                          "before, or it was saved from this browser): adding it would count those "
-                                          "corrections twice, so nothing was added");
+    return Status(ErrorCode::BadArgument, "its corrections are already in use here (the same file opened again, or "
+                                          "one saved from this browser) and would count twice; nothing was added");
   }
   // Joined in a copy, so that a refusal changes nothing. With nothing learnt yet, the file
   // joins an empty one: its corrections keep their origin, and what is learnt here from

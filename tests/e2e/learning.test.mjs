@@ -134,6 +134,8 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   // The same file again would count its corrections twice: refused, and nothing changes.
   await openTaught('glosa-taught-en (1).glosa-adaptation', taughtFile);
   await page.waitForFunction(() => /already in use here/.test(glosa.viewState().message), null, { timeout: 30000 });
+  await frames(page, 3);
+  await page.screenshot({ path: path.join(artifacts, 'taught-twice.png') });
   assert.equal((await page.evaluate(() => glosa.viewState())).taught, taughtOnce, 'not added twice');
   const reloaded = await retagNow();
   assert.ok(reloaded.length >= 2 && reloaded.every((l) => l === 'ORG'), `loaded: ${reloaded}`);
