@@ -80,7 +80,8 @@ void draw_clear_confirmation(AppState& state, UiResources& ui) {
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal("Clear local data?##confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::Text("Remove all %zu documents and your corrections from this browser?", state.documents.size());
-  ImGui::TextDisabled("Files you downloaded are not touched. This cannot be undone.");
+  ImGui::TextDisabled("What your corrections taught the tagger goes too. Files you downloaded are not touched.\n"
+                      "This cannot be undone.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
   if (ImGui::Button("Clear local data##confirm")) {
     clear_collection(state);
@@ -93,6 +94,42 @@ void draw_clear_confirmation(AppState& state, UiResources& ui) {
     ui.confirm_clear = false;
     ImGui::CloseCurrentPopup();
   }
+  ImGui::EndPopup();
+}
+
+// What was taught is hours of a person's work and Forget cannot be undone: it asks first,
+// and offers to save a copy (Open adds it back).
+void draw_forget_confirmation(AppState& state, UiResources& ui) {
+  const char* id = "Forget what was taught?##confirm";
+  if (ui.confirm_forget && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  size_t taught = 0;
+  for (const auto& [lang, rows] : state.taught) taught += rows;
+  ImGui::Text("Forget what your corrections taught the tagger (%zu learnt weights)?", taught);
+  ImGui::TextDisabled("Your documents and corrections stay; the shipped model alone tags again.\n"
+                      "This cannot be undone: a saved copy can be opened again later.");
+  ImGui::Dummy(ImVec2(0, 4 * ui.scale));
+  if (ImGui::Button("Save a copy\xE2\x80\xA6##forget") && state.services.export_taught) {
+    for (const auto& [lang, rows] : state.taught) {
+      if (rows > 0) state.services.export_taught(lang);
+    }
+  }
+  record_item_rect(ui, "forget-save");
+  ImGui::SameLine();
+  if (ImGui::Button("Forget##forget")) {
+    if (state.services.reset_taught) state.services.reset_taught();
+    set_message(state, MessageKind::Info, "Forgot what your corrections taught: the shipped model alone tags again");
+    ui.confirm_forget = false;
+    ImGui::CloseCurrentPopup();
+  }
+  record_item_rect(ui, "confirm-forget");
+  ImGui::SameLine();
+  if (ImGui::Button("Keep it (Esc)##forget") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    ui.confirm_forget = false;
+    ImGui::CloseCurrentPopup();
+  }
+  record_item_rect(ui, "keep-taught");
   ImGui::EndPopup();
 }
 
@@ -218,10 +255,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     ImGui::SetTooltip("Download what was taught (a small file a team can share; Open loads it)");
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("Forget##taught") && state.services.reset_taught) {
-    state.services.reset_taught();
-    set_message(state, MessageKind::Info, "Forgot what your corrections taught: the shipped model alone tags again");
-  }
+  if (ImGui::SmallButton("Forget\xE2\x80\xA6##taught")) ui.confirm_forget = true;
   record_item_rect(ui, "taught-forget");
   if (taught == 0) ImGui::EndDisabled();
   if (n == 0) ImGui::BeginDisabled();
@@ -245,6 +279,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   footer_note("Alt+PgDn / Alt+PgUp: next / previous document");
   ui.documents_footer = ImGui::GetCursorPosY() - footer_top;
   draw_clear_confirmation(state, ui);
+  draw_forget_confirmation(state, ui);
 }
 
 }  // namespace glosa::app

@@ -65,6 +65,7 @@ struct UiResources {
   bool show_documents = false;
   bool documents_shown_once = false;  // opened by itself when a second document arrived
   bool confirm_clear = false;         // the "Clear local data" confirmation is open
+  bool confirm_forget = false;        // the "Forget what was taught" confirmation is open
   int menu_document = -1;             // row whose menu is open
   float documents_footer = 0;         // the Documents panel footer's height last frame (0: not yet laid out)
 

@@ -101,7 +101,20 @@ test('a name relabelled in one document is right in another after "Re-tag with w
     const r = await page.evaluate((i) => glosa.itemRect(i), id);
     assert.ok(r && r.x0 >= panel.x0 && r.x1 <= panel.x1 && r.y1 <= panel.y1, `${id} inside the panel: ${JSON.stringify(r)} in ${JSON.stringify(panel)}`);
   }
+  // Forget… asks first (it cannot be undone): Esc keeps what was taught; Forget forgets it.
+  const taughtBeforeForget = (await page.evaluate(() => glosa.viewState())).taught;
   await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('taught-forget'))));
+  await frames(page, 3);
+  assert.ok(await page.evaluate(() => glosa.itemRect('confirm-forget')), 'Forget… asks first');
+  await page.screenshot({ path: path.join(artifacts, 'taught-forget-confirm.png') });
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.viewState())).menuOpen, false, 'Esc closes the question');
+  await page.waitForTimeout(300);
+  assert.equal((await page.evaluate(() => glosa.viewState())).taught, taughtBeforeForget, 'Esc keeps it');
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('taught-forget'))));
+  await frames(page, 3);
+  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('confirm-forget'))));
   await page.waitForFunction(() => glosa.viewState().taught === 0, null, { timeout: 30000 });
   const retagNow = async () => {
     await frames(page, 2);
