@@ -402,7 +402,10 @@
                 'be used with this one (' + msg.error + '); what you correct from now on teaches the new one');
         break;
       case 'adaptation-loaded':
-        if (msg.ok) {
+        if (msg.ok && msg.replaced) {
+          message(0, 'This newer copy of a file opened before (' + msg.lang + ') took the older one\'s place in what this ' +
+                  'browser has learnt: "Re-tag with what I taught" applies it to your documents');
+        } else if (msg.ok) {
           message(0, 'Added what the file taught (' + msg.lang + ') to what this browser has learnt: "Re-tag with what I ' +
                   'taught" applies it to your documents');
         }

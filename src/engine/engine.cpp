@@ -138,22 +138,35 @@ Status Engine::load_adaptation(const uint8_t* data, size_t size) {
   return Status::ok();
 }
 
-Status Engine::add_adaptation(const uint8_t* data, size_t size) {
+Status Engine::add_adaptation(const uint8_t* data, size_t size, bool* replaced) {
+  if (replaced) *replaced = false;
   auto read = read_adaptation(data, size, [this](std::string_view lang) { return model_for(lang); });
   if (!read.is_ok()) return read.status();
-  ner::Adaptation* current = adaptation_for(read.value().lang());
-  if (current && current->shares_origin(read.value())) {
-    return Status(ErrorCode::BadArgument, "its corrections are already in use here (the same file opened again, or "
-                                          "one saved from this browser) and would count twice; nothing was added");
-  }
+  const ner::Adaptation& file = read.value();
+  ner::Adaptation* current = adaptation_for(file.lang());
   // Joined in a copy, so that a refusal changes nothing. With nothing learnt yet, the file
   // joins an empty one: its corrections keep their origin, and what is learnt here from
   // now on gets one of its own.
-  ner::Adaptation joined = current ? *current : model_for(read.value().lang())->new_adaptation();
-  if (!joined.add_from(read.value())) {
+  ner::Adaptation joined = current ? *current : model_for(file.lang())->new_adaptation();
+  // A newer copy of a file added before (more steps learnt under the same origin) takes
+  // the older one's place; the same copy, an older one, or a file holding corrections in
+  // use here otherwise (one's own, saved and opened again) would count them twice.
+  const ner::Adaptation* older = joined.part(file.own_origin());
+  if (older && file.steps() <= older->steps()) {
+    return Status(ErrorCode::BadArgument, file.steps() == older->steps()
+                                              ? "this file is already in use here (opened before); nothing was added"
+                                              : "a newer copy of this file is already in use here; nothing was added");
+  }
+  if (joined.shares_origin(file, older)) {
+    return Status(ErrorCode::BadArgument, "its corrections are already in use here (the same file opened again, or "
+                                          "one saved from this browser) and would count twice; nothing was added");
+  }
+  const bool all = older ? joined.replace_part(file) : joined.add_from(file);
+  if (!all) {
     return Status(ErrorCode::BadArgument, "what was taught would grow past the size kept in the browser; "
                                           "Forget first, or load the file instead of adding it");
   }
+  if (replaced) *replaced = older != nullptr;
   if (current) *current = std::move(joined);
   else adaptations_.push_back(std::move(joined));
   return Status::ok();

@@ -97,10 +97,11 @@ class Engine {
   Status load_adaptation(const uint8_t* data, size_t size);
   // The same file added to the adaptation in use for its language (Adaptation::add_from: a
   // colleague's file joins what this person taught) instead of replacing it; the same
-  // errors, and nothing changes on an error. BadArgument too when the file holds
-  // corrections already in use (Adaptation::shares_origin: the same file again, or one
-  // saved from this adaptation), which adding would count twice.
-  Status add_adaptation(const uint8_t* data, size_t size);
+  // errors, and nothing changes on an error. A newer copy of a file added before replaces
+  // that one (Adaptation::replace_part; `*replaced` says so). BadArgument too when the file
+  // holds corrections already in use (Adaptation::shares_origin: the same copy again, an
+  // older one, or one saved from this adaptation), which adding would count twice.
+  Status add_adaptation(const uint8_t* data, size_t size, bool* replaced = nullptr);
   // Forgets what was learnt for `lang` (annotate() uses the shipped weights alone again).
   void reset_adaptation(std::string_view lang);
   // Number of features with deltas for `lang`, the window network's embedding rows

@@ -23,6 +23,44 @@ useServerAndBrowser((s, b) => { server = s; browser = b; });
 const centre = (r) => ({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 });
 const labelsOf = (doc, text) => doc.entities.filter((e) => e.text === text && e.status !== 'rejected').map((e) => e.label);
 
+// Clicks the first mention of `text` on screen and presses `keys` (Shift+Digit2: the whole
+// group ORG); returns the mention's rectangle, or null when none is on screen.
+async function relabelOnScreen(page, text, keys) {
+  const target = await page.evaluate((want) => {
+    const d = JSON.parse(glosa.getDocument());
+    for (let i = 0; i < d.entities.length; i++) {
+      const r = glosa.entityRect(i);
+      if (d.entities[i].text === want && r && r.y1 < 700) return r;
+    }
+    return null;
+  }, text);
+  if (!target) return null;
+  await clickAt(page, centre(target));
+  await page.keyboard.press(keys);
+  await frames(page, 3);
+  await page.evaluate(() => glosa.whenIdle());
+  return target;
+}
+
+// Opens a file through the Open dialog's file chooser, as a person picks one.
+async function openFile(page, name, buffer) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.evaluate(() => Module.glosaOpenDialog())]);
+  await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+// Save… in the Documents panel (opened from the toolbar when hidden): the downloaded taught file.
+async function saveTaught(page) {
+  await frames(page, 3);
+  if (!(await page.evaluate(() => glosa.viewState())).showDocuments) {
+    await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('toolbar-documents'))));
+    await frames(page, 3);
+  }
+  const save = await page.evaluate(() => glosa.itemRect('taught-save'));
+  assert.ok(save, 'the Documents panel shows Save… for what was taught');
+  const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, centre(save))]);
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
 test('a name relabelled in one document is right in another after "Re-tag with what I taught"', async (t) => {
   const { page, context, errors, requests } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await page.evaluate(() => glosa.loadModel('en'));
@@ -38,19 +76,7 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   assert.equal(list.length, 2);
 
   // In the first document: click a "Brightwater Analytics", Shift+2 makes its whole group ORG.
-  const target = await page.evaluate(() => {
-    const d = JSON.parse(glosa.getDocument());
-    for (let i = 0; i < d.entities.length; i++) {
-      const r = glosa.entityRect(i);
-      if (d.entities[i].text === 'Brightwater Analytics' && r && r.y1 < 700) return r;
-    }
-    return null;
-  });
-  assert.ok(target, 'a mention is on screen');
-  await clickAt(page, centre(target));
-  await page.keyboard.press('Shift+Digit2');
-  await frames(page, 3);
-  await page.evaluate(() => glosa.whenIdle());
+  assert.ok(await relabelOnScreen(page, 'Brightwater Analytics', 'Shift+Digit2'), 'a mention is on screen');
   const docA = JSON.parse(await page.evaluate(() => glosa.getDocument()));
   assert.ok(labelsOf(docA, 'Brightwater Analytics').every((l) => l === 'ORG'), 'relabelled for all its mentions');
   await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
@@ -81,12 +107,9 @@ test('a name relabelled in one document is right in another after "Re-tag with w
 
   // Save…: the file a team shares (format 4: the network's deltas, and the origins that keep
   // one file from being added twice).
-  await frames(page, 3);
-  const save = await page.evaluate(() => glosa.itemRect('taught-save'));
-  assert.ok(save, 'the Documents panel shows Save… for what was taught');
-  const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, centre(save))]);
-  assert.equal(download.suggestedFilename(), 'glosa-taught-en.glosa-adaptation');
-  const taughtFile = fs.readFileSync(await download.path());
+  const saved = await saveTaught(page);
+  assert.equal(saved.name, 'glosa-taught-en.glosa-adaptation');
+  const taughtFile = saved.bytes;
   assert.equal(taughtFile.subarray(0, 8).toString('latin1'), 'GLOSAADP');
   assert.equal(taughtFile.readUInt32LE(8), 4, 'format 4');
 
@@ -127,10 +150,7 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   assert.deepEqual(await retagNow(), before, 'forgotten');
 
   // A damaged copy is refused with a message, and nothing is taught.
-  const openTaught = async (name, buffer) => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.evaluate(() => Module.glosaOpenDialog())]);
-    await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer });
-  };
+  const openTaught = (name, buffer) => openFile(page, name, buffer);
   const damaged = Buffer.from(taughtFile);
   damaged[damaged.length - 3] ^= 0x40;
   await openTaught('damaged.glosa-adaptation', damaged);
@@ -206,23 +226,44 @@ test('a worker restart while the model is still loading still brings the model i
   await page.route('**/models/ner-en.bin', async (route) => { await held; await route.fulfill({ path: modelFile }); });
   await pasteText(page, first);
   await page.waitForFunction(() => glosa.viewState().loadingModel === 'en', null, { timeout: 30000 });
-  await page.waitForFunction(() => glosa.listDocuments()[0].status !== 'annotating', null, { timeout: 30000 });
+  await page.waitForFunction(() => !glosa.viewState().annotating && glosa.listDocuments()[0].entities > 0, null,
+                             { timeout: 30000 });
   const [withoutModel] = await page.evaluate(() => glosa.listDocuments());
-  // A long document (15 MB: seconds of work even without the model) keeps the worker busy,
-  // so the model's file waits behind it in the worker.
-  const long = Array(70000).fill(paragraphs[1]).join('\n\n');
-  await pasteText(page, long);
+  // Two long documents (15 MB each: seconds of work each, even without the model) keep the
+  // worker busy, so the model's file waits behind them in the worker, also on a loaded machine.
+  // (Built in the page, so that the second follows the first at once.)
+  const pasteLong = (tag) => page.evaluate(([p, tag]) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', tag + ' ' + Array(70000).fill(p).join('\n\n'));
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [paragraphs[1], tag]);
+  await pasteLong('First.');
   await page.waitForFunction(() => glosa.itemRect('cancel-annotation') !== null, null, { timeout: 30000, polling: 20 });
+  // The pointer waits on Cancel (the same place for the second), to press it the moment the
+  // model is sent.
+  const cancel = centre(await page.evaluate(() => glosa.itemRect('cancel-annotation')));
+  await page.mouse.move(cancel.x, cancel.y);
+  await pasteLong('Second.');
+  await page.waitForFunction(() => glosa.viewState().documents === 3 && glosa.itemRect('cancel-annotation') !== null,
+                             null, { timeout: 30000, polling: 20 });
+  const again = centre(await page.evaluate(() => glosa.itemRect('cancel-annotation')));
+  assert.deepEqual(again, cancel, 'Cancel stays in place');
   const fetched = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/models/ner-en.bin'));
   release();
   await fetched;
   await frames(page, 1);  // the file is posted to the worker
-  assert.ok(await page.evaluate(() => glosa.itemRect('cancel-annotation') !== null), 'the worker is still busy');
-  await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('cancel-annotation'))));
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
   await page.waitForFunction(() => /Annotation cancelled/.test(glosa.viewState().message), null, { timeout: 30000 });
-  await page.waitForFunction(() => glosa.viewState().loadingModel === '', null, { timeout: 30000 });
+  // The second one's dates and amounts never came: the worker was busy when its model file
+  // was posted, and was replaced before it answered.
+  const counts = await page.evaluate(() => glosa.listDocuments().map((d) => d.entities));
+  t.diagnostic(`entities after Cancel: ${counts.join(', ')}`);
+  assert.equal(counts[2], 0, 'the second long document was cancelled before it was tagged');
+  await page.waitForFunction(() => glosa.viewState().loadingModel === '', null, { timeout: 60000 });
   // The first document, tagged before the model came, is tagged again with it.
-  await page.waitForFunction((n) => glosa.listDocuments()[0].entities > n, withoutModel.entities, { timeout: 30000 });
+  await page.waitForFunction((n) => glosa.listDocuments()[0].entities > n, withoutModel.entities, { timeout: 120000 });
   const [withModel] = await page.evaluate(() => glosa.listDocuments());
   t.diagnostic(`first document: ${withoutModel.entities} entities without the model, ${withModel.entities} with it`);
   assert.deepEqual(errors, []);
@@ -262,4 +303,48 @@ test('a document that stops the worker twice is given up, and the app goes on', 
   assert.ok(next.entities.some((e) => e.label === 'PER' || e.label === 'ORG'), 'the next document is tagged');
   assert.deepEqual(errors.filter((e) => !/injected fault/.test(e)), []);
   await context.close();
+});
+
+// A team shares what it taught: a colleague's file is added once; a newer copy of it takes
+// the older one's place instead of counting its corrections twice; the older copy, opened
+// after it, is refused.
+test("a newer copy of a colleague's taught file replaces the older one", async (t) => {
+  const colleague = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const page = colleague.page;
+  await page.evaluate(() => glosa.loadModel('en'));
+  await pasteText(page, first);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  assert.ok(await relabelOnScreen(page, 'Brightwater Analytics', 'Shift+Digit2'));
+  await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
+  const v1 = (await saveTaught(page)).bytes;
+  // More corrections, a newer copy.
+  const taughtV1 = (await page.evaluate(() => glosa.viewState())).taught;
+  assert.ok(await relabelOnScreen(page, 'Port of Antwerp-Bruges', 'Shift+Digit3'));
+  await page.waitForFunction((n) => glosa.viewState().taught > n, taughtV1, { timeout: 30000 });
+  const taughtV2 = (await page.evaluate(() => glosa.viewState())).taught;
+  const v2 = (await saveTaught(page)).bytes;
+  assert.deepEqual(colleague.errors, []);
+  await colleague.context.close();
+
+  const person = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const mine = person.page;
+  await mine.evaluate(() => glosa.loadModel('en'));
+  await pasteText(mine, second);
+  await mine.evaluate(() => glosa.whenIdle());
+  const said = async (pattern) => {
+    await mine.waitForFunction((p) => new RegExp(p).test(glosa.viewState().message), pattern.source, { timeout: 30000 });
+    await frames(mine, 2);
+    return (await mine.evaluate(() => glosa.viewState())).taught;
+  };
+  await openFile(mine, 'team-v1.glosa-adaptation', v1);
+  assert.equal(await said(/Added what the file taught/), taughtV1);
+  await openFile(mine, 'team-v2.glosa-adaptation', v2);
+  const afterV2 = await said(/newer copy .* took the older one's place/);
+  t.diagnostic(`taught: v1 ${taughtV1}, v2 ${taughtV2}; here after v1 then v2: ${afterV2}`);
+  assert.equal(afterV2, taughtV2, 'as if only the newer copy had been opened');
+  await openFile(mine, 'team-v1 (old).glosa-adaptation', v1);
+  assert.equal(await said(/a newer copy of this file is already in use/), taughtV2);
+  assert.deepEqual(person.errors, []);
+  await person.context.close();
 });

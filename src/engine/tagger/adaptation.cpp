@@ -116,7 +116,7 @@ bool Adaptation::add(uint64_t feature, size_t j, float delta) {
   return true;
 }
 
-bool Adaptation::add_from(const Adaptation &other) {
+bool Adaptation::sum_values(const Adaptation &other, float sign) {
   GLOSA_ASSERT(other.tags_ == tags_, "adaptations of one tag set");
   const size_t T = tags_.size();
   bool all = true;
@@ -134,15 +134,13 @@ bool Adaptation::add_from(const Adaptation &other) {
       }
       const float *add = &from_values[static_cast<size_t>(from.at(feature)) * T];
       for (size_t j = 0; j < T; ++j)
-        row[j] = std::clamp(row[j] + add[j], -kMaxAdaptationValue, kMaxAdaptationValue);
+        row[j] = std::clamp(row[j] + sign * add[j], -kMaxAdaptationValue, kMaxAdaptationValue);
     }
   };
   add_table(index_, rows_, other.index_, other.rows_);
   add_table(evidence_index_, evidence_, other.evidence_index_, other.evidence_);
   for (float &v : evidence_)
     v = std::max(v, 0.0f);
-  std::vector<std::pair<std::vector<std::string>, uint8_t>> names(other.taught_.begin(), other.taught_.end());
-  add_taught_names(names);
   const NetDeltas &theirs = other.net_deltas_;
   if (!theirs.empty() && (net_deltas_.empty() || net_deltas_.net == theirs.net)) {
     net_deltas_.net = theirs.net;
@@ -158,11 +156,20 @@ bool Adaptation::add_from(const Adaptation &other) {
       }
       const std::vector<float> &add = theirs.rows.at(bucket);
       for (size_t d = 0; d < add.size(); ++d)
-        row[d] = std::clamp(row[d] + add[d], -kMaxNetDeltaValue, kMaxNetDeltaValue);
+        row[d] = std::clamp(row[d] + sign * add[d], -kMaxNetDeltaValue, kMaxNetDeltaValue);
     }
   }
-  steps_ += other.steps_;
-  documents_ += other.documents_;
+  if (sign > 0) {
+    steps_ += other.steps_;
+    documents_ += other.documents_;
+  } else {
+    steps_ -= std::min(steps_, other.steps_);
+    documents_ -= std::min(documents_, other.documents_);
+  }
+  return all;
+}
+
+void Adaptation::join_origins(const Adaptation &other) {
   std::vector<uint64_t> origins = added_origins_;
   if (other.own_origin_)
     origins.push_back(other.own_origin_);
@@ -173,13 +180,60 @@ bool Adaptation::add_from(const Adaptation &other) {
   if (origins.size() > kMaxAdaptationOrigins)
     origins.resize(kMaxAdaptationOrigins); // a guard, not a limit any team reaches
   added_origins_ = std::move(origins);
+}
+
+Adaptation Adaptation::as_part() const {
+  Adaptation part = *this;
+  part.parts_.clear();
+  return part;
+}
+
+bool Adaptation::add_from(const Adaptation &other) {
+  const bool all = sum_values(other, 1.0f);
+  std::vector<std::pair<std::vector<std::string>, uint8_t>> names(other.taught_.begin(), other.taught_.end());
+  add_taught_names(names);
+  join_origins(other);
+  if (other.own_origin_ && parts_.size() < kMaxAdaptationParts && !part(other.own_origin_))
+    parts_.push_back(other.as_part());
   return all;
 }
 
-bool Adaptation::shares_origin(const Adaptation &other) const {
-  const auto here = [this](uint64_t id) {
-    return id != 0 && (id == own_origin_ ||
-                       std::binary_search(added_origins_.begin(), added_origins_.end(), id));
+const Adaptation *Adaptation::part(uint64_t origin) const {
+  for (const Adaptation &p : parts_)
+    if (origin != 0 && p.own_origin_ == origin)
+      return &p;
+  return nullptr;
+}
+
+bool Adaptation::replace_part(const Adaptation &newer) {
+  auto older = std::find_if(parts_.begin(), parts_.end(),
+                            [&](const Adaptation &p) { return p.own_origin_ == newer.own_origin_; });
+  GLOSA_ASSERT(older != parts_.end() && newer.own_origin_ != 0, "a part with the newer copy's origin");
+  bool all = sum_values(*older, -1.0f);
+  all = sum_values(newer, 1.0f) && all;
+  std::vector<std::pair<std::vector<std::string>, uint8_t>> names(newer.taught_.begin(), newer.taught_.end());
+  add_taught_names(names);
+  // The older copy's origins go (those of other parts are disjoint from them), the newer's come.
+  const std::vector<uint64_t> &gone = older->added_origins_;
+  added_origins_.erase(std::remove_if(added_origins_.begin(), added_origins_.end(),
+                                      [&](uint64_t id) {
+                                        return id == older->own_origin_ ||
+                                               std::binary_search(gone.begin(), gone.end(), id);
+                                      }),
+                       added_origins_.end());
+  join_origins(newer);
+  *older = newer.as_part();
+  return all;
+}
+
+bool Adaptation::shares_origin(const Adaptation &other, const Adaptation *except) const {
+  const auto excepted = [except](uint64_t id) {
+    return except && (id == except->own_origin_ ||
+                      std::binary_search(except->added_origins_.begin(), except->added_origins_.end(), id));
+  };
+  const auto here = [&](uint64_t id) {
+    return id != 0 && !excepted(id) &&
+           (id == own_origin_ || std::binary_search(added_origins_.begin(), added_origins_.end(), id));
   };
   return here(other.own_origin_) ||
          std::any_of(other.added_origins_.begin(), other.added_origins_.end(), here);
@@ -286,6 +340,12 @@ std::vector<uint8_t> Adaptation::serialize() const {
   p.u32(static_cast<uint32_t>(added_origins_.size()));
   for (uint64_t id : added_origins_)
     p.u64(id);
+  p.u32(static_cast<uint32_t>(parts_.size()));
+  for (const Adaptation &part : parts_) {
+    const std::vector<uint8_t> bytes = part.serialize();
+    p.u64(bytes.size());
+    p.bytes(bytes.data(), bytes.size());
+  }
   const std::vector<uint8_t> &payload = p.data();
   ByteWriter out;
   for (char c : kAdaptationMagic)
@@ -300,6 +360,10 @@ std::vector<uint8_t> Adaptation::serialize() const {
 }
 
 Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
+  return parse_file(data, size, false);
+}
+
+Result<Adaptation> Adaptation::parse_file(const uint8_t *data, size_t size, bool as_part) {
   if (data == nullptr || size < kHeaderSize) {
     return bad("the file is " + std::to_string(size) +
                " bytes, shorter than the " + std::to_string(kHeaderSize) +
@@ -421,6 +485,29 @@ Result<Adaptation> Adaptation::parse(const uint8_t *data, size_t size) {
       if (id == 0 || id == a.own_origin_ || (i > 0 && id <= a.added_origins_.back()))
         return bad("origins are not ascending, repeat one or name no file");
       a.added_origins_.push_back(id);
+    }
+    const uint32_t parts = r.u32();
+    if (!r.ok() || parts > (as_part ? 0 : kMaxAdaptationParts))
+      return bad(as_part ? "a part holds parts of its own" : "part count out of range");
+    for (uint32_t i = 0; i < parts; ++i) {
+      const uint64_t part_size = r.u64();
+      const uint8_t *bytes = part_size <= r.remaining() ? r.bytes(static_cast<size_t>(part_size)) : nullptr;
+      if (!bytes)
+        return bad("part " + std::to_string(i) + " truncated");
+      auto part = parse_file(bytes, static_cast<size_t>(part_size), true);
+      if (!part.is_ok())
+        return bad("part " + std::to_string(i) + ": " + part.status().message());
+      const Adaptation &q = part.value();
+      // A part is a file added to this one: its origins are among the added ones, and no
+      // two parts share one.
+      const auto added = [&a](uint64_t id) {
+        return std::binary_search(a.added_origins_.begin(), a.added_origins_.end(), id);
+      };
+      if (q.lang_ != a.lang_ || q.tags_ != a.tags_ || q.own_origin_ == 0 || !added(q.own_origin_) ||
+          !std::all_of(q.added_origins_.begin(), q.added_origins_.end(), added) ||
+          std::any_of(a.parts_.begin(), a.parts_.end(), [&q](const Adaptation &o) { return q.shares_origin(o); }))
+        return bad("part " + std::to_string(i) + " does not fit the file it is in");
+      a.parts_.push_back(std::move(part.value()));
     }
   }
   for (float v : a.evidence_)

@@ -17,8 +17,9 @@
 //            network's embedding deltas: u64 fingerprint of the network they
 //            were learnt for, u32 dims, u32 row count, per row (sorted by
 //            bucket) u32 bucket, dims x f32 (format 3); then the origins: u64
-//            own origin (0: none), u32 count, the added origins, ascending
-//            (format 4)
+//            own origin (0: none), u32 count, the added origins, ascending;
+//            then the parts: u32 count, per part u64 size and a whole
+//            adaptation file of its own (with no parts) (format 4)
 #pragma once
 
 #include <cstddef>
@@ -38,8 +39,10 @@ constexpr char kAdaptationMagic[8] = {'G', 'L', 'O', 'S', 'A', 'A', 'D', 'P'};
 constexpr uint32_t kAdaptationFormatVersion = 4; // 2: evidence counts, taught
                                                  // names; 3: network deltas;
                                                  // 4: origins
-// The most origins a file may list (a team of files added to one another).
+// The most origins a file may list (a team of files added to one another), and
+// the most files it may keep as parts.
 constexpr uint32_t kMaxAdaptationOrigins = 4096;
+constexpr uint32_t kMaxAdaptationParts = 256;
 // A guard against unbounded growth (about 40 MB of rows at 17 tags): learn()
 // stops adding new features beyond it and says so; existing ones still move.
 constexpr size_t kMaxAdaptationRows = 600000;
@@ -107,9 +110,9 @@ public:
   // Adds what `other` taught (same language and tags) to this: deltas and evidence counts
   // are summed, taught names joined, network deltas summed (when both are for one network;
   // else `other`'s are left out), learn steps and documents counted, its origins joined to
-  // the added ones. How a team's files join a person's own. False when kMaxAdaptationRows
-  // or kMaxNetDeltaRows kept some out. (No check for corrections counted twice: see
-  // shares_origin.)
+  // the added ones, and `other` kept as a part when it has an own origin. How a team's files
+  // join a person's own. False when kMaxAdaptationRows or kMaxNetDeltaRows kept some out.
+  // (No check for corrections counted twice: see shares_origin.)
   bool add_from(const Adaptation &other);
 
   // Origins: where the corrections summed here come from, so that none is added twice.
@@ -120,8 +123,22 @@ public:
   void set_own_origin(uint64_t id) { own_origin_ = id; }
   const std::vector<uint64_t> &added_origins() const { return added_origins_; }
   // True when `other` holds corrections this one holds already: the same file opened again,
-  // a file saved from this adaptation, or two files that both hold a third.
-  bool shares_origin(const Adaptation &other) const;
+  // a file saved from this adaptation, or two files that both hold a third. Origins of
+  // `except` (a part about to be replaced) do not count.
+  bool shares_origin(const Adaptation &other, const Adaptation *except = nullptr) const;
+
+  // Parts: the files added to this one with an own origin, each as it was added (its own
+  // parts left out), so that a newer copy of a colleague's file replaces the older one
+  // instead of counting its corrections twice. part() is the part whose own origin is
+  // `origin`, or nullptr.
+  const std::vector<Adaptation> &parts() const { return parts_; }
+  const Adaptation *part(uint64_t origin) const;
+  // Replaces the part with `newer`'s own origin by `newer`: the older copy's deltas,
+  // evidence, network rows, steps and documents are taken out and the newer's added; its
+  // origins take the older's place. Taught names of the older stay (the newer holds them
+  // too unless its author rejected them since). False, as add_from, when a limit kept rows
+  // out; the caller checks part(newer.own_origin()) exists.
+  bool replace_part(const Adaptation &newer);
 
   // What the corrections taught the window network (its embedding deltas).
   const NetDeltas &net_deltas() const { return net_deltas_; }
@@ -150,6 +167,17 @@ private:
   NetDeltas net_deltas_;
   uint64_t own_origin_ = 0;
   std::vector<uint64_t> added_origins_; // ascending, without own_origin_
+  std::vector<Adaptation> parts_;       // files added, without parts of their own
+  // Sums `sign` times other's deltas, evidence (kept >= 0), network rows (one network),
+  // steps and documents into this; false when a limit kept rows out.
+  bool sum_values(const Adaptation &other, float sign);
+  // Joins `other`'s origins to the added ones.
+  void join_origins(const Adaptation &other);
+  // This adaptation as a part of another: the same, with no parts.
+  Adaptation as_part() const;
+  // parse(), for a whole file (`as_part` false) or for a part inside one (which may hold no
+  // parts: the nesting stops there).
+  static Result<Adaptation> parse_file(const uint8_t *data, size_t size, bool as_part);
   void rebuild_taught_matcher();
   // The row of `feature` in a table (index: hash -> row; values: T per row),
   // created as zeros when there is room; nullptr when kMaxAdaptationRows keeps

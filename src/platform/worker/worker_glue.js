@@ -364,7 +364,7 @@
     withCString(lang, function (l) { Module._glosa_worker_save_adaptation(l); });  // the sum, now in use
     keepAdaptation(lang, takeResult()).catch(function () {});
     postTaught(lang);
-    self.postMessage({ type: 'adaptation-loaded', ok: true, lang: lang });
+    self.postMessage({ type: 'adaptation-loaded', ok: true, lang: lang, replaced: Module._glosa_worker_add_replaced() === 1 });
     flushLearns();
   }
 

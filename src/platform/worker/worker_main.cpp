@@ -105,9 +105,15 @@ EMSCRIPTEN_KEEPALIVE int glosa_worker_load_adaptation(const uint8_t* data, int l
 }
 
 // Adds an adaptation file to the one in use (a colleague's file: Engine::add_adaptation).
-EMSCRIPTEN_KEEPALIVE int glosa_worker_add_adaptation(const uint8_t* data, int len) {
-  return report(engine().add_adaptation(data, static_cast<size_t>(len)));
+// Returns an ErrorCode; glosa_worker_add_replaced() then says whether the file took the
+// place of an older copy of itself.
+namespace {
+bool g_add_replaced = false;
 }
+EMSCRIPTEN_KEEPALIVE int glosa_worker_add_adaptation(const uint8_t* data, int len) {
+  return report(engine().add_adaptation(data, static_cast<size_t>(len), &g_add_replaced));
+}
+EMSCRIPTEN_KEEPALIVE int glosa_worker_add_replaced() { return g_add_replaced ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void glosa_worker_reset_adaptation(const char* lang) { engine().reset_adaptation(lang); }
 

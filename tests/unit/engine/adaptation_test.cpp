@@ -374,13 +374,13 @@ TEST_CASE("adaptation: files of formats 1 (deltas only), 2 (no network "
   REQUIRE(a.add(3, 1, 1.5f));
   const std::vector<uint8_t> v4 = a.serialize();
   REQUIRE(ner::kAdaptationFormatVersion == 4);
-  // Format 3 is format 4 without the origins (none: u64 0, u32 0); format 2 is
-  // format 3 without the network section (with no deltas: u64 network 0, u32
-  // dims 0, u32 rows 0); format 1 is format 2 without the evidence and
-  // taught-name sections (two counts of 0).
-  const std::vector<uint8_t> v3 = older_format(v4, 12, 3);
-  const std::vector<uint8_t> v2 = older_format(v4, 12 + 16, 2);
-  const std::vector<uint8_t> v1 = older_format(v4, 12 + 24, 1);
+  // Format 3 is format 4 without the origins and parts (none: u64 0, u32 0,
+  // u32 0); format 2 is format 3 without the network section (with no deltas:
+  // u64 network 0, u32 dims 0, u32 rows 0); format 1 is format 2 without the
+  // evidence and taught-name sections (two counts of 0).
+  const std::vector<uint8_t> v3 = older_format(v4, 16, 3);
+  const std::vector<uint8_t> v2 = older_format(v4, 16 + 16, 2);
+  const std::vector<uint8_t> v1 = older_format(v4, 16 + 24, 1);
   for (const auto *old : {&v1, &v2, &v3}) {
     auto parsed = ner::Adaptation::parse(old->data(), old->size());
     REQUIRE(parsed.is_ok());
@@ -425,19 +425,31 @@ TEST_CASE("adaptation: origins round-trip and join; a file listing them out "
   CHECK_FALSE(mine.shares_origin(unrelated));
   CHECK_FALSE(mine.shares_origin(ner::Adaptation("en", "t", tags))); // no origin: a format-3 file
 
-  const std::vector<uint8_t> bytes = mine.serialize();
-  auto back = ner::Adaptation::parse(bytes.data(), bytes.size());
+  const std::vector<uint8_t> mine_bytes = mine.serialize();
+  auto back = ner::Adaptation::parse(mine_bytes.data(), mine_bytes.size());
   REQUIRE(back.is_ok());
   CHECK(back.value().own_origin() == 50);
   CHECK(back.value().added_origins() == mine.added_origins());
-  CHECK(back.value().serialize() == bytes);
-  // The last 16 bytes are the two added origins, 20 and 90: swapped, or the own one
-  // repeated, the file is refused.
+  CHECK(back.value().parts().size() == 1); // theirs, which holds third
+  CHECK(back.value().serialize() == mine_bytes);
+
+  // A file listing origins 20 and 90 without parts (added through files with no origin of
+  // their own): its last 20 bytes are the two origins and a part count of 0. Swapped, or
+  // the own one repeated, the file is refused.
+  ner::Adaptation listing("en", "t", tags), via20("en", "t", tags), via90("en", "t", tags);
+  listing.set_own_origin(50);
+  REQUIRE(via20.add_from(theirs));
+  REQUIRE(via90.add_from(third));
+  REQUIRE(listing.add_from(via20));
+  REQUIRE(listing.add_from(via90));
+  REQUIRE(listing.parts().empty());
+  const std::vector<uint8_t> bytes = listing.serialize();
   const auto with_origins = [&](uint64_t first, uint64_t second) {
-    std::vector<uint8_t> edited(bytes.begin(), bytes.end() - 16);
+    std::vector<uint8_t> edited(bytes.begin(), bytes.end() - 20);
     for (uint64_t id : {first, second})
       for (int k = 0; k < 8; ++k)
         edited.push_back(static_cast<uint8_t>(id >> (8 * k)));
+    edited.insert(edited.end(), 4, 0);
     return older_format(edited, 0, 4);
   };
   CHECK(ner::Adaptation::parse(with_origins(20, 90).data(), bytes.size()).is_ok());
@@ -514,11 +526,12 @@ TEST_CASE("adaptation: the window network's deltas round-trip, and a damaged "
   CHECK(d.find(18) == nullptr);
   CHECK(parsed.value().serialize() == bytes);
 
-  // The section is the payload's last bytes before the origins (none: 12 bytes):
-  // u64 network, u32 dims, u32 rows, then per row (by bucket) u32 bucket and
-  // dims f32: 17 (0, 0), then 900 (0.25, -1). `section` is where its dims are.
+  // The section is the payload's last bytes before the origins and parts (none:
+  // 16 bytes): u64 network, u32 dims, u32 rows, then per row (by bucket) u32
+  // bucket and dims f32: 17 (0, 0), then 900 (0.25, -1). `section` is where its
+  // dims are.
   constexpr size_t kHeader = 8 + 4 + 4 + 8 + 8;
-  const size_t section = bytes.size() - 12 - (4 + 4 + 2 * (4 + 2 * 4));
+  const size_t section = bytes.size() - 16 - (4 + 4 + 2 * (4 + 2 * 4));
   auto reparse = [&](std::vector<uint8_t> b) {
     const std::vector<uint8_t> payload(b.begin() + kHeader, b.end());
     const uint64_t sum = ner::fnv1a64(std::string_view(
@@ -709,4 +722,99 @@ TEST_CASE("adaptation: a colleague's file is added to one's own: deltas and "
   damaged[damaged.size() / 2] ^= 0x10;
   CHECK_FALSE(engine.add_adaptation(damaged.data(), damaged.size()).is_ok());
   CHECK(engine.save_adaptation("en") == before);
+}
+
+TEST_CASE("adaptation: a newer copy of a colleague's file replaces the older "
+          "one, kept as a part across save and load") {
+  Engine mine = english_engine();
+  REQUIRE(mine.learn(relabelled(annotate(mine, kTaught), "LOC")).is_ok());
+  Engine colleague = english_engine();
+  REQUIRE(colleague.learn(relabelled(annotate(colleague, kOther), "ORG")).is_ok());
+  const std::vector<uint8_t> v1 = colleague.save_adaptation("en");
+  bool replaced = true;
+  REQUIRE(mine.add_adaptation(v1.data(), v1.size(), &replaced).is_ok());
+  CHECK_FALSE(replaced);
+  // The colleague learns more: the same origin, more steps.
+  const char *more = "Analysts said Zorblax Quantix would report results in June.";
+  REQUIRE(colleague.learn(relabelled(annotate(colleague, more), "ORG")).is_ok());
+  const std::vector<uint8_t> v2 = colleague.save_adaptation("en");
+
+  // Kept across a reload: the part comes back with what was taught.
+  Engine reloaded = english_engine();
+  const std::vector<uint8_t> saved = mine.save_adaptation("en");
+  REQUIRE(reloaded.load_adaptation(saved.data(), saved.size()).is_ok());
+  auto parsed = ner::Adaptation::parse(saved.data(), saved.size());
+  REQUIRE(parsed.is_ok());
+  REQUIRE(parsed.value().parts().size() == 1);
+  auto v1_parsed = ner::Adaptation::parse(v1.data(), v1.size());
+  REQUIRE(v1_parsed.is_ok());
+  CHECK(parsed.value().parts()[0].own_origin() == v1_parsed.value().own_origin());
+
+  for (Engine *engine : {&mine, &reloaded}) {
+    REQUIRE(engine->add_adaptation(v2.data(), v2.size(), &replaced).is_ok());
+    CHECK(replaced);
+    // The same copy again, or the older one: refused, nothing changes.
+    const std::vector<uint8_t> now = engine->save_adaptation("en");
+    const Status same = engine->add_adaptation(v2.data(), v2.size());
+    CHECK(same.message().find("already in use") != std::string::npos);
+    const Status older = engine->add_adaptation(v1.data(), v1.size());
+    CHECK(older.message().find("newer copy") != std::string::npos);
+    CHECK(engine->save_adaptation("en") == now);
+  }
+
+  // As if v1 had never been added: one's own corrections plus v2, the same rows and steps,
+  // and the same labels on every text.
+  Engine reference = english_engine();
+  REQUIRE(reference.learn(relabelled(annotate(reference, kTaught), "LOC")).is_ok());
+  REQUIRE(reference.add_adaptation(v2.data(), v2.size()).is_ok());
+  const auto summary = [](const Engine &engine) {
+    const std::vector<uint8_t> bytes = engine.save_adaptation("en");
+    auto a = ner::Adaptation::parse(bytes.data(), bytes.size());
+    REQUIRE(a.is_ok());
+    return std::vector<uint64_t>{a.value().steps(), a.value().documents(), a.value().evidence_rows(),
+                                 a.value().taught_name_count(), a.value().parts().size(),
+                                 a.value().added_origins().size()};
+  };
+  CHECK(summary(mine) == summary(reference));
+  CHECK(summary(reloaded) == summary(reference));
+  for (const char *text : {kTaught, kOther, more}) {
+    const Document want = annotate(reference, text);
+    for (const Engine *engine : {&mine, &reloaded}) {
+      const Document got = annotate(*engine, text);
+      REQUIRE(got.entities.size() == want.entities.size());
+      for (size_t i = 0; i < got.entities.size(); ++i) {
+        CHECK(got.entities[i].label == want.entities[i].label);
+        CHECK(got.entities[i].begin_byte == want.entities[i].begin_byte);
+      }
+    }
+  }
+}
+
+TEST_CASE("adaptation: a part that holds parts of its own is refused") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER"};
+  ner::Adaptation a("en", "t", tags), b("en", "t", tags), d("en", "t", tags);
+  a.set_own_origin(1);
+  b.set_own_origin(2);
+  d.set_own_origin(3);
+  REQUIRE(b.add(5, 1, 1.0f));
+  REQUIRE(a.add_from(b));
+  const std::vector<uint8_t> bytes = a.serialize();
+  REQUIRE(ner::Adaptation::parse(bytes.data(), bytes.size()).is_ok());
+  // The parts section ends the file: u32 count, u64 size, b's file. Put in its place a copy
+  // of b that holds d.
+  ner::Adaptation nested = b;
+  REQUIRE(nested.add_from(d));
+  const std::vector<uint8_t> inner = nested.serialize();
+  std::vector<uint8_t> edited(bytes.begin(), bytes.end() - static_cast<long>(4 + 8 + b.serialize().size()));
+  const auto put = [&edited](uint64_t v, int n) {
+    for (int k = 0; k < n; ++k)
+      edited.push_back(static_cast<uint8_t>(v >> (8 * k)));
+  };
+  put(1, 4);
+  put(inner.size(), 8);
+  edited.insert(edited.end(), inner.begin(), inner.end());
+  const std::vector<uint8_t> file = older_format(edited, 0, 4);
+  auto parsed = ner::Adaptation::parse(file.data(), file.size());
+  REQUIRE_FALSE(parsed.is_ok());
+  CHECK(parsed.status().message().find("parts of its own") != std::string::npos);
 }
