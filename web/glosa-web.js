@@ -295,10 +295,21 @@
   // A new worker gets the old one's unfinished work; if that work brings it down again
   // before any of it is done (a document too large for its memory, say), the jobs and
   // learns in flight are given up with a message, so that no worker is sent them for ever.
+  // A worker that fails on its own (say, out of memory as it loads a model) is not started
+  // a fifth time in a row: the page says what to do instead of restarting it for ever.
   let failuresInARow = 0;
   function restartAfterFailure(reason) {
-    if (++failuresInARow >= 2) {
-      failuresInARow = 0;
+    ++failuresInARow;
+    if (failuresInARow >= 5) {
+      if (worker) worker.terminate();
+      worker = null;
+      workerReady = false;
+      message(2, 'The annotation worker stopped ' + failuresInARow + ' times in a row (' + reason + '), so it was ' +
+              'not started again: your work is on screen, but changes may not be kept in this browser; Export all… ' +
+              'saves every document, then reload the page');
+      return;
+    }
+    if (failuresInARow === 2) {
       const jobs = Array.from(pendingJobs.keys());
       pendingJobs.clear();
       jobs.forEach(function (job) {

@@ -348,3 +348,30 @@ test("a newer copy of a colleague's taught file replaces the older one", async (
   assert.deepEqual(person.errors, []);
   await person.context.close();
 });
+
+// A worker that fails on its own each time (simulated: it throws on every model file, as
+// one out of memory would) is not restarted for ever: after the fifth failure in a row the
+// page stops and says how to keep the work; the text stays on screen.
+test('a worker that keeps failing is not restarted for ever', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const fault = `self.addEventListener('message', function (event) {
+    if (event.data && event.data.type === 'model') { event.stopImmediatePropagation(); throw new Error('injected fault'); }
+  });\n`;
+  let workers = 0;
+  await page.route('**/glosa-worker.js', async (route) => {
+    workers++;
+    const original = await route.fetch();
+    await route.fulfill({ response: original, body: fault + (await original.text()) });
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  const started = workers;
+  await pasteText(page, first);
+  await page.waitForFunction(() => /stopped 5 times in a row .*not started again.*Export all/.test(glosa.viewState().message),
+                             null, { timeout: 60000 });
+  await page.waitForTimeout(2000);
+  assert.equal(workers - started, 4, 'four restarts, then none');
+  assert.equal(JSON.parse(await page.evaluate(() => glosa.getDocument())).text, first, 'the text stays');
+  assert.deepEqual(errors.filter((e) => !/injected fault/.test(e)), []);
+  await context.close();
+});
