@@ -726,6 +726,8 @@ bool restore_removed_document(AppState& state) {
   state.removed.pop_back();
   const int at = std::clamp(r.position, 0, static_cast<int>(state.documents.size()));
   r.session->saved_revision = 0;  // store it again
+  // A write in flight when it was removed is answered to no document: not waited for.
+  r.session->saving_revision = 0;
   r.session->changed_ms = now(state);
   const std::string title = document_title(r.session->doc);
   const bool reannotate = !r.session->is_imported && r.session->doc.lang.empty();

@@ -400,3 +400,21 @@ TEST_CASE("collection: a correction refreshes groups and quotations the same as 
     CHECK(c.state.doc().quotes.size() >= 1);
   }
 }
+
+TEST_CASE("collection: a document removed while its write is in flight, then brought back, is saved again") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  c.clock += 500;
+  autosave_tick(c.state, 400);
+  REQUIRE(c.stored.size() == 1);
+  const auto [id, revision] = c.stored[0];
+  REQUIRE(remove_document(c.state, 0));
+  on_stored(c.state, id, revision, true, "");  // the write answers while the document is away
+  REQUIRE(restore_removed_document(c.state));
+  c.clock += 500;
+  autosave_tick(c.state, 400);
+  REQUIRE(c.stored.size() == 2);  // it was never written again: "Saving…" for good
+  CHECK(c.stored[1].first == id);
+  on_stored(c.state, id, c.stored[1].second, true, "");
+  CHECK(c.state.session()->saved_revision == c.state.session()->revision);
+}
