@@ -446,7 +446,7 @@ Status load_text(AppState& state, std::string_view raw, std::string_view source_
   DocumentSession& s = add_session(state, std::move(session));
   open_index(state, static_cast<int>(state.documents.size()) - 1);
   set_message(state, MessageKind::Info, "Annotating " + source + "\xE2\x80\xA6");
-  start_annotation(state, s, state.lang_override);
+  start_annotation(state, s, "auto");  // a language chosen for another document is its own
   return Status::ok();
 }
 
@@ -582,7 +582,7 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
     session->source_name = source;
     session->invalid_utf8_count = norm.invalid_utf8_count;
     session->id = adopt_document_id(state, id);
-    std::string lang = state.lang_override;
+    std::string lang = "auto";
     if (rec.contains("lang") && rec["lang"].is_string()) lang = rec["lang"].get<std::string>();
     DocumentSession& s = add_session(state, std::move(session));
     start_annotation(state, s, lang);

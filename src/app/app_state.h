@@ -88,7 +88,6 @@ struct AppState {
   std::string loading_model;   // language whose model is being fetched, "" if none
   std::vector<std::string> ready_models;  // languages whose model the platform has loaded
   bool show_open_dialog = false;  // the Open dialog (Ctrl+O) is requested/visible
-  std::string lang_override = "auto";  // "auto", "pl", "en": for new documents and re-annotation
 
   // --- what corrections taught the tagger, per language: features with a learnt delta ---
   std::map<std::string, size_t> taught;

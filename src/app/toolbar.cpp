@@ -13,6 +13,13 @@ namespace glosa::app {
 namespace {
 
 const char* kLangCodes[] = {"auto", "pl", "en"};
+
+// The language the open document was annotated in by choice ("auto": detected). Each
+// document keeps its own: a choice for one never applies to the next paste.
+std::string open_document_language(const AppState& state) {
+  const DocumentSession* s = state.session();
+  return s && (s->annotation_lang == "pl" || s->annotation_lang == "en") ? s->annotation_lang : "auto";
+}
 const char* kLangNames[] = {"Language: auto", "Language: Polski", "Language: English"};
 
 }  // namespace
@@ -102,9 +109,8 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     if (!state.sample_text.empty() && ImGui::MenuItem("Sample article")) load_text(state, state.sample_text, "sample article");
     ImGui::Separator();
     for (int i = 0; i < 3; ++i) {
-      if (ImGui::MenuItem(kLangNames[i], nullptr, state.lang_override == kLangCodes[i])) {
-        state.lang_override = kLangCodes[i];
-        if (doc) reannotate(state, state.lang_override);
+      if (ImGui::MenuItem(kLangNames[i], nullptr, open_document_language(state) == kLangCodes[i], doc)) {
+        reannotate(state, kLangCodes[i]);
       }
     }
     ImGui::Separator();
@@ -210,13 +216,12 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   ImGui::SameLine();
   int lang_index = 0;
   for (int i = 0; i < 3; ++i) {
-    if (state.lang_override == kLangCodes[i]) lang_index = i;
+    if (open_document_language(state) == kLangCodes[i]) lang_index = i;
   }
   ImGui::SetNextItemWidth(190 * ui.scale);
-  if (ImGui::Combo("##lang_toolbar", &lang_index, kLangNames, 3)) {
-    state.lang_override = kLangCodes[lang_index];
-    if (has_document(state)) reannotate(state, state.lang_override);
-  }
+  if (!has_document(state)) ImGui::BeginDisabled();
+  if (ImGui::Combo("##lang_toolbar", &lang_index, kLangNames, 3)) reannotate(state, kLangCodes[lang_index]);
+  if (!has_document(state)) ImGui::EndDisabled();
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Detected automatically; choose to annotate the open document again in that language\n"
                       "(what you tagged, changed or rejected is kept)");

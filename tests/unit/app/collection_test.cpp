@@ -418,3 +418,15 @@ TEST_CASE("collection: a document removed while its write is in flight, then bro
   on_stored(c.state, id, c.stored[1].second, true, "");
   CHECK(c.state.session()->saved_revision == c.state.session()->revision);
 }
+
+TEST_CASE("collection: a language chosen for one document is not used for the next paste") {
+  Collection c;
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  reannotate(c.state, "en");
+  CHECK(c.state.session()->annotation_lang == "en");
+  REQUIRE(load_text(c.state, kTokajew, "clipboard").is_ok());
+  CHECK(c.state.session()->annotation_lang == "auto");
+  CHECK(c.state.doc().lang == "pl");
+  REQUIRE(select_document(c.state, 0));
+  CHECK(c.state.session()->annotation_lang == "en");  // the first keeps its own
+}
