@@ -49,6 +49,21 @@ size_t code_point_end(const std::string& text, size_t start) {
   return start + len;
 }
 
+bool is_word_char(char32_t c) { return is_letter(c) || is_mark(c) || is_digit(c); }
+
+// [*begin, *end) grown to whole words: "lodz" found in "Łodzi" tags "Łodzi" (an inflected
+// form of the name searched for), never a piece of a word.
+void grow_to_words(const std::string& text, size_t* begin, size_t* end) {
+  size_t len = 0;
+  while (*begin > 0) {
+    size_t p = *begin - 1;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    if (!is_word_char(decode_utf8(text, p, &len))) break;
+    *begin = p;
+  }
+  while (*end < text.size() && is_word_char(decode_utf8(text, *end, &len))) *end += len;
+}
+
 }  // namespace
 
 void update_find(AppState& state) {
@@ -95,9 +110,19 @@ size_t tag_all_matches(AppState& state, const std::string& label) {
   const Document& doc = state.doc();
   std::vector<int> remove;
   std::vector<Entity> add;
+  size_t inside = 0;  // matches within a longer name, left as they are
   for (auto [b, e] : state.find.matches) {
+    grow_to_words(doc.text, &b, &e);
     trim_span(doc.text, &b, &e);
-    if (b >= e) continue;
+    if (b >= e || (!add.empty() && add.back().end_byte > b)) continue;  // two matches in one word
+    const bool in_longer = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& x) {
+      return x.status != ReviewStatus::Rejected && x.begin_byte <= b && e <= x.end_byte &&
+             x.end_byte - x.begin_byte > e - b;
+    });
+    if (in_longer) {
+      ++inside;
+      continue;
+    }
     for (size_t i = 0; i < doc.entities.size(); ++i) {
       const Entity& x = doc.entities[i];
       if (x.begin_byte < e && b < x.end_byte && x.status != ReviewStatus::Rejected) remove.push_back(static_cast<int>(i));
@@ -111,10 +136,16 @@ size_t tag_all_matches(AppState& state, const std::string& label) {
     t.status = ReviewStatus::Accepted;
     add.push_back(t);
   }
-  if (add.empty()) return 0;
+  const std::string left =
+      inside ? "; " + std::to_string(inside) + " inside longer names were left as they are" : std::string();
+  if (add.empty()) {
+    if (inside) set_message(state, MessageKind::Info, "Nothing tagged" + left);
+    return 0;
+  }
   const size_t n = add.size();
   apply_edit(state, std::move(remove), std::move(add),
              "Tagged all " + std::to_string(n) + " matches of \xE2\x80\x9E" + state.find.query + "\xE2\x80\x9D as " + label);
+  if (inside) state.message += left;
   return n;
 }
 

@@ -35,8 +35,9 @@ void update_find(AppState& state);
 // to scroll to it. False when there is no match.
 bool find_step(AppState& state, int direction);
 
-// Tags every match (trimmed like a selection) as `label`, replacing entities they overlap,
-// as one undoable step. Returns how many were tagged.
+// Tags every match, grown to whole words and trimmed like a selection, as `label`, replacing
+// entities they overlap, as one undoable step; a match inside a longer name ("Łódź" in "Łódź
+// Kaliska") is left alone, and the message says how many. Returns how many were tagged.
 size_t tag_all_matches(AppState& state, const std::string& label);
 
 // Opens the find bar (its field takes the keyboard) or closes it.

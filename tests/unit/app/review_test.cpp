@@ -397,6 +397,24 @@ TEST_CASE("find: matches ignore case and diacritics, step with wrap-around, and 
   CHECK(r.state.find.folded.empty());
 }
 
+TEST_CASE("find: tag all tags whole words, and leaves a match inside a longer name alone") {
+  Reviewer r;
+  // "gdansk" is found inside "Gdańsku": the whole word is tagged, not "Gdańsk" of it.
+  r.state.find.query = "gdansk";
+  REQUIRE(tag_all_matches(r.state, "LOC") == 1);
+  CHECK(r.at("Gda\xC5\x84sku", 0).label == "LOC");
+  // "northwind": three are inside "Northwind Robotics" (left as they are), one stands alone.
+  const std::string before = r.at("Northwind Robotics", 0).label;
+  r.state.find.query = "northwind";
+  REQUIRE(tag_all_matches(r.state, "ORG") == 1);
+  CHECK(r.state.message.find("3 inside longer names") != std::string::npos);
+  for (int n = 0; n < 3; ++n) CHECK(r.at("Northwind Robotics", n).label == before);
+  const size_t lone = r.state.doc().text.find("a Northwind zatrudni") + 2;
+  CHECK(std::any_of(r.state.doc().entities.begin(), r.state.doc().entities.end(), [&](const Entity& e) {
+    return e.begin_byte == lone && e.end_byte == lone + 9 && e.label == "ORG";
+  }));
+}
+
 TEST_CASE("copy: the selected words, else the selected entity, else nothing; Ctrl+A takes the whole text") {
   Reviewer r;
   CHECK(selection_text(r.state).empty());
