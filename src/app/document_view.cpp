@@ -18,10 +18,12 @@ namespace {
 
 constexpr float kLowConfidence = 0.6f;  // below this an entity is drawn as uncertain
 
-// Tag text for an entity: the label, plus "?" when the model is unsure.
-std::string tag_text(const Entity& e) {
-  return e.confidence < kLowConfidence ? e.label + "?" : e.label;
-}
+// Drawn as uncertain: the model was unsure and no person has looked at it yet (once
+// accepted, it no longer asks to be checked).
+bool looks_unsure(const Entity& e) { return e.status == ReviewStatus::Unreviewed && e.confidence < kLowConfidence; }
+
+// Tag text for an entity: the label, plus "?" when it looks unsure.
+std::string tag_text(const Entity& e) { return looks_unsure(e) ? e.label + "?" : e.label; }
 
 // Width of the tag after an entity: the tag text, 5 px before it and 2 after; the box reaches
 // its padding (3 px) beyond that, as it does before the entity's first letter.
@@ -106,7 +108,7 @@ void draw_tooltip(AppState& state, int index) {
   if (!e.subtype.empty()) ImGui::Text("Type: %s", e.subtype.c_str());
   if (e.origin == Origin::Model) {
     ImGui::Text("From: the statistical model, confidence %.0f%%", e.confidence * 100.0f);
-    if (e.confidence < kLowConfidence) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "Low confidence: please check");
+    if (looks_unsure(e)) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "Low confidence: please check");
   } else if (e.origin == Origin::Rule) {
     ImGui::Text("From: a pattern rule");
   } else {
@@ -618,7 +620,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
         const bool selected = state.selected_entity == f.entity;
         const bool in_group = highlight_group >= 0 && f.entity < static_cast<int>(index.entity_group.size()) &&
                               index.entity_group[static_cast<size_t>(f.entity)] == highlight_group;
-        const bool unsure = e.confidence < kLowConfidence;
+        const bool unsure = looks_unsure(e);
         const ImU32 base = label_color(doc, e.label);
         const float alpha = unsure ? 0.35f : (hovered || in_group ? 0.95f : 0.7f);
         dl->AddRectFilled(a, b, label_color(doc, e.label, alpha), 4 * s);
