@@ -111,7 +111,8 @@ size_t tag_all_matches(AppState& state, const std::string& label) {
   std::vector<int> remove;
   std::vector<Entity> add;
   size_t inside = 0;  // matches within a longer name, left as they are
-  for (auto [b, e] : state.find.matches) {
+  for (const auto& match : state.find.matches) {
+    size_t b = match.first, e = match.second;  // (not a structured binding: the lambda below reads them)
     grow_to_words(doc.text, &b, &e);
     trim_span(doc.text, &b, &e);
     if (b >= e || (!add.empty() && add.back().end_byte > b)) continue;  // two matches in one word

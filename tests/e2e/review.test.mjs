@@ -131,3 +131,27 @@ test('the sample article goes from paste to a fully reviewed file with the keybo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The review line fits a narrow column: at 1024 px with the Documents panel and the side
+// panel open, every button of it is inside the window and none overlaps another (they ran
+// past the edge on one line).
+test('the review line wraps in a narrow column; its buttons stay reachable', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1024, height: 768 });
+  await pasteText(page, sample);
+  await page.evaluate(() => glosa.whenIdle());
+  await pasteText(page, sample.split('\n\n').slice(0, 2).join('\n\n'));
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  await page.mouse.click(600, 500);
+  await page.keyboard.press('r');
+  await frames(page, 4);
+  assert.equal((await page.evaluate(() => glosa.viewState())).reviewMode, true);
+  const names = ['review-progress', 'accept-remaining', 'leave-review'];
+  const rects = await page.evaluate((n) => n.map((x) => glosa.itemRect(x)), names);
+  await page.screenshot({ path: path.join(artifacts, 'review-line-1024.png') });
+  rects.forEach((r, i) => assert.ok(r && r.x0 >= 0 && r.x1 <= 1024 && r.y1 <= 768, `${names[i]} on screen: ${JSON.stringify(r)}`));
+  const overlap = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  assert.ok(!overlap(rects[1], rects[2]) && !overlap(rects[0], rects[1]), 'no two overlap');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
