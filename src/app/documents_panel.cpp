@@ -45,7 +45,8 @@ void draw_status_mark(ImDrawList* dl, ImVec2 c, float r, DocumentStatus status, 
 std::string megabytes(double bytes) {
   char buf[32];
   if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.0f KB", bytes / 1024);
-  else std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024 * 1024));
+  else if (bytes < 1024.0 * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024 * 1024));
+  else std::snprintf(buf, sizeof buf, "%.1f GB", bytes / (1024.0 * 1024 * 1024));  // not "10240.1 MB"
   return buf;
 }
 
@@ -267,8 +268,14 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("Every document as one .jsonl file (one Glosa document per line); Open reads it back");
   }
+  // On a line of its own when the panel is too narrow for both (it ran past the edge).
+  const char* clear = "Clear local data\xE2\x80\xA6##documents";
   ImGui::SameLine();
-  if (ImGui::Button("Clear local data\xE2\x80\xA6##documents")) ui.confirm_clear = true;
+  if (ImGui::GetContentRegionAvail().x <
+      ImGui::CalcTextSize(clear, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x) {
+    ImGui::NewLine();
+  }
+  if (ImGui::Button(clear)) ui.confirm_clear = true;
   record_item_rect(ui, "clear-data");
   if (n == 0) ImGui::EndDisabled();
   if (state.storage_used_bytes >= 0) {

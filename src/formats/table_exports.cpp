@@ -130,9 +130,12 @@ std::string write_html(const Document& doc) {
   if (!doc.article.date.empty()) facts.push_back(html(doc.article.date));
   if (!doc.article.source.empty()) facts.push_back(html(doc.article.source));
   if (!doc.lang.empty()) facts.push_back(html(doc.lang));
-  facts.push_back(std::to_string(doc.article.word_count) + " words");
-  facts.push_back(std::to_string(doc.entities.size()) + " entities");
-  facts.push_back(std::to_string(doc.quotes.size()) + " quotations");
+  const auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  facts.push_back(count(doc.article.word_count, "word", "words"));
+  facts.push_back(count(doc.entities.size(), "entity", "entities"));
+  facts.push_back(count(doc.quotes.size(), "quotation", "quotations"));
   for (size_t i = 0; i < facts.size(); ++i) out += (i ? " \xC2\xB7 " : "") + facts[i];
   out += "</p>\n</header>\n";
 

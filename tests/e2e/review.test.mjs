@@ -152,6 +152,15 @@ test('the review line wraps in a narrow column; its buttons stay reachable', asy
   rects.forEach((r, i) => assert.ok(r && r.x0 >= 0 && r.x1 <= 1024 && r.y1 <= 768, `${names[i]} on screen: ${JSON.stringify(r)}`));
   const overlap = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
   assert.ok(!overlap(rects[1], rects[2]) && !overlap(rects[0], rects[1]), 'no two overlap');
+  // Narrower still, the Documents panel's footer buttons stay inside it too.
+  await page.setViewportSize({ width: 760, height: 768 });
+  await frames(page, 6);
+  const panel = await page.evaluate(() => glosa.itemRect('documents-panel'));
+  assert.ok(panel && (await page.evaluate(() => glosa.viewState())).showDocuments, 'the Documents panel is open');
+  for (const id of ['export-all', 'clear-data']) {
+    const r = await page.evaluate((i) => glosa.itemRect(i), id);
+    assert.ok(r && r.x0 >= panel.x0 && r.x1 <= panel.x1, `${id} inside the panel at 760 px: ${JSON.stringify(r)} in ${JSON.stringify(panel)}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
