@@ -130,6 +130,9 @@ void export_collection_as(AppState& state, ExchangeFormat format) {
     stems.push_back(folded(unique));
     const Exported out = export_document(s->doc, format);
     for (const ExportedFile& f : out.files) entries.push_back({unique + f.suffix, f.bytes});
+    // W3C annotations point into a text they do not hold: the archive carries it, so that
+    // opening the archive brings the documents back.
+    if (format == ExchangeFormat::W3c) entries.push_back({unique + ".txt", s->doc.text});
     with_notes += out.notes.empty() ? 0 : 1;
     ++documents;
   }
@@ -253,8 +256,17 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
       break;
     }
   }
+  std::vector<std::string> failures;  // each file's own message is replaced by the next one's
   for (size_t i = 0; i < files.size(); ++i) {
-    if (!used[i]) failed(open_file(state, files[i].name, files[i].bytes));
+    if (used[i]) continue;
+    const Status s = open_file(state, files[i].name, files[i].bytes);
+    failed(s);
+    if (!s.is_ok() && files.size() > 1) failures.push_back(state.message);
+  }
+  if (!failures.empty() && state.message != failures.back()) {
+    std::string text = state.message;
+    for (const std::string& f : failures) text += "; " + f;
+    set_message(state, MessageKind::Warning, text);
   }
   say_archive_notes();
   return zip_failure.is_ok() ? first_failure : zip_failure;

@@ -188,6 +188,29 @@ TEST_CASE("every document of the collection exports as one .zip, each under its 
   const size_t before = x.state.documents.size();
   REQUIRE(open_files(x.state, {{x.saved[0].first, x.saved[0].second}}).is_ok());
   CHECK(x.state.documents.size() == before + 3);
+  // W3C: the annotations point into a text they do not hold, so the archive carries it too,
+  // and opens back as the same documents with their entities.
+  x.saved.clear();
+  export_collection_as(x.state, ExchangeFormat::W3c);
+  const std::vector<ZipEntry> w3c = saved_zip(x);
+  CHECK(std::count_if(w3c.begin(), w3c.end(), [](const ZipEntry& e) { return e.name.size() > 4 && e.name.substr(e.name.size() - 4) == ".txt"; }) ==
+        static_cast<long>(x.state.documents.size()));
+  const size_t had = x.state.documents.size();
+  const size_t entities = x.state.documents[0]->doc.entities.size();
+  REQUIRE(open_files(x.state, {{x.saved[0].first, x.saved[0].second}}).is_ok());
+  CHECK(x.state.documents.size() == 2 * had);
+  CHECK(x.state.documents[had]->doc.entities.size() == entities);
+}
+
+TEST_CASE("files picked together: one that cannot open is still said when a later one opens") {
+  Exchange x;
+  REQUIRE_FALSE(open_files(x.state, {{"notes.jsonld", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", "
+                                                       "\"type\": \"AnnotationCollection\"}"},
+                                      {"article.txt", "Jan Kowalski mieszka w Krakowie."}})
+                    .is_ok());
+  CHECK(x.state.documents.size() == 1);
+  CHECK(x.state.message.find("notes.jsonld") != std::string::npos);
+  CHECK(x.state.message.find("its .txt") != std::string::npos);
 }
 
 TEST_CASE("open_file recognises a format by its content, whatever the file is called") {
