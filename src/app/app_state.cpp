@@ -646,6 +646,30 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
     return s;
   }
+  // A web page or Glosa's own table export is not an article: read as text, it became a
+  // junk document ("<!DOCTYPE html>" for a title, "Labels" a person). Refused with what to
+  // open instead.
+  std::string_view head = text.substr(0, 512);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  head.remove_prefix(std::min(head.size(), head.find_first_not_of(" \t\r\n")));
+  const std::string head_lower = lower_ascii(head.substr(0, 14));
+  const char* not_article = nullptr;
+  const auto page_parts = [&text] {
+    const std::string start = lower_ascii(text.substr(0, 4096));
+    return start.find("<head") != std::string::npos || start.find("<body") != std::string::npos;
+  };
+  if (head_lower.rfind("<!doctype html", 0) == 0 || (head_lower.rfind("<html", 0) == 0 && page_parts())) {
+    not_article = "this is a web page (HTML), not plain text: Glosa's HTML export cannot be read back (open the "
+                  ".glosa.json instead), and of a web article, paste its text";
+  } else if (head.rfind("id,start,end,text,label,", 0) == 0) {
+    not_article = "this is Glosa's CSV table of entities, which cannot be read back: open the .glosa.json (or the "
+                  "collection's .jsonl) instead";
+  }
+  if (not_article) {
+    Status s(ErrorCode::BadArgument, not_article);
+    set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
+    return s;
+  }
   return load_text(state, text, name);
 }
 

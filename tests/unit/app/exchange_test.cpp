@@ -202,6 +202,26 @@ TEST_CASE("every document of the collection exports as one .zip, each under its 
   CHECK(x.state.documents[had]->doc.entities.size() == entities);
 }
 
+TEST_CASE("Glosa's own HTML and CSV exports opened again are refused, not read as articles") {
+  Exchange x;
+  annotated(x);
+  const size_t before = x.state.documents.size();
+  const std::string open_text = x.state.doc().text;
+  for (ExchangeFormat f : {ExchangeFormat::Html, ExchangeFormat::Csv}) {
+    export_as(x.state, f);
+    const std::string bytes = x.saved.back().second;
+    const Status s = open_file(x.state, x.saved.back().first, bytes);
+    REQUIRE_FALSE(s.is_ok());
+    CHECK(s.message().find(".glosa.json") != std::string::npos);
+    CHECK(x.state.documents.size() == before);
+    CHECK(x.state.doc().text == open_text);
+    CHECK(x.state.message_kind == MessageKind::Error);
+  }
+  // A text that merely mentions HTML is an article.
+  REQUIRE(open_file(x.state, "note.txt", "<html> is the root element of a web page, said Anna Nowak.").is_ok());
+  CHECK(x.state.documents.size() == before + 1);
+}
+
 TEST_CASE("files picked together: one that cannot open is still said when a later one opens") {
   Exchange x;
   REQUIRE_FALSE(open_files(x.state, {{"notes.jsonld", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", "
