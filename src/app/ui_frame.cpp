@@ -151,9 +151,10 @@ void draw_sliding_panels(AppState& state, UiResources& ui, float top, float heig
 void draw_frame(AppState& state, UiResources& ui) {
   ui.item_rects.clear();
   apply_pending_scroll(ui);
-  // The Documents panel opens by itself the first time a second document arrives.
+  // The Documents panel opens by itself the first time a second document arrives; not on a
+  // phone, where it would slide over the article just pasted (≡ Menu → Documents opens it).
   if (state.documents.size() > 1 && !ui.documents_shown_once) {
-    ui.show_documents = true;
+    if (!ui.compact) ui.show_documents = true;
     ui.documents_shown_once = true;
   }
   handle_keyboard(state, ui);

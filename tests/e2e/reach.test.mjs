@@ -277,6 +277,13 @@ test('Esc closes the toolbar menus, and the keys reach the text again', async ()
     await pasteText(page, sample);
     await page.evaluate(() => glosa.whenIdle());
     await frames(page, 3);
+    if (w < 700) {
+      // A second document on a phone: the Documents panel does not slide over the article.
+      await pasteText(page, sample.split('\n\n').slice(0, 2).join('\n\n'));
+      await page.evaluate(() => glosa.whenIdle());
+      await frames(page, 3);
+      assert.equal((await page.evaluate(() => glosa.viewState())).showDocuments, false, 'the article stays in view');
+    }
     const r = await page.evaluate((n) => glosa.itemRect(n), button);
     assert.ok(r, `${button} at ${w} px`);
     await clickAt(page, centre(r));
