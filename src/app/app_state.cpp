@@ -184,8 +184,10 @@ Document merge_person_work(Document annotated, const Document& previous) {
   };
   const auto repeats_rejected = [&](const Entity& e) {
     for (const Entity* k : kept) {
+      // A person's own rejected entity says "nothing here", whatever the label (it may be
+      // the engine's, relabelled and then rejected); the engine's says "not this label".
       if (k->status == ReviewStatus::Rejected && k->begin_byte == e.begin_byte && k->end_byte == e.end_byte &&
-          k->label == e.label) {
+          (k->label == e.label || k->origin == Origin::Person)) {
         return true;
       }
     }

@@ -269,10 +269,9 @@ bool reject_entity(AppState& state, int index) {
   const Document& doc = state.doc();
   Entity e = doc.entities[static_cast<size_t>(index)];
   if (e.status == ReviewStatus::Rejected) return true;
-  if (e.origin == Origin::Person) {
-    apply_edit(state, {index}, {}, "Removed " + quoted(doc, e) + " " + e.label);
-    return true;
-  }
+  // A person's own entity is rejected too, not deleted: it may stand for the engine's that
+  // the person relabelled first, and a re-tag must not bring that back (Rejected list: a
+  // click restores it).
   e.status = ReviewStatus::Rejected;
   apply_edit(state, {index}, {e}, "Rejected " + quoted(doc, e) + " " + e.label);
   return true;
@@ -313,11 +312,16 @@ bool add_entity(AppState& state, size_t begin, size_t end, const std::string& la
     set_message(state, MessageKind::Warning, "The selection holds no word to tag");
     return false;
   }
-  // Entities the new span overlaps are replaced; rejected ones stay as the record they are.
+  // Entities the new span overlaps are replaced; rejected ones stay as the record they are,
+  // but for a person's own "nothing here" on exactly this span, which the new tag overrules.
   std::vector<int> replaced;
+  size_t replaced_standing = 0;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& x = doc.entities[i];
-    if (x.begin_byte < end && begin < x.end_byte && x.status != ReviewStatus::Rejected) replaced.push_back(static_cast<int>(i));
+    if (!(x.begin_byte < end && begin < x.end_byte)) continue;
+    if (x.status != ReviewStatus::Rejected) ++replaced_standing;
+    else if (!(x.origin == Origin::Person && x.begin_byte == begin && x.end_byte == end)) continue;
+    replaced.push_back(static_cast<int>(i));
   }
   Entity e;
   e.begin_byte = begin;
@@ -325,8 +329,8 @@ bool add_entity(AppState& state, size_t begin, size_t end, const std::string& la
   e.label = label;
   mark_by_person(e);
   std::string description = "Tagged " + quoted(doc, e) + " as " + label;
-  if (!replaced.empty()) {
-    description += ", replacing " + std::to_string(replaced.size()) + (replaced.size() == 1 ? " entity" : " entities");
+  if (replaced_standing > 0) {
+    description += ", replacing " + std::to_string(replaced_standing) + (replaced_standing == 1 ? " entity" : " entities");
   }
   const Entity keep = e;
   apply_edit(state, std::move(replaced), {e}, description, &keep);
@@ -378,10 +382,6 @@ bool set_group_review(AppState& state, int group, bool accept) {
   std::vector<Entity> add;
   for (int e : mentions_of(doc, group)) {
     Entity x = doc.entities[static_cast<size_t>(e)];
-    if (!accept && x.origin == Origin::Person) {
-      change.push_back(e);  // a person's own tag is removed, not kept as a rejection
-      continue;
-    }
     const ReviewStatus status = accept ? ReviewStatus::Accepted : ReviewStatus::Rejected;
     if (x.status == status) continue;
     x.status = status;

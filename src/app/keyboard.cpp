@@ -27,7 +27,7 @@ bool repeating(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key
 const char* const kShortcuts[][2] = {
     {"Tab / Shift+Tab", "select the next / previous entity (in reading order)"},
     {"Enter", "accept the selected entity and go to the next"},
-    {"X, Delete, Backspace", "reject it (yours: remove it) and go to the next"},
+    {"X, Delete, Backspace", "reject it and go to the next (the Rejected list brings it back)"},
     {"1 \xE2\x80\x93 9", "give it the label at that place in the legend"},
     {"Shift+1 \xE2\x80\x93 9", "give every mention of its group that label"},
     {"Shift+\xE2\x86\x90 / \xE2\x86\x92", "move the end of its span by a word"},

@@ -198,7 +198,7 @@ void draw_entity_menu(AppState& state, UiResources& ui) {
   } else {
     const bool accepted = e.status == ReviewStatus::Accepted;
     if (menu.item(accepted ? "Accepted" : "Accept", "Enter", accepted, "menu-accept")) set_entity_accepted(state, i, !accepted);
-    if (menu.item(e.origin == Origin::Person ? "Remove" : "Reject", "X / Del", false, "menu-remove")) reject_entity(state, i);
+    if (menu.item("Reject", "X / Del", false, "menu-remove")) reject_entity(state, i);
   }
   if (g >= 0 && e.status != ReviewStatus::Rejected) {
     ImGui::Separator();

@@ -356,8 +356,13 @@ test('a version 2 file renders at DPR 2, in a wide and a narrow window', async (
 
 // The entity at a code-point span, or undefined.
 function entityAt(doc, start, end) { return doc.entities.find((e) => e.start === start && e.end === end); }
+// The entity standing at a span (rejected ones stay in the file, out of the text).
+function standingAt(doc, start, end) {
+  return doc.entities.find((e) => e.start === start && e.end === end && e.status !== 'rejected');
+}
+const standing = (doc) => doc.entities.filter((e) => e.status !== 'rejected').length;
 
-test('corrections: right-click changes a label, Delete removes, dragging tags words, Ctrl+Z undoes', async (t) => {
+test('corrections: right-click changes a label, Delete rejects, dragging tags words, Ctrl+Z undoes', async (t) => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900, scale: 1 });
   const doc = await pasteSample(page);
   // A LOC near the top of the text, on screen.
@@ -387,15 +392,17 @@ test('corrections: right-click changes a label, Delete removes, dragging tags wo
   assert.equal(e.status, 'accepted');
   validateFile(now);
 
-  // Delete removes the selected entity (the corrected one stays selected).
+  // Delete rejects the selected entity (the corrected one stays selected): out of the text,
+  // kept in the file as a rejection.
   // Held for a few frames: ImGui 1.86 samples key state once per frame.
   await page.keyboard.down('Delete');
   await frames(page, 3);
   await page.keyboard.up('Delete');
   await frames(page, 2);
   now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
-  assert.equal(entityAt(now, target.start, target.end), undefined, 'Delete removed it');
-  assert.equal(now.entities.length, doc.entities.length - 1);
+  assert.equal(standingAt(now, target.start, target.end), undefined, 'Delete rejected it');
+  assert.equal(entityAt(now, target.start, target.end).status, 'rejected', 'kept as a rejection');
+  assert.equal(standing(now), standing(doc) - 1);
 
   // Dragging over the word tags it: the "Tag as" menu, then PER.
   const y = (target.rect.y0 + target.rect.y1) / 2;
@@ -428,7 +435,7 @@ test('corrections: right-click changes a label, Delete removes, dragging tags wo
   await page.keyboard.press('Control+Shift+z');
   await frames(page, 2);
   now = JSON.parse(await page.evaluate(() => glosa.getDocument()));
-  assert.equal(entityAt(now, target.start, target.end), undefined, 'redo removed it again');
+  assert.equal(standingAt(now, target.start, target.end), undefined, 'redo rejected it again');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await frames(page, 3);

@@ -430,3 +430,23 @@ TEST_CASE("collection: a language chosen for one document is not used for the ne
   REQUIRE(select_document(c.state, 0));
   CHECK(c.state.session()->annotation_lang == "en");  // the first keeps its own
 }
+
+TEST_CASE("collection: an engine entity relabelled, then rejected, is not proposed again by a re-tag") {
+  Collection c;
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  const int date = c.find_text("12 stycznia 2026 r.");
+  REQUIRE(date >= 0);
+  REQUIRE(c.state.doc().entities[static_cast<size_t>(date)].label == "DATE");
+  REQUIRE(set_entity_label(c.state, date, "MISC"));  // first a relabel (now the person's) ...
+  const int relabelled = c.find_text("12 stycznia 2026 r.");
+  REQUIRE(reject_entity(c.state, relabelled));       // ... then "not an entity at all"
+  reannotate(c.state, "pl");
+  size_t standing = 0, rejected = 0;
+  const size_t b = c.state.doc().text.find("12 stycznia");
+  for (const Entity& e : c.state.doc().entities) {
+    if (e.begin_byte != b) continue;
+    (e.status == ReviewStatus::Rejected ? rejected : standing) += 1;
+  }
+  CHECK(standing == 0);  // the engine's DATE was brought back, unreviewed
+  CHECK(rejected == 1);
+}
