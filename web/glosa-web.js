@@ -463,6 +463,28 @@
     window.glosa = api;
     wake();
     window.dispatchEvent(new CustomEvent('glosa-ready', { detail: { version: api.version } }));
+    watchOtherTabs();
+  }
+
+  // Two tabs on one collection save to the same store, and the later save wins: a person
+  // was told nothing and lost a tab's corrections. A lock held while this page lives says
+  // whether another tab has the app open; this one warns, and says when it is alone again.
+  function watchOtherTabs() {
+    if (!navigator.locks || !navigator.locks.request) return;
+    const forever = function () { return new Promise(function () {}); };
+    navigator.locks.request('glosa-collection', { ifAvailable: true }, function (lock) {
+      if (lock) return forever();
+      message(2, 'Glosa is open in another tab of this browser: both keep their work in the same place, and the ' +
+              'later save wins. Work in one tab (close the others)');
+      navigator.locks.request('glosa-collection', function () {
+        message(0, 'The other Glosa tab was closed: this one keeps your work safely again; reload it to see ' +
+                'what the other tab saved');
+        wake();
+        return forever();
+      });
+      wake();
+      return undefined;
+    }).catch(function () {});
   }
 
   // Downloads carry the type their name says (a browser may open an .html one, say).

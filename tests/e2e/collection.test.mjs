@@ -208,3 +208,19 @@ test('a .jsonl of three articles opens as three documents; Export all reads back
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Two tabs on one collection would overwrite each other's saves: the second tab says so at
+// once, and says when the first is closed.
+test('a second tab on the same collection warns, and says when it is alone again', async () => {
+  const first = await openApp(browser, server.url, { width: 1200, height: 800 });
+  const second = await first.context.newPage();
+  await second.goto(server.url);
+  await second.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await second.waitForFunction(() => /open in another tab/.test(glosa.viewState().message), null, { timeout: 30000 });
+  assert.equal((await second.evaluate(() => glosa.viewState())).messageKind, 'error');
+  assert.doesNotMatch((await first.page.evaluate(() => glosa.viewState())).message, /another tab/);
+  await first.page.close();
+  await second.waitForFunction(() => /other Glosa tab was closed/.test(glosa.viewState().message), null, { timeout: 30000 });
+  assert.deepEqual(first.errors, []);
+  await first.context.close();
+});
