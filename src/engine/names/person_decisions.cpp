@@ -193,18 +193,35 @@ void split_groups_by_label(Document& doc) {
       }
     }
     doc.groups[g].label = keep;
+    const auto form_of = [&doc](size_t e) {
+      const Entity& x = doc.entities[e];
+      return x.lemma.empty() ? std::string(entity_text(doc, x)) : x.lemma;
+    };
+    // The fullest base form among some mentions: a group's name.
+    const auto fullest = [&](const std::vector<size_t>& members) {
+      std::string name;
+      for (size_t e : members) {
+        const std::string form = form_of(e);
+        if (count_codepoints(form) > count_codepoints(name)) name = form;
+      }
+      return name;
+    };
+    // A name that came from a mention leaving the group goes with it: "Łódź" (the city) was
+    // left named "Łódź Fabryczny i Łódź Kaliska" after that ORG mention was split off.
+    const std::vector<size_t>& staying = by_label[g][keep];
+    const auto named_by = [&](const std::vector<size_t>& members) {
+      return std::any_of(members.begin(), members.end(), [&](size_t e) { return form_of(e) == doc.groups[g].name; });
+    };
+    bool name_leaves = false;
+    for (const auto& [label, members] : by_label[g]) name_leaves = name_leaves || (label != keep && named_by(members));
+    if (name_leaves && !named_by(staying) && !staying.empty()) doc.groups[g].name = fullest(staying);
     for (const auto& [label, members] : by_label[g]) {
       if (label == keep) continue;
       EntityGroup split;
       split.id = fresh_id(doc, &counter);
       split.label = label;
       split.by_person = doc.groups[g].by_person;
-      // Its name: the fullest base form among its mentions.
-      for (size_t e : members) {
-        const Entity& x = doc.entities[e];
-        const std::string form = x.lemma.empty() ? std::string(entity_text(doc, x)) : x.lemma;
-        if (count_codepoints(form) > count_codepoints(split.name)) split.name = form;
-      }
+      split.name = fullest(members);
       for (size_t e : members) doc.entities[e].group = split.id;
       doc.groups.push_back(std::move(split));
       changed = true;

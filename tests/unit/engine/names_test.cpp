@@ -8,6 +8,7 @@
 #include "engine/names/base_form.h"
 #include "engine/names/entity_groups.h"
 #include "engine/names/lexicon.h"
+#include "engine/names/person_decisions.h"
 #include "engine/names/span_repair.h"
 #include "test_support.h"
 
@@ -460,4 +461,41 @@ TEST_CASE("entity groups: a name cut short joins the only longer name it begins,
   CHECK(g->name == "Organizacja Układu o Bezpieczeństwie Zbiorowym");
   CHECK(group_of(doc, "Bank Polski") == group_of(doc, "Bank Polski SA"));
   CHECK(group_of(doc, "Bank Polski") != group_of(doc, "Bank Światowy"));  // "Bank" alone is no prefix
+}
+
+TEST_CASE("groups split by label: a name that came from a mention split off goes with it") {
+  // "Łódź" (the city, twice) and "Łódź Fabryczna i Łódź Kaliska" (the stations, an ORG) in one
+  // group named after the longer: split, the city's group is named "Łódź" again.
+  Document doc;
+  doc.text = "\xC5\x81\xC3\xB3\x64\xC5\xBA i \xC5\x81\xC3\xB3\x64\xC5\xBA Fabryczna i \xC5\x81\xC3\xB3\x64\xC5\xBA Kaliska, "
+             "\xC5\x81\xC3\xB3\x64\xC5\xBA.";
+  const std::string lodz = "\xC5\x81\xC3\xB3\x64\xC5\xBA";
+  const size_t second = doc.text.find(lodz, 1);
+  const size_t comma = doc.text.find(',');
+  const size_t last = doc.text.rfind(lodz);
+  const auto add = [&doc](size_t b, size_t e, const char* label, const std::string& lemma) {
+    Entity x;
+    x.begin_byte = b;
+    x.end_byte = e;
+    x.label = label;
+    x.origin = Origin::Model;
+    x.lemma = lemma;
+    x.group = "g1";
+    doc.entities.push_back(x);
+  };
+  add(0, lodz.size(), "LOC", lodz);
+  add(second, comma, "ORG", lodz + " Fabryczny i " + lodz + " Kaliska");
+  add(last, last + lodz.size(), "LOC", lodz);
+  sort_and_number_entities(doc);
+  EntityGroup g;
+  g.id = "g1";
+  g.label = "LOC";
+  g.name = lodz + " Fabryczny i " + lodz + " Kaliska";
+  doc.groups.push_back(g);
+  names::split_groups_by_label(doc);
+  REQUIRE(doc.groups.size() == 2);
+  for (const EntityGroup& x : doc.groups) {
+    if (x.label == "LOC") CHECK(x.name == lodz);
+    else CHECK(x.name == lodz + " Fabryczny i " + lodz + " Kaliska");
+  }
 }
