@@ -303,6 +303,7 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
 
 void start_annotation(AppState& state, DocumentSession& s, const std::string& lang) {
   s.annotation_lang = lang;
+  s.annotation_cancelled = false;
   s.annotation_progress = 0;
   AnnotateOptions options;
   options.lang = lang;
@@ -676,7 +677,8 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
 }
 
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
-                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity) {
+                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity,
+                      bool cancelled) {
   auto session = std::make_unique<DocumentSession>();
   session->doc = std::move(doc);
   session->id = id;
@@ -686,13 +688,16 @@ void restore_document(AppState& state, Document doc, const std::string& id, cons
   session->created_ms = created_ms;
   session->scroll_y = scroll_y;
   session->selected_entity = selected_entity;
+  session->annotation_cancelled = cancelled;
   update_status(*session);
   DocumentSession& s = add_session(state, std::move(session));
   s.saved_revision = s.revision;  // it is what the store holds
   // ... and what the browser's stored adaptation learnt from it when it was corrected.
   s.taught_fingerprint = person_work_fingerprint(s.doc);
-  // A text stored before its annotation arrived is annotated now.
-  if (!s.is_imported && s.doc.lang.empty()) start_annotation(state, s, "auto");
+  // A text stored before its annotation arrived is annotated now (unless a person cancelled it).
+  if (!s.is_imported && s.doc.lang.empty()) {
+    if (!s.annotation_cancelled) start_annotation(state, s, "auto");
+  }
   else if (!s.is_imported) request_model_for(state, s.doc.lang);
 }
 
@@ -837,7 +842,8 @@ void cancel_annotation(AppState& state) {
   if (state.services.cancel_annotation) state.services.cancel_annotation(s->annotation_job);
   s->annotation_job = 0;
   s->retagging = false;
-  ++state.doc_revision;
+  s->annotation_cancelled = true;
+  touch(state, *s);  // stored so, so that a reload does not start it again
   set_message(state, MessageKind::Warning,
               "Annotation cancelled: the text is shown without tags (choose a language in the toolbar to annotate it)");
 }
@@ -848,7 +854,10 @@ void on_model_loaded(AppState& state, const std::string& lang) {
     state.ready_models.push_back(lang);
   }
   for (auto& s : state.documents) {
-    if (s->is_imported || s->is_annotating() || s->doc.lang != lang || !s->doc.meta.model.empty()) continue;
+    if (s->is_imported || s->is_annotating() || s->annotation_cancelled || s->doc.lang != lang ||
+        !s->doc.meta.model.empty()) {
+      continue;
+    }
     start_annotation(state, *s, s->annotation_lang.empty() ? "auto" : s->annotation_lang);
   }
 }

@@ -172,8 +172,10 @@ DocumentSession& add_document(AppState& state, Document doc, std::string_view so
                               std::string_view id = {});
 
 // Adds a document restored from local storage (not opened, not re-saved).
+// `cancelled`: its annotation was cancelled (DocumentSession::annotation_cancelled).
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
-                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity);
+                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity,
+                      bool cancelled = false);
 
 // --- Section: the collection ---
 

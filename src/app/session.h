@@ -99,6 +99,9 @@ struct DocumentSession {
   // when a person changed something in it (not when it is re-tagged, nor after "Forget").
   uint64_t taught_fingerprint = 0;
   bool retagging = false;  // sent by "Re-tag with what I taught"; its changes are counted (AppState::retag)
+  // A person cancelled its annotation: it is not started again by itself (a model arriving,
+  // a reload), only when the person asks (kept in the store).
+  bool annotation_cancelled = false;
 
   bool is_annotating() const { return annotation_job != 0; }
 };

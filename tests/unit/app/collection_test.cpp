@@ -450,3 +450,35 @@ TEST_CASE("collection: an engine entity relabelled, then rejected, is not propos
   CHECK(standing == 0);  // the engine's DATE was brought back, unreviewed
   CHECK(rejected == 1);
 }
+
+TEST_CASE("collection: a cancelled annotation is not started again by itself, after a reload either") {
+  Collection c;
+  std::vector<std::pair<uint64_t, std::string>> jobs;
+  c.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
+    jobs.emplace_back(job, text);
+  };
+  c.state.services.cancel_annotation = [](uint64_t) {};
+  REQUIRE(load_text(c.state, kGdansk, "a").is_ok());
+  REQUIRE(jobs.size() == 1);
+  const size_t stores = c.stored.size();
+  cancel_annotation(c.state);
+  CHECK(c.state.session()->annotation_cancelled);
+  c.clock += 1000;
+  autosave_tick(c.state, 400);
+  CHECK(c.stored.size() == stores + 1);  // stored so (the platform keeps the mark beside it)
+  on_model_loaded(c.state, "pl");
+  CHECK(jobs.size() == 1);
+  // Restored from the store with the mark: not started; without it, started.
+  Collection d;
+  d.state.services.annotate_async = c.state.services.annotate_async;
+  restore_document(d.state, c.state.doc(), "d1", "clipboard", false, false, 5, 0.0f, -1, true);
+  CHECK(jobs.size() == 1);
+  CHECK(d.state.documents[0]->annotation_cancelled);
+  restore_document(d.state, c.state.doc(), "d2", "clipboard", false, false, 6, 0.0f, -1, false);
+  CHECK(jobs.size() == 2);
+  // Asked for, it is annotated; the mark goes.
+  REQUIRE(select_document(d.state, 0));
+  reannotate(d.state, "auto");
+  CHECK(jobs.size() == 3);
+  CHECK_FALSE(d.state.documents[0]->annotation_cancelled);
+}
