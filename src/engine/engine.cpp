@@ -161,6 +161,12 @@ Status Engine::add_adaptation(const uint8_t* data, size_t size, bool* replaced) 
     return Status(ErrorCode::BadArgument, "its corrections are already in use here (the same file opened again, or "
                                           "one saved from this browser) and would count twice; nothing was added");
   }
+  // Within what a file may hold (more would make the file unreadable, not just large).
+  if (joined.added_origins().size() + file.added_origins().size() + 1 > ner::kMaxAdaptationOrigins ||
+      (!older && joined.parts().size() >= ner::kMaxAdaptationParts)) {
+    return Status(ErrorCode::BadArgument, "too many files were added to what this browser was taught (" +
+                                              std::to_string(joined.parts().size()) + "); Forget first");
+  }
   const bool all = older ? joined.replace_part(file) : joined.add_from(file);
   if (!all) {
     return Status(ErrorCode::BadArgument, "what was taught would grow past the size kept in the browser; "

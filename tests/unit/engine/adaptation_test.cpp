@@ -818,3 +818,28 @@ TEST_CASE("adaptation: a part that holds parts of its own is refused") {
   REQUIRE_FALSE(parsed.is_ok());
   CHECK(parsed.status().message().find("parts of its own") != std::string::npos);
 }
+
+TEST_CASE("adaptation: past kMaxAdaptationParts added files, one more is refused and nothing changes") {
+  Engine engine = english_engine();
+  const std::vector<uint8_t> empty = engine.save_adaptation("en");
+  auto blank = ner::Adaptation::parse(empty.data(), empty.size());
+  REQUIRE(blank.is_ok());
+  const auto file = [&](uint64_t origin) {
+    ner::Adaptation a = blank.value();
+    a.set_own_origin(origin);
+    REQUIRE(a.add(origin, 1, 0.5f));
+    a.count_step();
+    return a.serialize();
+  };
+  for (uint64_t k = 1; k <= ner::kMaxAdaptationParts; ++k) {
+    const std::vector<uint8_t> f = file(k);
+    REQUIRE(engine.add_adaptation(f.data(), f.size()).is_ok());
+  }
+  const std::vector<uint8_t> before = engine.save_adaptation("en");
+  REQUIRE(ner::Adaptation::parse(before.data(), before.size()).is_ok());  // still readable
+  const std::vector<uint8_t> one_more = file(ner::kMaxAdaptationParts + 1);
+  const Status s = engine.add_adaptation(one_more.data(), one_more.size());
+  REQUIRE_FALSE(s.is_ok());
+  CHECK(s.message().find("too many files") != std::string::npos);
+  CHECK(engine.save_adaptation("en") == before);
+}
