@@ -76,10 +76,32 @@ void draw_row_menu(AppState& state, int i) {
   ImGui::EndPopup();
 }
 
-void draw_clear_confirmation(AppState& state, UiResources& ui) {
-  if (ui.confirm_clear && !ImGui::IsPopupOpen("Clear local data?##confirm")) ImGui::OpenPopup("Clear local data?##confirm");
+// A question that cannot be undone: modal `id`, centred, opened while `wanted`. True while it
+// shows (the caller ends it with EndPopup).
+bool begin_confirmation(const char* id, bool wanted) {
+  if (wanted && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal("Clear local data?##confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
+// The question's way out: its button or Esc closes it and clears `*wanted`.
+void keep_button(const char* label, bool* wanted) {
+  if (ImGui::Button(label) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    *wanted = false;
+    ImGui::CloseCurrentPopup();
+  }
+}
+
+// Save… of what was taught: a file per language that learnt something.
+void save_taught(AppState& state) {
+  if (!state.services.export_taught) return;
+  for (const auto& [lang, rows] : state.taught) {
+    if (rows > 0) state.services.export_taught(lang);
+  }
+}
+
+void draw_clear_confirmation(AppState& state, UiResources& ui) {
+  if (!begin_confirmation("Clear local data?##confirm", ui.confirm_clear)) return;
   ImGui::Text("Remove all %zu documents and your corrections from this browser?", state.documents.size());
   ImGui::TextDisabled("What your corrections taught the tagger goes too. Files you downloaded are not touched.\n"
                       "This cannot be undone.");
@@ -91,31 +113,21 @@ void draw_clear_confirmation(AppState& state, UiResources& ui) {
   }
   record_item_rect(ui, "confirm-clear");
   ImGui::SameLine();
-  if (ImGui::Button("Keep them (Esc)##confirm") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-    ui.confirm_clear = false;
-    ImGui::CloseCurrentPopup();
-  }
+  keep_button("Keep them (Esc)##confirm", &ui.confirm_clear);
   ImGui::EndPopup();
 }
 
 // What was taught is hours of a person's work and Forget cannot be undone: it asks first,
 // and offers to save a copy (Open adds it back).
 void draw_forget_confirmation(AppState& state, UiResources& ui) {
-  const char* id = "Forget what was taught?##confirm";
-  if (ui.confirm_forget && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!begin_confirmation("Forget what was taught?##confirm", ui.confirm_forget)) return;
   size_t taught = 0;
   for (const auto& [lang, rows] : state.taught) taught += rows;
   ImGui::Text("Forget what your corrections taught the tagger (%zu learnt weights)?", taught);
   ImGui::TextDisabled("Your documents and corrections stay; the shipped model alone tags again.\n"
                       "This cannot be undone: a saved copy can be opened again later.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
-  if (ImGui::Button("Save a copy\xE2\x80\xA6##forget") && state.services.export_taught) {
-    for (const auto& [lang, rows] : state.taught) {
-      if (rows > 0) state.services.export_taught(lang);
-    }
-  }
+  if (ImGui::Button("Save a copy\xE2\x80\xA6##forget")) save_taught(state);
   record_item_rect(ui, "forget-save");
   ImGui::SameLine();
   if (ImGui::Button("Forget##forget")) {
@@ -126,10 +138,7 @@ void draw_forget_confirmation(AppState& state, UiResources& ui) {
   }
   record_item_rect(ui, "confirm-forget");
   ImGui::SameLine();
-  if (ImGui::Button("Keep it (Esc)##forget") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-    ui.confirm_forget = false;
-    ImGui::CloseCurrentPopup();
-  }
+  keep_button("Keep it (Esc)##forget", &ui.confirm_forget);
   record_item_rect(ui, "keep-taught");
   ImGui::EndPopup();
 }
@@ -246,11 +255,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   if (n == 0) ImGui::EndDisabled();
   if (taught == 0) ImGui::BeginDisabled();
   // Save and Forget on a line of their own: beside Re-tag they ran out of a narrow panel.
-  if (ImGui::SmallButton("Save\xE2\x80\xA6##taught") && state.services.export_taught) {
-    for (const auto& [lang, rows] : state.taught) {
-      if (rows > 0) state.services.export_taught(lang);
-    }
-  }
+  if (ImGui::SmallButton("Save\xE2\x80\xA6##taught")) save_taught(state);
   record_item_rect(ui, "taught-save");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("Download what was taught (a small file a team can share; Open loads it)");
@@ -270,11 +275,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   }
   // On a line of its own when the panel is too narrow for both (it ran past the edge).
   const char* clear = "Clear local data\xE2\x80\xA6##documents";
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x <
-      ImGui::CalcTextSize(clear, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x) {
-    ImGui::NewLine();
-  }
+  same_line_or_wrap(button_width(clear));
   if (ImGui::Button(clear)) ui.confirm_clear = true;
   record_item_rect(ui, "clear-data");
   if (n == 0) ImGui::EndDisabled();

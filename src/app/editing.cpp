@@ -81,13 +81,6 @@ bool trim_at_end(char32_t c) { return is_space(c) || is_quote_char(c) || is_dash
                                       c == U']' || c == U'}' || c == U',' || c == U';' || c == U':' ||
                                       c == U'!' || c == U'?' || c == U'\u2026'; }
 
-// Start of the code point that ends at `end` (end > 0).
-size_t previous_char(const std::string& text, size_t end) {
-  size_t p = end - 1;
-  while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
-  return p;
-}
-
 // A full stop at `dot` that belongs to the word before it: an abbreviation ("r.", "proc.")
 // or an initial ("W.").
 bool dot_belongs_to_word(const std::string& text, size_t begin, size_t dot) {
@@ -188,6 +181,13 @@ bool valid_color(const std::string& c) {
 }
 
 }  // namespace
+
+size_t previous_char(const std::string& text, size_t end) {
+  size_t p = end - 1;
+  while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return p;
+}
+
 
 void trim_span(const std::string& text, size_t* begin, size_t* end) {
   size_t b = std::min(*begin, text.size());

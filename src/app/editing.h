@@ -49,6 +49,9 @@ bool remove_entity(AppState& state, int index);
 // text or not on character boundaries, or the label is unknown.
 bool add_entity(AppState& state, size_t begin, size_t end, const std::string& label);
 
+// Start of the code point that ends at byte `end` (end > 0).
+size_t previous_char(const std::string& text, size_t end);
+
 // The span add_entity would tag for [begin, end): trimmed as described there. Empty
 // (begin == end) when nothing is left.
 void trim_span(const std::string& text, size_t* begin, size_t* end);

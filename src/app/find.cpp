@@ -5,6 +5,7 @@
 
 #include "app/app_state.h"
 #include "app/editing.h"
+#include "engine/text/tokenizer.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -49,15 +50,12 @@ size_t code_point_end(const std::string& text, size_t start) {
   return start + len;
 }
 
-bool is_word_char(char32_t c) { return is_letter(c) || is_mark(c) || is_digit(c); }
-
 // [*begin, *end) grown to whole words: "lodz" found in "Łodzi" tags "Łodzi" (an inflected
 // form of the name searched for), never a piece of a word.
 void grow_to_words(const std::string& text, size_t* begin, size_t* end) {
   size_t len = 0;
   while (*begin > 0) {
-    size_t p = *begin - 1;
-    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    const size_t p = previous_char(text, *begin);
     if (!is_word_char(decode_utf8(text, p, &len))) break;
     *begin = p;
   }

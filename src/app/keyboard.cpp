@@ -155,39 +155,27 @@ void draw_review_bar(AppState& state, UiResources& ui) {
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   // The parts flow onto another line where the column is too narrow for them (the buttons
   // ran past the window's edge at 1024 px with both panels open).
-  bool first = true;
-  const auto place = [&](float width) {
-    if (!first) {
-      ImGui::SameLine();
-      if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-    }
-    first = false;
-  };
-  const auto button_width = [&](const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * style.FramePadding.x;
-  };
   char line[160];
   std::snprintf(line, sizeof line, "Review: %zu of %zu reviewed", p.reviewed, p.total);
-  place(ImGui::CalcTextSize(line).x);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(line);
   record_item_rect(ui, "review-progress");
-  place(120 * ui.scale);
+  same_line_or_wrap(120 * ui.scale);
   ImGui::ProgressBar(p.total ? static_cast<float>(p.reviewed) / static_cast<float>(p.total) : 1.0f,
                      ImVec2(120 * ui.scale, 0), "");
   const char* hint = "Enter accepts \xC2\xB7 X rejects \xC2\xB7 1\xE2\x80\x93" "9 relabel";
-  place(ImGui::CalcTextSize(hint).x);
+  same_line_or_wrap(ImGui::CalcTextSize(hint).x);
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", hint);
   char accept[64];
   std::snprintf(accept, sizeof accept, "Accept all remaining (%zu)##review", left);
-  place(button_width(accept));
+  same_line_or_wrap(button_width(accept));
   if (left == 0) ImGui::BeginDisabled();
   if (ImGui::Button(accept)) accept_all_remaining(state);
   record_item_rect(ui, "accept-remaining");
   if (left == 0) ImGui::EndDisabled();
   const char* leave = "Leave review (R)##review";
-  place(button_width(leave));
+  same_line_or_wrap(button_width(leave));
   if (ImGui::Button(leave)) set_review_mode(state, false);
   record_item_rect(ui, "leave-review");
   ui.review_bar_height = ImGui::GetCursorPosY() + style.WindowPadding.y;

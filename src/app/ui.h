@@ -200,6 +200,11 @@ bool item_screen_rect(const UiResources& ui, const std::string& name, float rect
 // Records the last ImGui item's rectangle under `name` in ui.item_rects.
 void record_item_rect(UiResources& ui, const std::string& name);
 
+// Places the next item on the same line when `width` still fits there, else on the next
+// (rows of buttons in a narrow panel or column). button_width: a button's width for `label`.
+void same_line_or_wrap(float width);
+float button_width(const char* label);
+
 // Inside a popup or menu: Esc closes it, as every menu does (Dear ImGui 1.86 leaves a
 // non-modal popup open on Esc). Not while a text field has the keys: Esc leaves the field.
 void close_popup_on_escape();

@@ -162,6 +162,8 @@ bool Adaptation::sum_values(const Adaptation &other, float sign) {
   if (sign > 0) {
     steps_ += other.steps_;
     documents_ += other.documents_;
+    std::vector<std::pair<std::vector<std::string>, uint8_t>> names(other.taught_.begin(), other.taught_.end());
+    add_taught_names(names);
   } else {
     steps_ -= std::min(steps_, other.steps_);
     documents_ -= std::min(documents_, other.documents_);
@@ -190,8 +192,6 @@ Adaptation Adaptation::as_part() const {
 
 bool Adaptation::add_from(const Adaptation &other) {
   const bool all = sum_values(other, 1.0f);
-  std::vector<std::pair<std::vector<std::string>, uint8_t>> names(other.taught_.begin(), other.taught_.end());
-  add_taught_names(names);
   join_origins(other);
   if (other.own_origin_ && parts_.size() < kMaxAdaptationParts && !part(other.own_origin_))
     parts_.push_back(other.as_part());
@@ -211,8 +211,6 @@ bool Adaptation::replace_part(const Adaptation &newer) {
   GLOSA_ASSERT(older != parts_.end() && newer.own_origin_ != 0, "a part with the newer copy's origin");
   bool all = sum_values(*older, -1.0f);
   all = sum_values(newer, 1.0f) && all;
-  std::vector<std::pair<std::vector<std::string>, uint8_t>> names(newer.taught_.begin(), newer.taught_.end());
-  add_taught_names(names);
   // The older copy's origins go (those of other parts are disjoint from them), the newer's come.
   const std::vector<uint64_t> &gone = older->added_origins_;
   added_origins_.erase(std::remove_if(added_origins_.begin(), added_origins_.end(),

@@ -169,7 +169,8 @@ private:
   std::vector<uint64_t> added_origins_; // ascending, without own_origin_
   std::vector<Adaptation> parts_;       // files added, without parts of their own
   // Sums `sign` times other's deltas, evidence (kept >= 0), network rows (one network),
-  // steps and documents into this; false when a limit kept rows out.
+  // steps and documents into this; adding (sign > 0), its taught names join too (taking one
+  // away leaves them: see replace_part). False when a limit kept rows out.
   bool sum_values(const Adaptation &other, float sign);
   // Joins `other`'s origins to the added ones.
   void join_origins(const Adaptation &other);

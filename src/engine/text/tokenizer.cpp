@@ -42,10 +42,14 @@ bool is_ascii_letter(char32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 
 
 bool is_letter_cp(char32_t cp) { return cp < 0x80 ? is_ascii_letter(cp) : is_letter(cp); }
 
+}  // namespace
+
 bool is_word_char(char32_t cp) {
   if (cp < 0x80) return is_ascii_letter(cp) || (cp >= '0' && cp <= '9');
   return is_letter(cp) || is_mark(cp) || is_digit(cp);
 }
+
+namespace {
 
 bool is_url_char(char32_t cp) {
   if (cp >= 0x80) return is_letter(cp) || is_digit(cp);

@@ -32,6 +32,9 @@ struct Token {
 // Output is sorted by begin_byte and non-overlapping.
 std::vector<Token> tokenize(std::string_view text);
 
+// A code point that belongs inside a word token: a letter, a combining mark or a digit.
+bool is_word_char(char32_t cp);
+
 // True when the lower-cased word (without its dot) is a known abbreviation, e.g. "proc",
 // "ul", "dr", "mr". Exposed for tests and the sentence splitter.
 bool is_known_abbreviation(std::string_view lowered_word);

@@ -34,6 +34,7 @@ struct Collection {
   std::vector<std::pair<std::string, uint64_t>> stored;  // id, revision
   std::vector<std::string> unstored;
   int cleared = 0;
+  std::vector<std::pair<uint64_t, std::string>> jobs;  // asked of annotate_later's background
   Collection() {
     state.engine = &engine;
     state.services.now_ms = [this] { return clock; };
@@ -41,6 +42,14 @@ struct Collection {
     state.services.store_document = [this](const DocumentSession& s) { stored.emplace_back(s.id, s.revision); };
     state.services.unstore_document = [this](const std::string& id) { unstored.push_back(id); };
     state.services.clear_store = [this] { ++cleared; };
+  }
+  // Annotation in the background, as the browser does it: jobs wait in `jobs` until a test
+  // answers them (on_annotated); a cancel drops nothing here.
+  void annotate_later() {
+    state.services.annotate_async = [this](uint64_t job, const std::string& text, const AnnotateOptions&) {
+      jobs.emplace_back(job, text);
+    };
+    state.services.cancel_annotation = [](uint64_t) {};
   }
   int find_text(const char* words) const {
     const size_t b = state.doc().text.find(words);
@@ -158,10 +167,8 @@ TEST_CASE("collection: Export all reads back into an equal collection; a .jsonl 
 
 TEST_CASE("collection: annotation in the background; the text shows at once; a person's tag made meanwhile is kept") {
   Collection c;
-  std::vector<std::pair<uint64_t, std::string>> jobs;
-  c.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
-    jobs.emplace_back(job, text);
-  };
+  c.annotate_later();
+  auto& jobs = c.jobs;
   REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
   REQUIRE(jobs.size() == 1);
   CHECK(has_document(c.state));
@@ -334,11 +341,8 @@ TEST_CASE("collection: \"Re-tag with what I taught\" says what it changed when t
 
 TEST_CASE("collection: a re-tag cancelled or cut short by a removal leaves no count behind; the next one reports") {
   Collection c;
-  std::vector<std::pair<uint64_t, std::string>> jobs;
-  c.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
-    jobs.emplace_back(job, text);
-  };
-  c.state.services.cancel_annotation = [](uint64_t) {};
+  c.annotate_later();
+  auto& jobs = c.jobs;
   auto answer = [&](size_t k) {
     auto result = c.engine.annotate(jobs[k].second);
     REQUIRE(result.is_ok());
@@ -453,11 +457,8 @@ TEST_CASE("collection: an engine entity relabelled, then rejected, is not propos
 
 TEST_CASE("collection: a cancelled annotation is not started again by itself, after a reload either") {
   Collection c;
-  std::vector<std::pair<uint64_t, std::string>> jobs;
-  c.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
-    jobs.emplace_back(job, text);
-  };
-  c.state.services.cancel_annotation = [](uint64_t) {};
+  c.annotate_later();
+  auto& jobs = c.jobs;
   REQUIRE(load_text(c.state, kGdansk, "a").is_ok());
   REQUIRE(jobs.size() == 1);
   const size_t stores = c.stored.size();
