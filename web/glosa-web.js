@@ -929,6 +929,7 @@
   }
   function scheduleMirror() {
     if (mirrorTimer !== null) return;
+    setTimeout(buildCommands, 0);
     // Right away for the first view, then at most a few times a second while editing.
     mirrorTimer = setTimeout(buildMirror, mirrorRevision < 0 ? 0 : 250);
   }
@@ -936,6 +937,64 @@
     mirror.addEventListener('focusin', function (event) {
       const i = event.target && event.target.getAttribute && event.target.getAttribute('data-index');
       if (i !== null && i !== undefined && started) Module._glosa_select_entity(Number(i));
+    });
+  }
+
+  // --- the commands for screen readers: every command of the palette (Ctrl+K; app/commands.h)
+  // but those that only change the picture, as buttons that follow the app's state. A
+  // command that cannot be undone asks with the browser's own dialog, which a screen reader
+  // reads (the app's question is drawn on the canvas). ---
+  const commandsNav = document.getElementById('commands');
+  let commandsJson = '';
+  function keyShortcuts(keys) {  // "Ctrl+S" -> "Control+S", as aria-keyshortcuts spells keys
+    return keys.replace(/Ctrl/g, 'Control').replace(/PgDn/g, 'PageDown').replace(/PgUp/g, 'PageUp');
+  }
+  function buildCommands() {
+    if (!started || !commandsNav) return;
+    const json = Module.UTF8ToString(Module._glosa_commands());
+    if (json === commandsJson) return;
+    commandsJson = json;
+    let ul = commandsNav.querySelector('ul');
+    if (!ul) {
+      ul = el('ul');
+      commandsNav.replaceChildren(el('h2', null, 'Commands'), ul);
+    }
+    // In place: a button that stays keeps its element (and the focus, if it has it).
+    const old = new Map();
+    ul.querySelectorAll('button').forEach(function (b) { old.set(b.getAttribute('data-command'), b.parentNode); });
+    const items = JSON.parse(json).map(function (c) {
+      let li = old.get(c.id);
+      if (!li) {
+        li = el('li');
+        li.appendChild(el('button', { type: 'button', 'data-command': c.id }));
+      }
+      const b = li.firstChild;
+      if (b.textContent !== c.title) b.textContent = c.title;
+      if (c.keys) b.setAttribute('aria-keyshortcuts', keyShortcuts(c.keys));
+      else b.removeAttribute('aria-keyshortcuts');
+      if (c.question) b.setAttribute('data-question', c.question);
+      else b.removeAttribute('data-question');
+      return li;
+    });
+    ul.replaceChildren.apply(ul, items);
+  }
+  if (commandsNav) {
+    commandsNav.addEventListener('focusin', buildCommands);  // fresh when a person arrives
+    commandsNav.addEventListener('click', function (event) {
+      const b = event.target.closest && event.target.closest('button[data-command]');
+      if (!b || !started) return;
+      const id = b.getAttribute('data-command');
+      const question = b.getAttribute('data-question');
+      if (id === 'open') {  // the picker itself, while this click is being handled
+        Module._glosa_request_open();
+        Module._glosa_key_enter();
+      } else if (question) {
+        if (window.confirm(question)) withCString(id, function (p) { Module._glosa_run_command(p, 1); });
+      } else if (!withCString(id, function (p) { return Module._glosa_run_command(p, 0); })) {
+        message(1, 'That command cannot run now; the list of commands was updated');
+      }
+      wake();
+      setTimeout(buildCommands, 100);  // what the command changed (done, undo, the list)
     });
   }
 
@@ -996,13 +1055,15 @@
       return;
     }
     // Keys that would scroll or move the page (there is nothing else to scroll).
-    if ((event.key === ' ' || event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'Home' ||
-         event.key === 'End') && event.target === canvas) {
+    // Not Space while a field has the keys: its character comes from the key's default action.
+    if (((event.key === ' ' && !Module._glosa_text_field_active()) || event.key === 'PageDown' || event.key === 'PageUp' ||
+         event.key === 'Home' || event.key === 'End') && event.target === canvas) {
       event.preventDefault();
     }
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key === 's') { event.preventDefault(); Module._glosa_save(); }
+    if (key === 'k') { event.preventDefault(); Module._glosa_open_commands(); }  // not the browser's search box
     if (key === 'o') { event.preventDefault(); Module._glosa_request_open(); }
     if (key === 'z' || key === 'y') {
       if (Module._glosa_undo(key === 'y' || event.shiftKey ? 1 : 0)) event.preventDefault();

@@ -799,6 +799,13 @@ std::string export_all_jsonl(const AppState& state) {
   return out;
 }
 
+void download_collection_jsonl(AppState& state) {
+  if (!state.services.save_file || state.documents.empty()) return;
+  state.services.save_file("glosa-collection.jsonl", export_all_jsonl(state));
+  set_message(state, MessageKind::Info,
+              "Downloaded glosa-collection.jsonl: " + std::to_string(state.documents.size()) + " documents, one per line");
+}
+
 void clear_collection(AppState& state) {
   for (auto& s : state.documents) {
     if (s->annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(s->annotation_job);
@@ -893,6 +900,24 @@ uint64_t person_work_fingerprint(const Document& doc) {
 bool should_learn_from(const DocumentSession& s) {
   return (s.doc.lang == "pl" || s.doc.lang == "en") && !s.doc.meta.model.empty() && has_person_work(s.doc) &&
          person_work_fingerprint(s.doc) != s.taught_fingerprint;
+}
+
+void save_taught(AppState& state) {
+  if (!state.services.export_taught) return;
+  for (const auto& [lang, rows] : state.taught) {
+    if (rows > 0) state.services.export_taught(lang);
+  }
+}
+
+void forget_taught(AppState& state) {
+  if (state.services.reset_taught) state.services.reset_taught();
+  set_message(state, MessageKind::Info, "Forgot what your corrections taught: the shipped model alone tags again");
+}
+
+size_t taught_total(const AppState& state) {
+  size_t total = 0;
+  for (const auto& [lang, rows] : state.taught) total += rows;
+  return total;
 }
 
 size_t retag_with_taught(AppState& state) {

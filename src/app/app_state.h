@@ -198,6 +198,8 @@ std::vector<DocumentSummary> list_documents(const AppState& state);
 // One Glosa document per line, in list order: what "Export all" saves, the same shape as
 // `glosa-cli annotate --jsonl` prints.
 std::string export_all_jsonl(const AppState& state);
+// "Export all…": downloads export_all_jsonl as glosa-collection.jsonl, with a message.
+void download_collection_jsonl(AppState& state);
 // Forgets every document (the platform clears its store) and goes back to the start screen.
 void clear_collection(AppState& state);
 
@@ -252,6 +254,12 @@ uint64_t person_work_fingerprint(const Document& doc);
 // "Re-tag with what I taught": annotates again every document not marked done and not
 // opened from a file, keeping what people did there. Returns how many were sent.
 size_t retag_with_taught(AppState& state);
+// Save… of what was taught: downloads a file per language that learnt something.
+void save_taught(AppState& state);
+// Forget… answered yes: the platform forgets what was taught (every language), with a message.
+void forget_taught(AppState& state);
+// How many learnt weights the corrections gave, over every language.
+size_t taught_total(const AppState& state);
 
 // Marks the open document changed (bumps its revision and the view's doc_revision).
 void mark_changed(AppState& state);

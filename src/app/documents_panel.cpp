@@ -84,36 +84,23 @@ bool begin_confirmation(const char* id, bool wanted) {
   return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
 }
 
-// The question's way out: its button or Esc closes it and clears `*wanted`.
-void keep_button(const char* label, bool* wanted) {
-  if (ImGui::Button(label) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-    *wanted = false;
-    ImGui::CloseCurrentPopup();
-  }
-}
-
-// Save… of what was taught: a file per language that learnt something.
-void save_taught(AppState& state) {
-  if (!state.services.export_taught) return;
-  for (const auto& [lang, rows] : state.taught) {
-    if (rows > 0) state.services.export_taught(lang);
-  }
+// The question answered (or left with Esc): it closes and clears `*wanted`.
+void end_question(bool* wanted) {
+  *wanted = false;
+  ImGui::CloseCurrentPopup();
 }
 
 void draw_clear_confirmation(AppState& state, UiResources& ui) {
   if (!begin_confirmation("Clear local data?##confirm", ui.confirm_clear)) return;
-  ImGui::Text("Remove all %zu documents and your corrections from this browser?", state.documents.size());
+  if (state.documents.size() == 1) ImGui::TextUnformatted("Remove the document and your corrections from this browser?");
+  else ImGui::Text("Remove all %zu documents and your corrections from this browser?", state.documents.size());
   ImGui::TextDisabled("What your corrections taught the tagger goes too. Files you downloaded are not touched.\n"
                       "This cannot be undone.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
-  if (ImGui::Button("Clear local data##confirm")) {
-    clear_collection(state);
-    ui.confirm_clear = false;
-    ImGui::CloseCurrentPopup();
-  }
-  record_item_rect(ui, "confirm-clear");
-  ImGui::SameLine();
-  keep_button("Keep them (Esc)##confirm", &ui.confirm_clear);
+  const Choice choices[] = {{"Clear local data##confirm", "confirm-clear"}, {"Keep them (Esc)##confirm", "keep-documents"}};
+  const int answer = choice_buttons(ui, choices, 2, /*initial=*/1, /*on_escape=*/1);
+  if (answer == 0) clear_collection(state);
+  if (answer >= 0) end_question(&ui.confirm_clear);
   ImGui::EndPopup();
 }
 
@@ -121,25 +108,17 @@ void draw_clear_confirmation(AppState& state, UiResources& ui) {
 // and offers to save a copy (Open adds it back).
 void draw_forget_confirmation(AppState& state, UiResources& ui) {
   if (!begin_confirmation("Forget what was taught?##confirm", ui.confirm_forget)) return;
-  size_t taught = 0;
-  for (const auto& [lang, rows] : state.taught) taught += rows;
-  ImGui::Text("Forget what your corrections taught the tagger (%zu learnt weights)?", taught);
+  ImGui::Text("Forget what your corrections taught the tagger (%zu learnt weights)?", taught_total(state));
   ImGui::TextDisabled("Your documents and corrections stay; the shipped model alone tags again.\n"
                       "This cannot be undone: a saved copy can be opened again later.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
-  if (ImGui::Button("Save a copy\xE2\x80\xA6##forget")) save_taught(state);
-  record_item_rect(ui, "forget-save");
-  ImGui::SameLine();
-  if (ImGui::Button("Forget##forget")) {
-    if (state.services.reset_taught) state.services.reset_taught();
-    set_message(state, MessageKind::Info, "Forgot what your corrections taught: the shipped model alone tags again");
-    ui.confirm_forget = false;
-    ImGui::CloseCurrentPopup();
-  }
-  record_item_rect(ui, "confirm-forget");
-  ImGui::SameLine();
-  keep_button("Keep it (Esc)##forget", &ui.confirm_forget);
-  record_item_rect(ui, "keep-taught");
+  const Choice choices[] = {{"Save a copy\xE2\x80\xA6##forget", "forget-save"},
+                            {"Forget##forget", "confirm-forget"},
+                            {"Keep it (Esc)##forget", "keep-taught"}};
+  const int answer = choice_buttons(ui, choices, 3, /*initial=*/2, /*on_escape=*/2);
+  if (answer == 0) save_taught(state);  // the question stays: Forget or Keep next
+  if (answer == 1) forget_taught(state);
+  if (answer >= 1) end_question(&ui.confirm_forget);
   ImGui::EndPopup();
 }
 
@@ -265,10 +244,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   record_item_rect(ui, "taught-forget");
   if (taught == 0) ImGui::EndDisabled();
   if (n == 0) ImGui::BeginDisabled();
-  if (ImGui::Button("Export all\xE2\x80\xA6##documents") && state.services.save_file) {
-    state.services.save_file("glosa-collection.jsonl", export_all_jsonl(state));
-    set_message(state, MessageKind::Info, "Downloaded glosa-collection.jsonl: " + std::to_string(n) + " documents, one per line");
-  }
+  if (ImGui::Button("Export all\xE2\x80\xA6##documents")) download_collection_jsonl(state);
   record_item_rect(ui, "export-all");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("Every document as one .jsonl file (one Glosa document per line); Open reads it back");
@@ -286,6 +262,10 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   }
   footer_note("Alt+PgDn / Alt+PgUp: next / previous document");
   ui.documents_footer = ImGui::GetCursorPosY() - footer_top;
+}
+
+// At the frame's top level: a command (Ctrl+K) may ask them while the panel is hidden.
+void draw_confirmations(AppState& state, UiResources& ui) {
   draw_clear_confirmation(state, ui);
   draw_forget_confirmation(state, ui);
 }

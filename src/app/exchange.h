@@ -30,6 +30,11 @@ void export_as(AppState& state, ExchangeFormat format);
 // the format could not hold.
 void export_collection_as(AppState& state, ExchangeFormat format);
 
+// The formats the Export menu offers besides Glosa's own, in its order.
+constexpr ExchangeFormat kExportFormats[] = {ExchangeFormat::Brat,    ExchangeFormat::Conll,       ExchangeFormat::Spacy,
+                                             ExchangeFormat::Doccano, ExchangeFormat::LabelStudio, ExchangeFormat::W3c,
+                                             ExchangeFormat::Csv,     ExchangeFormat::Html};
+
 // One file picked or dropped: its name and bytes.
 struct OpenedFile {
   std::string name;

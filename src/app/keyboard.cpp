@@ -25,6 +25,7 @@ bool repeating(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key
 
 // Every shortcut, for the overlay: keys, then what they do.
 const char* const kShortcuts[][2] = {
+    {"Ctrl+K", "every command by name: export, mark done, language, a document\xE2\x80\x99s title\xE2\x80\xA6"},
     {"Tab / Shift+Tab", "select the next / previous entity (in reading order)"},
     {"Enter", "accept the selected entity and go to the next"},
     {"X, Delete, Backspace", "reject it and go to the next (the Rejected list brings it back)"},

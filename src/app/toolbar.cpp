@@ -31,10 +31,7 @@ void export_items(AppState& state, UiResources& ui) {
   if (ImGui::MenuItem("Glosa file (.glosa.json)", "Ctrl+S")) save_document(state);
   record_item_rect(ui, "export:glosa");
   ImGui::Separator();
-  static const ExchangeFormat kFormats[] = {ExchangeFormat::Brat,    ExchangeFormat::Conll,       ExchangeFormat::Spacy,
-                                            ExchangeFormat::Doccano, ExchangeFormat::LabelStudio, ExchangeFormat::W3c,
-                                            ExchangeFormat::Csv,     ExchangeFormat::Html};
-  for (ExchangeFormat f : kFormats) {
+  for (ExchangeFormat f : kExportFormats) {
     if (ImGui::MenuItem(format_title(f))) export_as(state, f);
     record_item_rect(ui, std::string("export:") + format_name(f));
   }
@@ -45,7 +42,7 @@ void export_items(AppState& state, UiResources& ui) {
     close_popup_on_escape();
     if (ImGui::MenuItem("Glosa files (.glosa.json)")) export_collection_as(state, ExchangeFormat::Glosa);
     record_item_rect(ui, "export-all:glosa");
-    for (ExchangeFormat f : kFormats) {
+    for (ExchangeFormat f : kExportFormats) {
       if (ImGui::MenuItem(format_title(f))) export_collection_as(state, f);
       record_item_rect(ui, std::string("export-all:") + format_name(f));
     }
@@ -114,6 +111,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
       }
     }
     ImGui::Separator();
+    if (ImGui::MenuItem("All commands\xE2\x80\xA6", "Ctrl+K")) ui.show_palette = true;
     if (ImGui::MenuItem("Keyboard shortcuts", "?")) ui.show_shortcuts = true;
     ImGui::EndPopup();
   }
@@ -229,7 +227,7 @@ void draw_toolbar(AppState& state, UiResources& ui) {
   ImGui::SameLine();
   if (ImGui::Button("?##toolbar")) ui.show_shortcuts = true;
   record_item_rect(ui, "toolbar-help");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?); every command by name: Ctrl+K");
   // What the whole row needs: a window narrower than this gets the menu instead.
   const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().WindowPadding.x - ImGui::GetMainViewport()->Pos.x;
   ui.toolbar_width = right / ui.scale;

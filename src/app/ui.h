@@ -66,6 +66,15 @@ struct UiResources {
   bool documents_shown_once = false;  // opened by itself when a second document arrived
   bool confirm_clear = false;         // the "Clear local data" confirmation is open
   bool confirm_forget = false;        // the "Forget what was taught" confirmation is open
+  unsigned choice_question = 0;       // the question whose buttons the keyboard's ring is on (choice_buttons)
+  int choice_focus = 0;               // the button with the ring
+  // The command palette (Ctrl+K, command_palette.cpp): shown, what was typed, the
+  // highlighted row, and one-shots to focus the field and to scroll the row into view.
+  bool show_palette = false;
+  std::string palette_query;
+  int palette_cursor = 0;
+  bool palette_focus = false;
+  bool palette_scroll = false;
   int menu_document = -1;             // row whose menu is open
   float documents_footer = 0;         // the Documents panel footer's height last frame (0: not yet laid out)
   float review_bar_height = 0;        // the review line's height last frame (it wraps when narrow)
@@ -181,6 +190,11 @@ void draw_quote_tooltip(AppState& state, int index, bool in_text);
 void open_menu(UiResources& ui, const std::string& popup, bool at_selection = false);
 // Draws whichever menu is open (menus.cpp); called once per frame at the top level.
 void draw_menus(AppState& state, UiResources& ui);
+// The questions asked before what cannot be undone (Clear local data, Forget what was
+// taught; documents_panel.cpp), drawn at the frame's top level.
+void draw_confirmations(AppState& state, UiResources& ui);
+// The command palette (Ctrl+K): every command by name (app/commands.h), ↑ ↓ Enter to run.
+void draw_command_palette(AppState& state, UiResources& ui);
 // The keys of review and navigation (keyboard.cpp): Tab, Enter, X, digits, edges, R, Esc,
 // the menu key, "?". Read once per frame, when no text field and no menu has the keys.
 void handle_keyboard(AppState& state, UiResources& ui);
@@ -204,6 +218,17 @@ void record_item_rect(UiResources& ui, const std::string& name);
 // (rows of buttons in a narrow panel or column). button_width: a button's width for `label`.
 void same_line_or_wrap(float width);
 float button_width(const char* label);
+
+// The buttons of a question (a modal) in one row, answerable from the keyboard: ← → or Tab
+// move a ring between them, Enter or Space presses the one with the ring, which starts on
+// `initial` (the safe answer); Esc presses `on_escape` (-1: nothing). `rect`: the name the
+// button's rectangle is recorded under (record_item_rect), or null. Returns the index of the
+// button pressed this frame, or -1.
+struct Choice {
+  const char* label;
+  const char* rect;
+};
+int choice_buttons(UiResources& ui, const Choice* choices, int count, int initial, int on_escape);
 
 // Inside a popup or menu: Esc closes it, as every menu does (Dear ImGui 1.86 leaves a
 // non-modal popup open on Esc). Not while a text field has the keys: Esc leaves the field.

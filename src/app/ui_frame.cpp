@@ -157,6 +157,11 @@ void draw_frame(AppState& state, UiResources& ui) {
     if (!ui.compact) ui.show_documents = true;
     ui.documents_shown_once = true;
   }
+  // Ctrl+K: every command by name, from anywhere but a menu or a question.
+  if ((ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeySuper) && ImGui::IsKeyPressed('K', false) &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    ui.show_palette = true;
+  }
   handle_keyboard(state, ui);
   // Alt+PgDn / Alt+PgUp: next / previous document.
   const ImGuiIO& io = ImGui::GetIO();
@@ -203,6 +208,8 @@ void draw_frame(AppState& state, UiResources& ui) {
   draw_status_bar(state, ui);
   if (ui.compact) draw_sliding_panels(state, ui, panels_top, avail_h);
   draw_open_dialog(state, ui);
+  draw_confirmations(state, ui);
+  draw_command_palette(state, ui);
   draw_menus(state, ui);
   draw_shortcuts(state, ui);
   draw_labels_editor(state, ui);

@@ -133,6 +133,41 @@ void close_popup_on_escape() {
   }
 }
 
+int choice_buttons(UiResources& ui, const Choice* choices, int count, int initial, int on_escape) {
+  // A question opened anew starts at `initial`: the ring belongs to the popup it was drawn in.
+  const ImGuiID question = ImGui::GetCurrentWindow()->ID;
+  if (ui.choice_question != question) {
+    ui.choice_question = question;
+    ui.choice_focus = initial;
+  }
+  const bool shift = ImGui::GetIO().KeyShift;
+  auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
+  if (key(ImGuiKey_RightArrow) || (key(ImGuiKey_Tab) && !shift)) ui.choice_focus = (ui.choice_focus + 1) % count;
+  if (key(ImGuiKey_LeftArrow) || (key(ImGuiKey_Tab) && shift)) ui.choice_focus = (ui.choice_focus + count - 1) % count;
+  int pressed = -1;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::Button(choices[i].label)) pressed = i;
+    if (choices[i].rect) record_item_rect(ui, choices[i].rect);
+    if (i == ui.choice_focus) {  // the keyboard's ring, in the colour ImGui's own navigation uses
+      const float d = 2 * ui.scale;
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - d, a.y - d), ImVec2(b.x + d, b.y + d),
+                                          ImGui::GetColorU32(ImGuiCol_NavHighlight), ImGui::GetStyle().FrameRounding + d, 0,
+                                          2 * ui.scale);
+    }
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
+    pressed = ui.choice_focus;
+  }
+  if (on_escape >= 0 && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) pressed = on_escape;
+  if (pressed >= 0) ui.choice_question = 0;
+  ImGui::TextDisabled("\xE2\x86\x90 \xE2\x86\x92 or Tab: choose  \xC2\xB7  Enter: answer");
+  return pressed;
+}
+
 void record_item_rect(UiResources& ui, const std::string& name) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ui.item_rects[name] = {a.x, a.y, b.x, b.y};

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/accessibility.h"
+#include "app/commands.h"
 #include "app/editing.h"
 #include "app/exchange.h"
 #include "app/review.h"
@@ -242,6 +243,10 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_copy_text() {
   return glosa::web::g_result.c_str();
 }
 
+// 1 while a text field (find, the palette, a filter) has the keys: the page then leaves
+// Space to it (else it keeps Space from scrolling the page, and no space could be typed).
+EMSCRIPTEN_KEEPALIVE int glosa_text_field_active() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+
 // Ctrl+A: the whole document is selected for copying (returns 1), unless a text field has
 // the keys (returns 0: the browser's own select-all goes there).
 EMSCRIPTEN_KEEPALIVE int glosa_select_all() {
@@ -433,6 +438,27 @@ EMSCRIPTEN_KEEPALIVE void glosa_scroll(double dx, double dy) {
   request_frames(2);
   web_app().ui.pending_scroll_x += static_cast<float>(dx);
   web_app().ui.pending_scroll_y += static_cast<float>(dy);
+}
+
+// --- Section: commands (app/commands.h) ---
+
+// Ctrl+K: the command palette (the page keeps the key from the browser's search box).
+EMSCRIPTEN_KEEPALIVE void glosa_open_commands() {
+  request_frames();
+  web_app().ui.show_palette = true;
+}
+
+// The commands that can run now, as JSON for the mirror's buttons.
+EMSCRIPTEN_KEEPALIVE const char* glosa_commands() {
+  glosa::web::g_result = glosa::app::commands_json(web_app().state, web_app().ui);
+  return glosa::web::g_result.c_str();
+}
+
+// A mirror's button: runs command `id` (`confirmed`: the page asked its question and the
+// answer was yes); 0 when it cannot run now (the list moved on).
+EMSCRIPTEN_KEEPALIVE int glosa_run_command(const char* id, int confirmed) {
+  request_frames();
+  return glosa::app::run_command(web_app().state, web_app().ui, id, confirmed != 0) ? 1 : 0;
 }
 
 // --- Section: the accessible mirror ---

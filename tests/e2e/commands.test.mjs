@@ -1,0 +1,137 @@
+// End-to-end tests of working without the mouse: every command by name (Ctrl+K, typed words,
+// Enter), a question answered with the arrow keys, and the same commands as buttons of the
+// page for a screen reader, activated from the keyboard, with the browser's own question
+// before what cannot be undone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, pasteText, frames, artifacts, root, useServerAndBrowser } from './harness.mjs';
+
+const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
+const english = 'Harbour deal signed in Rotterdam\n\nThe Port of Rotterdam signed a contract with Maersk on Monday, 3 March 2025.';
+
+let server;
+let browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
+
+const view = (page) => page.evaluate(() => glosa.viewState());
+const current = (page) => page.evaluate(() => JSON.parse(glosa.getDocument()).text.split('\n')[0]);
+const documents = (page) => page.evaluate(() => glosa.listDocuments());
+
+async function pasteAndWait(page, text) {
+  await pasteText(page, text);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+}
+
+// Ctrl+K, the words, Enter: as a person who knows what they want types it.
+async function command(page, words) {
+  await page.keyboard.press('Control+K');
+  await frames(page, 3);
+  await page.keyboard.type(words);
+  await frames(page, 3);
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+}
+
+test('Ctrl+K runs any command by name: mark done, go to a document, export, and a question answered with the keys', async () => {
+  const { page, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await pasteAndWait(page, sample);
+  await pasteAndWait(page, english);
+  assert.match(await current(page), /Rotterdam/);
+
+  // The palette, looked at: the field, the commands with their keys.
+  await page.keyboard.press('Control+K');
+  await frames(page, 3);
+  await page.keyboard.type('export');
+  await frames(page, 4);
+  assert.ok(await page.evaluate(() => glosa.itemRect('palette-input')), 'the palette is open');
+  assert.ok(await page.evaluate(() => glosa.itemRect('palette:export:csv')), 'Export as CSV is listed');
+  await page.screenshot({ path: path.join(artifacts, 'command-palette.png') });
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => glosa.itemRect('palette-input')), null, 'Esc closes it');
+
+  await command(page, 'mark done');
+  // (Space is typed into the field: the page used to keep every Space from it, for scrolling.)
+  let list = await documents(page);
+  assert.equal(list.find((d) => /Rotterdam/.test(d.title)).status, 'done');
+
+  // Another document by a word of its title, accents ignored ("gdansk" for "Gdańsk").
+  await command(page, 'gdansk terminal');
+  assert.match(await current(page), /Gdańsk buduje/);
+
+  // Find takes a space too: "Port Gdańsk" is two words.
+  await page.keyboard.press('Control+F');
+  await frames(page, 3);
+  await page.keyboard.type('port gdansk');
+  await frames(page, 3);
+  assert.equal((await view(page)).findMatches, 1, 'one "Port Gdańsk" in the text');
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+
+  // An export through the keyboard alone: a real download.
+  await page.keyboard.press('Control+K');
+  await frames(page, 3);
+  await page.keyboard.type('export csv');
+  await frames(page, 3);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+
+  // Clear local data asks first; the ring starts on "Keep them", so Enter keeps everything.
+  await command(page, 'clear local data');
+  assert.ok(await page.evaluate(() => glosa.itemRect('confirm-clear')), 'the question is open');
+  await page.screenshot({ path: path.join(artifacts, 'command-question.png') });
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.equal(await page.evaluate(() => glosa.itemRect('confirm-clear')), null, 'answered');
+  assert.equal((await documents(page)).length, 2, 'Enter on the safe answer keeps them');
+  // ← moves the ring to "Clear local data"; Enter clears.
+  await command(page, 'clear local data');
+  await page.keyboard.press('ArrowLeft');
+  await frames(page, 2);
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.equal((await documents(page)).length, 0);
+  assert.deepEqual(errors, []);
+});
+
+test('a screen reader finds every command as a button; Enter runs it, and Clear asks with the browser\'s dialog', async () => {
+  const { page, errors } = await openApp(browser, server.url, { width: 1200, height: 800 });
+  await pasteAndWait(page, sample);
+  await pasteAndWait(page, english);
+  const nav = page.getByRole('navigation', { name: 'Commands' });
+  const done = nav.getByRole('button', { name: 'Mark this document done' });
+  await done.waitFor({ state: 'attached', timeout: 10000 });
+  // Picture-only commands and the per-document ones stay in the palette.
+  assert.equal(await nav.getByRole('button', { name: /^Go to/ }).count(), 0);
+  assert.equal(await nav.getByRole('button', { name: /Documents panel/ }).count(), 0);
+  assert.equal(await nav.getByRole('button', { name: 'Download the annotation file (.glosa.json)' }).getAttribute('aria-keyshortcuts'),
+               'Control+S');
+
+  // Focus and Enter, as a screen reader's user activates a button.
+  await done.focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  const list = await documents(page);
+  assert.equal(list.find((d) => /Rotterdam/.test(d.title)).status, 'done');
+  // The button follows the state.
+  await nav.getByRole('button', { name: 'Mark this document not done' }).waitFor({ state: 'attached', timeout: 5000 });
+
+  // Clear local data: the browser's own question. Cancel keeps everything; OK clears.
+  const clear = nav.getByRole('button', { name: 'Clear local data…' });
+  const questions = [];
+  page.once('dialog', (d) => { questions.push(d.message()); d.dismiss(); });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.match(questions[0], /Remove all 2 documents.*cannot be undone/);
+  assert.equal((await documents(page)).length, 2, 'Cancel keeps them');
+  page.once('dialog', (d) => d.accept());
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.equal((await documents(page)).length, 0, 'OK clears');
+  assert.deepEqual(errors, []);
+});
