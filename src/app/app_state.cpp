@@ -678,7 +678,11 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
 
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
                       bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity,
-                      bool cancelled) {
+                      bool cancelled, double removed_ms, int removed_position) {
+  if (removed_ms > 0 && wall(state) - removed_ms > kKeepRemovedDays * 24 * 3600 * 1000) {
+    if (state.services.unstore_document) state.services.unstore_document(id);  // kept long enough
+    return;
+  }
   auto session = std::make_unique<DocumentSession>();
   session->doc = std::move(doc);
   session->id = id;
@@ -690,6 +694,17 @@ void restore_document(AppState& state, Document doc, const std::string& id, cons
   session->selected_entity = selected_entity;
   session->annotation_cancelled = cancelled;
   update_status(*session);
+  if (removed_ms > 0) {
+    // Among the removed ones, in the order they were removed: Ctrl+Z brings back the last.
+    session->key = state.next_key++;
+    session->removed_ms = removed_ms;
+    session->removed_position = removed_position;
+    auto at = std::find_if(state.removed.begin(), state.removed.end(),
+                           [&](const RemovedDocument& r) { return r.session->removed_ms > removed_ms; });
+    state.removed.insert(at, RemovedDocument{std::move(session), removed_position, 0});
+    for (RemovedDocument& r : state.removed) r.sequence = ++state.edit_sequence;
+    return;
+  }
   DocumentSession& s = add_session(state, std::move(session));
   s.saved_revision = s.revision;  // it is what the store holds
   // ... and what the browser's stored adaptation learnt from it when it was corrected.
@@ -737,7 +752,14 @@ bool remove_document(AppState& state, int index) {
   if (gone->annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(gone->annotation_job);
   gone->annotation_job = 0;
   gone->retagging = false;
-  if (state.services.unstore_document) state.services.unstore_document(gone->id);
+  // Kept in the store, marked removed, not deleted: a reload does not end Bring back.
+  gone->removed_ms = wall(state);
+  gone->removed_position = index;
+  gone->saving_revision = 0;  // a write in flight is answered to no document in the list
+  if (state.services.store_document) {
+    gone->saving_revision = gone->revision;
+    state.services.store_document(*gone);
+  }
   const std::string title = document_title(gone->doc);
   state.removed.push_back({std::move(gone), index, ++state.edit_sequence});
   if (state.current == index) {
@@ -747,16 +769,23 @@ bool remove_document(AppState& state, int index) {
   } else if (state.current > index) {
     --state.current;
   }
-  set_message(state, MessageKind::Info, "Removed \xE2\x80\x9E" + title + "\xE2\x80\x9D (Ctrl+Z brings it back)");
+  set_message(state, MessageKind::Info, "Removed \xE2\x80\x9E" + title + "\xE2\x80\x9D (Ctrl+Z or Bring back brings it back)");
   return true;
 }
 
-bool restore_removed_document(AppState& state) {
+bool restore_removed_document(AppState& state, std::string_view id) {
   if (state.removed.empty()) return false;
-  RemovedDocument r = std::move(state.removed.back());
-  state.removed.pop_back();
+  auto which = state.removed.end() - 1;
+  if (!id.empty()) {
+    which = std::find_if(state.removed.begin(), state.removed.end(), [&](const RemovedDocument& r) { return r.session->id == id; });
+    if (which == state.removed.end()) return false;
+  }
+  RemovedDocument r = std::move(*which);
+  state.removed.erase(which);
   const int at = std::clamp(r.position, 0, static_cast<int>(state.documents.size()));
-  r.session->saved_revision = 0;  // store it again
+  r.session->removed_ms = 0;
+  r.session->removed_position = -1;
+  r.session->saved_revision = 0;  // store it again, in the list
   // A write in flight when it was removed is answered to no document: not waited for.
   r.session->saving_revision = 0;
   r.session->changed_ms = now(state);
@@ -975,6 +1004,9 @@ void on_stored(AppState& state, const std::string& id, uint64_t revision, bool o
   const int i = find_document(state, id);
   DocumentSession* s = i >= 0 ? state.documents[static_cast<size_t>(i)].get() : nullptr;
   if (s && s->saving_revision == revision) s->saving_revision = 0;
+  for (RemovedDocument& r : state.removed) {  // its write marked removed
+    if (r.session->id == id && r.session->saving_revision == revision) r.session->saving_revision = 0;
+  }
   if (ok) {
     if (s) s->saved_revision = std::max(s->saved_revision, revision);
     state.last_saved_wall_ms = wall(state);

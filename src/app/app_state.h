@@ -173,9 +173,15 @@ DocumentSession& add_document(AppState& state, Document doc, std::string_view so
 
 // Adds a document restored from local storage (not opened, not re-saved).
 // `cancelled`: its annotation was cancelled (DocumentSession::annotation_cancelled).
+// `removed_ms` > 0: it was removed then (from place `removed_position`); it goes back among
+// the removed ones (Bring back, Ctrl+Z), or, removed more than kKeepRemovedDays ago, out of
+// the store for good.
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
                       bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity,
-                      bool cancelled = false);
+                      bool cancelled = false, double removed_ms = 0, int removed_position = -1);
+
+// How long the store keeps a removed document, so that it can be brought back.
+constexpr double kKeepRemovedDays = 30;
 
 // --- Section: the collection ---
 
@@ -186,11 +192,11 @@ bool select_document(AppState& state, int index);
 int find_document(const AppState& state, std::string_view id);
 // Opens the next / previous document of the list (wraps around). False when there is none.
 bool select_next_document(AppState& state, int direction);
-// Removes document `index` (it can be brought back with restore_removed_document until the
-// page closes) and forgets it in local storage. False for a bad index.
+// Removes document `index`. It can be brought back with restore_removed_document: the store
+// keeps it, marked removed, for kKeepRemovedDays (after a reload too). False for a bad index.
 bool remove_document(AppState& state, int index);
-// Brings back the document removed last. False when there is none.
-bool restore_removed_document(AppState& state);
+// Brings back the document removed last, or the removed one with `id`. False when there is none.
+bool restore_removed_document(AppState& state, std::string_view id = {});
 // Marks the open document done (or not done).
 void set_document_done(AppState& state, int index, bool done);
 // Summaries of every document, in list order.

@@ -110,6 +110,12 @@ void collection_commands(AppState& state, CommandList& list) {
   list.add(!state.removed.empty(), "bring-back",
            state.removed.empty() ? std::string() : "Bring back " + quoted(document_title(state.removed.back().session->doc)),
            "Ctrl+Z", [](AppState& s, UiResources&) { restore_removed_document(s); });
+  // Any removed document, not only the last (the store keeps them kKeepRemovedDays).
+  for (size_t i = 0; i + 1 < state.removed.size(); ++i) {
+    const std::string id = state.removed[i].session->id;
+    list.add(true, "bring-back:" + id, "Bring back " + quoted(document_title(state.removed[i].session->doc)), "",
+             [id](AppState& s, UiResources&) { restore_removed_document(s, id); }, /*palette_only=*/true);
+  }
   list.add(n > 0, "retag", "Re-tag with what I taught", "", [](AppState& s, UiResources&) { retag_with_taught(s); });
   const bool taught = taught_total(state) > 0;
   list.add(taught && state.services.export_taught, "taught-save", "Save what my corrections taught\xE2\x80\xA6", "",

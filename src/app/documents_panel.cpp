@@ -210,7 +210,10 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
     ImGui::SameLine();
     if (ImGui::Button("Bring back##documents")) restore_removed_document(state);
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("Bring back %s (Ctrl+Z)", display_text(document_title(state.removed.back().session->doc), 60).c_str());
+      ImGui::SetTooltip("Bring back %s (Ctrl+Z)\nRemoved documents are kept in this browser for %d days;\n"
+                        "Ctrl+K then \"bring back\" lists them all",
+                        display_text(document_title(state.removed.back().session->doc), 60).c_str(),
+                        static_cast<int>(kKeepRemovedDays));
     }
   }
   // What corrections taught the tagger: re-tag the collection with it, save, load, forget.

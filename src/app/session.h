@@ -83,6 +83,11 @@ struct DocumentSession {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
 
+  // Removed from the list (wall-clock ms; 0: in it), from place removed_position: the store
+  // keeps it so marked for kKeepRemovedDays, and Bring back works after a reload too.
+  double removed_ms = 0;
+  int removed_position = -1;
+
   // Where the person was: restored when the document is opened again.
   float scroll_y = 0;
   int selected_entity = -1;

@@ -164,6 +164,43 @@ test('a reload brings back both documents and their corrections exactly; a paste
   await context.close();
 });
 
+test('a removed document can be brought back after a reload (Ctrl+Z), in its place', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await pasteAndWait(page, sample);
+  const gdynia = sample.replace('Gdańsk buduje', 'Gdynia buduje');
+  await pasteAndWait(page, gdynia);
+  const before = await page.evaluate(() => glosa.listDocuments());
+  assert.equal(before.length, 2);
+  const removedDoc = await page.evaluate(() => glosa.getDocument());
+  // Remove the open one (the second) with the Documents panel's button.
+  const remove = await page.evaluate(() => glosa.itemRect('remove-document'));
+  assert.ok(remove, 'the Documents panel shows Remove');
+  await clickAt(page, centre(remove));
+  await page.evaluate(() => glosa.whenIdle());
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 1);
+
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(page, 3);
+  assert.deepEqual((await page.evaluate(() => glosa.listDocuments())).map((d) => d.id), [before[0].id],
+                   'a removed document stays out of the list after a reload');
+  await page.mouse.move(600, 400);
+  await page.keyboard.press('Control+Z');
+  await frames(page, 4);
+  const back = await page.evaluate(() => glosa.listDocuments());
+  assert.deepEqual(back.map((d) => d.id), before.map((d) => d.id), 'Ctrl+Z brings it back in its place');
+  assert.equal(await page.evaluate(() => glosa.getDocument()), removedDoc, 'exactly as it was');
+  assert.match((await page.evaluate(() => glosa.viewState())).message, /Brought back/);
+  // Back in the list for good: another reload keeps it there.
+  await page.evaluate(() => glosa.whenIdle());
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a .jsonl of three articles opens as three documents; Export all reads back equal', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   const jsonl = [

@@ -91,8 +91,12 @@ const char* rect_json(const float r[4]) {
 std::string store_meta(const app::DocumentSession& s) {
   // "learn": the worker also learns from it (a person corrected it: app/app_state.h).
   nlohmann::json meta = {{"source", s.source_name}, {"imported", s.is_imported}, {"done", s.is_done},
-                         {"order", s.created_ms}, {"learn", app::should_learn_from(s)}, {"lang", s.doc.lang},
+                         {"order", s.created_ms}, {"learn", s.removed_ms == 0 && app::should_learn_from(s)}, {"lang", s.doc.lang},
                          {"cancelled", s.annotation_cancelled}};
+  if (s.removed_ms > 0) {  // removed, kept for Bring back (app/app_state.h)
+    meta["removed"] = s.removed_ms;
+    meta["position"] = s.removed_position;
+  }
   return meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -360,7 +364,8 @@ EMSCRIPTEN_KEEPALIVE void glosa_on_stored(const char* id, double revision, int o
 }
 
 // A document read back from the store at start-up: its encoded form and what the store kept
-// beside it ({"source", "imported", "done", "order", "cancelled"}, and the view {"scroll", "selected"}).
+// beside it ({"source", "imported", "done", "order", "cancelled", "removed", "position"}, and
+// the view {"scroll", "selected"}).
 EMSCRIPTEN_KEEPALIVE int glosa_restore(const char* id, const char* bytes, int len, const char* meta_json) {
   auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
   if (!doc.is_ok()) return glosa::web::report(doc.status());
@@ -375,7 +380,8 @@ EMSCRIPTEN_KEEPALIVE int glosa_restore(const char* id, const char* bytes, int le
   };
   glosa::app::restore_document(web_app().state, std::move(doc.value()), id, get("source", std::string("stored")),
                                get("imported", false), get("done", false), get("order", 0.0),
-                               get("scroll", 0.0f), get("selected", -1), get("cancelled", false));
+                               get("scroll", 0.0f), get("selected", -1), get("cancelled", false), get("removed", 0.0),
+                               get("position", -1));
   return 0;
 }
 
@@ -515,6 +521,9 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_export_all() {
 EMSCRIPTEN_KEEPALIVE int glosa_busy() {
   for (const auto& s : web_app().state.documents) {
     if (s->is_annotating() || s->refresh_job != 0 || s->revision != s->saved_revision) return 1;
+  }
+  for (const auto& r : web_app().state.removed) {  // written marked removed (remove_document)
+    if (r.session->saving_revision != 0) return 1;
   }
   return 0;
 }

@@ -118,7 +118,13 @@ TEST_CASE("collection: a removed document comes back with Ctrl+Z, in its place")
   const std::string json = document_json(c.state);
   REQUIRE(remove_document(c.state, 1));
   CHECK(c.state.documents.size() == 2);
-  CHECK(c.unstored == std::vector<std::string>{id});
+  // Kept in the store, marked removed: not deleted from it.
+  CHECK(c.unstored.empty());
+  REQUIRE_FALSE(c.stored.empty());
+  CHECK(c.stored.back().first == id);
+  REQUIRE(c.state.removed.size() == 1);
+  CHECK(c.state.removed.back().session->removed_ms > 0);
+  CHECK(c.state.removed.back().session->removed_position == 1);
   CHECK(find_document(c.state, id) == -1);
   CHECK(c.state.current == 1);  // the next one opened
   REQUIRE(undo(c.state));
@@ -128,6 +134,45 @@ TEST_CASE("collection: a removed document comes back with Ctrl+Z, in its place")
   CHECK(document_json(c.state) == json);
   CHECK_FALSE(restore_removed_document(c.state));
   CHECK_FALSE(remove_document(c.state, 7));
+}
+
+TEST_CASE("collection: removed documents come back from the store among the removed, for 30 days") {
+  Collection c;
+  for (const char* t : {kTokajew, kGdansk, kLondon}) REQUIRE(load_text(c.state, t, "clipboard").is_ok());
+  const Document gdansk = c.state.documents[1]->doc;
+  const Document london = c.state.documents[2]->doc;
+  const double day = 24 * 3600 * 1000.0;
+  const double now = c.state.services.wall_ms();
+  // As the store gives them back after a reload: in creation order, two of them removed.
+  Collection after;
+  after.state.services.wall_ms = c.state.services.wall_ms;
+  restore_document(after.state, c.state.documents[0]->doc, "d1", "clipboard", false, false, 1, 0.0f, -1);
+  restore_document(after.state, london, "d3", "clipboard", false, false, 3, 0.0f, -1, false, now - 2 * day, 2);
+  restore_document(after.state, gdansk, "d2", "clipboard", false, false, 2, 0.0f, -1, false, now - 1 * day, 1);
+  restore_document(after.state, london, "d4", "clipboard", false, false, 4, 0.0f, -1, false, now - 31 * day, 3);
+  CHECK(after.state.documents.size() == 1);
+  // Removed 31 days ago: out of the store for good.
+  CHECK(after.unstored == std::vector<std::string>{"d4"});
+  REQUIRE(after.state.removed.size() == 2);
+  CHECK(after.state.removed.back().session->id == "d2");  // removed last, whatever the store's order
+  // Ctrl+Z after the reload brings back the one removed last, in its place.
+  REQUIRE(can_undo(after.state));
+  REQUIRE(undo(after.state));
+  REQUIRE(after.state.documents.size() == 2);
+  CHECK(after.state.documents[1]->id == "d2");
+  CHECK(after.state.documents[1]->removed_ms == 0);
+  CHECK(after.state.current == 1);
+  // Brought back, it is stored again (in the list) at the next save.
+  const size_t stores = after.stored.size();
+  after.clock += 1000;
+  autosave_tick(after.state);
+  REQUIRE(after.stored.size() == stores + 1);
+  CHECK(after.stored.back().first == "d2");
+  // Any removed one by its id.
+  CHECK_FALSE(restore_removed_document(after.state, "d4"));
+  REQUIRE(restore_removed_document(after.state, "d3"));
+  CHECK(after.state.documents.size() == 3);
+  CHECK(after.state.removed.empty());
 }
 
 TEST_CASE("collection: Export all reads back into an equal collection; a .jsonl of articles opens one document each") {
@@ -417,9 +462,10 @@ TEST_CASE("collection: a document removed while its write is in flight, then bro
   REQUIRE(restore_removed_document(c.state));
   c.clock += 500;
   autosave_tick(c.state, 400);
-  REQUIRE(c.stored.size() == 2);  // it was never written again: "Saving…" for good
-  CHECK(c.stored[1].first == id);
-  on_stored(c.state, id, c.stored[1].second, true, "");
+  // Written marked removed, then again in the list (it was never written again: "Saving…" for good).
+  REQUIRE(c.stored.size() == 3);
+  CHECK(c.stored[2].first == id);
+  on_stored(c.state, id, c.stored[2].second, true, "");
   CHECK(c.state.session()->saved_revision == c.state.session()->revision);
 }
 
