@@ -119,7 +119,8 @@ void open_index(AppState& state, int index) {
   clear_selections(state);
   ++state.doc_revision;
   DocumentSession* s = state.session();
-  state.restore_scroll_y = s ? s->scroll_y : 0;
+  state.restore_view = s ? s->view : ViewPosition{};
+  state.restore_pending = true;
   if (s && s->selected_entity >= 0 && s->selected_entity < static_cast<int>(s->doc.entities.size())) {
     state.selected_entity = s->selected_entity;
   }
@@ -677,7 +678,7 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
 }
 
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
-                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity,
+                      bool is_imported, bool is_done, double created_ms, ViewPosition view, int selected_entity,
                       bool cancelled, double removed_ms, int removed_position) {
   if (removed_ms > 0 && wall(state) - removed_ms > kKeepRemovedDays * 24 * 3600 * 1000) {
     if (state.services.unstore_document) state.services.unstore_document(id);  // kept long enough
@@ -690,7 +691,7 @@ void restore_document(AppState& state, Document doc, const std::string& id, cons
   session->is_imported = is_imported;
   session->is_done = is_done;
   session->created_ms = created_ms;
-  session->scroll_y = scroll_y;
+  session->view = view;
   session->selected_entity = selected_entity;
   session->annotation_cancelled = cancelled;
   update_status(*session);

@@ -116,7 +116,10 @@ struct AppState {
   // The entity list's mention cursor: clicking a group row shows its mentions one by one.
   std::string cycle_group;                    // id of the group last cycled through, "" = none
   int cycle_position = -1;                    // position in that group's mentions shown last
-  float restore_scroll_y = -1;                // one-shot: the view scrolls here (document opened)
+  // One-shot: the view goes to restore_view (a document was opened), once the document's
+  // header has been drawn and its height is known.
+  ViewPosition restore_view;
+  bool restore_pending = false;
   bool review_mode = false;                   // Enter / X move through the review queue (app/review.h)
   FindState find;                             // the find bar (app/find.h)
   Comparison comparison;                      // another annotator's file, compared (app/exchange.h)
@@ -177,7 +180,7 @@ DocumentSession& add_document(AppState& state, Document doc, std::string_view so
 // the removed ones (Bring back, Ctrl+Z), or, removed more than kKeepRemovedDays ago, out of
 // the store for good.
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,
-                      bool is_imported, bool is_done, double created_ms, float scroll_y, int selected_entity,
+                      bool is_imported, bool is_done, double created_ms, ViewPosition view, int selected_entity,
                       bool cancelled = false, double removed_ms = 0, int removed_position = -1);
 
 // How long the store keeps a removed document, so that it can be brought back.

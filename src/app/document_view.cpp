@@ -349,11 +349,21 @@ void draw_document_view(AppState& state, UiResources& ui) {
       scroll_now(window->Scroll.y + d);
     }
   };
-  // A document opened again comes back where it was; a new one starts at its top.
-  if (state.restore_scroll_y >= 0) {
+  // A document opened again comes back where it was (its paragraph becomes the anchor); a
+  // new one starts at its top. Until its header has been drawn once, header_h is a guess:
+  // then once more in the next frame, with the header's real height.
+  if (state.restore_pending) {
+    const ViewPosition& to = state.restore_view;
+    const FragmentRef f = to.byte > 0 ? L.fragment_at_byte(to.byte) : FragmentRef{};
     ui.anchor_paragraph = -1;
-    scroll_now(state.restore_scroll_y);
-    state.restore_scroll_y = -1;
+    if (f.found()) {  // its line, laid out now, at the view's top (less the offset)
+      ui.anchor_paragraph = f.paragraph;
+      ui.anchor_top = L.paragraph_top(f.paragraph);
+      scroll_now(header_h + L.line_top(f) + to.offset);
+    } else {
+      scroll_now(to.offset);  // from the top of the content
+    }
+    if (ui.doc_header_key == text_id) state.restore_pending = false;
   }
   settle();
   // One-shot scroll requests from the side panel: bring the line into the upper part of the
@@ -397,6 +407,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
   draw_article_header(state, ui);
   const ImVec2 origin(origin_x, std::round(ImGui::GetCursorScreenPos().y));
   ui.doc_header_h = origin.y - content_top;
+  ui.doc_header_key = text_id;
   ui.doc_origin_y = origin.y;
   ui.doc_line_height = line_h;
   ImGui::SetCursorScreenPos(ImVec2(top.x, content_top));
@@ -405,10 +416,16 @@ void draw_document_view(AppState& state, UiResources& ui) {
   ui.doc_scroll_max_y = std::max(0.0f, origin.y - content_top + L.height() + margin - win_h);
   ui.doc_view_top = win_y;
   ui.doc_view_bottom = win_y + win_h;
-  if (DocumentSession* s = state.session()) s->scroll_y = ui.doc_scroll_y;
-  // The anchor for the next frame: the paragraph at the top of the view.
-  ui.anchor_paragraph = L.paragraph_at_y(win_y - origin.y);
+  // The anchor for the next frame: the paragraph at the top of the view; it is also where
+  // the person is, kept with the document.
+  const float view_at = win_y - origin.y;
+  ui.anchor_paragraph = L.paragraph_at_y(view_at);
   if (ui.anchor_paragraph >= 0) ui.anchor_top = L.paragraph_top(ui.anchor_paragraph);
+  if (DocumentSession* s = state.session()) {
+    const FragmentRef f = view_at > 0 ? L.fragment_near(0, view_at) : FragmentRef{};
+    const size_t byte = f.found() ? L.fragment(f).begin_byte : 0;
+    s->view = byte > 0 ? ViewPosition{byte, view_at - L.line_top(f)} : ViewPosition{0, ui.doc_scroll_y};
+  }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float view_top = win_y;

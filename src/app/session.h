@@ -51,6 +51,16 @@ struct DocumentSummary {
   size_t reviewed = 0;   // of them, those with a status other than unreviewed
   DocumentStatus status = DocumentStatus::New;
 };
+// Where a person was in a text: the first byte of the line at the top of the view and how
+// far the view's top is below that line's top, in pixels. A place in the text, not a scroll
+// offset: heights above it are estimates until laid out, the header's height is known only
+// once drawn, and the window may have another width after a reload. Byte 0 (the first line,
+// or the header above it, is at the top): `offset` is from the top of the content.
+struct ViewPosition {
+  size_t byte = 0;
+  float offset = 0;
+};
+
 struct DocumentSession {
   uint64_t key = 0;            // unique within this page: layout caches and annotation jobs
   std::string id;              // stable id, kept in local storage and files ("d5k2x9-3")
@@ -89,7 +99,7 @@ struct DocumentSession {
   int removed_position = -1;
 
   // Where the person was: restored when the document is opened again.
-  float scroll_y = 0;
+  ViewPosition view;
   int selected_entity = -1;
 
   // Local saving: `revision` counts changes, `saved_revision` the one last stored.

@@ -39,6 +39,7 @@ struct UiResources {
   float doc_view_top = 0;        // screen y range of the document view, last frame
   float doc_view_bottom = 0;
   float doc_header_h = 0;        // height of the article header and the margin above it
+  uint64_t doc_header_key = 0;   // the DocumentSession::key whose header that is
   // Scroll anchoring (document_view.cpp): a paragraph near the top of the view and its top
   // in layout coordinates; when layout moves it, the view moves with it.
   uint64_t anchor_text = 0;      // the DocumentSession::key the anchor belongs to

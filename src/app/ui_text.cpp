@@ -111,7 +111,7 @@ bool ui_wants_frames(const AppState& state, const UiResources& ui, double now_ms
   if (!ui.compact_toolbar && ui.toolbar_width * ui.scale > ImGui::GetMainViewport()->Size.x) return true;
   if (!state.loading_model.empty()) return true;  // the spinner
   if (ui.pending_scroll_x != 0 || ui.pending_scroll_y != 0) return true;
-  if (state.scroll_to_entity >= 0 || state.scroll_to_quote >= 0 || state.restore_scroll_y >= 0 ||
+  if (state.scroll_to_entity >= 0 || state.scroll_to_quote >= 0 || state.restore_pending ||
       state.scroll_to_byte != SIZE_MAX || !ui.request_menu.empty()) {
     return true;
   }

@@ -164,6 +164,69 @@ test('a reload brings back both documents and their corrections exactly; a paste
   await context.close();
 });
 
+test('a reload comes back to the same place in a long text, with the same entity selected, at any width', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1200, height: 800 });
+  await pasteAndWait(page, longText);
+  await page.mouse.move(500, 400);
+  await frames(page, 2);
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, 700);
+    await frames(page, 2);
+  }
+  let v = await view(page);
+  assert.ok(v.docScrollY > 5000, `scrolled far down: ${v.docScrollY}`);
+  // Click an entity in the middle of the view: it is selected and stays where it is.
+  const target = await page.evaluate(() => {
+    const d = JSON.parse(glosa.getDocument());
+    const v = glosa.viewState();
+    const mid = (v.docViewTop + v.docViewBottom) / 2;
+    for (let i = 0; i < d.entities.length; i++) {
+      const r = glosa.entityRect(i);
+      if (r && r.y0 > mid - 120 && r.y1 < mid + 120) return { i, ...r };
+    }
+    return null;
+  });
+  assert.ok(target, 'an entity in the middle of the view');
+  await clickAt(page, centre(target));
+  v = await view(page);
+  assert.equal(v.selected, target.i);
+  const before = { scroll: v.docScrollY, selectedId: v.selectedId };
+  // An entity near the top of the view: at another width it must still be in view.
+  const topId = await page.evaluate(() => {
+    const d = JSON.parse(glosa.getDocument());
+    const v = glosa.viewState();
+    for (let i = 0; i < d.entities.length; i++) {
+      const r = glosa.entityRect(i);
+      if (r && r.y0 > v.docViewTop + 30 && r.y1 < v.docViewTop + 200) return d.entities[i].id;
+    }
+    return null;
+  });
+  assert.ok(topId, 'an entity near the top of the view');
+  await page.evaluate(() => glosa.whenIdle());
+
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(page, 4);
+  v = await view(page);
+  assert.equal(v.selectedId, before.selectedId, 'the same entity is selected');
+  assert.ok(Math.abs(v.docScrollY - before.scroll) <= 2, `the same place: ${v.docScrollY} after ${before.scroll}`);
+
+  // Come back in a narrower window (the place was stored at 1200 px): the lines wrap
+  // elsewhere, the place in the text holds.
+  await page.close({ runBeforeUnload: true });
+  const narrow = await context.newPage();
+  narrow.on('pageerror', (e) => errors.push(String(e)));
+  await narrow.setViewportSize({ width: 900, height: 800 });
+  await narrow.goto(server.url);
+  await narrow.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(narrow, 4);
+  v = await view(narrow);
+  const r = await narrow.evaluate((id) => glosa.entityRect(JSON.parse(glosa.getDocument()).entities.findIndex((e) => e.id === id)), topId);
+  assert.ok(r && r.y0 >= v.docViewTop && r.y1 <= v.docViewBottom, 'what was at the top is in view at the new width');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a removed document can be brought back after a reload (Ctrl+Z), in its place', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await pasteAndWait(page, sample);

@@ -91,13 +91,16 @@ TEST_CASE("collection: next and previous wrap around; each document keeps its vi
   Collection c;
   REQUIRE(load_text(c.state, kTokajew, "a").is_ok());
   REQUIRE(c.tag("Moskwy", "LOC"));
-  c.state.session()->scroll_y = 120;
+  c.state.session()->view = {12, 30.0f};
   REQUIRE(load_text(c.state, kGdansk, "b").is_ok());
-  CHECK(c.state.restore_scroll_y == 0);  // a new document starts at its top
+  CHECK(c.state.restore_pending);
+  CHECK(c.state.restore_view.byte == 0);  // a new document starts at its top
+  CHECK(c.state.restore_view.offset == 0);
   CHECK_FALSE(can_undo(c.state));
   REQUIRE(select_next_document(c.state, +1));
   CHECK(c.state.current == 0);  // wrapped
-  CHECK(c.state.restore_scroll_y == 120);
+  CHECK(c.state.restore_view.byte == 12);
+  CHECK(c.state.restore_view.offset == 30.0f);
   CHECK(can_undo(c.state));
   REQUIRE(select_next_document(c.state, -1));
   CHECK(c.state.current == 1);
@@ -146,10 +149,10 @@ TEST_CASE("collection: removed documents come back from the store among the remo
   // As the store gives them back after a reload: in creation order, two of them removed.
   Collection after;
   after.state.services.wall_ms = c.state.services.wall_ms;
-  restore_document(after.state, c.state.documents[0]->doc, "d1", "clipboard", false, false, 1, 0.0f, -1);
-  restore_document(after.state, london, "d3", "clipboard", false, false, 3, 0.0f, -1, false, now - 2 * day, 2);
-  restore_document(after.state, gdansk, "d2", "clipboard", false, false, 2, 0.0f, -1, false, now - 1 * day, 1);
-  restore_document(after.state, london, "d4", "clipboard", false, false, 4, 0.0f, -1, false, now - 31 * day, 3);
+  restore_document(after.state, c.state.documents[0]->doc, "d1", "clipboard", false, false, 1, {}, -1);
+  restore_document(after.state, london, "d3", "clipboard", false, false, 3, {}, -1, false, now - 2 * day, 2);
+  restore_document(after.state, gdansk, "d2", "clipboard", false, false, 2, {}, -1, false, now - 1 * day, 1);
+  restore_document(after.state, london, "d4", "clipboard", false, false, 4, {}, -1, false, now - 31 * day, 3);
   CHECK(after.state.documents.size() == 1);
   // Removed 31 days ago: out of the store for good.
   CHECK(after.unstored == std::vector<std::string>{"d4"});
@@ -305,12 +308,13 @@ TEST_CASE("collection: restored documents come back as they were stored, the las
   Collection d;
   auto doc = decode_document(bytes);
   REQUIRE(doc.is_ok());
-  restore_document(d.state, doc.value(), "d1", "clipboard", false, true, 5, 42.0f, 0);
+  restore_document(d.state, doc.value(), "d1", "clipboard", false, true, 5, {7, 42.0f}, 0);
   CHECK(d.state.current == -1);  // restored, not opened
   REQUIRE(select_document(d.state, 0));
   CHECK(document_json(d.state) == json);
   CHECK(d.state.session()->is_done);
-  CHECK(d.state.restore_scroll_y == 42.0f);
+  CHECK(d.state.restore_view.byte == 7);
+  CHECK(d.state.restore_view.offset == 42.0f);
   CHECK(d.stored.empty());  // nothing to write: the store has it
   d.clock += 1000;
   autosave_tick(d.state, 400);
@@ -347,7 +351,7 @@ TEST_CASE("collection: a document teaches the tagger once per change of the pers
   d.state.services.store_document = [&](const DocumentSession& s) { restored_learns.push_back(should_learn_from(s)); };
   auto doc = decode_document(encode_document(c.state.doc()));
   REQUIRE(doc.is_ok());
-  restore_document(d.state, doc.value(), "d1", "clipboard", false, false, 5, 0.0f, -1);
+  restore_document(d.state, doc.value(), "d1", "clipboard", false, false, 5, {}, -1);
   REQUIRE(select_document(d.state, 0));
   CHECK_FALSE(should_learn_from(*d.state.session()));
   REQUIRE(d.tag("Tokajew", "ORG"));
@@ -518,10 +522,10 @@ TEST_CASE("collection: a cancelled annotation is not started again by itself, af
   // Restored from the store with the mark: not started; without it, started.
   Collection d;
   d.state.services.annotate_async = c.state.services.annotate_async;
-  restore_document(d.state, c.state.doc(), "d1", "clipboard", false, false, 5, 0.0f, -1, true);
+  restore_document(d.state, c.state.doc(), "d1", "clipboard", false, false, 5, {}, -1, true);
   CHECK(jobs.size() == 1);
   CHECK(d.state.documents[0]->annotation_cancelled);
-  restore_document(d.state, c.state.doc(), "d2", "clipboard", false, false, 6, 0.0f, -1, false);
+  restore_document(d.state, c.state.doc(), "d2", "clipboard", false, false, 6, {}, -1, false);
   CHECK(jobs.size() == 2);
   // Asked for, it is annotated; the mark goes.
   REQUIRE(select_document(d.state, 0));
