@@ -181,7 +181,16 @@
     clearTimeout(touch.timer);
     if (touch.mode === 'pending') {
       lastTap = { t: performance.now(), x: touch.x0, y: touch.y0 };
-      click(touch.x0, touch.y0, 0);
+      // A tap on a text field shows the keyboard now, while the tap is being handled (a
+      // phone shows it for no focus given later); a tap elsewhere may open a field (Find,
+      // All commands…), which then gets it if the browser still allows.
+      if (Module._glosa_text_field_at(touch.x0, touch.y0)) showSoftKeyboard();
+      click(touch.x0, touch.y0, 0).then(async function () {
+        // The click is seen in the next frame, the field it opened takes the keys in the one after.
+        for (let i = 0; i < 4 && !Module._glosa_text_field_active(); i++) await nextFrame();
+        if (Module._glosa_text_field_active()) showSoftKeyboard();
+        else hideSoftKeyboard();
+      });
     } else if (touch.mode === 'select') {
       mouse('mouseup', touch.x, touch.y, 0);
     }
@@ -189,6 +198,57 @@
   }
   window.addEventListener('touchend', touchEnd, { capture: true, passive: false });
   window.addEventListener('touchcancel', touchEnd, { capture: true, passive: false });
+
+  // --- a phone's keyboard: a field of the page has the focus while a field drawn on the
+  // canvas has the keys. What the keyboard types arrives as input events (a phone sends no
+  // key presses for letters) and goes to ImGui's field; Backspace deletes a placeholder
+  // character and is passed on as the key. A hardware key pressed meanwhile reaches ImGui
+  // as usual, so its input event is not passed on twice. ---
+  const softKeyboard = document.getElementById('soft-keyboard');
+  const placeholder = ' ';  // something to delete: an empty field sends no Backspace
+  let softKeyboardWatch = null;
+  let hardwareKey = false;
+  function showSoftKeyboard() {
+    if (!softKeyboard) return;
+    softKeyboard.value = placeholder;
+    if (document.activeElement !== softKeyboard) softKeyboard.focus({ preventScroll: true });
+    if (softKeyboardWatch === null) {  // the field closed (Esc, Enter, a tap elsewhere): the keyboard goes
+      softKeyboardWatch = setInterval(function () { if (!Module._glosa_text_field_active()) hideSoftKeyboard(); }, 300);
+    }
+  }
+  function hideSoftKeyboard() {
+    if (softKeyboardWatch !== null) { clearInterval(softKeyboardWatch); softKeyboardWatch = null; }
+    if (softKeyboard && document.activeElement === softKeyboard) canvas.focus({ preventScroll: true });
+  }
+  // A key as ImGui reads it (GLFW listens on the window): down now, up once a frame saw it.
+  function pressKey(keyCode, key) {
+    ['keydown', 'keyup'].forEach(function (type) {
+      const e = new KeyboardEvent(type, { key: key, bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'keyCode', { get: function () { return keyCode; } });
+      Object.defineProperty(e, 'which', { get: function () { return keyCode; } });
+      window.dispatchEvent(e);
+    });
+  }
+  if (softKeyboard) {
+    softKeyboard.addEventListener('keydown', function (event) {
+      hardwareKey = event.keyCode !== 229 && event.key && event.key.length === 1;
+    });
+    softKeyboard.addEventListener('input', function (event) {
+      const value = softKeyboard.value;
+      softKeyboard.value = placeholder;
+      if (hardwareKey) { hardwareKey = false; return; }
+      if ((event.inputType && event.inputType.indexOf('delete') === 0) || value.length < placeholder.length) {
+        pressKey(8, 'Backspace');
+      } else {
+        const typed = value.startsWith(placeholder) ? value.slice(placeholder.length) : value;
+        if (typed) withString(typed, function (ptr, len) { Module._glosa_type_text(ptr, len); });
+      }
+      wake();
+    });
+    softKeyboard.addEventListener('blur', function () {
+      if (softKeyboardWatch !== null) { clearInterval(softKeyboardWatch); softKeyboardWatch = null; }
+    });
+  }
 
   // --- models: models/manifest.json (written by the build) lists each language's files ---
   const modelRequests = {};  // lang -> Promise resolving when the worker has the model

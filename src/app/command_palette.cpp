@@ -63,6 +63,7 @@ void draw_command_palette(AppState& state, UiResources& ui) {
   const bool enter = ImGui::InputTextWithHint("##palette", "What to do: export, done, language, a document's title\xE2\x80\xA6",
                                               buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
   record_item_rect(ui, "palette-input");
+  record_item_rect(ui, "field:palette");
   if (ImGui::IsItemDeactivated() && !escape && !enter) ui.palette_focus = true;  // the field keeps the keys
   if (ui.palette_query != buf) {
     ui.palette_query = buf;

@@ -15,7 +15,10 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   if (!f.open || !has_document(state)) return;
   update_find(state);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.98f, 0.88f, 1));
-  ImGui::BeginChild("find##bar", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 10 * ui.scale), true,
+  // As tall as its parts took last frame: on a phone they flow onto a second line (Close ran
+  // past the screen's edge at 375 px, and a phone has no Esc).
+  const float one_line = ImGui::GetFrameHeightWithSpacing() + 10 * ui.scale;
+  ImGui::BeginChild("find##bar", ImVec2(0, std::max(one_line, ui.find_bar_height)), true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Find");
@@ -32,6 +35,7 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   const bool enter = ImGui::InputTextWithHint("##find", "words (case and accents ignored)", buf, sizeof buf,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   record_item_rect(ui, "find-input");
+  record_item_rect(ui, "field:find");
   if (f.query != buf) {
     f.query = buf;
     update_find(state);
@@ -58,15 +62,18 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   if (ImGui::ArrowButton("##find_next", ImGuiDir_Down)) find_step(state, +1);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next match (Enter)");
   record_item_rect(ui, "find-next");
-  ImGui::SameLine();
+  const char* tag_all = "Tag all as\xE2\x80\xA6##find";
+  same_line_or_wrap(button_width(tag_all));
   if (f.matches.empty()) ImGui::BeginDisabled();
-  if (ImGui::Button("Tag all as\xE2\x80\xA6##find")) open_menu(ui, "findtag-menu");
+  if (ImGui::Button(tag_all)) open_menu(ui, "findtag-menu");
   record_item_rect(ui, "find-tag-all");
   if (f.matches.empty()) ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_or_wrap(button_width("Close##find"));
   if (ImGui::Button("Close##find") || (field_active && escape)) {
     close_find(state);
   }
+  record_item_rect(ui, "find-close");
+  ui.find_bar_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }

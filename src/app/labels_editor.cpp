@@ -82,6 +82,7 @@ void draw_labels_editor(AppState& state, UiResources& ui) {
       ImGui::SetNextItemWidth(110 * ui.scale);
       if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_CharsNoBlank)) ui.label_names[i] = name;
       record_item_rect(ui, "label-name:" + l.name);
+      record_item_rect(ui, "field:label-name:" + l.name);
       if (ImGui::IsItemDeactivatedAfterEdit() && ui.label_names[i] != l.name && !rename_label(state, l.name, ui.label_names[i])) {
         ui.label_names[i] = l.name;
       }
@@ -92,6 +93,7 @@ void draw_labels_editor(AppState& state, UiResources& ui) {
       if (ImGui::InputTextWithHint("##description", "what it marks", description, sizeof description)) {
         ui.label_descriptions[i] = description;
       }
+      record_item_rect(ui, "field:label-description:" + l.name);
       if (ImGui::IsItemDeactivatedAfterEdit()) set_label_description(state, l.name, ui.label_descriptions[i]);
       ImGui::TableSetColumnIndex(4);
       const size_t used = i < index.label_counts.size() ? index.label_counts[i] : 0;
@@ -120,6 +122,7 @@ void draw_labels_editor(AppState& state, UiResources& ui) {
     ui.new_label_name = name;
   }
   record_item_rect(ui, "new-label-name");
+  record_item_rect(ui, "field:new-label-name");
   ImGui::SameLine();
   if (ImGui::Button("Add label##editor") && !ui.new_label_name.empty()) {
     const LabelInfo added{ui.new_label_name, kNewColors[n % 8], ""};

@@ -161,6 +161,7 @@ void draw_entity_menu(AppState& state, UiResources& ui) {
       ui.menu_filter = buf;
       ui.menu_cursor = 0;
     }
+    record_item_rect(ui, "field:merge-filter");
     ImGui::Separator();
     const std::string key = search_fold(ui.menu_filter);
     const DocumentIndex& index = document_index(state);
@@ -351,6 +352,7 @@ void draw_speaker_menu(AppState& state, UiResources& ui) {
     ui.menu_filter = buf;
     ui.menu_cursor = 0;
   }
+  record_item_rect(ui, "field:speaker-filter");
   ImGui::Separator();
   const std::string key = search_fold(ui.menu_filter);
   const int current = index.quote_speaker[static_cast<size_t>(q)];

@@ -90,6 +90,7 @@ void draw_filter(UiResources& ui) {
   if (ImGui::InputTextWithHint("##filter_entities", "Filter names, forms, quotes\xE2\x80\xA6", buf, sizeof buf)) {
     ui.entity_filter = buf;
   }
+  record_item_rect(ui, "field:filter-entities");
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
     ImGui::SetTooltip("Matches names, base and surface forms, acronyms, places, labels,\n"
                       "values and the text or speaker of quotations");

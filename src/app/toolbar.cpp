@@ -102,6 +102,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, can_undo(state))) undo(state);
     if (ImGui::MenuItem("Redo", "Ctrl+Y", false, can_redo(state))) redo(state);
     if (ImGui::MenuItem("Find", "Ctrl+F", false, doc)) open_find(state);
+    record_item_rect(ui, "menu:find");
     if (ImGui::MenuItem("Review", "R", state.review_mode, doc)) set_review_mode(state, !state.review_mode);
     if (!state.sample_text.empty() && ImGui::MenuItem("Sample article")) load_text(state, state.sample_text, "sample article");
     ImGui::Separator();
@@ -112,6 +113,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     }
     ImGui::Separator();
     if (ImGui::MenuItem("All commands\xE2\x80\xA6", "Ctrl+K")) ui.show_palette = true;
+    record_item_rect(ui, "menu:commands");
     if (ImGui::MenuItem("Keyboard shortcuts", "?")) ui.show_shortcuts = true;
     ImGui::EndPopup();
   }

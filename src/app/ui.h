@@ -79,6 +79,7 @@ struct UiResources {
   int menu_document = -1;             // row whose menu is open
   float documents_footer = 0;         // the Documents panel footer's height last frame (0: not yet laid out)
   float review_bar_height = 0;        // the review line's height last frame (it wraps when narrow)
+  float find_bar_height = 0;          // the find bar's, likewise
 
   std::string entity_filter;     // the side panel's search box (entities and quotations)
   int hovered_entity = -1;       // entity under the mouse in the text this frame

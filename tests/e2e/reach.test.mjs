@@ -234,6 +234,66 @@ test('on a phone: a tap selects, a long press opens the menu, a tap there relabe
   }
 });
 
+test('on a phone, the keyboard comes up for Find and for All commands, and what it types goes in', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await openSample(page);
+  const keyboardUp = () => page.evaluate(() => document.activeElement && document.activeElement.id === 'soft-keyboard');
+  const tapOn = async (name) => {
+    const r = await page.evaluate((n) => glosa.itemRect(n), name);
+    assert.ok(r, `${name} is drawn`);
+    await page.touchscreen.tap(centre(r).x, centre(r).y);
+    await frames(page, 8);
+  };
+  // ≡ Menu → Find: the find field has the keys, and the page's field the focus (a phone
+  // shows its keyboard for that one only).
+  await tapOn('toolbar-menu');
+  await tapOn('menu:find');
+  assert.ok((await view(page)).findOpen);
+  assert.ok(await keyboardUp(), 'the keyboard is up for the find field');
+  // A phone's keyboard sends input events, not key presses.
+  await page.keyboard.insertText('port gda');
+  await frames(page, 4);
+  assert.equal((await view(page)).findMatches, 1, '"port gda" finds Port Gdańsk');
+  for (let i = 0; i < 4; i++) {
+    await page.evaluate(() => {
+      const k = document.getElementById('soft-keyboard');
+      k.value = '';
+      k.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true }));
+    });
+    await frames(page, 3);
+  }
+  assert.ok((await view(page)).findMatches > 1, 'four Backspaces leave "port", found more than once');
+  await page.screenshot({ path: path.join(artifacts, 'phone-find-typed.png') });
+  const close = await page.evaluate(() => glosa.itemRect('find-close'));
+  assert.ok(close && close.x1 <= 375, `the find bar's Close is on the screen: ${JSON.stringify(close)}`);
+  // A tap on the text: the field lets go, the keyboard goes down.
+  await page.touchscreen.tap(180, 500);
+  await frames(page, 6);
+  await page.waitForFunction(() => document.activeElement.id !== 'soft-keyboard', null, { timeout: 3000 });
+  // A tap on the find field brings it back up at once.
+  await tapOn('find-input');
+  assert.ok(await keyboardUp(), 'a tap on the field brings the keyboard back');
+
+  // ≡ Menu → All commands…: the palette's field takes what is typed; Enter runs.
+  await page.evaluate(() => document.activeElement.blur());
+  await tapOn('toolbar-menu');
+  await tapOn('menu:commands');
+  assert.ok(await page.evaluate(() => glosa.itemRect('palette-input')), 'the palette is open');
+  assert.ok(await keyboardUp(), 'the keyboard is up for the palette');
+  await page.keyboard.insertText('mark done');
+  await frames(page, 4);
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  assert.equal((await page.evaluate(() => glosa.listDocuments()))[0].status, 'done');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a text in a script the engine cannot read gets a notice and no entities', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1200, height: 800 });
   const arabic = 'ارتفعت الأسعار بنسبة 4.5% في القاهرة يوم الاثنين، وقال الوزير إن التضخم سيتراجع في الأشهر المقبلة.';

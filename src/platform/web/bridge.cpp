@@ -254,6 +254,27 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_copy_text() {
 // Space to it (else it keeps Space from scrolling the page, and no space could be typed).
 EMSCRIPTEN_KEEPALIVE int glosa_text_field_active() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
 
+// A phone's keyboard (web/glosa-web.js): 1 when a text field was drawn at (x, y), in CSS
+// pixels, in the last frame, so that a tap there can show the keyboard at once.
+EMSCRIPTEN_KEEPALIVE int glosa_text_field_at(double x, double y) {
+  const float s = web_app().dpr > 0 ? web_app().dpr : 1.0f;
+  const float px = static_cast<float>(x) * s, py = static_cast<float>(y) * s;
+  for (const auto& [name, r] : web_app().ui.item_rects) {
+    if (name.rfind("field:", 0) == 0 && px >= r[0] && px <= r[2] && py >= r[1] && py <= r[3]) return 1;
+  }
+  return 0;
+}
+
+// What a phone's keyboard typed, into the text field that has the keys (0: none has them,
+// nothing is done; a paste would have made it a new document).
+EMSCRIPTEN_KEEPALIVE int glosa_type_text(const char* bytes, int len) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput) return 0;
+  request_frames();
+  io.AddInputCharactersUTF8(std::string(bytes, static_cast<size_t>(len)).c_str());
+  return 1;
+}
+
 // Ctrl+A: the whole document is selected for copying (returns 1), unless a text field has
 // the keys (returns 0: the browser's own select-all goes there).
 EMSCRIPTEN_KEEPALIVE int glosa_select_all() {
