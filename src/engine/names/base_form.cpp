@@ -237,6 +237,15 @@ std::vector<std::u32string> lower_words(const std::vector<std::u32string>& words
   return out;
 }
 
+// The words without Polish diacritics, lower case: inflection alternates vowels and softens
+// consonants ("Łódź" -> "Łodzi", "Kraków" -> "Krakowie", "Poznań" -> "Poznaniu"), so endings
+// are compared on these.
+std::vector<std::u32string> plain_words(const std::vector<std::u32string>& words) {
+  std::vector<std::u32string> out;
+  for (const auto& w : words) out.push_back(plain_lower(from_codepoints(w)));
+  return out;
+}
+
 // Code points each word shares with the same word of `other` from its start, summed.
 size_t shared_letters(const std::vector<std::u32string>& words, const std::vector<std::u32string>& other) {
   const std::vector<std::u32string> a = lower_words(words), b = lower_words(other);
@@ -255,20 +264,25 @@ bool is_known_place(const std::vector<std::u32string>& words, const Lexicon& lex
 }
 
 // A known place name whose words are the mention's words with other endings ("Stanach
-// Zjednoczonych" ~ "Stany Zjednoczone"): every word must keep all of the place word but its
-// last one or two code points and add at most four. Returns the best match by shared code
-// points, or "". Only for names the lexicon's word rules do not know.
-std::string match_place(const std::vector<std::u32string>& words, const Lexicon& lex) {
-  const std::vector<std::u32string> lower = lower_words(words);
+// Zjednoczonych" ~ "Stany Zjednoczone", "Łodzi" ~ "Łódź"): every word must keep all of the
+// place word but its last one or two code points and add at most four, diacritics aside.
+// Returns the best match by shared code points, or "". Only for names the lexicon's word
+// rules do not know. `*whole`: every word of the match is all in the mention's word.
+std::string match_place(const std::vector<std::u32string>& words, const Lexicon& lex, bool* whole = nullptr) {
+  const std::vector<std::u32string> plain = plain_words(words);
   std::string best;
   size_t best_score = 0;
-  for (uint32_t i : lex.places_with_prefix("pl", lower[0].substr(0, 3))) {
-    const std::vector<std::u32string>& pw = lex.place_words(i);
-    if (pw.size() != lower.size()) continue;
+  bool best_whole = false;
+  // Places with a word starting as the first word does (diacritics aside); all their words
+  // are compared below.
+  for (uint32_t i : lex.places_with_word_prefix("pl", plain[0].substr(0, 3))) {
+    const std::vector<std::u32string> pw = plain_words(lex.place_words(i));
+    if (pw.size() != plain.size()) continue;
     size_t score = 0;
     bool ok = true;
+    bool all_kept = true;
     for (size_t k = 0; k < pw.size() && ok; ++k) {
-      const std::u32string& a = lower[k];
+      const std::u32string& a = plain[k];
       const std::u32string& b = pw[k];
       const size_t lcp = common_prefix(a, b);
       const size_t may_drop = b.size() <= 6 ? 1 : 2;
@@ -277,13 +291,16 @@ std::string match_place(const std::vector<std::u32string>& words, const Lexicon&
       const bool plural_genitive = b.size() == a.size() + 1 && (b.back() == U'y' || b.back() == U'i');
       const bool prefix_only = lcp == a.size() && b.size() > a.size() && !plural_genitive;
       ok = lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4 && !prefix_only;
+      all_kept = all_kept && lcp == b.size();
       score += lcp;
     }
     if (ok && score > best_score) {
       best_score = score;
       best = lex.places()[i].name;
+      best_whole = all_kept;
     }
   }
+  if (whole) *whole = best_whole;
   return best;
 }
 
@@ -408,6 +425,13 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
   if (head < words.size()) {
     words[head] = masculine[head];
     gender = gender_of_noun(from_codepoints(words[head]));
+    // A noun's ending shows its gender only for some (a soft consonant may be either: "Łódź"
+    // is feminine, "koń" not): an agreeing adjective in a feminine form says so for it
+    // ("Łódź Fabryczna", "Łodzi Fabrycznej"; not "Łódź Fabryczny").
+    if (gender == Gender::Masculine && !adjectives.empty() && adjectives.front() < frozen_from &&
+        gender_of_adjective_form(from_codepoints(words[adjectives.front()])) == Gender::Feminine) {
+      gender = Gender::Feminine;
+    }
   } else if (!adjectives.empty()) {
     gender = gender_of_adjective_form(from_codepoints(words[adjectives.front()]));
   }
@@ -460,9 +484,15 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
   out = polish_name(words, *lex);
   if (label == "LOC" && !is_known_place(split_words(from_codepoints(out)), *lex)) {
     // A place the word rules do not know: a listed place that keeps at least as much of
-    // the mention as the rules' guess does ("Stanach" -> "Stany", not "Atlantyku" -> "Atlanta").
-    const std::string place = match_place(words, *lex);
-    if (!place.empty() && shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out)))) {
+    // the mention as the rules' guess does ("Stanach" -> "Stany", not "Atlantyku" -> "Atlanta"),
+    // or, where the rules left the mention as it was, one whose every word is all in the
+    // mention's, diacritics aside ("Łodzi" -> "Łódź", "Krakowie" -> "Kraków"; not
+    // "Atlantyk" -> "Atlanta").
+    bool whole = false;
+    const std::string place = match_place(words, *lex, &whole);
+    const bool unchanged = out == join_words(words);
+    if (!place.empty() && ((unchanged && whole) ||
+                           shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out))))) {
       return place;
     }
   }

@@ -169,6 +169,26 @@ TEST_CASE("base forms: the issue's Polish examples with the shipped lexicon") {
   }
 }
 
+TEST_CASE("base forms: places whose inflection alternates a vowel or softens a consonant; feminine soft nouns") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  struct Case { const char* surface; const char* label; const char* base; };
+  const Case cases[] = {
+      {"\xC5\x81odzi", "LOC", "\xC5\x81\xC3\xB3" "d\xC5\xBA"},   // Łodzi -> Łódź (ó ~ o, ź ~ zi)
+      {"Krakowie", "LOC", "Krak\xC3\xB3w"},                          // Krakowie -> Kraków
+      {"Rzeszowie", "LOC", "Rzesz\xC3\xB3w"},
+      {"Atlantyk", "LOC", "Atlantyk"},                                 // not the city of Atlanta
+      // Łódź is feminine though it ends in a consonant: its adjective says so.
+      {"\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna", "LOC", "\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna"},
+      {"\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna i \xC5\x81\xC3\xB3" "d\xC5\xBA Kaliska", "ORG",
+       "\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna i \xC5\x81\xC3\xB3" "d\xC5\xBA Kaliska"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.surface);
+    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
+  }
+}
+
 TEST_CASE("base forms: edges, other languages and no lexicon") {
   const auto lex = shipped_lexicon();
   REQUIRE(lex != nullptr);
