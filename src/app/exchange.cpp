@@ -240,8 +240,15 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
   // A file that needs its text (brat's .ann, W3C annotations) takes the .txt of its name.
   std::vector<bool> used(files.size(), false);
   Status first_failure;
+  size_t opened = 0;                  // files (or pairs) that opened
+  std::vector<std::string> failures;  // each failed file's message (the next one replaces it)
   const auto failed = [&](const Status& s) {
-    if (first_failure.is_ok() && !s.is_ok()) first_failure = s;
+    if (s.is_ok()) {
+      ++opened;
+      return;
+    }
+    if (first_failure.is_ok()) first_failure = s;
+    failures.push_back(state.message);
   };
   for (size_t i = 0; i < files.size(); ++i) {
     const ExchangeFormat f = has_suffix(files[i].name, ".txt") ? ExchangeFormat::PlainText
@@ -256,16 +263,20 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
       break;
     }
   }
-  std::vector<std::string> failures;  // each file's own message is replaced by the next one's
   for (size_t i = 0; i < files.size(); ++i) {
     if (used[i]) continue;
-    const Status s = open_file(state, files[i].name, files[i].bytes);
-    failed(s);
-    if (!s.is_ok() && files.size() > 1) failures.push_back(state.message);
+    failed(open_file(state, files[i].name, files[i].bytes));
   }
-  if (!failures.empty() && state.message != failures.back()) {
-    std::string text = state.message;
-    for (const std::string& f : failures) text += "; " + f;
+  // Of several files, what opened and what did not, in one message: a failure said last (in
+  // red, "the open document is unchanged") must not hide that others were added.
+  if (files.size() > 1 && !failures.empty() && opened > 0) {
+    std::string text = "Opened " + std::to_string(opened) + " of " + std::to_string(opened + failures.size()) + " files";
+    static const std::string kUnchanged = " (the open document is unchanged)";
+    for (std::string f : failures) {
+      const size_t at = f.find(kUnchanged);
+      if (at != std::string::npos) f.erase(at, kUnchanged.size());
+      text += "; " + f;
+    }
     set_message(state, MessageKind::Warning, text);
   }
   say_archive_notes();

@@ -231,6 +231,17 @@ TEST_CASE("files picked together: one that cannot open is still said when a late
   CHECK(x.state.documents.size() == 1);
   CHECK(x.state.message.find("notes.jsonld") != std::string::npos);
   CHECK(x.state.message.find("its .txt") != std::string::npos);
+  // Whatever the order, the message says what opened, as a warning, not as a failure.
+  Exchange y;
+  REQUIRE_FALSE(open_files(y.state, {{"a.txt", "Jan Kowalski mieszka w Krakowie."},
+                                     {"b.txt", "Anna Nowak pracuje w Gda\xC5\x84sku."},
+                                     {"broken.glosa.json", "{\"text\": 12"}})
+                    .is_ok());
+  CHECK(y.state.documents.size() == 2);
+  CHECK(y.state.message_kind == MessageKind::Warning);
+  CHECK(y.state.message.find("Opened 2 of 3 files") == 0);
+  CHECK(y.state.message.find("broken.glosa.json") != std::string::npos);
+  CHECK(y.state.message.find("unchanged") == std::string::npos);
 }
 
 TEST_CASE("open_file recognises a format by its content, whatever the file is called") {
