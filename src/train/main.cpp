@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     const std::string& a = args[i];
     const bool has_value = i + 1 < args.size();
     Source src;
-    if (a == "--help" || a == "-h") { std::printf(kUsage); return 0; }
+    if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); return 0; }
     if (a == "--quiet") { opt.verbose = false; continue; }
     if (a == "--no-o-bias") { calibrate_bias = false; continue; }
     if (a == "--second-pass") { opt.second_pass = true; continue; }
