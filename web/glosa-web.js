@@ -307,6 +307,8 @@
         });
         delete modelRequests[lang];
         delete modelFiles[lang];
+        // Learns waiting in the worker for this model are given up (asked again later).
+        whenWorker().then(function () { worker.postMessage({ type: 'model-failed', lang: lang }); });
         return false;
       });
     return modelRequests[lang];
@@ -824,6 +826,8 @@
     hasModel: function (lang) { return withCString(lang, function (p) { return Module._glosa_has_model(p) === 1; }); },
     // For tests and tools: selection, message, hidden labels... of the current view.
     viewState: function () { return JSON.parse(Module.UTF8ToString(Module._glosa_view_state())); },
+    // For tests: learns sent to the worker and not yet confirmed (learnt or given up).
+    learning: function () { return pendingLearns.size; },
     // For benchmarks: frames drawn since the page opened (none while the page is idle).
     frameCount: function () { return Module._glosa_frame_count(); },
     // For tests: where entity `index` was drawn (CSS pixels), or null.

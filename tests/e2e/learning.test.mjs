@@ -214,6 +214,38 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await context.close();
 });
 
+// A model that cannot be fetched: a correction still teaches nothing, but its learn is given
+// up in the worker rather than waiting there until the page closes.
+test('a correction made while the model cannot be had is not kept waiting in the worker', async () => {
+  // A file tagged with the model (say, by a colleague), opened where the model cannot be
+  // fetched (say, offline): a correction in it asks the worker to learn, which needs the model.
+  const tagged = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await pasteText(tagged.page, first);
+  await tagged.page.waitForFunction(() => { const d = glosa.getDocument(); return d && JSON.parse(d).meta.model; }, null,
+                                    { timeout: 30000 });
+  const file = await tagged.page.evaluate(() => glosa.getDocument());
+  await tagged.context.close();
+  const { page, context } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.route('**/models/ner-en.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'from-a-colleague.glosa.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, file);
+  await page.waitForFunction(() => glosa.listDocuments().length === 1, null, { timeout: 30000 });
+  await frames(page, 3);
+  // Tab to the first entity, 2: ORG. The correction is sent to be learnt from.
+  await page.mouse.move(600, 400);
+  await page.keyboard.press('Tab');
+  await frames(page, 2);
+  await page.keyboard.press('2');
+  await frames(page, 3);
+  await page.evaluate(() => glosa.whenIdle());
+  await page.waitForFunction(() => glosa.learning() === 0, null, { timeout: 15000 });
+  assert.equal((await page.evaluate(() => glosa.viewState())).taught, 0, 'nothing was taught');
+  await context.close();
+});
+
 // A Cancel while a model is on its way to the engine's worker: the new worker gets the model,
 // and the documents tagged without it are tagged again with it. (The page once counted the
 // old worker's replies and waited for ever: "loading the English name model…" stayed, and

@@ -3,7 +3,7 @@
 // IndexedDB. The engine calls live in worker_main.cpp. Everything here runs off the page's
 // thread, so annotating a long text or parsing the stored collection never blocks a frame.
 //
-// Page -> worker: {type:'model', lang, bytes} · {type:'annotate', job, text (bytes), lang,
+// Page -> worker: {type:'model', lang, bytes} · {type:'model-failed', lang} · {type:'annotate', job, text (bytes), lang,
 //   created} · {type:'refresh', job, bytes} · {type:'store', id, revision, bytes, meta} · {type:'unstore', id} ·
 //   {type:'clear'} · {type:'state', key, value} · {type:'restore'}
 // Worker -> page: {type:'ready'} · {type:'model-loaded', lang, ok, error} · {type:'progress',
@@ -203,6 +203,17 @@
     });
     waitingLearns = later;
   }
+  // The model of `lang` could not be had (the page's fetch failed, or it did not load): the
+  // learns waiting for it are given up (the corrections stay in their documents; a later one
+  // asks for the model again), not kept until the page closes.
+  function dropLearns(lang) {
+    askedModel[lang] = false;
+    waitingLearns = waitingLearns.filter(function (msg) {
+      if (msg.lang !== lang) return true;
+      self.postMessage({ type: 'learnt', id: msg.id, seq: msg.seq, dropped: true });
+      return false;
+    });
+  }
   // Messages that read or change what was taught wait until it has been read back.
   function mustWaitForTaught(type) {
     return type === 'annotate' || type === 'learn' || type === 'adaptation-import' || type === 'adaptation-reset' ||
@@ -229,9 +240,11 @@
           imports.forEach(importTaught);
         }
         self.postMessage({ type: 'model-loaded', lang: msg.lang, name: msg.name, ok: code === 0, error: code === 0 ? null : lastError() });
+        if (code !== 0 && !/^names-/.test(msg.name || '')) dropLearns(msg.lang);
         flushLearns();
         break;
       }
+      case 'model-failed': dropLearns(msg.lang); break;
       case 'learn': waitingLearns.push(msg); flushLearns(); break;
       case 'reload-taught': readStoredTaught(); break;
       case 'adaptation-export': {
