@@ -660,6 +660,7 @@
     glosaDocumentChanged: function () { scheduleMirror(); },
     // The canvas's selection: the mirror's element takes the focus when the mirror has it.
     glosaSelectionChanged: function (index) {
+      scheduleCommands();  // the selected entity's corrections are commands
       if (!mirror || !mirror.contains(document.activeElement)) return;
       let m = document.getElementById('glosa-entity-' + index);
       if (!m && index >= 0) {  // outside the mirror's window: move the window to it
@@ -1041,6 +1042,11 @@
       return li;
     });
     ul.replaceChildren.apply(ul, items);
+  }
+  let commandsTimer = null;
+  function scheduleCommands() {
+    if (commandsTimer !== null) return;
+    commandsTimer = setTimeout(function () { commandsTimer = null; buildCommands(); }, 100);
   }
   if (commandsNav) {
     commandsNav.addEventListener('focusin', buildCommands);  // fresh when a person arrives

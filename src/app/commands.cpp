@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/accessibility.h"
+#include "app/document_index.h"
 #include "app/editing.h"
 #include "app/exchange.h"
 #include "app/find.h"
@@ -93,6 +94,57 @@ void open_document_commands(AppState& state, CommandList& list) {
   list.add(comparing, "compare-ours", "Comparing: keep ours", "K",
            [](AppState& s, UiResources&) { take_version(s, false); });
   list.add(comparing, "compare-end", "Stop comparing", "", [](AppState& s, UiResources&) { end_compare(s); });
+}
+
+// The selected entity's corrections (its menu's): a screen reader's user selects it in the
+// mirror, then finds these among the commands.
+void selected_entity_commands(AppState& state, CommandList& list) {
+  const Document& doc = state.doc();
+  const int i = state.selected_entity;
+  if (!has_document(state) || i < 0 || i >= static_cast<int>(doc.entities.size())) return;
+  const Entity& e = doc.entities[static_cast<size_t>(i)];
+  const std::string name = quoted(std::string(entity_text(doc, e)));
+  // Each command finds its entity again by span: a correction renumbers the entities.
+  const size_t begin = e.begin_byte, end = e.end_byte;
+  const auto at = [begin, end](AppState& s) {
+    const auto& all = s.doc().entities;
+    for (size_t k = 0; k < all.size(); ++k) {
+      if (all[k].begin_byte == begin && all[k].end_byte == end) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  if (e.status == ReviewStatus::Rejected) {
+    list.add(true, "entity:restore", "Restore " + name, "", [at](AppState& s, UiResources&) { restore_entity(s, at(s)); });
+    return;
+  }
+  list.add(e.status != ReviewStatus::Accepted, "entity:accept", "Accept " + name + " (" + spoken_label(doc, e.label) + ")",
+           "Enter", [at](AppState& s, UiResources&) { set_entity_accepted(s, at(s), true); });
+  list.add(true, "entity:reject", "Reject " + name, "X", [at](AppState& s, UiResources&) { reject_entity(s, at(s)); });
+  for (const LabelInfo& l : doc.labels) {
+    if (l.name == e.label) continue;
+    const std::string label = l.name;
+    list.add(true, "entity:label:" + label, "Label " + name + " as " + spoken_label(doc, label) + " (" + label + ")", "",
+             [at, label](AppState& s, UiResources&) { set_entity_label(s, at(s), label); });
+  }
+  const int g = find_group(doc, e.group);
+  size_t mentions = 0;
+  for (const Entity& x : doc.entities) mentions += !e.group.empty() && x.group == e.group && x.status != ReviewStatus::Rejected ? 1 : 0;
+  if (g < 0 || mentions < 2) return;
+  const std::string group = quoted(doc.groups[static_cast<size_t>(g)].name);
+  const std::string id = e.group;
+  const auto group_at = [id](AppState& s) { return find_group(s.doc(), id); };
+  for (const LabelInfo& l : doc.labels) {
+    const std::string label = l.name;
+    list.add(true, "group:label:" + label,
+             "Label all " + std::to_string(mentions) + " mentions of " + group + " as " + spoken_label(doc, label) + " (" + label + ")",
+             "", [group_at, label](AppState& s, UiResources&) { relabel_group(s, group_at(s), label); }, /*palette_only=*/true);
+  }
+  list.add(true, "group:accept", "Accept all " + std::to_string(mentions) + " mentions of " + group, "",
+           [group_at](AppState& s, UiResources&) { set_group_review(s, group_at(s), true); });
+  list.add(true, "group:reject", "Reject all " + std::to_string(mentions) + " mentions of " + group, "",
+           [group_at](AppState& s, UiResources&) { set_group_review(s, group_at(s), false); });
+  list.add(true, "entity:split", "Split " + name + " from the group of " + group, "",
+           [at](AppState& s, UiResources&) { split_mention(s, at(s)); });
 }
 
 void collection_commands(AppState& state, CommandList& list) {
@@ -184,6 +236,7 @@ void view_commands(AppState& state, UiResources& ui, CommandList& list) {
 std::vector<Command> available_commands(AppState& state, UiResources& ui) {
   std::vector<Command> out;
   CommandList list(&out);
+  selected_entity_commands(state, list);
   open_document_commands(state, list);
   collection_commands(state, list);
   view_commands(state, ui, list);

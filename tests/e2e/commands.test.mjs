@@ -119,6 +119,22 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
   // The button follows the state.
   await nav.getByRole('button', { name: 'Mark this document not done' }).waitFor({ state: 'attached', timeout: 5000 });
 
+  // To the other document, then an entity focused in its text (which selects it) has its
+  // corrections among the commands.
+  await nav.getByRole('button', { name: 'Next document' }).focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.match(await current(page), /Gdańsk buduje/);
+  await page.locator('#mirror mark', { hasText: 'Westerplatte' }).first().waitFor({ state: 'attached', timeout: 5000 });
+  await page.locator('#mirror mark', { hasText: 'Westerplatte' }).first().focus();
+  const asPerson = nav.getByRole('button', { name: /^Label „Westerplatte” as person \(PER\)$/ });
+  await asPerson.waitFor({ state: 'attached', timeout: 5000 });
+  await asPerson.focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  const relabelled = JSON.parse(await page.evaluate(() => glosa.getDocument())).entities.filter((e) => e.text === 'Westerplatte');
+  assert.deepEqual(relabelled.map((e) => e.label), ['PER'], 'the command relabelled the entity focused in the text');
+
   // Clear local data: the browser's own question. Cancel keeps everything; OK clears.
   const clear = nav.getByRole('button', { name: 'Clear local data…' });
   const questions = [];

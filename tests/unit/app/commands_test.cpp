@@ -115,6 +115,43 @@ TEST_CASE("commands: what is listed follows what can run, and a command does wha
   CHECK(w.state.documents.size() == 2);
 }
 
+TEST_CASE("commands: the selected entity's corrections, as its menu has them") {
+  Workplace w;
+  REQUIRE(load_text(w.state, kGdansk, "clipboard").is_ok());
+  CHECK(w.find("entity:reject") == nullptr);  // nothing selected
+  const auto& entities = w.state.doc().entities;
+  int date = -1;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].label == "DATE") date = static_cast<int>(i);
+  }
+  REQUIRE(date >= 0);
+  const size_t begin = entities[static_cast<size_t>(date)].begin_byte;
+  select_entity(w.state, date);
+  const Command* label = w.find("entity:label:EVT");
+  REQUIRE(label != nullptr);
+  CHECK(label->title.find("12 stycznia 2026 r.") != std::string::npos);
+  CHECK(w.find("entity:label:DATE") == nullptr);  // its own label is not offered
+  REQUIRE(run_command(w.state, w.ui, "entity:label:EVT"));
+  const auto at = [&] {
+    for (const Entity& e : w.state.doc().entities) {
+      if (e.begin_byte == begin) return e;
+    }
+    return Entity{};
+  };
+  CHECK(at().label == "EVT");
+  CHECK(at().status == ReviewStatus::Accepted);
+  // The command finds the entity again after the correction renumbered it: reject it, then,
+  // selected again (from the Rejected list), restore it.
+  REQUIRE(run_command(w.state, w.ui, "entity:reject"));
+  CHECK(at().status == ReviewStatus::Rejected);
+  for (size_t i = 0; i < w.state.doc().entities.size(); ++i) {
+    if (w.state.doc().entities[i].begin_byte == begin) select_entity(w.state, static_cast<int>(i));
+  }
+  REQUIRE(w.find("entity:restore") != nullptr);
+  REQUIRE(run_command(w.state, w.ui, "entity:restore"));
+  CHECK(at().status != ReviewStatus::Rejected);
+}
+
 TEST_CASE("commands: what cannot be undone asks first; answered elsewhere, it acts at once") {
   Workplace w;
   REQUIRE(load_text(w.state, kGdansk, "clipboard").is_ok());
