@@ -138,6 +138,14 @@
     await nextFrame();
     mouse('mouseup', x, y, button);
   }
+  // What a finger does becomes mouse steps spaced by frames, one gesture after another: on a
+  // slow phone a tap's click is still under way when the next touch starts, and a whole
+  // drag can be over before a frame is drawn (ImGui reads the mouse once per frame).
+  let mouseSteps = Promise.resolve();
+  function afterPrevious(steps) {
+    mouseSteps = mouseSteps.then(steps, steps);
+    return mouseSteps;
+  }
   window.addEventListener('touchstart', function (event) {
     if (event.target !== canvas || !started) return;
     event.stopPropagation();
@@ -146,16 +154,26 @@
     const t = event.touches[0];
     const now = performance.now();
     const afterTap = now - lastTap.t < 350 && Math.hypot(t.clientX - lastTap.x, t.clientY - lastTap.y) < 30;
-    touch = { x0: t.clientX, y0: t.clientY, x: t.clientX, y: t.clientY, mode: afterTap ? 'select' : 'pending', timer: null };
-    if (afterTap) {
-      mouse('mousemove', t.clientX, t.clientY, 0);
-      nextFrame().then(function () { if (touch && touch.mode === 'select') mouse('mousedown', touch.x0, touch.y0, 0); });
+    touch = { x0: t.clientX, y0: t.clientY, x: t.clientX, y: t.clientY, mode: afterTap ? 'select' : 'pending', timer: null,
+              pressed: false };
+    if (afterTap) {  // the button goes down where the finger did, once the tap's click is done
+      const held = touch;
+      afterPrevious(async function () {
+        mouse('mousemove', held.x0, held.y0, 0);
+        await nextFrame();
+        mouse('mousedown', held.x0, held.y0, 0);
+        await nextFrame();
+        await nextFrame();
+        held.pressed = true;
+        if (touch === held) mouse('mousemove', held.x, held.y, 0);  // where the finger is by now
+      });
       return;
     }
     touch.timer = setTimeout(function () {
       if (!touch || touch.mode !== 'pending') return;
       touch.mode = 'long';
-      click(touch.x0, touch.y0, 2);
+      const at = touch;
+      afterPrevious(function () { return click(at.x0, at.y0, 2); });
     }, 550);
   }, { capture: true, passive: false });
   window.addEventListener('touchmove', function (event) {
@@ -170,7 +188,7 @@
     }
     const dpr = window.devicePixelRatio || 1;
     if (touch.mode === 'scroll') Module._glosa_scroll((touch.x - t.clientX) * dpr, (touch.y - t.clientY) * dpr);
-    if (touch.mode === 'select') mouse('mousemove', t.clientX, t.clientY, 0);
+    if (touch.mode === 'select' && touch.pressed) mouse('mousemove', t.clientX, t.clientY, 0);
     touch.x = t.clientX;
     touch.y = t.clientY;
   }, { capture: true, passive: false });
@@ -185,14 +203,21 @@
       // phone shows it for no focus given later); a tap elsewhere may open a field (Find,
       // All commands…), which then gets it if the browser still allows.
       if (Module._glosa_text_field_at(touch.x0, touch.y0)) showSoftKeyboard();
-      click(touch.x0, touch.y0, 0).then(async function () {
+      const at = touch;
+      afterPrevious(function () { return click(at.x0, at.y0, 0); }).then(async function () {
         // The click is seen in the next frame, the field it opened takes the keys in the one after.
         for (let i = 0; i < 4 && !Module._glosa_text_field_active(); i++) await nextFrame();
         if (Module._glosa_text_field_active()) showSoftKeyboard();
         else hideSoftKeyboard();
       });
     } else if (touch.mode === 'select') {
-      mouse('mouseup', touch.x, touch.y, 0);
+      const drag = touch;  // the end of the drag is seen held for a frame, then released
+      afterPrevious(async function () {
+        mouse('mousemove', drag.x, drag.y, 0);
+        await nextFrame();
+        await nextFrame();
+        mouse('mouseup', drag.x, drag.y, 0);
+      });
     }
     touch = null;
   }

@@ -234,6 +234,42 @@ test('on a phone: a tap selects, a long press opens the menu, a tap there relabe
   }
 });
 
+// A tap, then at once a touch that drags, selects words; on a slow phone (many pixels, a
+// software renderer) the whole gesture can be over before the next frame is drawn. Here every
+// touch event comes in one go, before any frame: the selection must still be made.
+test('on a phone, a tap then a drag selects words even when it is over before the next frame', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await openSample(page);
+  const from = await entityOnScreen(page, 'Karlskrony');
+  const to = await entityOnScreen(page, 'Helsinek');
+  assert.ok(from && to, 'both places are on screen');
+  await page.evaluate(([a, b]) => {
+    const canvas = document.getElementById('canvas');
+    const send = (type, x, y) => {
+      const t = new Touch({ identifier: 1, target: canvas, clientX: x, clientY: y });
+      const touches = type === 'touchend' ? [] : [t];
+      canvas.dispatchEvent(new TouchEvent(type, { touches, targetTouches: touches, changedTouches: [t], bubbles: true, cancelable: true }));
+    };
+    send('touchstart', a.x, a.y);  // the tap
+    send('touchend', a.x, a.y);
+    send('touchstart', a.x, a.y);  // at once: touch again and drag
+    send('touchmove', (a.x + b.x) / 2, (a.y + b.y) / 2);
+    send('touchmove', b.x, b.y);
+    send('touchend', b.x, b.y);
+  }, [{ x: from.r.x0 + 4, y: (from.r.y0 + from.r.y1) / 2 }, { x: to.r.x1 - 4, y: (to.r.y0 + to.r.y1) / 2 }]);
+  await frames(page, 12);
+  const v = await view(page);
+  assert.ok(v.menuOpen, 'the words are selected: the "Tag as" menu is open');
+  await page.screenshot({ path: path.join(artifacts, 'phone-tap-drag.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone, the keyboard comes up for Find and for All commands, and what it types goes in', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const page = await context.newPage();
