@@ -71,6 +71,15 @@
   });
   document.addEventListener('visibilitychange', wake);
 
+  // Keys pressed on a button of the page (the commands, the mirror's Earlier / Later) are the
+  // button's: Enter and Space press it, and the app must not take them too (Enter would also
+  // accept the selected entity). Registered first, so nothing after it sees them.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (event.target && event.target.tagName === 'BUTTON') event.stopImmediatePropagation();
+    }, true);
+  });
+
   // Dear ImGui 1.86 reads key state once per frame: a key pressed and released before the
   // next frame (a quick tap, or a key sent by automation) would never be seen. Its release
   // is held back until a frame has seen the key down.

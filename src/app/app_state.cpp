@@ -754,7 +754,7 @@ bool remove_document(AppState& state, int index) {
   gone->annotation_job = 0;
   gone->retagging = false;
   // Kept in the store, marked removed, not deleted: a reload does not end Bring back.
-  gone->removed_ms = wall(state);
+  gone->removed_ms = std::max(1.0, wall(state));  // > 0: what marks it removed
   gone->removed_position = index;
   gone->saving_revision = 0;  // a write in flight is answered to no document in the list
   if (state.services.store_document) {

@@ -110,12 +110,20 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
   assert.equal(await nav.getByRole('button', { name: 'Download the annotation file (.glosa.json)' }).getAttribute('aria-keyshortcuts'),
                'Control+S');
 
-  // Focus and Enter, as a screen reader's user activates a button.
+  // An entity focused in the text is selected; then focus and Enter on a button, as a screen
+  // reader's user activates it: the button's command runs, and the Enter is the button's
+  // alone (the app would have accepted the selected entity with it).
+  await page.locator('#mirror mark', { hasText: 'Maersk' }).first().focus();
+  await frames(page, 3);
+  const selected = (await page.evaluate(() => glosa.viewState())).selected;
+  assert.ok(selected >= 0, 'focusing an entity in the text selects it');
   await done.focus();
   await page.keyboard.press('Enter');
   await frames(page, 4);
   const list = await documents(page);
   assert.equal(list.find((d) => /Rotterdam/.test(d.title)).status, 'done');
+  const maersk = JSON.parse(await page.evaluate(() => glosa.getDocument())).entities.find((e) => e.text === 'Maersk');
+  assert.equal(maersk.status, 'unreviewed', 'the Enter did not also accept the selected entity');
   // The button follows the state.
   await nav.getByRole('button', { name: 'Mark this document not done' }).waitFor({ state: 'attached', timeout: 5000 });
 
