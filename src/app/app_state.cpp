@@ -120,7 +120,7 @@ void open_index(AppState& state, int index) {
   ++state.doc_revision;
   DocumentSession* s = state.session();
   state.restore_view = s ? s->view : ViewPosition{};
-  state.restore_pending = true;
+  state.restore_pending = s != nullptr;
   if (s && s->selected_entity >= 0 && s->selected_entity < static_cast<int>(s->doc.entities.size())) {
     state.selected_entity = s->selected_entity;
   }

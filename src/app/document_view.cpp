@@ -287,6 +287,7 @@ float keyboard_scroll(float scroll, float max_scroll, float page, float line) {
 void draw_document_view(AppState& state, UiResources& ui) {
   draw_error_banner(state, ui);
   if (!has_document(state)) {
+    state.restore_pending = false;  // nothing to bring back (and no frames to ask for)
     draw_start_screen(state, ui);
     return;
   }

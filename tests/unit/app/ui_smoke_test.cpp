@@ -103,6 +103,17 @@ TEST_CASE("ui: every panel draws on the null backend with and without a document
   load_text(state, "", "clipboard");  // an error banner
   render_frames(state, ui, 2);
   CHECK(state.message_kind == MessageKind::Error);
+
+  // Settled, the page asks for no more frames: with the document open, and after its
+  // removal (the start screen has no view to bring back).
+  state.show_open_dialog = false;
+  clear_selections(state);
+  render_frames(state, ui, 3);
+  CHECK_FALSE(state.restore_pending);
+  REQUIRE(remove_document(state, state.current));
+  render_frames(state, ui, 3);
+  CHECK_FALSE(state.restore_pending);
+  CHECK_FALSE(ui_wants_frames(state, ui, 1e12));
 }
 
 TEST_CASE("ui: groups, quotations and the article header draw, expanded and hovered, at scale 1 and 2") {
