@@ -264,8 +264,10 @@
     });
   }
   if (softKeyboard) {
+    // A real key (a phone's keyboard sends 229, "being composed"), Backspace included, reaches
+    // ImGui itself: the input event that follows it is not passed on.
     softKeyboard.addEventListener('keydown', function (event) {
-      hardwareKey = event.keyCode !== 229 && event.key && event.key.length === 1;
+      hardwareKey = event.keyCode !== 229 && event.keyCode !== 0;
     });
     softKeyboard.addEventListener('input', function (event) {
       const value = softKeyboard.value;

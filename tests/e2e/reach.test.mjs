@@ -295,6 +295,15 @@ test('on a phone, the keyboard comes up for Find and for All commands, and what 
   await page.keyboard.insertText('port gda');
   await frames(page, 4);
   assert.equal((await view(page)).findMatches, 1, '"port gda" finds Port Gdańsk');
+  // A keyboard plugged into the phone: its keys reach the field once each (Backspace too).
+  await page.keyboard.type('xy');
+  await frames(page, 3);
+  await page.keyboard.press('Backspace');
+  await frames(page, 4);
+  assert.equal((await view(page)).findMatches, 0, '"port gdax": one Backspace deleted one letter');
+  await page.keyboard.press('Backspace');
+  await frames(page, 4);
+  assert.equal((await view(page)).findMatches, 1, 'back to "port gda"');
   for (let i = 0; i < 4; i++) {
     await page.evaluate(() => {
       const k = document.getElementById('soft-keyboard');
