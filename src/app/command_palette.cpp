@@ -64,7 +64,9 @@ void draw_command_palette(AppState& state, UiResources& ui) {
                                               buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
   record_item_rect(ui, "palette-input");
   record_item_rect(ui, "field:palette");
-  if (ImGui::IsItemDeactivated() && !escape && !enter) ui.palette_focus = true;  // the field keeps the keys
+  // The field keeps the keys (Tab would take them away), but not from a click or tap on a
+  // row or a button: taken back while the button is held, they would not be pressed.
+  if (ImGui::IsItemDeactivated() && !escape && !enter && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) ui.palette_focus = true;
   if (ui.palette_query != buf) {
     ui.palette_query = buf;
     ui.palette_cursor = 0;
@@ -112,8 +114,12 @@ void draw_command_palette(AppState& state, UiResources& ui) {
     }
     ImGui::EndChild();
   }
-  ImGui::TextDisabled("\xE2\x86\x91 \xE2\x86\x93 choose  \xC2\xB7  Enter: run  \xC2\xB7  Esc: close");
-  if (escape || !run.empty()) {
+  // A button as well as Esc: a phone has no Esc, and a tap beside the palette does not close it.
+  const bool close = ImGui::SmallButton("Close (Esc)##palette");
+  record_item_rect(ui, "palette-close");
+  ImGui::SameLine();
+  ImGui::TextDisabled("\xE2\x86\x91 \xE2\x86\x93 choose  \xC2\xB7  Enter: run");
+  if (escape || close || !run.empty()) {
     ui.show_palette = false;
     ImGui::CloseCurrentPopup();
   }

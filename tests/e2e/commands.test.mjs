@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, pasteText, frames, artifacts, root, useServerAndBrowser } from './harness.mjs';
+import { openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
 const english = 'Harbour deal signed in Rotterdam\n\nThe Port of Rotterdam signed a contract with Maersk on Monday, 3 March 2025.';
@@ -71,12 +71,15 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   await page.keyboard.press('Escape');
   await frames(page, 3);
 
-  // An export through the keyboard alone: a real download.
+  // An export chosen with the mouse from the palette: a real download.
   await page.keyboard.press('Control+K');
   await frames(page, 3);
   await page.keyboard.type('export csv');
   await frames(page, 3);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const row = await page.evaluate(() => glosa.itemRect('palette:export:csv'));
+  assert.ok(row, 'the CSV export is listed');
+  const [csv] = await Promise.all([page.waitForEvent('download'),
+                                   clickAt(page, { x: (row.x0 + row.x1) / 2, y: (row.y0 + row.y1) / 2 })]);
   assert.match(csv.suggestedFilename(), /\.csv$/);
 
   // Clear local data asks first; the ring starts on "Keep them", so Enter keeps everything.

@@ -330,6 +330,10 @@ test('on a phone, the keyboard comes up for Find and for All commands, and what 
   await tapOn('menu:commands');
   assert.ok(await page.evaluate(() => glosa.itemRect('palette-input')), 'the palette is open');
   assert.ok(await keyboardUp(), 'the keyboard is up for the palette');
+  await tapOn('palette-close');  // a phone has no Esc: the palette's own button closes it
+  assert.equal(await page.evaluate(() => glosa.itemRect('palette-input')), null, 'Close closes the palette');
+  await tapOn('toolbar-menu');
+  await tapOn('menu:commands');
   await page.keyboard.insertText('mark done');
   await frames(page, 4);
   await page.keyboard.press('Enter');
