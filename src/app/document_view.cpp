@@ -138,6 +138,7 @@ void draw_start_screen(AppState& state, UiResources& ui) {
       "are tagged by rules; people, organisations and places by a statistical model.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
   ImGui::TextDisabled("Everything runs in this browser: the text is never sent anywhere.");
+  ImGui::TextDisabled("Ctrl+K finds any command by name; ? lists the keys.");
   ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, 10 * ui.scale));
   // The buttons flow onto the next line where the window is narrow.
