@@ -215,7 +215,7 @@
       const at = touch;
       afterPrevious(function () { return click(at.x0, at.y0, 0); }).then(async function () {
         // The click is seen in the next frame, the field it opened takes the keys in the one after.
-        for (let i = 0; i < 4 && !Module._glosa_text_field_active(); i++) await nextFrame();
+        for (let i = 0; i < 8 && !Module._glosa_text_field_active(); i++) await nextFrame();
         if (Module._glosa_text_field_active()) showSoftKeyboard();
         else hideSoftKeyboard();
       });
@@ -242,6 +242,7 @@
   const placeholder = ' ';  // something to delete: an empty field sends no Backspace
   let softKeyboardWatch = null;
   let hardwareKey = false;
+  let composing = false;  // a keyboard that builds a word up before committing it (Android)
   function showSoftKeyboard() {
     if (!softKeyboard) return;
     softKeyboard.value = placeholder;
@@ -254,32 +255,57 @@
     if (softKeyboardWatch !== null) { clearInterval(softKeyboardWatch); softKeyboardWatch = null; }
     if (softKeyboard && document.activeElement === softKeyboard) canvas.focus({ preventScroll: true });
   }
-  // A key as ImGui reads it (GLFW listens on the window): down now, up once a frame saw it.
+  // A key as ImGui reads it (GLFW listens on the window): down, up two frames later, and the
+  // next press after that (ImGui 1.86 sees one press per frame at most: quick Backspaces
+  // were lost).
+  let keySteps = Promise.resolve();
   function pressKey(keyCode, key) {
-    ['keydown', 'keyup'].forEach(function (type) {
+    const send = function (type) {
       const e = new KeyboardEvent(type, { key: key, bubbles: true, cancelable: true });
       Object.defineProperty(e, 'keyCode', { get: function () { return keyCode; } });
       Object.defineProperty(e, 'which', { get: function () { return keyCode; } });
       window.dispatchEvent(e);
+      wake();
+    };
+    keySteps = keySteps.then(async function () {
+      send('keydown');
+      await nextFrame();
+      await nextFrame();
+      send('keyup');
+      await nextFrame();
     });
   }
+  function passOn(typed) {
+    if (typed) withString(typed, function (ptr, len) { Module._glosa_type_text(ptr, len); });
+    wake();
+  }
   if (softKeyboard) {
-    // A real key (a phone's keyboard sends 229, "being composed"), Backspace included, reaches
-    // ImGui itself: the input event that follows it is not passed on.
+    // A real key that types (a phone's keyboard sends 229, "being composed"), Backspace
+    // included, reaches ImGui itself: the input event that follows it is not passed on. Keys
+    // that type nothing (Enter, Tab, arrows) are followed by no input event: they set nothing.
     softKeyboard.addEventListener('keydown', function (event) {
-      hardwareKey = event.keyCode !== 229 && event.keyCode !== 0;
+      hardwareKey = event.keyCode !== 229 && event.keyCode !== 0 &&
+                    ((event.key && event.key.length === 1) || event.key === 'Backspace' || event.key === 'Delete');
+    });
+    softKeyboard.addEventListener('keyup', function () { hardwareKey = false; });
+    // A word being built up is passed on once, when the keyboard commits it.
+    softKeyboard.addEventListener('compositionstart', function () { composing = true; });
+    softKeyboard.addEventListener('compositionend', function (event) {
+      composing = false;
+      const value = softKeyboard.value;
+      softKeyboard.value = placeholder;
+      passOn(event.data || (value.startsWith(placeholder) ? value.slice(placeholder.length) : value));
     });
     softKeyboard.addEventListener('input', function (event) {
+      if (composing || event.isComposing || event.inputType === 'insertCompositionText') return;
       const value = softKeyboard.value;
       softKeyboard.value = placeholder;
       if (hardwareKey) { hardwareKey = false; return; }
       if ((event.inputType && event.inputType.indexOf('delete') === 0) || value.length < placeholder.length) {
         pressKey(8, 'Backspace');
       } else {
-        const typed = value.startsWith(placeholder) ? value.slice(placeholder.length) : value;
-        if (typed) withString(typed, function (ptr, len) { Module._glosa_type_text(ptr, len); });
+        passOn(value.startsWith(placeholder) ? value.slice(placeholder.length) : value);
       }
-      wake();
     });
     softKeyboard.addEventListener('blur', function () {
       if (softKeyboardWatch !== null) { clearInterval(softKeyboardWatch); softKeyboardWatch = null; }
@@ -706,7 +732,10 @@
       }
       if (m && m !== document.activeElement) m.focus({ preventScroll: true });
     },
-    glosaMessageChanged: function (text) { if (live) live.textContent = text; },
+    glosaMessageChanged: function (text) {
+      if (live) live.textContent = text;
+      scheduleCommands();  // most changes say something: the commands follow them
+    },
     glosaDownload: function (name, bytes) {
       const type = downloadType(name);
       const url = URL.createObjectURL(new Blob([bytes], { type: type }));
@@ -1060,7 +1089,10 @@
       ul = el('ul');
       commandsNav.replaceChildren(el('h2', null, 'Commands'), ul);
     }
-    // In place: a button that stays keeps its element (and the focus, if it has it).
+    // In place: a button that stays keeps its element (and the focus, if it has it); when the
+    // focused one goes (Accept, once accepted), the focus goes to the one now in its place,
+    // not to the page's start.
+    const focused = ul.contains(document.activeElement) ? Array.prototype.indexOf.call(ul.children, document.activeElement.parentNode) : -1;
     const old = new Map();
     ul.querySelectorAll('button').forEach(function (b) { old.set(b.getAttribute('data-command'), b.parentNode); });
     const items = JSON.parse(json).map(function (c) {
@@ -1078,6 +1110,9 @@
       return li;
     });
     ul.replaceChildren.apply(ul, items);
+    if (focused >= 0 && !ul.contains(document.activeElement) && ul.children.length) {
+      ul.children[Math.min(focused, ul.children.length - 1)].firstChild.focus({ preventScroll: true });
+    }
   }
   let commandsTimer = null;
   function scheduleCommands() {

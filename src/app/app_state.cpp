@@ -285,6 +285,8 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   } else if (s.invalid_utf8_count > 0) {
     set_message(state, MessageKind::Warning,
                 name + ": " + std::to_string(s.invalid_utf8_count) + " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
+  } else if (state.message_kind != MessageKind::Info && now(state) < state.keep_warning_until_ms) {
+    // what several files opened together came to stays readable
   } else if (keep_work && corrections > 0) {
     set_message(state, MessageKind::Info,
                 "Annotated " + name + " again: " + std::to_string(s.doc.entities.size()) +
@@ -783,7 +785,16 @@ bool restore_removed_document(AppState& state, std::string_view id) {
   }
   RemovedDocument r = std::move(*which);
   state.removed.erase(which);
-  const int at = std::clamp(r.position, 0, static_cast<int>(state.documents.size()));
+  // Back in its place in the list, which is in the order documents were added (several
+  // brought back in another order than they left, their old indices no longer hold).
+  // Among documents added at the same moment, its old index decides.
+  const double created = r.session->created_ms;
+  int first = 0, last = 0;  // the documents added before it, and up to it
+  for (const auto& d : state.documents) {
+    first += d->created_ms < created ? 1 : 0;
+    last += d->created_ms <= created ? 1 : 0;
+  }
+  const int at = std::clamp(r.position, first, last);
   r.session->removed_ms = 0;
   r.session->removed_position = -1;
   r.session->saved_revision = 0;  // store it again, in the list
@@ -834,6 +845,15 @@ void download_collection_jsonl(AppState& state) {
   state.services.save_file("glosa-collection.jsonl", export_all_jsonl(state));
   set_message(state, MessageKind::Info,
               "Downloaded glosa-collection.jsonl: " + std::to_string(state.documents.size()) + " documents, one per line");
+}
+
+std::string documents_to_clear(size_t documents, size_t removed) {
+  const std::string listed = documents == 1 ? "the document" : "all " + std::to_string(documents) + " documents";
+  const std::string gone = std::to_string(removed) + " removed " + (documents > 0 ? std::string("one") : "document") +
+                           (removed == 1 ? "" : "s") + " kept for Bring back";
+  if (removed == 0) return listed;
+  if (documents == 0) return gone;
+  return listed + " and " + gone;
 }
 
 void clear_collection(AppState& state) {

@@ -88,6 +88,9 @@ struct AppState {
   std::string loading_model;   // language whose model is being fetched, "" if none
   std::vector<std::string> ready_models;  // languages whose model the platform has loaded
   bool show_open_dialog = false;  // the Open dialog (Ctrl+O) is requested/visible
+  // Until then (now_ms), an annotation finishing does not say "Annotated …" over the
+  // warning or error showing (what several files opened together came to).
+  double keep_warning_until_ms = 0;
 
   // --- what corrections taught the tagger, per language: features with a learnt delta ---
   std::map<std::string, size_t> taught;
@@ -211,6 +214,9 @@ std::string export_all_jsonl(const AppState& state);
 void download_collection_jsonl(AppState& state);
 // Forgets every document (the platform clears its store) and goes back to the start screen.
 void clear_collection(AppState& state);
+// What clear_collection removes, in words for its question: "the document", "all 3
+// documents", "2 removed documents", "all 3 documents and 2 removed ones".
+std::string documents_to_clear(size_t documents, size_t removed);
 
 // --- Section: background work, called by the platform ---
 

@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kPalette = "Commands##palette";
 constexpr int kVisibleRows = 12;
 
-// ↑ ↓ PgUp PgDn Home End move the highlighted row (they repeat while held).
+// ↑ ↓ PgUp PgDn move the highlighted row (they repeat while held).
 int moved_cursor(int cursor, int count) {
   auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
   if (count <= 0) return 0;
@@ -66,7 +66,8 @@ void draw_command_palette(AppState& state, UiResources& ui) {
   record_item_rect(ui, "field:palette");
   // The field keeps the keys (Tab would take them away), but not from a click or tap on a
   // row or a button: taken back while the button is held, they would not be pressed.
-  if (ImGui::IsItemDeactivated() && !escape && !enter && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) ui.palette_focus = true;
+  // (Enter with nothing to run keeps them too: the palette stays, and so must its keys.)
+  if (ImGui::IsItemDeactivated() && !escape && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) ui.palette_focus = true;
   if (ui.palette_query != buf) {
     ui.palette_query = buf;
     ui.palette_cursor = 0;
@@ -97,6 +98,9 @@ void draw_command_palette(AppState& state, UiResources& ui) {
         ImGui::PushID(k);
         if (ImGui::Selectable(display_text(c.title, 120).c_str(), k == ui.palette_cursor)) run = c.id;
         record_item_rect(ui, "palette:" + c.id);
+        // The pointer moving over a row makes it the one Enter runs: the highlight is one.
+        const ImVec2 moved = ImGui::GetIO().MouseDelta;
+        if (ImGui::IsItemHovered() && (moved.x != 0 || moved.y != 0)) ui.palette_cursor = k;
         if (!c.keys.empty()) {  // the shortcut, right-aligned in the row
           const float kw = ImGui::CalcTextSize(c.keys.c_str()).x;
           ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - kw));

@@ -54,8 +54,13 @@ void open_document_commands(AppState& state, CommandList& list) {
   }
   list.add(doc, "link", "Copy a link that opens this document", "",
            [](AppState& s, UiResources&) { share_document(s); });
+  // Through the Open dialog, as Open files…: its Enter is a key press the browser shows a
+  // file picker for; a picker asked for from a frame was refused.
   list.add(doc && !state.comparison.active, "compare", "Compare with another annotator's file\xE2\x80\xA6", "",
-           [](AppState& s, UiResources&) { begin_compare(s); });
+           [](AppState& s, UiResources&) {
+             begin_compare_later(s);
+             s.show_open_dialog = true;
+           });
   const bool done = open && open->is_done;
   list.add(doc, "done", done ? "Mark this document not done" : "Mark this document done", "",
            [](AppState& s, UiResources&) {
@@ -137,13 +142,13 @@ void selected_entity_commands(AppState& state, CommandList& list) {
     const std::string label = l.name;
     list.add(true, "group:label:" + label,
              "Label all " + std::to_string(mentions) + " mentions of " + group + " as " + spoken_label(doc, label) + " (" + label + ")",
-             "", [group_at, label](AppState& s, UiResources&) { relabel_group(s, group_at(s), label); }, /*palette_only=*/true);
+             "", [group_at, label](AppState& s, UiResources&) { relabel_group(s, group_at(s), label); });
   }
   list.add(true, "group:accept", "Accept all " + std::to_string(mentions) + " mentions of " + group, "",
            [group_at](AppState& s, UiResources&) { set_group_review(s, group_at(s), true); });
   list.add(true, "group:reject", "Reject all " + std::to_string(mentions) + " mentions of " + group, "",
            [group_at](AppState& s, UiResources&) { set_group_review(s, group_at(s), false); });
-  list.add(true, "entity:split", "Split " + name + " from the group of " + group, "",
+  list.add(true, "entity:split", "Split " + name + " off into a group of its own", "",
            [at](AppState& s, UiResources&) { split_mention(s, at(s)); });
 }
 
@@ -175,21 +180,23 @@ void collection_commands(AppState& state, CommandList& list) {
   list.asks(list.add(taught, "taught-forget", "Forget what my corrections taught\xE2\x80\xA6", "",
                      [](AppState&, UiResources& ui) { ui.confirm_forget = true; }),
             "Forget what your corrections taught the tagger (" + std::to_string(taught_total(state)) +
-                " learnt weights)? Your documents and corrections stay. This cannot be undone.",
+                " learnt weights)? Your documents and corrections stay. This cannot be undone: "
+                "to keep a copy, choose Cancel, then Save what my corrections taught.",
             [](AppState& s, UiResources&) { forget_taught(s); });
   list.add(n > 0, "export-all", "Export all documents as one .jsonl file", "",
            [](AppState& s, UiResources&) { download_collection_jsonl(s); });
-  list.add(n > 1, "export-all:glosa", "Export all documents as Glosa files (.zip)", "",
+  list.add(n > 1, "export-all:glosa", "Export all documents as Glosa files, in one .zip", "",
            [](AppState& s, UiResources&) { export_collection_as(s, ExchangeFormat::Glosa); });
   for (ExchangeFormat f : kExportFormats) {
     list.add(n > 1, std::string("export-all:") + format_name(f),
-             std::string("Export all documents as ") + format_title(f) + " (.zip)", "",
+             std::string("Export all documents as ") + format_title(f) + ", in one .zip", "",
              [f](AppState& s, UiResources&) { export_collection_as(s, f); });
   }
-  list.asks(list.add(n > 0, "clear", "Clear local data\xE2\x80\xA6", "",
+  // Also when only removed documents are left: they are kept in the browser too.
+  const size_t removed = state.removed.size();
+  list.asks(list.add(n + removed > 0, "clear", "Clear local data\xE2\x80\xA6", "",
                      [](AppState&, UiResources& ui) { ui.confirm_clear = true; }),
-            "Remove " + (n == 1 ? std::string("the document") : "all " + std::to_string(n) + " documents") +
-                ", your corrections and what they taught from this browser? "
+            "Remove " + documents_to_clear(n, removed) + ", your corrections and what they taught from this browser? "
             "Files you downloaded are not touched. This cannot be undone.",
             [](AppState& s, UiResources&) { clear_collection(s); });
   list.add(!state.sample_text.empty(), "sample", "Open the sample article", "",

@@ -92,8 +92,8 @@ void end_question(bool* wanted) {
 
 void draw_clear_confirmation(AppState& state, UiResources& ui) {
   if (!begin_confirmation("Clear local data?##confirm", ui.confirm_clear)) return;
-  if (state.documents.size() == 1) ImGui::TextUnformatted("Remove the document and your corrections from this browser?");
-  else ImGui::Text("Remove all %zu documents and your corrections from this browser?", state.documents.size());
+  ImGui::Text("Remove %s and your corrections from this browser?",
+              documents_to_clear(state.documents.size(), state.removed.size()).c_str());
   ImGui::TextDisabled("What your corrections taught the tagger goes too. Files you downloaded are not touched.\n"
                       "This cannot be undone.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
@@ -255,9 +255,13 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
   // On a line of its own when the panel is too narrow for both (it ran past the edge).
   const char* clear = "Clear local data\xE2\x80\xA6##documents";
   same_line_or_wrap(button_width(clear));
+  if (n == 0) ImGui::EndDisabled();
+  // Also when only removed documents are left: the browser keeps them too.
+  const bool nothing_stored = n == 0 && state.removed.empty();
+  if (nothing_stored) ImGui::BeginDisabled();
   if (ImGui::Button(clear)) ui.confirm_clear = true;
   record_item_rect(ui, "clear-data");
-  if (n == 0) ImGui::EndDisabled();
+  if (nothing_stored) ImGui::EndDisabled();
   if (state.storage_used_bytes >= 0) {
     std::string line = "Stored in this browser: " + megabytes(state.storage_used_bytes);
     if (state.storage_quota_bytes > 0) line += " of " + megabytes(state.storage_quota_bytes);

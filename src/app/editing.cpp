@@ -339,6 +339,18 @@ bool add_entity(AppState& state, size_t begin, size_t end, const std::string& la
 
 // --- Whole groups ---
 
+// What stays selected after a change of several entities (`change[k]` becomes `add[k]`): the
+// selected one, changed, where it is among them (a selection moved to the group's first
+// mention, far off screen, and the next key acted there); else the first changed one.
+namespace {
+Entity selected_among(const AppState& state, const std::vector<int>& change, const std::vector<Entity>& add) {
+  for (size_t k = 0; k < change.size() && k < add.size(); ++k) {
+    if (change[k] == state.selected_entity) return add[k];
+  }
+  return add.front();
+}
+}  // namespace
+
 bool relabel_group(AppState& state, int group, const std::string& label) {
   if (!valid_group(state, group)) return false;
   const Document& doc = state.doc();
@@ -370,7 +382,7 @@ bool relabel_group(AppState& state, int group, const std::string& label) {
   for (int e : mentions_of(doc, group)) spans.emplace_back(doc.entities[static_cast<size_t>(e)].begin_byte, doc.entities[static_cast<size_t>(e)].end_byte);
   release_members(after.person, spans);
   after.person.groups.push_back({spans, name});
-  const Entity keep = add.front();
+  const Entity keep = selected_among(state, change, add);
   apply_decision_edit(state, std::move(change), std::move(add), std::move(after), description, &keep);
   return true;
 }
@@ -390,8 +402,9 @@ bool set_group_review(AppState& state, int group, bool accept) {
   }
   if (change.empty()) return true;
   const std::string& name = doc.groups[static_cast<size_t>(group)].name;
+  const Entity keep = selected_among(state, change, add);
   apply_edit(state, std::move(change), std::move(add),
-             std::string(accept ? "Accepted" : "Rejected") + " every mention of " + name);
+             std::string(accept ? "Accepted" : "Rejected") + " every mention of " + name, &keep);
   return true;
 }
 

@@ -240,11 +240,11 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
   // A file that needs its text (brat's .ann, W3C annotations) takes the .txt of its name.
   std::vector<bool> used(files.size(), false);
   Status first_failure;
-  size_t opened = 0;                  // files (or pairs) that opened
+  size_t opened = 0;                  // files that opened (a brat pair is two)
   std::vector<std::string> failures;  // each failed file's message (the next one replaces it)
-  const auto failed = [&](const Status& s) {
+  const auto failed = [&](const Status& s, size_t files_used = 1) {
     if (s.is_ok()) {
-      ++opened;
+      opened += files_used;
       return;
     }
     if (first_failure.is_ok()) first_failure = s;
@@ -259,7 +259,7 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
         continue;
       }
       used[i] = used[j] = true;
-      failed(open_exchange_file(state, files[i].name, files[i].bytes, f, &files[j].bytes));
+      failed(open_exchange_file(state, files[i].name, files[i].bytes, f, &files[j].bytes), 2);
       break;
     }
   }
@@ -268,16 +268,21 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
     failed(open_file(state, files[i].name, files[i].bytes));
   }
   // Of several files, what opened and what did not, in one message: a failure said last (in
-  // red, "the open document is unchanged") must not hide that others were added.
-  if (files.size() > 1 && !failures.empty() && opened > 0) {
-    std::string text = "Opened " + std::to_string(opened) + " of " + std::to_string(opened + failures.size()) + " files";
+  // red, "the open document is unchanged") must not hide that others were added, nor the
+  // last failure the others. It stays a while: a document's annotation, finished a moment
+  // later, does not say "Annotated …" over it (AppState::keep_warning_until_ms).
+  if (files.size() > 1 && !failures.empty() && (opened > 0 || failures.size() > 1)) {
+    std::string text = opened > 0 ? "Opened " + std::to_string(opened) + " of " + std::to_string(files.size()) + " files"
+                                   : "None of the " + std::to_string(files.size()) + " files could be opened";
     static const std::string kUnchanged = " (the open document is unchanged)";
     for (std::string f : failures) {
       const size_t at = f.find(kUnchanged);
       if (at != std::string::npos) f.erase(at, kUnchanged.size());
       text += "; " + f;
     }
-    set_message(state, MessageKind::Warning, text);
+    if (opened == 0 && has_document(state)) text += kUnchanged;
+    set_message(state, opened > 0 ? MessageKind::Warning : MessageKind::Error, text);
+    if (state.services.now_ms) state.keep_warning_until_ms = state.services.now_ms() + 10000;
   }
   say_archive_notes();
   return zip_failure.is_ok() ? first_failure : zip_failure;
@@ -307,9 +312,14 @@ void begin_compare(AppState& state) {
     set_message(state, MessageKind::Warning, "Open the document to compare first, then the other annotator's file");
     return;
   }
+  begin_compare_later(state);
+  if (state.services.open_file_dialog) state.services.open_file_dialog();
+}
+
+void begin_compare_later(AppState& state) {
+  if (!has_document(state)) return;
   state.comparison.pending = true;
   set_message(state, MessageKind::Info, "Choose the other annotator's file of this text to compare with");
-  if (state.services.open_file_dialog) state.services.open_file_dialog();
 }
 
 Status compare_with(AppState& state, std::string_view name, std::string_view bytes) {

@@ -56,6 +56,8 @@ Status open_exchange_file(AppState& state, std::string_view name, std::string_vi
 
 // "Compare with…": the next file opened is compared with the open document.
 void begin_compare(AppState& state);
+// The same, the file picker left to the caller (the Open dialog, whose Enter shows it).
+void begin_compare_later(AppState& state);
 
 // Compares the open document with another annotator's file of the same text (any readable
 // format; brat needs its text: a Glosa file is simplest). Refused, with a message, when the

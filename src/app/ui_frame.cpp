@@ -103,7 +103,11 @@ void draw_open_dialog(AppState& state, UiResources& ui) {
     ImGui::EndPopup();
     return;
   }
-  ImGui::TextUnformatted("Open an article (.txt) or an annotation file (.glosa.json).");
+  if (state.comparison.pending) {  // Compare with… from the command palette
+    ImGui::TextUnformatted("Choose the other annotator's file of this text to compare with.");
+  } else {
+    ImGui::TextUnformatted("Open an article (.txt) or an annotation file (.glosa.json).");
+  }
   ImGui::TextDisabled("You can also drop a file anywhere on the page.");
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
   if (ImGui::Button("Choose a file\xE2\x80\xA6 (Enter)##dialog")) {
@@ -113,6 +117,7 @@ void draw_open_dialog(AppState& state, UiResources& ui) {
   ImGui::SameLine();
   if (ImGui::Button("Cancel (Esc)##dialog") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     state.show_open_dialog = false;
+    state.comparison.pending = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();

@@ -53,8 +53,22 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   await frames(page, 3);
   assert.equal(await page.evaluate(() => glosa.itemRect('palette-input')), null, 'Esc closes it');
 
-  await command(page, 'mark done');
+  // A typo, Enter: nothing runs, the palette stays and keeps the keys (Backspace mends it).
+  await page.keyboard.press('Control+K');
+  await frames(page, 3);
+  await page.keyboard.type('mrak');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  assert.ok(await page.evaluate(() => glosa.itemRect('palette-input')), 'the palette stays');
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Backspace');
+    await frames(page, 2);
+  }
   // (Space is typed into the field: the page used to keep every Space from it, for scrolling.)
+  await page.keyboard.type('mark done');
+  await frames(page, 3);
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
   let list = await documents(page);
   assert.equal(list.find((d) => /Rotterdam/.test(d.title)).status, 'done');
 
@@ -81,6 +95,14 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   const [csv] = await Promise.all([page.waitForEvent('download'),
                                    clickAt(page, { x: (row.x0 + row.x1) / 2, y: (row.y0 + row.y1) / 2 })]);
   assert.match(csv.suggestedFilename(), /\.csv$/);
+
+  // Compare with another annotator's file: the Open dialog asks for it, and its Enter shows
+  // the file picker (a picker asked for from the palette's frame was refused by the browser).
+  await command(page, 'compare with another');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  assert.ok(chooser, 'the file picker opened');
+  await chooser.setFiles([]);
+  await frames(page, 3);
 
   // Clear local data asks first; the ring starts on "Keep them", so Enter keeps everything.
   await command(page, 'clear local data');

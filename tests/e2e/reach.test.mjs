@@ -304,7 +304,28 @@ test('on a phone, the keyboard comes up for Find and for All commands, and what 
   await page.keyboard.press('Backspace');
   await frames(page, 4);
   assert.equal((await view(page)).findMatches, 1, 'back to "port gda"');
-  for (let i = 0; i < 4; i++) {
+  // The keyboard's Enter (next match) types nothing; what is typed after it arrives.
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  await page.keyboard.insertText('nsq');
+  await frames(page, 4);
+  assert.equal((await view(page)).findMatches, 0, '"port gdansq": typed after an Enter, it arrived');
+  // A keyboard that builds a word up before committing it (Android): passed on once.
+  const cdp = await context.newCDPSession(page);
+  for (const t of ['x', 'xy']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+  await cdp.send('Input.insertText', { text: 'xy' });
+  await frames(page, 4);
+  assert.equal((await view(page)).findMatches, 0, '"port gdansqxy": the word came once');
+  for (let i = 0; i < 3; i++) {  // quick Backspaces, all in one go: each deletes one letter
+    await page.evaluate(() => {
+      const k = document.getElementById('soft-keyboard');
+      k.value = '';
+      k.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true }));
+    });
+  }
+  await frames(page, 12);
+  assert.equal((await view(page)).findMatches, 1, '"port gdans" after three quick Backspaces');
+  for (let i = 0; i < 6; i++) {
     await page.evaluate(() => {
       const k = document.getElementById('soft-keyboard');
       k.value = '';
@@ -312,7 +333,8 @@ test('on a phone, the keyboard comes up for Find and for All commands, and what 
     });
     await frames(page, 3);
   }
-  assert.ok((await view(page)).findMatches > 1, 'four Backspaces leave "port", found more than once');
+  await frames(page, 8);
+  assert.ok((await view(page)).findMatches > 1, 'six Backspaces leave "port", found more than once');
   await page.screenshot({ path: path.join(artifacts, 'phone-find-typed.png') });
   const close = await page.evaluate(() => glosa.itemRect('find-close'));
   assert.ok(close && close.x1 <= 375, `the find bar's Close is on the screen: ${JSON.stringify(close)}`);

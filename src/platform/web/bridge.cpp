@@ -474,10 +474,11 @@ EMSCRIPTEN_KEEPALIVE void glosa_scroll(double dx, double dy) {
 
 // --- Section: commands (app/commands.h) ---
 
-// Ctrl+K: the command palette (the page keeps the key from the browser's search box).
+// Ctrl+K: the command palette (the page keeps the key from the browser's search box); not
+// over a question or a menu, which have the keys until they are answered or closed.
 EMSCRIPTEN_KEEPALIVE void glosa_open_commands() {
   request_frames();
-  web_app().ui.show_palette = true;
+  if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) web_app().ui.show_palette = true;
 }
 
 // The commands that can run now, as JSON for the mirror's buttons.

@@ -178,6 +178,23 @@ TEST_CASE("collection: removed documents come back from the store among the remo
   CHECK(after.state.removed.empty());
 }
 
+TEST_CASE("collection: documents brought back in another order than they left each find their place") {
+  Collection c;
+  for (const char* t : {kTokajew, kGdansk, kLondon}) {
+    c.clock += 1000;  // added one after another
+    REQUIRE(load_text(c.state, t, "clipboard").is_ok());
+  }
+  std::vector<std::string> ids;
+  for (const auto& d : c.state.documents) ids.push_back(d->id);
+  for (int k = 0; k < 3; ++k) REQUIRE(remove_document(c.state, 0));  // each from the top
+  REQUIRE(restore_removed_document(c.state, ids[2]));
+  REQUIRE(restore_removed_document(c.state, ids[0]));
+  REQUIRE(restore_removed_document(c.state));  // the one left
+  std::vector<std::string> order;
+  for (const auto& d : c.state.documents) order.push_back(d->id);
+  CHECK(order == ids);
+}
+
 TEST_CASE("collection: Export all reads back into an equal collection; a .jsonl of articles opens one document each") {
   Collection c;
   REQUIRE(load_text(c.state, kTokajew, "a").is_ok());

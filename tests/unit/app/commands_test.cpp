@@ -12,6 +12,8 @@
 #include "app/app_state.h"
 #include "app/commands.h"
 #include "app/ui.h"
+#include "app_fixtures.h"
+#include "formats/annotation_json.h"
 #include "test_support.h"
 
 using namespace glosa;
@@ -152,6 +154,27 @@ TEST_CASE("commands: the selected entity's corrections, as its menu has them") {
   CHECK(at().status != ReviewStatus::Rejected);
 }
 
+TEST_CASE("commands: a group's relabel keeps the selected mention selected, not the group's first") {
+  Workplace w;
+  // Tokajew's group (g1) has four mentions; the last one is selected.
+  REQUIRE(open_document_json(w.state, write_document(test::sample_v2_document()), "v2.glosa.json").is_ok());
+  int last = -1;
+  for (size_t i = 0; i < w.state.doc().entities.size(); ++i) {
+    if (w.state.doc().entities[i].group == "g1") last = static_cast<int>(i);
+  }
+  REQUIRE(last >= 0);
+  const size_t begin = w.state.doc().entities[static_cast<size_t>(last)].begin_byte;
+  select_entity(w.state, last);
+  const Command* all = w.find("group:label:ORG");
+  REQUIRE(all != nullptr);
+  CHECK(all->title.find("4 mentions") != std::string::npos);
+  REQUIRE(run_command(w.state, w.ui, "group:label:ORG"));
+  REQUIRE(w.state.selected_entity >= 0);
+  const Entity& selected = w.state.doc().entities[static_cast<size_t>(w.state.selected_entity)];
+  CHECK(selected.begin_byte == begin);
+  CHECK(selected.label == "ORG");
+}
+
 TEST_CASE("commands: what cannot be undone asks first; answered elsewhere, it acts at once") {
   Workplace w;
   REQUIRE(load_text(w.state, kGdansk, "clipboard").is_ok());
@@ -168,6 +191,15 @@ TEST_CASE("commands: what cannot be undone asks first; answered elsewhere, it ac
   REQUIRE(run_command(w.state, w.ui, "clear", /*confirmed=*/true));
   CHECK(w.state.documents.empty());
   CHECK(w.cleared == 1);
+  // Only removed documents left: the browser still keeps them, and Clear says so.
+  REQUIRE(load_text(w.state, kGdansk, "clipboard").is_ok());
+  REQUIRE(remove_document(w.state, 0));
+  const Command* only_removed = w.find("clear");
+  REQUIRE(only_removed != nullptr);
+  CHECK(only_removed->question.find("1 removed document kept for Bring back") != std::string::npos);
+  REQUIRE(run_command(w.state, w.ui, "clear", /*confirmed=*/true));
+  CHECK(w.state.removed.empty());
+  CHECK(w.cleared == 2);
 
   // Forget: only listed when something was taught.
   REQUIRE(load_text(w.state, kGdansk, "clipboard").is_ok());

@@ -242,6 +242,27 @@ TEST_CASE("files picked together: one that cannot open is still said when a late
   CHECK(y.state.message.find("Opened 2 of 3 files") == 0);
   CHECK(y.state.message.find("broken.glosa.json") != std::string::npos);
   CHECK(y.state.message.find("unchanged") == std::string::npos);
+  // Annotated in the background, as in the browser: the annotation finishing a moment later
+  // does not say "Annotated …" over it.
+  Exchange z;
+  std::vector<std::pair<uint64_t, std::string>> jobs;
+  z.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) { jobs.emplace_back(job, text); };
+  z.state.services.cancel_annotation = [](uint64_t) {};
+  REQUIRE_FALSE(open_files(z.state, {{"a.txt", "Jan Kowalski mieszka w Krakowie."}, {"broken.glosa.json", "{\"text\": 12"}})
+                    .is_ok());
+  REQUIRE(jobs.size() == 1);
+  CHECK(z.state.message.find("Opened 1 of 2 files") == 0);
+  auto annotated = z.engine.annotate(jobs[0].second, AnnotateOptions{});
+  REQUIRE(annotated.is_ok());
+  on_annotated(z.state, jobs[0].first, annotated.value().doc, 1.0);
+  CHECK(z.state.message.find("Opened 1 of 2 files") == 0);
+  // None opens: both failures are said, as an error.
+  Exchange none;
+  REQUIRE_FALSE(open_files(none.state, {{"broken.glosa.json", "{\"text\": 12"}, {"empty.txt", "   "}}).is_ok());
+  CHECK(none.state.message_kind == MessageKind::Error);
+  CHECK(none.state.message.find("None of the 2 files") == 0);
+  CHECK(none.state.message.find("broken.glosa.json") != std::string::npos);
+  CHECK(none.state.message.find("empty.txt") != std::string::npos);
 }
 
 TEST_CASE("open_file recognises a format by its content, whatever the file is called") {
