@@ -167,6 +167,10 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
   await frames(page, 4);
   const relabelled = JSON.parse(await page.evaluate(() => glosa.getDocument())).entities.filter((e) => e.text === 'Westerplatte');
   assert.deepEqual(relabelled.map((e) => e.label), ['PER'], 'the command relabelled the entity focused in the text');
+  // Its button went (PER is its label now): the focus stays in the list, not at the page's start.
+  await page.waitForFunction(() => !document.querySelector('#commands button[data-command="entity:label:PER"]'), null,
+                             { timeout: 5000 });
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest('#commands')), 'the focus stays among the commands');
 
   // Clear local data: the browser's own question. Cancel keeps everything; OK clears.
   const clear = nav.getByRole('button', { name: 'Clear local data…' });
