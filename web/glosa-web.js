@@ -1126,9 +1126,10 @@
       if (!b || !started) return;
       const id = b.getAttribute('data-command');
       const question = b.getAttribute('data-question');
-      if (id === 'open') {  // the picker itself, while this click is being handled
-        Module._glosa_request_open();
-        Module._glosa_key_enter();
+      if (id === 'open' || id === 'compare') {  // the picker itself, while this click is being handled
+        if (id === 'open') Module._glosa_request_open();
+        else withCString(id, function (p) { Module._glosa_run_command(p, 0); });  // through the Open dialog
+        Module._glosa_key_enter();  // the dialog's Enter: the picker
       } else if (question) {
         if (window.confirm(question)) withCString(id, function (p) { Module._glosa_run_command(p, 1); });
       } else if (!withCString(id, function (p) { return Module._glosa_run_command(p, 0); })) {

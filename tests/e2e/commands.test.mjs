@@ -172,6 +172,15 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
                              { timeout: 5000 });
   assert.ok(await page.evaluate(() => !!document.activeElement.closest('#commands')), 'the focus stays among the commands');
 
+  // Compare: the file picker opens inside the button's activation (no dialog on the canvas).
+  const compare = nav.getByRole('button', { name: 'Compare with another annotator\'s file…' });
+  await compare.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  assert.ok(chooser, 'the file picker opened');
+  await chooser.setFiles([]);
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.viewState())).menuOpen, false);
+
   // Clear local data: the browser's own question. Cancel keeps everything; OK clears.
   const clear = nav.getByRole('button', { name: 'Clear local data…' });
   const questions = [];
