@@ -60,14 +60,33 @@ void draw_command_palette(AppState& state, UiResources& ui) {
   char buf[256];
   std::snprintf(buf, sizeof buf, "%s", ui.palette_query.c_str());
   ImGui::SetNextItemWidth(-FLT_MIN);
+  // A field given the keys back by code has its text selected (ImGui does so for tabbing):
+  // the caret goes to the end instead, so that a typo is mended, not typed over.
+  const auto caret_to_end = [](ImGuiInputTextCallbackData* data) {
+    bool* pending = static_cast<bool*>(data->UserData);
+    if (*pending) {
+      data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+      *pending = false;
+    }
+    return 0;
+  };
   const bool enter = ImGui::InputTextWithHint("##palette", "What to do: export, done, language, a document's title\xE2\x80\xA6",
-                                              buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+                                              buf, sizeof buf,
+                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
+                                              caret_to_end, &ui.palette_caret_to_end);
   record_item_rect(ui, "palette-input");
   record_item_rect(ui, "field:palette");
+  // Enter with nothing to run: the field keeps the keys at once (Enter lets go of them).
+  if (enter && std::none_of(commands.begin(), commands.end(), [&](const Command& c) { return command_matches(c, buf); })) {
+    ImGui::SetKeyboardFocusHere(-1);
+    ui.palette_caret_to_end = true;
+  }
   // The field keeps the keys (Tab would take them away), but not from a click or tap on a
   // row or a button: taken back while the button is held, they would not be pressed.
-  // (Enter with nothing to run keeps them too: the palette stays, and so must its keys.)
-  if (ImGui::IsItemDeactivated() && !escape && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) ui.palette_focus = true;
+  if (ImGui::IsItemDeactivated() && !escape && !enter && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    ui.palette_focus = true;
+    ui.palette_caret_to_end = true;
+  }
   if (ui.palette_query != buf) {
     ui.palette_query = buf;
     ui.palette_cursor = 0;

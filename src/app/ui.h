@@ -75,6 +75,7 @@ struct UiResources {
   std::string palette_query;
   int palette_cursor = 0;
   bool palette_focus = false;
+  bool palette_caret_to_end = false;  // given the keys back: the caret at the end, nothing selected
   bool palette_scroll = false;
   int menu_document = -1;             // row whose menu is open
   float documents_footer = 0;         // the Documents panel footer's height last frame (0: not yet laid out)

@@ -114,6 +114,7 @@ void draw_open_dialog(AppState& state, UiResources& ui) {
     confirm_open_dialog(state);
     ImGui::CloseCurrentPopup();
   }
+  record_item_rect(ui, "open-choose");
   ImGui::SameLine();
   if (ImGui::Button("Cancel (Esc)##dialog") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     state.show_open_dialog = false;

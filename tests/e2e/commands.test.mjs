@@ -28,10 +28,11 @@ async function pasteAndWait(page, text) {
 // Ctrl+K, the words, Enter: as a person who knows what they want types it.
 async function command(page, words) {
   await page.keyboard.press('Control+K');
-  await frames(page, 3);
+  await page.waitForFunction(() => glosa.viewState().textField, null, { timeout: 5000 });
   await page.keyboard.type(words);
-  await frames(page, 3);
+  await page.waitForFunction((w) => glosa.viewState().palette === w, words, { timeout: 5000 });
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => glosa.viewState().palette === null, null, { timeout: 5000 });
   await frames(page, 4);
 }
 
@@ -55,18 +56,21 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
 
   // A typo, Enter: nothing runs, the palette stays and keeps the keys (Backspace mends it).
   await page.keyboard.press('Control+K');
-  await frames(page, 3);
+  await page.waitForFunction(() => glosa.viewState().textField, null, { timeout: 5000 });
   await page.keyboard.type('mrak');
+  await page.waitForFunction(() => glosa.viewState().palette === 'mrak', null, { timeout: 5000 });
   await page.keyboard.press('Enter');
-  await frames(page, 3);
+  await frames(page, 4);
   assert.ok(await page.evaluate(() => glosa.itemRect('palette-input')), 'the palette stays');
-  for (let i = 0; i < 4; i++) {
+  await page.waitForFunction(() => glosa.viewState().textField, null, { timeout: 5000 });  // and has the keys
+  for (let i = 4; i > 0; i--) {
     await page.keyboard.press('Backspace');
-    await frames(page, 2);
+    await page.waitForFunction((n) => glosa.viewState().palette === 'mrak'.slice(0, n - 1), i, { timeout: 5000 });
+    await frames(page, 3);  // the key is let go (ImGui sees one press per key down)
   }
   // (Space is typed into the field: the page used to keep every Space from it, for scrolling.)
   await page.keyboard.type('mark done');
-  await frames(page, 3);
+  await page.waitForFunction(() => glosa.viewState().palette === 'mark done', null, { timeout: 5000 });
   await page.keyboard.press('Enter');
   await frames(page, 4);
   let list = await documents(page);
@@ -99,6 +103,7 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   // Compare with another annotator's file: the Open dialog asks for it, and its Enter shows
   // the file picker (a picker asked for from the palette's frame was refused by the browser).
   await command(page, 'compare with another');
+  await page.waitForFunction(() => glosa.itemRect('open-choose'), null, { timeout: 5000 });
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
   assert.ok(chooser, 'the file picker opened');
   await chooser.setFiles([]);

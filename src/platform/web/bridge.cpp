@@ -632,6 +632,8 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["compareDisagreements"] = s.comparison.agreement.disagreements.size();
   j["compareF1"] = s.comparison.agreement.f1;
   j["findOpen"] = s.find.open;
+  j["palette"] = ui.show_palette ? nlohmann::json(ui.palette_query) : nlohmann::json(nullptr);  // what is typed there
+  j["textField"] = ImGui::GetIO().WantTextInput;  // a text field has the keys
   j["findMatches"] = s.find.matches.size();
   j["findCurrent"] = s.find.current;
   nlohmann::json hidden = nlohmann::json::array();
