@@ -1059,7 +1059,7 @@
   }
   function scheduleMirror() {
     if (mirrorTimer !== null) return;
-    setTimeout(buildCommands, 0);
+    scheduleCommands();
     // Right away for the first view, then at most a few times a second while editing.
     mirrorTimer = setTimeout(buildMirror, mirrorRevision < 0 ? 0 : 250);
   }

@@ -704,7 +704,7 @@ void restore_document(AppState& state, Document doc, const std::string& id, cons
     session->removed_position = removed_position;
     auto at = std::find_if(state.removed.begin(), state.removed.end(),
                            [&](const RemovedDocument& r) { return r.session->removed_ms > removed_ms; });
-    state.removed.insert(at, RemovedDocument{std::move(session), removed_position, 0});
+    state.removed.insert(at, RemovedDocument{std::move(session), 0});
     for (RemovedDocument& r : state.removed) r.sequence = ++state.edit_sequence;
     return;
   }
@@ -764,7 +764,7 @@ bool remove_document(AppState& state, int index) {
     state.services.store_document(*gone);
   }
   const std::string title = document_title(gone->doc);
-  state.removed.push_back({std::move(gone), index, ++state.edit_sequence});
+  state.removed.push_back({std::move(gone), ++state.edit_sequence});
   if (state.current == index) {
     state.current = -1;  // nothing to remember: it is gone
     const int n = static_cast<int>(state.documents.size());
@@ -794,7 +794,7 @@ bool restore_removed_document(AppState& state, std::string_view id) {
     first += d->created_ms < created ? 1 : 0;
     last += d->created_ms <= created ? 1 : 0;
   }
-  const int at = std::clamp(r.position, first, last);
+  const int at = std::clamp(r.session->removed_position, first, last);
   r.session->removed_ms = 0;
   r.session->removed_position = -1;
   r.session->saved_revision = 0;  // store it again, in the list

@@ -67,10 +67,10 @@ struct PlatformServices {
 
 enum class MessageKind : uint8_t { Info, Warning, Error };
 
-// A document removed in this page, kept so that it can be brought back.
+// A removed document, kept so that it can be brought back (its place: the session's
+// removed_position); removed in this page or restored from the store as removed.
 struct RemovedDocument {
   std::unique_ptr<DocumentSession> session;
-  int position = 0;        // where it was in the list
   uint64_t sequence = 0;   // AppState::edit_sequence when it was removed
 };
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, dropFiles, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
 // A long text: the sample's paragraphs, numbered so no two are alike.
@@ -271,11 +271,7 @@ test('a .jsonl of three articles opens as three documents; Export all reads back
     { id: 'a2', text: 'Minister Jan Kowalski odwiedził Kraków 3 marca 2025 r. Koszt wizyty: 12 tys. zł.' },
     { id: 'a3', text: 'Siemens bought Northwind Robotics for $1.2 billion on March 14, 2025, in Munich.', lang: 'en' },
   ].map((r) => JSON.stringify(r)).join('\n') + '\n';
-  await page.evaluate((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'batch.jsonl', { type: 'application/x-ndjson' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, jsonl);
+  await dropFiles(page, [{ name: 'batch.jsonl', bytes: Buffer.from(jsonl), type: 'application/x-ndjson' }]);
   await page.waitForFunction(() => glosa.listDocuments().length === 3, null, { timeout: 30000 });
   await page.evaluate(() => glosa.whenIdle());
   await frames(page, 3);
@@ -296,11 +292,7 @@ test('a .jsonl of three articles opens as three documents; Export all reads back
 
   // Opened in a fresh browser profile, it is the same collection.
   const fresh = await openApp(browser, server.url, { width: 1400, height: 900 });
-  await fresh.page.evaluate((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'glosa-collection.jsonl'));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, exported);
+  await dropFiles(fresh.page, [{ name: 'glosa-collection.jsonl', bytes: Buffer.from(exported) }]);
   await fresh.page.waitForFunction(() => glosa.listDocuments().length === 3, null, { timeout: 30000 });
   assert.equal(await fresh.page.evaluate(() => glosa.exportAll()), exported);
   assert.deepEqual(fresh.errors, []);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, dropFiles, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'pl-gdansk-wiatraki.txt'), 'utf8');
 
@@ -152,14 +152,6 @@ function storedZipEntries(buffer) {
   }
   assert.equal(buffer.readUInt32LE(at), 0x02014b50, 'the central directory follows the files');
   return out;
-}
-
-function dropFiles(page, files) {
-  return page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type || '' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files.map((f) => ({ name: f.name, bytes: Array.from(f.bytes), type: f.type })));
 }
 
 test('Export ▾ downloads CoNLL and a brat pair as one .zip; the .zip, or its two files, dropped open as one document', async () => {

@@ -48,9 +48,10 @@ export async function launchBrowser() {
 
 // Opens the app in a new page and waits until window.glosa exists. Records every request
 // so tests can check that nothing leaves the origin.
-export async function openApp(browser, url, { width = 1400, height = 900, scale = 1 } = {}) {
+export async function openApp(browser, url, { width = 1400, height = 900, scale = 1, phone = false } = {}) {
+  // `phone`: a touch screen and a mobile browser (taps, no hover).
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
-                                             acceptDownloads: true });
+                                             acceptDownloads: true, hasTouch: phone, isMobile: phone });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
   const requests = [];
@@ -72,6 +73,16 @@ export async function pasteText(page, text) {
     dt.setData('text/plain', t);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
+}
+
+// Drops files on the page, as dragging them from a file manager would: [{name, bytes, type?}],
+// bytes a Buffer or Uint8Array (Buffer.from(text) for text).
+export function dropFiles(page, files) {
+  return page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type || '' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, bytes: Array.from(f.bytes), type: f.type })));
 }
 
 // Lets ImGui draw a few frames.

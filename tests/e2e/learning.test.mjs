@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, pasteText, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
+import { startServer, launchBrowser, openApp, pasteText, dropFiles, frames, clickAt, artifacts, root, useServerAndBrowser } from './harness.mjs';
 
 const article = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'articles', 'en-halvorsen-brightwater.txt'), 'utf8');
 const paragraphs = article.split('\n\n');
@@ -227,11 +227,7 @@ test('a correction made while the model cannot be had is not kept waiting in the
   await tagged.context.close();
   const { page, context } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await page.route('**/models/ner-en.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.evaluate((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'from-a-colleague.glosa.json', { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, file);
+  await dropFiles(page, [{ name: 'from-a-colleague.glosa.json', bytes: Buffer.from(file), type: 'application/json' }]);
   await page.waitForFunction(() => glosa.listDocuments().length === 1, null, { timeout: 30000 });
   await frames(page, 3);
   // Tab to the first entity, 2: ORG. The correction is sent to be learnt from.

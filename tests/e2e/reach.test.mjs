@@ -177,12 +177,7 @@ test('a long text is mirrored a part at a time: buttons move the part, and it fo
 
 test('on a phone: a tap selects, a long press opens the menu, a tap there relabels; screenshots', async () => {
   for (const [w, h] of [[375, 667], [768, 1024]]) {
-    const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+    const { page, context, errors } = await openApp(browser, server.url, { width: w, height: h, scale: 2, phone: true });
     await frames(page, 3);
     await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-start.png`) });
     await openSample(page);
@@ -238,12 +233,7 @@ test('on a phone: a tap selects, a long press opens the menu, a tap there relabe
 // software renderer) the whole gesture can be over before the next frame is drawn. Here every
 // touch event comes in one go, before any frame: the selection must still be made.
 test('on a phone, a tap then a drag selects words even when it is over before the next frame', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  const { page, context, errors } = await openApp(browser, server.url, { width: 375, height: 667, scale: 2, phone: true });
   await openSample(page);
   const from = await entityOnScreen(page, 'Karlskrony');
   const to = await entityOnScreen(page, 'Helsinek');
@@ -271,12 +261,7 @@ test('on a phone, a tap then a drag selects words even when it is over before th
 });
 
 test('on a phone, the keyboard comes up for Find and for All commands, and what it types goes in', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  const { page, context, errors } = await openApp(browser, server.url, { width: 375, height: 667, scale: 2, phone: true });
   await openSample(page);
   const keyboardUp = () => page.evaluate(() => document.activeElement && document.activeElement.id === 'soft-keyboard');
   const tapOn = async (name) => {

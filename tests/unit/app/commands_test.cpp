@@ -13,6 +13,7 @@
 #include "app/commands.h"
 #include "app/ui.h"
 #include "app_fixtures.h"
+#include "headless_imgui.h"
 #include "formats/annotation_json.h"
 #include "test_support.h"
 
@@ -249,42 +250,18 @@ TEST_CASE("commands: the mirror's list leaves out the picture-only and per-docum
 }
 
 TEST_CASE("palette: Ctrl+K, typed words, Enter run a command; a question is answered with arrows and Enter") {
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  io.Fonts->AddFontDefault();
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  io.KeyMap[ImGuiKey_Enter] = 301;
-  io.KeyMap[ImGuiKey_Escape] = 302;
-  io.KeyMap[ImGuiKey_RightArrow] = 303;
-  io.KeyMap[ImGuiKey_LeftArrow] = 304;
-  io.KeyMap[ImGuiKey_Tab] = 305;
-  io.KeyMap[ImGuiKey_DownArrow] = 306;
-  io.KeyMap[ImGuiKey_UpArrow] = 307;
+  test::HeadlessImGui imgui;
   {
     Workplace w;
     UiResources& ui = w.ui;
-    ui.ui_font = ui.text_font = ui.tag_font = ui.title_font = io.Fonts->Fonts[0];
-    const auto frame = [&] {
-      io.DisplaySize = ImVec2(1200, 800);
-      io.DeltaTime = 1.0f / 60.0f;
-      ImGui::NewFrame();
-      draw_frame(w.state, ui);
-      ImGui::Render();
-    };
+    test::HeadlessImGui::use_font(ui);
+    const auto frame = [&] { test::HeadlessImGui::frame(w.state, ui); };
     const auto press = [&](int key, bool ctrl = false) {
-      io.KeyCtrl = ctrl;
-      for (int down : {1, 0}) {
-        io.KeysDown[key] = down;
-        frame();
-      }
-      io.KeyCtrl = false;
+      test::HeadlessImGui::press(w.state, ui, key, ctrl);
       frame();
     };
     const auto type = [&](const char* text) {
-      io.AddInputCharactersUTF8(text);
+      ImGui::GetIO().AddInputCharactersUTF8(text);
       frame();
       frame();
     };
@@ -294,41 +271,40 @@ TEST_CASE("palette: Ctrl+K, typed words, Enter run a command; a question is answ
     CHECK(ui.show_palette);
     type("mark done");
     CHECK(ui.palette_query == "mark done");
-    press(301);  // Enter
+    press(test::kKeyEnter);
     CHECK_FALSE(ui.show_palette);
     CHECK(w.state.session()->is_done);
 
     // Down moves the highlight: "export csv" has one match, "export" many.
     press('K', true);
     type("export as");
-    press(306);  // Down: the second "Export as …"
+    press(test::kKeyDown);  // the second "Export as …"
     CHECK(ui.palette_cursor == 1);
-    press(307);  // Up
+    press(test::kKeyUp);
     CHECK(ui.palette_cursor == 0);
-    press(302);  // Esc closes without running anything
+    press(test::kKeyEscape);  // closes without running anything
     CHECK_FALSE(ui.show_palette);
     CHECK(w.saved.empty());
 
     // Clear local data: the question starts on the safe answer; Enter there keeps everything.
     press('K', true);
     type("clear local");
-    press(301);
+    press(test::kKeyEnter);
     frame();
     CHECK(ui.confirm_clear);
-    press(301);  // Enter on "Keep them"
+    press(test::kKeyEnter);  // on "Keep them"
     CHECK_FALSE(ui.confirm_clear);
     CHECK(w.state.documents.size() == 1);
     // Again, and this time ← moves the ring to "Clear local data".
     press('K', true);
     type("clear local");
-    press(301);
+    press(test::kKeyEnter);
     frame();
     REQUIRE(ui.confirm_clear);
-    press(304);  // Left
-    press(301);  // Enter
+    press(test::kKeyLeft);
+    press(test::kKeyEnter);
     CHECK_FALSE(ui.confirm_clear);
     CHECK(w.state.documents.empty());
     CHECK(w.cleared == 1);
   }
-  ImGui::DestroyContext();
 }

@@ -17,6 +17,7 @@
 #include "app/review.h"
 #include "app/ui.h"
 #include "app_fixtures.h"
+#include "headless_imgui.h"
 #include "formats/annotation_json.h"
 #include "test_support.h"
 
@@ -322,35 +323,15 @@ TEST_CASE("labels: add, rename, recolour, reorder, remove; a label set goes from
 }
 
 TEST_CASE("keyboard: Tab, Enter, X and a digit work through ImGui's key state, with no GPU") {
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->AddFontDefault();
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  io.KeyMap[ImGuiKey_Tab] = 300;
-  io.KeyMap[ImGuiKey_Enter] = 301;
-  io.KeyMap[ImGuiKey_Escape] = 302;
-  io.KeyMap[ImGuiKey_Delete] = 303;
-  io.KeyMap[ImGuiKey_Backspace] = 304;
+  test::HeadlessImGui imgui;
   {
     UiResources ui;
-    ui.ui_font = ui.text_font = ui.tag_font = ui.title_font = io.Fonts->Fonts[0];
+    test::HeadlessImGui::use_font(ui);
     Reviewer r;
-    const auto press = [&](int key) {
-      for (int down : {1, 0}) {
-        io.DisplaySize = ImVec2(1200, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeysDown[key] = down;
-        ImGui::NewFrame();
-        draw_frame(r.state, ui);
-        ImGui::Render();
-      }
-    };
-    press(300);  // Tab
+    const auto press = [&](int key) { test::HeadlessImGui::press(r.state, ui, key); };
+    press(test::kKeyTab);
     CHECK(r.selected_text() == "Northwind Robotics");
-    press(301);  // Enter
+    press(test::kKeyEnter);
     CHECK(r.at("Northwind Robotics").status == ReviewStatus::Accepted);
     CHECK(r.selected_text() == "Acme");
     press('X');
@@ -359,10 +340,9 @@ TEST_CASE("keyboard: Tab, Enter, X and a digit work through ImGui's key state, w
     CHECK(r.at("Gda\xC5\x84sku").label == "LOC");
     press('1');
     CHECK(r.at("Gda\xC5\x84sku").label == "PER");
-    press(302);  // Esc
+    press(test::kKeyEscape);
     CHECK(r.state.selected_entity == -1);
   }
-  ImGui::DestroyContext();
 }
 
 TEST_CASE("find: matches ignore case and diacritics, step with wrap-around, and tag all as one step") {
