@@ -152,7 +152,7 @@ void selected_entity_commands(AppState& state, CommandList& list) {
            [at](AppState& s, UiResources&) { split_mention(s, at(s)); });
 }
 
-void collection_commands(AppState& state, CommandList& list) {
+void collection_commands(AppState& state, CommandList& list, bool each_document) {
   const size_t n = state.documents.size();
   list.add(static_cast<bool>(state.services.request_paste), "paste", "Paste an article as a new document", "Ctrl+V",
            [](AppState& s, UiResources&) { s.services.request_paste(); });
@@ -168,7 +168,7 @@ void collection_commands(AppState& state, CommandList& list) {
            state.removed.empty() ? std::string() : "Bring back " + quoted(document_title(state.removed.back().session->doc)),
            "Ctrl+Z", [](AppState& s, UiResources&) { restore_removed_document(s); });
   // Any removed document, not only the last (the store keeps them kKeepRemovedDays).
-  for (size_t i = 0; i + 1 < state.removed.size(); ++i) {
+  for (size_t i = 0; each_document && i + 1 < state.removed.size(); ++i) {
     const std::string id = state.removed[i].session->id;
     list.add(true, "bring-back:" + id, "Bring back " + quoted(document_title(state.removed[i].session->doc)), "",
              [id](AppState& s, UiResources&) { restore_removed_document(s, id); }, /*palette_only=*/true);
@@ -202,7 +202,7 @@ void collection_commands(AppState& state, CommandList& list) {
   list.add(!state.sample_text.empty(), "sample", "Open the sample article", "",
            [](AppState& s, UiResources&) { load_text(s, s.sample_text, "sample article"); });
   // Every other document, by title: the palette is also a way to switch documents.
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; each_document && i < n; ++i) {
     if (static_cast<int>(i) == state.current) continue;
     DocumentSession& s = *state.documents[i];
     const std::string id = s.id;
@@ -240,12 +240,12 @@ void view_commands(AppState& state, UiResources& ui, CommandList& list) {
 
 }  // namespace
 
-std::vector<Command> available_commands(AppState& state, UiResources& ui) {
+std::vector<Command> available_commands(AppState& state, UiResources& ui, bool each_document) {
   std::vector<Command> out;
   CommandList list(&out);
   selected_entity_commands(state, list);
   open_document_commands(state, list);
-  collection_commands(state, list);
+  collection_commands(state, list, each_document);
   view_commands(state, ui, list);
   return out;
 }
@@ -274,7 +274,7 @@ bool command_matches(const Command& command, std::string_view query) {
 
 std::string commands_json(AppState& state, UiResources& ui) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Command& c : available_commands(state, ui)) {
+  for (const Command& c : available_commands(state, ui, /*each_document=*/false)) {
     if (c.palette_only) continue;
     nlohmann::json item = {{"id", c.id}, {"title", c.title}, {"keys", c.keys}};
     if (!c.question.empty()) item["question"] = c.question;

@@ -33,8 +33,9 @@ struct Command {
 };
 
 // The commands that can run now, in the order the palette lists them (the open document's
-// first, then the collection's, then the view's). Disabled ones are not listed.
-std::vector<Command> available_commands(AppState& state, UiResources& ui);
+// first, then the collection's, then the view's). Disabled ones are not listed; nor, without
+// `each_document`, the one-per-document ones (a collection may hold thousands).
+std::vector<Command> available_commands(AppState& state, UiResources& ui, bool each_document = true);
 
 // Runs the available command `id` (`confirmed`: its question was answered yes elsewhere, so
 // it acts at once). False (nothing done) when no such command can run now: the state moved
