@@ -255,7 +255,11 @@ void report_retag(AppState& state) {
 void apply_annotation(AppState& state, DocumentSession& s, Document annotated, double annotate_ms) {
   const bool retagged = s.retagging;
   s.retagging = false;
-  const Document before = retagged ? s.doc : Document();
+  // Asked for by a person over an annotation already shown: an undo step (Ctrl+Z brings the
+  // previous annotation and language back).
+  const bool undoable = (retagged || s.reannotating) && annotated.text == s.doc.text;
+  s.reannotating = false;
+  const Document before = retagged || undoable ? s.doc : Document();
   const std::string created = s.doc.meta.created;
   const bool keep_work = has_person_work(s.doc);
   const int corrections = s.edit_count;
@@ -270,6 +274,25 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
     s.doc = std::move(annotated);
   }
   if (!created.empty()) s.doc.meta.created = created;
+  if (undoable) {
+    EditStep step;
+    step.description = retagged ? std::string("Re-tagged with what your corrections taught")
+                                : std::string("Annotated again in ") +
+                                      (s.doc.lang == "pl" ? "Polish" : s.doc.lang == "en" ? "English" : "another language");
+    step.sequence = ++state.edit_sequence;
+    auto without_text = [](Document d) {
+      d.text.clear();
+      return std::make_shared<const Document>(std::move(d));
+    };
+    step.document_before = without_text(before);
+    step.document_after = without_text(s.doc);
+    step.lang_asked_before = retagged ? s.annotation_lang : s.lang_asked_before;
+    step.lang_asked_after = s.annotation_lang;
+    step.imported_before = !retagged && s.imported_before;
+    s.undo.push_back(std::move(step));
+    if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
+    s.redo.clear();
+  }
   s.annotate_ms = annotate_ms;
   s.annotation_progress = 1;
   if (keep_work) refresh_derived(state, s);
@@ -322,6 +345,7 @@ void start_annotation(AppState& state, DocumentSession& s, const std::string& la
   const double t1 = now(state);
   if (!result.is_ok()) {
     s.retagging = false;
+    s.reannotating = false;
     set_message(state, MessageKind::Error, s.source_name + ": " + result.status().message());
     return;
   }
@@ -885,6 +909,8 @@ void on_annotation_failed(AppState& state, uint64_t job, const std::string& mess
   if (!s) return;
   s->annotation_job = 0;
   s->retagging = false;  // the re-tag's report counts the documents that came back
+  if (s->reannotating) s->annotation_lang = s->lang_asked_before;  // the annotation shown is the one before
+  s->reannotating = false;
   set_message(state, MessageKind::Error, s->source_name + ": the annotation failed (" + message + ")");
   if (s == state.session()) ++state.doc_revision;
 }
@@ -899,10 +925,14 @@ void cancel_annotation(AppState& state) {
   if (state.services.cancel_annotation) state.services.cancel_annotation(s->annotation_job);
   s->annotation_job = 0;
   s->retagging = false;
-  s->annotation_cancelled = true;
+  const bool kept = s->reannotating;  // the annotation shown is the one before: it stays
+  if (kept) s->annotation_lang = s->lang_asked_before;
+  s->reannotating = false;
+  s->annotation_cancelled = !kept;
   touch(state, *s);  // stored so, so that a reload does not start it again
   set_message(state, MessageKind::Warning,
-              "Annotation cancelled: the text is shown without tags (choose a language in the toolbar to annotate it)");
+              kept ? "Annotation cancelled: the annotation before it stays"
+                   : "Annotation cancelled: the text is shown without tags (choose a language in the toolbar to annotate it)");
 }
 
 void on_model_loaded(AppState& state, const std::string& lang) {
@@ -922,6 +952,12 @@ void on_model_loaded(AppState& state, const std::string& lang) {
 void reannotate(AppState& state, const std::string& lang) {
   DocumentSession* s = state.session();
   if (!s) return;
+  // An undo step when it arrives, unless it replaces a first annotation still under way.
+  if (!s->reannotating && s->annotation_job == 0) {
+    s->reannotating = true;
+    s->lang_asked_before = s->annotation_lang.empty() ? "auto" : s->annotation_lang;
+    s->imported_before = s->is_imported;
+  }
   s->is_imported = false;  // a person asked for the engine's view of it
   set_message(state, MessageKind::Info, "Annotating again" + std::string(has_person_work(s->doc) ? ", keeping your corrections" : "") + "\xE2\x80\xA6");
   start_annotation(state, *s, lang);

@@ -742,6 +742,24 @@ bool can_redo(const AppState& state) {
   return s && !s->redo.empty();
 }
 
+namespace {
+
+// Puts back a re-annotation step's whole document (and the language asked for), its derived
+// parts (groups, quotations) derived again.
+void restore_annotation(AppState& state, DocumentSession& s, const Document& snapshot, const std::string& lang_asked,
+                        bool imported, const std::string& message) {
+  Document doc = snapshot;
+  doc.text = std::move(s.doc.text);
+  s.doc = std::move(doc);
+  s.annotation_lang = lang_asked;
+  s.is_imported = imported;
+  refresh_derived(state, s);  // the snapshot may have been taken before its groups were
+  clear_selections(state);
+  set_message(state, MessageKind::Info, message);
+}
+
+}  // namespace
+
 bool undo(AppState& state) {
   DocumentSession* s = state.session();
   const uint64_t last_step = s && !s->undo.empty() ? s->undo.back().sequence : 0;
@@ -750,6 +768,12 @@ bool undo(AppState& state) {
   if (!s || s->undo.empty()) return false;
   EditStep step = std::move(s->undo.back());
   s->undo.pop_back();
+  if (step.document_before) {
+    const std::string message = "Undone: " + step.description + " (Ctrl+Shift+Z redoes it)";
+    restore_annotation(state, *s, *step.document_before, step.lang_asked_before, step.imported_before, message);
+    s->redo.push_back(std::move(step));
+    return true;
+  }
   swap_entities(s->doc, step.added, step.removed);
   if (step.has_decisions) set_decisions(s->doc, step.decisions_before);
   --s->edit_count;
@@ -766,6 +790,12 @@ bool redo(AppState& state) {
   if (!s || s->redo.empty()) return false;
   EditStep step = std::move(s->redo.back());
   s->redo.pop_back();
+  if (step.document_after) {
+    restore_annotation(state, *s, *step.document_after, step.lang_asked_after, false, "Redone: " + step.description);
+    step.sequence = ++state.edit_sequence;
+    s->undo.push_back(std::move(step));
+    return true;
+  }
   swap_entities(s->doc, step.removed, step.added);
   if (step.has_decisions) set_decisions(s->doc, step.decisions_after);
   ++s->edit_count;

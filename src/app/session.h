@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,13 +32,19 @@ struct DocumentDecisions {
 };
 
 // One undoable change: the entities it removed and the ones it added (as they were), and,
-// when it changed them, the document-level decisions before and after.
+// when it changed them, the document-level decisions before and after. A re-annotation a
+// person asked for (another language, a re-tag with what was taught) changes the whole
+// document instead: it is kept whole before and after (without its text, which does not
+// change), with the language asked for.
 struct EditStep {
   std::vector<Entity> removed;
   std::vector<Entity> added;
   bool has_decisions = false;
   DocumentDecisions decisions_before;
   DocumentDecisions decisions_after;
+  std::shared_ptr<const Document> document_before, document_after;  // a re-annotation
+  std::string lang_asked_before, lang_asked_after;
+  bool imported_before = false;  // the document was an opened file's annotation (is_imported)
   std::string description;  // "Changed „Moskwie” from LOC to ORG"
   uint64_t sequence = 0;    // order among all steps of the page (AppState::edit_sequence)
 };
@@ -80,6 +87,11 @@ struct DocumentSession {
   uint64_t annotation_job = 0;   // pending job, 0 = none
   double annotation_progress = 0;  // 0..1 as reported
   std::string annotation_lang;   // language asked for ("auto", "pl", "en")
+  // A person asked for the pending annotation (Annotate again): it becomes an undo step when
+  // it arrives, undone to the language asked for before.
+  bool reannotating = false;
+  std::string lang_asked_before;
+  bool imported_before = false;
   size_t invalid_utf8_count = 0; // repaired sequences in the pasted text
   std::string unsupported_script;  // "Arabic"...: the engine tags nothing in it (engine.h)
 

@@ -127,6 +127,26 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   assert.deepEqual(errors, []);
 });
 
+test('another language is one step back: Ctrl+Z after "annotate again in English" gives the Polish annotation back', async () => {
+  const { page, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await pasteAndWait(page, sample);
+  const doc = () => page.evaluate(() => JSON.parse(glosa.getDocument()));
+  await page.waitForFunction(() => JSON.parse(glosa.getDocument()).meta.model !== '', null, { timeout: 30000 });
+  const polish = await doc();
+  assert.equal(polish.lang, 'pl');
+  await command(page, 'again english');
+  await page.waitForFunction(() => JSON.parse(glosa.getDocument()).lang === 'en', null, { timeout: 30000 });
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(() => JSON.parse(glosa.getDocument()).lang === 'pl', null, { timeout: 5000 });
+  const back = await doc();
+  assert.deepEqual(back.entities, polish.entities, 'the Polish annotation as it was');
+  assert.match((await view(page)).message, /^Undone: Annotated again in English/);
+  await page.keyboard.press('Control+Shift+Z');
+  await page.waitForFunction(() => JSON.parse(glosa.getDocument()).lang === 'en', null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a screen reader finds every command as a button; Enter runs it, and Clear asks with the browser\'s dialog', async () => {
   const { page, errors } = await openApp(browser, server.url, { width: 1200, height: 800 });
   await pasteAndWait(page, sample);

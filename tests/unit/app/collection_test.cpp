@@ -550,3 +550,76 @@ TEST_CASE("collection: a cancelled annotation is not started again by itself, af
   CHECK(jobs.size() == 3);
   CHECK_FALSE(d.state.documents[0]->annotation_cancelled);
 }
+
+TEST_CASE("collection: annotating again in another language is one undo step, language and all") {
+  Collection c;
+  REQUIRE(load_text(c.state, kGdansk, "clipboard").is_ok());
+  REQUIRE(c.tag("Port", "ORG"));
+  const std::string polish = document_json(c.state);
+  REQUIRE(c.state.doc().lang == "pl");
+  reannotate(c.state, "en");
+  REQUIRE(c.state.doc().lang == "en");
+  const std::string english = document_json(c.state);
+  CHECK(english != polish);
+  CHECK(c.find_text("Port") >= 0);  // the person's tag is kept in the new annotation
+  // Ctrl+Z gives back the Polish annotation (not the tag before it), and the language asked for.
+  REQUIRE(undo(c.state));
+  CHECK(c.state.doc().lang == "pl");
+  CHECK(c.state.session()->annotation_lang == "auto");
+  CHECK(document_json(c.state) == polish);
+  CHECK(c.state.message.find("Undone: Annotated again in English") == 0);
+  REQUIRE(redo(c.state));
+  CHECK(c.state.doc().lang == "en");
+  CHECK(c.state.session()->annotation_lang == "en");
+  CHECK(document_json(c.state) == english);
+  // Two undos: the annotation, then the tag before it.
+  REQUIRE(undo(c.state));
+  REQUIRE(undo(c.state));
+  CHECK(c.find_text("Port") < 0);
+  CHECK(c.state.doc().lang == "pl");
+}
+
+TEST_CASE("collection: a re-tag is an undo step in each document; a first annotation is none") {
+  Collection c;
+  REQUIRE(load_text(c.state, kGdansk, "a").is_ok());
+  REQUIRE(load_text(c.state, kLondon, "b").is_ok());
+  CHECK_FALSE(can_undo(c.state));  // opening and annotating a text is no step
+  REQUIRE(c.tag("London", "ORG"));
+  const std::string tagged = document_json(c.state);
+  REQUIRE(retag_with_taught(c.state) == 2);
+  REQUIRE(undo(c.state));
+  CHECK(c.state.message.find("Undone: Re-tagged") == 0);
+  CHECK(document_json(c.state) == tagged);
+  REQUIRE(select_document(c.state, 0));
+  REQUIRE(undo(c.state));  // the other document's own step
+  CHECK(c.state.message.find("Undone: Re-tagged") == 0);
+  CHECK_FALSE(can_undo(c.state));
+}
+
+TEST_CASE("collection: a re-annotation cancelled keeps the annotation and the language before it") {
+  Collection c;
+  c.annotate_later();
+  auto& jobs = c.jobs;
+  REQUIRE(load_text(c.state, kGdansk, "a").is_ok());
+  auto result = c.engine.annotate(jobs[0].second);
+  REQUIRE(result.is_ok());
+  on_annotated(c.state, jobs[0].first, result.value().doc, 1.0);
+  const std::string polish = document_json(c.state);
+  reannotate(c.state, "en");
+  REQUIRE(jobs.size() == 2);
+  CHECK(c.state.session()->annotation_lang == "en");
+  cancel_annotation(c.state);
+  CHECK(c.state.session()->annotation_lang == "auto");
+  CHECK_FALSE(c.state.session()->annotation_cancelled);  // an annotation is shown: nothing to start after a reload
+  CHECK(c.state.message.find("the annotation before it stays") != std::string::npos);
+  CHECK(document_json(c.state) == polish);
+  CHECK_FALSE(can_undo(c.state));
+  // A language asked for while the first annotation is under way replaces it: no step.
+  REQUIRE(load_text(c.state, kLondon, "b").is_ok());
+  reannotate(c.state, "pl");
+  REQUIRE(jobs.size() == 4);
+  auto second = c.engine.annotate(jobs[3].second, {});
+  REQUIRE(second.is_ok());
+  on_annotated(c.state, jobs[3].first, second.value().doc, 1.0);
+  CHECK_FALSE(can_undo(c.state));
+}
