@@ -168,6 +168,22 @@ void draw_start_screen(AppState& state, UiResources& ui) {
     if (ImGui::Button("Try the sample article##start")) load_text(state, state.sample_text, "sample article");
     record_item_rect(ui, "start-sample");
   }
+  // Every document removed (kept in this browser for a while): the way back is here too.
+  if (!state.removed.empty()) {
+    ImGui::Dummy(ImVec2(0, 6 * ui.scale));
+    const std::string title = display_text(document_title(state.removed.back().session->doc), 48);
+    const std::string label = "Bring back \xE2\x80\x9E" + title + "\xE2\x80\x9D##start";
+    if (ImGui::Button(label.c_str())) restore_removed_document(state);
+    record_item_rect(ui, "start-bring-back");
+    const size_t n = state.removed.size();
+    ImGui::PushTextWrapPos(left + w);
+    ImGui::TextDisabled("%s", (n == 1 ? std::string("The document you removed is kept in this browser for ")
+                                      : std::to_string(n) + " documents you removed are kept in this browser for ")
+                                  .append(std::to_string(static_cast<int>(kKeepRemovedDays)))
+                                  .append(n == 1 ? " days (Ctrl+Z)." : " days (Ctrl+Z; Ctrl+K lists them all).")
+                                  .c_str());
+    ImGui::PopTextWrapPos();
+  }
   ImGui::Dummy(ImVec2(0, 6 * ui.scale));
   ImGui::PushTextWrapPos(left + w);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

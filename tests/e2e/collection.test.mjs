@@ -260,6 +260,21 @@ test('a removed document can be brought back after a reload (Ctrl+Z), in its pla
   await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
   await frames(page, 3);
   assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 2);
+  // Both removed: the start screen offers the way back too.
+  let lastRemoved;
+  for (let k = 0; k < 2; k++) {
+    lastRemoved = await page.evaluate(() => glosa.getDocument());
+    await clickAt(page, centre(await page.evaluate(() => glosa.itemRect('remove-document'))));
+    await frames(page, 4);
+  }
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 0);
+  const bringBack = await page.evaluate(() => glosa.itemRect('start-bring-back'));
+  assert.ok(bringBack, 'the start screen shows Bring back');
+  await page.screenshot({ path: path.join(artifacts, 'start-bring-back.png') });
+  await clickAt(page, centre(bringBack));
+  await frames(page, 4);
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 1);
+  assert.equal(await page.evaluate(() => glosa.getDocument()), lastRemoved, 'the last one removed, as it was');
   assert.deepEqual(errors, []);
   await context.close();
 });
