@@ -115,16 +115,24 @@ void draw_command_palette(AppState& state, UiResources& ui) {
       for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
         const Command& c = commands[static_cast<size_t>(shown[static_cast<size_t>(k)])];
         ImGui::PushID(k);
-        if (ImGui::Selectable(display_text(c.title, 120).c_str(), k == ui.palette_cursor)) run = c.id;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##row", k == ui.palette_cursor)) run = c.id;
         record_item_rect(ui, "palette:" + c.id);
         // The pointer moving over a row makes it the one Enter runs: the highlight is one.
         const ImVec2 moved = ImGui::GetIO().MouseDelta;
         if (ImGui::IsItemHovered() && (moved.x != 0 || moved.y != 0)) ui.palette_cursor = k;
-        if (!c.keys.empty()) {  // the shortcut, right-aligned in the row
-          const float kw = ImGui::CalcTextSize(c.keys.c_str()).x;
-          ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - kw));
-          ImGui::TextDisabled("%s", c.keys.c_str());
+        // The title, cut with "…" where it would reach the shortcut (right-aligned in the row)
+        // or the edge: a long document title ("Go to „…”") was clipped in mid-letter.
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        float keys_w = 0;
+        if (!c.keys.empty()) {
+          keys_w = ImGui::CalcTextSize(c.keys.c_str()).x;
+          draw->AddText(ImVec2(right - keys_w, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), c.keys.c_str());
+          keys_w += 2 * ImGui::GetStyle().ItemSpacing.x;
         }
+        draw_text_ellipsis(draw, ImGui::GetFont(), ImGui::GetFontSize(), at.x, at.y, right - at.x - keys_w,
+                           ImGui::GetColorU32(ImGuiCol_Text), display_text(c.title, 120));
         ImGui::PopID();
       }
     }
