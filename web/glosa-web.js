@@ -862,7 +862,8 @@
     // "Re-tag with what I taught": every document not done is annotated again with what the
     // person's corrections taught (their own corrections kept). Returns how many.
     retag: function () { return Module._glosa_retag(); },
-    // Resolves when no document waits for the worker (annotation) or the store (saving).
+    // Resolves when no document waits for the worker (annotation), a name model on its way
+    // (it annotates its language's documents again) or the store (saving).
     whenIdle: async function () {
       while (Module._glosa_busy()) await sleep(30);
     },

@@ -131,8 +131,8 @@ test('another language is one step back: Ctrl+Z after "annotate again in English
   const { page, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await pasteAndWait(page, sample);
   const doc = () => page.evaluate(() => JSON.parse(glosa.getDocument()));
-  await page.waitForFunction(() => JSON.parse(glosa.getDocument()).meta.model !== '', null, { timeout: 30000 });
   const polish = await doc();
+  assert.notEqual(polish.meta.model, '', 'whenIdle waited for the name model and its annotation');
   assert.equal(polish.lang, 'pl');
   await command(page, 'again english');
   await page.waitForFunction(() => JSON.parse(glosa.getDocument()).lang === 'en', null, { timeout: 30000 });

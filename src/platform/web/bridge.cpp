@@ -544,8 +544,10 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_export_all() {
   return glosa::web::g_result.c_str();
 }
 
-// 1 while any document waits for the worker or for the store, else 0.
+// 1 while any document waits for the worker or for the store, or a name model is loading, else 0.
 EMSCRIPTEN_KEEPALIVE int glosa_busy() {
+  // A name model on its way annotates its language's documents again when it comes.
+  if (!web_app().state.loading_model.empty()) return 1;
   for (const auto& s : web_app().state.documents) {
     if (s->is_annotating() || s->refresh_job != 0 || s->revision != s->saved_revision) return 1;
   }
