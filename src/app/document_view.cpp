@@ -381,7 +381,16 @@ void draw_document_view(AppState& state, UiResources& ui) {
     } else {
       scroll_now(to.offset);  // from the top of the content
     }
-    if (ui.doc_header_key == text_id) state.restore_pending = false;
+    if (ui.doc_header_key == text_id) {
+      state.restore_pending = false;
+      settle();
+      float r[4];
+      const int sel = state.selected_entity;
+      if (to.selection_seen && sel >= 0 && L.entity_rect(sel, r)) {
+        const float y = top.y - shift + header_h + r[1];
+        if (y < win_y || y + line_h > win_y + win_h) state.scroll_to_entity = sel;
+      }
+    }
   }
   settle();
   // One-shot scroll requests from the side panel: bring the line into the upper part of the
@@ -443,6 +452,12 @@ void draw_document_view(AppState& state, UiResources& ui) {
     const FragmentRef f = view_at > 0 ? L.fragment_near(0, view_at) : FragmentRef{};
     const size_t byte = f.found() ? L.fragment(f).begin_byte : 0;
     s->view = byte > 0 ? ViewPosition{byte, view_at - L.line_top(f)} : ViewPosition{0, ui.doc_scroll_y};
+    float r[4];
+    const int sel = state.selected_entity;
+    if (sel >= 0 && L.entity_rect(sel, r)) {
+      const float y = origin.y + r[1];
+      s->view.selection_seen = y + line_h > win_y && y < win_y + win_h;
+    }
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();

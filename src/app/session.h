@@ -66,6 +66,9 @@ struct DocumentSummary {
 struct ViewPosition {
   size_t byte = 0;
   float offset = 0;
+  // The selected entity was on screen: coming back, it is brought into view if the top line
+  // alone leaves it out (another window width wraps the lines between them otherwise).
+  bool selection_seen = false;
 };
 
 struct DocumentSession {

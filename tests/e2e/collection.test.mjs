@@ -223,6 +223,35 @@ test('a reload comes back to the same place in a long text, with the same entity
   v = await view(narrow);
   const r = await narrow.evaluate((id) => glosa.entityRect(JSON.parse(glosa.getDocument()).entities.findIndex((e) => e.id === id)), topId);
   assert.ok(r && r.y0 >= v.docViewTop && r.y1 <= v.docViewBottom, 'what was at the top is in view at the new width');
+
+  // An entity selected near the bottom of the view, and the page opened again much narrower:
+  // the lines above it wrap into many more, yet the selection is still in view.
+  const low = await narrow.evaluate(() => {
+    const d = JSON.parse(glosa.getDocument());
+    const v = glosa.viewState();
+    for (let i = d.entities.length - 1; i >= 0; i--) {
+      const r = glosa.entityRect(i);
+      if (r && r.y1 < v.docViewBottom - 10 && r.y0 > v.docViewBottom - 200) return { i, id: d.entities[i].id, ...r };
+    }
+    return null;
+  });
+  assert.ok(low, 'an entity near the bottom of the view');
+  await clickAt(narrow, centre(low));
+  assert.equal((await view(narrow)).selectedId, low.id);
+  await narrow.evaluate(() => glosa.whenIdle());
+  await narrow.close({ runBeforeUnload: true });
+  const slim = await context.newPage();
+  slim.on('pageerror', (e) => errors.push(String(e)));
+  await slim.setViewportSize({ width: 700, height: 800 });
+  await slim.goto(server.url);
+  await slim.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(slim, 6);
+  v = await view(slim);
+  assert.equal(v.selectedId, low.id);
+  const s = await slim.evaluate((i) => glosa.entityRect(i), low.i);
+  assert.ok(s && s.y0 >= v.docViewTop && s.y1 <= v.docViewBottom,
+            `the selected entity is in view at 700 px: ${JSON.stringify(s)} in ${v.docViewTop}..${v.docViewBottom}`);
+  await slim.screenshot({ path: path.join(artifacts, 'reload-narrow-selection.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -106,7 +106,8 @@ void store_views() {
   const auto& state = web_app().state;
   for (const auto& s : state.documents) {
     const int selected = s.get() == state.session() ? state.selected_entity : s->selected_entity;
-    const nlohmann::json view = {{"byte", s->view.byte}, {"offset", s->view.offset}, {"selected", selected}};
+    const nlohmann::json view = {
+        {"byte", s->view.byte}, {"offset", s->view.offset}, {"selected", selected}, {"seen", s->view.selection_seen}};
     glosa_js_state(("view:" + s->id).c_str(), view.dump().c_str());
   }
 }
@@ -389,7 +390,7 @@ EMSCRIPTEN_KEEPALIVE void glosa_on_stored(const char* id, double revision, int o
 
 // A document read back from the store at start-up: its encoded form and what the store kept
 // beside it ({"source", "imported", "done", "order", "cancelled", "removed", "position"}, and
-// the view {"byte", "offset", "selected"}).
+// the view {"byte", "offset", "selected", "seen"}).
 EMSCRIPTEN_KEEPALIVE int glosa_restore(const char* id, const char* bytes, int len, const char* meta_json) {
   auto doc = glosa::decode_document(std::string_view(bytes, static_cast<size_t>(len)));
   if (!doc.is_ok()) return glosa::web::report(doc.status());
@@ -405,7 +406,8 @@ EMSCRIPTEN_KEEPALIVE int glosa_restore(const char* id, const char* bytes, int le
   glosa::app::restore_document(web_app().state, std::move(doc.value()), id, get("source", std::string("stored")),
                                get("imported", false), get("done", false), get("order", 0.0),
                                // "scroll" (pixels, before "byte"): as far below the text's top
-                               glosa::app::ViewPosition{get("byte", size_t{0}), get("offset", get("scroll", 0.0f))},
+                               glosa::app::ViewPosition{get("byte", size_t{0}), get("offset", get("scroll", 0.0f)),
+                                                        get("seen", false)},
                                get("selected", -1), get("cancelled", false), get("removed", 0.0),
                                get("position", -1));
   return 0;
