@@ -44,12 +44,12 @@ Adaptation::Adaptation(std::string lang, std::string model_name,
 }
 
 void Adaptation::add_taught_names(
-    const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names) {
+    const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names, bool own) {
   if (names.empty())
     return;
   for (const auto &[words, types] : names)
     if (!words.empty() && words.size() <= kMaxPhraseWords)
-      taught_[words] |= types;
+      taught_[words] |= static_cast<uint8_t>(types | (own ? kOwnName : 0));
   rebuild_taught_matcher();
 }
 
@@ -65,7 +65,7 @@ void Adaptation::forget_taught_names(
 void Adaptation::rebuild_taught_matcher() {
   taught_matcher_ = Gazetteer();
   for (const auto &[words, types] : taught_)
-    taught_matcher_.add_phrase(words, types);
+    taught_matcher_.add_phrase(words, static_cast<uint8_t>(types & ~kOwnName));
   taught_matcher_.finish(0);
 }
 
@@ -162,7 +162,10 @@ bool Adaptation::sum_values(const Adaptation &other, float sign) {
   if (sign > 0) {
     steps_ += other.steps_;
     documents_ += other.documents_;
-    std::vector<std::pair<std::vector<std::string>, uint8_t>> names(other.taught_.begin(), other.taught_.end());
+    // Another file's names are not learnt here, whatever they were there.
+    std::vector<std::pair<std::vector<std::string>, uint8_t>> names;
+    for (const auto &[words, types] : other.taught_)
+      names.emplace_back(words, static_cast<uint8_t>(types & ~kOwnName));
     add_taught_names(names);
   } else {
     steps_ -= std::min(steps_, other.steps_);
@@ -220,7 +223,33 @@ bool Adaptation::replace_part(const Adaptation &newer) {
                                       }),
                        added_origins_.end());
   join_origins(newer);
+  // The older copy's names that no other source still gives: the newer copy dropped them
+  // (a colleague rejected them). Each keeps the types the other sources give it.
+  std::vector<std::vector<std::string>> names_of_older;
+  for (const auto &[words, types] : older->taught_)
+    names_of_older.push_back(words);
   *older = newer.as_part();
+  bool changed = false;
+  for (const auto &words : names_of_older) {
+    auto it = taught_.find(words);
+    if (it == taught_.end() || (it->second & kOwnName))
+      continue;
+    uint8_t types = 0;
+    for (const Adaptation &p : parts_) {
+      auto found = p.taught_.find(words);
+      if (found != p.taught_.end())
+        types |= static_cast<uint8_t>(found->second & ~kOwnName);
+    }
+    if (types == it->second)
+      continue;
+    changed = true;
+    if (types == 0)
+      taught_.erase(it);
+    else
+      it->second = types;
+  }
+  if (changed)
+    rebuild_taught_matcher();
   return all;
 }
 
@@ -430,7 +459,8 @@ Result<Adaptation> Adaptation::parse_file(const uint8_t *data, size_t size, bool
     for (uint32_t i = 0; i < names; ++i) {
       const uint8_t types = r.u8();
       const uint8_t words = r.u8();
-      if (!r.ok() || types == 0 || types > 15 || words == 0 ||
+      const uint8_t type_bits = static_cast<uint8_t>(types & ~(version >= 5 ? kOwnName : 0));
+      if (!r.ok() || type_bits == 0 || type_bits > 15 || words == 0 ||
           words > kMaxPhraseWords)
         return bad("taught name " + std::to_string(i) +
                    ": type bits or word count out of range");
@@ -506,6 +536,15 @@ Result<Adaptation> Adaptation::parse_file(const uint8_t *data, size_t size, bool
           std::any_of(a.parts_.begin(), a.parts_.end(), [&q](const Adaptation &o) { return q.shares_origin(o); }))
         return bad("part " + std::to_string(i) + " does not fit the file it is in");
       a.parts_.push_back(std::move(part.value()));
+    }
+  }
+  // Before format 5 names were not marked: those no part holds were learnt here.
+  if (version < 5) {
+    for (auto &[words, types] : a.taught_) {
+      const bool from_part = std::any_of(a.parts_.begin(), a.parts_.end(),
+                                         [&words = words](const Adaptation &p) { return p.taught_.count(words) > 0; });
+      if (!from_part)
+        types |= kOwnName;
     }
   }
   for (float v : a.evidence_)

@@ -12,8 +12,9 @@
 //            u32 row count, then per row (sorted by feature hash): varint hash
 //            delta, u64 mask of the tags with a delta, one f32 per set bit;
 //            then the evidence counts in the same layout, then the taught
-//            names: u32 count, per name (sorted) u8 NameType bits, u8 word
-//            count, the lower-cased words as str (format 2); then the window
+//            names: u32 count, per name (sorted) u8 NameType bits (format 5:
+//            bit 7 set for a name this adaptation learnt itself, kOwnName), u8
+//            word count, the lower-cased words as str (format 2); then the window
 //            network's embedding deltas: u64 fingerprint of the network they
 //            were learnt for, u32 dims, u32 row count, per row (sorted by
 //            bucket) u32 bucket, dims x f32 (format 3); then the origins: u64
@@ -36,9 +37,12 @@
 namespace glosa::ner {
 
 constexpr char kAdaptationMagic[8] = {'G', 'L', 'O', 'S', 'A', 'A', 'D', 'P'};
-constexpr uint32_t kAdaptationFormatVersion = 4; // 2: evidence counts, taught
+constexpr uint32_t kAdaptationFormatVersion = 5; // 2: evidence counts, taught
                                                  // names; 3: network deltas;
-                                                 // 4: origins
+                                                 // 4: origins; 5: own names
+// A taught name's bit beside its NameType bits: learnt here (Engine::learn), not only
+// taken from an added file, so replacing that file's part never drops it.
+constexpr uint8_t kOwnName = 0x80;
 // The most origins a file may list (a team of files added to one another), and
 // the most files it may keep as parts.
 constexpr uint32_t kMaxAdaptationOrigins = 4096;
@@ -100,9 +104,10 @@ public:
   // it matches the model's training names (kSeen), so a model trained with
   // names (glosa-train --names) trusts a name the person taught in other
   // documents too. add_taught_names() merges a batch and rebuilds the matcher
-  // once; forget_taught_names() drops names (a person rejected them as names).
+  // once (own: learnt here, see kOwnName); forget_taught_names() drops names (a
+  // person rejected them as names).
   void add_taught_names(
-      const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names);
+      const std::vector<std::pair<std::vector<std::string>, uint8_t>> &names, bool own = false);
   void forget_taught_names(const std::vector<std::vector<std::string>> &names);
   const Gazetteer &taught_names() const { return taught_matcher_; }
   size_t taught_name_count() const { return taught_.size(); }
@@ -135,7 +140,9 @@ public:
   const Adaptation *part(uint64_t origin) const;
   // Replaces the part with `newer`'s own origin by `newer`: the older copy's deltas,
   // evidence, network rows, steps and documents are taken out and the newer's added; its
-  // origins take the older's place. Taught names of the older stay (the newer holds them
+  // origins take the older's place. Taught names only the older held go (not those learnt
+  // here, nor those of another part or the newer); the rest keep the types still given
+  // them (the newer holds them
   // too unless its author rejected them since). False, as add_from, when a limit kept rows
   // out; the caller checks part(newer.own_origin()) exists.
   bool replace_part(const Adaptation &newer);
@@ -162,7 +169,7 @@ private:
   std::unordered_map<uint64_t, uint32_t> evidence_index_; // feature hash -> row
   std::vector<float> evidence_;    // evidence_rows() * T counts
   std::vector<uint32_t> label_of_; // T: a number per label ("O" 0)
-  std::map<std::vector<std::string>, uint8_t> taught_; // words -> NameType bits
+  std::map<std::vector<std::string>, uint8_t> taught_; // words -> NameType bits | kOwnName
   Gazetteer taught_matcher_;                           // taught_ as phrases
   NetDeltas net_deltas_;
   uint64_t own_origin_ = 0;

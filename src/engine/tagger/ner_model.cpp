@@ -761,7 +761,7 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
       else rejected.push_back(std::move(words));
     }
     adaptation->forget_taught_names(rejected);
-    adaptation->add_taught_names(taught);
+    adaptation->add_taught_names(taught, /*own=*/true);
   }
 
   const std::vector<Sentence> units = ner::tagging_units(text, tokens, sentences);

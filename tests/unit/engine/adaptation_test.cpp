@@ -369,11 +369,13 @@ static std::vector<uint8_t> older_format(const std::vector<uint8_t> &bytes,
 }
 
 TEST_CASE("adaptation: files of formats 1 (deltas only), 2 (no network "
-          "deltas) and 3 (no origins) are still read") {
+          "deltas), 3 (no origins) and 4 (no own names) are still read") {
   ner::Adaptation a("en", "ner-en test", {"O", "B-PER", "I-PER"});
   REQUIRE(a.add(3, 1, 1.5f));
-  const std::vector<uint8_t> v4 = a.serialize();
-  REQUIRE(ner::kAdaptationFormatVersion == 4);
+  const std::vector<uint8_t> v5 = a.serialize();
+  REQUIRE(ner::kAdaptationFormatVersion == 5);
+  // Format 4 is format 5 without the own-name bit (no names here: the same bytes).
+  const std::vector<uint8_t> v4 = older_format(v5, 0, 4);
   // Format 3 is format 4 without the origins and parts (none: u64 0, u32 0,
   // u32 0); format 2 is format 3 without the network section (with no deltas:
   // u64 network 0, u32 dims 0, u32 rows 0); format 1 is format 2 without the
@@ -381,7 +383,7 @@ TEST_CASE("adaptation: files of formats 1 (deltas only), 2 (no network "
   const std::vector<uint8_t> v3 = older_format(v4, 16, 3);
   const std::vector<uint8_t> v2 = older_format(v4, 16 + 16, 2);
   const std::vector<uint8_t> v1 = older_format(v4, 16 + 24, 1);
-  for (const auto *old : {&v1, &v2, &v3}) {
+  for (const auto *old : {&v1, &v2, &v3, &v4}) {
     auto parsed = ner::Adaptation::parse(old->data(), old->size());
     REQUIRE(parsed.is_ok());
     CHECK(parsed.value().rows() == 1);
@@ -390,15 +392,15 @@ TEST_CASE("adaptation: files of formats 1 (deltas only), 2 (no network "
     CHECK(parsed.value().own_origin() == 0);
     CHECK(parsed.value().added_origins().empty());
     CHECK(parsed.value().support(3, 1) == 1.0f);
-    // Saved again, it is a format-4 file with the same deltas.
-    CHECK(parsed.value().serialize() == v4);
+    // Saved again, it is a format-5 file with the same deltas.
+    CHECK(parsed.value().serialize() == v5);
   }
-  std::vector<uint8_t> v5 = v4;
-  v5[8] = 5;
-  auto refused = ner::Adaptation::parse(v5.data(), v5.size());
+  std::vector<uint8_t> v6 = v5;
+  v6[8] = 6;
+  auto refused = ner::Adaptation::parse(v6.data(), v6.size());
   REQUIRE_FALSE(refused.is_ok());
   CHECK(refused.status().code() == ErrorCode::BadModelVersion);
-  CHECK(refused.status().message().find("version 5") != std::string::npos);
+  CHECK(refused.status().message().find("version 6") != std::string::npos);
 }
 
 TEST_CASE("adaptation: origins round-trip and join; a file listing them out "
@@ -788,6 +790,66 @@ TEST_CASE("adaptation: a newer copy of a colleague's file replaces the older "
       }
     }
   }
+}
+
+// The types `a` teaches for the phrase `words` (0: not taught), from its matcher.
+static uint8_t taught_types(const ner::Adaptation &a, std::vector<std::string_view> words) {
+  std::vector<uint8_t> cap(words.size(), 1), begin(words.size()), inside(words.size());
+  ner::gazetteer_types(a.taught_names(), words.data(), cap.data(), words.size(), begin.data(), inside.data());
+  return words.size() > 1 ? static_cast<uint8_t>(begin[0] & inside[words.size() - 1] & 0x0f)
+                          : static_cast<uint8_t>(begin[0] & 0x0f);
+}
+
+TEST_CASE("adaptation: names a colleague dropped go with the older copy of their file; "
+          "one's own and other files' names stay, across save and load") {
+  const std::vector<std::string> tags = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG"};
+  ner::Adaptation mine("en", "t", tags), v1("en", "t", tags), other("en", "t", tags);
+  mine.set_own_origin(1);
+  v1.set_own_origin(2);
+  other.set_own_origin(3);
+  mine.add_taught_names({{{"shared", "name"}, ner::kNamePer}}, /*own=*/true);
+  v1.add_taught_names({{{"shared", "name"}, ner::kNamePer},
+                       {{"dropped", "corp"}, ner::kNameOrg},
+                       {{"kept", "corp"}, ner::kNameOrg},
+                       {{"both", "corp"}, ner::kNameOrg}},
+                      /*own=*/true);
+  other.add_taught_names({{{"both", "corp"}, ner::kNamePer}}, /*own=*/true);
+  REQUIRE(mine.add_from(v1));
+  REQUIRE(mine.add_from(other));
+  CHECK(mine.taught_name_count() == 4);
+  CHECK(taught_types(mine, {"both", "corp"}) == (ner::kNameOrg | ner::kNamePer));
+  // The colleague rejects "dropped corp" and "both corp": a newer copy without them.
+  ner::Adaptation v2 = v1;
+  v2.forget_taught_names({{"dropped", "corp"}, {"both", "corp"}});
+  REQUIRE(mine.replace_part(v2));
+  CHECK(mine.taught_name_count() == 3);
+  CHECK(taught_types(mine, {"dropped", "corp"}) == 0);
+  CHECK(taught_types(mine, {"kept", "corp"}) == ner::kNameOrg);
+  CHECK(taught_types(mine, {"both", "corp"}) == ner::kNamePer);  // what the other file says
+  // Saved and read again: "shared name" is still one's own, so a copy that drops it too
+  // leaves it taught here.
+  const std::vector<uint8_t> bytes = mine.serialize();
+  auto parsed = ner::Adaptation::parse(bytes.data(), bytes.size());
+  REQUIRE(parsed.is_ok());
+  ner::Adaptation again = parsed.value();
+  CHECK(again.serialize() == bytes);
+  ner::Adaptation v3 = v2;
+  v3.forget_taught_names({{"shared", "name"}, {"kept", "corp"}});
+  REQUIRE(again.replace_part(v3));
+  CHECK(taught_types(again, {"shared", "name"}) == ner::kNamePer);
+  CHECK(taught_types(again, {"kept", "corp"}) == 0);
+  // A format-4 file (no own marks): names no part holds count as one's own.
+  ner::Adaptation unmarked("en", "t", tags);
+  unmarked.set_own_origin(1);
+  unmarked.add_taught_names({{{"solo", "name"}, ner::kNamePer}});  // not marked, as format 4 wrote it
+  REQUIRE(unmarked.add_from(v1));
+  const std::vector<uint8_t> v4_file = older_format(unmarked.serialize(), 0, 4);
+  auto read4 = ner::Adaptation::parse(v4_file.data(), v4_file.size());
+  REQUIRE(read4.is_ok());
+  ner::Adaptation from4 = read4.value();
+  REQUIRE(from4.replace_part(v3));
+  CHECK(taught_types(from4, {"solo", "name"}) == ner::kNamePer);   // no part held it: one's own
+  CHECK(taught_types(from4, {"dropped", "corp"}) == 0);             // the part's, dropped
 }
 
 TEST_CASE("adaptation: a part that holds parts of its own is refused") {
