@@ -157,8 +157,28 @@ ExchangeFormat detect_format(std::string_view file_name, std::string_view bytes)
   return ExchangeFormat::PlainText;
 }
 
-Exported export_document(const Document& doc, ExchangeFormat format) {
+namespace {
+
+// The document without the entities a person rejected: formats with no review status would
+// otherwise give them as entities (and a tool trained on the file would learn them as right).
+Document without_rejected(const Document& doc) {
+  Document out = doc;
+  out.entities.erase(std::remove_if(out.entities.begin(), out.entities.end(),
+                                    [](const Entity& e) { return e.status == ReviewStatus::Rejected; }),
+                     out.entities.end());
+  return out;
+}
+
+}  // namespace
+
+Exported export_document(const Document& full, ExchangeFormat format) {
   Exported out;
+  // The Glosa file and the CSV table (a status column) keep rejected entities, marked so.
+  const bool keeps_status = format == ExchangeFormat::Glosa || format == ExchangeFormat::Csv;
+  const bool any_rejected = std::any_of(full.entities.begin(), full.entities.end(),
+                                        [](const Entity& e) { return e.status == ReviewStatus::Rejected; });
+  const Document standing = !keeps_status && any_rejected ? without_rejected(full) : Document();
+  const Document& doc = !keeps_status && any_rejected ? standing : full;
   switch (format) {
     case ExchangeFormat::Glosa:
       out.files.push_back({".glosa.json", "application/json", write_document(doc, 2) + "\n"});
@@ -185,7 +205,7 @@ Exported export_document(const Document& doc, ExchangeFormat format) {
       out.files.push_back({".jsonl", "application/jsonl", write_doccano(doc)});
       break;
     case ExchangeFormat::LabelStudio:
-      out.files.push_back({".labelstudio.json", "application/json", write_label_studio(doc)});
+      out.files.push_back({".labelstudio.json", "application/json", write_label_studio(doc, any_rejected)});
       break;
     case ExchangeFormat::W3c:
       out.files.push_back({".jsonld", "application/ld+json", write_web_annotation(doc)});

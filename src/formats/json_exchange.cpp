@@ -338,7 +338,7 @@ Result<std::vector<Document>> read_doccano(std::string_view bytes) {
 
 // --- Section: Label Studio ---
 
-std::string write_label_studio(const Document& doc) {
+std::string write_label_studio(const Document& doc, bool reviewed) {
   const CodepointIndex index(doc.text);
   const Utf16Index utf16(doc.text);
   const auto unit = [&](size_t byte) { return utf16.to_utf16(index.to_codepoint(byte)); };
@@ -356,13 +356,25 @@ std::string write_label_studio(const Document& doc) {
     total += e.confidence;
     result.push_back(std::move(r));
   }
-  ojson prediction;
-  prediction["model_version"] = doc.meta.model.empty() ? std::string("glosa ") + "rules" : doc.meta.model;
-  prediction["score"] = doc.entities.empty() ? 0.0 : std::round(total / doc.entities.size() * 10000.0) / 10000.0;
-  prediction["result"] = std::move(result);
   ojson task;
   task["data"] = {{"text", doc.text}};
-  task["predictions"] = ojson::array({std::move(prediction)});
+  // Reviewed in Glosa (anything accepted, relabelled, tagged or rejected): what is there is a
+  // person's annotation, not a model's prediction to check.
+  reviewed = reviewed || std::any_of(doc.entities.begin(), doc.entities.end(), [](const Entity& e) {
+    return e.origin == Origin::Person || e.status != ReviewStatus::Unreviewed;
+  });
+  if (reviewed) {
+    ojson annotation;
+    annotation["result"] = std::move(result);
+    annotation["was_cancelled"] = false;
+    task["annotations"] = ojson::array({std::move(annotation)});
+  } else {
+    ojson prediction;
+    prediction["model_version"] = doc.meta.model.empty() ? std::string("glosa ") + "rules" : doc.meta.model;
+    prediction["score"] = doc.entities.empty() ? 0.0 : std::round(total / doc.entities.size() * 10000.0) / 10000.0;
+    prediction["result"] = std::move(result);
+    task["predictions"] = ojson::array({std::move(prediction)});
+  }
   return dump(ojson::array({std::move(task)}), 2) + "\n";
 }
 

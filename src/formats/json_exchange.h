@@ -37,10 +37,13 @@ Result<std::vector<Document>> read_doccano(std::string_view bytes);
 // "result": [{"id", "from_name": "label", "to_name": "text", "type": "labels", "value":
 // {"start", "end", "text", "labels": [...]}, "score"}]}]}. Label Studio counts offsets in
 // UTF-16 code units (JavaScript string indices): an emoji is two. The writer puts every
-// entity in one prediction (to review in Label Studio); the reader takes a task's first
-// annotation that is not cancelled (origin person) or else its first prediction (origin
-// model, confidence from "score"). Accepts one task, an array, or JSONL.
-std::string write_label_studio(const Document& doc);
+// entity in one prediction (to review in Label Studio), or, when a person reviewed the
+// document (any entity of theirs, accepted, relabelled or rejected; `reviewed` says so when
+// rejected ones were left out of `doc`), in one annotation (`"annotations": [{"result",
+// "was_cancelled": false}]`), the person's. The reader takes a task's first annotation that
+// is not cancelled (origin person) or else its first prediction (origin model, confidence
+// from "score"). Accepts one task, an array, or JSONL.
+std::string write_label_studio(const Document& doc, bool reviewed = false);
 Result<std::vector<Document>> read_label_studio(std::string_view bytes);
 // The labelling configuration (XML) for a project that imports write_label_studio's tasks:
 // one <Label> per label of the document, with its colour.

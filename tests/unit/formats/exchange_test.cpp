@@ -534,6 +534,62 @@ TEST_CASE("exchange: import_documents reads what export_document wrote, for ever
   CHECK(import_documents(ExchangeFormat::Brat, "T1\tPER 0 1\tx\n").status().code() == ErrorCode::MissingField);
 }
 
+TEST_CASE("exchange: an entity a person rejected is left out of every format without a review status") {
+  Document doc = sample();
+  REQUIRE(doc.entities.size() > 2);
+  doc.entities[1].status = ReviewStatus::Rejected;
+  const std::string rejected(entity_text(doc, doc.entities[1]));
+  Document standing = doc;
+  standing.entities.erase(standing.entities.begin() + 1);
+  for (ExchangeFormat f : {ExchangeFormat::Brat, ExchangeFormat::Conll, ExchangeFormat::Spacy, ExchangeFormat::Doccano,
+                           ExchangeFormat::LabelStudio, ExchangeFormat::W3c}) {
+    CAPTURE(format_name(f));
+    const Exported e = export_document(doc, f);
+    std::optional<std::string_view> text;
+    if (f == ExchangeFormat::Brat) text = e.files[0].bytes;
+    if (f == ExchangeFormat::W3c || f == ExchangeFormat::Conll) text = std::string_view(doc.text);
+    const Document d = only(import_documents(f, e.files.back().bytes, text));
+    CHECK(spans(d) == spans(standing));
+  }
+  // The page highlights it no more; the Glosa file and the table keep it, marked rejected.
+  const std::string html = export_document(doc, ExchangeFormat::Html).files[0].bytes;
+  const std::string csv = export_document(doc, ExchangeFormat::Csv).files[0].bytes;
+  CHECK(csv.find(",rejected,") != std::string::npos);
+  const Document glosa = only(import_documents(ExchangeFormat::Glosa, export_document(doc, ExchangeFormat::Glosa).files[0].bytes));
+  CHECK(glosa.entities.size() == doc.entities.size());
+  const auto marks = [](const std::string& page) {
+    size_t n = 0;
+    for (size_t at = page.find("<mark "); at != std::string::npos; at = page.find("<mark ", at + 1)) ++n;
+    return n;
+  };
+  CHECK(html.find(rejected) != std::string::npos);  // the text is there, not highlighted
+  CHECK(marks(html) + 1 == marks(export_document(sample(), ExchangeFormat::Html).files[0].bytes));
+}
+
+TEST_CASE("label studio: a document a person reviewed is their annotation; an unreviewed one the model's prediction") {
+  const Document unreviewed = sample();
+  json j = json::parse(write_label_studio(unreviewed));
+  CHECK(j[0].contains("predictions"));
+  CHECK_FALSE(j[0].contains("annotations"));
+  Document accepted = sample();
+  accepted.entities[0].status = ReviewStatus::Accepted;
+  j = json::parse(write_label_studio(accepted));
+  REQUIRE(j[0].contains("annotations"));
+  CHECK_FALSE(j[0].contains("predictions"));
+  CHECK(j[0]["annotations"][0]["result"].size() == accepted.entities.size());
+  CHECK(j[0]["annotations"][0]["was_cancelled"] == false);
+  // Read back: the person's (origin person), every span.
+  const Document d = only(read_label_studio(write_label_studio(accepted)));
+  CHECK(spans(d) == spans(accepted));
+  for (const Entity& e : d.entities) CHECK(e.origin == Origin::Person);
+  // Only a rejection, left out of the file before writing: still the person's annotation.
+  Document rejected_only = sample();
+  rejected_only.entities[2].status = ReviewStatus::Rejected;
+  j = json::parse(export_document(rejected_only, ExchangeFormat::LabelStudio).files[0].bytes);
+  REQUIRE(j[0].contains("annotations"));
+  CHECK(j[0]["annotations"][0]["result"].size() == rejected_only.entities.size() - 1);
+}
+
 TEST_CASE("exchange: readers answer damaged files with an error or a document, never a crash") {
   // Byte flips, cuts and duplications of each format's own output (a fixed sequence, so the
   // test is the same every run); the fuzz targets of tests/fuzz go much further.
