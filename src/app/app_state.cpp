@@ -527,8 +527,22 @@ Status open_document_json(AppState& state, std::string_view json_text, std::stri
   auto parsed = nlohmann::json::parse(json_text, nullptr, false);
   std::string id;
   if (parsed.is_object() && parsed.contains("id") && parsed["id"].is_string()) id = parsed["id"].get<std::string>();
-  add_document(state, std::move(result.value()), source, true, id);
-  set_message(state, MessageKind::Info, "Opened " + source + ": " + std::to_string(count) + " entities");
+  const bool done = parsed.is_object() && parsed.contains("done") && parsed["done"].is_boolean() && parsed["done"].get<bool>();
+  // A collection's file (it names its document): the same document here, as it is, opens;
+  // another version of it opens beside it.
+  const int same = id.empty() ? -1 : find_document(state, id);
+  const bool copy = same >= 0 && state.documents[static_cast<size_t>(same)]->doc.text == result.value().text;
+  if (copy && write_document(state.documents[static_cast<size_t>(same)]->doc) == write_document(result.value())) {
+    open_index(state, same);
+    set_message(state, MessageKind::Info, source + " is already in the collection, as it is: opened it");
+    return Status::ok();
+  }
+  DocumentSession& s = add_document(state, std::move(result.value()), source, true, id);
+  s.is_done = done;
+  update_status(s);
+  set_message(state, MessageKind::Info,
+              "Opened " + source + ": " + std::to_string(count) + " entities" +
+                  (copy ? "; another version of it is in the collection (Compare shows the differences)" : ""));
   return Status::ok();
 }
 
@@ -538,7 +552,7 @@ namespace {
 Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes) {
   const std::string source(name);
   const int first_new = static_cast<int>(state.documents.size());
-  size_t added = 0, already = 0, broken = 0, line_no = 0;
+  size_t added = 0, already = 0, copies = 0, broken = 0, line_no = 0;
   std::string first_problem;
   const auto problem = [&](const std::string& what) {
     ++broken;
@@ -574,10 +588,15 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
       }
       const int same = id.empty() ? -1 : find_document(state, id);
       if (same >= 0 && state.documents[static_cast<size_t>(same)]->doc.text == doc.value().text) {
-        ++already;
-        continue;
+        if (write_document(state.documents[static_cast<size_t>(same)]->doc) == write_document(doc.value())) {
+          ++already;
+          continue;
+        }
+        ++copies;  // another version of it (a colleague's, an older export): beside it, never over it
       }
-      add_imported(state, std::move(doc.value()), source, id);
+      DocumentSession& s = add_imported(state, std::move(doc.value()), source, id);
+      s.is_done = rec.contains("done") && rec["done"].is_boolean() && rec["done"].get<bool>();
+      update_status(s);
       ++added;
       continue;
     }
@@ -629,6 +648,11 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
   open_index(state, first_new);
   std::string message = "Opened " + std::to_string(added) + " document" + (added == 1 ? "" : "s") + " from " + source;
   if (already > 0) message += "; " + std::to_string(already) + " already in the collection";
+  if (copies > 0) {
+    message += "; " + std::to_string(copies) + (copies == 1 ? " is another version of a document here, opened beside it"
+                                                               : " are other versions of documents here, opened beside them") +
+               " (Compare shows the differences)";
+  }
   if (broken > 0) {
     message += "; skipped " + std::to_string(broken) + " broken line" + (broken == 1 ? "" : "s") + " (" + first_problem + ")";
   }
@@ -851,16 +875,18 @@ std::vector<DocumentSummary> list_documents(const AppState& state) {
   return out;
 }
 
+std::string collection_document_json(const DocumentSession& s, int indent) {
+  nlohmann::ordered_json line;
+  line["id"] = s.id;
+  if (s.is_done) line["done"] = true;
+  nlohmann::ordered_json body = document_to_json(s.doc);
+  for (auto& [k, v] : body.items()) line[k] = std::move(v);
+  return line.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string export_all_jsonl(const AppState& state) {
   std::string out;
-  for (const auto& s : state.documents) {
-    nlohmann::ordered_json line;
-    line["id"] = s->id;
-    nlohmann::ordered_json body = document_to_json(s->doc);
-    for (auto& [k, v] : body.items()) line[k] = std::move(v);
-    out += line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    out += '\n';
-  }
+  for (const auto& s : state.documents) out += collection_document_json(*s, -1) + '\n';
   return out;
 }
 

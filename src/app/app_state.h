@@ -207,8 +207,12 @@ bool restore_removed_document(AppState& state, std::string_view id = {});
 void set_document_done(AppState& state, int index, bool done);
 // Summaries of every document, in list order.
 std::vector<DocumentSummary> list_documents(const AppState& state);
+// A document of the collection as a Glosa file with its place in the collection: "id" first
+// and, when marked done, "done": true (docs/FORMAT.md: fields a reader of the file alone
+// ignores; the app reads them back). `indent` as write_document's (-1: one line).
+std::string collection_document_json(const DocumentSession& session, int indent);
 // One Glosa document per line, in list order: what "Export all" saves, the same shape as
-// `glosa-cli annotate --jsonl` prints.
+// `glosa-cli annotate --jsonl` prints (collection_document_json).
 std::string export_all_jsonl(const AppState& state);
 // "Export all…": downloads export_all_jsonl as glosa-collection.jsonl, with a message.
 void download_collection_jsonl(AppState& state);

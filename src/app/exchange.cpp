@@ -128,7 +128,10 @@ void export_collection_as(AppState& state, ExchangeFormat format) {
       unique = stem + "-" + std::to_string(k);
     }
     stems.push_back(folded(unique));
-    const Exported out = export_document(s->doc, format);
+    Exported out = export_document(s->doc, format);
+    // Glosa files in an archive of the collection keep their place in it (id, done), so that
+    // opening the archive brings the collection back as it was.
+    if (format == ExchangeFormat::Glosa) out.files[0].bytes = collection_document_json(*s, 2) + "\n";
     for (const ExportedFile& f : out.files) entries.push_back({unique + f.suffix, f.bytes});
     // W3C annotations point into a text they do not hold: the archive carries it, so that
     // opening the archive brings the documents back.

@@ -623,3 +623,41 @@ TEST_CASE("collection: a re-annotation cancelled keeps the annotation and the la
   on_annotated(c.state, jobs[3].first, second.value().doc, 1.0);
   CHECK_FALSE(can_undo(c.state));
 }
+
+TEST_CASE("collection: Export all and a collection's Glosa files keep which documents are done; "
+          "another version of a document opens beside it, never over it or not at all") {
+  Collection c;
+  REQUIRE(load_text(c.state, kTokajew, "a").is_ok());
+  REQUIRE(load_text(c.state, kGdansk, "b").is_ok());
+  set_document_done(c.state, 0, true);
+  const std::string all = export_all_jsonl(c.state);
+  CHECK(all.find("\"done\":true") != std::string::npos);
+  Collection d;
+  REQUIRE(open_file(d.state, "glosa-collection.jsonl", all).is_ok());
+  REQUIRE(d.state.documents.size() == 2);
+  CHECK(d.state.documents[0]->is_done);
+  CHECK_FALSE(d.state.documents[1]->is_done);
+  CHECK(export_all_jsonl(d.state) == all);
+
+  // A colleague's newer copy: the same ids, one more correction. Opened beside, said so.
+  REQUIRE(select_document(c.state, 1));
+  REQUIRE(c.tag("Port", "ORG"));
+  const std::string newer = export_all_jsonl(c.state);
+  REQUIRE(open_file(d.state, "newer.jsonl", newer).is_ok());
+  REQUIRE(d.state.documents.size() == 3);  // the unchanged one is not added again
+  CHECK(d.state.message.find("1 is another version of a document here, opened beside it") != std::string::npos);
+  CHECK(d.state.documents[2]->id != c.state.documents[1]->id);
+  CHECK(d.state.current == 2);  // the copy is opened, with the correction; ours is as it was
+  CHECK(d.state.doc().entities.size() == c.state.doc().entities.size());
+  CHECK(d.state.documents[1]->doc.entities.size() + 1 == c.state.doc().entities.size());
+
+  // One Glosa file of a collection archive: the same as here opens it, another version is a copy.
+  const std::string same = collection_document_json(*c.state.documents[0], 2);
+  CHECK(same.find("\"done\": true") != std::string::npos);
+  Collection e;
+  REQUIRE(open_file(e.state, "a.glosa.json", same).is_ok());
+  CHECK(e.state.documents[0]->is_done);
+  REQUIRE(open_file(e.state, "a.glosa.json", same).is_ok());
+  CHECK(e.state.documents.size() == 1);
+  CHECK(e.state.message.find("already in the collection") != std::string::npos);
+}
