@@ -7,6 +7,7 @@
 #include "app/app_state.h"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -169,7 +170,6 @@ Document merge_person_work(Document annotated, const Document& previous) {
   for (const Entity& e : previous.entities) {
     if (is_person_work(e)) kept.push_back(&e);
   }
-  if (kept.empty()) return annotated;
   std::vector<std::pair<size_t, size_t>> standing;  // spans of kept entities that stand
   for (const Entity* e : kept) {
     if (e->status != ReviewStatus::Rejected) standing.emplace_back(e->begin_byte, e->end_byte);
@@ -194,9 +194,15 @@ Document merge_person_work(Document annotated, const Document& previous) {
     }
     return false;
   };
+  // A label a person renamed takes what the engine tags under its first name.
+  std::map<std::string, std::string> renamed;
+  for (const LabelInfo& l : previous.labels) {
+    if (!l.renamed_from.empty() && find_label(previous.labels, l.renamed_from) < 0) renamed[l.renamed_from] = l.name;
+  }
   std::vector<Entity> out;
   out.reserve(annotated.entities.size() + kept.size());
   for (Entity& e : annotated.entities) {
+    if (auto it = renamed.find(e.label); it != renamed.end()) e.label = it->second;
     if (overlaps_standing(e) || repeats_rejected(e)) continue;
     out.push_back(std::move(e));
   }
@@ -204,7 +210,7 @@ Document merge_person_work(Document annotated, const Document& previous) {
   annotated.entities = std::move(out);
   std::vector<LabelInfo> labels = previous.labels;
   for (const LabelInfo& l : annotated.labels) {
-    if (find_label(labels, l.name) < 0) labels.push_back(l);
+    if (find_label(labels, l.name) < 0 && !renamed.count(l.name)) labels.push_back(l);
   }
   annotated.labels = std::move(labels);
   sort_and_number_entities(annotated);
@@ -262,16 +268,18 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   const Document before = retagged || undoable ? s.doc : Document();
   const std::string created = s.doc.meta.created;
   const bool keep_work = has_person_work(s.doc);
+  // Labels a person renamed: the engine's entities take the new names (merge_person_work),
+  // so the groups derived under the old ones are derived again.
+  const bool renamed = std::any_of(s.doc.labels.begin(), s.doc.labels.end(),
+                                   [](const LabelInfo& l) { return !l.renamed_from.empty(); });
   const int corrections = s.edit_count;
   if (annotated.text != s.doc.text) {
     // Never expected (both sides normalise the same way); the engine's text wins.
     s.undo.clear();
     s.redo.clear();
     s.doc = std::move(annotated);
-  } else if (keep_work) {
-    s.doc = merge_person_work(std::move(annotated), s.doc);
   } else {
-    s.doc = std::move(annotated);
+    s.doc = merge_person_work(std::move(annotated), s.doc);  // the person's work and label set stay
   }
   if (!created.empty()) s.doc.meta.created = created;
   if (undoable) {
@@ -295,7 +303,7 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   }
   s.annotate_ms = annotate_ms;
   s.annotation_progress = 1;
-  if (keep_work) refresh_derived(state, s);
+  if (keep_work || renamed) refresh_derived(state, s);
   else touch(state, s);
   if (&s == state.session()) clear_selections(state);
   request_model_for(state, s.doc.lang);

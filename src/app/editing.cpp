@@ -531,7 +531,10 @@ bool rename_label(AppState& state, const std::string& from, const std::string& t
     return false;
   }
   DocumentDecisions after = current_decisions(doc);
-  after.labels[static_cast<size_t>(i)].name = to;
+  LabelInfo& renamed = after.labels[static_cast<size_t>(i)];
+  if (renamed.renamed_from.empty()) renamed.renamed_from = from;  // the first name, through every rename
+  if (renamed.renamed_from == to) renamed.renamed_from.clear();     // back to it
+  renamed.name = to;
   std::vector<int> change;
   std::vector<Entity> add;
   relabelled(doc, from, to, &change, &add);
@@ -632,7 +635,7 @@ Status apply_label_set(AppState& state, std::string_view json) {
     if (!l.is_object() || !l.contains("name") || !l["name"].is_string() || !l.contains("color") || !l["color"].is_string()) {
       return refuse(where + " needs a \"name\" and a \"color\"");
     }
-    LabelInfo info{l["name"].get<std::string>(), l["color"].get<std::string>(), ""};
+    LabelInfo info{l["name"].get<std::string>(), l["color"].get<std::string>(), "", ""};
     if (l.contains("description") && l["description"].is_string()) info.description = l["description"].get<std::string>();
     if (!valid_label_name(info.name)) return refuse(where + ".name is not a label name");
     if (!valid_color(info.color)) return refuse(where + ".color is not #rrggbb");

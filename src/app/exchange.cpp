@@ -187,7 +187,7 @@ Status open_exchange_file(AppState& state, std::string_view name, std::string_vi
     if (doc.lang.empty()) doc.lang = detect_language(doc.text, tokenize(doc.text));
     if (doc.labels.empty()) doc.labels = default_labels();
     for (const Entity& e : doc.entities) {
-      if (find_label(doc.labels, e.label) < 0) doc.labels.push_back({e.label, "#bbbbbb", ""});
+      if (find_label(doc.labels, e.label) < 0) doc.labels.push_back({e.label, "#bbbbbb", "", ""});
     }
     entities += doc.entities.size();
     DocumentSession& s = add_document(state, std::move(doc), source, true);

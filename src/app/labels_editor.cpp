@@ -125,7 +125,7 @@ void draw_labels_editor(AppState& state, UiResources& ui) {
   record_item_rect(ui, "field:new-label-name");
   ImGui::SameLine();
   if (ImGui::Button("Add label##editor") && !ui.new_label_name.empty()) {
-    const LabelInfo added{ui.new_label_name, kNewColors[n % 8], ""};
+    const LabelInfo added{ui.new_label_name, kNewColors[n % 8], "", ""};
     if (add_label(state, added)) ui.new_label_name.clear();
   }
   record_item_rect(ui, "add-label");

@@ -26,7 +26,7 @@ bool DocumentDecisions::operator==(const DocumentDecisions& o) const {
   if (labels.size() != o.labels.size() || !(person == o.person)) return false;
   for (size_t i = 0; i < labels.size(); ++i) {
     if (labels[i].name != o.labels[i].name || labels[i].color != o.labels[i].color ||
-        labels[i].description != o.labels[i].description) {
+        labels[i].description != o.labels[i].description || labels[i].renamed_from != o.labels[i].renamed_from) {
       return false;
     }
   }

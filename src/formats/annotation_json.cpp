@@ -26,7 +26,9 @@ nlohmann::ordered_json document_to_json(const Document& doc) {
   j["lang"] = doc.lang;
   ojson labels = ojson::array();
   for (const auto& l : doc.labels) {
-    labels.push_back({{"name", l.name}, {"color", l.color}, {"description", l.description}});
+    ojson jl = {{"name", l.name}, {"color", l.color}, {"description", l.description}};
+    if (!l.renamed_from.empty()) jl["renamed_from"] = l.renamed_from;
+    labels.push_back(std::move(jl));
   }
   j["labels"] = std::move(labels);
   ojson entities = ojson::array();
@@ -224,6 +226,7 @@ Status read_labels(const nlohmann::json& j, Document* doc) {
     GLOSA_TRY(get_string(jl, "name", where, true, &l.name));
     GLOSA_TRY(get_string(jl, "color", where, true, &l.color));
     GLOSA_TRY(get_string(jl, "description", where, false, &l.description));
+    GLOSA_TRY(get_string(jl, "renamed_from", where, false, &l.renamed_from));
     if (l.name.empty()) return Status(ErrorCode::WrongType, where + "name is empty");
     if (!is_hex_color(l.color)) {
       return Status(ErrorCode::WrongType, quoted(where, "color", l.color) + " is not a colour of the form #rrggbb");

@@ -140,7 +140,7 @@ bool ensure_label(Document& doc, const std::string& label) {
     std::snprintf(buf, sizeof buf, "#%02x%02x%02x", 0x90 + (h & 0x6f), 0x90 + ((h >> 8) & 0x6f), 0x90 + ((h >> 16) & 0x6f));
     color = buf;
   }
-  doc.labels.push_back({label, color, "imported label"});
+  doc.labels.push_back({label, color, "imported label", ""});
   return true;
 }
 

@@ -44,20 +44,20 @@ const std::vector<LabelInfo>& default_labels() {
   // Colours: distinct hues at similar lightness, readable as a background behind dark text
   // on the light document page.
   static const std::vector<LabelInfo> labels = {
-      {"PER", "#f4a261", "person"},
-      {"ORG", "#8ecae6", "organisation"},
-      {"LOC", "#90be6d", "place: country, city, region, geographic feature"},
-      {"NORP", "#c5e1a5", "nationality or relational word derived from a place or people"},
-      {"EVT", "#f28482", "named event"},
-      {"PRO", "#cdb4db", "product, work or media outlet"},
-      {"MISC", "#d6ccc2", "other name (English CoNLL)"},
-      {"DATE", "#ffd166", "date or period"},
-      {"TIME", "#ffe8a3", "time of day"},
-      {"MONEY", "#06d6a0", "amount of money"},
-      {"PERCENT", "#76e4c3", "percentage"},
-      {"QUANTITY", "#b8f2e6", "measured quantity"},
-      {"URL", "#a9def9", "web address"},
-      {"EMAIL", "#d0f4de", "e-mail address"},
+      {"PER", "#f4a261", "person", ""},
+      {"ORG", "#8ecae6", "organisation", ""},
+      {"LOC", "#90be6d", "place: country, city, region, geographic feature", ""},
+      {"NORP", "#c5e1a5", "nationality or relational word derived from a place or people", ""},
+      {"EVT", "#f28482", "named event", ""},
+      {"PRO", "#cdb4db", "product, work or media outlet", ""},
+      {"MISC", "#d6ccc2", "other name (English CoNLL)", ""},
+      {"DATE", "#ffd166", "date or period", ""},
+      {"TIME", "#ffe8a3", "time of day", ""},
+      {"MONEY", "#06d6a0", "amount of money", ""},
+      {"PERCENT", "#76e4c3", "percentage", ""},
+      {"QUANTITY", "#b8f2e6", "measured quantity", ""},
+      {"URL", "#a9def9", "web address", ""},
+      {"EMAIL", "#d0f4de", "e-mail address", ""},
   };
   return labels;
 }

@@ -83,6 +83,9 @@ struct LabelInfo {
   std::string name;         // "PER"
   std::string color;        // "#rrggbb"
   std::string description;  // "person"
+  // A label a person renamed: the name it had first ("PER" for "OSOBA"), so that what the
+  // engine tags with that name later (another annotation, a re-tag) takes this one.
+  std::string renamed_from;
 };
 
 struct Provenance {

@@ -137,6 +137,7 @@ std::string encode_document(const Document& doc) {
     w.str(l.name);
     w.str(l.color);
     w.str(l.description);
+    w.str(l.renamed_from);
   }
   w.u64(doc.entities.size());
   for (const Entity& e : doc.entities) {
@@ -199,9 +200,9 @@ Result<Document> decode_document(std::string_view bytes) {
   }
   const auto* v = reinterpret_cast<const unsigned char*>(bytes.data() + 8);
   const uint32_t version = v[0] | (v[1] << 8) | (v[2] << 16) | (static_cast<uint32_t>(v[3]) << 24);
-  if (version != kDocumentCodecVersion) {
+  if (version < 1 || version > kDocumentCodecVersion) {
     return Status(ErrorCode::BadModelVersion, "document buffer version " + std::to_string(version) +
-                                                  "; this build reads version " +
+                                                  "; this build reads versions 1 to " +
                                                   std::to_string(kDocumentCodecVersion));
   }
   Reader r(bytes.substr(12));
@@ -216,6 +217,7 @@ Result<Document> decode_document(std::string_view bytes) {
     l.name = r.str("label name");
     l.color = r.str("label colour");
     l.description = r.str("label description");
+    if (version >= 2) l.renamed_from = r.str("label renamed from");
   }
   if (r.ok()) doc.entities.resize(r.count("entities", 13));
   for (Entity& e : doc.entities) {

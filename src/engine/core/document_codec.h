@@ -18,13 +18,14 @@
 
 namespace glosa {
 
-constexpr uint32_t kDocumentCodecVersion = 1;
+// 2: labels[].renamed_from. Version 1 buffers (a browser's store from before) are still read.
+constexpr uint32_t kDocumentCodecVersion = 2;
 
 // Every field of `doc`, exactly; decode_document(encode_document(d)) equals d.
 std::string encode_document(const Document& doc);
 
 // The document encoded in `bytes`. Fails with BadModel (not a Glosa document buffer, or
-// truncated: a length that does not fit), BadModelVersion (another codec version) or
+// truncated: a length that does not fit), BadModelVersion (a codec version it does not read) or
 // BadOffsets (a span outside the text), naming the field.
 Result<Document> decode_document(std::string_view bytes);
 

@@ -661,3 +661,38 @@ TEST_CASE("collection: Export all and a collection's Glosa files keep which docu
   CHECK(e.state.documents.size() == 1);
   CHECK(e.state.message.find("already in the collection") != std::string::npos);
 }
+
+TEST_CASE("collection: a renamed label holds through a re-tag and another annotation (the engine's name maps to it)") {
+  Collection c;
+  REQUIRE(load_text(c.state, kGdansk, "a").is_ok());
+  const auto labels_of = [&](const char* words) {
+    std::vector<std::string> out;
+    const size_t b = c.state.doc().text.find(words);
+    for (const Entity& e : c.state.doc().entities) {
+      if (e.begin_byte == b) out.push_back(e.label);
+    }
+    return out;
+  };
+  REQUIRE(labels_of("12 stycznia") == std::vector<std::string>{"DATE"});
+  REQUIRE(rename_label(c.state, "DATE", "DATA"));
+  REQUIRE(rename_label(c.state, "DATA", "TERMIN"));  // renamed twice: the first name is kept
+  REQUIRE(labels_of("12 stycznia") == std::vector<std::string>{"TERMIN"});
+  REQUIRE(retag_with_taught(c.state) == 1);
+  CHECK(labels_of("12 stycznia") == std::vector<std::string>{"TERMIN"});
+  CHECK(find_label(c.state.doc().labels, "DATE") < 0);  // not brought back beside it
+  reannotate(c.state, "pl");
+  CHECK(labels_of("12 stycznia") == std::vector<std::string>{"TERMIN"});
+  // Kept in the file: a reload (the Glosa file read back) and a re-tag still map it.
+  const std::string json = document_json(c.state);
+  CHECK(json.find("\"renamed_from\": \"DATE\"") != std::string::npos);
+  Collection d;
+  REQUIRE(open_file(d.state, "a.glosa.json", json).is_ok());
+  reannotate(d.state, "pl");
+  const size_t b = d.state.doc().text.find("12 stycznia");
+  bool found = false;
+  for (const Entity& e : d.state.doc().entities) found = found || (e.begin_byte == b && e.label == "TERMIN");
+  CHECK(found);
+  // Renamed back to its first name: nothing to map any more.
+  REQUIRE(rename_label(c.state, "TERMIN", "DATE"));
+  CHECK(document_json(c.state).find("renamed_from") == std::string::npos);
+}

@@ -282,11 +282,11 @@ TEST_CASE("speakers: a chosen speaker, or none, is kept through a refresh and un
 
 TEST_CASE("labels: add, rename, recolour, reorder, remove; a label set goes from one document to another") {
   Reviewer r;
-  REQUIRE(add_label(r.state, {"FIRMA", "#112233", "company"}));
+  REQUIRE(add_label(r.state, {"FIRMA", "#112233", "company", ""}));
   CHECK(find_label(r.state.doc().labels, "FIRMA") >= 0);
-  CHECK_FALSE(add_label(r.state, {"FIRMA", "#112233", ""}));   // twice
-  CHECK_FALSE(add_label(r.state, {"bad name", "#112233", ""}));
-  CHECK_FALSE(add_label(r.state, {"X", "red", ""}));
+  CHECK_FALSE(add_label(r.state, {"FIRMA", "#112233", "", ""}));   // twice
+  CHECK_FALSE(add_label(r.state, {"bad name", "#112233", "", ""}));
+  CHECK_FALSE(add_label(r.state, {"X", "red", "", ""}));
   REQUIRE(rename_label(r.state, "ORG", "ORGANIZACJA"));
   CHECK(r.at("Acme").label == "ORGANIZACJA");
   CHECK(find_label(r.state.doc().labels, "ORG") == -1);

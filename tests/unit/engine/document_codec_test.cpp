@@ -24,7 +24,7 @@ Document rich_document() {
   doc.article.urls = {"https://example.org/a", "fergana.news"};
   doc.meta.model = "ner-pl 2, names-pl 1";
   doc.meta.created = "2026-12-04T10:00:00Z";
-  doc.labels.push_back({"KRAJ", "#123456", "kraj \xE2\x80\x93 w\xC5\x82" "asny"});
+  doc.labels.push_back({"KRAJ", "#123456", "kraj \xE2\x80\x93 w\xC5\x82" "asny", "PA\xC5\x83STWO"});
   return doc;
 }
 
@@ -40,7 +40,29 @@ TEST_CASE("document_codec: a document comes back exactly, field for field") {
   CHECK(back.value().entities[1].confidence == doc.entities[1].confidence);
   CHECK(back.value().entities[0].status == ReviewStatus::Rejected);
   CHECK(back.value().labels.back().description == doc.labels.back().description);
+  CHECK(back.value().labels.back().renamed_from == doc.labels.back().renamed_from);
   CHECK(encode_document(back.value()) == bytes);
+}
+
+TEST_CASE("document_codec: a version 1 buffer (a browser's store from before renamed labels) is still read") {
+  Document doc;
+  doc.text = "Ala";
+  doc.lang = "pl";
+  doc.labels = {{"PER", "#112233", "osoba", ""}};
+  std::string bytes = encode_document(doc);
+  // Version 1 has no renamed_from after each label's description: here one empty string (a
+  // zero length) after 12 + text (1 + 3) + lang (1 + 2) + count (1) + name (1 + 3) + colour
+  // (1 + 7) + description (1 + 5) bytes.
+  const size_t at = 12 + 4 + 3 + 1 + 4 + 8 + 6;
+  REQUIRE(bytes.size() > at);
+  REQUIRE(bytes[at] == 0);
+  bytes.erase(at, 1);
+  bytes[8] = 1;
+  auto back = decode_document(bytes);
+  REQUIRE_MESSAGE(back.is_ok(), back.status().message());
+  CHECK(back.value().labels[0].description == "osoba");
+  CHECK(back.value().labels[0].renamed_from.empty());
+  CHECK(write_document(back.value()) == write_document(doc));
 }
 
 TEST_CASE("document_codec: an empty document round-trips") {

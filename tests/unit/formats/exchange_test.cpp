@@ -443,7 +443,7 @@ TEST_CASE("html: a hostile label, value, id and text never become markup") {
   Document doc;
   doc.text = "Intro " + evil + " & more <b>bold</b>\nsecond line";
   doc.labels = default_labels();
-  doc.labels.push_back({evil, "red;background:url(http://x)", evil});
+  doc.labels.push_back({evil, "red;background:url(http://x)", evil, ""});
   Entity e;
   e.begin_byte = 6;
   e.end_byte = 6 + evil.size();
