@@ -29,7 +29,7 @@ const char* const kShortcuts[][2] = {
     {"Tab / Shift+Tab", "select the next / previous entity (in reading order)"},
     {"Enter", "accept the selected entity and go to the next"},
     {"X, Delete, Backspace", "reject it and go to the next (the Rejected list brings it back)"},
-    {"1 \xE2\x80\x93 9", "give it the label at that place in the legend"},
+    {"1 \xE2\x80\x93 9", "give it the label at that place in the legend (its own label: accept it)"},
     {"Shift+1 \xE2\x80\x93 9", "give every mention of its group that label"},
     {"Shift+\xE2\x86\x90 / \xE2\x86\x92", "move the end of its span by a word"},
     {"Alt+Shift+\xE2\x86\x90 / \xE2\x86\x92", "move the start of its span by a word"},

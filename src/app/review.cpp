@@ -146,9 +146,17 @@ bool label_by_digit(AppState& state, int digit, bool whole_group) {
   const std::string label = doc.labels[static_cast<size_t>(digit - 1)].name;
   const Entity& e = doc.entities[static_cast<size_t>(i)];
   const Target here{true, e.begin_byte, e.end_byte, label};
+  // The digit of the label it has already: "this label is right", an accept.
+  const bool same = e.label == label && e.status != ReviewStatus::Rejected;
   if (whole_group && !e.group.empty()) {
     const int g = find_group(doc, e.group);
-    if (g < 0 || !relabel_group(state, g, label)) return false;
+    if (g < 0 || !(same ? set_group_review(state, g, true) : relabel_group(state, g, label))) return false;
+  } else if (same) {
+    if (e.status == ReviewStatus::Accepted) {
+      set_message(state, MessageKind::Info, "Already accepted as " + label);
+      return true;
+    }
+    if (!set_entity_accepted(state, i, true)) return false;
   } else if (!set_entity_label(state, i, label)) {
     return false;
   }

@@ -169,6 +169,27 @@ TEST_CASE("review: digits give the label at that place; with Shift, the whole gr
   r.check_groups_agree();
 }
 
+TEST_CASE("review: the digit of the label an entity has already accepts it (with Shift, its group)") {
+  Reviewer r;
+  REQUIRE(r.state.doc().labels[0].name == "PER");
+  const int i = r.find("Northwind Robotics", 0);
+  REQUIRE(r.at("Northwind Robotics", 0).label == "PER");
+  REQUIRE(r.at("Northwind Robotics", 0).status == ReviewStatus::Unreviewed);
+  select_for_review(r.state, i);
+  const size_t reviewed = review_progress(r.state).reviewed;
+  REQUIRE(label_by_digit(r.state, 1, false));
+  CHECK(r.at("Northwind Robotics", 0).label == "PER");
+  CHECK(r.at("Northwind Robotics", 0).status == ReviewStatus::Accepted);
+  CHECK(review_progress(r.state).reviewed == reviewed + 1);
+  CHECK(r.state.message.find("Accepted") != std::string::npos);
+  REQUIRE(label_by_digit(r.state, 1, false));  // again: said, nothing changes
+  CHECK(r.state.message.find("Already accepted") == 0);
+  // Shift: the whole group accepted.
+  select_for_review(r.state, r.find("Northwind Robotics", 0));
+  REQUIRE(label_by_digit(r.state, 1, true));
+  for (int n = 0; n < 3; ++n) CHECK(r.at("Northwind Robotics", n).status == ReviewStatus::Accepted);
+}
+
 TEST_CASE("review: span edges move by a word or a character, never empty, never over another entity") {
   Reviewer r;
   const int i = r.find("Jan Kowalski");
