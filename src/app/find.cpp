@@ -2,6 +2,7 @@
 #include "app/find.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/app_state.h"
 #include "app/editing.h"
@@ -109,9 +110,29 @@ size_t tag_all_matches(AppState& state, const std::string& label) {
   std::vector<int> remove;
   std::vector<Entity> add;
   size_t inside = 0;  // matches within a longer name, left as they are
+  size_t other = 0;   // other words spelt alike: lower-case where the query is not, or longer
+  // Find ignores case, letters' marks and word edges; tagging must not: "Łódź" is not the
+  // boat "łódź", and "jan" is not "Janowie". A match starts a word, takes at most a few
+  // more letters (an inflected ending: "Łodzi", "Kowalskiego"), and where the query begins
+  // with a capital, so does the word.
+  size_t qlen = 0;
+  const bool capital = !state.find.query.empty() && is_upper(decode_utf8(state.find.query, 0, &qlen));
+  constexpr size_t kMaxEnding = 3;  // code points past the match
+  std::map<std::string, size_t> forms;  // what was tagged, for the message
   for (const auto& match : state.find.matches) {
     size_t b = match.first, e = match.second;  // (not a structured binding: the lambda below reads them)
+    size_t len = 0;
+    if (b > 0 && is_word_char(decode_utf8(doc.text, previous_char(doc.text, b), &len))) {
+      ++other;  // inside a word
+      continue;
+    }
     grow_to_words(doc.text, &b, &e);
+    size_t ending = 0;
+    for (size_t k = match.second; k < e; k += len, ++ending) decode_utf8(doc.text, k, &len);
+    if (ending > kMaxEnding || (capital && !is_upper(decode_utf8(doc.text, b, &len)))) {
+      ++other;
+      continue;
+    }
     trim_span(doc.text, &b, &e);
     if (b >= e || (!add.empty() && add.back().end_byte > b)) continue;  // two matches in one word
     const bool in_longer = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& x) {
@@ -133,18 +154,33 @@ size_t tag_all_matches(AppState& state, const std::string& label) {
     t.origin = Origin::Person;
     t.confidence = 1.0f;
     t.status = ReviewStatus::Accepted;
+    ++forms[doc.text.substr(b, e - b)];
     add.push_back(t);
   }
-  const std::string left =
-      inside ? "; " + std::to_string(inside) + " inside longer names were left as they are" : std::string();
+  std::string left;
+  if (inside) left += "; " + std::to_string(inside) + " inside longer names were left as they are";
+  if (other) {
+    left += "; " + std::to_string(other) + (other == 1 ? " other word" : " other words") + " spelt alike " +
+            (other == 1 ? "was" : "were") + " left out (" + (capital ? "lower-case, " : "") + "inside or longer words)";
+  }
   if (add.empty()) {
-    if (inside) set_message(state, MessageKind::Info, "Nothing tagged" + left);
+    set_message(state, MessageKind::Info, "Nothing tagged" + left);
     return 0;
   }
   const size_t n = add.size();
+  std::string which;
+  size_t listed = 0;
+  for (const auto& [form, count] : forms) {
+    if (listed++ == 4) {
+      which += ", \xE2\x80\xA6";
+      break;
+    }
+    which += (which.empty() ? "" : ", ") + form + (count > 1 ? " \xC3\x97" + std::to_string(count) : "");
+  }
   apply_edit(state, std::move(remove), std::move(add),
-             "Tagged all " + std::to_string(n) + " matches of \xE2\x80\x9E" + state.find.query + "\xE2\x80\x9D as " + label);
-  if (inside) state.message += left;
+             "Tagged all " + std::to_string(n) + " matches of \xE2\x80\x9E" + state.find.query + "\xE2\x80\x9D as " + label +
+                 " (" + which + ")");
+  state.message += left;
   return n;
 }
 

@@ -35,9 +35,12 @@ void update_find(AppState& state);
 // to scroll to it. False when there is no match.
 bool find_step(AppState& state, int direction);
 
-// Tags every match, grown to whole words and trimmed like a selection, as `label`, replacing
+// Tags every match that starts a word, grown to the whole word (at most three more code
+// points: an inflected ending) and trimmed like a selection, as `label`, replacing
 // entities they overlap, as one undoable step; a match inside a longer name ("Łódź" in "Łódź
-// Kaliska") is left alone, and the message says how many. Returns how many were tagged.
+// Kaliska") is left alone, and so are lower-case words where the query starts with a
+// capital ("łódź", a boat, for "Łódź"); the message names the forms tagged and counts those
+// left. Returns how many were tagged.
 size_t tag_all_matches(AppState& state, const std::string& label);
 
 // Opens the find bar (its field takes the keyboard) or closes it.

@@ -424,6 +424,37 @@ TEST_CASE("find: tag all tags whole words, and leaves a match inside a longer na
   }));
 }
 
+TEST_CASE("find: tag all leaves other words spelt alike: lower-case ones for a capitalised query, "
+          "matches inside a word, and words much longer than the match") {
+  Reviewer r;
+  // A text of its own: the city and the boat, a name and a town that starts like it.
+  REQUIRE(load_text(r.state,
+                    "\xC5\x81\xC3\xB3" "d\xC5\xBA" " kupi\xC5\x82" "a \xC5\x82\xC3\xB3" "d\xC5\xBA. W \xC5\x81" "odzi "
+                    "Jan spotka\xC5\x82" " Jana z Janowie i Zjana.",
+                    "t").is_ok());
+  const auto tagged_as = [&](const char* words, const char* label) {
+    const size_t b = r.state.doc().text.find(words);
+    return std::any_of(r.state.doc().entities.begin(), r.state.doc().entities.end(), [&](const Entity& e) {
+      return e.begin_byte == b && e.end_byte == b + std::string(words).size() && e.label == label;
+    });
+  };
+  r.state.find.query = "\xC5\x81\xC3\xB3" "d\xC5\xBA";  // "Łódź"
+  update_find(r.state);
+  REQUIRE(r.state.find.matches.size() == 3);  // Łódź, łódź, Łodzi (found alike)
+  CHECK(tag_all_matches(r.state, "LOC") == 2);
+  CHECK(tagged_as("\xC5\x81" "odzi", "LOC"));
+  CHECK_FALSE(tagged_as("\xC5\x82\xC3\xB3" "d\xC5\xBA", "LOC"));  // the boat
+  CHECK(r.state.message.find("(\xC5\x81" "odzi, \xC5\x81\xC3\xB3" "d\xC5\xBA)") != std::string::npos);
+  CHECK(r.state.message.find("1 other word spelt alike was left out") != std::string::npos);
+  // "jan": Jan, Jana (an ending), not Janowie (4 more letters), not inside "Zjana".
+  r.state.find.query = "jan";
+  CHECK(tag_all_matches(r.state, "PER") == 2);
+  CHECK(tagged_as("Jan", "PER"));
+  CHECK(tagged_as("Jana", "PER"));
+  CHECK_FALSE(tagged_as("Janowie", "PER"));
+  CHECK(r.state.message.find("2 other words") != std::string::npos);
+}
+
 TEST_CASE("copy: the selected words, else the selected entity, else nothing; Ctrl+A takes the whole text") {
   Reviewer r;
   CHECK(selection_text(r.state).empty());
