@@ -593,16 +593,45 @@
   // Two tabs on one collection save to the same store, and the later save wins: a person
   // was told nothing and lost a tab's corrections. A lock held while this page lives says
   // whether another tab has the app open; this one warns, and says when it is alone again.
+  // The tab that holds the lock is told too (a message on a channel of the app's tabs: the
+  // newcomer says hello, and goodbye when it goes), so the one already worked in warns as well.
   function watchOtherTabs() {
     if (!navigator.locks || !navigator.locks.request) return;
     const forever = function () { return new Promise(function () {}); };
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('glosa-tabs') : null;
+    const me = Math.random().toString(36).slice(2);
+    const others = new Set();  // tabs that said hello here and not yet goodbye
+    // While this tab holds the lock: newcomers are said, and their leaving.
+    function holdLock() {
+      if (!channel) return;
+      channel.onmessage = function (event) {
+        const m = event.data || {};
+        if (m.type === 'hello') {
+          others.add(m.id);
+          message(2, 'Glosa was opened in another tab of this browser: both keep their work in the same place, and ' +
+                  'the later save wins. Work in one tab (close the others)');
+          wake();
+        } else if (m.type === 'bye' && others.delete(m.id) && others.size === 0) {
+          message(0, 'The other Glosa tab was closed: this one keeps your work safely again');
+          wake();
+        }
+      };
+    }
     navigator.locks.request('glosa-collection', { ifAvailable: true }, function (lock) {
-      if (lock) return forever();
+      if (lock) {
+        holdLock();
+        return forever();
+      }
       message(2, 'Glosa is open in another tab of this browser: both keep their work in the same place, and the ' +
               'later save wins. Work in one tab (close the others)');
+      if (channel) {
+        channel.postMessage({ type: 'hello', id: me });
+        window.addEventListener('pagehide', function () { channel.postMessage({ type: 'bye', id: me }); });
+      }
       navigator.locks.request('glosa-collection', function () {
         message(0, 'The other Glosa tab was closed: this one keeps your work safely again; reload it to see ' +
                 'what the other tab saved');
+        holdLock();
         wake();
         return forever();
       });
