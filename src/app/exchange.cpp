@@ -81,7 +81,10 @@ void export_as(AppState& state, ExchangeFormat format) {
     set_message(state, MessageKind::Error, "Saving is not available on this platform");
     return;
   }
-  const Exported out = export_document(state.doc(), format);
+  Exported out = export_document(state.doc(), format);
+  // W3C annotations point into a text they do not hold: the text goes with them (one .zip,
+  // as a brat pair), so that the download opens again by itself.
+  if (format == ExchangeFormat::W3c) out.files.push_back({".txt", "text/plain", state.doc().text});
   const std::string base = safe_file_stem(document_title(state.doc()));
   std::string message;
   if (out.files.size() == 1) {

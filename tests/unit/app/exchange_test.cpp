@@ -99,6 +99,24 @@ TEST_CASE("Export saves every format through the platform, one download each; br
   }
 }
 
+TEST_CASE("a W3C export carries its text (one .zip) and opens again by itself") {
+  Exchange x;
+  annotated(x);
+  const size_t entities = x.state.doc().entities.size();
+  export_as(x.state, ExchangeFormat::W3c);
+  REQUIRE(x.saved.size() == 1);
+  CHECK(x.saved[0].first.size() > 8);
+  CHECK(x.saved[0].first.substr(x.saved[0].first.size() - 8) == ".w3c.zip");
+  const std::vector<ZipEntry> files = saved_zip(x);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].name.substr(files[0].name.size() - 7) == ".jsonld");
+  CHECK(files[1].bytes == x.state.doc().text);
+  const size_t before = x.state.documents.size();
+  REQUIRE(open_files(x.state, {{x.saved[0].first, x.saved[0].second}}).is_ok());
+  REQUIRE(x.state.documents.size() == before + 1);
+  CHECK(x.state.doc().entities.size() == entities);
+}
+
 TEST_CASE("Export without a document says so and saves nothing") {
   Exchange x;
   export_as(x.state, ExchangeFormat::Conll);
