@@ -197,6 +197,9 @@ TEST_CASE("decode_text_bytes: Latin-1, binary and broken bytes are not taken as 
       "Sejm przyj\xB9\xB3 ustaw\xEA \x81 g\xEA\x9Cl\xB9",
       // one Polish letter only inside a word (rule 4): "Łódź" alone
       "\xA3\xF3" "d\x9F",
+      // UTF-8 Polish with one stray Windows-1250 byte: UTF-8's lead and follow bytes are no
+      // Polish letters there (rule 3); repaired as before
+      "Sejm przyjął ustawę – „Zażółć gęślą jaźń” \xB9",
       // valid UTF-8 never is (rule 1)
       "Sejm przyjął ustawę – „Zażółć gęślą jaźń”",
   };
