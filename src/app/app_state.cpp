@@ -308,16 +308,16 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   if (&s == state.session()) clear_selections(state);
   request_model_for(state, s.doc.lang);
   const std::string name = s.source_name;
+  const bool keeping_warning = state.message_kind != MessageKind::Info && now(state) < state.keep_warning_until_ms;
   s.unsupported_script = unsupported_script(s.doc.text);
   if (!s.unsupported_script.empty()) {
     set_message(state, MessageKind::Warning,
                 name + ": the text is mostly in " + s.unsupported_script +
                     " script; this language is not supported yet, so no entities are tagged");
-  } else if (s.invalid_utf8_count > 0) {
-    set_message(state, MessageKind::Warning,
-                name + ": " + std::to_string(s.invalid_utf8_count) + " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
-  } else if (state.message_kind != MessageKind::Info && now(state) < state.keep_warning_until_ms) {
-    // what several files opened together came to stays readable
+  } else if (const std::string note = decoding_note(s); !note.empty() && !(s.note_in_summary && keeping_warning)) {
+    set_message(state, MessageKind::Warning, note);
+  } else if (keeping_warning) {
+    // what several files opened together came to stays readable (and says this one's note)
   } else if (keep_work && corrections > 0) {
     set_message(state, MessageKind::Info,
                 "Annotated " + name + " again: " + std::to_string(s.doc.entities.size()) +
@@ -447,7 +447,18 @@ void on_refreshed(AppState& state, uint64_t job, Document refreshed) {
 
 // --- Section: opening documents ---
 
-Status load_text(AppState& state, std::string_view raw, std::string_view source_name) {
+std::string decoding_note(const DocumentSession& session) {
+  if (is_guessed_encoding(session.read_as)) {
+    return session.source_name + " was not UTF-8: read as " + encoding_description(session.read_as);
+  }
+  if (session.invalid_utf8_count > 0) {
+    return session.source_name + ": " + std::to_string(session.invalid_utf8_count) +
+           " invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD";
+  }
+  return "";
+}
+
+Status load_text(AppState& state, std::string_view raw, std::string_view source_name, TextEncoding read_as) {
   const std::string source(source_name);
   const std::string unchanged = has_document(state) ? " (the open document is unchanged)" : "";
   if (raw.size() > kMaxTextBytes) {
@@ -481,6 +492,7 @@ Status load_text(AppState& state, std::string_view raw, std::string_view source_
   session->doc.article.title = provisional_title(session->doc.text);
   session->source_name = source;
   session->invalid_utf8_count = norm.invalid_utf8_count;
+  session->read_as = read_as;
   DocumentSession& s = add_session(state, std::move(session));
   open_index(state, static_cast<int>(state.documents.size()) - 1);
   set_message(state, MessageKind::Info, "Annotating " + source + "\xE2\x80\xA6");
@@ -699,7 +711,8 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     return open_document_json(state, bytes, name);
   }
   if (format != ExchangeFormat::PlainText) return open_exchange_file(state, name, bytes, format);
-  // Text: UTF-16 and UTF-32 files (with a byte-order mark) are decoded first.
+  // Text: UTF-16 and UTF-32 files (with a byte-order mark) and Polish Windows-1250 or
+  // ISO-8859-2 ones (told by their letters) are decoded first.
   const DecodedText decoded = decode_text_bytes(bytes);
   const std::string_view text = decoded.encoding == TextEncoding::Utf8 ? bytes : std::string_view(decoded.text);
   // Refuse obvious binaries rather than showing garbage: NUL bytes in the first 4 KiB.
@@ -732,7 +745,7 @@ Status open_file(AppState& state, std::string_view name, std::string_view bytes)
     set_message(state, MessageKind::Error, "Cannot open " + std::string(name) + ": " + s.message());
     return s;
   }
-  return load_text(state, text, name);
+  return load_text(state, text, name, is_guessed_encoding(decoded.encoding) ? decoded.encoding : TextEncoding::Utf8);
 }
 
 void restore_document(AppState& state, Document doc, const std::string& id, const std::string& source_name,

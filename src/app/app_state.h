@@ -158,14 +158,23 @@ struct AppState {
 // an error message, nothing changes) and shown; its entities arrive when the annotation is
 // done (synchronously without PlatformServices::annotate_async). A text equal to a document
 // that nobody has corrected yet opens that document instead. `source_name` names the origin
-// in messages ("clipboard", "artykul.txt").
-Status load_text(AppState& state, std::string_view raw, std::string_view source_name);
+// in messages ("clipboard", "artykul.txt"). `read_as`: the encoding the file's bytes were
+// decoded from by a guess (decode_text_bytes: Windows-1250...), said to the person with the
+// annotation (decoding_note); Utf8 for none.
+Status load_text(AppState& state, std::string_view raw, std::string_view source_name,
+                 TextEncoding read_as = TextEncoding::Utf8);
+
+// What a person must know about how a document's file was decoded, or "" if nothing:
+// "old.txt was not UTF-8: read as Windows-1250 (Central European)", or "bad.txt: 3 invalid
+// UTF-8 sequence(s) were replaced by ï¿½".
+std::string decoding_note(const DocumentSession& session);
 
 // Opens a file by name and bytes: a Glosa annotation file (".json", or JSON content that is
 // one) is validated and added; a ".jsonl" file adds one document per line (articles
 // {"text", "id"?, "lang"?} are annotated, Glosa documents added as they are; broken lines are
-// reported and skipped); anything else is text (UTF-8, or UTF-16 with a byte-order mark),
-// annotated. Nothing already open is replaced.
+// reported and skipped); anything else is text (UTF-8, UTF-16 with a byte-order mark, or
+// Polish Windows-1250 / ISO-8859-2 told by its letters: decode_text_bytes), annotated.
+// Nothing already open is replaced.
 Status open_file(AppState& state, std::string_view name, std::string_view bytes);
 
 // Adds a validated annotation file as a new document and opens it (the JS API's

@@ -176,6 +176,10 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
                          sum.title.empty() ? std::string("(untitled)") : display_text(sum.title, 120));
       std::string facts = sum.lang.empty() ? std::string("\xE2\x80\xA6") : sum.lang;
       for (char& c : facts) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      // How the file was decoded, when a person should know (decoding_note): kept in sight
+      // here once the status bar has moved on.
+      if (is_guessed_encoding(s.read_as)) facts += std::string("  \xC2\xB7  ") + encoding_name(s.read_as);
+      else if (s.invalid_utf8_count > 0) facts += "  \xC2\xB7  invalid UTF-8";
       if (s.is_annotating()) {
         facts += "  \xC2\xB7  annotating " + std::to_string(static_cast<int>(s.annotation_progress * 100)) + "%";
       } else {
@@ -184,8 +188,10 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
       draw_text_ellipsis(dl, font, fs, tx, p.y + pad + fs + 2 * ui.scale, w - (tx - p.x) - pad,
                          ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s\n%s  \xC2\xB7  %s\nRight-click for Done and Remove", display_text(sum.title, 200).c_str(),
-                          document_status_name(sum.status), display_text(s.source_name, 80).c_str());
+        const std::string note = decoding_note(s);
+        ImGui::SetTooltip("%s\n%s  \xC2\xB7  %s%s%s\nRight-click for Done and Remove", display_text(sum.title, 200).c_str(),
+                          document_status_name(sum.status), display_text(s.source_name, 80).c_str(),
+                          note.empty() ? "" : "\n", display_text(note, 200).c_str());
       }
       ImGui::PopID();
     }

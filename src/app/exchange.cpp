@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 
 #include "app/app_state.h"
 #include "app/editing.h"
@@ -205,6 +206,46 @@ Status open_exchange_file(AppState& state, std::string_view name, std::string_vi
   return Status::ok();
 }
 
+namespace {
+
+// "a.txt", "a.txt and b.txt", "a.txt, b.txt and c.txt", "a.txt, b.txt and 3 more".
+std::string name_list(const std::vector<std::string>& names) {
+  const size_t shown = names.size() <= 3 ? names.size() : 2;
+  std::string out;
+  for (size_t i = 0; i < shown; ++i) {
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  }
+  if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
+// What the person must know of how the documents added from `first` on were decoded
+// (decoding_note), grouped so that a drop of twenty old files stays one readable line:
+// "old.txt was read as Windows-1250 (Central European); bad.txt had invalid UTF-8 replaced
+// by ï¿½". Marks those documents' notes as said (DocumentSession::note_in_summary).
+std::string decoding_notes(AppState& state, size_t first) {
+  std::map<TextEncoding, std::vector<std::string>> read_as;
+  std::vector<std::string> invalid;
+  for (size_t i = first; i < state.documents.size(); ++i) {
+    DocumentSession& s = *state.documents[i];
+    if (decoding_note(s).empty()) continue;
+    s.note_in_summary = true;
+    if (is_guessed_encoding(s.read_as)) read_as[s.read_as].push_back(s.source_name);
+    else invalid.push_back(s.source_name);
+  }
+  std::string text;
+  for (const auto& [encoding, names] : read_as) {
+    text += (text.empty() ? "" : "; ") + name_list(names) + (names.size() == 1 ? " was" : " were") + " read as " +
+            encoding_description(encoding);
+  }
+  if (!invalid.empty()) {
+    text += (text.empty() ? "" : "; ") + name_list(invalid) + " had invalid UTF-8 replaced by \xEF\xBF\xBD";
+  }
+  return text;
+}
+
+}  // namespace
+
 Status open_files(AppState& state, std::vector<OpenedFile> files) {
   if (state.comparison.pending && !files.empty()) {
     state.comparison.pending = false;
@@ -243,6 +284,7 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
     if (!files.empty() && !state.message.empty()) text += "; " + state.message;
     set_message(state, zip_failure.is_ok() ? MessageKind::Warning : MessageKind::Error, text);
   };
+  const size_t documents_before = state.documents.size();  // new documents come after these
   // A file that needs its text (brat's .ann, W3C annotations) takes the .txt of its name.
   std::vector<bool> used(files.size(), false);
   Status first_failure;
@@ -275,17 +317,21 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
   }
   // Of several files, what opened and what did not, in one message: a failure said last (in
   // red, "the open document is unchanged") must not hide that others were added, nor the
-  // last failure the others. It stays a while: a document's annotation, finished a moment
-  // later, does not say "Annotated …" over it (AppState::keep_warning_until_ms).
-  if (files.size() > 1 && !failures.empty() && (opened > 0 || failures.size() > 1)) {
-    std::string text = opened > 0 ? "Opened " + std::to_string(opened) + " of " + std::to_string(files.size()) + " files"
-                                   : "None of the " + std::to_string(files.size()) + " files could be opened";
+  // last failure the others, nor a later file's "Annotated …" a file read as Windows-1250 or
+  // with invalid UTF-8 (decoding_notes). It stays a while: a document's annotation, finished
+  // a moment later, does not say "Annotated …" over it (AppState::keep_warning_until_ms).
+  const std::string notes = files.size() > 1 ? decoding_notes(state, documents_before) : "";
+  if (files.size() > 1 && ((!failures.empty() && (opened > 0 || failures.size() > 1)) || !notes.empty())) {
+    std::string text = opened == files.size() ? "Opened " + std::to_string(opened) + " files"
+                       : opened > 0 ? "Opened " + std::to_string(opened) + " of " + std::to_string(files.size()) + " files"
+                                    : "None of the " + std::to_string(files.size()) + " files could be opened";
     static const std::string kUnchanged = " (the open document is unchanged)";
     for (std::string f : failures) {
       const size_t at = f.find(kUnchanged);
       if (at != std::string::npos) f.erase(at, kUnchanged.size());
       text += "; " + f;
     }
+    if (!notes.empty()) text += "; " + notes;
     if (opened == 0 && has_document(state)) text += kUnchanged;
     set_message(state, opened > 0 ? MessageKind::Warning : MessageKind::Error, text);
     if (state.services.now_ms) state.keep_warning_until_ms = state.services.now_ms() + 10000;

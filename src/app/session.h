@@ -12,6 +12,7 @@
 #include "engine/core/document.h"
 #include "engine/names/person_decisions.h"
 #include "engine/text/sentence_splitter.h"
+#include "engine/text/text_decoding.h"
 #include "engine/text/tokenizer.h"
 
 namespace glosa::app {
@@ -96,6 +97,12 @@ struct DocumentSession {
   std::string lang_asked_before;
   bool imported_before = false;
   size_t invalid_utf8_count = 0; // repaired sequences in the pasted text
+  // The file was not UTF-8 and was read as this encoding, guessed from its letters
+  // (Windows-1250...: is_guessed_encoding); Utf8 when nothing was guessed.
+  TextEncoding read_as = TextEncoding::Utf8;
+  // Its decoding_note (app_state.h) is part of the message of several files opened
+  // together: an annotation arriving while that message stays does not repeat it.
+  bool note_in_summary = false;
   std::string unsupported_script;  // "Arabic"...: the engine tags nothing in it (engine.h)
 
   // Derived data (groups, quotations, article facts) after a correction of a long text is

@@ -78,7 +78,10 @@ Result<std::string> read_text_file(const std::string& path, std::string* note) {
   if (!bytes.is_ok()) return bytes.status();
   DecodedText decoded = decode_text_bytes(bytes.value());
   if (decoded.encoding != TextEncoding::Utf8) {
-    *note = std::string("decoded from ") + encoding_name(decoded.encoding);
+    // A guess from the letters is a warning: the person may know better (iconv first).
+    *note = is_guessed_encoding(decoded.encoding)
+                ? "not UTF-8: read as " + encoding_description(decoded.encoding)
+                : std::string("decoded from ") + encoding_name(decoded.encoding);
     if (decoded.invalid_count > 0) {
       *note += "; " + std::to_string(decoded.invalid_count) + " invalid unit(s) replaced by U+FFFD";
     }

@@ -25,8 +25,9 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes = kMaxTe
 // ifstream would throw std::ios_failure on it); IoError naming the path otherwise.
 Status check_input_file(const std::string& path);
 
-// Reads a text file (as read_file) and decodes UTF-16/UTF-32 by its byte-order mark
-// (decode_text_bytes); `note` receives a warning for the user ("" if none).
+// Reads a text file (as read_file) and decodes UTF-16/UTF-32 by its byte-order mark, and
+// Polish Windows-1250 / ISO-8859-2 by its letters (decode_text_bytes); `note` receives a
+// note or warning for the user ("" if none).
 Result<std::string> read_text_file(const std::string& path, std::string* note);
 
 // Loads every *.bin in `dir` into the engine: NER models and the name lexicon (told apart

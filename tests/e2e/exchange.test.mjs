@@ -299,3 +299,31 @@ test("Compare with… shows another annotator's disagreements; Take theirs / Kee
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Files dropped together that are not UTF-8: a Polish Windows-1250 file opens with its
+// letters, and the one summary says how each odd file was read; the annotations arriving
+// from the worker a moment later do not replace it with "Annotated …".
+test('dropped together, a Windows-1250 file and a Latin-1 one are said in the summary, which stays', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await pasteText(page, article);  // the Polish model loads now, not while the dropped files annotate
+  await page.evaluate(() => glosa.whenIdle());
+  // Windows-1250 bytes written out by hand: ą B9, ł B3, ę EA, „ 84, ś 9C, ” 94, – 96, ó F3.
+  const windows1250 = Buffer.from([...Buffer.from('Sejm przyj'), 0xb9, 0xb3, ...Buffer.from(' ustaw'), 0xea,
+    ...Buffer.from(' o '), 0x84, ...Buffer.from('ochronie '), 0x9c, ...Buffer.from('rodowiska'), 0x94, 0x20, 0x96,
+    ...Buffer.from(' m'), 0xf3, ...Buffer.from('wi'), 0xb3, ...Buffer.from(' pose'), 0xb3, 0x2e]);
+  const latin1 = Buffer.from('\xbfD\xf3nde est\xe1 el ni\xf1o? Ma\xf1ana, se\xf1or.', 'latin1');
+  await dropFiles(page, [{ name: 'stary.txt', bytes: windows1250 }, { name: 'nowy.txt', bytes: Buffer.from('Anna Nowak pracuje w Gdańsku.') },
+                         { name: 'hiszp.txt', bytes: latin1 }]);
+  const summary = 'Opened 3 files; stary.txt was read as Windows-1250 (Central European); hiszp.txt had invalid UTF-8 replaced by \uFFFD';
+  assert.equal(await waitForMessage(page, /^Opened 3 files/), summary);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const state = await view(page);
+  assert.equal(state.message, summary, 'the annotations that came back did not replace it');
+  assert.equal(state.messageKind, 'warning');
+  const titles = (await page.evaluate(() => glosa.listDocuments())).map((d) => d.title);
+  assert.ok(titles.includes('Sejm przyjął ustawę o „ochronie środowiska” – mówił poseł.'), titles.join(' | '));
+  await page.screenshot({ path: path.join(artifacts, 'dropped-windows-1250.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -419,3 +419,99 @@ TEST_CASE("share_document hands the open document's file to the platform") {
   CHECK(back.value().text == kGdansk);
   CHECK(back.value().entities.size() == x.state.doc().entities.size());
 }
+
+// --- Files that are not UTF-8: read as Windows-1250, or repaired, and said ---
+
+namespace {
+
+// Windows-1250 bytes, written out by hand, and the same sentence in UTF-8.
+const std::string kWindows1250Article =
+    "Sejm przyj\xB9\xB3 ustaw\xEA o \x84ochronie \x9Crodowiska\x94 \x96 m\xF3wi\xB3 pose\xB3.";
+const std::string kArticleUtf8 = "Sejm przyjął ustawę o „ochronie środowiska” – mówił poseł.";
+// Latin-1 Spanish: not UTF-8, and not taken as Windows-1250 (¿ is no Polish ż).
+const std::string kLatin1Article = "\xBF" "D\xF3nde est\xE1 el ni\xF1o? Ma\xF1" "ana, se\xF1or.";
+
+}  // namespace
+
+TEST_CASE("a Polish Windows-1250 file opens with its letters, and the person is told how it was read") {
+  Exchange x;
+  REQUIRE(open_file(x.state, "stary.txt", kWindows1250Article).is_ok());
+  REQUIRE(x.state.documents.size() == 1);
+  CHECK(x.state.doc().text == kArticleUtf8);
+  CHECK(x.state.session()->read_as == TextEncoding::Windows1250);
+  CHECK(x.state.session()->invalid_utf8_count == 0);
+  CHECK(x.state.message_kind == MessageKind::Warning);
+  CHECK(x.state.message == "stary.txt was not UTF-8: read as Windows-1250 (Central European)");
+  // The rule does not fire for Latin-1: invalid UTF-8 is replaced and said, as before.
+  REQUIRE(open_file(x.state, "hiszp.txt", kLatin1Article).is_ok());
+  CHECK(x.state.session()->read_as == TextEncoding::Utf8);
+  CHECK(x.state.session()->invalid_utf8_count == 6);
+  CHECK(x.state.message == "hiszp.txt: 6 invalid UTF-8 sequence(s) were replaced by \xEF\xBF\xBD");
+  // UTF-8 is read as it is, and nothing is said about it.
+  REQUIRE(open_file(x.state, "nowy.txt", kGdansk).is_ok());
+  CHECK(x.state.doc().text == kGdansk);
+  CHECK(x.state.session()->read_as == TextEncoding::Utf8);
+  CHECK(x.state.message.find("Annotated nowy.txt") == 0);
+}
+
+TEST_CASE("files opened together: how each was decoded is said once, and no later \"Annotated …\" replaces it") {
+  const std::vector<OpenedFile> files = {
+      {"stary.txt", kWindows1250Article}, {"nowy.txt", kGdansk}, {"hiszp.txt", kLatin1Article}};
+  const std::string expected =
+      "Opened 3 files; stary.txt was read as Windows-1250 (Central European); hiszp.txt had invalid UTF-8 replaced by "
+      "\xEF\xBF\xBD";
+  SUBCASE("annotated at once") {
+    Exchange x;
+    REQUIRE(open_files(x.state, files).is_ok());
+    CHECK(x.state.documents.size() == 3);
+    CHECK(x.state.message_kind == MessageKind::Warning);
+    CHECK(x.state.message == expected);
+  }
+  SUBCASE("annotated in the background, as in the browser: the annotations arrive after the message") {
+    Exchange x;
+    std::vector<std::pair<uint64_t, std::string>> jobs;
+    x.state.services.annotate_async = [&](uint64_t job, const std::string& text, const AnnotateOptions&) {
+      jobs.emplace_back(job, text);
+    };
+    x.state.services.cancel_annotation = [](uint64_t) {};
+    REQUIRE(open_files(x.state, files).is_ok());
+    CHECK(x.state.message == expected);
+    REQUIRE(jobs.size() == 3);
+    for (const auto& [job, text] : jobs) {
+      auto annotated = x.engine.annotate(text, AnnotateOptions{});
+      REQUIRE(annotated.is_ok());
+      on_annotated(x.state, job, annotated.value().doc, 1.0);
+      CHECK(x.state.message == expected);
+    }
+    // Annotated again later, the document says its note again, as a file opened alone does.
+    x.state.keep_warning_until_ms = 0;
+    REQUIRE(select_document(x.state, 0));
+    jobs.clear();
+    reannotate(x.state, "pl");
+    REQUIRE(jobs.size() == 1);
+    auto again = x.engine.annotate(jobs[0].second, AnnotateOptions{});
+    REQUIRE(again.is_ok());
+    on_annotated(x.state, jobs[0].first, again.value().doc, 1.0);
+    CHECK(x.state.message == "stary.txt was not UTF-8: read as Windows-1250 (Central European)");
+  }
+  SUBCASE("with a file that cannot open, and many old files: one readable line") {
+    Exchange x;
+    std::vector<OpenedFile> many = {{"broken.glosa.json", "{\"text\": 12"}};
+    for (int i = 1; i <= 5; ++i) {
+      many.push_back({"stary" + std::to_string(i) + ".txt", std::to_string(i) + ". " + kWindows1250Article});
+    }
+    REQUIRE_FALSE(open_files(x.state, many).is_ok());
+    CHECK(x.state.documents.size() == 5);
+    CHECK(x.state.message_kind == MessageKind::Warning);
+    CHECK(x.state.message.find("Opened 5 of 6 files; Cannot open broken.glosa.json: ") == 0);
+    const std::string tail =
+        "; stary1.txt, stary2.txt and 3 more were read as Windows-1250 (Central European)";
+    REQUIRE(x.state.message.size() > tail.size());
+    CHECK(x.state.message.substr(x.state.message.size() - tail.size()) == tail);
+  }
+  SUBCASE("UTF-8 files only: nothing to say beyond what opening one says") {
+    Exchange x;
+    REQUIRE(open_files(x.state, {{"a.txt", "Jan Kowalski mieszka w Krakowie."}, {"b.txt", kGdansk}}).is_ok());
+    CHECK(x.state.message.find("Annotated b.txt") == 0);
+  }
+}
