@@ -166,7 +166,7 @@ Status load_text(AppState& state, std::string_view raw, std::string_view source_
 
 // What a person must know about how a document's file was decoded, or "" if nothing:
 // "old.txt was not UTF-8: read as Windows-1250 (Central European)", or "bad.txt: 3 invalid
-// UTF-8 sequence(s) were replaced by ï¿½".
+// UTF-8 sequence(s) were replaced by U+FFFD".
 std::string decoding_note(const DocumentSession& session);
 
 // Opens a file by name and bytes: a Glosa annotation file (".json", or JSON content that is

@@ -222,7 +222,7 @@ std::string name_list(const std::vector<std::string>& names) {
 // What the person must know of how the documents added from `first` on were decoded
 // (decoding_note), grouped so that a drop of twenty old files stays one readable line:
 // "old.txt was read as Windows-1250 (Central European); bad.txt had invalid UTF-8 replaced
-// by ï¿½". Marks those documents' notes as said (DocumentSession::note_in_summary).
+// by U+FFFD". Marks those documents' notes as said (DocumentSession::note_in_summary).
 std::string decoding_notes(AppState& state, size_t first) {
   std::map<TextEncoding, std::vector<std::string>> read_as;
   std::vector<std::string> invalid;
