@@ -158,9 +158,11 @@ void draw_frame(AppState& state, UiResources& ui) {
   ui.item_rects.clear();
   apply_pending_scroll(ui);
   // The Documents panel opens by itself the first time a second document arrives; not on a
-  // phone, where it would slide over the article just pasted (≡ Menu → Documents opens it).
+  // phone, where it would slide over the article just pasted (≡ Menu → Documents opens it),
+  // nor in a window too narrow for it beside the text and the side panel (its toolbar button
+  // opens it).
   if (state.documents.size() > 1 && !ui.documents_shown_once) {
-    if (!ui.compact) ui.show_documents = true;
+    if (!ui.compact && ImGui::GetMainViewport()->Size.x >= 1000.0f * ui.scale) ui.show_documents = true;
     ui.documents_shown_once = true;
   }
   // Ctrl+K: every command by name, from anywhere but a menu or a question.
@@ -192,8 +194,17 @@ void draw_frame(AppState& state, UiResources& ui) {
   const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
   const float full_w = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float list_w = ui.show_documents && !ui.compact ? std::min(300.0f * ui.scale, full_w * 0.3f) : 0.0f;
-  const float side_w = has_document(state) && !ui.compact ? std::max(260.0f * ui.scale, full_w * 0.28f) : 0.0f;
+  float list_w = ui.show_documents && !ui.compact ? std::min(300.0f * ui.scale, full_w * 0.3f) : 0.0f;
+  float side_w = has_document(state) && !ui.compact ? std::max(260.0f * ui.scale, full_w * 0.28f) : 0.0f;
+  // The text keeps at least 45 % of a narrow window (at 800 px both panels left it 230 px,
+  // three or four words a line): the panels give way alike, down to a usable width.
+  const float panels_w = list_w + side_w;
+  const float room = full_w * 0.55f - (side_w > 0 ? spacing : 0) - (list_w > 0 ? spacing : 0);
+  if (panels_w > room && panels_w > 0) {
+    const float k = std::max(room, 0.0f) / panels_w;
+    if (list_w > 0) list_w = std::max(list_w * k, 180.0f * ui.scale);
+    if (side_w > 0) side_w = std::max(side_w * k, 220.0f * ui.scale);
+  }
   const float doc_w = full_w - side_w - list_w - (side_w > 0 ? spacing : 0) - (list_w > 0 ? spacing : 0);
   const float panels_top = ImGui::GetCursorScreenPos().y;
   if (list_w > 0) {

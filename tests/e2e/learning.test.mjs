@@ -105,13 +105,13 @@ test('a name relabelled in one document is right in another after "Re-tag with w
   await page.evaluate(() => glosa.loadModel('en'));
   await page.waitForFunction(() => glosa.viewState().taught > 0, null, { timeout: 30000 });
 
-  // Save…: the file a team shares (format 4: the network's deltas, and the origins that keep
-  // one file from being added twice).
+  // Save…: the file a team shares (format 5: the network's deltas, the origins that keep
+  // one file from being added twice, and the names learnt here marked).
   const saved = await saveTaught(page);
   assert.equal(saved.name, 'glosa-taught-en.glosa-adaptation');
   const taughtFile = saved.bytes;
   assert.equal(taughtFile.subarray(0, 8).toString('latin1'), 'GLOSAADP');
-  assert.equal(taughtFile.readUInt32LE(8), 4, 'format 4');
+  assert.equal(taughtFile.readUInt32LE(8), 5, 'format 5');
 
   // Forget: the shipped model alone tags the second document again, as at first.
   await page.waitForFunction(() => /Downloaded glosa-taught-en/.test(glosa.viewState().message), null, { timeout: 30000 });
