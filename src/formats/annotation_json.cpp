@@ -120,6 +120,15 @@ std::string write_document(const Document& doc, int indent) {
 
 // --- Section: reading ---
 
+bool acceptable_label_name(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name.front() == ' ' || name.back() == ' ') return false;
+  for (char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) return false;
+  }
+  return true;
+}
+
 namespace {
 
 Status get_string(const nlohmann::json& obj, const char* key, const std::string& where, bool required,
@@ -217,6 +226,10 @@ Status read_labels(const nlohmann::json& j, Document* doc) {
   auto it = j.find("labels");
   if (it == j.end()) return missing_field("labels");
   if (!it->is_array()) return wrong_type("labels", "an array");
+  if (it->size() > kMaxLabels) {
+    return Status(ErrorCode::WrongType, "labels: " + std::to_string(it->size()) + " labels, more than the " +
+                                            std::to_string(kMaxLabels) + " a document may have");
+  }
   std::set<std::string> seen;
   for (size_t i = 0; i < it->size(); ++i) {
     const auto& jl = (*it)[i];
@@ -228,6 +241,9 @@ Status read_labels(const nlohmann::json& j, Document* doc) {
     GLOSA_TRY(get_string(jl, "description", where, false, &l.description));
     GLOSA_TRY(get_string(jl, "renamed_from", where, false, &l.renamed_from));
     if (l.name.empty()) return Status(ErrorCode::WrongType, where + "name is empty");
+    if (!acceptable_label_name(l.name)) {
+      return Status(ErrorCode::WrongType, where + "name is not a label name (1 to 64 bytes, no control characters)");
+    }
     if (!is_hex_color(l.color)) {
       return Status(ErrorCode::WrongType, quoted(where, "color", l.color) + " is not a colour of the form #rrggbb");
     }

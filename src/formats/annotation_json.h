@@ -22,6 +22,13 @@ nlohmann::ordered_json document_to_json(const Document& doc);
 // The file as text: indent < 0 gives one compact line (JSONL), otherwise pretty-printed.
 std::string write_document(const Document& doc, int indent = 2);
 
+// Labels a file may hold: at most kMaxLabels, each name 1 to 64 bytes of printable
+// characters (no controls, no spaces at either end). Names other tools give ("GPE",
+// "WORK_OF_ART") pass; a hostile file's thousands of labels or a 500-character name do not
+// (they froze the page and broke its layout).
+constexpr size_t kMaxLabels = 200;
+bool acceptable_label_name(std::string_view name);
+
 // Parses and validates a file. Every check of FORMAT.md is made; the first failure is
 // returned with a message naming the place ("entities[3].end: 9120 is past the end of the
 // text (812 code points)"). On success the entities are sorted and the ids kept.

@@ -221,7 +221,7 @@ Result<Document> read_brat(std::string_view txt, std::string_view ann) {
         sp.index = doc.quotes.size();
         doc.quotes.push_back(q);
       } else {
-        if (!ensure_label(doc, type)) return Status(ErrorCode::WrongType, where + "the type is empty");
+        if (!ensure_label(doc, type)) return Status(ErrorCode::WrongType, where + kBadLabel);
         sp.index = doc.entities.size();
         doc.entities.push_back(imported_entity(last_b, last_e, type));
       }

@@ -156,7 +156,7 @@ Status tag_entities(const std::vector<ConllToken>& tokens, const std::vector<siz
       open = t;
       type = this_type;
       in_entity = true;
-      if (!ensure_label(*doc, type)) return Status(ErrorCode::WrongType, "line " + std::to_string(tokens[t].line) + ": empty type");
+      if (!ensure_label(*doc, type)) return Status(ErrorCode::WrongType, "line " + std::to_string(tokens[t].line) + ": " + kBadLabel);
     }
     if (kind == 'E' || kind == 'L' || kind == 'S' || kind == 'U') close(t);
   }

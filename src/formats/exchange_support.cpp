@@ -124,8 +124,8 @@ std::string ImportedText::raw_slice(uint64_t start, uint64_t end) const {
 // --- Section: documents ---
 
 bool ensure_label(Document& doc, const std::string& label) {
-  if (label.empty()) return false;
   if (find_label(doc.labels, label) >= 0) return true;
+  if (!acceptable_label_name(label) || doc.labels.size() >= kMaxLabels) return false;
   // Light colours that read behind dark text, apart from the built-in ones.
   static const char* const kPalette[] = {"#e9c46a", "#a2d2ff", "#ffafcc", "#b5e48c", "#f7b267",
                                          "#bde0fe", "#e0aaff", "#caffbf", "#ffd6a5", "#9bf6ff"};

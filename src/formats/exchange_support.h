@@ -12,6 +12,7 @@
 
 #include "engine/core/document.h"
 #include "engine/core/error.h"
+#include "formats/annotation_json.h"
 #include "engine/text/tokenizer.h"
 #include "engine/text/utf8.h"
 
@@ -56,8 +57,13 @@ class ImportedText {
 };
 
 // Adds `label` to doc.labels when missing, with a colour of its own (a fixed palette, then
-// one derived from the name). Labels must not be empty: returns false for "".
+// one derived from the name). False for a name a Glosa file may not hold
+// (acceptable_label_name: empty, over 64 bytes, control characters) or one label past
+// kMaxLabels; the reader then says kBadLabel.
 bool ensure_label(Document& doc, const std::string& label);
+constexpr const char* kBadLabel =
+    "the label is empty, longer than 64 bytes, holds control characters, or is more than the 200 labels a document "
+    "may have";
 
 // The last steps of every import: entities sorted and numbered e1.., language detected,
 // article facts computed, provenance `tool` = "glosa <version> (from <format>)".

@@ -106,7 +106,7 @@ Status add_entity(Document& doc, const ImportedText& text, uint64_t start, uint6
                                                " differs from the text at " + std::to_string(start) + ".." +
                                                std::to_string(end) + " (" + excerpt(text.raw_slice(start, end)) + ")");
   }
-  if (!ensure_label(doc, label)) return Status(ErrorCode::WrongType, where + "label is empty");
+  if (!ensure_label(doc, label)) return Status(ErrorCode::WrongType, where + "label: " + kBadLabel);
   doc.entities.push_back(imported_entity(b, e, label));
   return Status::ok();
 }
@@ -716,7 +716,7 @@ Result<Document> read_web_annotation(std::string_view bytes, std::string_view ra
       quotes.push_back({b, e, link, at});
       continue;
     }
-    if (!ensure_label(doc, label)) return Status(ErrorCode::WrongType, at + "body: the label is empty");
+    if (!ensure_label(doc, label)) return Status(ErrorCode::WrongType, at + "body: " + kBadLabel);
     Entity ent = imported_entity(b, e, label);
     ent.value = value;
     ent.lemma = lemma;

@@ -274,3 +274,23 @@ TEST_CASE("annotation_json: a speaker a person chose (attribution person) opens 
   j["quotes"][0]["attribution"] = "telepathy";
   CHECK(refused(j.dump()).message() == "quotes[0].attribution: \"telepathy\" is not one of name, role, context, person");
 }
+
+TEST_CASE("annotation_json: a file with more labels than a document may have, or a label name too long or with "
+          "control characters, is refused; names other tools give pass") {
+  json many = good_file();
+  for (int i = 0; i < 300; ++i) many["labels"].push_back({{"name", "L" + std::to_string(i)}, {"color", "#123456"}});
+  auto r = read_document(many.dump());
+  REQUIRE_FALSE(r.is_ok());
+  CHECK(r.status().message().find("more than the 200") != std::string::npos);
+  const auto with_label = [](const std::string& name) {
+    json j = good_file();
+    j["labels"].push_back({{"name", name}, {"color", "#123456"}});
+    return read_document(j.dump());
+  };
+  CHECK_FALSE(with_label(std::string(65, 'A')).is_ok());
+  CHECK_FALSE(with_label("A\nB").is_ok());
+  CHECK_FALSE(with_label(" PAD").is_ok());
+  CHECK(with_label(std::string(64, 'A')).is_ok());
+  CHECK(with_label("WORK OF ART").is_ok());
+  CHECK(with_label("Organizacja pa\xC5\x84stwowa").is_ok());
+}
