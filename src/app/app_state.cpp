@@ -282,7 +282,15 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
     s.doc = merge_person_work(std::move(annotated), s.doc);  // the person's work and label set stay
   }
   if (!created.empty()) s.doc.meta.created = created;
-  if (undoable) {
+  // (A re-annotation that changed nothing is no step: Ctrl+Z would seem to do nothing.)
+  const auto same_annotation = [](const Document& a, const Document& b) {
+    return a.lang == b.lang && a.entities.size() == b.entities.size() &&
+           std::equal(a.entities.begin(), a.entities.end(), b.entities.begin(), [](const Entity& x, const Entity& y) {
+             return x.begin_byte == y.begin_byte && x.end_byte == y.end_byte && x.label == y.label &&
+                    x.origin == y.origin && x.status == y.status;
+           });
+  };
+  if (undoable && !same_annotation(before, s.doc)) {
     EditStep step;
     step.description = retagged ? std::string("Re-tagged with what your corrections taught")
                                 : std::string("Annotated again in ") +
