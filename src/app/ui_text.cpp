@@ -15,6 +15,25 @@ float text_width(ImFont* font, std::string_view text) {
   return font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.data(), text.data() + text.size()).x;
 }
 
+namespace {
+
+// A character the interface's font cannot draw and that carries no words: emoji and their
+// joiners. ImGui would draw each as "?"-like tofu, which in a title reads as broken
+// encoding (QA: "🐢 Łódź" looked like damage in the Documents list).
+bool undrawable_symbol(char32_t cp) {
+  if (cp == 0x200D || cp == 0xFE0F || cp == 0xFE0E) return true;  // joiner, emoji variation selectors
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;               // emoji, flags' letters, pictographs
+  if (cp >= 0x2600 && cp <= 0x27BF && ImGui::GetCurrentContext()) {  // symbols: as the font has them
+    const ImFont* font = ImGui::GetIO().FontDefault ? ImGui::GetIO().FontDefault
+                         : ImGui::GetIO().Fonts->Fonts.Size > 0 ? ImGui::GetIO().Fonts->Fonts[0]
+                                                                : nullptr;
+    return font && font->Glyphs.Size > 0 && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string display_text(std::string_view text, size_t max_codepoints) {
   std::string out;
   size_t count = 0;
@@ -25,6 +44,7 @@ std::string display_text(std::string_view text, size_t max_codepoints) {
       out += "\xE2\x80\xA6";
       break;
     }
+    if (undrawable_symbol(cp)) continue;  // left out, not counted
     if (cp == U'\n' || cp == U'\t' || cp == U'\r') out += ' ';
     else if (cp < 0x20 || cp == 0x7F) out += "\xEF\xBF\xBD";
     else out.append(text.substr(i, len));

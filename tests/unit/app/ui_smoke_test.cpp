@@ -267,3 +267,12 @@ TEST_CASE("ui: odd documents draw: long names, no groups, no article, narrow win
     CHECK(state.selected_quote == 0);
   }
 }
+
+TEST_CASE("ui: one-line labels leave out emoji the font cannot draw (they read as broken encoding), "
+          "keep every letter, and make controls visible") {
+  // 🐢 Łódź 🇰🇿 (a turtle, a flag of two regional letters), a joiner sequence 👩‍💻, a tab.
+  const std::string text = "\xF0\x9F\x90\xA2 \xC5\x81\xC3\xB3" "d\xC5\xBA \xF0\x9F\x87\xB0\xF0\x9F\x87\xBF"
+                           " \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB\tx\x01";
+  CHECK(display_text(text) == " \xC5\x81\xC3\xB3" "d\xC5\xBA   x\xEF\xBF\xBD");
+  CHECK(display_text("\xC5\x81\xC3\xB3" "d\xC5\xBA \xE2\x80\x94 Gda\xC5\x84sk", 4) == "\xC5\x81\xC3\xB3" "d\xC5\xBA\xE2\x80\xA6");
+}
