@@ -166,7 +166,8 @@ struct DateLine {
 };
 
 // The date right after a marker at `pos`: a DATE entity beginning there, or a bare
-// 4-digit year token.
+// 4-digit year token standing alone (not the start of "2022-11" or "2022.11.05", say one
+// whose DATE a person rejected: its year alone is no date either).
 bool date_at(const Context& c, size_t pos, size_t line_end, std::string* value, size_t* end) {
   const size_t k = first_entity_from(c, pos);
   if (k < c.entities.size() && c.entities[k]->begin_byte == pos &&
@@ -177,8 +178,12 @@ bool date_at(const Context& c, size_t pos, size_t line_end, std::string* value, 
     return true;
   }
   const size_t t = first_token_from(c, pos);
+  const auto joined_digit = [&](size_t at) {  // "-11", "/11", ".11" right after the year
+    return at + 1 < c.text.size() && (c.text[at] == '-' || c.text[at] == '/' || c.text[at] == '.') &&
+           c.text[at + 1] >= '0' && c.text[at + 1] <= '9';
+  };
   if (t < c.tokens.size() && c.tokens[t].begin_byte == pos && c.tokens[t].kind == TokenKind::Number &&
-      c.tokens[t].end_byte - pos == 4) {
+      c.tokens[t].end_byte - pos == 4 && !joined_digit(pos + 4)) {
     CalendarDate d;
     const std::string_view year = c.text.substr(pos, 4);
     if (!parse_calendar_date(year, &d)) return false;

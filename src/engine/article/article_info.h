@@ -29,7 +29,8 @@ constexpr size_t kMaxCreditLines = 3;    // photo/author credit lines skipped be
 //     1. a marker line: a marker word — date, dated, published, posted, data, opublikowano,
 //        publikacja, dodano — optional "." ":" or dash, optional "on"/"dnia", then at once a
 //        DATE whose value is "YYYY-MM-DD", "YYYY-MM" or "YYYY" (or a bare 4-digit year,
-//        which rules do not tag alone: "date 2022");
+//        which rules do not tag alone: "date 2022"; not one joined to more digits, as
+//        "2022-11" whose DATE a person rejected);
 //     2. a date-only line: nothing but DATE/TIME entities and punctuation, holding such a DATE
 //        ("2026-03-12", "12 stycznia 2026 r.", "Monday, March 3, 2026, 10:30");
 //     3. a news dateline at a line's start: a place of one to four capitalised words, a

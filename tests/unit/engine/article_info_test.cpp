@@ -158,6 +158,22 @@ TEST_CASE("article info: a date a person rejected does not count") {
   CHECK(compute_article_info(a.doc.text, a.tokens, a.doc.entities).date.empty());
 }
 
+TEST_CASE("article info: a marker line whose date a person rejected is a title as written, not cut after its year") {
+  const std::string text = "date 2022-11 Kasym-\xC5\xBBomart Tokajew w Moskwie\nTre\xC5\x9B\xC4\x87.";
+  AnnotateOptions options;
+  options.use_model = false;
+  auto result = Engine().annotate(text, options);
+  REQUIRE(result.is_ok());
+  Analysis a = result.value();
+  ArticleInfo info = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
+  REQUIRE(info.date == "2022-11");
+  CHECK(info.title == "Kasym-\xC5\xBBomart Tokajew w Moskwie");
+  for (Entity& e : a.doc.entities) if (e.label == "DATE") e.status = ReviewStatus::Rejected;
+  info = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
+  CHECK(info.date.empty());
+  CHECK(info.title == "date 2022-11 Kasym-\xC5\xBBomart Tokajew w Moskwie");  // was "11 Kasym-Żomart …"
+}
+
 TEST_CASE("article info: the source line") {
   const Expect cases[] = {
       {"Tytuł\nTreść.\n\nfergana.news/kresy.pl", "pl", "fergana.news/kresy.pl"},
