@@ -1,6 +1,7 @@
 // Corrections with undo: label, accept, reject, remove, add; each one entity-level step.
 // Layer: app.
 #include "app/editing.h"
+#include "formats/annotation_json.h"
 
 #include <algorithm>
 #include <map>
@@ -654,8 +655,8 @@ Status apply_label_set(AppState& state, std::string_view json) {
   if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<long long>() != 1) {
     return refuse("\"version\" is not 1");
   }
-  if (!j.contains("labels") || !j["labels"].is_array() || j["labels"].empty() || j["labels"].size() > 200) {
-    return refuse("\"labels\" is not a list of 1 to 200 labels");
+  if (!j.contains("labels") || !j["labels"].is_array() || j["labels"].empty() || j["labels"].size() > kMaxLabels) {
+    return refuse("\"labels\" is not a list of 1 to " + std::to_string(kMaxLabels) + " labels");
   }
   std::vector<LabelInfo> labels;
   for (size_t i = 0; i < j["labels"].size(); ++i) {
@@ -666,7 +667,9 @@ Status apply_label_set(AppState& state, std::string_view json) {
     }
     LabelInfo info{l["name"].get<std::string>(), l["color"].get<std::string>(), "", ""};
     if (l.contains("description") && l["description"].is_string()) info.description = l["description"].get<std::string>();
-    if (!valid_label_name(info.name)) return refuse(where + ".name is not a label name");
+    // Any name a document may hold (a set saved from a document with imported labels, "WORK
+    // OF ART", loads again); names typed in the editor follow valid_label_name.
+    if (!acceptable_label_name(info.name)) return refuse(where + ".name is not a label name");
     if (!valid_color(info.color)) return refuse(where + ".color is not #rrggbb");
     if (info.description.size() > 200) return refuse(where + ".description is longer than 200 bytes");
     if (find_label(labels, info.name) >= 0) return refuse(where + ".name \"" + info.name + "\" is there twice");

@@ -327,7 +327,8 @@ TEST_CASE("labels: add, rename, recolour, reorder, remove; a label set goes from
 
   Reviewer other;
   const std::string before = document_json(other.state);
-  CHECK_FALSE(apply_label_set(other.state, "{\"format\": \"glosa-labels\", \"version\": 1, \"labels\": [{\"name\": \"A B\", \"color\": \"#000000\"}]}").is_ok());
+  CHECK_FALSE(apply_label_set(other.state, "{\"format\": \"glosa-labels\", \"version\": 1, \"labels\": [{\"name\": \"A\\u0001B\", \"color\": \"#000000\"}]}").is_ok());
+  CHECK_FALSE(apply_label_set(other.state, "{\"format\": \"glosa-labels\", \"version\": 1, \"labels\": [{\"name\": \" A\", \"color\": \"#000000\"}]}").is_ok());
   CHECK_FALSE(apply_label_set(other.state, "[]").is_ok());
   CHECK(document_json(other.state) == before);
   REQUIRE(open_file(other.state, "team.glosa-labels.json", set).is_ok());
@@ -549,4 +550,16 @@ TEST_CASE("accessibility: a long text is outlined in windows of whole lines that
   const size_t mid = doc_text.find("Akapit 20") + 3;
   const auto j = nlohmann::json::parse(accessible_outline_json(r.state, mid, window));
   CHECK(j["window"]["from"].get<size_t>() == doc_text.find("Akapit 20"));
+}
+
+TEST_CASE("labels: a set saved from a document with an imported label (a name with spaces) loads again") {
+  Reviewer r;
+  // As an import gives it: a label no one typed in the editor.
+  r.state.documents[static_cast<size_t>(r.state.current)]->doc.labels.push_back({"WORK OF ART", "#aabbcc", "imported label", ""});
+  mark_changed(r.state);
+  const std::string set = label_set_json(r.state);
+  CHECK(set.find("WORK OF ART") != std::string::npos);
+  Reviewer other;
+  REQUIRE(apply_label_set(other.state, set).is_ok());
+  CHECK(find_label(other.state.doc().labels, "WORK OF ART") >= 0);
 }
