@@ -601,6 +601,7 @@
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('glosa-tabs') : null;
     const me = Math.random().toString(36).slice(2);
     const others = new Set();  // tabs that said hello here and not yet goodbye
+    const shared = 'both keep their work in the same place, and the later save wins. Work in one tab (close the others)';
     // While this tab holds the lock: newcomers are said, and their leaving.
     function holdLock() {
       if (!channel) return;
@@ -608,8 +609,7 @@
         const m = event.data || {};
         if (m.type === 'hello') {
           others.add(m.id);
-          message(2, 'Glosa was opened in another tab of this browser: both keep their work in the same place, and ' +
-                  'the later save wins. Work in one tab (close the others)');
+          message(2, 'Glosa was opened in another tab of this browser: ' + shared);
           wake();
         } else if (m.type === 'bye' && others.delete(m.id) && others.size === 0) {
           message(0, 'The other Glosa tab was closed: this one keeps your work safely again');
@@ -622,8 +622,7 @@
         holdLock();
         return forever();
       }
-      message(2, 'Glosa is open in another tab of this browser: both keep their work in the same place, and the ' +
-              'later save wins. Work in one tab (close the others)');
+      message(2, 'Glosa is open in another tab of this browser: ' + shared);
       if (channel) {
         channel.postMessage({ type: 'hello', id: me });
         window.addEventListener('pagehide', function () { channel.postMessage({ type: 'bye', id: me }); });

@@ -285,10 +285,7 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   // (A re-annotation that changed nothing is no step: Ctrl+Z would seem to do nothing.)
   const auto same_annotation = [](const Document& a, const Document& b) {
     return a.lang == b.lang && a.entities.size() == b.entities.size() &&
-           std::equal(a.entities.begin(), a.entities.end(), b.entities.begin(), [](const Entity& x, const Entity& y) {
-             return x.begin_byte == y.begin_byte && x.end_byte == y.end_byte && x.label == y.label &&
-                    x.origin == y.origin && x.status == y.status;
-           });
+           std::equal(a.entities.begin(), a.entities.end(), b.entities.begin(), same_entity);
   };
   if (undoable && !same_annotation(before, s.doc)) {
     EditStep step;
@@ -521,6 +518,27 @@ DocumentSession& add_imported(AppState& state, Document doc, std::string_view so
   return add_session(state, std::move(session));
 }
 
+// A collection's file naming a document already here (its id, with the same text): that
+// document's index (-1: none), and whether the file holds it exactly (every field alike)
+// or another version of it (a colleague's copy, an older export), which opens beside it.
+struct AlreadyHere {
+  int index = -1;
+  bool same = false;
+};
+AlreadyHere already_here(const AppState& state, const std::string& id, const Document& doc) {
+  AlreadyHere here;
+  const int i = id.empty() ? -1 : find_document(state, id);
+  if (i < 0 || state.documents[static_cast<size_t>(i)]->doc.text != doc.text) return here;
+  here.index = i;
+  here.same = write_document(state.documents[static_cast<size_t>(i)]->doc) == write_document(doc);
+  return here;
+}
+
+// A collection's file says its document was marked done.
+bool marked_done(const nlohmann::json& j) {
+  return j.is_object() && j.contains("done") && j["done"].is_boolean() && j["done"].get<bool>();
+}
+
 // The first problem a Glosa file has beyond what read_document checks, or "".
 std::string imported_text_problem(const Document& doc) {
   if (doc.text.empty() || is_blank(doc.text)) return "the file's text is empty";
@@ -555,22 +573,20 @@ Status open_document_json(AppState& state, std::string_view json_text, std::stri
   auto parsed = nlohmann::json::parse(json_text, nullptr, false);
   std::string id;
   if (parsed.is_object() && parsed.contains("id") && parsed["id"].is_string()) id = parsed["id"].get<std::string>();
-  const bool done = parsed.is_object() && parsed.contains("done") && parsed["done"].is_boolean() && parsed["done"].get<bool>();
   // A collection's file (it names its document): the same document here, as it is, opens;
   // another version of it opens beside it.
-  const int same = id.empty() ? -1 : find_document(state, id);
-  const bool copy = same >= 0 && state.documents[static_cast<size_t>(same)]->doc.text == result.value().text;
-  if (copy && write_document(state.documents[static_cast<size_t>(same)]->doc) == write_document(result.value())) {
-    open_index(state, same);
+  const AlreadyHere here = already_here(state, id, result.value());
+  if (here.same) {
+    open_index(state, here.index);
     set_message(state, MessageKind::Info, source + " is already in the collection, as it is: opened it");
     return Status::ok();
   }
   DocumentSession& s = add_document(state, std::move(result.value()), source, true, id);
-  s.is_done = done;
+  s.is_done = marked_done(parsed);
   update_status(s);
   set_message(state, MessageKind::Info,
               "Opened " + source + ": " + std::to_string(count) + " entities" +
-                  (copy ? "; another version of it is in the collection (Compare shows the differences)" : ""));
+                  (here.index >= 0 ? "; another version of it is in the collection (Compare shows the differences)" : ""));
   return Status::ok();
 }
 
@@ -614,16 +630,14 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
         problem(text_problem);
         continue;
       }
-      const int same = id.empty() ? -1 : find_document(state, id);
-      if (same >= 0 && state.documents[static_cast<size_t>(same)]->doc.text == doc.value().text) {
-        if (write_document(state.documents[static_cast<size_t>(same)]->doc) == write_document(doc.value())) {
-          ++already;
-          continue;
-        }
-        ++copies;  // another version of it (a colleague's, an older export): beside it, never over it
+      const AlreadyHere here = already_here(state, id, doc.value());
+      if (here.same) {
+        ++already;
+        continue;
       }
+      if (here.index >= 0) ++copies;  // another version of it: beside it, never over it
       DocumentSession& s = add_imported(state, std::move(doc.value()), source, id);
-      s.is_done = rec.contains("done") && rec["done"].is_boolean() && rec["done"].get<bool>();
+      s.is_done = marked_done(rec);
       update_status(s);
       ++added;
       continue;

@@ -356,6 +356,9 @@ void draw_document_view(AppState& state, UiResources& ui) {
     shift += d;
   };
   const auto view_layout_top = [&] { return win_y - (top.y - shift + header_h); };
+  // Whether a line whose top is at `screen_y` is (partly / wholly) on screen.
+  const auto partly_in_view = [&](float screen_y) { return screen_y + line_h > win_y && screen_y < win_y + win_h; };
+  const auto wholly_in_view = [&](float screen_y) { return screen_y >= win_y && screen_y + line_h <= win_y + win_h; };
   // Lays out what is in view and follows the anchor if paragraphs above it changed height.
   const auto settle = [&] {
     for (int round = 0; round < 4; ++round) {
@@ -386,9 +389,8 @@ void draw_document_view(AppState& state, UiResources& ui) {
       settle();
       float r[4];
       const int sel = state.selected_entity;
-      if (to.selection_seen && sel >= 0 && L.entity_rect(sel, r)) {
-        const float y = top.y - shift + header_h + r[1];
-        if (y < win_y || y + line_h > win_y + win_h) state.scroll_to_entity = sel;
+      if (to.selection_seen && sel >= 0 && L.entity_rect(sel, r) && !wholly_in_view(top.y - shift + header_h + r[1])) {
+        state.scroll_to_entity = sel;
       }
     }
   }
@@ -454,10 +456,7 @@ void draw_document_view(AppState& state, UiResources& ui) {
     s->view = byte > 0 ? ViewPosition{byte, view_at - L.line_top(f)} : ViewPosition{0, ui.doc_scroll_y};
     float r[4];
     const int sel = state.selected_entity;
-    if (sel >= 0 && L.entity_rect(sel, r)) {
-      const float y = origin.y + r[1];
-      s->view.selection_seen = y + line_h > win_y && y < win_y + win_h;
-    }
+    if (sel >= 0 && L.entity_rect(sel, r)) s->view.selection_seen = partly_in_view(origin.y + r[1]);
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -16,6 +16,11 @@
 
 namespace glosa::app {
 
+bool same_entity(const Entity& a, const Entity& b) {
+  return a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label && a.origin == b.origin &&
+         a.status == b.status;
+}
+
 namespace {
 
 bool valid_entity(const AppState& state, int index) {
@@ -34,11 +39,6 @@ bool is_char_boundary(const std::string& text, size_t i) {
   return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
 }
 
-// What identifies an entity across refreshes (ids, base forms and groups are derived).
-bool same_entity(const Entity& a, const Entity& b) {
-  return a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label && a.origin == b.origin &&
-         a.status == b.status;
-}
 
 bool same_span_label(const Entity& a, const Entity& b) {
   return a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label;

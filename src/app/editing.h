@@ -22,6 +22,10 @@ namespace glosa::app {
 
 constexpr size_t kMaxUndo = 500;  // corrections kept for undo, per document
 
+// What identifies an entity across refreshes and annotations: span, label, origin and
+// status (ids, base forms and groups are derived).
+bool same_entity(const Entity& a, const Entity& b);
+
 // Gives entity `index` the label `label` (one of the document's labels). False, with a
 // message and nothing changed, for a bad index or an unknown label; true (and nothing
 // changed) when it has that label already.

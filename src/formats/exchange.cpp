@@ -177,8 +177,9 @@ Exported export_document(const Document& full, ExchangeFormat format) {
   const bool keeps_status = format == ExchangeFormat::Glosa || format == ExchangeFormat::Csv;
   const bool any_rejected = std::any_of(full.entities.begin(), full.entities.end(),
                                         [](const Entity& e) { return e.status == ReviewStatus::Rejected; });
-  const Document standing = !keeps_status && any_rejected ? without_rejected(full) : Document();
-  const Document& doc = !keeps_status && any_rejected ? standing : full;
+  const bool leave_out = !keeps_status && any_rejected;
+  const Document standing = leave_out ? without_rejected(full) : Document();
+  const Document& doc = leave_out ? standing : full;
   switch (format) {
     case ExchangeFormat::Glosa:
       out.files.push_back({".glosa.json", "application/json", write_document(doc, 2) + "\n"});

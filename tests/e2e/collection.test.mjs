@@ -213,13 +213,18 @@ test('a reload comes back to the same place in a long text, with the same entity
 
   // Come back in a narrower window (the place was stored at 1200 px): the lines wrap
   // elsewhere, the place in the text holds.
-  await page.close({ runBeforeUnload: true });
-  const narrow = await context.newPage();
-  narrow.on('pageerror', (e) => errors.push(String(e)));
-  await narrow.setViewportSize({ width: 900, height: 800 });
-  await narrow.goto(server.url);
-  await narrow.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
-  await frames(narrow, 4);
+  // The page closed (its view stored) and the app opened again in a window `width` wide.
+  const reopen = async (old, width, settle) => {
+    await old.close({ runBeforeUnload: true });
+    const next = await context.newPage();
+    next.on('pageerror', (e) => errors.push(String(e)));
+    await next.setViewportSize({ width, height: 800 });
+    await next.goto(server.url);
+    await next.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+    await frames(next, settle);
+    return next;
+  };
+  const narrow = await reopen(page, 900, 4);
   v = await view(narrow);
   const r = await narrow.evaluate((id) => glosa.entityRect(JSON.parse(glosa.getDocument()).entities.findIndex((e) => e.id === id)), topId);
   assert.ok(r && r.y0 >= v.docViewTop && r.y1 <= v.docViewBottom, 'what was at the top is in view at the new width');
@@ -239,13 +244,7 @@ test('a reload comes back to the same place in a long text, with the same entity
   await clickAt(narrow, centre(low));
   assert.equal((await view(narrow)).selectedId, low.id);
   await narrow.evaluate(() => glosa.whenIdle());
-  await narrow.close({ runBeforeUnload: true });
-  const slim = await context.newPage();
-  slim.on('pageerror', (e) => errors.push(String(e)));
-  await slim.setViewportSize({ width: 700, height: 800 });
-  await slim.goto(server.url);
-  await slim.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
-  await frames(slim, 6);
+  const slim = await reopen(narrow, 700, 6);
   v = await view(slim);
   assert.equal(v.selectedId, low.id);
   const s = await slim.evaluate((i) => glosa.entityRect(i), low.i);

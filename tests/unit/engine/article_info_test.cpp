@@ -14,14 +14,19 @@ using namespace glosa;
 
 namespace {
 
-// The rule entities and tokens of `text` (no NER model: deterministic), then ArticleInfo.
-ArticleInfo info_of(const std::string& text, const std::string& lang = "auto") {
+// The rule entities and tokens of `text` (no NER model: deterministic).
+Analysis rules_of(const std::string& text, const std::string& lang = "auto") {
   AnnotateOptions options;
   options.use_model = false;
   options.lang = lang;
   auto result = Engine().annotate(text, options);
   REQUIRE(result.is_ok());
-  const Analysis& a = result.value();
+  return result.value();
+}
+
+// ArticleInfo of `text` with its rule entities.
+ArticleInfo info_of(const std::string& text, const std::string& lang = "auto") {
+  const Analysis a = rules_of(text, lang);
   return compute_article_info(a.doc.text, a.tokens, a.doc.entities);
 }
 
@@ -146,12 +151,7 @@ TEST_CASE("article info: dates that are not the article's date are not taken") {
 }
 
 TEST_CASE("article info: a date a person rejected does not count") {
-  const std::string text = "Tytuł\nData: 12.01.2026\nTreść.";
-  AnnotateOptions options;
-  options.use_model = false;
-  auto result = Engine().annotate(text, options);
-  REQUIRE(result.is_ok());
-  Analysis a = result.value();
+  Analysis a = rules_of("Tytuł\nData: 12.01.2026\nTreść.");
   REQUIRE(a.doc.entities.size() == 1);
   CHECK(compute_article_info(a.doc.text, a.tokens, a.doc.entities).date == "2026-01-12");
   a.doc.entities[0].status = ReviewStatus::Rejected;
@@ -159,12 +159,7 @@ TEST_CASE("article info: a date a person rejected does not count") {
 }
 
 TEST_CASE("article info: a marker line whose date a person rejected is a title as written, not cut after its year") {
-  const std::string text = "date 2022-11 Kasym-\xC5\xBBomart Tokajew w Moskwie\nTre\xC5\x9B\xC4\x87.";
-  AnnotateOptions options;
-  options.use_model = false;
-  auto result = Engine().annotate(text, options);
-  REQUIRE(result.is_ok());
-  Analysis a = result.value();
+  Analysis a = rules_of("date 2022-11 Kasym-\xC5\xBBomart Tokajew w Moskwie\nTre\xC5\x9B\xC4\x87.");
   ArticleInfo info = compute_article_info(a.doc.text, a.tokens, a.doc.entities);
   REQUIRE(info.date == "2022-11");
   CHECK(info.title == "Kasym-\xC5\xBBomart Tokajew w Moskwie");
