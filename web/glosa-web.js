@@ -81,34 +81,69 @@
   });
 
   // Dear ImGui 1.86 reads key state once per frame: a key pressed and released before the
-  // next frame (a quick tap, or a key sent by automation) would never be seen. Its release
-  // is held back until a frame has seen the key down.
-  const keyDownFrame = {};  // keyCode -> frame count when it went down
+  // next frame (a quick tap, or a key sent by automation) would never be seen, and a second
+  // press of a key before a frame has seen the first one's release would merge with it (on a
+  // slow frame, "j j" moved once). So a key's change (down or up) waits until a frame has seen
+  // its previous change, and every key event after a waiting one waits behind it, in order:
+  // keys typed ahead of a slow frame land as typed ("j j Enter" moves twice, then accepts).
+  // A held event is stopped and a copy of it is dispatched when its turn comes.
+  const keyChangedAt = {};  // keyCode -> frame count when its last down or up reached the app
+  const heldKeys = [];      // {event, target} in the order they came
   const replayed = new WeakSet();
-  window.addEventListener('keydown', function (event) {
-    if (started) keyDownFrame[event.keyCode] = Module._glosa_frame_count();
-  }, true);
-  window.addEventListener('keyup', function (event) {
-    if (!started || replayed.has(event)) return;
-    const down = keyDownFrame[event.keyCode];
-    delete keyDownFrame[event.keyCode];
-    if (down === undefined || Module._glosa_frame_count() >= down + 2) return;
-    event.stopImmediatePropagation();
-    const init = { key: event.key, code: event.code, ctrlKey: event.ctrlKey, shiftKey: event.shiftKey,
-                   altKey: event.altKey, metaKey: event.metaKey, bubbles: true, cancelable: true };
-    const keyCode = event.keyCode, which = event.which;
-    const target = event.target;
-    const replay = function () {
-      if (Module._glosa_frame_count() < down + 2) { wake(); requestAnimationFrame(replay); return; }
-      const again = new KeyboardEvent('keyup', init);
-      Object.defineProperty(again, 'keyCode', { get: function () { return keyCode; } });
-      Object.defineProperty(again, 'which', { get: function () { return which; } });
-      replayed.add(again);
-      target.dispatchEvent(again);
-    };
-    wake();
-    requestAnimationFrame(replay);
-  }, true);
+  function keyMustWait(event) {
+    if (event.type === 'keypress' || event.repeat) return false;
+    const at = keyChangedAt[event.keyCode];
+    return at !== undefined && Module._glosa_frame_count() < at + 2;
+  }
+  function noteKeyChange(event) {
+    if (event.type !== 'keypress' && !event.repeat) keyChangedAt[event.keyCode] = Module._glosa_frame_count();
+  }
+  // What a held keydown's own default would have done that the app takes over anyway (its
+  // shortcuts, focus and page moves). A key that types keeps its default: its keypress, held too.
+  function heldKeyDefaultIsTheApps(event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey) return true;
+    return ['Tab', 'Backspace', 'Enter', 'PageDown', 'PageUp', 'Home', 'End', 'ContextMenu', 'F10'].includes(event.key) ||
+           (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) ||
+           (event.key === ' ' && !Module._glosa_text_field_active());
+  }
+  function copyOfKeyEvent(event) {
+    const copy = new KeyboardEvent(event.type, {
+      key: event.key, code: event.code, location: event.location, repeat: event.repeat,
+      ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey,
+      bubbles: true, cancelable: true });
+    const keyCode = event.keyCode, which = event.which, charCode = event.charCode;
+    Object.defineProperty(copy, 'keyCode', { get: function () { return keyCode; } });
+    Object.defineProperty(copy, 'which', { get: function () { return which; } });
+    Object.defineProperty(copy, 'charCode', { get: function () { return charCode; } });
+    replayed.add(copy);
+    return copy;
+  }
+  function passHeldKeys() {
+    while (heldKeys.length > 0) {
+      const next = heldKeys[0];
+      if (keyMustWait(next.event)) { wake(); requestAnimationFrame(passHeldKeys); return; }
+      heldKeys.shift();
+      noteKeyChange(next.event);
+      (next.target && next.target.isConnected ? next.target : window).dispatchEvent(next.event);
+    }
+  }
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (!started || replayed.has(event)) return;
+      // A keyboard composing a word (229) and the clipboard's keys (their default is the copy
+      // or paste itself) are never held.
+      const clipboardKey = (event.ctrlKey || event.metaKey) && ['c', 'v', 'x'].includes((event.key || '').toLowerCase());
+      if (event.keyCode === 229 || event.keyCode === 0 || clipboardKey || (heldKeys.length === 0 && !keyMustWait(event))) {
+        noteKeyChange(event);
+        return;
+      }
+      event.stopImmediatePropagation();
+      if (type === 'keydown' && heldKeyDefaultIsTheApps(event)) event.preventDefault();
+      const first = heldKeys.length === 0;
+      heldKeys.push({ event: copyOfKeyEvent(event), target: event.target });
+      if (first) { wake(); requestAnimationFrame(passHeldKeys); }
+    }, true);
+  });
 
   // --- the mouse wheel: pixels in the natural direction (GLFW passes the raw deltaY with
   // its sign flipped for ImGui, so a notch down scrolled up by a hundred notches) ---

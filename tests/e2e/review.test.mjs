@@ -132,6 +132,50 @@ test('the sample article goes from paste to a fully reviewed file with the keybo
   await context.close();
 });
 
+// Keys typed ahead of slow frames land as typed: ImGui sees a key once per frame, and a second
+// press of a key before a frame had seen the first one's release merged with it ("Tab Tab" on
+// a long text moved once). The page is slowed (CPU throttled) and the keys are pressed without
+// waiting for a frame; the result must be what the same keys give one frame apart.
+test('keys pressed faster than the frames all count, in order', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  await pasteText(page, sample);
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const selectedId = () => page.evaluate(() => glosa.viewState().selectedId);
+  const doc = async () => JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  const slowly = async (key) => {
+    await page.keyboard.press(key);
+    await frames(page, 3);
+    await page.evaluate(() => glosa.whenIdle());
+  };
+  // One frame apart: Tab once, then the next five entities in reading order.
+  await slowly('Tab');
+  const ids = [await selectedId()];
+  for (let i = 0; i < 5; i++) {
+    await slowly('Tab');
+    ids.push(await selectedId());
+  }
+  assert.equal(new Set(ids).size, 6, `six entities one after another: ${ids}`);
+  for (let i = 0; i < 5; i++) await slowly('Shift+Tab');
+  assert.equal(await selectedId(), ids[0], 'back at the first');
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  // Tab Tab Tab Enter Tab x, with no frame between them.
+  for (const key of ['Tab', 'Tab', 'Tab', 'Enter', 'Tab', 'x']) await page.keyboard.press(key);
+  await frames(page, 20);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.evaluate(() => glosa.whenIdle());
+  const entities = (await doc()).entities;
+  const status = (id) => entities.find((e) => e.id === id).status;
+  assert.equal(status(ids[3]), 'accepted', 'Enter accepted the third entity after the first');
+  assert.equal(status(ids[5]), 'rejected', 'x rejected the one after the next (Enter had moved on to the fourth)');
+  for (const id of [ids[0], ids[1], ids[2], ids[4]]) assert.equal(status(id), 'unreviewed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // The review line fits a narrow column: at 1024 px with the Documents panel and the side
 // panel open, every button of it is inside the window and none overlaps another (they ran
 // past the edge on one line).
