@@ -350,7 +350,9 @@ namespace {
 int line_in(const ParagraphLayout& para, float local_y, float line_height) {
   if (para.lines.empty()) return -1;
   const int n = static_cast<int>(para.lines.size());
-  return std::clamp(static_cast<int>(std::floor(local_y / line_height)), 0, n - 1);
+  // Clamped as a float: fragment_near asks for "the last line" with a huge local_y, whose
+  // quotient does not fit an int (the cast made it the first line).
+  return static_cast<int>(std::clamp(std::floor(local_y / line_height), 0.0f, static_cast<float>(n - 1)));
 }
 
 }  // namespace

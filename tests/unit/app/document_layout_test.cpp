@@ -251,6 +251,19 @@ TEST_CASE("document_layout: the fragment nearest a point, for mouse selection") 
   CHECK(L.fragment_near(5, 900).fragment == 2);   // below it: the last line
 }
 
+TEST_CASE("document_layout: a point in the gap of a blank line is on the last line above it") {
+  // "ala ma" / "kota", a blank line, "pies". The view's top in that gap is where a share link
+  // and a document opened again start: it was the first line of the paragraph above.
+  const Document d = doc_with("ala ma kota\n\npies", {});
+  Laid laid(d, {}, params(65));
+  DocumentLayout& L = laid.layout;
+  REQUIRE(L.paragraph(1).lines.empty());
+  const FragmentRef f = L.fragment_near(5, L.paragraph_top(1) + 1);
+  CHECK(f.paragraph == 0);
+  CHECK(f.fragment == 2);  // "kota"
+  CHECK(L.line_top(f) == doctest::Approx(L.paragraph_top(0) + L.paragraph(0).lines[1].y));
+}
+
 // --- The lazy index: paragraphs laid out when needed, found by binary search ---
 
 namespace {
