@@ -1212,8 +1212,69 @@ void share_document(AppState& state) {
     set_message(state, MessageKind::Error, "Links are not available on this platform");
     return;
   }
-  state.services.share_link(write_document(state.doc(), -1));
+  const Document& doc = state.doc();
+  nlohmann::json link = nlohmann::json::parse(write_document(doc, -1));
+  nlohmann::json view = nlohmann::json::object();
+  const CodepointIndex index(doc.text);
+  view["start"] = index.to_codepoint(std::min(state.session()->view.byte, doc.text.size()));
+  if (state.selected_entity >= 0 && state.selected_entity < static_cast<int>(doc.entities.size())) {
+    view["selected"] = doc.entities[static_cast<size_t>(state.selected_entity)].id;
+  }
+  view["hidden_labels"] = nlohmann::json::array();
+  for (const LabelInfo& l : doc.labels) {
+    const auto it = state.hidden_labels.find(l.name);
+    if (it != state.hidden_labels.end() && it->second) view["hidden_labels"].push_back(l.name);
+  }
+  link["view"] = std::move(view);
+  state.services.share_link(link.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
+
+namespace {
+
+// The view a link carries (share_document), on the open document: the line it starts at, the
+// entity selected, and which of the document's labels are hidden (the others are shown).
+// Returns the labels it hid, for the message; anything it cannot use is passed over.
+std::vector<std::string> apply_shared_view(AppState& state, const nlohmann::json& link) {
+  std::vector<std::string> hidden;
+  DocumentSession* s = state.session();
+  if (!s || !link.is_object() || !link.contains("view") || !link["view"].is_object()) return hidden;
+  const nlohmann::json& view = link["view"];
+  const Document& doc = s->doc;
+  if (view.contains("start") && view["start"].is_number_unsigned()) {
+    size_t byte = 0;
+    if (CodepointIndex(doc.text).to_byte(view["start"].get<size_t>(), &byte)) {
+      s->view = ViewPosition{byte, 0, /*selection_seen=*/true};
+      state.restore_view = s->view;
+      state.restore_pending = true;
+    }
+  }
+  if (view.contains("selected") && view["selected"].is_string()) {
+    const std::string id = view["selected"].get<std::string>();
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+      if (doc.entities[i].id == id) state.selected_entity = s->selected_entity = static_cast<int>(i);
+    }
+  }
+  if (view.contains("hidden_labels") && view["hidden_labels"].is_array()) {
+    for (const LabelInfo& l : doc.labels) state.hidden_labels[l.name] = false;
+    for (const auto& name : view["hidden_labels"]) {
+      if (!name.is_string()) continue;
+      const std::string label = name.get<std::string>();
+      if (std::none_of(doc.labels.begin(), doc.labels.end(), [&](const LabelInfo& l) { return l.name == label; })) continue;
+      if (!state.hidden_labels[label]) hidden.push_back(label);
+      state.hidden_labels[label] = true;
+    }
+  }
+  return hidden;
+}
+
+std::string hidden_as_in_link(const std::vector<std::string>& hidden) {
+  if (hidden.empty()) return "";
+  std::string names;
+  for (const std::string& h : hidden) names += (names.empty() ? "" : ", ") + h;
+  return "; hidden as in the link: " + names + " (the legend shows them again)";
+}
+
+}  // namespace
 
 Status open_shared_document(AppState& state, std::string_view json_text) {
   auto doc = read_document(json_text);
@@ -1230,15 +1291,17 @@ Status open_shared_document(AppState& state, std::string_view json_text) {
       }
       if (!same) continue;
       select_document(state, static_cast<int>(i));
-      set_message(state, MessageKind::Info, "The link's document is already here: it is open");
+      const auto hidden = apply_shared_view(state, nlohmann::json::parse(json_text, nullptr, false));
+      set_message(state, MessageKind::Info, "The link's document is already here: it is open" + hidden_as_in_link(hidden));
       return Status::ok();
     }
   }
   Status s = open_document_json(state, json_text, "shared link");
   if (!s.is_ok()) return s;
+  const auto hidden = apply_shared_view(state, nlohmann::json::parse(json_text, nullptr, false));
   set_message(state, MessageKind::Info,
               "Opened the document from the link: " + std::to_string(state.doc().entities.size()) +
-                  " entities (it is now kept in this browser too)");
+                  " entities (it is now kept in this browser too)" + hidden_as_in_link(hidden));
   return s;
 }
 

@@ -312,11 +312,14 @@ std::string document_title(const Document& doc);
 void save_document(AppState& state);
 
 // Copy link: the open document (text, entities, labels, groups, quotations) as a link that
-// opens the same view, through PlatformServices::share_link.
+// opens the same view, through PlatformServices::share_link: the file's JSON with a "view"
+// member (docs/FORMAT.md): the top line's first character, the selected entity, the labels
+// hidden in the legend.
 void share_document(AppState& state);
 
 // A document that came in a link (share_document's JSON): opened as a new document, or the
-// one already in the collection with the same text and entities.
+// one already in the collection with the same text and entities; at the link's view when it
+// has one.
 Status open_shared_document(AppState& state, std::string_view json_text);
 
 // Enter in the Open dialog: opens the platform's file picker and closes the dialog. Called

@@ -1,6 +1,6 @@
 // End-to-end: work that leaves the page (issue #11). Export ▾ saves every interchange
-// format; Copy link puts the document in a link that opens the same view in a fresh browser
-// while the server never sees the text; a brat .txt + .ann pair dropped together opens as one
+// format; Copy link puts the document in a link that opens the same view (place, selection,
+// hidden labels) in a fresh browser while the server never sees the text; a brat .txt + .ann pair dropped together opens as one
 // document; Compare with… steps through another annotator's disagreements and takes theirs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -99,6 +99,61 @@ test('Copy link opens the same document in a fresh browser; the server never rec
   assert.match(broken, /cut short or changed/);
   assert.equal((await fresh.evaluate(() => glosa.listDocuments())).length, 1, 'nothing was added or lost');
   assert.deepEqual(freshErrors, []);
+  await other.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The link opens the same view: the place the sender was reading, the entity selected there,
+// the labels hidden in the legend.
+test('Copy link opens at the place the sender was reading, with the same selection and hidden labels', async () => {
+  const long = fs.readFileSync(path.join(root, 'assets', 'samples', 'sample-pl.txt'), 'utf8');
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 800 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  await pasteText(page, [long, long, long].join('\n\n'));
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  await page.mouse.move(500, 400);
+  for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, 150); await frames(page, 1); }
+  await frames(page, 3);
+  let v = await view(page);
+  assert.ok(v.docScrollY > 1000, `scrolled down: ${v.docScrollY}`);
+  // Click an entity in the middle of the view.
+  const doc = JSON.parse(await page.evaluate(() => glosa.getDocument()));
+  let target = -1;
+  let rect = null;
+  for (let i = 0; i < doc.entities.length && target < 0; i++) {
+    const r = await page.evaluate((k) => glosa.entityRect(k), i);
+    if (r && r.y0 > v.docViewTop + 150 && r.y1 < v.docViewBottom - 150) { target = i; rect = r; }
+  }
+  assert.ok(target >= 0, 'an entity in view');
+  await clickAt(page, centre(rect));
+  assert.equal((await view(page)).selected, target);
+  // Hide a label other than the selected one's, with its legend chip.
+  const hide = doc.labels.find((l) => l.name !== doc.entities[target].label && doc.entities.some((e) => e.label === l.name)).name;
+  await clickAt(page, centre(await page.evaluate((n) => glosa.itemRect('label:' + n), hide)));
+  v = await view(page);
+  assert.deepEqual(v.hiddenLabels, [hide]);
+  const sent = { scrollY: v.docScrollY, selectedId: v.selectedId };
+  await page.screenshot({ path: path.join(artifacts, 'link-view-sender.png') });
+  await clickAt(page, centre(await exportMenu(page, 'export:link')));
+  await waitForMessage(page, /Copied a link/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const other = await browser.newContext({ viewport: { width: 1400, height: 800 } });
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await fresh.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await waitForMessage(fresh, /Opened the document from the link/);
+  await frames(fresh, 4);
+  const got = await view(fresh);
+  await fresh.screenshot({ path: path.join(artifacts, 'link-view-opened.png') });
+  assert.equal(got.selectedId, sent.selectedId, 'the same entity is selected');
+  assert.deepEqual(got.hiddenLabels, [hide], 'the same label is hidden');
+  assert.match(got.message, new RegExp('hidden as in the link: ' + hide));
+  assert.ok(Math.abs(got.docScrollY - sent.scrollY) < 2 * got.lineHeight,
+            `the same place: ${got.docScrollY} px down, the sender ${sent.scrollY}`);
+  await fresh.screenshot({ path: path.join(artifacts, 'link-view-opened.png') });
   await other.close();
   assert.deepEqual(errors, []);
   await context.close();

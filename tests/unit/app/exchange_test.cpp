@@ -1,12 +1,14 @@
 // Tests for app/exchange: Export in other formats through the platform, opening a brat pair
 // picked together, what open_file recognises by content, comparing with another annotator's
 // file (refused for another text; stepping; taking theirs or keeping ours; undo), and the
-// document of a shared link (opened once).
+// document of a shared link (opened once, at the view it carries).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "app/app_state.h"
 #include "app/editing.h"
@@ -418,6 +420,53 @@ TEST_CASE("share_document hands the open document's file to the platform") {
   REQUIRE(back.is_ok());
   CHECK(back.value().text == kGdansk);
   CHECK(back.value().entities.size() == x.state.doc().entities.size());
+}
+
+TEST_CASE("a link opens the same view: the line the sender was reading, the selected entity, the hidden labels") {
+  Exchange x;
+  std::string shared;
+  x.state.services.share_link = [&](const std::string& json) { shared = json; };
+  annotated(x);
+  const int nowak = x.find("Ann\xC4\x85 Nowak");
+  REQUIRE(nowak >= 0);
+  x.state.selected_entity = nowak;
+  x.state.session()->view.byte = x.state.doc().text.find("z Ann");  // the top line starts there
+  x.state.hidden_labels["LOC"] = true;
+  x.state.hidden_labels["NOT IN IT"] = true;  // a label of no entity here: not the link's
+  share_document(x.state);
+  const auto link = nlohmann::json::parse(shared);
+  CHECK(link["view"]["start"] == 27);  // code points: ń, ł and ę of the words before it count one each
+  CHECK(link["view"]["selected"] == x.state.doc().entities[static_cast<size_t>(nowak)].id);
+  CHECK(link["view"]["hidden_labels"] == nlohmann::json::array({"LOC"}));
+
+  // Another browser: nothing hidden there, and PER hidden (the link shows it again).
+  Exchange other;
+  other.state.hidden_labels["PER"] = true;
+  REQUIRE(open_shared_document(other.state, shared).is_ok());
+  CHECK(other.state.session()->source_name == "shared link");
+  CHECK(other.state.restore_pending);
+  CHECK(other.state.restore_view.byte == x.state.doc().text.find("z Ann"));
+  CHECK(other.state.restore_view.selection_seen);
+  REQUIRE(other.state.selected_entity >= 0);
+  CHECK(other.state.doc().entities[static_cast<size_t>(other.state.selected_entity)].begin_byte ==
+        x.state.doc().entities[static_cast<size_t>(nowak)].begin_byte);
+  CHECK(other.state.hidden_labels["LOC"]);
+  CHECK_FALSE(other.state.hidden_labels["PER"]);
+  CHECK(other.state.message.find("hidden as in the link: LOC") != std::string::npos);
+
+  // A link without a view (an older one) leaves the legend as it is; a hostile view is passed over.
+  Exchange third;
+  third.state.hidden_labels["PER"] = true;
+  REQUIRE(open_shared_document(third.state, write_document(x.state.doc(), -1)).is_ok());
+  CHECK(third.state.hidden_labels["PER"]);
+  CHECK(third.state.selected_entity < 0);
+  auto hostile = link;
+  hostile["view"] = {{"start", 1u << 30}, {"selected", 7}, {"hidden_labels", {"LOC", 3, nullptr}}};
+  Exchange fourth;
+  REQUIRE(open_shared_document(fourth.state, hostile.dump()).is_ok());
+  CHECK(fourth.state.restore_view.byte == 0);
+  CHECK(fourth.state.selected_entity < 0);
+  CHECK(fourth.state.hidden_labels["LOC"]);
 }
 
 // --- Files that are not UTF-8: read as Windows-1250, or repaired, and said ---
