@@ -237,12 +237,12 @@ void count_changes(const Document& before, const Document& after, AppState::Reta
   report->dropped += old_labels.size();
 }
 
+// "1 document", "3 documents".
+std::string count(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
 // The message for a finished re-tag.
 void report_retag(AppState& state) {
   const AppState::RetagReport& r = state.retag;
-  auto count = [](size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
   std::string what;
   if (r.relabelled + r.added + r.dropped == 0) {
     what = "nothing changed";
@@ -314,6 +314,16 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
   request_model_for(state, s.doc.lang);
   const std::string name = s.source_name;
   const bool keeping_warning = state.message_kind != MessageKind::Info && now(state) < state.keep_warning_until_ms;
+  AppState::AnnotationRun& run = state.annotation_run;
+  if (!retagged) {  // (a re-tag reports by itself)
+    if (run.documents == 0) run.source = name;
+    run.one_source = run.one_source && run.source == name;
+    ++run.documents;
+    run.entities += s.doc.entities.size();
+  }
+  const size_t still_annotating = static_cast<size_t>(std::count_if(
+      state.documents.begin(), state.documents.end(), [](const auto& d) { return d->is_annotating() && !d->retagging; }));
+  const bool run_done = still_annotating == 0;
   s.unsupported_script = unsupported_script(s.doc.text);
   if (!s.unsupported_script.empty()) {
     set_message(state, MessageKind::Warning,
@@ -327,10 +337,17 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
     set_message(state, MessageKind::Info,
                 "Annotated " + name + " again: " + std::to_string(s.doc.entities.size()) +
                     " entities; your corrections are kept");
+  } else if (run_done && run.documents > 1) {
+    set_message(state, MessageKind::Info,
+                "Annotated " + count(run.documents, "document", "documents") + (run.one_source ? " of " + run.source : "") +
+                    ": " + count(run.entities, "entity", "entities"));
   } else if (&s == state.session()) {
     set_message(state, MessageKind::Info,
-                "Annotated " + name + ": " + std::to_string(s.doc.entities.size()) + " entities");
+                "Annotated " + name + ": " + std::to_string(s.doc.entities.size()) + " entities" +
+                    (still_annotating > 0 ? "; annotating " + count(still_annotating, "more document", "more documents") + "\xE2\x80\xA6"
+                                          : ""));
   }
+  if (run_done) run = {};
   if (retagged) {
     ++state.retag.documents;
     count_changes(before, s.doc, &state.retag);
@@ -347,6 +364,11 @@ void start_annotation(AppState& state, DocumentSession& s, const std::string& la
   AnnotateOptions options;
   options.lang = lang;
   if (state.services.annotate_async) {
+    // A new run when nothing else is being annotated (one that failed or was cancelled left
+    // its count behind).
+    if (std::none_of(state.documents.begin(), state.documents.end(), [](const auto& d) { return d->is_annotating(); })) {
+      state.annotation_run = {};
+    }
     if (s.annotation_job && state.services.cancel_annotation) state.services.cancel_annotation(s.annotation_job);
     s.annotation_job = state.next_job++;
     state.services.annotate_async(s.annotation_job, s.doc.text, options);
@@ -699,6 +721,8 @@ Status open_jsonl(AppState& state, std::string_view name, std::string_view bytes
     message += "; skipped " + std::to_string(broken) + " broken line" + (broken == 1 ? "" : "s") + " (" + first_problem + ")";
   }
   set_message(state, broken > 0 ? MessageKind::Warning : MessageKind::Info, message);
+  // The lines skipped stay readable while the first annotations come back.
+  if (broken > 0 && state.services.now_ms) state.keep_warning_until_ms = state.services.now_ms() + 10000;
   return Status::ok();
 }
 

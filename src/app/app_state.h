@@ -102,6 +102,14 @@ struct AppState {
     size_t added = 0;      // words tagged that were not
     size_t dropped = 0;    // words no longer tagged
   } retag;
+  // Documents annotated in the background since nothing was being annotated (a .jsonl, files
+  // dropped together): when the last comes back, one message counts them all.
+  struct AnnotationRun {
+    size_t documents = 0;
+    size_t entities = 0;
+    std::string source;      // the first one's file name
+    bool one_source = true;  // every one came from that file
+  } annotation_run;
 
   // --- local saving ---
   bool storage_failed = false;     // the last save failed (message says why)

@@ -405,6 +405,45 @@ TEST_CASE("collection: \"Re-tag with what I taught\" says what it changed when t
   CHECK(c.state.message.find("Nothing to re-tag") == 0);
 }
 
+TEST_CASE("collection: a .jsonl annotated in the background says what all its documents came to, not the open one's alone") {
+  Collection c;
+  c.annotate_later();
+  auto answer = [&](size_t k) {
+    auto result = c.engine.annotate(c.jobs[k].second);
+    REQUIRE(result.is_ok());
+    on_annotated(c.state, c.jobs[k].first, result.value().doc, 1.0);
+  };
+  const std::string articles = std::string("{\"text\": \"") + kGdansk + "\"}\n{\"text\": \"" + kLondon +
+                               "\", \"lang\": \"en\"}\n{\"text\": \"" + kTokajew + "\"}\n";
+  REQUIRE(open_file(c.state, "batch.jsonl", articles).is_ok());
+  REQUIRE(c.jobs.size() == 3);
+  CHECK(c.state.message == "Opened 3 documents from batch.jsonl");
+  answer(0);  // the open one
+  const size_t first = c.state.doc().entities.size();
+  CHECK(c.state.message == "Annotated batch.jsonl: " + std::to_string(first) + " entities; annotating 2 more documents\xE2\x80\xA6");
+  answer(1);
+  CHECK(c.state.message.find("annotating 2 more") != std::string::npos);  // another's return says nothing
+  answer(2);
+  size_t all = 0;
+  for (const auto& d : c.state.documents) all += d->doc.entities.size();
+  CHECK(all > first);
+  CHECK(c.state.message == "Annotated 3 documents of batch.jsonl: " + std::to_string(all) + " entities");
+  // A paste afterwards is a run of its own.
+  REQUIRE(load_text(c.state, "Anna Nowak mieszka w Krakowie.", "clipboard").is_ok());
+  answer(3);
+  CHECK(c.state.message.find("Annotated clipboard: ") == 0);
+
+  // A broken line stays readable while the first documents come back.
+  Collection d;
+  d.annotate_later();
+  REQUIRE(open_file(d.state, "broken.jsonl", std::string("{\"text\": \"") + kGdansk + "\"}\nnot json\n").is_ok());
+  auto result = d.engine.annotate(d.jobs[0].second);
+  REQUIRE(result.is_ok());
+  on_annotated(d.state, d.jobs[0].first, result.value().doc, 1.0);
+  CHECK(d.state.message_kind == MessageKind::Warning);
+  CHECK(d.state.message.find("skipped 1 broken line") != std::string::npos);
+}
+
 TEST_CASE("collection: a re-tag cancelled or cut short by a removal leaves no count behind; the next one reports") {
   Collection c;
   c.annotate_later();
