@@ -73,10 +73,16 @@
 
   // Keys pressed on a button of the page (the commands, the mirror's Earlier / Later) are the
   // button's: Enter and Space press it, and the app must not take them too (Enter would also
-  // accept the selected entity). Registered first, so nothing after it sees them.
+  // accept the selected entity). So are keys anywhere in the list of commands (its heading
+  // has the focus after a command whose button went). Registered first, so nothing after it
+  // sees them.
+  const commandsList = document.getElementById('commands');
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (event) {
-      if (event.target && event.target.tagName === 'BUTTON') event.stopImmediatePropagation();
+      const t = event.target;
+      if (t && (t.tagName === 'BUTTON' || (commandsList && t.nodeType === 1 && commandsList.contains(t)))) {
+        event.stopImmediatePropagation();
+      }
     }, true);
   });
 
@@ -1151,12 +1157,13 @@
     let ul = commandsNav.querySelector('ul');
     if (!ul) {
       ul = el('ul');
-      commandsNav.replaceChildren(el('h2', null, 'Commands'), ul);
+      commandsNav.replaceChildren(el('h2', { tabindex: '-1' }, 'Commands'), ul);
     }
-    // In place: a button that stays keeps its element (and the focus, if it has it); when the
-    // focused one goes (Accept, once accepted), the focus goes to the one now in its place,
-    // not to the page's start.
-    const focused = ul.contains(document.activeElement) ? Array.prototype.indexOf.call(ul.children, document.activeElement.parentNode) : -1;
+    // In place: a button that stays keeps its element (and the focus, if it has it). When the
+    // focused one goes (Accept, once accepted; "Label as ORG", once ORG), the focus goes to the
+    // list's heading, not to the page's start, and never to the button now in its place: that
+    // was Reject, so a second Enter undid the review.
+    const focused = ul.contains(document.activeElement);
     const old = new Map();
     ul.querySelectorAll('button').forEach(function (b) { old.set(b.getAttribute('data-command'), b.parentNode); });
     const items = JSON.parse(json).map(function (c) {
@@ -1174,9 +1181,7 @@
       return li;
     });
     ul.replaceChildren.apply(ul, items);
-    if (focused >= 0 && !ul.contains(document.activeElement) && ul.children.length) {
-      ul.children[Math.min(focused, ul.children.length - 1)].firstChild.focus({ preventScroll: true });
-    }
+    if (focused && !ul.contains(document.activeElement)) commandsNav.querySelector('h2').focus({ preventScroll: true });
   }
   let commandsTimer = null;
   function scheduleCommands() {

@@ -540,19 +540,31 @@ DocumentSession& add_imported(AppState& state, Document doc, std::string_view so
   return add_session(state, std::move(session));
 }
 
-// A collection's file naming a document already here (its id, with the same text): that
-// document's index (-1: none), and whether the file holds it exactly (every field alike)
-// or another version of it (a colleague's copy, an older export), which opens beside it.
+// A Glosa file of a document already here: that document's index (-1: none), and whether
+// the file holds it exactly (every field alike) or another version of it (a colleague's
+// copy, an older export), which opens beside it. A collection's file names its document (its
+// id, with the same text); a file without an id (a download) is matched by its text, an exact
+// copy first.
 struct AlreadyHere {
   int index = -1;
   bool same = false;
 };
 AlreadyHere already_here(const AppState& state, const std::string& id, const Document& doc) {
   AlreadyHere here;
-  const int i = id.empty() ? -1 : find_document(state, id);
+  const std::string file = write_document(doc);
+  const auto exactly = [&](size_t i) { return write_document(state.documents[i]->doc) == file; };
+  if (id.empty()) {
+    for (size_t i = 0; i < state.documents.size() && !here.same; ++i) {
+      if (state.documents[i]->doc.text != doc.text) continue;
+      here.same = exactly(i);
+      if (here.index < 0 || here.same) here.index = static_cast<int>(i);
+    }
+    return here;
+  }
+  const int i = find_document(state, id);
   if (i < 0 || state.documents[static_cast<size_t>(i)]->doc.text != doc.text) return here;
   here.index = i;
-  here.same = write_document(state.documents[static_cast<size_t>(i)]->doc) == write_document(doc);
+  here.same = exactly(static_cast<size_t>(i));
   return here;
 }
 

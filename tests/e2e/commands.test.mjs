@@ -196,6 +196,13 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
   await page.waitForFunction(() => !document.querySelector('#commands button[data-command="entity:label:PER"]'), null,
                              { timeout: 5000 });
   assert.ok(await page.evaluate(() => !!document.activeElement.closest('#commands')), 'the focus stays among the commands');
+  // ... on the list's heading, not on the button now in its place: a second Enter (a key
+  // repeated, a double press) does nothing. It landed on "Label as place" and relabelled again.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  const again = JSON.parse(await page.evaluate(() => glosa.getDocument())).entities.filter((e) => e.text === 'Westerplatte');
+  assert.deepEqual(again.map((e) => [e.label, e.status]), relabelled.map((e) => [e.label, e.status]), 'a second Enter changed nothing');
 
   // Compare: the file picker opens inside the button's activation (no dialog on the canvas).
   const compare = nav.getByRole('button', { name: 'Compare with another annotator\'s file…' });

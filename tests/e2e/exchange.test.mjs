@@ -228,6 +228,11 @@ test('Export ▾ downloads CoNLL and a brat pair as one .zip; the .zip, or its t
   for (let i = 0; i < 20; i++) await frames(page, 1);
   assert.equal(downloads.length, 1, downloads.map((d) => d.suggestedFilename()).join(', '));
   assert.match(downloads[0].suggestedFilename(), /\.brat\.zip$/);
+  // Open's file picker offers what Export saved (a phone's picker greys out the rest).
+  const accept = await page.evaluate(() => document.getElementById('file-input').accept.split(','));
+  for (const name of [conll.suggestedFilename(), downloads[0].suggestedFilename(), 'x.jsonld', 'x.ann']) {
+    assert.ok(accept.some((a) => a.startsWith('.') && name.endsWith(a)), `the picker offers ${name}: ${accept}`);
+  }
   const zip = fs.readFileSync(await downloads[0].path());
   const entries = storedZipEntries(zip);
   assert.deepEqual(entries.map((e) => e.name.slice(-4)), ['.txt', '.ann']);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/editing.h"
 #include "app_fixtures.h"
 #include "formats/annotation_json.h"
 #include "test_support.h"
@@ -52,7 +53,7 @@ TEST_CASE("app_state: empty text is refused and the open document stays") {
   CHECK(document_json(f.state) == before);
 }
 
-TEST_CASE("app_state: opening a corrupt file keeps the document; a good file is added beside it") {
+TEST_CASE("app_state: opening a corrupt file keeps the document; a good file opens the same document here, or beside another version") {
   Fixture f;
   REQUIRE(load_text(f.state, "Wzrost o 5 proc.", "clipboard").is_ok());
   const std::string saved_json = document_json(f.state);
@@ -63,11 +64,20 @@ TEST_CASE("app_state: opening a corrupt file keeps the document; a good file is 
   CHECK(f.state.message.find("zly.glosa.json") != std::string::npos);
   CHECK(document_json(f.state) == other);
   REQUIRE(f.state.documents.size() == 2);
+  // The file of the first document, which is here as it is: that one opens, no copy.
+  REQUIRE(open_file(f.state, "dobry.GLOSA.JSON", saved_json).is_ok());
+  CHECK(document_json(f.state) == saved_json);
+  CHECK(f.state.documents.size() == 2);
+  CHECK(f.state.current == 0);
+  CHECK(f.state.message == "dobry.GLOSA.JSON is already in the collection, as it is: opened it");
+  // Corrected since: the file is another version of it, and opens beside it.
+  REQUIRE(add_entity(f.state, 0, 6, "ORG"));
   REQUIRE(open_file(f.state, "dobry.GLOSA.JSON", saved_json).is_ok());
   CHECK(document_json(f.state) == saved_json);
   CHECK(f.state.session()->is_imported);
   CHECK(f.state.documents.size() == 3);  // nothing is replaced
   CHECK(f.state.current == 2);
+  CHECK(f.state.message.find("another version of it is in the collection") != std::string::npos);
 }
 
 TEST_CASE("app_state: binary files are refused, text files are annotated") {
