@@ -27,6 +27,9 @@ const char* kLangNames[] = {"Language: auto", "Language: Polski", "Language: Eng
 namespace {
 
 // The Export menu: every format, the link, and comparing (toolbar, and the phone's menu).
+// In a compact window the collection's formats are listed in the menu itself: a submenu has
+// no room beside it there, so it opened over its own row and the finger's release picked its
+// first item.
 void export_items(AppState& state, UiResources& ui) {
   if (ImGui::MenuItem("Glosa file (.glosa.json)", "Ctrl+S")) save_document(state);
   record_item_rect(ui, "export:glosa");
@@ -38,7 +41,19 @@ void export_items(AppState& state, UiResources& ui) {
   // The whole collection in one archive, in any of the formats.
   const size_t n = state.documents.size();
   const std::string every = "All " + std::to_string(n) + " documents (.zip)";
-  if (n > 1 && ImGui::BeginMenu(every.c_str())) {
+  if (n > 1 && ui.compact_toolbar) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", every.c_str());
+    record_item_rect(ui, "export:all");
+    ImGui::Indent();
+    if (ImGui::MenuItem("Glosa files (.glosa.json)##all")) export_collection_as(state, ExchangeFormat::Glosa);
+    record_item_rect(ui, "export-all:glosa");
+    for (ExchangeFormat f : kExportFormats) {
+      if (ImGui::MenuItem((std::string(format_title(f)) + "##all").c_str())) export_collection_as(state, f);
+      record_item_rect(ui, std::string("export-all:") + format_name(f));
+    }
+    ImGui::Unindent();
+  } else if (n > 1 && ImGui::BeginMenu(every.c_str())) {
     close_popup_on_escape();
     if (ImGui::MenuItem("Glosa files (.glosa.json)")) export_collection_as(state, ExchangeFormat::Glosa);
     record_item_rect(ui, "export-all:glosa");
@@ -48,7 +63,7 @@ void export_items(AppState& state, UiResources& ui) {
     }
     ImGui::EndMenu();
   }
-  if (n > 1) record_item_rect(ui, "export:all");
+  if (n > 1 && !ui.compact_toolbar) record_item_rect(ui, "export:all");
   ImGui::Separator();
   if (ImGui::MenuItem("Copy link")) share_document(state);
   record_item_rect(ui, "export:link");
@@ -67,6 +82,18 @@ void draw_export_menu(AppState& state, UiResources& ui) {
   ImGui::EndPopup();
 }
 
+// Rows of a compact window's menus: a finger's height apart (a selectable's hit box takes
+// half the spacing on each side), not a mouse's 21 pixels.
+struct FingerRows {
+  explicit FingerRows(const UiResources& ui) : on(ui.compact) {
+    if (on) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 18 * ui.scale));
+  }
+  ~FingerRows() {
+    if (on) ImGui::PopStyleVar();
+  }
+  bool on;
+};
+
 // A phone or a narrow window: one menu holds what the toolbar's buttons do; the side panel's
 // toggle stays outside it.
 void draw_compact_toolbar(AppState& state, UiResources& ui) {
@@ -76,6 +103,7 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
   ImGui::SameLine(0, 12 * ui.scale);
   if (ImGui::Button("\xE2\x89\xA1 Menu##toolbar")) ImGui::OpenPopup("toolbar-menu");
   record_item_rect(ui, "toolbar-menu");
+  const float below_menu = ImGui::GetItemRectMax().y;
   if (has_document(state) && ui.compact) {  // the panels slide over the text
     ImGui::SameLine();
     if (ImGui::Button(ui.show_side_panel ? "Entities \xE2\x96\xB8##toolbar" : "\xE2\x97\x82 Entities##toolbar")) {
@@ -84,6 +112,8 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     }
     record_item_rect(ui, "toolbar-panel");
   }
+  const FingerRows rows(ui);
+  bool open_export = false;
   if (ImGui::BeginPopup("toolbar-menu")) {
     close_popup_on_escape();
     const bool doc = has_document(state);
@@ -94,11 +124,10 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     if (state.services.request_paste && ImGui::MenuItem("Paste article", "Ctrl+V")) state.services.request_paste();
     if (state.services.open_file_dialog && ImGui::MenuItem("Open\xE2\x80\xA6", "Ctrl+O")) state.services.open_file_dialog();
     if (ImGui::MenuItem("Download", "Ctrl+S", false, doc)) save_document(state);
-    if (ImGui::BeginMenu("Export", doc)) {
-      close_popup_on_escape();
-      export_items(state, ui);
-      ImGui::EndMenu();
-    }
+    // Export opens its own menu once the tap is over (a submenu opened under the finger,
+    // whose release downloaded its first item).
+    if (ImGui::MenuItem("Export\xE2\x80\xA6", nullptr, false, doc)) open_export = true;
+    record_item_rect(ui, "menu:export");
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, can_undo(state))) undo(state);
     if (ImGui::MenuItem("Redo", "Ctrl+Y", false, can_redo(state))) redo(state);
     if (ImGui::MenuItem("Find", "Ctrl+F", false, doc)) open_find(state);
@@ -117,6 +146,10 @@ void draw_compact_toolbar(AppState& state, UiResources& ui) {
     if (ImGui::MenuItem("Keyboard shortcuts", "?")) ui.show_shortcuts = true;
     ImGui::EndPopup();
   }
+  if (open_export) ImGui::OpenPopup("export-menu");
+  // Below the toolbar at the window's right edge, not at the finger (it ran off the screen).
+  ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 4 * ui.scale, below_menu), ImGuiCond_Always, ImVec2(1, 0));
+  draw_export_menu(state, ui);
   ImGui::Separator();
 }
 

@@ -385,6 +385,43 @@ async function pasteAndMessage(page) {
   await frames(page, 3);
 }
 
+// On a phone, ≡ Menu ▸ Export… opens the formats once the tap is over: a tap on it downloads
+// nothing (its submenu opened under the finger, and the release took its first item, the
+// Glosa file), and the menus' rows are a finger apart.
+test('on a phone, a tap on Export opens the formats and downloads nothing; a tap on one downloads it', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 390, height: 844, scale: 2, phone: true });
+  await openSample(page);
+  await pasteText(page, sample.split('\n\n').slice(0, 2).join('\n\n'));  // a second document: the collection's formats
+  await page.evaluate(() => glosa.whenIdle());
+  await frames(page, 3);
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const tapOn = async (name) => {
+    const r = await page.evaluate((n) => glosa.itemRect(n), name);
+    assert.ok(r, `${name} is drawn`);
+    await page.touchscreen.tap(centre(r).x, centre(r).y);
+    await frames(page, 8);
+    return r;
+  };
+  await tapOn('toolbar-menu');
+  const find = await page.evaluate(() => glosa.itemRect('menu:find'));
+  const exportRow = await tapOn('menu:export');
+  assert.ok(exportRow.y1 - exportRow.y0 >= 30 || find.y0 - exportRow.y0 >= 30, `rows a finger apart: ${JSON.stringify(exportRow)}`);
+  assert.equal((await view(page)).menuOpen, true, 'the formats are open');
+  assert.deepEqual(downloads, [], 'the tap downloaded nothing');
+  await page.screenshot({ path: path.join(artifacts, 'phone-export-menu.png') });
+  // Every format and the whole collection's are there, inside the screen.
+  for (const name of ['export:glosa', 'export:conll', 'export:link', 'export-all:brat']) {
+    const r = await page.evaluate((n) => glosa.itemRect(n), name);
+    assert.ok(r && r.x0 >= 0 && r.x1 <= 390 && r.y0 >= 0 && r.y1 <= 844, `${name} on the screen: ${JSON.stringify(r)}`);
+  }
+  const [conll] = await Promise.all([page.waitForEvent('download'), tapOn('export:conll')]);
+  assert.match(conll.suggestedFilename(), /\.conll$/);
+  assert.equal(downloads.length, 1, downloads.join(', '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // Esc closes the phone's ≡ Menu and the toolbar's Export ▾ (Dear ImGui leaves its popups open
 // on Esc; a person with a keyboard was left with a menu over the text, and every key ignored).
 test('Esc closes the toolbar menus, and the keys reach the text again', async () => {
