@@ -1252,6 +1252,14 @@
       if (Module._glosa_key_enter()) event.preventDefault();
       return;
     }
+    // Tab past the last entity (Shift+Tab before the first), or with no document: the
+    // browser's, to move the focus on out of the canvas (to the list of commands); the app
+    // does not see it at all (its release would land elsewhere, and ImGui would hold it down).
+    if (event.target === canvas && event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey &&
+        !Module._glosa_tab_takes(event.shiftKey ? 1 : 0)) {
+      event.stopImmediatePropagation();
+      return;
+    }
     // Review keys that would move focus or go back in history.
     if (event.target === canvas && (event.key === 'Tab' || ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && event.altKey) ||
         event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {

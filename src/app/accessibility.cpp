@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/document_index.h"
+#include "app/review.h"
 
 namespace glosa::app {
 
@@ -57,13 +58,18 @@ std::string accessible_outline_json(AppState& state, size_t from_byte, size_t ma
     while (e < doc.entities.size() && doc.entities[e].begin_byte < pos) ++e;
     for (size_t k = e; k < doc.entities.size() && doc.entities[k].begin_byte < eol; ++k) {
       const Entity& x = doc.entities[k];
-      if (x.status == ReviewStatus::Rejected || x.begin_byte < at || x.end_byte > eol) continue;
+      if (x.begin_byte < at || x.end_byte > eol) continue;
       if (x.begin_byte > at) runs.push_back(std::string(text.substr(at, x.begin_byte - at)));
       const std::string surface(text.substr(x.begin_byte, x.end_byte - x.begin_byte));
-      // "Karlskrony (Karlskrona), place": the base form when it differs, then the label.
+      // "Karlskrony (Karlskrona), place, unsure": the base form when it differs, the label,
+      // then what the picture shows of its review (a rejected one stays, to be brought back).
       const std::string base = !x.lemma.empty() && x.lemma != surface ? " (" + x.lemma + ")" : "";
+      const char* review = x.status == ReviewStatus::Accepted   ? ", accepted"
+                           : x.status == ReviewStatus::Rejected ? ", rejected"
+                           : looks_unsure(x)                    ? ", unsure"
+                                                                : "";
       runs.push_back({{"i", k}, {"text", surface}, {"label", x.label},
-                      {"name", surface + base + ", " + spoken_label(doc, x.label)}});
+                      {"name", surface + base + ", " + spoken_label(doc, x.label) + review}});
       at = x.end_byte;
     }
     if (eol > at) runs.push_back(std::string(text.substr(at, eol - at)));

@@ -522,7 +522,9 @@ Status load_text(AppState& state, std::string_view raw, std::string_view source_
   session->read_as = read_as;
   DocumentSession& s = add_session(state, std::move(session));
   open_index(state, static_cast<int>(state.documents.size()) - 1);
-  set_message(state, MessageKind::Info, "Annotating " + source + "\xE2\x80\xA6");
+  // What was odd about the bytes is said at once (and again when the annotation is back).
+  if (const std::string note = decoding_note(s); !note.empty()) set_message(state, MessageKind::Warning, note);
+  else set_message(state, MessageKind::Info, "Annotating " + source + "\xE2\x80\xA6");
   start_annotation(state, s, "auto");  // a language chosen for another document is its own
   return Status::ok();
 }

@@ -9,18 +9,13 @@
 #include <string>
 
 #include "app/editing.h"
+#include "app/review.h"
 #include "app/ui.h"
 #include "engine/text/utf8.h"
 
 namespace glosa::app {
 
 namespace {
-
-constexpr float kLowConfidence = 0.6f;  // below this an entity is drawn as uncertain
-
-// Drawn as uncertain: the model was unsure and no person has looked at it yet (once
-// accepted, it no longer asks to be checked).
-bool looks_unsure(const Entity& e) { return e.status == ReviewStatus::Unreviewed && e.confidence < kLowConfidence; }
 
 // Tag text for an entity: the label, plus "?" when it looks unsure.
 std::string tag_text(const Entity& e) { return looks_unsure(e) ? e.label + "?" : e.label; }

@@ -26,7 +26,7 @@ bool repeating(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key
 // Every shortcut, for the overlay: keys, then what they do.
 const char* const kShortcuts[][2] = {
     {"Ctrl+K", "every command by name: export, mark done, language, a document\xE2\x80\x99s title\xE2\x80\xA6"},
-    {"Tab / Shift+Tab", "select the next / previous entity (in reading order)"},
+    {"Tab / Shift+Tab", "select the next / previous entity (in reading order); past the last one, out of the text"},
     {"Enter", "accept the selected entity and go to the next"},
     {"X, Delete, Backspace", "reject it and go to the next (the Rejected list brings it back)"},
     {"1 \xE2\x80\x93 9", "give it the label at that place in the legend (its own label: accept it)"},

@@ -70,6 +70,8 @@ int next_in_reading_order(const AppState& state, int from, int direction) {
   return -1;
 }
 
+bool looks_unsure(const Entity& e) { return e.status == ReviewStatus::Unreviewed && e.confidence < kLowConfidence; }
+
 std::vector<int> review_queue(const AppState& state) {
   const Document& doc = state.doc();
   std::vector<int> out;

@@ -15,6 +15,12 @@ namespace glosa::app {
 // drawn ones (not rejected, label shown); from -1 the first (or last). -1 when there is none.
 int next_in_reading_order(const AppState& state, int from, int direction);
 
+// An entity drawn as uncertain ("LOC?", a dashed line) and said so to a screen reader: the
+// model was unsure and no person has looked at it yet (once accepted, it no longer asks to be
+// checked).
+constexpr float kLowConfidence = 0.6f;
+bool looks_unsure(const Entity& e);
+
 // Entities still to review, in review mode's order: not reviewed, drawn, lowest confidence
 // first, then in text order.
 std::vector<int> review_queue(const AppState& state);

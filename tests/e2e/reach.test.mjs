@@ -128,6 +128,41 @@ test('a screen reader finds the article and its entities with their labels', asy
   await context.close();
 });
 
+// The keyboard is never trapped in the canvas (WCAG 2.1.2): Tab with nothing to move to (no
+// document, past the last entity) goes on to the page's list of commands, and Shift+Tab from
+// there comes back. Before, Tab never left the canvas.
+test('Tab past the last entity leaves the canvas for the list of commands; Shift+Tab comes back', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const inCommands = () => page.evaluate(() => !!document.activeElement.closest('#commands'));
+  const onCanvas = () => page.evaluate(() => document.activeElement.id === 'canvas');
+  await page.focus('#canvas');
+  await page.keyboard.press('Tab');  // no document: nothing to move to
+  await frames(page, 2);
+  assert.ok(await inCommands(), 'Tab with no document goes on to the commands');
+  await page.keyboard.press('Shift+Tab');
+  await frames(page, 2);
+  assert.ok(await onCanvas(), 'Shift+Tab comes back');
+  await openSample(page);
+  await page.focus('#canvas');
+  await page.keyboard.press('Shift+Tab');  // from nothing selected: the last entity
+  await frames(page, 3);
+  const last = (await view(page)).selected;
+  assert.ok(last >= 0 && await onCanvas(), 'Shift+Tab selected the last entity and stayed');
+  await page.keyboard.press('Tab');  // past the last one
+  await frames(page, 3);
+  assert.ok(await inCommands(), 'Tab past the last entity goes on to the commands');
+  assert.equal((await view(page)).selected, last, 'the selection stays');
+  await page.keyboard.press('Shift+Tab');
+  await frames(page, 3);
+  assert.ok(await onCanvas(), 'and Shift+Tab comes back to the text');
+  await page.keyboard.press('Shift+Tab');  // the keys are the app's again
+  await frames(page, 3);
+  const before = (await view(page)).selected;
+  assert.ok(before >= 0 && before !== last && await onCanvas(), 'Shift+Tab on the canvas selects the entity before');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a long text is mirrored a part at a time: buttons move the part, and it follows the selection', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await page.evaluate(() => glosa.loadModel('pl'));

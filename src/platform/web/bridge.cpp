@@ -316,6 +316,17 @@ EMSCRIPTEN_KEEPALIVE void glosa_request_open() {
   web_app().state.show_open_dialog = true;
 }
 
+// Tab on the canvas: 1 when the app takes it (to the next entity, or in a field, a menu or a
+// question's buttons); 0 when it has nothing to move to (no document, past the last entity or
+// before the first): the page then lets the browser move the focus out of the canvas, so the
+// keyboard is never trapped there.
+EMSCRIPTEN_KEEPALIVE int glosa_tab_takes(int shift) {
+  const auto& state = web_app().state;
+  if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return 1;  // (questions are popups)
+  if (!glosa::app::has_document(state)) return 0;
+  return glosa::app::next_in_reading_order(state, state.selected_entity, shift ? -1 : +1) >= 0 ? 1 : 0;
+}
+
 // Enter: confirms the Open dialog while the browser is still handling the key press.
 // Returns 1 if it did (the page then swallows the key).
 EMSCRIPTEN_KEEPALIVE int glosa_key_enter() { return glosa::app::confirm_open_dialog(web_app().state) ? 1 : 0; }

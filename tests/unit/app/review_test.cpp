@@ -467,7 +467,7 @@ TEST_CASE("copy: the selected words, else the selected entity, else nothing; Ctr
   CHECK(selection_text(r.state).empty());
 }
 
-TEST_CASE("accessibility: the outline names every standing entity with its label, and lists groups and quotations") {
+TEST_CASE("accessibility: the outline names every entity with its label and review, and lists groups and quotations") {
   Reviewer r;
   const int acme = r.find("Acme");
   REQUIRE(reject_entity(r.state, acme));
@@ -481,9 +481,17 @@ TEST_CASE("accessibility: the outline names every standing entity with its label
     text += run["text"].get<std::string>();
   }
   CHECK(text == r.state.doc().text);  // the whole text, in order
-  CHECK(std::find(names.begin(), names.end(), "Jan Kowalski, person") != names.end());
-  CHECK(std::find(names.begin(), names.end(), "Gda\xC5\x84sku (Gda\xC5\x84sk), place") != names.end());
-  for (const std::string& n : names) CHECK(n.find("Acme") == std::string::npos);  // rejected: not read out
+  const auto named = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  CHECK(named("Jan Kowalski, person"));
+  CHECK(named("Gda\xC5\x84sku (Gda\xC5\x84sk), place"));
+  // What the picture shows of the review is said: a rejected one stays, to be brought back.
+  CHECK(named("Acme, organisation, rejected"));
+  REQUIRE(set_entity_accepted(r.state, r.find("Jan Kowalski"), true));
+  const int gdansk = r.find("Gda\xC5\x84sku");
+  r.state.session()->doc.entities[static_cast<size_t>(gdansk)].confidence = 0.3f;  // as a model unsure of it gives it
+  const std::string again = accessible_outline_json(r.state);
+  CHECK(again.find("\"Jan Kowalski, person, accepted\"") != std::string::npos);
+  CHECK(again.find("\"Gda\xC5\x84sku (Gda\xC5\x84sk), place, unsure\"") != std::string::npos);
   CHECK(j["quotes"].size() == 1);
   CHECK(j["groups"].size() >= 3);
   CHECK(spoken_label(r.state.doc(), "NORP") == "nationality or relational word derived from a place or people");
