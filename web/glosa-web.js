@@ -96,10 +96,15 @@
   const keyChangedAt = {};  // keyCode -> frame count when its last down or up reached the app
   const heldKeys = [];      // {event, target} in the order they came
   const replayed = new WeakSet();
+  // (A key that types into a field needs no frame of its own: its character is queued by
+  // ImGui, and nothing reads its up or down; only keys like Backspace and the arrows do.)
   function keyMustWait(event) {
     if (event.type === 'keypress' || event.repeat) return false;
+    const typing = event.key && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (typing && Module._glosa_text_field_active()) return false;
+    // The frame count goes up at the end of a frame: one more means a frame has run since.
     const at = keyChangedAt[event.keyCode];
-    return at !== undefined && Module._glosa_frame_count() < at + 2;
+    return at !== undefined && Module._glosa_frame_count() < at + 1;
   }
   function noteKeyChange(event) {
     if (event.type !== 'keypress' && !event.repeat) keyChangedAt[event.keyCode] = Module._glosa_frame_count();

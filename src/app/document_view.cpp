@@ -464,8 +464,8 @@ void draw_document_view(AppState& state, UiResources& ui) {
   const float bar_w = std::max(2.0f, std::round(3 * s));
 
   // Selecting words with the left button held: from the fragment where it went down to
-  // the one nearest the mouse, within the paragraph where it started (with Alt held: exact
-  // characters). Released after moving, the "Tag as" menu opens.
+  // the one nearest the mouse, across paragraphs too, to copy a passage (with Alt held: exact
+  // characters). Released after moving, the "Tag as" menu opens (it tags within one line).
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const float mx = mouse.x - origin.x, my = mouse.y - origin.y;
   bool open_tag_menu = false;
@@ -483,20 +483,14 @@ void draw_document_view(AppState& state, UiResources& ui) {
   size_t sel_begin = 0, sel_end = 0;
   if (ui.select_anchor.found()) {
     const LayoutFragment anchor = L.fragment(ui.select_anchor);
-    const ParagraphLayout& anchor_para = L.paragraph(ui.select_anchor.paragraph);
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      FragmentRef cur = L.fragment_near(mx, my);
-      // Never across a paragraph break: clamp to the anchor's paragraph.
-      if (cur.found() && cur.paragraph != ui.select_anchor.paragraph) {
-        cur = {ui.select_anchor.paragraph,
-               cur.paragraph > ui.select_anchor.paragraph ? static_cast<int>(anchor_para.fragments.size()) - 1 : 0};
-      }
+      const FragmentRef cur = L.fragment_near(mx, my);
       if (cur.found()) ui.select_current = cur;
       if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4 * ui.scale)) ui.selecting = true;
     }
     if (ui.selecting && ui.select_current.found()) {
       if (ui.select_exact) {
-        const size_t here = std::clamp(L.byte_near(mx, my), anchor_para.begin_byte, anchor_para.end_byte);
+        const size_t here = std::min(L.byte_near(mx, my), doc.text.size());
         sel_begin = std::min(ui.select_anchor_byte, here);
         sel_end = std::max(ui.select_anchor_byte, here);
       } else {

@@ -244,13 +244,16 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
   size_t b = ui.tag_begin, e = ui.tag_end;
   trim_span(doc.text, &b, &e);
   KeyMenu menu(ui, true);
-  ImGui::TextDisabled("Tag \xE2\x80\x9E%s\xE2\x80\x9D as", display_text(std::string_view(doc.text).substr(b, e - b), 60).c_str());
+  // Words over a line break (a passage selected to copy) are no name: they can be copied only.
+  const bool one_line = std::string_view(doc.text).substr(b, e - b).find('\n') == std::string_view::npos;
+  ImGui::TextDisabled(one_line ? "Tag \xE2\x80\x9E%s\xE2\x80\x9D as" : "\xE2\x80\x9E%s\xE2\x80\x9D runs over lines: copy it (a name is tagged within a line)",
+                      display_text(std::string_view(doc.text).substr(b, e - b), 60).c_str());
   ImGui::Separator();
   char digit[8];
   for (size_t l = 0; l < doc.labels.size(); ++l) {
     digit_text(static_cast<int>(l), digit);
     if (menu.item(label_item_text(doc.labels[l]), digit, false, "tag-label:" + doc.labels[l].name, l < 9 ? static_cast<int>(l) + 1 : 0,
-                  label_color(doc, doc.labels[l].name))) {
+                  label_color(doc, doc.labels[l].name), one_line)) {
       add_entity(state, ui.tag_begin, ui.tag_end, doc.labels[l].name);
     }
   }

@@ -82,6 +82,43 @@ test('Ctrl+C copies the selected entity; Ctrl+F finds words ignoring accents and
   await context.close();
 });
 
+// A passage over a paragraph break is selected with the mouse and copied whole (it stopped
+// at the end of the paragraph where the drag began); such words are offered for copying, not
+// tagging: a name is tagged within a line.
+test('a drag over two paragraphs selects both parts; Ctrl+C copies them, and the menu tags nothing', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const doc = await openSample(page);
+  const from = await entityOnScreen(page, 'Helsinek');
+  const to = await entityOnScreen(page, 'Unia Europejska');
+  assert.ok(from && to && to.r.y0 > from.r.y1, 'Helsinek, then Unia Europejska in the next paragraph');
+  await page.mouse.move(from.r.x0 + 2, (from.r.y0 + from.r.y1) / 2);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  for (let k = 1; k <= 5; k++) {
+    await page.mouse.move(from.r.x0 + (to.r.x1 - 2 - from.r.x0) * k / 5, from.r.y0 + (to.r.y0 - from.r.y0 + 8) * k / 5);
+    await frames(page, 1);
+  }
+  await page.mouse.up();
+  await frames(page, 3);
+  assert.ok((await view(page)).menuOpen, 'the menu opened');
+  await page.screenshot({ path: path.join(artifacts, 'drag-two-paragraphs.png') });
+  await page.keyboard.press('Control+c');
+  await frames(page, 2);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // From Helsinek to the word of "Unia Europejska" under the mouse, the break between them kept.
+  const start = doc.text.indexOf('Helsinek');
+  const unia = doc.text.indexOf('Unia Europejska');
+  assert.ok([doc.text.slice(start, unia + 4), doc.text.slice(start, unia + 15)].includes(copied), `copied: ${copied}`);
+  assert.ok(copied.includes('2028 r.\n\n\u201ETo'), 'over the paragraph break');
+  await page.keyboard.press('2');  // a label's digit: nothing over a line break is tagged
+  await frames(page, 3);
+  assert.equal(JSON.parse(await page.evaluate(() => glosa.getDocument())).entities.length, doc.entities.length);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a screen reader finds the article and its entities with their labels', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   const doc = await openSample(page);
