@@ -1,6 +1,7 @@
 // The status bar: language, size, entity count, timing, local saving, and the last message.
 // Facts on the left, the message on the right; whatever does not fit is cut with "…" (the
-// whole message shows on hover), so nothing overlaps at any width or zoom. Layer: app.
+// whole message shows on hover, and stays open after a click or a tap), so nothing overlaps
+// at any width or zoom. Layer: app.
 #include <imgui.h>
 
 #include <cmath>
@@ -76,7 +77,7 @@ void draw_status_bar(AppState& state, UiResources& ui) {
   const float h = ImGui::GetFrameHeight();
   const float y = p.y + (h - fs) * 0.5f;
   const float gap = std::round(16 * ui.scale);
-  ImGui::InvisibleButton("##statusbar", ImVec2(std::max(1.0f, width), h));
+  const bool tapped = ImGui::InvisibleButton("##statusbar", ImVec2(std::max(1.0f, width), h));
   const bool hovered = ImGui::IsItemHovered();
   record_item_rect(ui, "status-bar");
 
@@ -110,16 +111,29 @@ void draw_status_bar(AppState& state, UiResources& ui) {
     message_x0 = p.x + width - w;
     draw_text_ellipsis(dl, font, fs, message_x0, y, w + 1, ImGui::GetColorU32(message_color(state.message_kind)), message);
   }
-  if (hovered) {
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    const std::string whole = m.x >= message_x0 ? display_text(state.message, 2000) : facts + (saving.empty() ? "" : "\n" + saving);
-    if (!whole.empty()) {
-      ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
-      ImGui::TextUnformatted(whole.c_str());
-      ImGui::PopTextWrapPos();
-      ImGui::EndTooltip();
-    }
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  const std::string whole = m.x >= message_x0 ? display_text(state.message, 2000) : facts + (saving.empty() ? "" : "\n" + saving);
+  const float wrap = std::min(ImGui::GetFontSize() * 36, ImGui::GetIO().DisplaySize.x - 32 * ui.scale);
+  // A click or a tap keeps the whole line open until the next one (a phone has no hover, and
+  // its messages are cut after a few words).
+  if (tapped && !whole.empty()) {
+    ui.status_whole = whole;
+    ImGui::OpenPopup("status-whole");
+  }
+  ImGui::SetNextWindowPos(ImVec2(p.x + width, p.y - 4 * ui.scale), ImGuiCond_Always, ImVec2(1, 1));
+  if (ImGui::BeginPopup("status-whole")) {
+    close_popup_on_escape();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(ui.status_whole.c_str());
+    ImGui::PopTextWrapPos();
+    record_item_rect(ui, "status-whole");
+    ImGui::EndPopup();
+  } else if (hovered && !whole.empty()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(wrap);
+    ImGui::TextUnformatted(whole.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
   }
 }
 

@@ -62,6 +62,7 @@ struct UiResources {
   bool compact_toolbar = false;
   float toolbar_width = 0;
   bool show_side_panel = false;  // compact: the entities and quotations panel is showing
+  std::string status_whole;      // the status line's part a click opened whole
   // The Documents panel (the collection) on the left.
   bool show_documents = false;
   bool documents_shown_once = false;  // opened by itself when a second document arrived

@@ -460,7 +460,7 @@ async function pasteAndMessage(page) {
 // On a phone, ≡ Menu ▸ Export… opens the formats once the tap is over: a tap on it downloads
 // nothing (its submenu opened under the finger, and the release took its first item, the
 // Glosa file), and the menus' rows are a finger apart.
-test('on a phone, a tap on Export opens the formats and downloads nothing; a tap on one downloads it', async () => {
+test('on a phone, a tap on Export opens the formats and downloads nothing; a tap on one downloads it; a tap on the status line shows it whole', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 390, height: 844, scale: 2, phone: true });
   await openSample(page);
   await pasteText(page, sample.split('\n\n').slice(0, 2).join('\n\n'));  // a second document: the collection's formats
@@ -490,6 +490,13 @@ test('on a phone, a tap on Export opens the formats and downloads nothing; a tap
   const [conll] = await Promise.all([page.waitForEvent('download'), tapOn('export:conll')]);
   assert.match(conll.suggestedFilename(), /\.conll$/);
   assert.equal(downloads.length, 1, downloads.join(', '));
+  // The status line is cut on a phone; a tap on it shows the whole message, on the screen.
+  const bar = await page.evaluate(() => glosa.itemRect('status-bar'));
+  await page.touchscreen.tap(bar.x1 - 20, (bar.y0 + bar.y1) / 2);
+  await frames(page, 6);
+  const whole = await page.evaluate(() => glosa.itemRect('status-whole'));
+  assert.ok(whole && whole.x0 >= 0 && whole.x1 <= 390 && whole.y0 >= 0, `the whole message on the screen: ${JSON.stringify(whole)}`);
+  await page.screenshot({ path: path.join(artifacts, 'phone-status-whole.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
