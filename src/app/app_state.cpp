@@ -553,8 +553,11 @@ struct AlreadyHere {
 };
 AlreadyHere already_here(const AppState& state, const std::string& id, const Document& doc) {
   AlreadyHere here;
-  const std::string file = write_document(doc);
-  const auto exactly = [&](size_t i) { return write_document(state.documents[i]->doc) == file; };
+  std::string file;  // written when a document of the same text is found
+  const auto exactly = [&](size_t i) {
+    if (file.empty()) file = write_document(doc);
+    return write_document(state.documents[i]->doc) == file;
+  };
   if (id.empty()) {
     for (size_t i = 0; i < state.documents.size() && !here.same; ++i) {
       if (state.documents[i]->doc.text != doc.text) continue;
