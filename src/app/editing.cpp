@@ -637,6 +637,7 @@ std::string label_set_json(const AppState& state) {
   nlohmann::ordered_json labels = nlohmann::ordered_json::array();
   for (const LabelInfo& l : state.doc().labels) {
     labels.push_back({{"name", l.name}, {"color", l.color}, {"description", l.description}});
+    if (!l.renamed_from.empty()) labels.back()["renamed_from"] = l.renamed_from;
   }
   j["labels"] = std::move(labels);
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -673,17 +674,37 @@ Status apply_label_set(AppState& state, std::string_view json) {
     if (!valid_color(info.color)) return refuse(where + ".color is not #rrggbb");
     if (info.description.size() > 200) return refuse(where + ".description is longer than 200 bytes");
     if (find_label(labels, info.name) >= 0) return refuse(where + ".name \"" + info.name + "\" is there twice");
+    if (l.contains("renamed_from") && l["renamed_from"].is_string()) {
+      info.renamed_from = l["renamed_from"].get<std::string>();
+      if (!acceptable_label_name(info.renamed_from)) return refuse(where + ".renamed_from is not a label name");
+      if (info.renamed_from == info.name) info.renamed_from.clear();
+    }
     labels.push_back(std::move(info));
   }
-  // Labels the document uses stay, after the set's own.
-  for (const LabelInfo& l : state.doc().labels) {
-    const bool used = std::any_of(state.doc().entities.begin(), state.doc().entities.end(),
-                                  [&](const Entity& e) { return e.label == l.name; });
-    if (used && find_label(labels, l.name) < 0) labels.push_back(l);
+  // A label the set renamed ("OSOBA", first "PER"): the document's entities of the first name
+  // take the new one, as its own rename would have done (unless the set keeps that name too).
+  const Document& doc = state.doc();
+  std::vector<int> change;
+  std::vector<Entity> add;
+  std::vector<std::string> renamed;
+  for (const LabelInfo& l : labels) {
+    const std::string& from = l.renamed_from;
+    if (from.empty() || find_label(labels, from) >= 0 || find_label(doc.labels, l.name) >= 0) continue;
+    relabelled(doc, from, l.name, &change, &add);
+    auto hidden = state.hidden_labels.find(from);
+    if (hidden != state.hidden_labels.end()) state.hidden_labels[l.name] = hidden->second;
+    renamed.push_back(from);
   }
-  DocumentDecisions after = current_decisions(state.doc());
+  // Labels the document uses stay, after the set's own.
+  for (const LabelInfo& l : doc.labels) {
+    const bool used = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) { return e.label == l.name; });
+    const bool renamed_by_set = std::find(renamed.begin(), renamed.end(), l.name) != renamed.end();
+    if (used && !renamed_by_set && find_label(labels, l.name) < 0) labels.push_back(l);
+  }
+  DocumentDecisions after = current_decisions(doc);
   after.labels = std::move(labels);
-  apply_decision_edit(state, {}, {}, std::move(after), "Loaded a label set of " + std::to_string(j["labels"].size()) + " labels");
+  apply_decision_edit(state, std::move(change), std::move(add), std::move(after),
+                      "Loaded a label set of " + std::to_string(j["labels"].size()) + " labels");
   return Status::ok();
 }
 

@@ -100,11 +100,12 @@ bool move_label(AppState& state, const std::string& name, int delta);
 // Removes a label no entity uses. False (with a message) when one does.
 bool remove_label(AppState& state, const std::string& name);
 // The label set as its own small file: {"format": "glosa-labels", "version": 1, "labels":
-// [{"name", "color", "description"}]}, to share one scheme in a team.
+// [{"name", "color", "description", "renamed_from"?}]}, to share one scheme in a team.
 std::string label_set_json(const AppState& state);
 // Takes a label set file into the open document: its labels in its order with its colours
-// and descriptions, then any label the document uses that the set lacks. Refused (message,
-// nothing changed) when the file is not a valid label set.
+// and descriptions, then any label the document uses that the set lacks. A label the set
+// renamed takes the document's entities of its first name (and what the engine tags under
+// that name later). Refused (message, nothing changed) when the file is not a valid label set.
 Status apply_label_set(AppState& state, std::string_view json);
 
 // --- Exact edges ---

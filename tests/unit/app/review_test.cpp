@@ -334,7 +334,9 @@ TEST_CASE("labels: add, rename, recolour, reorder, remove; a label set goes from
   REQUIRE(open_file(other.state, "team.glosa-labels.json", set).is_ok());
   CHECK(other.state.doc().labels[0].name == "FIRMA");
   CHECK(find_label(other.state.doc().labels, "ORGANIZACJA") >= 0);
-  CHECK(find_label(other.state.doc().labels, "ORG") >= 0);  // used by Acme there: kept
+  // ORGANIZACJA was ORG first: Acme's ORG there takes the new name, and ORG goes.
+  CHECK(other.at("Acme").label == "ORGANIZACJA");
+  CHECK(find_label(other.state.doc().labels, "ORG") == -1);
   CHECK(find_label(other.state.doc().labels, "EMAIL") == -1);
   REQUIRE(undo(other.state));
   CHECK(document_json(other.state) == before);
@@ -570,4 +572,36 @@ TEST_CASE("labels: a set saved from a document with an imported label (a name wi
   Reviewer other;
   REQUIRE(apply_label_set(other.state, set).is_ok());
   CHECK(find_label(other.state.doc().labels, "WORK OF ART") >= 0);
+}
+
+TEST_CASE("labels: a set with a renamed label carries the rename; loaded, the document's entities of the first name take it") {
+  Reviewer r;
+  REQUIRE(rename_label(r.state, "PER", "OSOBA"));
+  const std::string set = label_set_json(r.state);
+  CHECK(set.find("\"renamed_from\": \"PER\"") != std::string::npos);
+  Reviewer other;  // a colleague's document, tagged with the engine's names
+  const auto count = [](const Document& d, const char* label) {
+    return std::count_if(d.entities.begin(), d.entities.end(), [&](const Entity& e) { return e.label == label; });
+  };
+  const auto persons = count(other.state.doc(), "PER");
+  REQUIRE(persons > 0);
+  REQUIRE(apply_label_set(other.state, set).is_ok());
+  const Document& doc = other.state.doc();
+  CHECK(count(doc, "PER") == 0);
+  CHECK(count(doc, "OSOBA") == persons);
+  CHECK(find_label(doc.labels, "PER") < 0);
+  const int osoba = find_label(doc.labels, "OSOBA");
+  REQUIRE(osoba >= 0);
+  CHECK(doc.labels[static_cast<size_t>(osoba)].renamed_from == "PER");
+  // One step: Ctrl+Z brings PER back.
+  undo(other.state);
+  CHECK(count(other.state.doc(), "PER") == persons);
+  CHECK(find_label(other.state.doc().labels, "OSOBA") < 0);
+  // A set that keeps PER as well leaves the document's PER entities as they are.
+  Reviewer third;
+  const std::string both = "{\"format\": \"glosa-labels\", \"version\": 1, \"labels\": ["
+                           "{\"name\": \"OSOBA\", \"color\": \"#112233\", \"renamed_from\": \"PER\"},"
+                           "{\"name\": \"PER\", \"color\": \"#445566\"}]}";
+  REQUIRE(apply_label_set(third.state, both).is_ok());
+  CHECK(count(third.state.doc(), "PER") == persons);
 }
