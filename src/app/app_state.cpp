@@ -1254,20 +1254,20 @@ void share_document(AppState& state) {
     return;
   }
   const Document& doc = state.doc();
-  nlohmann::json link = nlohmann::json::parse(write_document(doc, -1));
-  nlohmann::json view = nlohmann::json::object();
+  nlohmann::ordered_json link = document_to_json(doc);
+  nlohmann::ordered_json view = nlohmann::ordered_json::object();
   const CodepointIndex index(doc.text);
   view["start"] = index.to_codepoint(std::min(state.session()->view.byte, doc.text.size()));
   if (state.selected_entity >= 0 && state.selected_entity < static_cast<int>(doc.entities.size())) {
     view["selected"] = doc.entities[static_cast<size_t>(state.selected_entity)].id;
   }
-  view["hidden_labels"] = nlohmann::json::array();
+  view["hidden_labels"] = nlohmann::ordered_json::array();
   for (const LabelInfo& l : doc.labels) {
     const auto it = state.hidden_labels.find(l.name);
     if (it != state.hidden_labels.end() && it->second) view["hidden_labels"].push_back(l.name);
   }
   link["view"] = std::move(view);
-  state.services.share_link(link.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  state.services.share_link(link.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 namespace {
@@ -1318,6 +1318,7 @@ std::string hidden_as_in_link(const std::vector<std::string>& hidden) {
 }  // namespace
 
 Status open_shared_document(AppState& state, std::string_view json_text) {
+  const auto link = nlohmann::json::parse(json_text, nullptr, false);  // for its "view"
   auto doc = read_document(json_text);
   if (doc.is_ok()) {
     // The same link opened again (another tab, the back button): its document, not a copy.
@@ -1332,14 +1333,14 @@ Status open_shared_document(AppState& state, std::string_view json_text) {
       }
       if (!same) continue;
       select_document(state, static_cast<int>(i));
-      const auto hidden = apply_shared_view(state, nlohmann::json::parse(json_text, nullptr, false));
+      const auto hidden = apply_shared_view(state, link);
       set_message(state, MessageKind::Info, "The link's document is already here: it is open" + hidden_as_in_link(hidden));
       return Status::ok();
     }
   }
   Status s = open_document_json(state, json_text, "shared link");
   if (!s.is_ok()) return s;
-  const auto hidden = apply_shared_view(state, nlohmann::json::parse(json_text, nullptr, false));
+  const auto hidden = apply_shared_view(state, link);
   set_message(state, MessageKind::Info,
               "Opened the document from the link: " + std::to_string(state.doc().entities.size()) +
                   " entities (it is now kept in this browser too)" + hidden_as_in_link(hidden));

@@ -39,7 +39,6 @@ bool is_char_boundary(const std::string& text, size_t i) {
   return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
 }
 
-
 bool same_span_label(const Entity& a, const Entity& b) {
   return a.begin_byte == b.begin_byte && a.end_byte == b.end_byte && a.label == b.label;
 }
@@ -534,6 +533,14 @@ void relabelled(const Document& doc, const std::string& from, const std::string&
   }
 }
 
+// Whether the legend hides a label goes with its entities to its new name.
+void move_hidden_label(AppState& state, const std::string& from, const std::string& to) {
+  auto it = state.hidden_labels.find(from);
+  if (it == state.hidden_labels.end()) return;
+  state.hidden_labels[to] = it->second;
+  state.hidden_labels.erase(from);
+}
+
 }  // namespace
 
 bool add_label(AppState& state, const LabelInfo& label) {
@@ -568,11 +575,7 @@ bool rename_label(AppState& state, const std::string& from, const std::string& t
   std::vector<int> change;
   std::vector<Entity> add;
   relabelled(doc, from, to, &change, &add);
-  auto it = state.hidden_labels.find(from);
-  if (it != state.hidden_labels.end()) {
-    state.hidden_labels[to] = it->second;
-    state.hidden_labels.erase(from);
-  }
+  move_hidden_label(state, from, to);
   apply_decision_edit(state, std::move(change), std::move(add), std::move(after), "Renamed the label " + from + " to " + to);
   return true;
 }
@@ -691,8 +694,7 @@ Status apply_label_set(AppState& state, std::string_view json) {
     const std::string& from = l.renamed_from;
     if (from.empty() || find_label(labels, from) >= 0 || find_label(doc.labels, l.name) >= 0) continue;
     relabelled(doc, from, l.name, &change, &add);
-    auto hidden = state.hidden_labels.find(from);
-    if (hidden != state.hidden_labels.end()) state.hidden_labels[l.name] = hidden->second;
+    move_hidden_label(state, from, l.name);
     renamed.push_back(from);
   }
   // Labels the document uses stay, after the set's own.

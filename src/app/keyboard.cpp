@@ -53,9 +53,21 @@ const char* const kShortcuts[][2] = {
 
 }  // namespace
 
+namespace {
+
+// A text field or a menu (questions are menus too) has the keys.
+bool keys_elsewhere() { return ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
+
+}  // namespace
+
+bool keyboard_takes_tab(const AppState& state, bool shift) {
+  if (keys_elsewhere()) return true;
+  return has_document(state) && next_in_reading_order(state, state.selected_entity, shift ? -1 : +1) >= 0;
+}
+
 void handle_keyboard(AppState& state, UiResources& ui) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  if (keys_elsewhere()) return;
   const bool ctrl = io.KeyCtrl || io.KeySuper;
   const bool shift = io.KeyShift;
   const bool alt = io.KeyAlt;

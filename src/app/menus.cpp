@@ -245,9 +245,10 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
   trim_span(doc.text, &b, &e);
   KeyMenu menu(ui, true);
   // Words over a line break (a passage selected to copy) are no name: they can be copied only.
-  const bool one_line = std::string_view(doc.text).substr(b, e - b).find('\n') == std::string_view::npos;
+  const std::string_view words = std::string_view(doc.text).substr(b, e - b);
+  const bool one_line = words.find('\n') == std::string_view::npos;
   ImGui::TextDisabled(one_line ? "Tag \xE2\x80\x9E%s\xE2\x80\x9D as" : "\xE2\x80\x9E%s\xE2\x80\x9D runs over lines: copy it (a name is tagged within a line)",
-                      display_text(std::string_view(doc.text).substr(b, e - b), 60).c_str());
+                      display_text(words, 60).c_str());
   ImGui::Separator();
   char digit[8];
   for (size_t l = 0; l < doc.labels.size(); ++l) {
@@ -259,7 +260,7 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
   }
   ImGui::Separator();
   if (menu.item("Copy text", "Ctrl+C", false, "tag-copy") && state.services.copy_text) {
-    state.services.copy_text(std::string(std::string_view(doc.text).substr(b, e - b)));
+    state.services.copy_text(std::string(words));
     set_message(state, MessageKind::Info, "Copied the selected text");
   }
   menu.finish();

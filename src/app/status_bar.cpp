@@ -111,14 +111,17 @@ void draw_status_bar(AppState& state, UiResources& ui) {
     message_x0 = p.x + width - w;
     draw_text_ellipsis(dl, font, fs, message_x0, y, w + 1, ImGui::GetColorU32(message_color(state.message_kind)), message);
   }
-  const ImVec2 m = ImGui::GetIO().MousePos;
-  const std::string whole = m.x >= message_x0 ? display_text(state.message, 2000) : facts + (saving.empty() ? "" : "\n" + saving);
+  // The whole of the part under the pointer: the message, or the facts and the saving state.
+  const auto whole = [&] {
+    return ImGui::GetIO().MousePos.x >= message_x0 ? display_text(state.message, 2000)
+                                                   : facts + (saving.empty() ? "" : "\n" + saving);
+  };
   const float wrap = std::min(ImGui::GetFontSize() * 36, ImGui::GetIO().DisplaySize.x - 32 * ui.scale);
   // A click or a tap keeps the whole line open until the next one (a phone has no hover, and
   // its messages are cut after a few words).
-  if (tapped && !whole.empty()) {
-    ui.status_whole = whole;
-    ImGui::OpenPopup("status-whole");
+  if (tapped) {
+    ui.status_whole = whole();
+    if (!ui.status_whole.empty()) ImGui::OpenPopup("status-whole");
   }
   ImGui::SetNextWindowPos(ImVec2(p.x + width, p.y - 4 * ui.scale), ImGuiCond_Always, ImVec2(1, 1));
   if (ImGui::BeginPopup("status-whole")) {
@@ -128,10 +131,10 @@ void draw_status_bar(AppState& state, UiResources& ui) {
     ImGui::PopTextWrapPos();
     record_item_rect(ui, "status-whole");
     ImGui::EndPopup();
-  } else if (hovered && !whole.empty()) {
+  } else if (const std::string pointed = hovered ? whole() : std::string(); !pointed.empty()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(wrap);
-    ImGui::TextUnformatted(whole.c_str());
+    ImGui::TextUnformatted(pointed.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }

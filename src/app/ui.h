@@ -202,6 +202,10 @@ void draw_command_palette(AppState& state, UiResources& ui);
 // The keys of review and navigation (keyboard.cpp): Tab, Enter, X, digits, edges, R, Esc,
 // the menu key, "?". Read once per frame, when no text field and no menu has the keys.
 void handle_keyboard(AppState& state, UiResources& ui);
+// Whether handle_keyboard takes a Tab (Shift+Tab with `shift`): a field or a menu has the
+// keys, or there is an entity to move to. When it would not, the page lets the browser move
+// the focus out of the canvas.
+bool keyboard_takes_tab(const AppState& state, bool shift);
 // The "?" overlay listing every shortcut, and the label set editor (keyboard.cpp, labels_editor.cpp).
 void draw_shortcuts(AppState& state, UiResources& ui);
 void draw_labels_editor(AppState& state, UiResources& ui);

@@ -316,15 +316,11 @@ EMSCRIPTEN_KEEPALIVE void glosa_request_open() {
   web_app().state.show_open_dialog = true;
 }
 
-// Tab on the canvas: 1 when the app takes it (to the next entity, or in a field, a menu or a
-// question's buttons); 0 when it has nothing to move to (no document, past the last entity or
-// before the first): the page then lets the browser move the focus out of the canvas, so the
+// Tab on the canvas: 1 when the app takes it (app::keyboard_takes_tab); 0 when it has nothing
+// to move to: the page then lets the browser move the focus out of the canvas, so the
 // keyboard is never trapped there.
 EMSCRIPTEN_KEEPALIVE int glosa_tab_takes(int shift) {
-  const auto& state = web_app().state;
-  if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return 1;  // (questions are popups)
-  if (!glosa::app::has_document(state)) return 0;
-  return glosa::app::next_in_reading_order(state, state.selected_entity, shift ? -1 : +1) >= 0 ? 1 : 0;
+  return glosa::app::keyboard_takes_tab(web_app().state, shift != 0) ? 1 : 0;
 }
 
 // Enter: confirms the Open dialog while the browser is still handling the key press.
