@@ -1154,6 +1154,13 @@ double autosave_tick(AppState& state, double delay_ms) {
   double wake = 0;
   for (auto& s : state.documents) {
     if (s->revision == s->saved_revision || s->saving_revision != 0) continue;
+    // A write that failed is not tried again at once with nothing changed: a store that
+    // refused it (full) would refuse it again, and writing a long document costs seconds.
+    if (s->store_failed_ms != 0 && s->revision == s->store_failed_revision && t - s->store_failed_ms < kStoreRetryMs) {
+      const double due = s->store_failed_ms + kStoreRetryMs;
+      wake = wake == 0 ? due : std::min(wake, due);
+      continue;
+    }
     if (t - s->changed_ms >= delay_ms) {
       s->saving_revision = s->revision;
       const bool learns = should_learn_from(*s);  // the store learns from it (platform)
@@ -1171,6 +1178,10 @@ void on_stored(AppState& state, const std::string& id, uint64_t revision, bool o
   const int i = find_document(state, id);
   DocumentSession* s = i >= 0 ? state.documents[static_cast<size_t>(i)].get() : nullptr;
   if (s && s->saving_revision == revision) s->saving_revision = 0;
+  if (s) {
+    s->store_failed_ms = ok ? 0 : std::max(1.0, now(state));
+    s->store_failed_revision = ok ? 0 : revision;
+  }
   for (RemovedDocument& r : state.removed) {  // its write marked removed
     if (r.session->id == id && r.session->saving_revision == revision) r.session->saving_revision = 0;
   }

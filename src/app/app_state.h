@@ -274,7 +274,9 @@ void reannotate(AppState& state, const std::string& lang);
 // Local saving: stores every document changed more than `delay_ms` ago and not being
 // stored (PlatformServices::store_document). Returns the clock time at which it wants to be
 // called again (a change still waiting out the delay), or 0.
+// A write that failed is tried again after kStoreRetryMs, or after the next change.
 double autosave_tick(AppState& state, double delay_ms = 400);
+constexpr double kStoreRetryMs = 30000;
 // The platform finished storing document `id` at `revision` (ok), or failed with `error`.
 void on_stored(AppState& state, const std::string& id, uint64_t revision, bool ok, const std::string& error);
 

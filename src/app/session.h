@@ -131,6 +131,8 @@ struct DocumentSession {
   DocumentSummary summary;
   uint64_t saving_revision = 0;  // being written now, 0 = none
   double changed_ms = 0;         // clock (now_ms) of the last change
+  double store_failed_ms = 0;    // clock of the last failed write, 0 = none (a retry waits)
+  uint64_t store_failed_revision = 0;  // the revision that write was of
   // What corrections teach: the fingerprint (person_work_fingerprint, app_state.h) of the
   // person's work last sent to be learnt from, so that a document is learnt from again only
   // when a person changed something in it (not when it is re-tagged, nor after "Forget").

@@ -255,6 +255,44 @@ test('a reload comes back to the same place in a long text, with the same entity
   await context.close();
 });
 
+// The stored documents' records, read for checking (the page's own IndexedDB).
+function storedRecords(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('glosa');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const all = req.result.transaction(['documents'], 'readonly').objectStore('documents').getAll();
+      all.onsuccess = () => resolve(all.result.map((r) => ({ id: r.id, part_of: r.part_of, parts: r.parts, chars: r.json.length })));
+      all.onerror = () => reject(all.error);
+    };
+  }));
+}
+
+test('a document whose annotations pass one stored record is kept in parts and comes back whole', async () => {
+  // Chromium keeps at most 127 MiB in one record; a 15 MB text's annotations are more. The
+  // worker stores them in parts (of 4 Mi characters): a text of ~830 KB needs two.
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  const big = Array.from({ length: 700 }, (_, i) => `Część ${i + 1}.\n\n` + sample).join('\n\n');
+  await pasteAndWait(page, big);
+  const doc = await page.evaluate(() => glosa.getDocument());
+  const records = await storedRecords(page);
+  const parts = records.filter((r) => r.part_of !== undefined);
+  assert.ok(parts.length >= 1, `stored in more than one record: ${JSON.stringify(records)}`);
+  const head = records.find((r) => r.part_of === undefined);
+  assert.equal(head.parts, parts.length + 1);
+  assert.ok(parts.every((p) => p.part_of === head.id));
+  assert.doesNotMatch((await view(page)).message, /Could not save/);
+
+  await page.reload();
+  await page.waitForFunction(() => window.glosa !== undefined, null, { timeout: 60000 });
+  await frames(page, 3);
+  assert.equal((await page.evaluate(() => glosa.listDocuments())).length, 1);
+  assert.equal(await page.evaluate(() => glosa.getDocument()), doc, 'the document comes back exactly');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a removed document can be brought back after a reload (Ctrl+Z), in its place', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await pasteAndWait(page, sample);

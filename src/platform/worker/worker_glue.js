@@ -64,7 +64,13 @@
     self.postMessage({ type: 'progress', job: currentJob, fraction: fraction });
   };
 
-  // --- IndexedDB: documents {id, json, meta, saved} and state {key, value} ---
+  // --- IndexedDB: documents {id, json, meta, saved, parts} and state {key, value} ---
+  // Chromium refuses one value over 127 MiB ("The serialized keys and/or value are too
+  // large"), and a long text's JSON passes that (a 15 MB text: about 200 MB). So a document's
+  // JSON is kept in parts of kPartChars characters: its record holds the first part and how
+  // many there are ("parts"), records "<id>\u0000<n>" {id, part_of, index, json} the others.
+  var kPartChars = 1 << 22;  // 4 Mi characters, at most 8 MiB serialized
+  function partsOf(id) { return IDBKeyRange.bound(id + '\u0000', id + '\u0001', false, true); }
   var dbPromise = null;
   function db() {
     if (!dbPromise) {
@@ -96,12 +102,15 @@
         var stores = {};
         names.forEach(function (n) { stores[n] = tx.objectStore(n); });
         var out = fn(stores);
-        // A write commits now, not when this thread is next idle: a long annotation (or a
-        // Cancel that ends this worker) must not hold it back or lose it.
-        if (mode === 'readwrite' && tx.commit) tx.commit();
         tx.oncomplete = function () { resolve(out); };
         tx.onerror = function () { reject(tx.error); };
         tx.onabort = function () { reject(tx.error || new Error('the write was aborted')); };
+        // A write commits now, not when this thread is next idle: a long annotation (or a
+        // Cancel that ends this worker) must not hold it back or lose it. A transaction that
+        // has already failed throws here; onabort above says why.
+        if (mode === 'readwrite' && tx.commit) {
+          try { tx.commit(); } catch (e) { /* reported by onabort */ }
+        }
       });
     });
   }
@@ -114,7 +123,13 @@
     }
     var json = decoder.decode(new Uint8Array(takeResult()));
     transact(['documents'], 'readwrite', function (s) {
-      s.documents.put({ id: msg.id, json: json, meta: msg.meta, saved: Date.now() });
+      var parts = Math.max(1, Math.ceil(json.length / kPartChars));
+      s.documents.delete(partsOf(msg.id));  // an older, longer version's parts
+      s.documents.put({ id: msg.id, json: json.slice(0, kPartChars), parts: parts, meta: msg.meta, saved: Date.now() });
+      for (var i = 1; i < parts; i++) {
+        s.documents.put({ id: msg.id + '\u0000' + i, part_of: msg.id, index: i,
+                          json: json.slice(i * kPartChars, (i + 1) * kPartChars) });
+      }
     }).then(function () {
       self.postMessage({ type: 'stored', id: msg.id, revision: msg.revision, ok: true, bytes: json.length });
     }, function (e) {
@@ -132,7 +147,8 @@
       var docs = [];
       var problems = [];
       var transfer = [];
-      (out.docs || []).sort(function (a, b) {
+      var records = joinParts(out.docs || [], problems);
+      records.sort(function (a, b) {
         return ((a.meta && a.meta.order) || 0) - ((b.meta && b.meta.order) || 0);
       }).forEach(function (rec) {
         var code = withBytes(encoder.encode(rec.json || ''), function (p, n) { return Module._glosa_worker_encode_json(p, n); });
@@ -149,6 +165,35 @@
       readStoredTaught();  // the state store alone may still be readable
       self.postMessage({ type: 'restored', docs: [], problems: [], state: {}, error: errorText(e) });
     });
+  }
+
+  // The stored documents with their parts joined again; a document missing a part is a
+  // problem, not a document.
+  function joinParts(all, problems) {
+    var parts = {};
+    all.forEach(function (r) {
+      if (r.part_of === undefined) return;
+      (parts[r.part_of] = parts[r.part_of] || [])[r.index] = r.json;
+    });
+    var out = [];
+    all.forEach(function (r) {
+      if (r.part_of !== undefined) return;
+      var n = r.parts || 1;
+      if (n > 1) {
+        var rest = parts[r.id] || [];
+        var pieces = [r.json || ''];
+        for (var i = 1; i < n; i++) {
+          if (typeof rest[i] !== 'string') {
+            problems.push({ id: r.id, message: 'part ' + (i + 1) + ' of ' + n + ' of its stored text is missing' });
+            return;
+          }
+          pieces.push(rest[i]);
+        }
+        r.json = pieces.join('');
+      }
+      out.push(r);
+    });
+    return out;
   }
 
   // --- what was taught, read back from the store; learning and annotating wait for it ---
@@ -287,7 +332,10 @@
       }
       case 'store': store(msg); break;
       case 'unstore':
-        transact(['documents'], 'readwrite', function (s) { s.documents.delete(msg.id); }).catch(function () {});
+        transact(['documents'], 'readwrite', function (s) {
+          s.documents.delete(msg.id);
+          s.documents.delete(partsOf(msg.id));
+        }).catch(function () {});
         break;
       case 'clear':
         forgetTaught(false);  // the store below goes, what was taught with it

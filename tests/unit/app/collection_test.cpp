@@ -304,13 +304,23 @@ TEST_CASE("collection: changed documents are saved a moment later; a failed save
   CHECK(c.state.storage_failed);
   CHECK(c.state.message_kind == MessageKind::Error);
   CHECK(c.state.message.find("download") != std::string::npos);
-  // Nothing is lost: the document is as it was, and is written again on the next change.
+  // Not tried again at once (a full store would refuse it again)...
+  c.clock += 500;
+  CHECK(autosave_tick(c.state, 400) == doctest::Approx(c.clock - 500 + kStoreRetryMs));
+  CHECK(c.stored.size() == 2);
+  // ...but after a while,
+  c.clock += kStoreRetryMs;
+  autosave_tick(c.state, 400);
+  REQUIRE(c.stored.size() == 3);
+  on_stored(c.state, id, c.stored[2].second, false, "the browser's storage for this page is full");
+  // and after the next change. Nothing is lost: the document is as it was.
   REQUIRE(c.tag("Moskwy", "LOC"));
   c.clock += 500;
   autosave_tick(c.state, 400);
-  CHECK(c.stored.size() == 3);
-  on_stored(c.state, id, c.stored[2].second, true, "");
+  CHECK(c.stored.size() == 4);
+  on_stored(c.state, id, c.stored[3].second, true, "");
   CHECK_FALSE(c.state.storage_failed);
+  CHECK(c.state.doc().entities[c.find_text("Moskwy")].origin == Origin::Person);
   clear_collection(c.state);
   CHECK(c.cleared == 1);
   CHECK_FALSE(has_document(c.state));
