@@ -43,8 +43,9 @@ const char* kEvalUsage =
     "  --model-only  the NER model alone (tokenizer, sentences, tagger), without the rules\n"
     "  --errors      also print every false positive (FP) and false negative (FN) in context\n"
     "  --respace     re-spaces space-joined text (NKJP, CoNLL: \"2000 r .\" -> \"2000 r.\",\n"
-    "                \"13 . 00\" -> \"13.00\", engine/eval/respace.h) before annotating, and maps\n"
-    "                the gold offsets onto it: the text as a person would paste it\n"
+    "                \"13 . 00\" -> \"13.00\", CoNLL \"Poland 's\" -> \"Poland's\", engine/eval/respace.h)\n"
+    "                before annotating, and maps the gold offsets onto it: the text as a\n"
+    "                person would paste it\n"
     "  --keep-relative  with --scheme nkjp, also scores predicted deictic DATEs: those marked\n"
     "                relative (\"dziś\", \"wczoraj\", \"rok temu\", \"w tym roku\") and bare weekdays\n"
     "                (\"w piątek\", subtype weekday). By default they are left out: NKJP never\n"
@@ -337,7 +338,7 @@ int run_eval(const std::vector<std::string>& args) {
       std::string respaced;
       std::vector<size_t> byte_map;
       const bool do_respace = respace_text && (scheme == GoldScheme::Nkjp || scheme == GoldScheme::Conll);
-      if (do_respace) respaced = respace(gr.text, scheme == GoldScheme::Nkjp, &byte_map);
+      if (do_respace) respaced = respace(gr.text, scheme == GoldScheme::Nkjp, &byte_map, scheme == GoldScheme::Conll);
       const CodepointIndex respaced_cps(respaced);
       for (const GoldEntity& e : rec.entities) {
         const std::string_view surface = std::string_view(gr.text).substr(e.begin_byte, e.end_byte - e.begin_byte);

@@ -23,7 +23,7 @@ bool takes_clitic(std::string_view prev) {
 
 }  // namespace
 
-std::string respace(std::string_view text, bool join_clitics, std::vector<size_t>* map) {
+std::string respace(std::string_view text, bool join_clitics, std::vector<size_t>* map, bool join_possessives) {
   static const std::string_view kNoSpaceBefore[] = {
       ",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "...", "\xE2\x80\xA6", "\xE2\x80\x9D",
       "\xC2\xBB"};
@@ -76,6 +76,7 @@ std::string respace(std::string_view text, bool join_clitics, std::vector<size_t
       }
       if (tok == "by" && takes_clitic(word) && !ends_with(word, "by")) space = false;
     }
+    if (join_possessives && !first && (tok == "'s" || tok == "'S")) space = false;
     if (space) out += ' ';
     for (size_t k = i; k < j; ++k) (*map)[k] = out.size() + (k - i);
     out.append(tok.data(), tok.size());

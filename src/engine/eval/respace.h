@@ -17,10 +17,13 @@ namespace glosa {
 //  - a '.' or ':' between two digit-only tokens joins them ("13 . 00" -> "13.00",
 //    "20 . 10 . 2005" -> "20.10.2005", "8 : 2" -> "8:2"): the corpora split such numbers;
 //  - with `join_clitics` (NKJP), Polish clitics go back onto the verb: "siedział em" ->
-//    "siedziałem", "zrobił by m" -> "zrobiłbym".
+//    "siedziałem", "zrobił by m" -> "zrobiłbym";
+//  - with `join_possessives` (CoNLL, for measuring: the trainer keeps them apart), the English
+//    possessive goes back onto its word: "Poland 's" -> "Poland's".
 // Every token's bytes are kept as they are, in order; only spaces are dropped. *byte_map gets
 // text.size() + 1 entries: for every byte offset of `text`, the offset in the result (a space
 // maps to the end of the token before it), so half-open token spans map by mapping both ends.
-std::string respace(std::string_view text, bool join_clitics, std::vector<size_t>* byte_map);
+std::string respace(std::string_view text, bool join_clitics, std::vector<size_t>* byte_map,
+                    bool join_possessives = false);
 
 }  // namespace glosa

@@ -31,6 +31,60 @@ bool is_known_label(std::string_view label) {
   return false;
 }
 
+// The English possessive as the training data writes it. CoNLL-2003 splits it off ("Poland
+// 's president"), so the English model learnt names from a word and the tokens "'" "s"
+// after it; the tokenizer keeps "Poland's" one word, a form the model never saw ("Poland's",
+// "Brightwater's" went untagged or took the clitic into the name). A word ending in 's or ’s
+// after a letter becomes three tokens, word, apostrophe, "s", as the space-joined corpus
+// reads; tagging and learning see the same tokens. Returns false when there is none.
+bool split_possessives(std::string_view text, const std::vector<Token>& tokens,
+                       const std::vector<Sentence>& sentences, std::vector<Token>* out_tokens,
+                       std::vector<Sentence>* out_sentences) {
+  // The apostrophe's bytes when the token ends in one and then "s"/"S", else 0.
+  auto clitic = [&](const Token& t) -> size_t {
+    if (t.kind != TokenKind::Word || t.end_byte - t.begin_byte < 3) return 0;
+    const std::string_view w = text.substr(t.begin_byte, t.end_byte - t.begin_byte);
+    if (w.back() != 's' && w.back() != 'S') return 0;
+    const std::string_view head = w.substr(0, w.size() - 1);
+    size_t apostrophe = 0;
+    if (head.back() == '\'') apostrophe = 1;
+    else if (head.size() >= 3 && head.compare(head.size() - 3, 3, "\xE2\x80\x99") == 0) apostrophe = 3;
+    if (apostrophe == 0 || head.size() == apostrophe) return 0;
+    const unsigned char before = static_cast<unsigned char>(head[head.size() - apostrophe - 1]);
+    if (before == '\'' || before == '-') return 0;
+    return apostrophe;
+  };
+  bool any = false;
+  for (const Token& t : tokens) if (clitic(t)) { any = true; break; }
+  if (!any) return false;
+  out_tokens->clear();
+  out_sentences->clear();
+  for (const Sentence& s : sentences) {
+    Sentence split = s;
+    split.first_token = out_tokens->size();
+    for (size_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      const Token& t = tokens[i];
+      const size_t a = clitic(t);
+      if (a == 0) {
+        out_tokens->push_back(t);
+        continue;
+      }
+      Token word = t, mark = t, ess = t;
+      word.end_byte = t.end_byte - 1 - a;
+      word.is_abbreviation = false;
+      mark.begin_byte = word.end_byte;
+      mark.end_byte = t.end_byte - 1;
+      mark.kind = TokenKind::Punct;
+      ess.begin_byte = mark.end_byte;
+      for (Token* x : {&mark, &ess}) x->newline_before = x->space_before = x->is_abbreviation = false;
+      out_tokens->insert(out_tokens->end(), {word, mark, ess});
+    }
+    split.token_count = out_tokens->size() - split.first_token;
+    out_sentences->push_back(split);
+  }
+  return true;
+}
+
 }  // namespace
 
 struct NerModel::Impl {
@@ -488,6 +542,14 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
                    const std::vector<Sentence>& sentences, std::vector<Entity>* out,
                    const ner::Adaptation* adaptation) const {
   const Impl& m = *impl_;
+  if (m.lang == "en") {
+    std::vector<Token> split_tokens;
+    std::vector<Sentence> split_sentences;
+    // (The split tokens have no possessive left: this call does not come back here.)
+    if (split_possessives(text, tokens, sentences, &split_tokens, &split_sentences)) {
+      return tag(text, split_tokens, split_sentences, out, adaptation);
+    }
+  }
   const size_t T = m.data.tags.size();
   std::vector<float> emit;
   std::vector<int> path;
@@ -693,6 +755,13 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
                              const std::vector<NameEvidence>& evidence, ner::Adaptation* adaptation,
                              const LearnOptions& options) const {
   const Impl& m = *impl_;
+  if (m.lang == "en") {  // the tokens tag() sees
+    std::vector<Token> split_tokens;
+    std::vector<Sentence> split_sentences;
+    if (split_possessives(text, tokens, sentences, &split_tokens, &split_sentences)) {
+      return learn(text, split_tokens, split_sentences, evidence, adaptation, options);
+    }
+  }
   const size_t T = m.data.tags.size();
   GLOSA_ASSERT(adaptation != nullptr && fits(*adaptation), "an adaptation made for this model");
   LearnSummary summary;

@@ -227,3 +227,32 @@ TEST_CASE("articles: one relabelled mention, learnt and re-tagged, relabels the 
   CHECK(all == mentions);
   CHECK(org == all);
 }
+
+TEST_CASE("articles: an English possessive is read as the training data writes it, not as part of the name") {
+  // CoNLL writes "Poland 's": a name, then the clitic. Before the tagger split "Poland's" so,
+  // "Poland's president" had no place in it (0.8945 against 0.9250 on conll-dev with the
+  // possessives joined, `glosa-cli eval … --scheme conll --respace`).
+  AnnotateOptions english;
+  english.lang = "en";
+  auto result = engine().annotate(
+      "Poland's president met Microsoft's chief executive in Warsaw on Monday. Germany's economy shrank in the "
+      "second quarter, and Siemens' shares fell.",
+      english);
+  REQUIRE(result.is_ok());
+  const Document& doc = result.value().doc;
+  const Entity* poland = entity_with_text(doc, "Poland");
+  REQUIRE(poland != nullptr);
+  CHECK(poland->label == "LOC");
+  const Entity* microsoft = entity_with_text(doc, "Microsoft");
+  REQUIRE(microsoft != nullptr);
+  CHECK(microsoft->label == "ORG");
+  const Entity* germany = entity_with_text(doc, "Germany");
+  REQUIRE(germany != nullptr);
+  CHECK(germany->label == "LOC");
+  for (const Entity& e : doc.entities) CHECK(entity_text(doc, e).find("'s") == std::string_view::npos);
+  // The Siemens article's "Northwind's" is the company's, without the clitic.
+  const Document siemens = article("en-siemens-northwind.txt");
+  for (const Entity& e : siemens.entities) {
+    if (entity_text(siemens, e).rfind("Northwind", 0) == 0) CHECK(entity_text(siemens, e).find("'s") == std::string_view::npos);
+  }
+}

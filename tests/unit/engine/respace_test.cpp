@@ -58,6 +58,16 @@ TEST_CASE("respace: Polish clitics go back onto the verb only when asked") {
   CHECK(respace("dom m", true, &map) == "dom m");
 }
 
+TEST_CASE("respace: the English possessive goes back onto its word only when asked") {
+  std::vector<size_t> map;
+  const std::string text = "Poland 's president met Siemens ' lawyers";
+  CHECK(respace(text, false, &map) == text);
+  const std::string joined = respace(text, false, &map, true);
+  CHECK(joined == "Poland's president met Siemens ' lawyers");
+  // The gold span "Poland" stays "Poland".
+  CHECK(joined.substr(map[0], map[6] - map[0]) == "Poland");
+}
+
 TEST_CASE("respace: the byte map carries spans, multi-byte characters included") {
   const std::string text = "Spotkanie w Łodzi , 13 . 00 ( „ Żółć ” ) .";
   const size_t lodz = text.find("Łodzi");
