@@ -418,6 +418,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   sort_and_number_entities(a.doc);
   // "Wachtell, Lipton, Rosen & Katz": one firm, not three names.
   if (names::join_firm_names(a.doc)) sort_and_number_entities(a.doc);
+  // "Ursula von" + "Leyen": one person, cut at "der".
+  if (names::join_particle_names(a.doc)) sort_and_number_entities(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
   names::split_groups_by_label(a.doc);

@@ -1,6 +1,7 @@
 // Splitting model name spans that hold two mentions. Layer: engine/names.
 #include "engine/names/span_repair.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -215,6 +216,54 @@ bool join_firm_names(Document& doc) {
     for (size_t o : absorbed) drop[o] = 1;
     e.begin_byte = begin;
     changed = true;
+  }
+  if (!changed) return false;
+  std::vector<Entity> out;
+  out.reserve(doc.entities.size());
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    if (!drop[i]) out.push_back(std::move(doc.entities[i]));
+  }
+  doc.entities = std::move(out);
+  return true;
+}
+
+namespace {
+
+bool is_name_particle(std::string_view w) {
+  static const std::string_view kParticles[] = {"von", "van", "der", "den", "de",  "di",  "du",  "del", "della", "des",
+                                                "la",  "le",  "ten", "ter", "zu",  "bin", "ibn", "al",  "el"};
+  for (std::string_view p : kParticles) if (w == p) return true;
+  return false;
+}
+
+}  // namespace
+
+bool join_particle_names(Document& doc) {
+  const std::string_view text = doc.text;
+  std::vector<uint8_t> drop(doc.entities.size(), 0);
+  bool changed = false;
+  for (size_t i = 0; i + 1 < doc.entities.size(); ++i) {
+    if (drop[i]) continue;
+    Entity& a = doc.entities[i];
+    if (a.origin != Origin::Model || a.label != "PER") continue;
+    for (size_t j = i + 1; j < doc.entities.size(); ++j) {
+      const Entity& b = doc.entities[j];
+      if (b.begin_byte < a.end_byte) continue;  // inside or overlapping: not the next name
+      if (b.origin != Origin::Model || b.label != "PER") break;
+      const std::vector<Word> gap = words_in(text, a.end_byte, b.begin_byte);
+      if (text.substr(a.end_byte, b.begin_byte - a.end_byte).find('\n') != std::string_view::npos) break;
+      bool only_particles = true;
+      for (const Word& w : gap) only_particles = only_particles && is_name_particle(text.substr(w.begin, w.end - w.begin));
+      const std::vector<Word> own = words_in(text, a.begin_byte, a.end_byte);
+      const bool ends_in_particle =
+          own.size() > 1 && is_name_particle(text.substr(own.back().begin, own.back().end - own.back().begin));
+      if (!only_particles || (gap.empty() && !ends_in_particle)) break;
+      a.end_byte = b.end_byte;
+      a.confidence = std::min(a.confidence, b.confidence);
+      drop[j] = 1;
+      changed = true;
+      break;
+    }
   }
   if (!changed) return false;
   std::vector<Entity> out;

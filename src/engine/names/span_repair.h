@@ -33,4 +33,13 @@ bool split_joined_names(Document& doc, const Lexicon* lexicon);
 // whether anything changed (the entities stay sorted; numbering is the caller's).
 bool join_firm_names(Document& doc);
 
+// Joins a person's name cut at its particles: two model PER spans with only lower-case name
+// particles between them ("von", "van", "der", "den", "de", "di", "du", "del", "della",
+// "des", "la", "le", "ten", "ter", "zu", "bin", "ibn", "al", "el"), or the first span ending
+// in one: "Ursula von" + "der" + "Leyen" -> "Ursula von der Leyen" (the Polish model, which
+// knows "van Beethovenie" but not "von der"). Two persons are never written with only a
+// particle between them. Returns whether anything changed (the entities stay sorted;
+// numbering is the caller's).
+bool join_particle_names(Document& doc);
+
 }  // namespace glosa::names

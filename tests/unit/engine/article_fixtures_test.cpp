@@ -256,3 +256,22 @@ TEST_CASE("articles: an English possessive is read as the training data writes i
     if (entity_text(siemens, e).rfind("Northwind", 0) == 0) CHECK(entity_text(siemens, e).find("'s") == std::string_view::npos);
   }
 }
+
+TEST_CASE("articles: a name with particles is one person, in every case form") {
+  // The Polish model cut "Ursulą von der Leyen" at "der" into "Ursulą von" and "Leyen".
+  AnnotateOptions polish;
+  polish.lang = "pl";
+  auto result = engine().annotate(
+      "Przewodnicząca Komisji Europejskiej Ursula von der Leyen przyjechała do Warszawy. Spotkanie z Ursulą von "
+      "der Leyen trwało godzinę.",
+      polish);
+  REQUIRE(result.is_ok());
+  const Document& doc = result.value().doc;
+  const Entity* nominative = entity_with_text(doc, "Ursula von der Leyen");
+  const Entity* instrumental = entity_with_text(doc, "Ursulą von der Leyen");
+  REQUIRE(nominative != nullptr);
+  REQUIRE(instrumental != nullptr);
+  CHECK(nominative->label == "PER");
+  CHECK(instrumental->group == nominative->group);
+  CHECK(group_by_id(doc, nominative->group)->name == "Ursula von der Leyen");
+}

@@ -443,6 +443,33 @@ TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
   CHECK(spans(person).size() == 3);
 }
 
+TEST_CASE("span repair: a person's name cut at its particles is one name; two persons stay two") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Spotkanie z Ursulą von der Leyen. Mówił Hans van den Broek. Jan Nowak, Anna Kowal i Piotr Zieliński. "
+             "Rozmawiał Tusk z Kaczyńskim.\nUrsula von\nder Leyen";
+  doc.entities = {entity(doc.text, "Ursulą von", "PER"), entity(doc.text, "Leyen", "PER"),
+                  entity(doc.text, "Hans", "PER"), entity(doc.text, "Broek", "PER"),
+                  entity(doc.text, "Jan Nowak", "PER"), entity(doc.text, "Anna Kowal", "PER"),
+                  entity(doc.text, "Piotr Zieliński", "PER"), entity(doc.text, "Tusk", "PER"),
+                  entity(doc.text, "Kaczyńskim", "PER"), entity(doc.text, "Ursula von", "PER", 100),
+                  entity(doc.text, "der Leyen", "PER", 100)};
+  sort_and_number_entities(doc);
+  REQUIRE(join_particle_names(doc));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Ursulą von der Leyen", "PER"}, {"Hans van den Broek", "PER"},
+                                     {"Jan Nowak", "PER"}, {"Anna Kowal", "PER"}, {"Piotr Zieliński", "PER"},
+                                     {"Tusk", "PER"}, {"Kaczyńskim", "PER"}, {"Ursula von", "PER"},
+                                     {"der Leyen", "PER"}});
+  // A name the person tagged is theirs.
+  Document person = doc;
+  person.text = "Ursula von der Leyen";
+  person.entities = {entity(person.text, "Ursula", "PER"), entity(person.text, "Leyen", "PER")};
+  person.entities[0].origin = Origin::Person;
+  CHECK_FALSE(join_particle_names(person));
+}
+
 TEST_CASE("entity groups: a company's short name joins its name with a legal form, not its divisions") {
   Document doc;
   doc.lang = "en";
