@@ -1020,7 +1020,12 @@
     const p = el('p');
     runs.forEach(function (r) {
       if (typeof r === 'string') { p.appendChild(document.createTextNode(r)); return; }
-      p.appendChild(el('mark', { id: 'glosa-entity-' + r.i, tabindex: '-1', 'aria-label': r.name, 'data-index': String(r.i) }, r.text));
+      // What it is, as words inside the mark ("Karlskrony" ", place, unsure"), not as its
+      // aria-label: ARIA does not let a mark be named, and screen readers in browse mode read
+      // an inline element's text, not its label. The mirror is never seen.
+      const m = el('mark', { id: 'glosa-entity-' + r.i, tabindex: '-1', 'data-index': String(r.i) }, r.text);
+      m.appendChild(el('span', { class: 'what' }, r.name.slice(r.text.length)));
+      p.appendChild(m);
     });
     return p;
   }
