@@ -400,15 +400,19 @@ void draw_document_view(AppState& state, UiResources& ui) {
     scroll_now(header_h + layout_y - win_h * 0.35f);
     settle();
   };
+  // (Not while a document just opened is still coming back to its place: that would undo
+  // them in the next frame; a find in another document asks as it opens it.)
   float r[4];
-  if (state.scroll_to_entity >= 0 && L.entity_rect(state.scroll_to_entity, r)) scroll_to_y(r[1]);
-  state.scroll_to_entity = -1;
-  if (state.scroll_to_quote >= 0 && L.quote_rect(state.scroll_to_quote, r)) scroll_to_y(r[1]);
-  state.scroll_to_quote = -1;
-  if (state.scroll_to_byte != SIZE_MAX) {
-    const FragmentRef f = L.fragment_at_byte(state.scroll_to_byte);
-    if (f.found()) scroll_to_y(L.line_top(f));
-    state.scroll_to_byte = SIZE_MAX;
+  if (!state.restore_pending) {
+    if (state.scroll_to_entity >= 0 && L.entity_rect(state.scroll_to_entity, r)) scroll_to_y(r[1]);
+    state.scroll_to_entity = -1;
+    if (state.scroll_to_quote >= 0 && L.quote_rect(state.scroll_to_quote, r)) scroll_to_y(r[1]);
+    state.scroll_to_quote = -1;
+    if (state.scroll_to_byte != SIZE_MAX) {
+      const FragmentRef f = L.fragment_at_byte(state.scroll_to_byte);
+      if (f.found()) scroll_to_y(L.line_top(f));
+      state.scroll_to_byte = SIZE_MAX;
+    }
   }
   const float page = std::max(line_h, win_h - 2 * line_h);
   const float key_scroll = keyboard_scroll(window->Scroll.y, 1e30f, page, 2 * line_h);

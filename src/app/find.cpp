@@ -14,35 +14,43 @@ namespace glosa::app {
 
 namespace {
 
-// The folded text of the open document, code point by code point, with a map back.
-void fold_text(AppState& state) {
-  FindState& f = state.find;
-  const uint64_t key = state.session() ? state.session()->key : 0;
-  if (f.text_key == key && !f.folded.empty()) return;
-  f.text_key = key;
-  f.folded.clear();
-  f.folded_start.clear();
-  const std::string& text = state.doc().text;
-  f.folded.reserve(text.size());
-  f.folded_start.reserve(text.size());
+// `text` folded for search (search_fold), code point by code point, with a map back: per
+// byte of *folded, the text byte its code point starts at.
+void fold(const std::string& text, std::string* folded, std::vector<uint32_t>* folded_start) {
+  folded->clear();
+  folded_start->clear();
+  folded->reserve(text.size());
+  folded_start->reserve(text.size());
   size_t len = 0;
   std::string one;
   for (size_t i = 0; i < text.size(); i += len) {
     decode_utf8(text, i, &len);
     const std::string_view cp(text.data() + i, len);
     if (len == 1 && static_cast<unsigned char>(cp[0]) < 0x80) {
-      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(cp[0])));
-      f.folded.push_back(c);
-      f.folded_start.push_back(static_cast<uint32_t>(i));
+      folded->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(cp[0]))));
+      folded_start->push_back(static_cast<uint32_t>(i));
       continue;
     }
     one = search_fold(cp);
     for (char c : one) {
-      f.folded.push_back(c);
-      f.folded_start.push_back(static_cast<uint32_t>(i));
+      folded->push_back(c);
+      folded_start->push_back(static_cast<uint32_t>(i));
     }
   }
 }
+
+// The folded text of the open document, kept while the find bar is open.
+void fold_text(AppState& state) {
+  FindState& f = state.find;
+  const uint64_t key = state.session() ? state.session()->key : 0;
+  if (f.text_key == key && !f.folded.empty()) return;
+  f.text_key = key;
+  fold(state.doc().text, &f.folded, &f.folded_start);
+}
+
+// The byte spans of every match of `key` (folded) in a text folded by fold().
+std::vector<std::pair<size_t, size_t>> matches_of(const std::string& key, const std::string& text,
+                                                  const std::string& folded, const std::vector<uint32_t>& folded_start);
 
 // The byte after the code point of the text starting at `start`.
 size_t code_point_end(const std::string& text, size_t start) {
@@ -63,7 +71,54 @@ void grow_to_words(const std::string& text, size_t* begin, size_t* end) {
   while (*end < text.size() && is_word_char(decode_utf8(text, *end, &len))) *end += len;
 }
 
+std::vector<std::pair<size_t, size_t>> matches_of(const std::string& key, const std::string& text,
+                                                  const std::string& folded, const std::vector<uint32_t>& folded_start) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t pos = folded.find(key); pos != std::string::npos; pos = folded.find(key, pos + 1)) {
+    const size_t begin = folded_start[pos];
+    const size_t end = code_point_end(text, folded_start[pos + key.size() - 1]);
+    if (!out.empty() && out.back().first == begin) continue;  // one code point folded to two bytes
+    out.emplace_back(begin, end);
+  }
+  return out;
+}
+
 }  // namespace
+
+const std::vector<CollectionMatch>& find_in_other_documents(AppState& state) {
+  FindState& f = state.find;
+  uint64_t collection = 1469598103934665603ull;  // FNV-1a over the keys, in list order
+  for (const auto& s : state.documents) collection = (collection ^ s->key) * 1099511628211ull;
+  if (f.others_query == f.query && f.others_collection == collection) return f.others;
+  f.others.clear();
+  f.others_query = f.query;
+  f.others_collection = collection;
+  const std::string key = search_fold(f.query);
+  if (key.empty()) return f.others;
+  std::string folded;
+  std::vector<uint32_t> starts;
+  for (size_t i = 0; i < state.documents.size(); ++i) {
+    if (static_cast<int>(i) == state.current) continue;
+    const std::string& text = state.documents[i]->doc.text;
+    fold(text, &folded, &starts);
+    const size_t n = matches_of(key, text, folded, starts).size();
+    if (n > 0) f.others.push_back({static_cast<int>(i), n});
+  }
+  return f.others;
+}
+
+bool open_document_at_match(AppState& state, int index) {
+  if (!select_document(state, index)) return false;
+  FindState& f = state.find;
+  f.open = true;
+  f.current = -1;
+  update_find(state);
+  if (!f.matches.empty()) {
+    f.current = 0;
+    state.scroll_to_byte = f.matches[0].first;
+  }
+  return true;
+}
 
 void update_find(AppState& state) {
   FindState& f = state.find;
@@ -77,13 +132,7 @@ void update_find(AppState& state) {
   const std::string key = search_fold(f.query);
   if (key.empty() || !has_document(state)) return;
   fold_text(state);
-  const std::string& text = state.doc().text;
-  for (size_t pos = f.folded.find(key); pos != std::string::npos; pos = f.folded.find(key, pos + 1)) {
-    const size_t begin = f.folded_start[pos];
-    const size_t end = code_point_end(text, f.folded_start[pos + key.size() - 1]);
-    if (!f.matches.empty() && f.matches.back().first == begin) continue;  // one code point folded to two bytes
-    f.matches.emplace_back(begin, end);
-  }
+  f.matches = matches_of(key, state.doc().text, f.folded, f.folded_start);
   for (size_t i = 0; i < f.matches.size(); ++i) {
     if (f.matches[i].first >= was.first) {
       f.current = static_cast<int>(i);
@@ -199,6 +248,9 @@ void close_find(AppState& state) {
   std::string().swap(f.folded);  // the folded text is as large as the text: not kept
   std::vector<uint32_t>().swap(f.folded_start);
   f.text_key = 0;
+  f.others.clear();
+  f.others_query.clear();
+  f.others_collection = 0;
 }
 
 }  // namespace glosa::app

@@ -1,5 +1,5 @@
 // The find bar above the text (Ctrl+F or the toolbar's Find): the query, "3 of 12", previous
-// and next (Enter, Shift+Enter), "Tag all as…", close (Esc). Layer: app.
+// and next (Enter, Shift+Enter), "Tag all as…", "In other documents…", close (Esc). Layer: app.
 #include <imgui.h>
 
 #include <cstdio>
@@ -68,6 +68,19 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   if (ImGui::Button(tag_all)) open_menu(ui, "findtag-menu");
   record_item_rect(ui, "find-tag-all");
   if (f.matches.empty()) ImGui::EndDisabled();
+  // The same words in the collection's other documents: listed when asked (the texts are
+  // searched then, not at every key).
+  if (state.documents.size() > 1) {
+    const char* others = "Other documents\xE2\x80\xA6##find";
+    same_line_or_wrap(button_width(others));
+    if (f.query.empty()) ImGui::BeginDisabled();
+    if (ImGui::Button(others)) open_menu(ui, "find-documents");
+    record_item_rect(ui, "find-other-documents");
+    if (f.query.empty()) ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ImGui::SetTooltip("Which other documents of the collection hold these words, and how often");
+    }
+  }
   same_line_or_wrap(button_width("Close##find"));
   if (ImGui::Button("Close##find") || (field_active && escape)) {
     close_find(state);

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/editing.h"
+#include "app/find.h"
 #include "app/review.h"
 #include "app/ui.h"
 #include "engine/text/unicode.h"
@@ -288,6 +289,41 @@ void draw_find_tag_menu(AppState& state, UiResources& ui) {
   ImGui::EndPopup();
 }
 
+// --- Section: the find bar's "In other documents" list ---
+
+void draw_find_documents_menu(AppState& state, UiResources& ui) {
+  if (!ImGui::BeginPopup("find-documents")) return;
+  const std::vector<CollectionMatch> others = find_in_other_documents(state);  // a copy: choosing one changes it
+  KeyMenu menu(ui, true);
+  const std::string query = display_text(state.find.query, 40);
+  if (others.empty()) {
+    ImGui::TextDisabled("No other document holds \xE2\x80\x9E%s\xE2\x80\x9D", query.c_str());
+  } else {
+    size_t total = 0;
+    for (const CollectionMatch& m : others) total += m.matches;
+    ImGui::TextDisabled("\xE2\x80\x9E%s\xE2\x80\x9D in %zu other %s (%zu %s)", query.c_str(), others.size(),
+                        others.size() == 1 ? "document" : "documents", total, total == 1 ? "match" : "matches");
+    ImGui::Separator();
+  }
+  char digit[8];
+  for (size_t k = 0; k < others.size(); ++k) {
+    const CollectionMatch& m = others[k];
+    if (m.document < 0 || m.document >= static_cast<int>(state.documents.size())) continue;
+    const DocumentSession& s = *state.documents[static_cast<size_t>(m.document)];
+    digit_text(static_cast<int>(k), digit);
+    const std::string text = display_text(document_title(s.doc), 60) + "  \xE2\x80\x94  " + std::to_string(m.matches) +
+                             (m.matches == 1 ? " match" : " matches");
+    if (menu.item(text, digit, false, "find-document:" + s.id, k < 9 ? static_cast<int>(k) + 1 : 0)) {
+      open_document_at_match(state, m.document);
+      set_message(state, MessageKind::Info,
+                  "\xE2\x80\x9E" + state.find.query + "\xE2\x80\x9D: " + std::to_string(state.find.matches.size()) +
+                      " in " + document_title(state.doc()) + " (Enter: the next)");
+    }
+  }
+  menu.finish();
+  ImGui::EndPopup();
+}
+
 // --- Section: a group row's menu ---
 
 void draw_group_menu(AppState& state, UiResources& ui) {
@@ -407,6 +443,7 @@ void draw_menus(AppState& state, UiResources& ui) {
   draw_group_menu(state, ui);
   draw_speaker_menu(state, ui);
   draw_find_tag_menu(state, ui);
+  draw_find_documents_menu(state, ui);
 }
 
 }  // namespace glosa::app

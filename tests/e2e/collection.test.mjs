@@ -255,6 +255,53 @@ test('a reload comes back to the same place in a long text, with the same entity
   await context.close();
 });
 
+test('Find lists the other documents that hold the words; choosing one opens it at its first match', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  await page.evaluate(() => glosa.loadModel('pl'));
+  await pasteAndWait(page, longText);
+  await pasteAndWait(page, 'Harbour deal signed in Rotterdam\n\nThe Port of Rotterdam signed a contract with Maersk.');
+  await pasteAndWait(page, sample);
+  const list = await page.evaluate(() => glosa.listDocuments());
+  assert.equal(list.length, 3);
+  await page.mouse.move(600, 400);
+  await page.keyboard.press('Control+F');
+  await frames(page, 3);
+  await page.keyboard.type('czesc 30');  // "Część 30." of the long text, accents left out
+  await frames(page, 3);
+  assert.equal((await view(page)).findMatches, 0, 'not in the open document');
+  const others = await page.evaluate(() => glosa.itemRect('find-other-documents'));
+  assert.ok(others, 'the find bar offers the other documents');
+  await clickAt(page, centre(others));
+  await frames(page, 3);
+  assert.ok(await page.evaluate(() => glosa.itemRect('find-document:' + glosa.listDocuments()[0].id)),
+            'the long text is listed');
+  assert.equal(await page.evaluate(() => glosa.itemRect('find-document:' + glosa.listDocuments()[1].id)), null,
+               'the English one, without the words, is not');
+  await page.screenshot({ path: path.join(artifacts, 'find-other-documents.png') });
+  await page.keyboard.press('1');  // the first listed, by its digit
+  await frames(page, 6);
+  const v = await view(page);
+  assert.equal(v.documentId, list[0].id, 'the long text is open');
+  assert.ok(v.findOpen);
+  assert.equal(v.findMatches, 1);
+  assert.equal(v.findCurrent, 0);
+  assert.match(v.message, /1 in/);
+  // Scrolled to the match: the first entity after "Część 30." is on screen.
+  const onScreen = await page.evaluate(() => {
+    const d = JSON.parse(glosa.getDocument());
+    const at = [...d.text].join('').indexOf('Część 30.');
+    const cp = [...d.text.slice(0, at)].length;
+    const i = d.entities.findIndex((e) => e.start > cp);
+    const r = glosa.entityRect(i);
+    const s = glosa.viewState();
+    return r && r.y0 >= s.docViewTop && r.y1 <= s.docViewBottom;
+  });
+  assert.ok(onScreen, 'the view is at the match');
+  await page.screenshot({ path: path.join(artifacts, 'find-other-document-opened.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // The stored documents' records, read for checking (the page's own IndexedDB).
 function storedRecords(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/find.h"
 #include "app/editing.h"
 #include "app_fixtures.h"
 #include "engine/core/document_codec.h"
@@ -766,4 +767,40 @@ TEST_CASE("collection: a renamed label holds through a re-tag and another annota
   // Renamed back to its first name: nothing to map any more.
   REQUIRE(rename_label(c.state, "TERMIN", "DATE"));
   CHECK(document_json(c.state).find("renamed_from") == std::string::npos);
+}
+
+TEST_CASE("collection: find lists the other documents that hold the words, and opens one at its first match") {
+  Collection c;
+  REQUIRE(load_text(c.state, "Łódź rośnie. W Łodzi jest tramwaj.", "a").is_ok());
+  REQUIRE(load_text(c.state, "Nic tu nie ma.", "b").is_ok());
+  REQUIRE(load_text(c.state, "Kraków i LODZ. Potem znowu Łódź.", "c").is_ok());
+  REQUIRE(c.state.current == 2);
+  open_find(c.state);
+  c.state.find.query = "lodz";
+  update_find(c.state);
+  CHECK(c.state.find.matches.size() == 2);
+  // Case and marks ignored, as in the open one; the open one is not listed; none without.
+  std::vector<CollectionMatch> others = find_in_other_documents(c.state);
+  REQUIRE(others.size() == 1);
+  CHECK(others[0].document == 0);
+  CHECK(others[0].matches == 2);  // "Łódź", "Łodzi"
+  // Computed again when the query changes.
+  c.state.find.query = "tramwaj";
+  CHECK(find_in_other_documents(c.state).size() == 1);
+  c.state.find.query = "nic";
+  others = find_in_other_documents(c.state);
+  REQUIRE(others.size() == 1);
+  CHECK(others[0].document == 1);
+  c.state.find.query = "łódź";
+  REQUIRE(open_document_at_match(c.state, 0));
+  CHECK(c.state.current == 0);
+  CHECK(c.state.find.open);
+  REQUIRE(c.state.find.matches.size() == 2);
+  CHECK(c.state.find.current == 0);
+  CHECK(c.state.scroll_to_byte == 0);
+  // From there, the third document is the other one.
+  others = find_in_other_documents(c.state);
+  REQUIRE(others.size() == 1);
+  CHECK(others[0].document == 2);
+  CHECK_FALSE(open_document_at_match(c.state, 7));
 }
