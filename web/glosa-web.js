@@ -810,6 +810,9 @@
       if (live) live.textContent = text;
       scheduleCommands();  // most changes say something: the commands follow them
     },
+    glosaSpokenChanged: function (text) {
+      if (spoken) spoken.textContent = text;
+    },
     glosaDownload: function (name, bytes) {
       const type = downloadType(name);
       const url = URL.createObjectURL(new Blob([bytes], { type: type }));
@@ -994,6 +997,7 @@
   // follows every change; focus moves between it and the canvas's selection both ways. ---
   const mirror = document.getElementById('mirror');
   const live = document.getElementById('live');
+  const spoken = document.getElementById('spoken');
   let mirrorTimer = null;
   let mirrorRevision = -1;
   function el(tag, attrs, text) {
@@ -1164,11 +1168,14 @@
     const json = Module.UTF8ToString(Module._glosa_commands());
     if (json === commandsJson) return;
     commandsJson = json;
-    let ul = commandsNav.querySelector('ul');
+    let ul = commandsNav.querySelector('ul.command-list');
     if (!ul) {
-      ul = el('ul');
-      commandsNav.replaceChildren(el('h2', { tabindex: '-1' }, 'Commands'), ul);
+      ul = el('ul', { class: 'command-list' });
+      documentsHeading = el('h2', { tabindex: '-1' }, 'Documents');
+      documentsList = el('ul', { class: 'document-list' });
+      commandsNav.replaceChildren(el('h2', { tabindex: '-1' }, 'Commands'), ul, documentsHeading, documentsList);
     }
+    buildDocumentList();
     // In place: a button that stays keeps its element (and the focus, if it has it). When the
     // focused one goes (Accept, once accepted; "Label as ORG", once ORG), the focus goes to the
     // list's heading, not to the page's start, and never to the button now in its place: that
@@ -1193,6 +1200,38 @@
     ul.replaceChildren.apply(ul, items);
     if (focused && !ul.contains(document.activeElement)) commandsNav.querySelector('h2').focus({ preventScroll: true });
   }
+  // The collection, after the commands: a button per document, its title, status and
+  // entities; the open one marked current. Enter opens another (the mirror then shows it).
+  let documentsHeading = null;
+  let documentsList = null;
+  let documentsJson = null;
+  function buildDocumentList() {
+    const json = Module.UTF8ToString(Module._glosa_list_documents()) + '|' +
+                 JSON.parse(Module.UTF8ToString(Module._glosa_view_state())).documentId;
+    if (json === documentsJson) return;
+    documentsJson = json;
+    const cut = json.lastIndexOf('|');
+    const list = JSON.parse(json.slice(0, cut));
+    const open = json.slice(cut + 1);
+    const focused = documentsList.contains(document.activeElement) ? document.activeElement.getAttribute('data-document') : null;
+    documentsHeading.textContent = 'Documents (' + list.length + ')';
+    const old = new Map();
+    documentsList.querySelectorAll('button').forEach(function (b) { old.set(b.getAttribute('data-document'), b.parentNode); });
+    documentsList.replaceChildren.apply(documentsList, list.map(function (d) {
+      let li = old.get(d.id);
+      if (!li) {
+        li = el('li');
+        li.appendChild(el('button', { type: 'button', 'data-document': d.id }));
+      }
+      const b = li.firstChild;
+      const text = (d.title || '(untitled)') + ', ' + d.status + ', ' + d.entities + ' entities, ' + d.reviewed + ' reviewed';
+      if (b.textContent !== text) b.textContent = text;
+      if (d.id === open) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+      return li;
+    }));
+    if (focused && !documentsList.contains(document.activeElement)) documentsHeading.focus({ preventScroll: true });
+  }
   let commandsTimer = null;
   function scheduleCommands() {
     if (commandsTimer !== null) return;
@@ -1201,6 +1240,13 @@
   if (commandsNav) {
     commandsNav.addEventListener('focusin', buildCommands);  // fresh when a person arrives
     commandsNav.addEventListener('click', function (event) {
+      const d = event.target.closest && event.target.closest('button[data-document]');
+      if (d && started) {
+        withCString(d.getAttribute('data-document'), function (p) { Module._glosa_select_document(p); });
+        wake();
+        setTimeout(buildCommands, 100);
+        return;
+      }
       const b = event.target.closest && event.target.closest('button[data-command]');
       if (!b || !started) return;
       const id = b.getAttribute('data-command');
@@ -1213,6 +1259,8 @@
         if (window.confirm(question)) withCString(id, function (p) { Module._glosa_run_command(p, 1); });
       } else if (!withCString(id, function (p) { return Module._glosa_run_command(p, 0); })) {
         message(1, 'That command cannot run now; the list of commands was updated');
+      } else if (id === 'find') {
+        canvas.focus({ preventScroll: true });  // the find bar's field has the keys: type the words
       }
       wake();
       setTimeout(buildCommands, 100);  // what the command changed (done, undo, the list)

@@ -101,6 +101,13 @@ void draw_command_palette(AppState& state, UiResources& ui) {
   ui.palette_cursor = moved_cursor(ui.palette_cursor, count);
   if (ui.palette_cursor != before) ui.palette_scroll = true;
 
+  if (count == 0) {
+    ui.spoken = "Commands: none matches " + ui.palette_query;
+  } else {
+    const Command& c = commands[static_cast<size_t>(shown[static_cast<size_t>(ui.palette_cursor)])];
+    ui.spoken = "Commands: " + c.title + (c.keys.empty() ? "" : ", key " + c.keys) + ", " +
+                std::to_string(ui.palette_cursor + 1) + " of " + std::to_string(count);
+  }
   std::string run;  // the command chosen this frame; it runs once the palette is closed
   if (enter && count > 0) run = commands[static_cast<size_t>(shown[static_cast<size_t>(ui.palette_cursor)])].id;
   const float row_h = ImGui::GetTextLineHeightWithSpacing();

@@ -73,8 +73,8 @@ void open_document_commands(AppState& state, CommandList& list) {
            [](AppState& s, UiResources&) { set_review_mode(s, true); });
   list.add(doc && state.review_mode, "accept-all", "Accept all remaining entities", "",
            [](AppState& s, UiResources&) { accept_all_remaining(s); });
-  list.add(doc, "find", "Find words in the text", "Ctrl+F", [](AppState& s, UiResources&) { open_find(s); },
-           /*palette_only=*/true);
+  // (In the page's list too: the page then gives the canvas the keys, for the find bar's field.)
+  list.add(doc, "find", "Find words in the text", "Ctrl+F", [](AppState& s, UiResources&) { open_find(s); });
   list.add(can_undo(state), "undo", "Undo the last correction", "Ctrl+Z", [](AppState& s, UiResources&) { undo(s); });
   list.add(can_redo(state), "redo", "Redo", "Ctrl+Y", [](AppState& s, UiResources&) { redo(s); });
   list.add(open && open->is_annotating(), "cancel", "Cancel the annotation of this document", "",

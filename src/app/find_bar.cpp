@@ -55,6 +55,7 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(count);
   record_item_rect(ui, "find-count");
+  if (field_active) ui.spoken = std::string("Find: ") + (f.query.empty() ? "type the words" : count);
   ImGui::SameLine();
   if (ImGui::ArrowButton("##find_prev", ImGuiDir_Up)) find_step(state, -1);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous match (Shift+Enter)");

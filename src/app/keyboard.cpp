@@ -136,6 +136,8 @@ void draw_shortcuts(AppState& state, UiResources& ui) {
   if (ui.show_shortcuts && !ImGui::IsPopupOpen("Keyboard shortcuts##overlay")) ImGui::OpenPopup("Keyboard shortcuts##overlay");
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal("Keyboard shortcuts##overlay", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ui.spoken = "Keyboard shortcuts, Escape closes";
+  for (const auto& row : kShortcuts) ui.spoken += std::string(". ") + row[0] + ": " + row[1];
   if (ImGui::BeginTable("shortcuts##overlay", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& row : kShortcuts) {
       ImGui::TableNextRow();

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
+#include "app/accessibility.h"
 #include "app/editing.h"
 #include "app/find.h"
 #include "app/review.h"
@@ -30,7 +32,8 @@ constexpr const char* kDot = "  \xC2\xB7  ";
 // digit chooses it, Esc closes the menu; the mouse moves the highlight where it hovers.
 class KeyMenu {
  public:
-  KeyMenu(UiResources& ui, bool take_digits) : ui_(ui) {
+  // `name` begins what a screen reader hears of it (UiResources::spoken).
+  KeyMenu(UiResources& ui, bool take_digits, std::string name) : ui_(ui), name_(std::move(name)) {
     const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
     const int n = std::max(1, ui.menu_count);
     if (pressed(ImGuiKey_DownArrow)) ui.menu_cursor = (ui.menu_cursor + 1) % n;
@@ -48,6 +51,11 @@ class KeyMenu {
   void finish() {
     ui_.menu_count = count_;
     ui_.menu_width = widest_;
+    if (!spoken_item_.empty()) {
+      ui_.spoken = name_ + ": " + spoken_item_ + ", " + std::to_string(ui_.menu_cursor + 1) + " of " + std::to_string(count_);
+    } else if (count_ == 0) {
+      ui_.spoken = name_ + ": nothing to choose";
+    }
     if (escape_) ImGui::CloseCurrentPopup();
   }
   bool shift_digit() const { return digit_ > 0 && ImGui::GetIO().KeyShift; }
@@ -57,6 +65,10 @@ class KeyMenu {
             uint32_t swatch = 0, bool enabled = true) {
     const int i = count_++;
     const bool highlighted = ui_.menu_cursor == i;
+    if (highlighted) {
+      spoken_item_ = text + (shortcut && *shortcut ? std::string(", key ") + shortcut : "") + (checked ? ", checked" : "") +
+                     (enabled ? "" : ", unavailable");
+    }
     ImGui::PushID(i);
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -98,6 +110,8 @@ class KeyMenu {
 
  private:
   UiResources& ui_;
+  std::string name_;
+  std::string spoken_item_;  // the highlighted item, as spoken
   int count_ = 0;
   float widest_ = 0;
   bool enter_ = false;
@@ -132,7 +146,8 @@ void draw_entity_menu(AppState& state, UiResources& ui) {
   if (g >= 0) {
     for (const Entity& x : doc.entities) mentions += x.group == e.group && x.status != ReviewStatus::Rejected ? 1 : 0;
   }
-  KeyMenu menu(ui, ui.menu_page == 0 || ui.menu_page == 1);
+  KeyMenu menu(ui, ui.menu_page == 0 || ui.menu_page == 1,
+               "Menu of " + std::string(entity_text(doc, e)) + ", " + spoken_label(doc, e.label));
   char digit[8];
   ImGui::TextDisabled("\xE2\x80\x9E%s\xE2\x80\x9D%s%s", display_text(entity_text(doc, e), 60).c_str(), kDot, e.label.c_str());
   if (ui.menu_page == 1) {
@@ -244,7 +259,7 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
   const Document& doc = state.doc();
   size_t b = ui.tag_begin, e = ui.tag_end;
   trim_span(doc.text, &b, &e);
-  KeyMenu menu(ui, true);
+  KeyMenu menu(ui, true, "Tag the selected words as");
   // Words over a line break (a passage selected to copy) are no name: they can be copied only.
   const std::string_view words = std::string_view(doc.text).substr(b, e - b);
   const bool one_line = words.find('\n') == std::string_view::npos;
@@ -273,7 +288,7 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
 void draw_find_tag_menu(AppState& state, UiResources& ui) {
   if (!ImGui::BeginPopup("findtag-menu")) return;
   const Document& doc = state.doc();
-  KeyMenu menu(ui, true);
+  KeyMenu menu(ui, true, "Tag all matches as");
   ImGui::TextDisabled("Tag all %zu matches of \xE2\x80\x9E%s\xE2\x80\x9D as", state.find.matches.size(),
                       display_text(state.find.query, 40).c_str());
   ImGui::Separator();
@@ -294,7 +309,7 @@ void draw_find_tag_menu(AppState& state, UiResources& ui) {
 void draw_find_documents_menu(AppState& state, UiResources& ui) {
   if (!ImGui::BeginPopup("find-documents")) return;
   const std::vector<CollectionMatch> others = find_in_other_documents(state);  // a copy: choosing one changes it
-  KeyMenu menu(ui, true);
+  KeyMenu menu(ui, true, "Other documents with these words");
   const std::string query = display_text(state.find.query, 40);
   if (others.empty()) {
     ImGui::TextDisabled("No other document holds \xE2\x80\x9E%s\xE2\x80\x9D", query.c_str());
@@ -337,7 +352,8 @@ void draw_group_menu(AppState& state, UiResources& ui) {
   }
   const EntityGroup group = doc.groups[static_cast<size_t>(g)];
   const size_t mentions = document_index(state).group_mentions[static_cast<size_t>(g)].size();
-  KeyMenu menu(ui, true);
+  KeyMenu menu(ui, true, "Menu of " + group.name + ", " + spoken_label(doc, group.label) + ", " + std::to_string(mentions) +
+                             (mentions == 1 ? " mention" : " mentions"));
   ImGui::TextDisabled("%s%s%s%s%zu mention%s", display_text(group.name, 48).c_str(), kDot, group.label.c_str(), kDot, mentions,
                       mentions == 1 ? "" : "s");
   ImGui::Separator();
@@ -379,7 +395,7 @@ void draw_speaker_menu(AppState& state, UiResources& ui) {
     return;
   }
   const DocumentIndex& index = document_index(state);
-  KeyMenu menu(ui, false);
+  KeyMenu menu(ui, false, "Who said it");
   const Quotation& quote = doc.quotes[static_cast<size_t>(q)];
   ImGui::TextDisabled("Who said \xE2\x80\x9E%s\xE2\x80\x9D?",
                       display_text(quote_snippet(std::string_view(doc.text).substr(quote.begin_byte, quote.end_byte - quote.begin_byte), 50), 60).c_str());

@@ -113,6 +113,11 @@ struct UiResources {
   int menu_group = -1;           // group whose row menu is open
   int menu_quote = -1;           // quotation whose speaker menu is open
   bool show_shortcuts = false;   // the "?" overlay
+  // What a screen reader should hear of the part drawn only on the canvas that has the keys:
+  // a menu's highlighted item ("Entity menu: Accept, A, 1 of 14"), the palette's row, the
+  // find bar's count, the "?" overlay. Made again every frame by that part; empty when none.
+  // The web platform speaks it when it changes (an assertive live region).
+  std::string spoken;
   bool show_labels_editor = false;  // the label set editor
   uint64_t label_edit_revision = ~0ull;  // the editor's buffers (labels_editor.cpp)
   std::vector<std::string> label_names;

@@ -156,6 +156,7 @@ void draw_sliding_panels(AppState& state, UiResources& ui, float top, float heig
 
 void draw_frame(AppState& state, UiResources& ui) {
   ui.item_rects.clear();
+  ui.spoken.clear();
   apply_pending_scroll(ui);
   // The Documents panel opens by itself the first time a second document arrives; not on a
   // phone, where it would slide over the article just pasted (≡ Menu → Documents opens it),

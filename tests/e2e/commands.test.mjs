@@ -204,6 +204,33 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
   const again = JSON.parse(await page.evaluate(() => glosa.getDocument())).entities.filter((e) => e.text === 'Westerplatte');
   assert.deepEqual(again.map((e) => [e.label, e.status]), relabelled.map((e) => [e.label, e.status]), 'a second Enter changed nothing');
 
+  // The collection is a list of its own after the commands: each document with its status,
+  // the open one current; Enter opens another.
+  const docs = nav.locator('ul.document-list button');
+  await page.waitForFunction(() => document.querySelectorAll('#commands ul.document-list button').length === 2, null,
+                             { timeout: 5000 });
+  assert.match(await nav.getByRole('heading', { name: /^Documents \(2\)$/ }).textContent(), /Documents/);
+  const rotterdam = nav.getByRole('button', { name: /^Harbour deal signed in Rotterdam, done, \d+ entities, \d+ reviewed$/ });
+  assert.equal(await rotterdam.getAttribute('aria-current'), null);
+  assert.equal(await docs.filter({ hasText: /^Gdańsk/ }).getAttribute('aria-current'), 'true');
+  await rotterdam.focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.match(await current(page), /Rotterdam/);
+  await page.waitForFunction(() => document.querySelector('#commands ul.document-list button[aria-current]').textContent.startsWith('Harbour'),
+                             null, { timeout: 5000 });
+  // Find from the list: the canvas takes the keys, and the words typed go into the find bar.
+  await nav.getByRole('button', { name: 'Find words in the text' }).focus();
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await page.keyboard.type('maersk');
+  await frames(page, 3);
+  assert.equal((await view(page)).findMatches, 1);
+  assert.equal(await page.evaluate(() => document.getElementById('spoken').textContent), 'Find: 1 of 1');
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+
   // Compare: the file picker opens inside the button's activation (no dialog on the canvas).
   const compare = nav.getByRole('button', { name: 'Compare with another annotator\'s file…' });
   await compare.focus();

@@ -209,6 +209,60 @@ test('Tab past the last entity leaves the canvas for the list of commands; Shift
   await context.close();
 });
 
+test('what the canvas alone shows is spoken: a menu\'s item, the palette\'s row, the find bar\'s count, the key list', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
+  const doc = await openSample(page);
+  const spoken = () => page.evaluate(() => document.getElementById('spoken').textContent);
+  const live = await page.evaluate(() => document.getElementById('spoken').getAttribute('aria-live'));
+  assert.equal(live, 'assertive');
+  await page.mouse.move(600, 400);
+  await page.keyboard.press('Tab');  // the first entity
+  await frames(page, 3);
+  assert.equal(await spoken(), '', 'nothing while the keys are on the text');
+  await page.keyboard.press('Shift+F10');
+  await frames(page, 4);
+  const first = await spoken();
+  const name = doc.entities[0].text;
+  assert.ok(first.startsWith('Menu of ' + name + ', '), `the entity's menu is named: ${first}`);
+  assert.match(first, /, 1 of \d+$/);
+  await page.keyboard.press('ArrowDown');
+  await frames(page, 3);
+  const second = await spoken();
+  assert.match(second, /, 2 of \d+$/, `the arrow moves what is said: ${second}`);
+  assert.notEqual(second.split(':')[1], first.split(':')[1]);
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.equal(await spoken(), '', 'the menu closed');
+  // The palette: its highlighted row as typed.
+  await page.keyboard.press('Control+K');
+  await frames(page, 3);
+  await page.keyboard.type('mark done');
+  await frames(page, 3);
+  assert.match(await spoken(), /^Commands: Mark .*done.*, 1 of \d+$/i);
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  // The find bar: its count.
+  await page.keyboard.press('Control+F');
+  await frames(page, 3);
+  assert.equal(await spoken(), 'Find: type the words');
+  await page.keyboard.type('gdansk');
+  await frames(page, 3);
+  assert.match(await spoken(), /^Find: 1 of \d+$/);
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  // The key list, whole.
+  await page.mouse.move(600, 400);
+  await page.keyboard.press('Shift+Slash');
+  await frames(page, 3);
+  const keys = await spoken();
+  assert.ok(keys.startsWith('Keyboard shortcuts, Escape closes. Ctrl+K: every command by name'), keys.slice(0, 80));
+  assert.ok(keys.includes('Tab / Shift+Tab: select the next'));
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a long text is mirrored a part at a time: buttons move the part, and it follows the selection', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { width: 1400, height: 900 });
   await page.evaluate(() => glosa.loadModel('pl'));

@@ -64,6 +64,7 @@ EM_JS(void, glosa_js_frame_time, (double ms), {
 EM_JS(void, glosa_js_document_changed, (double revision), { Module.glosaDocumentChanged(revision); });
 EM_JS(void, glosa_js_selection_changed, (int index), { Module.glosaSelectionChanged(index); });
 EM_JS(void, glosa_js_message_changed, (const char* text), { Module.glosaMessageChanged(UTF8ToString(text)); });
+EM_JS(void, glosa_js_spoken_changed, (const char* text), { Module.glosaSpokenChanged(UTF8ToString(text)); });
 
 // Wakes the frame loop after `ms` milliseconds (a change waiting to be saved).
 EM_JS(void, glosa_js_wake_after, (double ms), { Module.glosaWakeAfter(ms); });
@@ -149,6 +150,11 @@ void frame() {
   if (app.state.message != mirrored_message) {
     mirrored_message = app.state.message;
     glosa_js_message_changed(mirrored_message.c_str());
+  }
+  static std::string mirrored_spoken;
+  if (app.ui.spoken != mirrored_spoken) {
+    mirrored_spoken = app.ui.spoken;
+    glosa_js_spoken_changed(mirrored_spoken.c_str());
   }
 
   // Saving a moment after each change; then keep drawing only while something moves.
