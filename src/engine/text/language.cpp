@@ -33,12 +33,14 @@ WordIndex index_of(const std::array<std::string_view, N>& list) {
 
 }  // namespace
 
+constexpr size_t kShortText = 40;  // words
+
 std::string detect_language(std::string_view text, const std::vector<Token>& tokens) {
   static const WordIndex polish = index_of(kPolish);
   static const WordIndex english = index_of(kEnglish);
   double pl = 0, en = 0;
   std::string w;  // the lower-cased word, reused so that long words do not allocate each time
-  size_t words = 0, cyrillic = 0;
+  size_t words = 0, cyrillic = 0, ascii = 0;
   const size_t limit = std::min<size_t>(tokens.size(), 20000);
   for (size_t i = 0; i < limit; ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
@@ -46,6 +48,7 @@ std::string detect_language(std::string_view text, const std::vector<Token>& tok
     std::string_view t = text.substr(tokens[i].begin_byte, tokens[i].end_byte - tokens[i].begin_byte);
     const char32_t first = first_codepoint(t);
     if (first >= 0x0400 && first <= 0x04FF) ++cyrillic;
+    ascii += std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) ? 1 : 0;
     w.clear();
     append_lower(w, t);
     const uint64_t hash = word_hash(w);
@@ -69,7 +72,10 @@ std::string detect_language(std::string_view text, const std::vector<Token>& tok
     }
   }
   if (words == 0 || cyrillic * 2 > words) return "other";
-  if (pl < 1 && en < 1) return "other";
+  // No word of either list: a line of names ("Angela Merkel visited Warsaw.") in plain ASCII
+  // reads as English (Polish shows its letters within a few words); a longer text without
+  // one English function word is another language.
+  if (pl < 1 && en < 1) return ascii == words && words <= kShortText ? "en" : "other";
   return pl >= en ? "pl" : "en";
 }
 

@@ -14,6 +14,12 @@ TEST_CASE("language: Polish, English and other texts") {
   CHECK(detect_language(en, tokenize(en)) == "en");
   const std::string ru = "\xD0\x9F\xD1\x80\xD0\xB5\xD0\xB7\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82 \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xBB \xD0\xB2 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5.";
   CHECK(detect_language(ru, tokenize(ru)) == "other");
+  // No word of either list: short and plain ASCII is English; with other letters, or long, another language.
+  const std::string de = "Bundeskanzlerin Angela Merkel besuchte gestern Warschau und sprach \xC3\xBC" "ber Handelsfragen.";
+  CHECK(detect_language(de, tokenize(de)) == "other");
+  std::string long_ascii;
+  for (int i = 0; i < 12; ++i) long_ascii += "Merkel besuchte Warschau gestern. ";
+  CHECK(detect_language(long_ascii, tokenize(long_ascii)) == "other");
   // Headlines: a few words are enough.
   for (const std::string h : {"Siemens AG kupi\xC5\x82 Northwind Robotics za 1,2 mld euro.",
                               "Orlen: zysk 3 mld z\xC5\x82 w 2025 r.", "Nowy prezes PKO BP od lipca"}) {
@@ -21,7 +27,7 @@ TEST_CASE("language: Polish, English and other texts") {
     CHECK(detect_language(h, tokenize(h)) == "pl");
   }
   for (const std::string h : {"Siemens buys Northwind Robotics for $1.2bn", "Shares of Ahold rose 4% on Monday",
-                              "Ten years of the euro"}) {
+                              "Ten years of the euro", "Angela Merkel visited Warsaw."}) {
     CAPTURE(h);
     CHECK(detect_language(h, tokenize(h)) == "en");
   }
