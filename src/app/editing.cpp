@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/accessibility.h"
 #include "engine/names/person_decisions.h"
 #include "engine/text/tokenizer.h"
 #include "engine/text/unicode.h"
@@ -96,6 +97,13 @@ void refresh_and_show(AppState& state, const Entity* keep, const std::string& me
     }
   }
   set_message(state, MessageKind::Info, message);
+}
+
+// A label in a message: its code, and what it is in words when the label set says ("LOC
+// (place)"): the status line is also what a screen reader hears, and "LOC" is no word.
+std::string named(const Document& doc, const std::string& label) {
+  const std::string words = spoken_label(doc, label);
+  return words == label ? label : label + " (" + words + ")";
 }
 
 std::string quoted(const Document& doc, const Entity& e) {
@@ -274,7 +282,7 @@ bool set_entity_label(AppState& state, int index, const std::string& label) {
   e.resolved.clear();
   e.is_relative = false;
   mark_by_person(e);
-  const std::string description = "Changed " + quoted(doc, e) + " from " + old.label + " to " + label;
+  const std::string description = "Changed " + quoted(doc, e) + " from " + named(doc, old.label) + " to " + named(doc, label);
   const Entity keep = e;
   apply_edit(state, {index}, {e}, description, &keep);
   return true;
@@ -287,7 +295,7 @@ bool set_entity_accepted(AppState& state, int index, bool accepted) {
   const ReviewStatus status = accepted ? ReviewStatus::Accepted : ReviewStatus::Unreviewed;
   if (e.status == status) return true;
   e.status = status;
-  const std::string description = (accepted ? "Accepted " : "Marked as unreviewed: ") + quoted(doc, e) + " " + e.label;
+  const std::string description = (accepted ? "Accepted " : "Marked as unreviewed: ") + quoted(doc, e) + " " + named(doc, e.label);
   const Entity keep = e;
   apply_edit(state, {index}, {e}, description, &keep);
   return true;
@@ -302,7 +310,7 @@ bool reject_entity(AppState& state, int index) {
   // the person relabelled first, and a re-tag must not bring that back (Rejected list: a
   // click restores it).
   e.status = ReviewStatus::Rejected;
-  apply_edit(state, {index}, {e}, "Rejected " + quoted(doc, e) + " " + e.label);
+  apply_edit(state, {index}, {e}, "Rejected " + quoted(doc, e) + " " + named(doc, e.label));
   return true;
 }
 
@@ -313,7 +321,7 @@ bool restore_entity(AppState& state, int index) {
   if (e.status != ReviewStatus::Rejected) return false;
   e.status = ReviewStatus::Unreviewed;
   const Entity keep = e;
-  apply_edit(state, {index}, {e}, "Restored " + quoted(doc, e) + " " + e.label, &keep);
+  apply_edit(state, {index}, {e}, "Restored " + quoted(doc, e) + " " + named(doc, e.label), &keep);
   return true;
 }
 
@@ -321,7 +329,7 @@ bool remove_entity(AppState& state, int index) {
   if (!valid_entity(state, index)) return false;
   const Document& doc = state.doc();
   const Entity& e = doc.entities[static_cast<size_t>(index)];
-  apply_edit(state, {index}, {}, "Removed " + quoted(doc, e) + " " + e.label);
+  apply_edit(state, {index}, {}, "Removed " + quoted(doc, e) + " " + named(doc, e.label));
   return true;
 }
 
@@ -357,7 +365,7 @@ bool add_entity(AppState& state, size_t begin, size_t end, const std::string& la
   e.end_byte = end;
   e.label = label;
   mark_by_person(e);
-  std::string description = "Tagged " + quoted(doc, e) + " as " + label;
+  std::string description = "Tagged " + quoted(doc, e) + " as " + named(doc, label);
   if (replaced_standing > 0) {
     description += ", replacing " + std::to_string(replaced_standing) + (replaced_standing == 1 ? " entity" : " entities");
   }
@@ -777,7 +785,7 @@ bool move_entity_edge(AppState& state, int index, SpanEdge edge, EdgeStep step, 
     const Entity& x = doc.entities[i];
     if (static_cast<int>(i) == index || x.status == ReviewStatus::Rejected) continue;
     if (x.begin_byte < end && begin < x.end_byte) {
-      set_message(state, MessageKind::Warning, "The span would overlap " + quoted(doc, x) + " " + x.label);
+      set_message(state, MessageKind::Warning, "The span would overlap " + quoted(doc, x) + " " + named(doc, x.label));
       return false;
     }
   }

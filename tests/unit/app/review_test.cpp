@@ -106,6 +106,8 @@ TEST_CASE("review: Tab order, Enter accepts and moves on, X rejects and moves on
   CHECK(r.selected_text() == "Acme");
   REQUIRE(reject_and_next(r.state));
   CHECK(r.at("Acme").status == ReviewStatus::Rejected);  // kept, as a record
+  // The status line (what a screen reader hears too) says the label in words as well.
+  CHECK(r.state.message.find(r.at("Acme").label + " (organisation") != std::string::npos);
   CHECK_FALSE(is_entity_visible(r.state, r.find("Acme")));
   CHECK(r.selected_text() == "Gda\xC5\x84sku");
   // Tab skips the rejected one.
