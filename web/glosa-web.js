@@ -1285,6 +1285,14 @@
     event.preventDefault();
     message(0, 'Copied ' + (text.length > 60 ? Array.from(text).length + ' characters' : '\u201E' + text + '\u201D'));
   });
+  // Ctrl+X in a text field: its selected characters, as Ctrl+C (the field removes them itself).
+  document.addEventListener('cut', function (event) {
+    if (!window.glosa || !Module._glosa_text_field_active()) return;
+    const text = Module.UTF8ToString(Module._glosa_copy_text());
+    if (!text || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+  });
   // A menu's Copy (a click, not a key): the asynchronous clipboard, else a hidden field.
   function copyText(text) {
     const fallback = function () {

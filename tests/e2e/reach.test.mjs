@@ -67,6 +67,15 @@ test('Ctrl+C copies the selected entity; Ctrl+F finds words ignoring accents and
   const count = await page.evaluate(() => glosa.itemRect('find-count'));
   assert.ok(count, 'the count is shown');
   await page.screenshot({ path: path.join(artifacts, 'find-bar.png') });
+  // The words in the field, selected and copied: the page's copy event carries them (the
+  // field's own copy went to a clipboard of ImGui's, not the system's).
+  await page.keyboard.press('Control+a');
+  await frames(page, 2);
+  await page.keyboard.press('Control+c');
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'gdansk');
+  assert.match((await view(page)).message, /^Copied „gdansk”/);
+  assert.ok((await view(page)).findOpen, 'the find bar stays');
   await page.keyboard.press('Escape');
   await frames(page, 3);
   assert.ok(!(await view(page)).findOpen, 'Esc closes it');

@@ -9,6 +9,7 @@
 // worker and the store · exports: the collection · exports: tests and tools.
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstring>
 #include <ctime>
@@ -156,6 +157,26 @@ void install_platform_services(WebApp& app) {
 using glosa::web::request_frames;
 using glosa::web::web_app;
 
+namespace {
+
+// The selected characters of the text field that has the keys (find, the palette, a filter),
+// as UTF-8; empty when none is selected. ImGui copies them to GLFW's clipboard, which in the
+// browser is its own: the page's copy event, which fires before ImGui's next frame, takes
+// them from here (ImGui keeps the field's text as wide characters in its state).
+std::string field_selection() {
+  const ImGuiInputTextState* field = ImGui::GetInputTextState(ImGui::GetActiveID());
+  if (!field || !field->HasSelection()) return std::string();
+  const int from = std::min(field->Stb.select_start, field->Stb.select_end);
+  const int to = std::max(field->Stb.select_start, field->Stb.select_end);
+  if (from < 0 || to > field->TextW.Size) return std::string();
+  std::string out(static_cast<size_t>(to - from) * 4 + 1, '\0');
+  const int n = ImTextStrToUtf8(out.data(), static_cast<int>(out.size()), field->TextW.Data + from, field->TextW.Data + to);
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+}  // namespace
+
 extern "C" {
 
 // --- Section: text and files ---
@@ -244,10 +265,10 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_get_document() {
   return glosa::web::g_result.c_str();
 }
 
-// The page's copy event (Ctrl+C): the text to put on the clipboard, or "" to leave the
-// event alone (a text field copies its own selection then).
+// The page's copy event (Ctrl+C): the text to put on the clipboard (a text field that has
+// the keys: its selected characters), or "" to leave the event alone.
 EMSCRIPTEN_KEEPALIVE const char* glosa_copy_text() {
-  glosa::web::g_result = ImGui::GetIO().WantTextInput ? std::string() : glosa::app::selection_text(web_app().state);
+  glosa::web::g_result = ImGui::GetIO().WantTextInput ? field_selection() : glosa::app::selection_text(web_app().state);
   return glosa::web::g_result.c_str();
 }
 
