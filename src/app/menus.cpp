@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -30,6 +31,13 @@ constexpr const char* kDot = "  \xC2\xB7  ";
 
 // One frame of a menu: Up/Down move the highlighted item (wrapping), Enter or an item's
 // digit chooses it, Esc closes the menu; the mouse moves the highlight where it hovers.
+// A menu item's text as spoken: its middle dots ("PER  ·  person") as commas.
+std::string spoken_words(const std::string& text) {
+  std::string out = text;
+  for (size_t at = out.find(kDot); at != std::string::npos; at = out.find(kDot, at + 2)) out.replace(at, std::strlen(kDot), ", ");
+  return out;
+}
+
 class KeyMenu {
  public:
   // `name` begins what a screen reader hears of it (UiResources::spoken).
@@ -66,8 +74,8 @@ class KeyMenu {
     const int i = count_++;
     const bool highlighted = ui_.menu_cursor == i;
     if (highlighted) {
-      spoken_item_ = text + (shortcut && *shortcut ? std::string(", key ") + shortcut : "") + (checked ? ", checked" : "") +
-                     (enabled ? "" : ", unavailable");
+      spoken_item_ = spoken_words(text) + (shortcut && *shortcut ? std::string(", key ") + shortcut : "") +
+                     (checked ? ", checked" : "") + (enabled ? "" : ", unavailable");
     }
     ImGui::PushID(i);
     const float h = ImGui::GetTextLineHeight();
@@ -145,6 +153,13 @@ void draw_entity_menu(AppState& state, UiResources& ui) {
   size_t mentions = 0;
   if (g >= 0) {
     for (const Entity& x : doc.entities) mentions += x.group == e.group && x.status != ReviewStatus::Rejected ? 1 : 0;
+  }
+  // It opens on what Enter does in the text, Accept (Restore for a rejected one; an accepted
+  // one on its own label, which changes nothing): it opened on the first label, and Enter,
+  // pressed by habit, made a date a person.
+  if (ui.menu_page == 0 && ImGui::IsWindowAppearing()) {
+    const int own = find_label(doc.labels, e.label);
+    ui.menu_cursor = e.status == ReviewStatus::Accepted && own >= 0 ? own : static_cast<int>(doc.labels.size());
   }
   KeyMenu menu(ui, ui.menu_page == 0 || ui.menu_page == 1,
                "Menu of " + std::string(entity_text(doc, e)) + ", " + spoken_label(doc, e.label));
