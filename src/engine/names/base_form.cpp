@@ -8,6 +8,7 @@
 #include <cctype>
 #include <array>
 
+#include "engine/names/name_particles.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -331,12 +332,8 @@ std::u32string join_words(const std::vector<std::u32string>& words) {
   return out;
 }
 
-// Foreign particles that may open a name: "Al Dżazira", "La Stampa", "De Telegraaf".
-bool is_name_particle(const std::u32string& lower) {
-  static const std::array<std::u32string_view, 13> kParticles = {
-      U"al", U"el", U"la", U"le", U"de", U"di", U"da", U"the", U"der", U"die", U"von", U"van", U"bin"};
-  return std::find(kParticles.begin(), kParticles.end(), lower) != kParticles.end();
-}
+// Foreign particles inside or opening a name (name_particles.h): "Al Dżazira", "van den".
+bool is_particle(const std::u32string& lower) { return is_name_particle(from_codepoints(lower)); }
 
 std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& lex) {
   struct Slot { size_t b = 0, e = 0; std::u32string core; WordLemma lemma; bool inflects = false; };
@@ -346,7 +343,7 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
     // All-capital names ("FACUNDO", "TRUMPA") are written in title case; acronyms stay.
     const size_t letters = static_cast<size_t>(std::count_if(w.begin(), w.end(), [](char32_t c) { return is_letter(c); }));
     if (is_all_caps(w) && letters >= 4) w = title_case(w);
-    if (!has_letter(w) || is_roman_numeral(w) || is_name_particle(lower_cps(from_codepoints(w))) ||
+    if (!has_letter(w) || is_roman_numeral(w) || is_particle(lower_cps(from_codepoints(w))) ||
         is_function_word(lower_cps(from_codepoints(w)))) {
       continue;  // "XIV", "von", "de"
     }
@@ -391,7 +388,7 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
 std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex) {
   size_t first = 0;
   while (first + 1 < words.size() &&
-         (is_name_particle(lower_cps(from_codepoints(words[first]))) || is_roman_numeral(words[first]))) {
+         (is_particle(lower_cps(from_codepoints(words[first]))) || is_roman_numeral(words[first]))) {
     ++first;
   }
   // Head = the first word that declines like a noun; adjectives before it and right after

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/names/base_form.h"
+#include "engine/names/name_particles.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -113,6 +114,10 @@ bool is_patronymic(const std::string& w) {
 bool same_person(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return false;
   if (a.size() == 1) return a[0] == b.back() || (b.size() >= 2 && a[0] == b.front());
+  // A surname with its particles: "von der Leyen" ~ "Ursula von der Leyen".
+  if (is_name_particle(a.front())) {
+    return b.size() > a.size() && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size()));
+  }
   const bool first_ok = same_first_name(a.front(), b.front());
   if (!first_ok) return false;
   if (a.back() == b.back()) return true;

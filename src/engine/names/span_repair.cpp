@@ -10,6 +10,7 @@
 
 #include "engine/names/base_form.h"
 #include "engine/names/entity_groups.h"
+#include "engine/names/name_particles.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -227,16 +228,6 @@ bool join_firm_names(Document& doc) {
   return true;
 }
 
-namespace {
-
-bool is_name_particle(std::string_view w) {
-  static const std::string_view kParticles[] = {"von", "van", "der", "den", "de",  "di",  "du",  "del", "della", "des",
-                                                "la",  "le",  "ten", "ter", "zu",  "bin", "ibn", "al",  "el"};
-  for (std::string_view p : kParticles) if (w == p) return true;
-  return false;
-}
-
-}  // namespace
 
 bool join_particle_names(Document& doc) {
   const std::string_view text = doc.text;
@@ -264,6 +255,32 @@ bool join_particle_names(Document& doc) {
       changed = true;
       break;
     }
+  }
+  // A surname's particles left out before it ("added that von der Leyen would", tagged
+  // "Leyen"): taken in. Not "the", "la", "da" or "ten" here: words of English, Italian or
+  // Polish ("nie da się", "ten Nowak") before a name are not its particles.
+  static constexpr std::string_view kBefore[] = {"von", "van", "der", "den", "de",  "di",  "du",
+                                                 "del", "della", "des", "zu", "bin", "ibn"};
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    Entity& e = doc.entities[i];
+    if (drop[i] || e.origin != Origin::Model || e.label != "PER") continue;
+    const size_t line = text.rfind('\n', e.begin_byte == 0 ? 0 : e.begin_byte - 1);
+    const size_t from = line == std::string_view::npos ? 0 : line + 1;
+    const std::vector<Word> before = words_in(text, from, e.begin_byte);
+    const size_t previous_end = i > 0 ? doc.entities[i - 1].end_byte : 0;
+    size_t begin = e.begin_byte;
+    for (size_t k = before.size(); k-- > 0;) {
+      // (Lower case, as a sentence may open with "Von der Leyen".)
+      const std::string w = to_lower(text.substr(before[k].begin, before[k].end - before[k].begin));
+      if (before[k].begin < previous_end ||
+          std::find(std::begin(kBefore), std::end(kBefore), w) == std::end(kBefore)) {
+        break;
+      }
+      begin = before[k].begin;
+    }
+    if (begin == e.begin_byte) continue;
+    e.begin_byte = begin;
+    changed = true;
   }
   if (!changed) return false;
   std::vector<Entity> out;

@@ -162,6 +162,10 @@ TEST_CASE("base forms: the issue's Polish examples with the shipped lexicon") {
       {"kazachstańskiej", "NORP", "kazachstański"},
       {"rosyjsko-ukraińskiej", "NORP", "rosyjsko-ukraiński"},
       {"brexitu", "EVT", "Brexit"},
+      // A name's particles are never inflected ("den" is no form of "dno").
+      {"Hansem van den Broekiem", "PER", "Hans van den Broek"},
+      {"Hans van den Broek", "PER", "Hans van den Broek"},
+      {"Ursulą von der Leyen", "PER", "Ursula von der Leyen"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.surface);
@@ -241,6 +245,26 @@ TEST_CASE("entity groups: inflected forms, surnames, initials and patronymics jo
   CHECK(putin->name == "Władimir Putin");
   CHECK(group_of(doc, "W. Putin") == putin);
   for (const Entity& e : doc.entities) CHECK_FALSE(e.lemma.empty());
+}
+
+TEST_CASE("entity groups: a surname with its particles joins the full name") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Ursula von der Leyen spoke. Von der Leyen's plan, von der Leyen said. Hans van den Broek agreed; "
+             "Van den Broek's view. Der Spiegel wrote.";
+  doc.entities = {entity(doc.text, "Ursula von der Leyen", "PER"), entity(doc.text, "Von der Leyen", "PER"),
+                  entity(doc.text, "von der Leyen", "PER", 40), entity(doc.text, "Hans van den Broek", "PER"),
+                  entity(doc.text, "Van den Broek", "PER"), entity(doc.text, "Der Spiegel", "ORG")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, nullptr);
+  const EntityGroup* ursula = group_of(doc, "Ursula von der Leyen");
+  REQUIRE(ursula != nullptr);
+  CHECK(group_of(doc, "Von der Leyen") == ursula);
+  CHECK(group_of(doc, "von der Leyen") == ursula);
+  CHECK(ursula->name == "Ursula von der Leyen");
+  CHECK(group_of(doc, "Van den Broek") == group_of(doc, "Hans van den Broek"));
+  CHECK(group_of(doc, "Der Spiegel") != ursula);
 }
 
 TEST_CASE("entity groups: a bracketed acronym and its later uses join the name it abbreviates") {
@@ -462,12 +486,23 @@ TEST_CASE("span repair: a person's name cut at its particles is one name; two pe
                                      {"Jan Nowak", "PER"}, {"Anna Kowal", "PER"}, {"Piotr Zieliński", "PER"},
                                      {"Tusk", "PER"}, {"Kaczyńskim", "PER"}, {"Ursula von", "PER"},
                                      {"der Leyen", "PER"}});
+  // Particles left out before a surname are taken in; words of a language before a name
+  // are not ("da", "ten": Polish).
+  Document before = doc;
+  before.text = "Dodał, że von der Leyen przyjedzie. Von der Leyen też. Tusk nie da Kowalskiemu, a ten Nowak nic.";
+  before.entities = {entity(before.text, "Leyen", "PER"), entity(before.text, "Leyen", "PER", 40),
+                     entity(before.text, "Tusk", "PER"), entity(before.text, "Kowalskiemu", "PER"),
+                     entity(before.text, "Nowak", "PER")};
+  REQUIRE(join_particle_names(before));
+  CHECK(spans(before) == std::vector<P>{{"von der Leyen", "PER"}, {"Von der Leyen", "PER"}, {"Tusk", "PER"},
+                                        {"Kowalskiemu", "PER"}, {"Nowak", "PER"}});
   // A name the person tagged is theirs.
   Document person = doc;
   person.text = "Ursula von der Leyen";
   person.entities = {entity(person.text, "Ursula", "PER"), entity(person.text, "Leyen", "PER")};
   person.entities[0].origin = Origin::Person;
-  CHECK_FALSE(join_particle_names(person));
+  REQUIRE(join_particle_names(person));  // the model's "Leyen" takes its particles; "Ursula" stays
+  CHECK(spans(person) == std::vector<P>{{"Ursula", "PER"}, {"von der Leyen", "PER"}});
 }
 
 TEST_CASE("entity groups: a company's short name joins its name with a legal form, not its divisions") {
