@@ -341,8 +341,13 @@ void draw_find_documents_menu(AppState& state, UiResources& ui) {
     if (m.document < 0 || m.document >= static_cast<int>(state.documents.size())) continue;
     const DocumentSession& s = *state.documents[static_cast<size_t>(m.document)];
     digit_text(static_cast<int>(k), digit);
-    const std::string text = display_text(document_title(s.doc), 60) + "  \xE2\x80\x94  " + std::to_string(m.matches) +
-                             (m.matches == 1 ? " match" : " matches");
+    // The title cut to the screen (a phone's is narrower than a 60-character title), the
+    // count always whole.
+    const std::string count = "  \xE2\x80\x94  " + std::to_string(m.matches) + (m.matches == 1 ? " match" : " matches");
+    const float room = ImGui::GetMainViewport()->Size.x - 4 * ImGui::GetStyle().WindowPadding.x -
+                       ImGui::CalcTextSize(count.c_str()).x - ImGui::CalcTextSize("9").x - 3 * ImGui::GetTextLineHeight() -
+                       40 * ui.scale;
+    const std::string text = fit_text(ImGui::GetFont(), ImGui::GetFontSize(), room, display_text(document_title(s.doc), 60)) + count;
     if (menu.item(text, digit, false, "find-document:" + s.id, k < 9 ? static_cast<int>(k) + 1 : 0)) {
       open_document_at_match(state, m.document);
       set_message(state, MessageKind::Info,

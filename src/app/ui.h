@@ -252,6 +252,10 @@ void close_popup_on_escape();
 float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float x, float y,
                          float max_width, uint32_t color, std::string_view text);
 
+// `text` as draw_text_ellipsis would show it in max_width: whole, or cut and ending in "…";
+// empty when not even "…" fits.
+std::string fit_text(ImFont* font, float size, float max_width, std::string_view text);
+
 // Width of `text` in `font` at its size.
 float text_width(ImFont* font, std::string_view text);
 

@@ -55,7 +55,14 @@ std::string display_text(std::string_view text, size_t max_codepoints) {
 
 float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float x, float y,
                          float max_width, uint32_t color, std::string_view text) {
-  if (max_width <= 0 || text.empty()) return 0;
+  const std::string shown = fit_text(font, size, max_width, text);
+  if (shown.empty()) return 0;
+  draw_list->AddText(font, size, ImVec2(x, y), color, shown.c_str());
+  return text_width(font, shown) * size / font->FontSize;
+}
+
+std::string fit_text(ImFont* font, float size, float max_width, std::string_view text) {
+  if (max_width <= 0 || text.empty()) return std::string();
   // No line is wider than a few hundred characters: measure no more than that.
   std::string clipped;
   if (text.size() > 1024) {
@@ -64,11 +71,7 @@ float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float 
   }
   const float scale = size / font->FontSize;
   const auto width = [&](std::string_view s) { return text_width(font, s) * scale; };
-  const float full = width(text);
-  if (full <= max_width) {
-    draw_list->AddText(font, size, ImVec2(x, y), color, text.data(), text.data() + text.size());
-    return full;
-  }
+  if (width(text) <= max_width) return std::string(text);
   const char* kEllipsis = "\xE2\x80\xA6";
   const float ellipsis_w = width(kEllipsis);
   // Code point boundaries, then the longest prefix that fits with the ellipsis.
@@ -86,10 +89,8 @@ float draw_text_ellipsis(ImDrawList* draw_list, ImFont* font, float size, float 
   std::string shown(text.substr(0, lo == 0 ? 0 : ends[lo - 1]));
   while (!shown.empty() && shown.back() == ' ') shown.pop_back();
   shown += kEllipsis;
-  const float w = width(shown);
-  if (w > max_width) return 0;  // not even "…" fits
-  draw_list->AddText(font, size, ImVec2(x, y), color, shown.c_str());
-  return w;
+  if (width(shown) > max_width) return std::string();  // not even "…" fits
+  return shown;
 }
 
 uint32_t quote_color(float alpha) { return IM_COL32(84, 98, 186, static_cast<int>(alpha * 255.0f)); }
