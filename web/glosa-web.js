@@ -1224,7 +1224,8 @@
         li.appendChild(el('button', { type: 'button', 'data-document': d.id }));
       }
       const b = li.firstChild;
-      const text = (d.title || '(untitled)') + ', ' + d.status + ', ' + d.entities + ' entities, ' + d.reviewed + ' reviewed';
+      const text = (d.title || '(untitled)') + ', ' + d.status + ', ' + d.entities + (d.entities === 1 ? ' entity, ' : ' entities, ') +
+                   d.reviewed + ' reviewed';
       if (b.textContent !== text) b.textContent = text;
       if (d.id === open) b.setAttribute('aria-current', 'true');
       else b.removeAttribute('aria-current');

@@ -237,8 +237,6 @@ void count_changes(const Document& before, const Document& after, AppState::Reta
   report->dropped += old_labels.size();
 }
 
-// "1 document", "3 documents".
-std::string count(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // The message for a finished re-tag.
 void report_retag(AppState& state) {
@@ -248,13 +246,13 @@ void report_retag(AppState& state) {
     what = "nothing changed";
   } else {
     std::vector<std::string> parts;
-    if (r.relabelled) parts.push_back(count(r.relabelled, "entity got another label", "entities got another label"));
-    if (r.added) parts.push_back(count(r.added, "new entity", "new entities"));
-    if (r.dropped) parts.push_back(count(r.dropped, "entity no longer tagged", "entities no longer tagged"));
+    if (r.relabelled) parts.push_back(count_of(r.relabelled, "entity got another label", "entities got another label"));
+    if (r.added) parts.push_back(count_of(r.added, "new entity", "new entities"));
+    if (r.dropped) parts.push_back(count_of(r.dropped, "entity no longer tagged", "entities no longer tagged"));
     for (size_t i = 0; i < parts.size(); ++i) what += (i ? ", " : "") + parts[i];
   }
   set_message(state, MessageKind::Info,
-              "Re-tagged " + count(r.documents, "document", "documents") + " with what your corrections taught: " + what);
+              "Re-tagged " + count_of(r.documents, "document", "documents") + " with what your corrections taught: " + what);
 }
 
 // Takes the engine's annotation into session `s`.
@@ -339,12 +337,12 @@ void apply_annotation(AppState& state, DocumentSession& s, Document annotated, d
                     " entities; your corrections are kept");
   } else if (run_done && run.documents > 1) {
     set_message(state, MessageKind::Info,
-                "Annotated " + count(run.documents, "document", "documents") + (run.one_source ? " of " + run.source : "") +
-                    ": " + count(run.entities, "entity", "entities"));
+                "Annotated " + count_of(run.documents, "document", "documents") + (run.one_source ? " of " + run.source : "") +
+                    ": " + count_of(run.entities, "entity", "entities"));
   } else if (&s == state.session()) {
     set_message(state, MessageKind::Info,
-                "Annotated " + name + ": " + std::to_string(s.doc.entities.size()) + " entities" +
-                    (still_annotating > 0 ? "; annotating " + count(still_annotating, "more document", "more documents") + "\xE2\x80\xA6"
+                "Annotated " + name + ": " + count_of(s.doc.entities.size(), "entity", "entities") +
+                    (still_annotating > 0 ? "; annotating " + count_of(still_annotating, "more document", "more documents") + "\xE2\x80\xA6"
                                           : ""));
   }
   if (run_done) run = {};
@@ -624,7 +622,7 @@ Status open_document_json(AppState& state, std::string_view json_text, std::stri
   s.is_done = marked_done(parsed);
   update_status(s);
   set_message(state, MessageKind::Info,
-              "Opened " + source + ": " + std::to_string(count) + " entities" +
+              "Opened " + source + ": " + count_of(count, "entity", "entities") +
                   (here.index >= 0 ? "; another version of it is in the collection (Compare shows the differences)" : ""));
   return Status::ok();
 }
@@ -1203,6 +1201,8 @@ void on_stored(AppState& state, const std::string& id, uint64_t revision, bool o
 // --- Section: the open document ---
 
 std::string document_json(const AppState& state) { return write_document(state.doc(), 2); }
+
+std::string count_of(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 std::string document_title(const Document& doc) {
   // The engine's article stage is the one place that knows title lines; a file without the

@@ -318,6 +318,9 @@ std::string safe_file_stem(std::string_view title);
 // "date ..." marker; see docs/ARTICLE.md).
 std::string document_title(const Document& doc);
 
+// "1 entity", "3 entities": a number and its noun, for messages and the panels.
+std::string count_of(size_t n, const char* one, const char* many);
+
 // Saves through the platform (Ctrl+S / the Download button). Sets a message either way.
 void save_document(AppState& state);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "app/app_state.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -17,10 +18,6 @@ bool contains_key(std::string_view haystack, std::string_view filter_key) {
   if (filter_key.empty()) return true;
   if (haystack.empty()) return false;
   return search_fold(haystack).find(filter_key) != std::string::npos;
-}
-
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 }  // namespace
@@ -218,7 +215,7 @@ std::vector<std::string> article_facts(const Document& doc, const DocumentIndex&
   if (!a.date.empty()) parts.push_back(a.date);
   if (!a.source.empty()) parts.push_back(a.source);
   if (*language_display_name(doc.lang)) parts.push_back(language_display_name(doc.lang));
-  if (a.word_count > 0) parts.push_back(plural(a.word_count, "word", "words"));
+  if (a.word_count > 0) parts.push_back(count_of(a.word_count, "word", "words"));
   if (a.reading_minutes > 0) parts.push_back("~" + std::to_string(a.reading_minutes) + " min read");
   size_t people = 0, places = 0, orgs = 0;
   for (size_t g = 0; g < doc.groups.size(); ++g) {
@@ -228,10 +225,10 @@ std::vector<std::string> article_facts(const Document& doc, const DocumentIndex&
     else if (label == "LOC") ++places;
     else if (label == "ORG") ++orgs;
   }
-  if (people > 0) parts.push_back(plural(people, "person", "people"));
-  if (places > 0) parts.push_back(plural(places, "place", "places"));
-  if (orgs > 0) parts.push_back(plural(orgs, "organisation", "organisations"));
-  if (!doc.quotes.empty()) parts.push_back(plural(doc.quotes.size(), "quotation", "quotations"));
+  if (people > 0) parts.push_back(count_of(people, "person", "people"));
+  if (places > 0) parts.push_back(count_of(places, "place", "places"));
+  if (orgs > 0) parts.push_back(count_of(orgs, "organisation", "organisations"));
+  if (!doc.quotes.empty()) parts.push_back(count_of(doc.quotes.size(), "quotation", "quotations"));
   return parts;
 }
 

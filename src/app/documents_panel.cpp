@@ -183,7 +183,7 @@ void draw_documents_panel(AppState& state, UiResources& ui) {
       if (s.is_annotating()) {
         facts += "  \xC2\xB7  annotating " + std::to_string(static_cast<int>(s.annotation_progress * 100)) + "%";
       } else {
-        facts += "  \xC2\xB7  " + std::to_string(sum.entities) + " entities  \xC2\xB7  " + std::to_string(sum.reviewed) + " reviewed";
+        facts += "  \xC2\xB7  " + count_of(sum.entities, "entity", "entities") + "  \xC2\xB7  " + std::to_string(sum.reviewed) + " reviewed";
       }
       draw_text_ellipsis(dl, font, fs, tx, p.y + pad + fs + 2 * ui.scale, w - (tx - p.x) - pad,
                          ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);

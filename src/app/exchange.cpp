@@ -201,8 +201,8 @@ Status open_exchange_file(AppState& state, std::string_view name, std::string_vi
   }
   select_document(state, first);
   set_message(state, MessageKind::Info,
-              "Opened " + source + " as " + format_title(format) + ": " + std::to_string(docs.value().size()) +
-                  (docs.value().size() == 1 ? " document, " : " documents, ") + std::to_string(entities) + " entities");
+              "Opened " + source + " as " + format_title(format) + ": " + count_of(docs.value().size(), "document", "documents") +
+                  ", " + count_of(entities, "entity", "entities"));
   return Status::ok();
 }
 

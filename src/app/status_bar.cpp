@@ -27,7 +27,7 @@ std::string facts_line(AppState& state) {
   if (!s || !has_document(state)) return "No document";
   const Document& doc = state.doc();
   std::string line = std::string(language_name(doc.lang)) + "  \xC2\xB7  " + std::to_string(document_index(state).char_count) +
-                     " characters  \xC2\xB7  " + std::to_string(doc.entities.size()) + " entities";
+                     " characters  \xC2\xB7  " + count_of(doc.entities.size(), "entity", "entities");
   if (s->is_annotating()) line += "  \xC2\xB7  annotating\xE2\x80\xA6";
   else if (s->is_imported) line += s->source_name == "shared link" ? "  \xC2\xB7  opened from a link" : "  \xC2\xB7  opened from file";
   else if (s->annotate_ms > 0) {

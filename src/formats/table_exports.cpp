@@ -15,8 +15,10 @@ namespace glosa {
 
 namespace {
 
+// A field a spreadsheet would run as a formula (OWASP's list: = + - @ tab CR) gets a
+// leading "'": "-P1Y" (last year) showed as #NAME?, "=1+1" ran.
 std::string csv_field(std::string value) {
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '@' || value[0] == '\t')) value.insert(0, "'");
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) value.insert(0, "'");
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {

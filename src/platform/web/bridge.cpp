@@ -454,7 +454,7 @@ EMSCRIPTEN_KEEPALIVE void glosa_restore_finished(const char* current_id, int pro
                                 " stored document(s) could not be read back; they stay in the browser's storage untouched");
   } else if (!state.documents.empty()) {
     glosa::app::set_message(state, glosa::app::MessageKind::Info,
-                            "Welcome back: " + std::to_string(state.documents.size()) + " document(s) restored from this browser");
+                            "Welcome back: " + glosa::app::count_of(state.documents.size(), "document", "documents") + " restored from this browser");
   }
 }
 

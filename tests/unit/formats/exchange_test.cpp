@@ -432,6 +432,8 @@ TEST_CASE("csv: header, code-point offsets, RFC 4180 quoting and formula guard")
   CHECK(csv.find("e2," + std::to_string(cps.to_codepoint(doc.entities[1].begin_byte)) + "," +
                  std::to_string(cps.to_codepoint(doc.entities[1].end_byte)) + ",\xD0\x9C") != std::string::npos);
   CHECK(csv.find(",\"'=1+1, \"\"x\"\"\",") != std::string::npos);
+  doc.entities[3].value = "-P1Y";
+  CHECK(write_csv(doc).find(",'-P1Y,") != std::string::npos);
   CHECK(csv.find(",Kasym-\xC5\xBBomart Tokajew,unreviewed,model,0.875\r\n") != std::string::npos);
   size_t rows = 0;
   for (size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2)) ++rows;
