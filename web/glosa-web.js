@@ -1322,9 +1322,23 @@
     // Tab past the last entity (Shift+Tab before the first), or with no document: the
     // browser's, to move the focus on out of the canvas (to the list of commands); the app
     // does not see it at all (its release would land elsewhere, and ImGui would hold it down).
+    // Shift+Tab goes to that list too (it comes after the canvas in the page), as Tab does.
     if (event.target === canvas && event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey &&
         !Module._glosa_tab_takes(event.shiftKey ? 1 : 0)) {
       event.stopImmediatePropagation();
+      const heading = commandsNav && commandsNav.querySelector('h2');
+      if (event.shiftKey && heading) {
+        event.preventDefault();
+        heading.focus();
+      }
+      return;
+    }
+    // Nothing has the focus (the element that had it went): Tab gives it to the canvas, and
+    // the app does not take the key for a selection nobody sees.
+    if ((event.target === document.body || event.target === document.documentElement) && event.key === 'Tab') {
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      canvas.focus();
       return;
     }
     // Review keys that would move focus or go back in history.

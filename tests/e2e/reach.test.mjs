@@ -214,6 +214,21 @@ test('Tab past the last entity leaves the canvas for the list of commands; Shift
   await frames(page, 3);
   const before = (await view(page)).selected;
   assert.ok(before >= 0 && before !== last && await onCanvas(), 'Shift+Tab on the canvas selects the entity before');
+  // Shift+Tab before the first entity goes to the commands too (they come after the canvas).
+  await page.keyboard.press('Home');
+  for (let k = 0; k < 200 && (await view(page)).selected !== 0; k++) await page.keyboard.press('Shift+Tab');
+  assert.equal((await view(page)).selected, 0, 'back at the first entity');
+  await page.keyboard.press('Shift+Tab');
+  await frames(page, 2);
+  assert.ok(await inCommands(), 'Shift+Tab before the first entity goes to the commands');
+  assert.equal((await view(page)).selected, 0, 'the selection stays');
+  // With nothing focused (the element that had the focus went), Tab gives it to the canvas
+  // and changes nothing.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Tab');
+  await frames(page, 2);
+  assert.ok(await onCanvas(), 'Tab from nowhere goes to the text');
+  assert.equal((await view(page)).selected, 0, 'and selects nothing else');
   assert.deepEqual(errors, []);
   await context.close();
 });
