@@ -154,6 +154,16 @@ size_t word_start_before(std::string_view text, size_t end) {
   return b;
 }
 
+// Removes the entities marked in `drop` (one flag per entity), keeping the others' order.
+void drop_marked(Document& doc, const std::vector<uint8_t>& drop) {
+  std::vector<Entity> out;
+  out.reserve(doc.entities.size());
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    if (!drop[i]) out.push_back(std::move(doc.entities[i]));
+  }
+  doc.entities = std::move(out);
+}
+
 size_t skip_spaces_before(std::string_view text, size_t pos) {
   while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t')) --pos;
   return pos;
@@ -219,12 +229,7 @@ bool join_firm_names(Document& doc) {
     changed = true;
   }
   if (!changed) return false;
-  std::vector<Entity> out;
-  out.reserve(doc.entities.size());
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    if (!drop[i]) out.push_back(std::move(doc.entities[i]));
-  }
-  doc.entities = std::move(out);
+  drop_marked(doc, drop);
   return true;
 }
 
@@ -283,12 +288,7 @@ bool join_particle_names(Document& doc) {
     changed = true;
   }
   if (!changed) return false;
-  std::vector<Entity> out;
-  out.reserve(doc.entities.size());
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    if (!drop[i]) out.push_back(std::move(doc.entities[i]));
-  }
-  doc.entities = std::move(out);
+  drop_marked(doc, drop);
   return true;
 }
 

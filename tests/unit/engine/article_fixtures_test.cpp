@@ -40,6 +40,15 @@ Document article(const std::string& name) {
   return result.value().doc;
 }
 
+// A text of the test's own, annotated in `lang`.
+Document annotated(const std::string& text, const char* lang) {
+  AnnotateOptions options;
+  options.lang = lang;
+  auto result = engine().annotate(text, options);
+  REQUIRE(result.is_ok());
+  return result.value().doc;
+}
+
 // "text value resolved" of every DATE, in text order.
 std::vector<std::string> dates(const Document& doc) {
   std::vector<std::string> out;
@@ -232,14 +241,10 @@ TEST_CASE("articles: an English possessive is read as the training data writes i
   // CoNLL writes "Poland 's": a name, then the clitic. Before the tagger split "Poland's" so,
   // "Poland's president" had no place in it (0.8945 against 0.9250 on conll-dev with the
   // possessives joined, `glosa-cli eval … --scheme conll --respace`).
-  AnnotateOptions english;
-  english.lang = "en";
-  auto result = engine().annotate(
+  const Document doc = annotated(
       "Poland's president met Microsoft's chief executive in Warsaw on Monday. Germany's economy shrank in the "
       "second quarter, and Siemens' shares fell.",
-      english);
-  REQUIRE(result.is_ok());
-  const Document& doc = result.value().doc;
+      "en");
   const Entity* poland = entity_with_text(doc, "Poland");
   REQUIRE(poland != nullptr);
   CHECK(poland->label == "LOC");
@@ -259,14 +264,10 @@ TEST_CASE("articles: an English possessive is read as the training data writes i
 
 TEST_CASE("articles: a name with particles is one person, in every case form") {
   // The Polish model cut "Ursulą von der Leyen" at "der" into "Ursulą von" and "Leyen".
-  AnnotateOptions polish;
-  polish.lang = "pl";
-  auto result = engine().annotate(
+  const Document doc = annotated(
       "Przewodnicząca Komisji Europejskiej Ursula von der Leyen przyjechała do Warszawy. Spotkanie z Ursulą von "
       "der Leyen trwało godzinę.",
-      polish);
-  REQUIRE(result.is_ok());
-  const Document& doc = result.value().doc;
+      "pl");
   const Entity* nominative = entity_with_text(doc, "Ursula von der Leyen");
   const Entity* instrumental = entity_with_text(doc, "Ursulą von der Leyen");
   REQUIRE(nominative != nullptr);
