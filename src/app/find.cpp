@@ -111,6 +111,7 @@ bool open_document_at_match(AppState& state, int index) {
   if (!select_document(state, index)) return false;
   FindState& f = state.find;
   f.open = true;
+  f.focus_input = true;  // the field has the keys again: Enter goes on to the next match
   f.current = -1;
   update_find(state);
   if (!f.matches.empty()) {

@@ -160,6 +160,8 @@ void draw_entity_menu(AppState& state, UiResources& ui) {
   if (ui.menu_page == 0 && ImGui::IsWindowAppearing()) {
     const int own = find_label(doc.labels, e.label);
     ui.menu_cursor = e.status == ReviewStatus::Accepted && own >= 0 ? own : static_cast<int>(doc.labels.size());
+    // (The item count is last frame's, of another menu or none, and would cut the cursor to it.)
+    ui.menu_count = std::max(ui.menu_count, static_cast<int>(doc.labels.size()) + 1);
   }
   KeyMenu menu(ui, ui.menu_page == 0 || ui.menu_page == 1,
                "Menu of " + std::string(entity_text(doc, e)) + ", " + spoken_label(doc, e.label));

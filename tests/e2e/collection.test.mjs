@@ -286,6 +286,8 @@ test('Find lists the other documents that hold the words; choosing one opens it 
   assert.equal(v.findMatches, 1);
   assert.equal(v.findCurrent, 0);
   assert.match(v.message, /1 in/);
+  assert.ok(v.textField, 'the find field has the keys again');
+  assert.equal(await page.evaluate(() => document.getElementById('spoken').textContent), 'Find: 1 of 1');
   // Scrolled to the match: the first entity after "Część 30." is on screen.
   const onScreen = await page.evaluate(() => {
     const d = JSON.parse(glosa.getDocument());

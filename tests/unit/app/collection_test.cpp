@@ -795,6 +795,7 @@ TEST_CASE("collection: find lists the other documents that hold the words, and o
   REQUIRE(open_document_at_match(c.state, 0));
   CHECK(c.state.current == 0);
   CHECK(c.state.find.open);
+  CHECK(c.state.find.focus_input);
   REQUIRE(c.state.find.matches.size() == 2);
   CHECK(c.state.find.current == 0);
   CHECK(c.state.scroll_to_byte == 0);
