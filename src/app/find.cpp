@@ -48,10 +48,6 @@ void fold_text(AppState& state) {
   fold(state.doc().text, &f.folded, &f.folded_start);
 }
 
-// The byte spans of every match of `key` (folded) in a text folded by fold().
-std::vector<std::pair<size_t, size_t>> matches_of(const std::string& key, const std::string& text,
-                                                  const std::string& folded, const std::vector<uint32_t>& folded_start);
-
 // The byte after the code point of the text starting at `start`.
 size_t code_point_end(const std::string& text, size_t start) {
   size_t len = 0;
@@ -71,6 +67,7 @@ void grow_to_words(const std::string& text, size_t* begin, size_t* end) {
   while (*end < text.size() && is_word_char(decode_utf8(text, *end, &len))) *end += len;
 }
 
+// The byte spans of every match of `key` (folded) in a text folded by fold().
 std::vector<std::pair<size_t, size_t>> matches_of(const std::string& key, const std::string& text,
                                                   const std::string& folded, const std::vector<uint32_t>& folded_start) {
   std::vector<std::pair<size_t, size_t>> out;

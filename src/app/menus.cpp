@@ -29,8 +29,6 @@ constexpr const char* kDot = "  \xC2\xB7  ";
 
 // --- Section: KeyMenu ---
 
-// One frame of a menu: Up/Down move the highlighted item (wrapping), Enter or an item's
-// digit chooses it, Esc closes the menu; the mouse moves the highlight where it hovers.
 // A menu item's text as spoken: its middle dots ("PER  ·  person") as commas.
 std::string spoken_words(const std::string& text) {
   std::string out = text;
@@ -38,6 +36,8 @@ std::string spoken_words(const std::string& text) {
   return out;
 }
 
+// One frame of a menu: Up/Down move the highlighted item (wrapping), Enter or an item's
+// digit chooses it, Esc closes the menu; the mouse moves the highlight where it hovers.
 class KeyMenu {
  public:
   // `name` begins what a screen reader hears of it (UiResources::spoken).
@@ -321,7 +321,7 @@ void draw_find_tag_menu(AppState& state, UiResources& ui) {
   ImGui::EndPopup();
 }
 
-// --- Section: the find bar's "In other documents" list ---
+// --- Section: the find bar's "Other documents" list ---
 
 void draw_find_documents_menu(AppState& state, UiResources& ui) {
   if (!ImGui::BeginPopup("find-documents")) return;
@@ -333,8 +333,9 @@ void draw_find_documents_menu(AppState& state, UiResources& ui) {
   } else {
     size_t total = 0;
     for (const CollectionMatch& m : others) total += m.matches;
-    ImGui::TextDisabled("\xE2\x80\x9E%s\xE2\x80\x9D in %zu other %s (%zu %s)", query.c_str(), others.size(),
-                        others.size() == 1 ? "document" : "documents", total, total == 1 ? "match" : "matches");
+    ImGui::TextDisabled("\xE2\x80\x9E%s\xE2\x80\x9D in %s (%s)", query.c_str(),
+                        count_of(others.size(), "other document", "other documents").c_str(),
+                        count_of(total, "match", "matches").c_str());
     ImGui::Separator();
   }
   char digit[8];
@@ -345,7 +346,7 @@ void draw_find_documents_menu(AppState& state, UiResources& ui) {
     digit_text(static_cast<int>(k), digit);
     // The title cut to the screen (a phone's is narrower than a 60-character title), the
     // count always whole.
-    const std::string count = "  \xE2\x80\x94  " + std::to_string(m.matches) + (m.matches == 1 ? " match" : " matches");
+    const std::string count = "  \xE2\x80\x94  " + count_of(m.matches, "match", "matches");
     const float room = ImGui::GetMainViewport()->Size.x - 4 * ImGui::GetStyle().WindowPadding.x -
                        ImGui::CalcTextSize(count.c_str()).x - ImGui::CalcTextSize("9").x - 3 * ImGui::GetTextLineHeight() -
                        40 * ui.scale;
@@ -374,8 +375,8 @@ void draw_group_menu(AppState& state, UiResources& ui) {
   }
   const EntityGroup group = doc.groups[static_cast<size_t>(g)];
   const size_t mentions = document_index(state).group_mentions[static_cast<size_t>(g)].size();
-  KeyMenu menu(ui, true, "Menu of " + group.name + ", " + spoken_label(doc, group.label) + ", " + std::to_string(mentions) +
-                             (mentions == 1 ? " mention" : " mentions"));
+  KeyMenu menu(ui, true, "Menu of " + group.name + ", " + spoken_label(doc, group.label) + ", " +
+                             count_of(mentions, "mention", "mentions"));
   ImGui::TextDisabled("%s%s%s%s%zu mention%s", display_text(group.name, 48).c_str(), kDot, group.label.c_str(), kDot, mentions,
                       mentions == 1 ? "" : "s");
   ImGui::Separator();
