@@ -66,7 +66,7 @@
 
   // --- IndexedDB: documents {id, json, meta, saved, parts} and state {key, value} ---
   // Chromium refuses one value over 127 MiB ("The serialized keys and/or value are too
-  // large"), and a long text's JSON passes that (a 15 MB text: about 200 MB). So a document's
+  // large"), and a long text's JSON passes that (a 15 MB text's 836,300 entities). So a document's
   // JSON is kept in parts of kPartChars characters: its record holds the first part and how
   // many there are ("parts"), records "<id>\u0000<n>" {id, part_of, index, json} the others.
   var kPartChars = 1 << 22;  // 4 Mi characters, at most 8 MiB serialized
