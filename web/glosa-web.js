@@ -1205,14 +1205,14 @@
   let documentsHeading = null;
   let documentsList = null;
   let documentsJson = null;
+  let documentsOpen = null;
   function buildDocumentList() {
-    const json = Module.UTF8ToString(Module._glosa_list_documents()) + '|' +
-                 JSON.parse(Module.UTF8ToString(Module._glosa_view_state())).documentId;
-    if (json === documentsJson) return;
+    const json = Module.UTF8ToString(Module._glosa_list_documents());
+    const open = Module.UTF8ToString(Module._glosa_open_document_id());
+    if (json === documentsJson && open === documentsOpen) return;
     documentsJson = json;
-    const cut = json.lastIndexOf('|');
-    const list = JSON.parse(json.slice(0, cut));
-    const open = json.slice(cut + 1);
+    documentsOpen = open;
+    const list = JSON.parse(json);
     const focused = documentsList.contains(document.activeElement) ? document.activeElement.getAttribute('data-document') : null;
     documentsHeading.textContent = 'Documents (' + list.length + ')';
     const old = new Map();
@@ -1278,21 +1278,22 @@
 
   // --- copy: Ctrl+C puts the selected words, the whole text (Ctrl+A) or the selected
   // entity's text on the clipboard through the page's copy event ---
-  document.addEventListener('copy', function (event) {
-    if (!window.glosa) return;
+  // What the app would copy, put on the event's clipboard; the text, or '' when nothing was.
+  function putOnClipboard(event) {
     const text = Module.UTF8ToString(Module._glosa_copy_text());
-    if (!text || !event.clipboardData) return;
+    if (!text || !event.clipboardData) return '';
     event.clipboardData.setData('text/plain', text);
     event.preventDefault();
-    message(0, 'Copied ' + (text.length > 60 ? Array.from(text).length + ' characters' : '\u201E' + text + '\u201D'));
+    return text;
+  }
+  document.addEventListener('copy', function (event) {
+    if (!window.glosa) return;
+    const text = putOnClipboard(event);
+    if (text) message(0, 'Copied ' + (text.length > 60 ? Array.from(text).length + ' characters' : '\u201E' + text + '\u201D'));
   });
   // Ctrl+X in a text field: its selected characters, as Ctrl+C (the field removes them itself).
   document.addEventListener('cut', function (event) {
-    if (!window.glosa || !Module._glosa_text_field_active()) return;
-    const text = Module.UTF8ToString(Module._glosa_copy_text());
-    if (!text || !event.clipboardData) return;
-    event.clipboardData.setData('text/plain', text);
-    event.preventDefault();
+    if (window.glosa && Module._glosa_text_field_active()) putOnClipboard(event);
   });
   // A menu's Copy (a click, not a key): the asynchronous clipboard, else a hidden field.
   function copyText(text) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 #include "engine/tagger/adaptation.h"
 #include "engine/tagger/decoder.h"
@@ -37,9 +38,13 @@ bool is_known_label(std::string_view label) {
 // "Brightwater's" went untagged or took the clitic into the name). A word ending in 's or ’s
 // after a letter becomes three tokens, word, apostrophe, "s", as the space-joined corpus
 // reads; tagging and learning see the same tokens. Returns false when there is none.
+struct SplitTokens {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
 bool split_possessives(std::string_view text, const std::vector<Token>& tokens,
-                       const std::vector<Sentence>& sentences, std::vector<Token>* out_tokens,
-                       std::vector<Sentence>* out_sentences) {
+                       const std::vector<Sentence>& sentences, SplitTokens* out) {
   // The apostrophe's bytes when the token ends in one and then "s"/"S", else 0.
   auto clitic = [&](const Token& t) -> size_t {
     if (t.kind != TokenKind::Word || t.end_byte - t.begin_byte < 3) return 0;
@@ -57,8 +62,9 @@ bool split_possessives(std::string_view text, const std::vector<Token>& tokens,
   bool any = false;
   for (const Token& t : tokens) if (clitic(t)) { any = true; break; }
   if (!any) return false;
+  std::vector<Token>* out_tokens = &out->tokens;
   out_tokens->clear();
-  out_sentences->clear();
+  out->sentences.clear();
   for (const Sentence& s : sentences) {
     Sentence split = s;
     split.first_token = out_tokens->size();
@@ -80,9 +86,19 @@ bool split_possessives(std::string_view text, const std::vector<Token>& tokens,
       out_tokens->insert(out_tokens->end(), {word, mark, ess});
     }
     split.token_count = out_tokens->size() - split.first_token;
-    out_sentences->push_back(split);
+    out->sentences.push_back(split);
   }
   return true;
+}
+
+// The tokens a model of `lang` tags and learns from when they differ from the tokenizer's
+// (English with a possessive); empty otherwise. The split tokens have none left, so tag()
+// and learn(), which call themselves again with them, come back here only once.
+std::optional<SplitTokens> model_tokens(const std::string& lang, std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<Sentence>& sentences) {
+  SplitTokens split;
+  if (lang != "en" || !split_possessives(text, tokens, sentences, &split)) return std::nullopt;
+  return split;
 }
 
 }  // namespace
@@ -542,13 +558,8 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
                    const std::vector<Sentence>& sentences, std::vector<Entity>* out,
                    const ner::Adaptation* adaptation) const {
   const Impl& m = *impl_;
-  if (m.lang == "en") {
-    std::vector<Token> split_tokens;
-    std::vector<Sentence> split_sentences;
-    // (The split tokens have no possessive left: this call does not come back here.)
-    if (split_possessives(text, tokens, sentences, &split_tokens, &split_sentences)) {
-      return tag(text, split_tokens, split_sentences, out, adaptation);
-    }
+  if (const auto split = model_tokens(m.lang, text, tokens, sentences)) {
+    return tag(text, split->tokens, split->sentences, out, adaptation);
   }
   const size_t T = m.data.tags.size();
   std::vector<float> emit;
@@ -755,12 +766,8 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
                              const std::vector<NameEvidence>& evidence, ner::Adaptation* adaptation,
                              const LearnOptions& options) const {
   const Impl& m = *impl_;
-  if (m.lang == "en") {  // the tokens tag() sees
-    std::vector<Token> split_tokens;
-    std::vector<Sentence> split_sentences;
-    if (split_possessives(text, tokens, sentences, &split_tokens, &split_sentences)) {
-      return learn(text, split_tokens, split_sentences, evidence, adaptation, options);
-    }
+  if (const auto split = model_tokens(m.lang, text, tokens, sentences)) {  // the tokens tag() sees
+    return learn(text, split->tokens, split->sentences, evidence, adaptation, options);
   }
   const size_t T = m.data.tags.size();
   GLOSA_ASSERT(adaptation != nullptr && fits(*adaptation), "an adaptation made for this model");

@@ -561,6 +561,12 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_list_documents() {
   return glosa::web::g_result.c_str();
 }
 
+// The open document's id, "" when none is open.
+EMSCRIPTEN_KEEPALIVE const char* glosa_open_document_id() {
+  const glosa::app::DocumentSession* open = web_app().state.session();
+  return open ? open->id.c_str() : "";
+}
+
 // Opens the document with `id`. Returns 1, or 0 when there is none.
 EMSCRIPTEN_KEEPALIVE int glosa_select_document(const char* id) {
   request_frames();
