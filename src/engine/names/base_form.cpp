@@ -247,6 +247,21 @@ std::vector<std::u32string> plain_words(const std::vector<std::u32string>& words
   return out;
 }
 
+// The same, with the parts of a hyphenated word as words of their own: both parts of
+// "Bielsko-Biała" inflect ("Bielska-Białej").
+std::vector<std::u32string> plain_parts(const std::vector<std::u32string>& words) {
+  std::vector<std::u32string> out;
+  for (const std::u32string& w : plain_words(words)) {
+    size_t start = 0;
+    for (size_t i = 0; i <= w.size(); ++i) {
+      if (i < w.size() && w[i] != U'-') continue;
+      if (i > start) out.push_back(w.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 // Code points each word shares with the same word of `other` from its start, summed.
 size_t shared_letters(const std::vector<std::u32string>& words, const std::vector<std::u32string>& other) {
   const std::vector<std::u32string> a = lower_words(words), b = lower_words(other);
@@ -270,14 +285,15 @@ bool is_known_place(const std::vector<std::u32string>& words, const Lexicon& lex
 // Returns the best match by shared code points, or "". Only for names the lexicon's word
 // rules do not know. `*whole`: every word of the match is all in the mention's word.
 std::string match_place(const std::vector<std::u32string>& words, const Lexicon& lex, bool* whole = nullptr) {
-  const std::vector<std::u32string> plain = plain_words(words);
+  const std::vector<std::u32string> plain = plain_parts(words);
+  if (plain.empty()) return "";
   std::string best;
   size_t best_score = 0;
   bool best_whole = false;
   // Places with a word starting as the first word does (diacritics aside); all their words
   // are compared below.
   for (uint32_t i : lex.places_with_word_prefix("pl", plain[0].substr(0, 3))) {
-    const std::vector<std::u32string> pw = plain_words(lex.place_words(i));
+    const std::vector<std::u32string> pw = plain_parts(lex.place_words(i));
     if (pw.size() != plain.size()) continue;
     size_t score = 0;
     bool ok = true;
@@ -288,8 +304,10 @@ std::string match_place(const std::vector<std::u32string>& words, const Lexicon&
       const size_t lcp = common_prefix(a, b);
       const size_t may_drop = b.size() <= 6 ? 1 : 2;
       // A whole word that only lacks the place's last letters is another name ("Ren" is not
-      // "Reno"), but for the genitive of plural names ("Chin" ~ "Chiny", "Czech" ~ "Czechy").
-      const bool plural_genitive = b.size() == a.size() + 1 && (b.back() == U'y' || b.back() == U'i');
+      // "Reno"), but for the genitive of plural names ("Chin" ~ "Chiny", "Czech" ~ "Czechy",
+      // "Katowic" ~ "Katowice", "Kielc" ~ "Kielce").
+      const bool plural_genitive = b.size() == a.size() + 1 &&
+                                   (b.back() == U'y' || b.back() == U'i' || (b.back() == U'e' && a.back() == U'c'));
       const bool prefix_only = lcp == a.size() && b.size() > a.size() && !plural_genitive;
       ok = lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4 && !prefix_only;
       all_kept = all_kept && lcp == b.size();
@@ -379,9 +397,99 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
     if (s.lemma.word_class == WordClass::Adjective) {
       s.lemma.lemma = to_codepoints(adjective_form(from_codepoints(s.lemma.lemma), gender_of_adjective_form(from_codepoints(s.core))));
     }
-    words[i] = words[i].substr(0, s.b) + s.lemma.lemma + words[i].substr(s.e);
+  }
+  // A woman's surname in the nominative ("Wysocka", "Navratilova", "Petrowa", left as they
+  // are by the rules) puts her first name in the nominative too: one ending in "-a" is not a
+  // man's genitive ("Iwona", not "Iwon"; "Aleksandra", not "Aleksander"). Indeclinable men's
+  // surnames ("Fidela Castro", "Mike'a Pompeo") do not count: they show no case.
+  size_t last = slots.size();
+  for (size_t i = slots.size(); i-- > 0;) {
+    if (slots[i].inflects) { last = i; break; }
+  }
+  const auto womans_surname = [](const std::u32string& w) {
+    const std::u32string l = lower_cps(from_codepoints(w));
+    for (std::u32string_view e : {U"ska", U"cka", U"dzka", U"owa", U"ewa", U"ova", U"ová", U"eva", U"ská", U"cká"}) {
+      if (ends_with(l, std::u32string(e))) return true;
+    }
+    return false;
+  };
+  if (last < slots.size() && slots[last].lemma.lemma == slots[last].core && womans_surname(slots[last].core)) {
+    for (size_t i = 0; i < last; ++i) {
+      Slot& s = slots[i];
+      const std::u32string lc = lower_cps(from_codepoints(s.core));
+      const std::u32string ll = lower_cps(from_codepoints(s.lemma.lemma));
+      if (s.inflects && s.core.size() >= 4 && lc.back() == U'a' && !ll.empty() && ll.back() != U'a' && ll != lc) {
+        s.lemma.lemma = s.core;
+      }
+    }
+  }
+  for (size_t i = 0; i < slots.size(); ++i) {
+    const Slot& s = slots[i];
+    if (s.inflects) words[i] = words[i].substr(0, s.b) + s.lemma.lemma + words[i].substr(s.e);
   }
   return join_words(words);
+}
+
+// Whether an adjective's form is a nominative: the masculine "-y/-i" (its own base form),
+// the feminine "-a" or the neuter and non-virile plural "-e" ("Śląskie"). Accusatives that
+// look so ("Koleje Śląskie" as an object) are the nominative too.
+bool is_nominative_adjective(const std::u32string& form, const std::u32string& masculine) {
+  const std::u32string f = lower_cps(from_codepoints(form));
+  const std::string m = from_codepoints(masculine);
+  for (Gender g : {Gender::Masculine, Gender::Feminine, Gender::Neuter}) {
+    if (f == lower_cps(adjective_form(m, g))) return true;
+  }
+  return false;
+}
+
+// Endings no singular adjective has: "-ych", "-ich", "-ymi", "-imi" ("Kolei Śląskich").
+bool is_plural_adjective(const std::u32string& form) {
+  const std::u32string f = lower_cps(from_codepoints(form));
+  return ends_with(f, U"ych") || ends_with(f, U"ich") || ends_with(f, U"ymi") || ends_with(f, U"imi");
+}
+
+// The nominative plural of a plural noun form, by the spelling of its ending: "Kolei",
+// "Kolejach", "Kolejami" -> "Koleje"; "Linii" -> "Linie"; "Funduszy" -> "Fundusze";
+// "Banków" -> "Banki"; "Zakładach" -> "Zakłady"; "Sił" -> "Siły"; "Szkół" -> "Szkoły".
+// Neuter nouns (the lexicon's singular ends in "-o", "-e", "-um") take "-a" ("Miast" ->
+// "Miasta"). "" where the spelling cannot tell: persons ("Demokratów": "Demokraci"), short
+// words.
+std::u32string plural_nominative(const std::u32string& form, const Lexicon& lex) {
+  const std::u32string l = lower_cps(from_codepoints(form));
+  if (l.size() < 3 || !std::all_of(l.begin(), l.end(), [](char32_t c) { return is_letter(c); })) return U"";
+  const std::u32string singular = lower_cps(from_codepoints(lookup_word(l, lex).lemma));
+  if (ends_with(singular, U"ta") || ends_with(singular, U"sta")) return U"";  // Demokrata: Demokraci
+  const auto soft = [](const std::u32string& w) {
+    return ends_with(w, U"c") || ends_with(w, U"cz") || ends_with(w, U"sz") || ends_with(w, U"rz") ||
+           ends_with(w, U"ż") || ends_with(w, U"dz") || ends_with(w, U"l") || ends_with(w, U"j") || ends_with(w, U"i");
+  };
+  // The stem's own plural ending: "-e" after a soft consonant, "-i" after k and g, else "-y".
+  const auto with_ending = [&](std::u32string stem) {
+    const std::u32string ls = lower_cps(from_codepoints(stem));
+    if (soft(ls)) return stem + U"e";
+    if (ends_with(ls, U"k") || ends_with(ls, U"g")) return stem + U"i";
+    return stem + U"y";
+  };
+  const auto cut = [&](size_t n) { return form.substr(0, form.size() - n); };
+  if (singular != l && (ends_with(singular, U"o") || ends_with(singular, U"e") || ends_with(singular, U"um"))) {
+    const size_t ending = ends_with(singular, U"um") ? 2 : 1;                // Muzeum: Muzea
+    return form.substr(0, 1) + singular.substr(1, singular.size() - 1 - ending) + U"a";
+  }
+  for (std::u32string_view ending : {U"ach", U"ami", U"om", U"ów"}) {
+    if (ends_with(l, std::u32string(ending)) && l.size() > ending.size() + 2) return with_ending(cut(ending.size()));
+  }
+  if (ends_with(l, U"ei")) return cut(1) + U"je";                       // Kolei: Koleje
+  if (ends_with(l, U"ii")) return cut(1) + U"e";                        // Linii: Linie
+  if (ends_with(l, U"y") || ends_with(l, U"i")) {
+    return soft(l.substr(0, l.size() - 1)) ? cut(1) + U"e" : U"";       // Funduszy: Fundusze
+  }
+  if (ends_with(l, U"stw")) return form + U"a";                         // Przedsiębiorstw
+  if (std::u32string_view(U"aąeęioóuy").find(l.back()) != std::u32string_view::npos) return U"";
+  std::u32string stem = form;
+  if (lower_cps(from_codepoints(stem.substr(stem.size() - 2, 1))) == U"ó") {  // Szkół: Szkoły
+    stem[stem.size() - 2] = is_upper(stem[stem.size() - 2]) ? U'O' : U'o';
+  }
+  return with_ending(stem);
 }
 
 // A non-person name.
@@ -410,6 +518,26 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
     }
     const WordLemma l = polish_word(words[i], lex, false);
     if (l.word_class == WordClass::Adjective) {
+      // After the head, an adjective that a noun follows and that cannot agree with the head
+      // is that noun's ("Urząd Krajowej Statystyki", "Urzędu Krajowej Statystyki", "Sojusz
+      // Europejskich Konserwatystów"): the rest is frozen from it. It cannot agree when the
+      // head is a nominative singular and it is not a nominative, or when one of the two is
+      // feminine and the other a singular of another gender (a plural adjective may go with
+      // a noun whose plural hides its number: "Kolei Śląskich").
+      const std::u32string next = i + 1 < words.size() ? lower_cps(from_codepoints(words[i + 1])) : U"";
+      if (head != words.size() && !next.empty() && !is_acronym(words[i + 1]) && has_letter(next) &&
+          !is_function_word(next) && !is_connector(next) &&
+          polish_word(words[i + 1], lex, false).word_class == WordClass::Noun) {
+        const Gender of_head = gender_of_noun(from_codepoints(masculine[head]));
+        const Gender of_form = gender_of_adjective_form(from_codepoints(words[i]));
+        const bool head_nominative = lower_cps(from_codepoints(words[head])) == lower_cps(from_codepoints(masculine[head]));
+        const bool feminine_clash = (of_form == Gender::Feminine && of_head != Gender::Feminine) ||
+                                    (of_head == Gender::Feminine && (of_form == Gender::Masculine || of_form == Gender::Neuter));
+        if ((head_nominative && !is_nominative_adjective(words[i], l.lemma)) || feminine_clash) {
+          frozen_from = i;
+          break;
+        }
+      }
       adjectives.push_back(i);
       masculine[i] = l.lemma;
       continue;
@@ -417,6 +545,32 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
     if (head != words.size()) { frozen_from = i; break; }
     head = i;
     masculine[i] = l.lemma;
+  }
+  std::vector<size_t> agreeing;
+  for (size_t i : adjectives) {
+    if (i < frozen_from) agreeing.push_back(i);
+  }
+  // The adjectives show the case the noun may hide. All in a nominative form: the name is
+  // already in its base form, plural nouns too ("Koleje Śląskie", not "Kolej Śląskie";
+  // "Morze Irlandzkie").
+  if (head < words.size() && !agreeing.empty() &&
+      std::all_of(agreeing.begin(), agreeing.end(), [&](size_t i) { return is_nominative_adjective(words[i], masculine[i]); })) {
+    return join_words(words);
+  }
+  // All in a plural-only form: the noun is plural, and so is its base form ("Kolei
+  // Śląskich" -> "Koleje Śląskie", not "Kolej" or the lexicon's guess "Kolei").
+  if (head < words.size() && !agreeing.empty() && !is_acronym(words[head]) &&
+      std::all_of(agreeing.begin(), agreeing.end(), [&](size_t i) { return is_plural_adjective(words[i]); })) {
+    const std::u32string plural = plural_nominative(words[head], lex);
+    if (lower_cps(from_codepoints(plural)) == lower_cps(from_codepoints(words[head]))) {
+      // The noun's plural is its own form, so it is a singular that an adjective in a plural
+      // form cannot agree with ("Zrzeszenia Międzynarodowych Przewoźników"): a later noun's.
+      for (size_t i : agreeing) {
+        if (i > head) { frozen_from = i; break; }
+      }
+    } else if (!plural.empty()) {
+      masculine[head] = plural;
+    }
   }
   Gender gender = Gender::Masculine;
   if (head < words.size()) {
@@ -488,7 +642,11 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
     bool whole = false;
     const std::string place = match_place(words, *lex, &whole);
     const bool unchanged = out == join_words(words);
-    if (!place.empty() && ((unchanged && whole) ||
+    // The word rules inflect only the last part of a hyphenated word; a place matched part
+    // by part is the better guess ("Bielska-Białej" -> "Bielsko-Biała").
+    const bool hyphenated = std::any_of(words.begin(), words.end(),
+                                        [](const std::u32string& w) { return w.find(U'-') != std::u32string::npos; });
+    if (!place.empty() && ((unchanged && whole) || hyphenated ||
                            shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out))))) {
       return place;
     }

@@ -193,6 +193,56 @@ TEST_CASE("base forms: places whose inflection alternates a vowel or softens a c
   }
 }
 
+TEST_CASE("base forms: the case the adjectives show; plural names stay plural") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  struct Case { const char* surface; const char* label; const char* base; };
+  const Case cases[] = {
+      // Adjectives in a nominative form: the name is one already, its noun too.
+      {"Koleje Śląskie", "ORG", "Koleje Śląskie"},          // was "Kolej Śląskie"
+      {"Fundusze Europejskie", "ORG", "Fundusze Europejskie"},
+      {"Polskie Linie Lotnicze LOT", "ORG", "Polskie Linie Lotnicze LOT"},
+      {"Morze Irlandzkie", "LOC", "Morze Irlandzkie"},      // was "Mor Irlandzkie"
+      // Adjectives in a plural-only form: the noun's base form is its nominative plural.
+      {"Kolei Śląskich", "ORG", "Koleje Śląskie"},          // was "Kolei Śląskie"
+      {"Kolejami Śląskimi", "ORG", "Koleje Śląskie"},
+      {"Funduszy Europejskich", "ORG", "Fundusze Europejskie"},
+      {"Polskich Linii Lotniczych LOT", "ORG", "Polskie Linie Lotnicze LOT"},
+      {"Banków Spółdzielczych", "ORG", "Banki Spółdzielcze"},  // not the lexicon's "Bankowie"
+      {"Lasów Państwowych", "ORG", "Lasy Państwowe"},
+      {"Polskich Sił Zbrojnych", "ORG", "Polskie Siły Zbrojne"},
+      {"Wysp Brytyjskich", "LOC", "Wyspy Brytyjskie"},
+      {"Muzeów Narodowych", "ORG", "Muzea Narodowe"},
+      {"Stanach Zjednoczonych", "LOC", "Stany Zjednoczone"},
+      // Singulars stay singular.
+      {"Unii Europejskiej", "ORG", "Unia Europejska"},
+      {"Polskiego Radia", "ORG", "Polskie Radio"},
+      {"Banku Światowego", "ORG", "Bank Światowy"},
+      // An adjective that cannot agree with the head belongs to the noun after it.
+      {"Urzędu Krajowej Statystyki", "ORG", "Urząd Krajowej Statystyki"},
+      {"Urząd Krajowej Statystyki", "ORG", "Urząd Krajowej Statystyki"},
+      {"Zrzeszenia Międzynarodowych Przewoźników Drogowych", "ORG", "Zrzeszenie Międzynarodowych Przewoźników Drogowych"},
+      {"Urzędu Marszałkowskiego Województwa Śląskiego", "ORG", "Urząd Marszałkowski Województwa Śląskiego"},
+      // The genitive of a plural town in "-ice", "-ce".
+      {"Katowic", "LOC", "Katowice"},
+      {"Gliwic", "LOC", "Gliwice"},
+      {"Kielc", "LOC", "Kielce"},
+      // Both parts of a hyphenated town inflect; the rules alone change only the last.
+      {"Bielska-Białej", "LOC", "Bielsko-Biała"},
+      // A woman's surname in the nominative keeps her first name so.
+      {"Iwona Wysocka", "PER", "Iwona Wysocka"},            // was "Iwon Wysocka"
+      {"Aleksandra Kwaśniewska", "PER", "Aleksandra Kwaśniewska"},
+      {"Martina Navratilova", "PER", "Martina Navratilova"},
+      {"Iwony Wysockiej", "PER", "Iwona Wysocka"},
+      {"Aleksandra Kwaśniewskiego", "PER", "Aleksander Kwaśniewski"},
+      {"Jana Nowaka", "PER", "Jan Nowak"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.surface);
+    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
+  }
+}
+
 TEST_CASE("base forms: edges, other languages and no lexicon") {
   const auto lex = shipped_lexicon();
   REQUIRE(lex != nullptr);
