@@ -2,6 +2,7 @@
 #include "engine/names/span_repair.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -290,6 +291,30 @@ bool join_particle_names(Document& doc) {
   if (!changed) return false;
   drop_marked(doc, drop);
   return true;
+}
+
+bool unify_unsure_labels(Document& doc) {
+  const std::string_view text = doc.text;
+  // Per written form: the summed confidence of each name label the model gave it.
+  std::map<std::string_view, std::map<std::string, float>> votes;
+  const auto is_name = [](const Entity& e) {
+    return e.origin == Origin::Model && (e.label == "PER" || e.label == "ORG" || e.label == "LOC" || e.label == "MISC");
+  };
+  for (const Entity& e : doc.entities) {
+    if (is_name(e)) votes[text.substr(e.begin_byte, e.end_byte - e.begin_byte)][e.label] += e.confidence;
+  }
+  bool changed = false;
+  for (Entity& e : doc.entities) {
+    if (!is_name(e) || e.confidence >= kUnsureBelow) continue;
+    const auto& labels = votes[text.substr(e.begin_byte, e.end_byte - e.begin_byte)];
+    if (labels.size() < 2) continue;
+    const auto best = std::max_element(labels.begin(), labels.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->first == e.label || best->second <= labels.at(e.label)) continue;
+    e.label = best->first;
+    changed = true;
+  }
+  return changed;
 }
 
 }  // namespace glosa::names

@@ -42,4 +42,12 @@ bool join_firm_names(Document& doc);
 // numbering is the caller's).
 bool join_particle_names(Document& doc);
 
+// The same name written the same way twice in one document is one thing: a model mention
+// below `kUnsureBelow` confidence whose written form the model labelled otherwise elsewhere,
+// with more summed confidence, takes that label ("Alphabet's Google" PER 0.36 beside
+// "Google" ORG 0.46: ORG). Confident readings are kept ("Jordan" the country
+// and the player). Only PER, ORG, LOC and MISC. Returns whether any label changed.
+constexpr float kUnsureBelow = 0.6f;  // the app marks these unsure too (app/review.h)
+bool unify_unsure_labels(Document& doc);
+
 }  // namespace glosa::names

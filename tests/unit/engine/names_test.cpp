@@ -492,6 +492,34 @@ TEST_CASE("span repair: two names joined by a conjunction are split when one sta
                                      {"Polska", "LOC"}});
 }
 
+TEST_CASE("span repair: an unsure mention takes the label its written form has elsewhere") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Alphabet's Google was fined. Google said no. Jordan beat Jordan. Acme and Acme.";
+  const auto with = [&](const char* needle, const char* label, float confidence, size_t from = 0) {
+    Entity e = entity(doc.text, needle, label, from);
+    e.confidence = confidence;
+    return e;
+  };
+  doc.entities = {with("Google", "PER", 0.36f), with("Google", "ORG", 0.46f, 20),
+                  // Confident either way: two things of one name ("Jordan" the country, the player).
+                  with("Jordan", "LOC", 0.95f), with("Jordan", "PER", 0.9f, 55),
+                  // Unsure either way, but equal: nothing to go by.
+                  with("Acme", "ORG", 0.4f), with("Acme", "PER", 0.4f, 72)};
+  doc.entities.back().origin = Origin::Model;
+  REQUIRE(unify_unsure_labels(doc));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Google", "ORG"}, {"Google", "ORG"}, {"Jordan", "LOC"}, {"Jordan", "PER"},
+                                     {"Acme", "ORG"}, {"Acme", "PER"}});
+  CHECK_FALSE(unify_unsure_labels(doc));  // settled
+  // A person's label is never moved.
+  doc.entities[0].label = "PER";
+  doc.entities[0].origin = Origin::Person;
+  CHECK_FALSE(unify_unsure_labels(doc));
+  CHECK(doc.entities[0].label == "PER");
+}
+
 TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
   Document doc;
   doc.lang = "en";
