@@ -1,6 +1,6 @@
 // Tests on whole news articles written for the project (tests/fixtures/articles): the two of
 // issue #13, written here from its description (a robotics company bought by Siemens; a Polish
-// text about the Oder and the Rhine), and three more on other companies and topics. They check
+// text about the Oder and the Rhine), and five more on other companies and topics. They check
 // what the engine must read on such articles — the dateline as the article date, resolved
 // weekdays and relative dates, quarters and halves, quotation speakers, firm names and
 // groups — with the shipped models. No name from them is in any list of the engine.
@@ -207,6 +207,55 @@ TEST_CASE("articles: a Polish port investment (own article: dateline, quarter, h
   const Entity* yard = entity_with_text(doc, "Stocznia Wisła sp. z o.o.");
   REQUIRE(yard != nullptr);
   CHECK(yard->label == "ORG");
+}
+
+TEST_CASE("articles: a Polish train order (own article: plural names, a town in the genitive, one group each)") {
+  const Document doc = article("pl-koleje-pociagi.txt");
+  CHECK(doc.article.date == "2026-05-12");
+  // A plural name keeps its number in every case form, and its forms are one group.
+  const Entity* nominative = entity_with_text(doc, "Koleje Śląskie");
+  const Entity* genitive = entity_with_text(doc, "Kolei Śląskich");
+  REQUIRE(nominative != nullptr);
+  REQUIRE(genitive != nullptr);
+  CHECK(nominative->lemma == "Koleje Śląskie");
+  CHECK(genitive->lemma == "Koleje Śląskie");
+  CHECK(nominative->group == genitive->group);
+  const Entity* funds = entity_with_text(doc, "Fundusze Europejskie");
+  REQUIRE(funds != nullptr);
+  CHECK(funds->lemma == "Fundusze Europejskie");
+  // "z Katowic do Gliwic": the towns, and Katowice is one place with the dateline's.
+  const Entity* dateline = entity_with_text(doc, "Katowice");
+  const Entity* katowic = entity_with_text(doc, "Katowic");
+  const Entity* gliwic = entity_with_text(doc, "Gliwic");
+  REQUIRE(dateline != nullptr);
+  REQUIRE(katowic != nullptr);
+  REQUIRE(gliwic != nullptr);
+  CHECK(katowic->lemma == "Katowice");
+  CHECK(katowic->group == dateline->group);
+  CHECK(gliwic->lemma == "Gliwice");
+  const Entity* bielsko = entity_with_text(doc, "Bielska-Białej");
+  REQUIRE(bielsko != nullptr);
+  CHECK(bielsko->lemma == "Bielsko-Biała");
+  const Quotation* q = quote(doc, "To największy kontrakt");
+  REQUIRE(q != nullptr);
+  CHECK(speaker_name(doc, *q) == "Tomasz Zawiślak");
+}
+
+TEST_CASE("articles: a court ruling (own article: one name, one label, one group)") {
+  const Document doc = article("en-court-google.txt");
+  CHECK(doc.article.date == "2026-06-03");
+  // "Alphabet's Google" was PER (unsure) while "Google" later was ORG: two groups.
+  std::vector<const Entity*> google;
+  for (const Entity& e : doc.entities) {
+    if (entity_text(doc, e) == "Google") google.push_back(&e);
+  }
+  REQUIRE(google.size() == 2);
+  CHECK(google[0]->label == "ORG");
+  CHECK(google[1]->label == "ORG");
+  CHECK(google[0]->group == google[1]->group);
+  const Quotation* q = quote(doc, "\"Ten years");
+  REQUIRE(q != nullptr);
+  CHECK(speaker_name(doc, *q) == "Thomas Höppner");
 }
 
 TEST_CASE("articles: one relabelled mention, learnt and re-tagged, relabels the name everywhere") {
