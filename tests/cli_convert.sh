@@ -19,7 +19,8 @@ for f in brat conll spacy doccano labelstudio w3c csv html; do
 done
 [ -s out.brat.txt ] && [ -s out.brat.ann ] || fail "brat must write out.brat.txt and out.brat.ann"
 cmp -s out.brat.txt art.txt || fail "brat .txt is not the text"
-head -1 out.csv | grep -q '^id,start,end,text,label,value,base form,group,status,origin,confidence' || fail "csv header"
+[ "$(head -c 3 out.csv | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "csv must start with a UTF-8 byte-order mark"
+head -1 out.csv | tail -c +4 | grep -q '^id,start,end,text,label,value,base form,group,status,origin,confidence' || fail "csv header"
 grep -q '<script' out.html && fail "html has a script"
 
 for f in brat conll spacy doccano labelstudio w3c; do

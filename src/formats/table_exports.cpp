@@ -68,7 +68,10 @@ bool is_hex_color(const std::string& c) {
 std::string write_csv(const Document& doc) {
   const CodepointIndex index(doc.text);
   const auto groups = groups_by_id(doc);
-  std::string out = "id,start,end,text,label,value,base form,group,status,origin,confidence\r\n";
+  // A UTF-8 byte-order mark first: without it, Excel opens a double-clicked CSV in the
+  // system's code page and garbles every Polish letter ("Å›" for "ś"); LibreOffice, Google
+  // Sheets, pandas and R's readr skip it.
+  std::string out = "\xEF\xBB\xBF" "id,start,end,text,label,value,base form,group,status,origin,confidence\r\n";
   for (const Entity& e : doc.entities) {
     auto g = groups.find(e.group);
     const std::string fields[] = {e.id,

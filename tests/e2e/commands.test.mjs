@@ -99,6 +99,10 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   const [csv] = await Promise.all([page.waitForEvent('download'),
                                    clickAt(page, { x: (row.x0 + row.x1) / 2, y: (row.y0 + row.y1) / 2 })]);
   assert.match(csv.suggestedFilename(), /\.csv$/);
+  // A byte-order mark first, so that Excel reads the Polish letters as UTF-8.
+  const csvBytes = fs.readFileSync(await csv.path());
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 byte-order mark');
+  assert.match(csvBytes.subarray(3).toString('utf8'), /^id,start,end,text,label/);
 
   // Compare with another annotator's file: the Open dialog asks for it, and its Enter shows
   // the file picker (a picker asked for from the palette's frame was refused by the browser).

@@ -427,7 +427,8 @@ TEST_CASE("csv: header, code-point offsets, RFC 4180 quoting and formula guard")
   Document doc = sample();
   doc.entities[3].value = "=1+1, \"x\"";
   const std::string csv = write_csv(doc);
-  CHECK(csv.compare(0, 72, "id,start,end,text,label,value,base form,group,status,origin,confidence\r\n") == 0);
+  // A byte-order mark, so that Excel reads UTF-8; then the header.
+  CHECK(csv.compare(0, 75, "\xEF\xBB\xBFid,start,end,text,label,value,base form,group,status,origin,confidence\r\n") == 0);
   const CodepointIndex cps(doc.text);
   CHECK(csv.find("e2," + std::to_string(cps.to_codepoint(doc.entities[1].begin_byte)) + "," +
                  std::to_string(cps.to_codepoint(doc.entities[1].end_byte)) + ",\xD0\x9C") != std::string::npos);
