@@ -422,6 +422,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::join_particle_names(a.doc)) sort_and_number_entities(a.doc);
   // "Google" PER (unsure) and "Google" ORG in one article: one label.
   names::unify_unsure_labels(a.doc);
+  // "analysts at Bernstein": a firm.
+  names::org_after_role(a.doc);
   // Base forms and groups of the names (may add acronym entities, keeps them sorted).
   names::resolve_names(a.doc, lexicon);
   names::split_groups_by_label(a.doc);

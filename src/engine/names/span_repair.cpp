@@ -317,4 +317,31 @@ bool unify_unsure_labels(Document& doc) {
   return changed;
 }
 
+bool org_after_role(Document& doc) {
+  if (doc.lang != "en") return false;
+  // People who work for a firm, named by their work ("analysts", "a lawyer"), not by a rank
+  // that a country or a city also has ("officials", "president").
+  static const std::set<std::string, std::less<>> kRoles = {
+      "analyst", "analysts", "economist", "economists", "strategist", "strategists", "lawyer", "lawyers",
+      "attorney", "attorneys", "partner", "partners", "banker", "bankers", "trader", "traders",
+      "dealer", "dealers", "broker", "brokers", "researcher", "researchers", "scientist", "scientists",
+      "professor", "professors", "engineer", "engineers", "consultant", "consultants", "spokesman",
+      "spokeswoman", "spokesperson", "employee", "employees", "executive", "executives", "director",
+      "directors", "manager", "managers"};
+  const std::string_view text = doc.text;
+  bool changed = false;
+  for (Entity& e : doc.entities) {
+    if (e.origin != Origin::Model || (e.label != "PER" && e.label != "LOC" && e.label != "MISC")) continue;
+    const std::vector<Word> before = words_in(text, e.begin_byte >= 40 ? e.begin_byte - 40 : 0, e.begin_byte);
+    if (before.size() < 2) continue;
+    const Word& at = before[before.size() - 1];
+    const Word& role = before[before.size() - 2];
+    if (at.end != e.begin_byte - 1 || text.substr(at.begin, at.end - at.begin) != "at") continue;
+    if (kRoles.count(to_lower(text.substr(role.begin, role.end - role.begin))) == 0) continue;
+    e.label = "ORG";
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace glosa::names

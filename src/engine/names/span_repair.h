@@ -50,4 +50,11 @@ bool join_particle_names(Document& doc);
 constexpr float kUnsureBelow = 0.6f;  // the app marks these unsure too (app/review.h)
 bool unify_unsure_labels(Document& doc);
 
+// English: a name right after "<work> at" is where the person works, a firm ("analysts at
+// Bernstein", "a lawyer at Hausfeld"; the model had a person and a place). Only model PER,
+// LOC and MISC mentions, only nouns of work at a firm (not "officials", whom a city has
+// too). In CoNLL-2003 such names are ORG 12 times of 14 (the other two: "analyst at Raymond
+// James" PER, a hospital LOC). Returns whether any label changed.
+bool org_after_role(Document& doc);
+
 }  // namespace glosa::names

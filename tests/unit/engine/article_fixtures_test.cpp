@@ -241,7 +241,7 @@ TEST_CASE("articles: a Polish train order (own article: plural names, a town in 
   CHECK(speaker_name(doc, *q) == "Tomasz Zawiślak");
 }
 
-TEST_CASE("articles: a court ruling (own article: one name, one label, one group)") {
+TEST_CASE("articles: a court ruling (own article: one name, one label, one group; where people work)") {
   const Document doc = article("en-court-google.txt");
   CHECK(doc.article.date == "2026-06-03");
   // "Alphabet's Google" was PER (unsure) while "Google" later was ORG: two groups.
@@ -253,6 +253,13 @@ TEST_CASE("articles: a court ruling (own article: one name, one label, one group
   CHECK(google[0]->label == "ORG");
   CHECK(google[1]->label == "ORG");
   CHECK(google[0]->group == google[1]->group);
+  // Where people work: "Analysts at Bernstein" (was PER), "a lawyer at Hausfeld" (was LOC).
+  for (const char* firm : {"Bernstein", "Hausfeld"}) {
+    CAPTURE(firm);
+    const Entity* e = entity_with_text(doc, firm);
+    REQUIRE(e != nullptr);
+    CHECK(e->label == "ORG");
+  }
   const Quotation* q = quote(doc, "\"Ten years");
   REQUIRE(q != nullptr);
   CHECK(speaker_name(doc, *q) == "Thomas Höppner");

@@ -520,6 +520,26 @@ TEST_CASE("span repair: an unsure mention takes the label its written form has e
   CHECK(doc.entities[0].label == "PER");
 }
 
+TEST_CASE("span repair: English names where people work are firms") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Analysts at Bernstein agree. A lawyer at Hausfeld said so. Officials at Heathrow and "
+             "analysts in Paris, and Nowak at Acme.";
+  doc.entities = {entity(doc.text, "Bernstein", "PER"), entity(doc.text, "Hausfeld", "LOC"),
+                  entity(doc.text, "Heathrow", "LOC"), entity(doc.text, "Paris", "LOC"),
+                  entity(doc.text, "Nowak", "PER"), entity(doc.text, "Acme", "PER")};
+  REQUIRE(org_after_role(doc));
+  using P = std::pair<std::string, std::string>;
+  // Not after "officials" (a city's too), not "in", not after a name.
+  CHECK(spans(doc) == std::vector<P>{{"Bernstein", "ORG"}, {"Hausfeld", "ORG"}, {"Heathrow", "LOC"},
+                                     {"Paris", "LOC"}, {"Nowak", "PER"}, {"Acme", "PER"}});
+  doc.lang = "pl";
+  doc.entities[0].label = "PER";
+  CHECK_FALSE(org_after_role(doc));  // English only
+  CHECK(doc.entities[0].label == "PER");
+}
+
 TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
   Document doc;
   doc.lang = "en";
