@@ -642,11 +642,14 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
     bool whole = false;
     const std::string place = match_place(words, *lex, &whole);
     const bool unchanged = out == join_words(words);
-    // The word rules inflect only the last part of a hyphenated word; a place matched part
-    // by part is the better guess ("Bielska-Białej" -> "Bielsko-Biała").
-    const bool hyphenated = std::any_of(words.begin(), words.end(),
-                                        [](const std::u32string& w) { return w.find(U'-') != std::u32string::npos; });
-    if (!place.empty() && ((unchanged && whole) || hyphenated ||
+    // A place of several words, or of a hyphenated one, matched word by word is the better
+    // guess: the word rules inflect only the last part of a hyphenated word ("Bielska-Białej"
+    // -> "Bielsko-Biała"), and take a noun they do not know for a feminine one ("Nowego
+    // Sącza" -> "Nowa Sącza", not "Nowy Sącz").
+    const bool several = words.size() >= 2 || std::any_of(words.begin(), words.end(), [](const std::u32string& w) {
+                           return w.find(U'-') != std::u32string::npos;
+                         });
+    if (!place.empty() && ((unchanged && whole) || several ||
                            shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out))))) {
       return place;
     }

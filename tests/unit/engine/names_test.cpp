@@ -229,6 +229,10 @@ TEST_CASE("base forms: the case the adjectives show; plural names stay plural") 
       {"Kielc", "LOC", "Kielce"},
       // Both parts of a hyphenated town inflect; the rules alone change only the last.
       {"Bielska-Białej", "LOC", "Bielsko-Biała"},
+      // A known place of several words, matched word by word, beats the word rules' guess.
+      {"Nowego Sącza", "LOC", "Nowy Sącz"},                 // was "Nowa Sącza"
+      {"Piotrkowa Trybunalskiego", "LOC", "Piotrków Trybunalski"},
+      {"Europy Wschodniej", "LOC", "Europa Wschodnia"},     // was "Europa Wschodniej"
       // A woman's surname in the nominative keeps her first name so.
       {"Iwona Wysocka", "PER", "Iwona Wysocka"},            // was "Iwon Wysocka"
       {"Aleksandra Kwaśniewska", "PER", "Aleksandra Kwaśniewska"},
