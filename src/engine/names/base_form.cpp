@@ -377,6 +377,9 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
   }
   // The surname shows the case: where it only lost an ending ("Kiemielewicza" -> "-a"), a
   // first name the rules left alone with the same ending loses it too ("Józefa Stalina").
+  // A surname that declines as an adjective shows a man's case by its ending: "-ego" is
+  // the genitive, whose first name ends in "-a" ("Radosława Sikorskiego", "Wołodymyra
+  // Zełenskiego"), "-emu" the dative ("-owi"), "-ym"/"-im" the instrumental ("-em").
   std::u32string lost;
   for (size_t i = slots.size(); i-- > 0;) {
     const Slot& s = slots[i];
@@ -384,6 +387,11 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
     const size_t keep = common_prefix_len(s.core, s.lemma.lemma);
     if (keep == s.lemma.lemma.size() && keep < s.core.size() && s.lemma.word_class == WordClass::Noun) {
       lost = lower_cps(from_codepoints(s.core.substr(keep)));
+    } else if (s.lemma.word_class == WordClass::Adjective) {
+      const std::u32string lc = lower_cps(from_codepoints(s.core));
+      if (ends_with(lc, U"ego")) lost = U"a";
+      else if (ends_with(lc, U"emu")) lost = U"owi";
+      else if (ends_with(lc, U"ym") || ends_with(lc, U"im")) lost = U"em";
     }
     break;
   }

@@ -240,6 +240,11 @@ TEST_CASE("base forms: the case the adjectives show; plural names stay plural") 
       {"Iwony Wysockiej", "PER", "Iwona Wysocka"},
       {"Aleksandra Kwaśniewskiego", "PER", "Aleksander Kwaśniewski"},
       {"Jana Nowaka", "PER", "Jan Nowak"},
+      // A surname declining as an adjective shows a man's case to his first name.
+      {"Radosława Sikorskiego", "PER", "Radosław Sikorski"},  // was "Radosława Sikorski"
+      {"Wołodymyra Zełenskiego", "PER", "Wołodymyr Zełenski"},
+      {"Radosławowi Sikorskiemu", "PER", "Radosław Sikorski"},
+      {"Wołodymyrem Zełenskim", "PER", "Wołodymyr Zełenski"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.surface);
