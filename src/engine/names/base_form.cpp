@@ -207,11 +207,26 @@ WordLemma polish_word(std::u32string word, const Lexicon& lex, bool each_part) {
     out.word_class = b.word_class;
     if (each_part) {
       // Both parts of a double name inflect alike ("Kasyma-Żomarta"), or the first part not
-      // at all ("Kasym-Żomarta"): the first part follows only the same ending change.
+      // at all ("Kasym-Żomarta"): the first part follows only the same ending change. A
+      // double surname whose second part is an adjective in an oblique form has both parts in
+      // that case, each with its own ending ("Kidawy-Błońskiej" -> "Kidawa-Błońska",
+      // "Nowaka-Jeziorańskiego" -> "Nowak-Jeziorański").
       const WordLemma a = polish_word(head, lex, false);
       const size_t cut_a = common_prefix_len(head, a.lemma), cut_b = common_prefix_len(tail, b.lemma);
-      if (head.substr(cut_a) == tail.substr(cut_b) && a.lemma.substr(cut_a) == b.lemma.substr(cut_b)) {
+      const std::u32string lt = lower_cps(from_codepoints(tail));
+      const bool oblique_adjective =
+          b.word_class == WordClass::Adjective &&
+          (ends_with(lt, U"ej") || ends_with(lt, U"ą") || ends_with(lt, U"ego") || ends_with(lt, U"emu") ||
+           ends_with(lt, U"ym") || ends_with(lt, U"im"));
+      if ((head.substr(cut_a) == tail.substr(cut_b) && a.lemma.substr(cut_a) == b.lemma.substr(cut_b)) ||
+          (oblique_adjective && a.word_class == WordClass::Noun)) {
         out.lemma = a.lemma + U"-" + b.lemma;
+      }
+      // Two adjectives ("Gostyńskiej-Jakubowskiej"): the first agrees as its own form shows
+      // (the caller makes the last one agree).
+      if (a.word_class == WordClass::Adjective && b.word_class == WordClass::Adjective) {
+        out.lemma = to_codepoints(adjective_form(from_codepoints(a.lemma), gender_of_adjective_form(from_codepoints(head)))) +
+                    U"-" + b.lemma;
       }
     }
     return out;

@@ -245,6 +245,10 @@ TEST_CASE("base forms: the case the adjectives show; plural names stay plural") 
       {"Wołodymyra Zełenskiego", "PER", "Wołodymyr Zełenski"},
       {"Radosławowi Sikorskiemu", "PER", "Radosław Sikorski"},
       {"Wołodymyrem Zełenskim", "PER", "Wołodymyr Zełenski"},
+      // Both parts of a double surname decline when its adjective part shows the case.
+      {"Małgorzaty Kidawy-Błońskiej", "PER", "Małgorzata Kidawa-Błońska"},  // was "Kidawy-Błońska"
+      {"Agaty Gostyńskiej-Jakubowskiej", "PER", "Agata Gostyńska-Jakubowska"},
+      {"Jana Nowaka-Jeziorańskiego", "PER", "Jan Nowak-Jeziorański"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.surface);
