@@ -515,6 +515,31 @@ std::u32string plural_nominative(const std::u32string& form, const Lexicon& lex)
   return with_ending(stem);
 }
 
+// Whether a word ends as an adjective in a case other than the nominative.
+bool oblique_adjective_ending(const std::u32string& word) {
+  const std::u32string l = lower_cps(from_codepoints(word));
+  for (std::u32string_view e : {U"ego", U"emu", U"ym", U"im", U"ej", U"ą", U"ych", U"ich", U"ymi", U"imi"}) {
+    if (ends_with(l, std::u32string(e))) return true;
+  }
+  return false;
+}
+
+// A word of a name other than a person's. Such names are mostly common words with a capital
+// ("Wojsko Polskie", "Polski Ośrodek"), which the lexicon, reading a capitalised word as a
+// name's form, may take for a surname's adjective ("Wojska" -> "Wojski") or not know
+// ("Ośrodku" left as it is): the common word's reading is taken where it is a noun whose
+// form changes, in the second case only when an adjective of the name shows that the name is
+// not in the nominative (so "Demokraci", "Analizy" and "Asia News" stay).
+WordLemma name_word(const std::u32string& word, const Lexicon& lex, bool oblique) {
+  WordLemma l = polish_word(word, lex, false);
+  if (word.empty() || !is_upper(word[0]) || word.find(U'-') != std::u32string::npos || is_acronym(word)) return l;
+  if (l.word_class == WordClass::Noun && (l.lemma != word || !oblique)) return l;
+  const std::u32string lower = lower_cps(from_codepoints(word));
+  const WordLemma common = polish_word(lower, lex, false);
+  if (common.word_class != WordClass::Noun || common.lemma == lower || common.lemma.empty()) return l;
+  return WordLemma{capitalise_first(common.lemma), WordClass::Noun};
+}
+
 // A non-person name.
 std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex) {
   size_t first = 0;
@@ -526,6 +551,9 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
   // it agree with it; the first other word after it starts the frozen rest.
   std::vector<size_t> adjectives;
   std::vector<std::u32string> masculine(words.size());
+  const bool oblique = std::any_of(words.begin() + static_cast<long>(first), words.end(), [&](const std::u32string& w) {
+    return polish_word(w, lex, false).word_class == WordClass::Adjective && oblique_adjective_ending(w);
+  });
   size_t head = words.size();
   size_t frozen_from = words.size();
   for (size_t i = first; i < words.size(); ++i) {
@@ -539,7 +567,7 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
       frozen_from = i;
       break;
     }
-    const WordLemma l = polish_word(words[i], lex, false);
+    const WordLemma l = name_word(words[i], lex, oblique);
     if (l.word_class == WordClass::Adjective) {
       // After the head, an adjective that a noun follows and that cannot agree with the head
       // is that noun's ("Urząd Krajowej Statystyki", "Urzędu Krajowej Statystyki", "Sojusz

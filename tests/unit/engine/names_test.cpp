@@ -214,6 +214,12 @@ TEST_CASE("base forms: the case the adjectives show; plural names stay plural") 
       {"Wysp Brytyjskich", "LOC", "Wyspy Brytyjskie"},
       {"Muzeów Narodowych", "ORG", "Muzea Narodowe"},
       {"Stanach Zjednoczonych", "LOC", "Stany Zjednoczone"},
+      // A capitalised common word the lexicon reads as a surname's adjective, or does not
+      // know while an adjective shows the case, is read as the common word.
+      {"Wojska Polskiego", "ORG", "Wojsko Polskie"},        // was "Wojska Polska"
+      {"Polskim Ośrodku Społeczno-Kulturalnym", "ORG", "Polski Ośrodek Społeczno-Kulturalny"},
+      {"Demokraci", "ORG", "Demokraci"},                    // no adjective: as written
+      {"Asia News", "ORG", "Asia News"},
       // Singulars stay singular.
       {"Unii Europejskiej", "ORG", "Unia Europejska"},
       {"Polskiego Radia", "ORG", "Polskie Radio"},
