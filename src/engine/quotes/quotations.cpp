@@ -1126,7 +1126,8 @@ bool reads_as_speech(size_t words, bool ends_sentence, bool title_case) {
 
 // Polish dialogue: direct speech set off by dashes instead of quotation marks.
 //   – Boimy się. Ostrzelano bramę – mówi Ashiq Masih. – Moja żona wiele wycierpiała.
-// A line that starts with a dash opens a speech; it ends before a spaced dash followed by a
+// A line that starts with a dash opens a speech, and so does an attributed one after a
+// sentence within the line; it ends before a spaced dash followed by a
 // verb of saying within two words (that clause attributes it), or at the end of the line.
 // After such a clause ends a sentence, a spaced dash opens a continued speech. A dash right
 // before a lower-case verb of saying ("– dodał.") opens nothing. Dashes inside
@@ -1152,40 +1153,57 @@ void QuoteFinder::add_dash_speech(std::vector<QuoteSpan>* spans, std::vector<Cla
   for (size_t line = 0; line < paragraph_first_.size(); ++line) {
     const size_t first = paragraph_first_[line];
     const size_t line_end = line + 1 < paragraph_first_.size() ? paragraph_first_[line + 1] : tokens_.size();
-    size_t open = first;
-    SpanKind k = SpanKind::DashAttributed;
-    while (open + 1 < line_end && is_dash_token(open) && !quoted[open] &&
-           (is_word(open + 1) || tokens_[open + 1].kind == TokenKind::Number)) {
-      // "– podaje agencja AFP.": a dash before a lower-case verb of saying attributes, not
-      // speaks ("– Powiedział mi: …" does speak).
-      if (!is_capitalized(open + 1) && clause_after(open + 1, line_end, 2).has_cue) break;
-      size_t end = kNoToken;
-      size_t clause_end = line_end;
-      for (size_t t = open + 2; t < line_end; ++t) {
-        if (quoted[t] || !is_dash_token(t) || !tokens_[t].space_before) continue;
-        const Clause c = clause_after(t + 1, line_end, 2);
-        if (!c.has_cue) continue;
-        end = t;
-        clause_end = c.cue_end;
-        while (clause_end < line_end && !is_terminator(clause_end) && !is_dash_token(clause_end)) ++clause_end;
-        break;
+    // Speech opens at the line's start, or after a sentence within the line ("…brakuje
+    // maszynistów. – Bez ludzi nic – ostrzegł Marek Kowalczyk."), where a verb-of-saying
+    // clause must attribute it.
+    std::vector<size_t> openers{first};
+    for (size_t t = first + 1; t + 1 < line_end; ++t) {
+      if (is_dash_token(t) && tokens_[t].space_before && !quoted[t] && is_terminator(t - 1) && is_word(t + 1) &&
+          is_capitalized(t + 1)) {
+        openers.push_back(t);
       }
-      QuoteSpan s;
-      s.open_token = open;
-      s.inner_first = open + 1;
-      s.inner_end = end == kNoToken ? line_end : end;
-      s.close_token = end;
-      s.begin_byte = tokens_[open + 1].begin_byte;
-      s.end_byte = tokens_[s.inner_end - 1].end_byte;
-      s.open_mark = single_cp(open);
-      s.close_mark = end == kNoToken ? 0 : single_cp(end);
-      entries.push_back(Entry{s, Clause{}, end == kNoToken && k == SpanKind::DashAttributed ? SpanKind::DashOpen : k});
-      if (end == kNoToken) break;
-      // "– powiedział Masih. – Moja żona…": a dash after the clause's sentence goes on.
-      if (clause_end >= line_end || !is_terminator(clause_end)) break;
-      open = clause_end + 1;
-      if (!tokens_[open < line_end ? open : line_end - 1].space_before) break;
-      k = SpanKind::DashContinued;
+    }
+    size_t covered = first;  // tokens before it are in a speech of this line, or its clause
+    for (const size_t opener : openers) {
+      if (opener < covered) continue;
+      const bool mid_line = opener != first;
+      size_t open = opener;
+      SpanKind k = SpanKind::DashAttributed;
+      while (open + 1 < line_end && is_dash_token(open) && !quoted[open] &&
+             (is_word(open + 1) || tokens_[open + 1].kind == TokenKind::Number)) {
+        // "– podaje agencja AFP.": a dash before a lower-case verb of saying attributes, not
+        // speaks ("– Powiedział mi: …" does speak).
+        if (!is_capitalized(open + 1) && clause_after(open + 1, line_end, 2).has_cue) break;
+        size_t end = kNoToken;
+        size_t clause_end = line_end;
+        for (size_t t = open + 2; t < line_end; ++t) {
+          if (quoted[t] || !is_dash_token(t) || !tokens_[t].space_before) continue;
+          const Clause c = clause_after(t + 1, line_end, 2);
+          if (!c.has_cue) continue;
+          end = t;
+          clause_end = c.cue_end;
+          while (clause_end < line_end && !is_terminator(clause_end) && !is_dash_token(clause_end)) ++clause_end;
+          break;
+        }
+        if (mid_line && end == kNoToken && k == SpanKind::DashAttributed) break;
+        QuoteSpan s;
+        s.open_token = open;
+        s.inner_first = open + 1;
+        s.inner_end = end == kNoToken ? line_end : end;
+        s.close_token = end;
+        s.begin_byte = tokens_[open + 1].begin_byte;
+        s.end_byte = tokens_[s.inner_end - 1].end_byte;
+        s.open_mark = single_cp(open);
+        s.close_mark = end == kNoToken ? 0 : single_cp(end);
+        entries.push_back(Entry{s, Clause{}, end == kNoToken && k == SpanKind::DashAttributed ? SpanKind::DashOpen : k});
+        covered = end == kNoToken ? line_end : clause_end;
+        if (end == kNoToken) break;
+        // "– powiedział Masih. – Moja żona…": a dash after the clause's sentence goes on.
+        if (clause_end >= line_end || !is_terminator(clause_end)) break;
+        open = clause_end + 1;
+        if (!tokens_[open < line_end ? open : line_end - 1].space_before) break;
+        k = SpanKind::DashContinued;
+      }
     }
   }
   if (entries.size() == before_dash) return;

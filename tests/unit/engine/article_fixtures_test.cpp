@@ -239,6 +239,10 @@ TEST_CASE("articles: a Polish train order (own article: plural names, a town in 
   const Quotation* q = quote(doc, "To największy kontrakt");
   REQUIRE(q != nullptr);
   CHECK(speaker_name(doc, *q) == "Tomasz Zawiślak");
+  // Dash speech opened after a sentence, within the paragraph.
+  const Quotation* warning = quote(doc, "Bez ludzi");
+  REQUIRE(warning != nullptr);
+  CHECK(speaker_name(doc, *warning) == "Marek Kowalczyk");
 }
 
 TEST_CASE("articles: a court ruling (own article: one name, one label, one group; where people work)") {

@@ -530,6 +530,15 @@ TEST_CASE("quotations: Polish dialogue dashes without quotation marks") {
     CHECK(show(a, qs[0]) == "Powiedział mi: „nie wracaj” i wyszedł -> Jan Kowalski [name] 'Jan Kowalski' / 'mówi'");
     CHECK(qs[1].parent == "q1");
   }
+  SUBCASE("opened after a sentence within a paragraph, when a clause attributes it") {
+    Article a("Spółce brakuje maszynistów. – Bez ludzi pociągi będą stały – ostrzegł Marek Kowalczyk. – Tak będzie.\n"
+              "Wynik był dobry. – Nie wiem, co dalej.\nPadało. – Spis: jeden – dwa.");
+    a.tag("PER", "Marek Kowalczyk", a.group("PER", "Marek Kowalczyk"));
+    // Unattributed dashes after a sentence (a parenthesis, a range) open nothing.
+    CHECK(show_all(a) == std::vector<std::string>{
+                             "Bez ludzi pociągi będą stały -> Marek Kowalczyk [name] 'Marek Kowalczyk' / 'ostrzegł'",
+                             "Tak będzie. -> Marek Kowalczyk [context] '' / ''"});
+  }
   SUBCASE("introduced by a colon on the line before") {
     Article a("Jan Kowalski powiedział:\n– Nie zgadzam się z tym.");
     a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
