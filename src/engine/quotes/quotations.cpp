@@ -680,6 +680,19 @@ Clause QuoteFinder::clause_after(size_t first, size_t limit, size_t max_cue_word
   size_t end = first;
   while (end < limit && end - first < 40) {
     if (end > first && tokens_[end].newline_before) break;
+    // A short quoted title inside the clause goes on with it ("– mówił w „Poranku RDC”
+    // Zbigniew Lewicki."): up to six tokens, closed on the line, no sentence end inside.
+    if (end > first && is_quote_token(end)) {
+      size_t close = end + 1;
+      while (close < limit && close <= end + 7 && !is_quote_token(close) && !is_terminator(close) &&
+             !tokens_[close].newline_before) {
+        ++close;
+      }
+      if (close < limit && close > end + 1 && close <= end + 7 && is_quote_token(close) && !tokens_[close].newline_before) {
+        end = close + 1;
+        continue;
+      }
+    }
     if (is_terminator(end) || is_punct(end, ":") || is_punct(end, ";") || is_dash_token(end) ||
         is_quote_token(end)) {
       break;

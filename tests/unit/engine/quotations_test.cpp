@@ -539,6 +539,13 @@ TEST_CASE("quotations: Polish dialogue dashes without quotation marks") {
                              "Bez ludzi pociągi będą stały -> Marek Kowalczyk [name] 'Marek Kowalczyk' / 'ostrzegł'",
                              "Tak będzie. -> Marek Kowalczyk [context] '' / ''"});
   }
+  SUBCASE("a quoted title inside the attribution clause does not end it") {
+    Article a("Mówił o Giulianim. – Jego wiedza jest mała – mówił w „Poranku RDC” Zbigniew Lewicki.");
+    a.tag("PER", "Giulianim", a.group("PER", "Giuliani"));
+    a.tag("PER", "Zbigniew Lewicki", a.group("PER", "Zbigniew Lewicki"));
+    CHECK(show_all(a) == std::vector<std::string>{
+                             "Jego wiedza jest mała -> Zbigniew Lewicki [name] 'Zbigniew Lewicki' / 'mówił'"});
+  }
   SUBCASE("introduced by a colon on the line before") {
     Article a("Jan Kowalski powiedział:\n– Nie zgadzam się z tym.");
     a.tag("PER", "Jan Kowalski", a.group("PER", "Jan Kowalski"));
