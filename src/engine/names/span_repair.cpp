@@ -344,4 +344,80 @@ bool org_after_role(Document& doc) {
   return changed;
 }
 
+bool tag_repeated_surnames(Document& doc) {
+  const std::string_view text = doc.text;
+  // The surnames: the last word of the model's persons of two or more words.
+  std::set<std::string, std::less<>> surnames;
+  for (const Entity& e : doc.entities) {
+    if (e.label != "PER" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
+    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+    if (words.size() < 2) continue;
+    const std::string_view last = text.substr(words.back().begin, words.back().end - words.back().begin);
+    const std::u32string cps = to_codepoints(last);
+    if (cps.size() < 3 || !is_upper(cps[0]) || std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); }) ||
+        !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) ||
+        is_name_particle(last)) {
+      continue;
+    }
+    surnames.insert(std::string(last));
+  }
+  if (surnames.empty()) return false;
+  // Every byte inside an entity (any label, rejected ones too: a person's "no" stands).
+  std::vector<std::pair<size_t, size_t>> taken;
+  for (const Entity& e : doc.entities) taken.emplace_back(e.begin_byte, e.end_byte);
+  std::sort(taken.begin(), taken.end());
+  const auto overlaps = [&](size_t b, size_t e) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(e, size_t{0}));
+    while (it != taken.begin()) {
+      --it;
+      if (it->second > b) return true;
+      if (it->first + (e - b) + 4096 < b) break;  // spans are short; a far one cannot reach
+    }
+    return false;
+  };
+  const auto letter_at = [&](size_t pos, bool before) {
+    if (before ? pos == 0 : pos >= text.size()) return false;
+    size_t p = pos, len = 0;
+    if (before) {
+      do { --p; } while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
+    }
+    const char32_t c = decode_utf8(text, p, &len);
+    return is_letter(c) || (c >= U'0' && c <= U'9');
+  };
+  // The word next to a position, for "a capitalised neighbour makes it another name".
+  const auto capitalised_neighbour = [&](size_t b, size_t e) {
+    const std::vector<Word> after = words_in(text, e, std::min(text.size(), e + 40));
+    if (!after.empty() && after.front().begin == e + 1) {
+      size_t len = 0;
+      if (is_upper(decode_utf8(text, after.front().begin, &len))) return true;
+    }
+    const std::vector<Word> before = words_in(text, b >= 40 ? b - 40 : 0, b);
+    if (!before.empty() && before.back().end + 1 == b) {
+      const std::string_view w = text.substr(before.back().begin, before.back().end - before.back().begin);
+      size_t len = 0;
+      const bool sentence_end = !w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?');
+      if (is_upper(decode_utf8(text, before.back().begin, &len)) && !sentence_end) return true;
+    }
+    return false;
+  };
+  std::vector<Entity> added;
+  for (const std::string& name : surnames) {
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      const size_t end = at + name.size();
+      if (letter_at(at, true) || letter_at(end, false) || overlaps(at, end) || capitalised_neighbour(at, end)) continue;
+      Entity e;
+      e.begin_byte = at;
+      e.end_byte = end;
+      e.label = "PER";
+      e.origin = Origin::Model;
+      e.confidence = kUnsureBelow - 0.1f;  // found by its spelling only: shown as unsure
+      added.push_back(e);
+      taken.emplace_back(at, end);
+      std::sort(taken.begin(), taken.end());
+    }
+  }
+  for (Entity& e : added) doc.entities.push_back(std::move(e));
+  return !added.empty();
+}
+
 }  // namespace glosa::names

@@ -57,4 +57,12 @@ bool unify_unsure_labels(Document& doc);
 // James" PER, a hospital LOC). Returns whether any label changed.
 bool org_after_role(Document& doc);
 
+// A person's surname alone, where the model tagged the full name elsewhere in the document
+// but missed the short mention ("Mel Stride" ... "Stride said"): each whole-word occurrence
+// of the last word of a model PER of two or more words, outside every entity (rejected ones
+// too), with no capitalised word next to it (but a sentence's end before it), becomes a PER
+// below `kUnsureBelow`, so the app shows it as unsure. Entities are appended unsorted.
+// Returns whether any was added.
+bool tag_repeated_surnames(Document& doc);
+
 }  // namespace glosa::names

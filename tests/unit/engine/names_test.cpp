@@ -559,6 +559,31 @@ TEST_CASE("span repair: English names where people work are firms") {
   CHECK(doc.entities[0].label == "PER");
 }
 
+TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Mel Stride spoke. Stride said no; Stride's aides agreed. Stride Capital and Strides, "
+             "John Stride, BRITAIN. Strident, Stride.";
+  doc.entities = {entity(doc.text, "Mel Stride", "PER"), entity(doc.text, "BRITAIN", "LOC")};
+  // A person rejected the last "Stride": it stays rejected, and no new one is laid over it.
+  Entity rejected = entity(doc.text, "Stride", "PER", doc.text.rfind("Stride"));
+  rejected.status = ReviewStatus::Rejected;
+  doc.entities.push_back(rejected);
+  REQUIRE(tag_repeated_surnames(doc));
+  std::vector<std::string> added;
+  for (size_t i = 3; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    CHECK(e.label == "PER");
+    CHECK(e.confidence < kUnsureBelow);  // shown as unsure
+    added.push_back(std::to_string(e.begin_byte) + ":" + std::string(entity_text(doc, e)));
+  }
+  // "Stride said" and "Stride's"; not "Stride Capital", "Strides", "John Stride", "Strident".
+  CHECK(added == std::vector<std::string>{std::to_string(doc.text.find("Stride said")) + ":Stride",
+                                          std::to_string(doc.text.find("Stride's")) + ":Stride"});
+  CHECK_FALSE(tag_repeated_surnames(doc));  // nothing more to add
+}
+
 TEST_CASE("span repair: a list of surnames before \"&\" is one firm") {
   Document doc;
   doc.lang = "en";
