@@ -69,12 +69,15 @@ class KeyMenu {
   bool shift_digit() const { return digit_ > 0 && ImGui::GetIO().KeyShift; }
 
   // An item; true when chosen (the popup then closes). `digit` 1–9 chooses it by key.
-  bool item(const std::string& text, const char* shortcut, bool checked, const std::string& rect_name, int digit = 0,
+  bool item(const std::string& text, const char* key, bool checked, const std::string& rect_name, int digit = 0,
             uint32_t swatch = 0, bool enabled = true) {
+    // A phone has no keys to press: its menus show no shortcuts (they took a third of a
+    // 390 px screen), though a screen reader still hears them.
+    const char* shortcut = ui_.compact ? nullptr : key;
     const int i = count_++;
     const bool highlighted = ui_.menu_cursor == i;
     if (highlighted) {
-      spoken_item_ = spoken_words(text) + (shortcut && *shortcut ? std::string(", key ") + shortcut : "") +
+      spoken_item_ = spoken_words(text) + (key && *key ? std::string(", key ") + key : "") +
                      (checked ? ", checked" : "") + (enabled ? "" : ", unavailable");
     }
     ImGui::PushID(i);

@@ -206,6 +206,34 @@ TEST_CASE("ui: a click on a group row shows its next mention; a click on a quota
   CHECK(state.selected_entity == -1);
 }
 
+TEST_CASE("ui: on a phone the entity menu shows no keyboard shortcuts, and is narrower for it") {
+  UiContext ctx(1.0f);
+  UiResources& ui = ctx.ui;
+  AppState state;
+  open_sample_v2(state);
+  const auto menu_width = [&](ImVec2 window) {
+    ui.menu_width = 0;
+    render_frames(state, ui, 2, {window});
+    select_entity(state, 0);
+    ui.menu_entity = 0;
+    open_menu(ui, "entity-menu", true);
+    render_frames(state, ui, 4, {window});
+    float r[4];
+    REQUIRE(item_screen_rect(ui, "menu-accept", r));
+    const float width = r[2] - r[0];
+    ImGui::CloseCurrentPopup();
+    ui.item_rects.clear();
+    render_frames(state, ui, 2, {window});
+    return width;
+  };
+  const float desktop = menu_width({1200, 800});
+  const float phone = menu_width({390, 800});
+  CHECK(ui.compact);
+  // "Enter", "X / Del", "Shift+1–9" and the digits are gone: the widest row loses its keys.
+  CHECK(phone < desktop - 24);  // 346 px and 314 px at scale 1; the same without the fix
+  CHECK(ui.spoken.find("key") != std::string::npos);  // still heard
+}
+
 TEST_CASE("ui: odd documents draw: long names, no groups, no article, narrow window, empty lists") {
   UiContext ctx(1.0f);
   UiResources& ui = ctx.ui;
