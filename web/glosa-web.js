@@ -228,7 +228,14 @@
       if (!touch || touch.mode !== 'pending') return;
       touch.mode = 'long';
       const at = touch;
-      afterPrevious(function () { return click(at.x0, at.y0, 2); });
+      afterPrevious(async function () {
+        await click(at.x0, at.y0, 2);
+        // A finger does not hover: once the menu is open, the pointer leaves, or the row
+        // under the finger would look chosen beside the highlighted one.
+        await nextFrame();
+        await nextFrame();
+        mouse('mousemove', -10000, -10000, 0);
+      });
     }, 550);
   }, { capture: true, passive: false });
   window.addEventListener('touchmove', function (event) {

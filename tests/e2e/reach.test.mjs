@@ -373,6 +373,8 @@ test('on a phone: a tap selects, a long press opens the menu, a tap there relabe
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await frames(page, 4);
       assert.ok((await view(page)).menuOpen, 'a long press opens the menu');
+      // A finger does not hover: the row under it must not look chosen beside the highlighted one.
+      assert.equal((await view(page)).pointerOnCanvas, false, 'the pointer leaves once the menu is open');
       await page.screenshot({ path: path.join(artifacts, `phone-${w}x${h}-menu.png`) });
       const item = await page.evaluate(() => glosa.itemRect('menu-label:ORG'));
       assert.ok(item && item.x1 <= w && item.y1 <= h, `the menu fits the screen: ${JSON.stringify(item)}`);

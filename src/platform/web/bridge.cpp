@@ -655,6 +655,9 @@ EMSCRIPTEN_KEEPALIVE const char* glosa_view_state() {
   j["filename"] = glosa::app::document_filename(s);
   j["hovered"] = ui.hovered_entity;
   j["hoveredQuote"] = ui.hovered_quote_bar;
+  // Whether ImGui sees the pointer over the canvas (a finger that lifted should not hover).
+  const ImVec2 pointer = ImGui::GetIO().MousePos;
+  j["pointerOnCanvas"] = pointer.x >= 0 && pointer.y >= 0;
   j["showDocuments"] = ui.show_documents;
   j["reviewMode"] = s.review_mode;
   const glosa::app::ReviewProgress progress = glosa::app::review_progress(s);
