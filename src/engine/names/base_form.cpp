@@ -465,6 +465,20 @@ bool is_nominative_adjective(const std::u32string& form, const std::u32string& m
   return false;
 }
 
+// Whether an adjective's form can agree with a masculine or neuter noun in the case the
+// noun's ending shows, as far as the rules read it: the noun lost "-em" (the instrumental:
+// "Zarządem") takes "-ym/-im"; "-owi" (the dative) "-emu". Other endings are read as fitting.
+bool adjective_fits_case(const std::u32string& adjective, const std::u32string& noun, const std::u32string& noun_lemma) {
+  const std::u32string a = lower_cps(from_codepoints(adjective));
+  const std::u32string n = lower_cps(from_codepoints(noun));
+  const std::u32string base = lower_cps(from_codepoints(noun_lemma));
+  if (n.size() <= base.size() || n.compare(0, base.size(), base) != 0) return true;
+  const std::u32string lost = n.substr(base.size());
+  if (lost == U"em") return ends_with(a, U"ym") || ends_with(a, U"im");
+  if (lost == U"owi") return ends_with(a, U"emu");
+  return true;
+}
+
 // Endings no singular adjective has: "-ych", "-ich", "-ymi", "-imi" ("Kolei Śląskich").
 bool is_plural_adjective(const std::u32string& form) {
   const std::u32string f = lower_cps(from_codepoints(form));
@@ -574,7 +588,9 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
       // Europejskich Konserwatystów"): the rest is frozen from it. It cannot agree when the
       // head is a nominative singular and it is not a nominative, or when one of the two is
       // feminine and the other a singular of another gender (a plural adjective may go with
-      // a noun whose plural hides its number: "Kolei Śląskich").
+      // a noun whose plural hides its number: "Kolei Śląskich"), or when the head's ending
+      // shows a case the adjective's does not ("Zarządem Morskiego Portu": an instrumental
+      // and a genitive).
       const std::u32string next = i + 1 < words.size() ? lower_cps(from_codepoints(words[i + 1])) : U"";
       if (head != words.size() && !next.empty() && !is_acronym(words[i + 1]) && has_letter(next) &&
           !is_function_word(next) && !is_connector(next) &&
@@ -584,7 +600,8 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
         const bool head_nominative = lower_cps(from_codepoints(words[head])) == lower_cps(from_codepoints(masculine[head]));
         const bool feminine_clash = (of_form == Gender::Feminine && of_head != Gender::Feminine) ||
                                     (of_head == Gender::Feminine && (of_form == Gender::Masculine || of_form == Gender::Neuter));
-        if ((head_nominative && !is_nominative_adjective(words[i], l.lemma)) || feminine_clash) {
+        if ((head_nominative && !is_nominative_adjective(words[i], l.lemma)) || feminine_clash ||
+            !adjective_fits_case(words[i], words[head], masculine[head])) {
           frozen_from = i;
           break;
         }
@@ -700,7 +717,15 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
     const bool several = words.size() >= 2 || std::any_of(words.begin(), words.end(), [](const std::u32string& w) {
                            return w.find(U'-') != std::u32string::npos;
                          });
-    if (!place.empty() && ((unchanged && whole) || several ||
+    // The rules' word is the place's without its last letters ("Renem" -> "Ren", the place
+    // "Reno"): another name, but for plural endings ("Kielc" ~ "Kielce").
+    const std::u32string guess = lower_cps(from_codepoints(out)), listed = lower_cps(place);
+    const std::u32string rest = listed.size() > guess.size() && listed.compare(0, guess.size(), guess) == 0
+                                    ? listed.substr(guess.size())
+                                    : U"";
+    const bool shorter_name = !unchanged && !rest.empty() && rest != U"y" && rest != U"i" &&
+                              !(rest == U"e" && !guess.empty() && guess.back() == U'c');
+    if (!place.empty() && !shorter_name && ((unchanged && whole) || several ||
                            shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out))))) {
       return place;
     }

@@ -228,11 +228,16 @@ TEST_CASE("base forms: the case the adjectives show; plural names stay plural") 
       {"Urzędu Krajowej Statystyki", "ORG", "Urząd Krajowej Statystyki"},
       {"Urząd Krajowej Statystyki", "ORG", "Urząd Krajowej Statystyki"},
       {"Zrzeszenia Międzynarodowych Przewoźników Drogowych", "ORG", "Zrzeszenie Międzynarodowych Przewoźników Drogowych"},
+      {"Zarządem Morskiego Portu Gdańsk", "ORG", "Zarząd Morskiego Portu Gdańsk"},  // an instrumental, a genitive
       {"Urzędu Marszałkowskiego Województwa Śląskiego", "ORG", "Urząd Marszałkowski Województwa Śląskiego"},
       // The genitive of a plural town in "-ice", "-ce".
       {"Katowic", "LOC", "Katowice"},
       {"Gliwic", "LOC", "Gliwice"},
       {"Kielc", "LOC", "Kielce"},
+      {"Kielcach", "LOC", "Kielce"},
+      // The rules' word is a listed place's without its last letter: another name.
+      {"Renem", "LOC", "Ren"},                              // the Rhine, not Reno (was "Reno")
+      {"Renie", "LOC", "Ren"},
       // Both parts of a hyphenated town inflect; the rules alone change only the last.
       {"Bielska-Białej", "LOC", "Bielsko-Biała"},
       // A known place of several words, matched word by word, beats the word rules' guess.
