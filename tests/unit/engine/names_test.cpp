@@ -40,6 +40,17 @@ std::shared_ptr<const Lexicon> shipped_lexicon() {
   return lex;
 }
 
+// Base forms with the shipped lexicon: each surface, label and expected base form.
+struct BaseFormCase { const char* surface; const char* label; const char* base; };
+void check_base_forms(std::initializer_list<BaseFormCase> cases) {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  for (const BaseFormCase& c : cases) {
+    CAPTURE(c.surface);
+    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
+  }
+}
+
 Entity entity(const std::string& text, const std::string& needle, const std::string& label, size_t from = 0) {
   Entity e;
   e.begin_byte = text.find(needle, from);
@@ -135,10 +146,7 @@ TEST_CASE("base forms: Polish adjective agreement by gender") {
 }
 
 TEST_CASE("base forms: the issue's Polish examples with the shipped lexicon") {
-  const auto lex = shipped_lexicon();
-  REQUIRE(lex != nullptr);
-  struct Case { const char* surface; const char* label; const char* base; };
-  const Case cases[] = {
+  check_base_forms({
       {"Tokajewa", "PER", "Tokajew"},
       {"Władimirem Putinem", "PER", "Władimir Putin"},
       {"Kasym-Żomarta Kiemielewicza", "PER", "Kasym-Żomart Kiemielewicz"},
@@ -166,18 +174,11 @@ TEST_CASE("base forms: the issue's Polish examples with the shipped lexicon") {
       {"Hansem van den Broekiem", "PER", "Hans van den Broek"},
       {"Hans van den Broek", "PER", "Hans van den Broek"},
       {"Ursulą von der Leyen", "PER", "Ursula von der Leyen"},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.surface);
-    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
-  }
+  });
 }
 
 TEST_CASE("base forms: places whose inflection alternates a vowel or softens a consonant; feminine soft nouns") {
-  const auto lex = shipped_lexicon();
-  REQUIRE(lex != nullptr);
-  struct Case { const char* surface; const char* label; const char* base; };
-  const Case cases[] = {
+  check_base_forms({
       {"\xC5\x81odzi", "LOC", "\xC5\x81\xC3\xB3" "d\xC5\xBA"},   // Łodzi -> Łódź (ó ~ o, ź ~ zi)
       {"Krakowie", "LOC", "Krak\xC3\xB3w"},                          // Krakowie -> Kraków
       {"Rzeszowie", "LOC", "Rzesz\xC3\xB3w"},
@@ -186,18 +187,11 @@ TEST_CASE("base forms: places whose inflection alternates a vowel or softens a c
       {"\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna", "LOC", "\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna"},
       {"\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna i \xC5\x81\xC3\xB3" "d\xC5\xBA Kaliska", "ORG",
        "\xC5\x81\xC3\xB3" "d\xC5\xBA Fabryczna i \xC5\x81\xC3\xB3" "d\xC5\xBA Kaliska"},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.surface);
-    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
-  }
+  });
 }
 
 TEST_CASE("base forms: the case the adjectives show; plural names stay plural") {
-  const auto lex = shipped_lexicon();
-  REQUIRE(lex != nullptr);
-  struct Case { const char* surface; const char* label; const char* base; };
-  const Case cases[] = {
+  check_base_forms({
       // Adjectives in a nominative form: the name is one already, its noun too.
       {"Koleje Śląskie", "ORG", "Koleje Śląskie"},          // was "Kolej Śląskie"
       {"Fundusze Europejskie", "ORG", "Fundusze Europejskie"},
@@ -260,11 +254,7 @@ TEST_CASE("base forms: the case the adjectives show; plural names stay plural") 
       {"Małgorzaty Kidawy-Błońskiej", "PER", "Małgorzata Kidawa-Błońska"},  // was "Kidawy-Błońska"
       {"Agaty Gostyńskiej-Jakubowskiej", "PER", "Agata Gostyńska-Jakubowska"},
       {"Jana Nowaka-Jeziorańskiego", "PER", "Jan Nowak-Jeziorański"},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.surface);
-    CHECK(base_form(c.surface, c.label, "pl", lex.get()) == c.base);
-  }
+  });
 }
 
 TEST_CASE("base forms: edges, other languages and no lexicon") {
