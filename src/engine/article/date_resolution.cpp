@@ -275,9 +275,20 @@ std::string resolve_period(char kind, int n, const CalendarDate& anchor, const i
 // "Siemens said it would publish details on Monday", "głosowanie odbędzie się w piątek".
 // Polish also looks at the three words after it ("W poniedziałek odbędzie się głosowanie").
 bool is_future_word(std::string_view w, std::string_view lang) {
-  static const std::string_view kEnglish[] = {"will", "would", "shall", "'ll", "won't", "wo"};
-  static const std::string_view kPolish[] = {"będzie", "będą", "zostanie", "zostaną", "odbędzie",
-                                             "odbędą", "rozpocznie", "zakończy"};
+  static const std::string_view kEnglish[] = {"will", "would", "shall", "'ll", "won't", "wo", "deadline"};
+  // Polish: "będzie" and the perfective verbs of news plans, whose present form is a future
+  // ("W piątek ruszy sprzedaż", "podpisze umowę w czwartek"); not "powstanie", which is
+  // also the noun "uprising".
+  static const std::string_view kPolish[] = {
+      "będzie",    "będą",      "zostanie",   "zostaną",    "odbędzie",   "odbędą",      "rozpocznie",
+      "rozpoczną", "zakończy",  "zakończą",   "ruszy",      "ruszą",      "wejdzie",     "wejdą",
+      "podpisze",  "podpiszą",  "zapłaci",    "zapłacą",    "otworzy",    "otworzą",     "ogłosi",
+      "ogłoszą",   "przedstawi", "przedstawią", "spotka",   "spotkają",   "zbierze",     "zbiorą",
+      "wybierze",  "wybiorą",   "zagłosuje",  "zagłosują",  "wystartuje", "wystartują",  "trafi",
+      "trafią",    "wróci",     "wrócą",      "zdecyduje",  "zdecydują",  "przyjedzie",  "przyjadą",
+      "odwiedzi",  "odwiedzą",  "zacznie",    "zaczną",     "skończy",    "skończą",     "otrzyma",
+      "otrzymają", "zaplanowano", "zaplanowany", "zaplanowane", "zaplanowana", "planowany", "planowane",
+      "planowana"};
   if (lang != "pl") {
     for (std::string_view f : kEnglish) if (w == f) return true;
   }
@@ -334,6 +345,11 @@ bool future_context(std::string_view text, std::string_view lang, size_t begin, 
     if (!word.empty() && after < 3) words.push_back(to_lower(word));
   }
   for (const std::string& w : words) if (is_future_word(w, lang)) return true;
+  // English deadlines: "gave the companies until August 15 to reach an agreement".
+  if (lang != "pl") {
+    const bool until = std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "until" || w == "till"; });
+    if (until && text.substr(end, 4) == " to ") return true;
+  }
   return false;
 }
 
@@ -395,7 +411,14 @@ Result<size_t> resolve_dates(Document& doc, std::string_view anchor) {
         future_context(doc.text, doc.lang, e.begin_byte, e.end_byte)) {
       p.direction = 1;
     }
-    const bool has_year_after = p.form == Form::NoYear && year_after;
+    bool has_year_after = p.form == Form::NoYear && year_after;
+    // A month or day without a year in a sentence about the future is ahead: from the
+    // article's month on ("until August 15 to reach" in June: this August, not last).
+    if (p.form == Form::NoYear && !has_year_after && a.month > 0 &&
+        future_context(doc.text, doc.lang, e.begin_byte, e.end_byte)) {
+      offset = p.start.month < a.month ? 1 : 0;
+      has_year_after = true;
+    }
     e.resolved = resolve_plan(p, a, has_year_after ? &offset : nullptr);
     count += !e.resolved.empty();
   }

@@ -436,6 +436,30 @@ TEST_CASE("date resolution: a quarter or half without its year is in the article
                                         "ubiegłego roku -P1Y 2023", "trzecim kwartale XXXX-Q3 2024-Q3"});
 }
 
+TEST_CASE("date resolution: a month or day without a year in a sentence about the future is ahead") {
+  Document en = annotated("Court\n\nWASHINGTON, June 8, 2026 - The judge gave the companies until August 15 to reach "
+                          "an agreement. The plant operated until March 3. The ruling will take effect on "
+                          "September 1. Sales rose in August.",
+                          "en");
+  std::vector<std::string> got;
+  for (const Entity& e : en.entities) {
+    if (e.label == "DATE") got.push_back(std::string(entity_text(en, e)) + " " + e.resolved);
+  }
+  // A deadline ("until … to") and "will" point ahead; the past tense keeps the window.
+  CHECK(got == std::vector<std::string>{"June 8, 2026 ", "August 15 2026-08-15", "March 3 2026-03-03",
+                                        "September 1 2026-09-01", "August 2025-08"});
+  // 2 June 2026 is a Tuesday.
+  Document pl = annotated("Sprzedaż\nWarszawa, 2 czerwca 2026 r.\nW piątek ruszy sprzedaż biletów. Sprzedaż spadła "
+                          "w marcu. W marcu otworzy nowy sklep.",
+                          "pl");
+  std::vector<std::string> got_pl;
+  for (const Entity& e : pl.entities) {
+    if (e.label == "DATE") got_pl.push_back(std::string(entity_text(pl, e)) + " " + e.resolved);
+  }
+  // "ruszy", "otworzy": perfective verbs, a future.
+  CHECK(got_pl == std::vector<std::string>{"2 czerwca 2026 r. ", "piątek 2026-06-05", "marcu 2026-03", "marcu 2027-03"});
+}
+
 TEST_CASE("date resolution: a weekday after a future word is the next one") {
   // 14 March 2025 is a Friday.
   Document doc = annotated("Deal\n\nMUNICH, March 14, 2025 - Siemens agreed on Friday to buy it. It will pay $42, "
