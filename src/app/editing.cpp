@@ -86,6 +86,7 @@ void swap_entities(Document& doc, const std::vector<Entity>& remove, const std::
 // `keep` (if given) is selected.
 void refresh_and_show(AppState& state, const Entity* keep, const std::string& message) {
   Document& doc = state.doc();
+  const std::string date_before = doc.article.date;
   refresh_derived(state, *state.session());  // may replace nothing: doc stays the same object
   clear_selections(state);
   if (keep) {
@@ -95,6 +96,19 @@ void refresh_and_show(AppState& state, const Entity* keep, const std::string& me
         break;
       }
     }
+  }
+  // The article's date comes from the dateline's DATE: rejecting or relabelling it takes the
+  // date away, and with it the day of every relative date ("Monday", "last year"). Said, so
+  // that it is never lost unseen.
+  if (!date_before.empty() && doc.article.date.empty()) {
+    const size_t unresolved = static_cast<size_t>(std::count_if(doc.entities.begin(), doc.entities.end(), [](const Entity& e) {
+      return e.label == "DATE" && e.status != ReviewStatus::Rejected && e.resolved.empty() &&
+             (e.is_relative || e.value.rfind("XXXX", 0) == 0);
+    }));
+    set_message(state, MessageKind::Warning,
+                message + ". The article's date (" + date_before + ") came from it and it has none now: " +
+                    count_of(unresolved, "relative date loses its day", "relative dates lose their day"));
+    return;
   }
   set_message(state, MessageKind::Info, message);
 }

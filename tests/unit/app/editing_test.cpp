@@ -200,3 +200,39 @@ TEST_CASE("editing: undo and redo step through the corrections; a new document s
   CHECK_FALSE(can_undo(ed.state));
   CHECK(ed.state.session()->edit_count == 0);
 }
+
+TEST_CASE("editing: rejecting the dateline's date says that the article and its relative dates lose their date") {
+  Engine engine;
+  AppState state;
+  state.engine = &engine;
+  REQUIRE(load_text(state, "Umowa\nWarszawa, 3 marca 2024 r.\nW poniedzia\xC5\x82" "ek podpisano umow\xC4\x99, "
+                           "a w zesz\xC5\x82ym roku zapowiedziano j\xC4\x85.",
+                    "clipboard")
+              .is_ok());
+  REQUIRE(state.doc().article.date == "2024-03-03");
+  int dateline = -1;
+  size_t relative = 0;
+  for (size_t i = 0; i < state.doc().entities.size(); ++i) {
+    const Entity& e = state.doc().entities[i];
+    if (e.label == "DATE" && e.value == "2024-03-03") dateline = static_cast<int>(i);
+    relative += e.label == "DATE" && !e.resolved.empty();
+  }
+  REQUIRE(dateline >= 0);
+  REQUIRE(relative == 2);  // "poniedziałek", "zeszłym roku"
+  REQUIRE(reject_entity(state, dateline));
+  CHECK(state.doc().article.date.empty());
+  CHECK(state.message_kind == MessageKind::Warning);
+  CHECK(state.message.find("The article's date (2024-03-03) came from it and it has none now: 2 relative dates "
+                           "lose their day") != std::string::npos);
+  // Ctrl+Z brings the date back, and with it the days.
+  REQUIRE(undo(state));
+  CHECK(state.doc().article.date == "2024-03-03");
+  // Another correction says nothing of the kind.
+  int other = -1;
+  for (size_t i = 0; i < state.doc().entities.size(); ++i) {
+    if (state.doc().entities[i].label == "DATE" && state.doc().entities[i].value != "2024-03-03") other = static_cast<int>(i);
+  }
+  REQUIRE(other >= 0);
+  REQUIRE(reject_entity(state, other));
+  CHECK(state.message_kind == MessageKind::Info);
+}
