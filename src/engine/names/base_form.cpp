@@ -218,9 +218,22 @@ WordLemma polish_word(std::u32string word, const Lexicon& lex, bool each_part) {
           b.word_class == WordClass::Adjective &&
           (ends_with(lt, U"ej") || ends_with(lt, U"ą") || ends_with(lt, U"ego") || ends_with(lt, U"emu") ||
            ends_with(lt, U"ym") || ends_with(lt, U"im"));
+      // Both parts nouns that both lost an ending are in one case, though the endings differ
+      // ("Kosiniakiem-Kamyszem" -> "Kosiniak-Kamysz").
+      const bool both_declined = a.word_class == WordClass::Noun && b.word_class == WordClass::Noun &&
+                                 a.lemma != head && b.lemma != tail;
       if ((head.substr(cut_a) == tail.substr(cut_b) && a.lemma.substr(cut_a) == b.lemma.substr(cut_b)) ||
-          (oblique_adjective && a.word_class == WordClass::Noun)) {
+          (oblique_adjective && a.word_class == WordClass::Noun) || both_declined) {
         out.lemma = a.lemma + U"-" + b.lemma;
+      }
+      // A surname's adjective ("-ski", "-cki") before a noun that does not decline
+      // ("Wysocką-Nowak"): the adjective
+      // takes its nominative, of the gender its form shows ("Wysocka-Nowak").
+      const std::u32string la = lower_cps(from_codepoints(a.lemma));
+      const bool surname_adjective = ends_with(la, U"ski") || ends_with(la, U"cki") || ends_with(la, U"dzki");
+      if (a.word_class == WordClass::Adjective && surname_adjective && b.word_class == WordClass::Noun) {
+        out.lemma = to_codepoints(adjective_form(from_codepoints(a.lemma), gender_of_adjective_form(from_codepoints(head)))) +
+                    U"-" + b.lemma;
       }
       // Two adjectives ("Gostyńskiej-Jakubowskiej"): the first agrees as its own form shows
       // (the caller makes the last one agree).
@@ -324,8 +337,20 @@ std::string match_place(const std::vector<std::u32string>& words, const Lexicon&
       const bool plural_genitive = b.size() == a.size() + 1 &&
                                    (b.back() == U'y' || b.back() == U'i' || (b.back() == U'e' && a.back() == U'c'));
       const bool prefix_only = lcp == a.size() && b.size() > a.size() && !plural_genitive;
-      ok = lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4 && !prefix_only;
-      all_kept = all_kept && lcp == b.size();
+      // The vowel that drops in "-iec"/"-ec" ("Sosnowiec": "Sosnowca", "Sosnowcem"), and the
+      // genitive "-ów" of plural names ("Tychy": "Tychów").
+      const auto drops_vowel = [&]() {
+        for (std::u32string_view e : {U"iec", U"ec"}) {
+          if (!ends_with(b, std::u32string(e)) || b.size() < e.size() + 3) continue;
+          const std::u32string stem = b.substr(0, b.size() - e.size()) + U"c";
+          if (a.size() > stem.size() && a.size() <= stem.size() + 3 && a.compare(0, stem.size(), stem) == 0) return true;
+        }
+        const bool plural = b.size() >= 4 && (b.back() == U'y' || b.back() == U'i');
+        return plural && a == b.substr(0, b.size() - 1) + U"ow";
+      };
+      const bool dropped = drops_vowel();
+      ok = (lcp >= 3 && b.size() - lcp <= may_drop && a.size() - lcp <= 4 && !prefix_only) || dropped;
+      all_kept = all_kept && (lcp == b.size() || dropped);
       score += lcp;
     }
     if (ok && score > best_score) {
@@ -443,6 +468,21 @@ std::u32string polish_person(std::vector<std::u32string> words, const Lexicon& l
       const std::u32string ll = lower_cps(from_codepoints(s.lemma.lemma));
       if (s.inflects && s.core.size() >= 4 && lc.back() == U'a' && !ll.empty() && ll.back() != U'a' && ll != lc) {
         s.lemma.lemma = s.core;
+      }
+    }
+  }
+  // A surname in a woman's oblique form ("Wysockiej", "Wysocką") makes her first name a
+  // woman's: one the rules read as a man's ("Iwonie" as "Iwon") takes the "-a" back.
+  if (last < slots.size() && slots[last].lemma.word_class == WordClass::Adjective) {
+    const std::u32string ls = lower_cps(from_codepoints(slots[last].core));
+    if (ends_with(ls, U"iej") || ends_with(ls, U"ej") || ends_with(ls, U"ą")) {
+      for (size_t i = 0; i < last; ++i) {
+        Slot& s = slots[i];
+        const std::u32string ll = lower_cps(from_codepoints(s.lemma.lemma));
+        const std::u32string lc = lower_cps(from_codepoints(s.core));
+        if (!s.inflects || s.lemma.word_class != WordClass::Noun || ll.empty() || ll == lc || ll.size() < 3) continue;
+        if (std::u32string_view(U"aąeęioóuy").find(ll.back()) != std::u32string_view::npos) continue;
+        if (lc.compare(0, ll.size(), ll) == 0) s.lemma.lemma += U"a";  // Iwonie: Iwon + a
       }
     }
   }
