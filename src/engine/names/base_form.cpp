@@ -740,6 +740,18 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
     for (auto& w : words) w = polish_word(w, *lex, false).lemma;
     return from_codepoints(join_words(words));
   }
+  // A name in quotation marks ("„Gazecie Wyborczej”") inflects inside them.
+  const auto is_mark = [](char32_t c) {
+    return c == U'\u201E' || c == U'\u201C' || c == U'\u201D' || c == U'"' || c == U'\u00AB' || c == U'\u00BB';
+  };
+  if (words.front().size() > 1 && words.back().size() > 1 && is_mark(words.front().front()) && is_mark(words.back().back())) {
+    const char32_t open = words.front().front(), close = words.back().back();
+    std::vector<std::u32string> inner = words;
+    inner.front().erase(0, 1);
+    inner.back().pop_back();
+    const std::string base = base_form(from_codepoints(join_words(inner)), label, lang, lex);
+    return from_codepoints(std::u32string(1, open)) + base + from_codepoints(std::u32string(1, close));
+  }
   out = polish_name(words, *lex);
   if (label == "LOC" && !is_known_place(split_words(from_codepoints(out)), *lex)) {
     // A place the word rules do not know: a listed place that keeps at least as much of

@@ -118,6 +118,8 @@ bool same_person(const std::vector<std::string>& a, const std::vector<std::strin
   if (is_name_particle(a.front())) {
     return b.size() > a.size() && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size()));
   }
+  // A two-word surname: "Gonzalez Rogers" ~ "Yvonne Gonzalez Rogers".
+  if (b.size() > a.size() && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size()))) return true;
   const bool first_ok = same_first_name(a.front(), b.front());
   if (!first_ok) return false;
   if (a.back() == b.back()) return true;
@@ -169,6 +171,27 @@ std::string choose_name(const std::vector<std::string>& lemmas, bool is_person,
       forms.push_back(std::move(f));
     }
     ++forms[it->second].count;
+  }
+  // A form in capitals ("WASHINGTON" of a dateline) counts for the same name as written
+  // elsewhere ("Washington"), which names the group.
+  const auto shouting = [](const std::string& s) {
+    const std::u32string cps = to_codepoints(s);
+    size_t letters = 0;
+    for (char32_t c : cps) {
+      if (!is_letter(c)) continue;
+      if (!is_upper(c)) return false;
+      ++letters;
+    }
+    return letters >= 4;
+  };
+  for (Form& f : forms) {
+    if (!f.clean || !shouting(f.lemma)) continue;
+    for (Form& g : forms) {
+      if (&g == &f || !g.clean || shouting(g.lemma) || to_lower(g.lemma) != to_lower(f.lemma)) continue;
+      g.count += f.count;
+      f.clean = false;
+      break;
+    }
   }
   std::vector<const Form*> pool;
   for (const Form& f : forms) if (f.clean) pool.push_back(&f);

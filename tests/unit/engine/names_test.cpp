@@ -342,6 +342,35 @@ TEST_CASE("entity groups: a surname with its particles joins the full name") {
   CHECK(group_of(doc, "Der Spiegel") != ursula);
 }
 
+TEST_CASE("entity groups: a two-word surname joins the full name; a dateline in capitals does not name the group") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "WASHINGTON - Judge Yvonne Gonzalez Rogers ruled. Gonzalez Rogers said so in Washington. "
+             "Maria Rogers disagreed.";
+  doc.entities = {entity(doc.text, "WASHINGTON", "LOC"), entity(doc.text, "Yvonne Gonzalez Rogers", "PER"),
+                  entity(doc.text, "Gonzalez Rogers", "PER", 40), entity(doc.text, "Washington", "LOC"),
+                  entity(doc.text, "Maria Rogers", "PER")};
+  sort_and_number_entities(doc);
+  resolve_names(doc, nullptr);
+  const EntityGroup* judge = group_of(doc, "Yvonne Gonzalez Rogers");
+  REQUIRE(judge != nullptr);
+  CHECK(group_of(doc, "Gonzalez Rogers") == judge);  // was a person of its own (QA round 6)
+  CHECK(group_of(doc, "Maria Rogers") != judge);
+  const EntityGroup* city = group_of(doc, "WASHINGTON");
+  REQUIRE(city != nullptr);
+  CHECK(group_of(doc, "Washington") == city);
+  CHECK(city->name == "Washington");  // was "WASHINGTON"
+}
+
+TEST_CASE("base forms: a name in quotation marks inflects inside them") {
+  check_base_forms({
+      {"\u201EGazecie Wyborczej\u201D", "ORG", "\u201EGazeta Wyborcza\u201D"},  // was "„Gazeta Wyborczej”"
+      {"\"Rzeczpospolitej\"", "ORG", "\"Rzeczpospolita\""},
+      {"NSZZ \u201ESolidarno\u015B\u0107\u201D", "ORG", "NSZZ \u201ESolidarno\u015B\u0107\u201D"},
+  });
+}
+
 TEST_CASE("entity groups: a bracketed acronym and its later uses join the name it abbreviates") {
   Document doc;
   doc.lang = "pl";
