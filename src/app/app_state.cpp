@@ -1349,12 +1349,21 @@ Status open_shared_document(AppState& state, std::string_view json_text) {
       return Status::ok();
     }
   }
+  // The same text already here with other annotations (the link opened before and corrected
+  // since): the link's version comes in beside it, and the message says where the other is.
+  const bool same_text_here = doc.is_ok() && std::any_of(state.documents.begin(), state.documents.end(), [&](const auto& have) {
+                                return have->doc.text == doc.value().text;
+                              });
   Status s = open_document_json(state, json_text, "shared link");
   if (!s.is_ok()) return s;
   const auto hidden = apply_shared_view(state, link);
-  set_message(state, MessageKind::Info,
-              "Opened the document from the link: " + std::to_string(state.doc().entities.size()) +
-                  " entities (it is now kept in this browser too)" + hidden_as_in_link(hidden));
+  std::string message = "Opened the document from the link: " + count_of(state.doc().entities.size(), "entity", "entities") +
+                        " (it is now kept in this browser too)";
+  if (same_text_here) {
+    message += ". Your copy of the same text, annotated otherwise, stays in Documents as it was: this is the link's "
+               "version beside it";
+  }
+  set_message(state, MessageKind::Info, message + hidden_as_in_link(hidden));
   return s;
 }
 

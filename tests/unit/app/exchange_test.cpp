@@ -401,6 +401,9 @@ TEST_CASE("a shared link's document opens once; a broken one changes nothing") {
   REQUIRE(open_shared_document(x.state, write_document(other, -1)).is_ok());
   CHECK(x.state.documents.size() == docs + 1);
   CHECK(x.state.session()->source_name == "shared link");
+  // The same text annotated otherwise (a link opened, then corrected, then opened again):
+  // the message says the person's own copy is still there (QA round 6: it said nothing).
+  CHECK(x.state.message.find("Your copy of the same text, annotated otherwise, stays in Documents") != std::string::npos);
 
   CHECK_FALSE(open_shared_document(x.state, json.substr(0, json.size() / 2)).is_ok());
   CHECK(x.state.documents.size() == docs + 1);
