@@ -255,12 +255,16 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
   // other files have opened (each of them sets the message).
   Status zip_failure;
   std::vector<std::string> archive_notes;
+  std::vector<std::string> given;  // the names as given (an archive's, not its files')
+  for (const OpenedFile& f : files) given.push_back(f.name);
   std::vector<OpenedFile> unpacked;
+  bool from_archive = false;
   for (OpenedFile& f : files) {
     if (!looks_like_zip(f.bytes)) {
       unpacked.push_back(std::move(f));
       continue;
     }
+    from_archive = true;
     auto entries = read_zip(f.bytes);
     if (!entries.is_ok()) {
       if (zip_failure.is_ok()) zip_failure = entries.status();
@@ -335,6 +339,15 @@ Status open_files(AppState& state, std::vector<OpenedFile> files) {
     if (opened == 0 && has_document(state)) text += kUnchanged;
     set_message(state, opened > 0 ? MessageKind::Warning : MessageKind::Error, text);
     if (state.services.now_ms) state.keep_warning_until_ms = state.services.now_ms() + 10000;
+  } else if (from_archive && failures.empty() && state.documents.size() > documents_before + 1) {
+    // Several documents from an archive, all opened (a collection's export): each file said only its own
+    // ("…: 1 document"), so the whole is said.
+    size_t entities = 0;
+    for (size_t i = documents_before; i < state.documents.size(); ++i) entities += state.documents[i]->doc.entities.size();
+    const size_t added = state.documents.size() - documents_before;
+    set_message(state, MessageKind::Info,
+                "Opened " + count_of(added, "document", "documents") + " from " + name_list(given) + ": " +
+                    count_of(entities, "entity", "entities") + (notes.empty() ? "" : "; " + notes));
   }
   say_archive_notes();
   return zip_failure.is_ok() ? first_failure : zip_failure;
