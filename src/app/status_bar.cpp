@@ -1,7 +1,7 @@
 // The status bar: language, size, entity count, timing, local saving, and the last message.
-// Facts on the left, the message on the right; whatever does not fit is cut with "…" (the
-// whole message shows on hover, and stays open after a click or a tap), so nothing overlaps
-// at any width or zoom. Layer: app.
+// Facts on the left, the message on the right (on a phone, the message above them); whatever
+// does not fit is cut with "…" (the whole message shows on hover, and stays open after a click
+// or a tap), so nothing overlaps at any width or zoom. Layer: app.
 #include <imgui.h>
 
 #include <cmath>
@@ -68,6 +68,10 @@ ImVec4 message_color(MessageKind kind) {
 
 }  // namespace
 
+int status_bar_lines(const AppState& state, const UiResources& ui) {
+  return ui.compact && !state.message.empty() ? 2 : 1;
+}
+
 void draw_status_bar(AppState& state, UiResources& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
@@ -77,7 +81,11 @@ void draw_status_bar(AppState& state, UiResources& ui) {
   const float h = ImGui::GetFrameHeight();
   const float y = p.y + (h - fs) * 0.5f;
   const float gap = std::round(16 * ui.scale);
-  const bool tapped = ImGui::InvisibleButton("##statusbar", ImVec2(std::max(1.0f, width), h));
+  // A phone gives the message a line of its own (two lines in all, status_bar_lines): in 40%
+  // of 390 px every message was cut after two words.
+  const bool two_lines = status_bar_lines(state, ui) == 2;
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const bool tapped = ImGui::InvisibleButton("##statusbar", ImVec2(std::max(1.0f, width), h + (two_lines ? line_h : 0)));
   const bool hovered = ImGui::IsItemHovered();
   record_item_rect(ui, "status-bar");
 
@@ -92,6 +100,28 @@ void draw_status_bar(AppState& state, UiResources& ui) {
              (saving.empty() ? "" : "  \xC2\xB7  " + saving);
   }
   const std::string message = display_text(state.message, 300);
+  if (two_lines) {
+    // The message whole across the first line; the saving state, then the facts, below.
+    draw_text_ellipsis(dl, font, fs, p.x, y, width, ImGui::GetColorU32(message_color(state.message_kind)), message);
+    const std::string below = saving.empty() ? facts : saving + "  \xC2\xB7  " + facts;
+    const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    draw_text_ellipsis(dl, font, fs, p.x, y + line_h, width, col, below);
+    const float wrap = std::min(ImGui::GetFontSize() * 36, ImGui::GetIO().DisplaySize.x - 32 * ui.scale);
+    if (tapped) {
+      ui.status_whole = ImGui::GetIO().MousePos.y < p.y + line_h ? display_text(state.message, 2000) : facts + "\n" + saving;
+      ImGui::OpenPopup("status-whole");
+    }
+    ImGui::SetNextWindowPos(ImVec2(p.x + width, p.y - 4 * ui.scale), ImGuiCond_Always, ImVec2(1, 1));
+    if (ImGui::BeginPopup("status-whole")) {
+      close_popup_on_escape();
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+      ImGui::TextUnformatted(ui.status_whole.c_str());
+      ImGui::PopTextWrapPos();
+      record_item_rect(ui, "status-whole");
+      ImGui::EndPopup();
+    }
+    return;
+  }
   const float message_full = text_width(font, message);
   const float facts_full = text_width(font, facts);
   const float saving_full = saving.empty() ? 0 : text_width(font, saving) + gap;

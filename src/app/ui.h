@@ -177,6 +177,9 @@ void draw_toolbar(AppState& state, UiResources& ui);
 void draw_document_view(AppState& state, UiResources& ui);
 void draw_side_panel(AppState& state, UiResources& ui);
 void draw_status_bar(AppState& state, UiResources& ui);
+// The status bar's height in lines: 2 on a phone with a message (the message gets a line of
+// its own), else 1.
+int status_bar_lines(const AppState& state, const UiResources& ui);
 // The collection: one row per document with its status, progress and counts (documents_panel.cpp).
 void draw_documents_panel(AppState& state, UiResources& ui);
 // Inside the side panel's tabs: the entity groups with their mentions and the other

@@ -191,7 +191,8 @@ void draw_frame(AppState& state, UiResources& ui) {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Glosa##main", nullptr, flags);
   draw_toolbar(state, ui);
-  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  const float status_h = ImGui::GetFrameHeightWithSpacing() +
+                         (status_bar_lines(state, ui) - 1) * ImGui::GetTextLineHeightWithSpacing();
   const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
   const float full_w = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;

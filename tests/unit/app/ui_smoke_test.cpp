@@ -234,6 +234,29 @@ TEST_CASE("ui: on a phone the entity menu shows no keyboard shortcuts, and is na
   CHECK(ui.spoken.find("key") != std::string::npos);  // still heard
 }
 
+TEST_CASE("ui: on a phone the status bar gives the message a line of its own") {
+  UiContext ctx(1.0f);
+  UiResources& ui = ctx.ui;
+  AppState state;
+  open_sample_v2(state);
+  set_message(state, MessageKind::Info, "Rejected \u201EWesterplatte\u201D LOC (place) (Ctrl+Z undoes it)");
+  const auto bar_height = [&](ImVec2 window) {
+    render_frames(state, ui, 3, {window});
+    float r[4];
+    REQUIRE(item_screen_rect(ui, "status-bar", r));
+    return r[3] - r[1];
+  };
+  const float desktop = bar_height({1200, 800});
+  const float phone = bar_height({390, 800});
+  CHECK(desktop < ImGui::GetFrameHeight() + 1);
+  CHECK(phone > desktop + ImGui::GetTextLineHeight() * 0.9f);  // two lines
+  // The whole message is what a tap on its line shows.
+  click(state, ui, ImVec2(100, 800 - phone + 4), {390, 800});
+  CHECK(ui.status_whole == state.message);
+  state.message.clear();
+  CHECK(bar_height({390, 800}) < desktop + 1);  // no message: one line
+}
+
 TEST_CASE("ui: odd documents draw: long names, no groups, no article, narrow window, empty lists") {
   UiContext ctx(1.0f);
   UiResources& ui = ctx.ui;
