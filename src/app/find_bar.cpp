@@ -66,7 +66,7 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   const char* tag_all = "Tag all as\xE2\x80\xA6##find";
   same_line_or_wrap(button_width(tag_all));
   if (f.matches.empty()) ImGui::BeginDisabled();
-  if (ImGui::Button(tag_all)) open_menu(ui, "findtag-menu");
+  if (ImGui::Button(tag_all)) open_menu(ui, "findtag-menu", false, "find-tag-all");
   record_item_rect(ui, "find-tag-all");
   if (f.matches.empty()) ImGui::EndDisabled();
   // The same words in the collection's other documents: listed when asked (the texts are
@@ -75,7 +75,7 @@ void draw_find_bar(AppState& state, UiResources& ui) {
     const char* others = "Other documents\xE2\x80\xA6##find";
     same_line_or_wrap(button_width(others));
     if (f.query.empty()) ImGui::BeginDisabled();
-    if (ImGui::Button(others)) open_menu(ui, "find-documents");
+    if (ImGui::Button(others)) open_menu(ui, "find-documents", false, "find-other-documents");
     record_item_rect(ui, "find-other-documents");
     if (f.query.empty()) ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
@@ -89,6 +89,7 @@ void draw_find_bar(AppState& state, UiResources& ui) {
   record_item_rect(ui, "find-close");
   ui.find_bar_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();
+  record_item_rect(ui, "find-bar");  // the whole bar: its menus open below it
   ImGui::PopStyleColor();
 }
 

@@ -29,6 +29,17 @@ constexpr const char* kDot = "  \xC2\xB7  ";
 
 // --- Section: KeyMenu ---
 
+// BeginPopup for `name`, placed where open_menu asked (below the button that opened it) on
+// its first frame. The place cannot be set when the popup is opened: the first BeginPopup of
+// another, closed menu clears what SetNextWindowPos set.
+bool menu_popup(UiResources& ui, const char* name) {
+  if (ui.menu_place_for == name && ImGui::IsPopupOpen(name)) {
+    ImGui::SetNextWindowPos(ImVec2(ui.menu_place[0], ui.menu_place[1]));
+    ui.menu_place_for.clear();
+  }
+  return ImGui::BeginPopup(name);
+}
+
 // A menu item's text as spoken: its middle dots ("PER  ·  person") as commas.
 std::string spoken_words(const std::string& text) {
   std::string out = text;
@@ -306,7 +317,7 @@ void draw_tag_menu(AppState& state, UiResources& ui) {
 // --- Section: the find bar's "Tag all as" menu ---
 
 void draw_find_tag_menu(AppState& state, UiResources& ui) {
-  if (!ImGui::BeginPopup("findtag-menu")) return;
+  if (!menu_popup(ui, "findtag-menu")) return;
   const Document& doc = state.doc();
   KeyMenu menu(ui, true, "Tag all matches as");
   ImGui::TextDisabled("Tag all %zu matches of \xE2\x80\x9E%s\xE2\x80\x9D as", state.find.matches.size(),
@@ -327,7 +338,7 @@ void draw_find_tag_menu(AppState& state, UiResources& ui) {
 // --- Section: the find bar's "Other documents" list ---
 
 void draw_find_documents_menu(AppState& state, UiResources& ui) {
-  if (!ImGui::BeginPopup("find-documents")) return;
+  if (!menu_popup(ui, "find-documents")) return;
   const std::vector<CollectionMatch> others = find_in_other_documents(state);  // a copy: choosing one changes it
   KeyMenu menu(ui, true, "Other documents with these words");
   const std::string query = display_text(state.find.query, 40);
@@ -339,6 +350,7 @@ void draw_find_documents_menu(AppState& state, UiResources& ui) {
     ImGui::TextDisabled("\xE2\x80\x9E%s\xE2\x80\x9D in %s (%s)", query.c_str(),
                         count_of(others.size(), "other document", "other documents").c_str(),
                         count_of(total, "match", "matches").c_str());
+    record_item_rect(ui, "find-documents-header");
     ImGui::Separator();
   }
   char digit[8];
@@ -461,9 +473,10 @@ void draw_speaker_menu(AppState& state, UiResources& ui) {
 
 }  // namespace
 
-void open_menu(UiResources& ui, const std::string& popup, bool at_selection) {
+void open_menu(UiResources& ui, const std::string& popup, bool at_selection, const std::string& button) {
   ui.request_menu = popup;
   ui.menu_at_selection = at_selection;
+  ui.menu_button = button;
   ui.menu_cursor = 0;
   ui.menu_page = 0;
   ui.menu_width = 0;
@@ -477,6 +490,16 @@ void draw_menus(AppState& state, UiResources& ui) {
       if (entity_screen_rect(ui, ui.menu_entity, r)) ImGui::SetNextWindowPos(ImVec2(r[0], r[3] + 2 * ui.scale));
       ui.menu_at_selection = false;
     }
+    // A find-bar button's menu opens below the whole bar, at the button: at the pointer it
+    // covered the bar's other buttons.
+    float b[4], bar[4];
+    ui.menu_place_for.clear();
+    if (!ui.menu_button.empty() && item_screen_rect(ui, ui.menu_button, b)) {
+      const float top = item_screen_rect(ui, "find-bar", bar) ? std::max(bar[3], b[3]) : b[3];
+      ui.menu_place = {b[0], top + 2 * ui.scale};
+      ui.menu_place_for = ui.request_menu;  // applied by its own BeginPopup (menu_popup)
+    }
+    ui.menu_button.clear();
     ImGui::OpenPopup(ui.request_menu.c_str());
     ui.request_menu.clear();
   }

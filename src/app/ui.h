@@ -104,6 +104,9 @@ struct UiResources {
   // the highlighted item, the menu's page (0 main, 1 "label all", 2 "merge into"), its filter.
   std::string request_menu;      // "entity-menu", "tag-menu", "group-menu", "speaker-menu"
   bool menu_at_selection = false;  // open under the selected entity (keyboard), not the mouse
+  std::string menu_button;         // open below this named item (item_rects), not the mouse
+  std::string menu_place_for;      // the popup that opens at menu_place (its first frame)
+  std::array<float, 2> menu_place{0, 0};
   int menu_cursor = 0;
   int menu_count = 0;            // items in the menu last frame
   float menu_width = 0;          // its widest item last frame
@@ -199,7 +202,9 @@ void draw_quote_tooltip(AppState& state, int index, bool in_text);
 // Opens `popup` ("entity-menu" for ui.menu_entity, "tag-menu", "group-menu" for
 // ui.menu_group, "speaker-menu" for ui.menu_quote) in the next frame, under the selected
 // entity when `at_selection` (opened by a key), else at the mouse.
-void open_menu(UiResources& ui, const std::string& popup, bool at_selection = false);
+// `button`: the named item (item_rects) that opened it: the menu opens below it (and below
+// the find bar, for the find bar's buttons).
+void open_menu(UiResources& ui, const std::string& popup, bool at_selection = false, const std::string& button = "");
 // Draws whichever menu is open (menus.cpp); called once per frame at the top level.
 void draw_menus(AppState& state, UiResources& ui);
 // The questions asked before what cannot be undone (Clear local data, Forget what was

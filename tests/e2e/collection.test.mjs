@@ -277,6 +277,10 @@ test('Find lists the other documents that hold the words; choosing one opens it 
             'the long text is listed');
   assert.equal(await page.evaluate(() => glosa.itemRect('find-document:' + glosa.listDocuments()[1].id)), null,
                'the English one, without the words, is not');
+  // The list opens below the find bar: it covered the bar's own buttons (QA round 6).
+  const header = await page.evaluate(() => glosa.itemRect('find-documents-header'));
+  const close = await page.evaluate(() => glosa.itemRect('find-close'));
+  assert.ok(header.y0 > close.y1, `the list is below the bar's buttons: ${JSON.stringify({ header, close })}`);
   await page.screenshot({ path: path.join(artifacts, 'find-other-documents.png') });
   await page.keyboard.press('1');  // the first listed, by its digit
   await frames(page, 6);
