@@ -71,7 +71,11 @@ void handle_keyboard(AppState& state, UiResources& ui) {
   const bool ctrl = io.KeyCtrl || io.KeySuper;
   const bool shift = io.KeyShift;
   const bool alt = io.KeyAlt;
-  if (shift && !ctrl && !alt && pressed_raw('/')) {  // "?"
+  // "?": Shift+/ on a US or Polish keyboard; on others (German: Shift+ß) only the character
+  // says it.
+  const bool question_typed = std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '?') !=
+                              io.InputQueueCharacters.end();
+  if ((shift && !ctrl && !alt && pressed_raw('/')) || (!ctrl && question_typed)) {
     ui.show_shortcuts = true;
     return;
   }
@@ -150,7 +154,11 @@ void draw_shortcuts(AppState& state, UiResources& ui) {
   }
   ImGui::Dummy(ImVec2(0, 4 * ui.scale));
   // "?" opens it and, once it is showing (not in the frame it opened), closes it again.
-  const bool question = !ImGui::IsWindowAppearing() && ImGui::GetIO().KeyShift && ImGui::IsKeyPressed('/', false);
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool question = !ImGui::IsWindowAppearing() &&
+                        ((io.KeyShift && ImGui::IsKeyPressed('/', false)) ||
+                         std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '?') !=
+                             io.InputQueueCharacters.end());
   if (ImGui::Button("Close (Esc)##overlay") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || question) {
     ui.show_shortcuts = false;
     ImGui::CloseCurrentPopup();

@@ -298,6 +298,17 @@ test('what the canvas alone shows is spoken: a menu\'s item, the palette\'s row,
   assert.ok(keys.includes('Tab / Shift+Tab: select the next'));
   await page.keyboard.press('Escape');
   await frames(page, 3);
+  // On a German keyboard "?" is Shift+ß: no "/" key is pressed, only the character says it.
+  await page.evaluate(() => { document.getElementById('spoken').textContent = ''; });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: '?', code: 'Minus', text: '?', unmodifiedText: 'ß',
+                                             windowsVirtualKeyCode: 219, nativeVirtualKeyCode: 219, modifiers: 8 });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: '?', code: 'Minus', windowsVirtualKeyCode: 219,
+                                             nativeVirtualKeyCode: 219, modifiers: 8 });
+  await frames(page, 3);
+  assert.ok((await spoken()).startsWith('Keyboard shortcuts'), 'a "?" typed on another layout opens the list too');
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
   assert.deepEqual(errors, []);
   await context.close();
 });
