@@ -247,6 +247,7 @@ bool join_particle_names(Document& doc) {
       const Entity& b = doc.entities[j];
       if (b.begin_byte < a.end_byte) continue;  // inside or overlapping: not the next name
       if (b.origin != Origin::Model || b.label != "PER") break;
+      if (b.begin_byte - a.end_byte > 64) break;  // a few particles, never a sentence
       const std::vector<Word> gap = words_in(text, a.end_byte, b.begin_byte);
       if (text.substr(a.end_byte, b.begin_byte - a.end_byte).find('\n') != std::string_view::npos) break;
       bool only_particles = true;
@@ -270,8 +271,15 @@ bool join_particle_names(Document& doc) {
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     Entity& e = doc.entities[i];
     if (drop[i] || e.origin != Origin::Model || e.label != "PER") continue;
-    const size_t line = text.rfind('\n', e.begin_byte == 0 ? 0 : e.begin_byte - 1);
-    const size_t from = line == std::string_view::npos ? 0 : line + 1;
+    // The few words before it on its line (not the whole line: a text pasted as one line
+    // made this quadratic), from a word's start.
+    size_t from = e.begin_byte > 64 ? e.begin_byte - 64 : 0;
+    const size_t line = text.substr(from, e.begin_byte - from).rfind('\n');
+    if (line != std::string_view::npos) {
+      from += line + 1;
+    } else if (from > 0) {
+      while (from < e.begin_byte && text[from - 1] != ' ' && text[from - 1] != '\t') ++from;
+    }
     const std::vector<Word> before = words_in(text, from, e.begin_byte);
     const size_t previous_end = i > 0 ? doc.entities[i - 1].end_byte : 0;
     size_t begin = e.begin_byte;
@@ -362,18 +370,17 @@ bool tag_repeated_surnames(Document& doc) {
     surnames.insert(std::string(last));
   }
   if (surnames.empty()) return false;
-  // Every byte inside an entity (any label, rejected ones too: a person's "no" stands).
+  // Every byte inside an entity (any label, rejected ones too: a person's "no" stands): the
+  // spans by start, with the furthest end of each prefix, so that an overlap is one search.
   std::vector<std::pair<size_t, size_t>> taken;
   for (const Entity& e : doc.entities) taken.emplace_back(e.begin_byte, e.end_byte);
   std::sort(taken.begin(), taken.end());
+  std::vector<size_t> furthest(taken.size());
+  for (size_t i = 0; i < taken.size(); ++i) furthest[i] = std::max(taken[i].second, i ? furthest[i - 1] : 0);
   const auto overlaps = [&](size_t b, size_t e) {
-    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(e, size_t{0}));
-    while (it != taken.begin()) {
-      --it;
-      if (it->second > b) return true;
-      if (it->first + (e - b) + 4096 < b) break;  // spans are short; a far one cannot reach
-    }
-    return false;
+    const size_t starting_before = static_cast<size_t>(
+        std::lower_bound(taken.begin(), taken.end(), std::make_pair(e, size_t{0})) - taken.begin());
+    return starting_before > 0 && furthest[starting_before - 1] > b;
   };
   const auto letter_at = [&](size_t pos, bool before) {
     if (before ? pos == 0 : pos >= text.size()) return false;
@@ -400,11 +407,25 @@ bool tag_repeated_surnames(Document& doc) {
     }
     return false;
   };
+  // One pass over the words of the text (a run of letters, digits and hyphens), each looked
+  // up among the surnames: linear in the text, however many surnames a long one has.
   std::vector<Entity> added;
-  for (const std::string& name : surnames) {
-    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-      const size_t end = at + name.size();
-      if (letter_at(at, true) || letter_at(end, false) || overlaps(at, end) || capitalised_neighbour(at, end)) continue;
+  size_t len = 0;
+  for (size_t at = 0; at < text.size();) {
+    const char32_t c = decode_utf8(text, at, &len);
+    if (!is_letter(c)) {
+      at += len;
+      continue;
+    }
+    size_t end = at;
+    while (end < text.size()) {
+      size_t l = 0;
+      const char32_t d = decode_utf8(text, end, &l);
+      if (!is_letter(d) && !(d >= U'0' && d <= U'9') && d != U'-') break;
+      end += l;
+    }
+    const std::string_view word = text.substr(at, end - at);
+    if (surnames.count(word) != 0 && !letter_at(at, true) && !overlaps(at, end) && !capitalised_neighbour(at, end)) {
       Entity e;
       e.begin_byte = at;
       e.end_byte = end;
@@ -412,9 +433,8 @@ bool tag_repeated_surnames(Document& doc) {
       e.origin = Origin::Model;
       e.confidence = kUnsureBelow - 0.1f;  // found by its spelling only: shown as unsure
       added.push_back(e);
-      taken.emplace_back(at, end);
-      std::sort(taken.begin(), taken.end());
     }
+    at = end;
   }
   for (Entity& e : added) doc.entities.push_back(std::move(e));
   return !added.empty();

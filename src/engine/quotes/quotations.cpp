@@ -1189,7 +1189,10 @@ void QuoteFinder::add_dash_speech(std::vector<QuoteSpan>* spans, std::vector<Cla
         if (!is_capitalized(open + 1) && clause_after(open + 1, line_end, 2).has_cue) break;
         size_t end = kNoToken;
         size_t clause_end = line_end;
-        for (size_t t = open + 2; t < line_end; ++t) {
+        // A speech opened within the line must find its clause within 300 tokens: every
+        // unattributed "… . – X" of a long paragraph would otherwise scan to its end.
+        const size_t scan_end = mid_line && k == SpanKind::DashAttributed ? std::min(line_end, open + 300) : line_end;
+        for (size_t t = open + 2; t < scan_end; ++t) {
           if (quoted[t] || !is_dash_token(t) || !tokens_[t].space_before) continue;
           const Clause c = clause_after(t + 1, line_end, 2);
           if (!c.has_cue) continue;
