@@ -719,48 +719,18 @@ bool may_capitalise(const std::u32string& s) {
   return true;
 }
 
-}  // namespace
-
-std::string base_form(std::string_view surface, std::string_view label, std::string_view lang,
-                      const Lexicon* lex) {
-  std::vector<std::u32string> words = split_words(surface);
-  if (words.empty()) return "";
-  if (lang != "pl" || lex == nullptr) {
-    words.back() = strip_possessive(words.back());
-    return from_codepoints(join_words(words));
-  }
+// The base form of a name other than a person's or a NORP word (base_form).
+std::u32string polish_non_person(const std::vector<std::u32string>& words, std::string_view label, const Lexicon& lex) {
   const bool starts_lower = is_lower(words[0][0]);
-  std::u32string out;
-  if (label == "PER") {
-    out = polish_person(words, *lex);
-    // Lower-case "persons" are groups ("torysów"): no capital is invented for them.
-    return from_codepoints(out);
-  }
-  if (label == "NORP") {
-    for (auto& w : words) w = polish_word(w, *lex, false).lemma;
-    return from_codepoints(join_words(words));
-  }
-  // A name in quotation marks ("„Gazecie Wyborczej”") inflects inside them.
-  const auto is_mark = [](char32_t c) {
-    return c == U'\u201E' || c == U'\u201C' || c == U'\u201D' || c == U'"' || c == U'\u00AB' || c == U'\u00BB';
-  };
-  if (words.front().size() > 1 && words.back().size() > 1 && is_mark(words.front().front()) && is_mark(words.back().back())) {
-    const char32_t open = words.front().front(), close = words.back().back();
-    std::vector<std::u32string> inner = words;
-    inner.front().erase(0, 1);
-    inner.back().pop_back();
-    const std::string base = base_form(from_codepoints(join_words(inner)), label, lang, lex);
-    return from_codepoints(std::u32string(1, open)) + base + from_codepoints(std::u32string(1, close));
-  }
-  out = polish_name(words, *lex);
-  if (label == "LOC" && !is_known_place(split_words(from_codepoints(out)), *lex)) {
+  std::u32string out = polish_name(words, lex);
+  if (label == "LOC" && !is_known_place(split_words(from_codepoints(out)), lex)) {
     // A place the word rules do not know: a listed place that keeps at least as much of
     // the mention as the rules' guess does ("Stanach" -> "Stany", not "Atlantyku" -> "Atlanta"),
     // or, where the rules left the mention as it was, one whose every word is all in the
     // mention's, diacritics aside ("Łodzi" -> "Łódź", "Krakowie" -> "Kraków"; not
     // "Atlantyk" -> "Atlanta").
     bool whole = false;
-    const std::string place = match_place(words, *lex, &whole);
+    const std::string place = match_place(words, lex, &whole);
     const bool unchanged = out == join_words(words);
     // A place of several words, or of a hyphenated one, matched word by word is the better
     // guess: the word rules inflect only the last part of a hyphenated word ("Bielska-Białej"
@@ -779,11 +749,45 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
                               !(rest == U"e" && !guess.empty() && guess.back() == U'c');
     if (!place.empty() && !shorter_name && ((unchanged && whole) || several ||
                            shared_letters(words, split_words(place)) >= shared_letters(words, split_words(from_codepoints(out))))) {
-      return place;
+      return to_codepoints(place);
     }
   }
   if (starts_lower && may_capitalise(out)) out = capitalise_first(out);
-  return from_codepoints(out);
+  return out;
+}
+
+}  // namespace
+
+std::string base_form(std::string_view surface, std::string_view label, std::string_view lang,
+                      const Lexicon* lex) {
+  std::vector<std::u32string> words = split_words(surface);
+  if (words.empty()) return "";
+  if (lang != "pl" || lex == nullptr) {
+    words.back() = strip_possessive(words.back());
+    return from_codepoints(join_words(words));
+  }
+  if (label == "PER") {
+    // Lower-case "persons" are groups ("torysów"): no capital is invented for them.
+    return from_codepoints(polish_person(words, *lex));
+  }
+  if (label == "NORP") {
+    for (auto& w : words) w = polish_word(w, *lex, false).lemma;
+    return from_codepoints(join_words(words));
+  }
+  // A name in quotation marks ("„Gazecie Wyborczej”") inflects inside them (one pair; not
+  // recursively: a hostile span of a million marks must not nest a million calls).
+  const auto is_mark = [](char32_t c) {
+    return c == U'\u201E' || c == U'\u201C' || c == U'\u201D' || c == U'"' || c == U'\u00AB' || c == U'\u00BB';
+  };
+  const size_t letters_inside = words.size() == 1 ? words.front().size() : 3;
+  if (letters_inside > 2 && words.front().size() > 1 && words.back().size() > 1 && is_mark(words.front().front()) &&
+      is_mark(words.back().back())) {
+    const char32_t open = words.front().front(), close = words.back().back();
+    words.front().erase(0, 1);
+    words.back().pop_back();
+    return from_codepoints(std::u32string(1, open) + polish_non_person(words, label, *lex) + std::u32string(1, close));
+  }
+  return from_codepoints(polish_non_person(words, label, *lex));
 }
 
 // --- Section: relational words ---

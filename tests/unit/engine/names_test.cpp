@@ -369,6 +369,10 @@ TEST_CASE("base forms: a name in quotation marks inflects inside them") {
       {"\"Rzeczpospolitej\"", "ORG", "\"Rzeczpospolita\""},
       {"NSZZ \u201ESolidarno\u015B\u0107\u201D", "ORG", "NSZZ \u201ESolidarno\u015B\u0107\u201D"},
   });
+  // A hostile span of marks: one pair is taken off, not one per call (no deep recursion).
+  const auto lex = shipped_lexicon();
+  const std::string marks(200000, '"');
+  CHECK(base_form(marks, "ORG", "pl", lex.get()).size() == marks.size());
 }
 
 TEST_CASE("entity groups: a bracketed acronym and its later uses join the name it abbreviates") {
