@@ -100,51 +100,40 @@ void draw_status_bar(AppState& state, UiResources& ui) {
              (saving.empty() ? "" : "  \xC2\xB7  " + saving);
   }
   const std::string message = display_text(state.message, 300);
+  float message_x0 = p.x + width;
   if (two_lines) {
-    // The message whole across the first line; the saving state, then the facts, below.
+    // The message across the first line; the saving state, then the facts, below.
+    message_x0 = p.x;
     draw_text_ellipsis(dl, font, fs, p.x, y, width, ImGui::GetColorU32(message_color(state.message_kind)), message);
     const std::string below = saving.empty() ? facts : saving + "  \xC2\xB7  " + facts;
     const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
     draw_text_ellipsis(dl, font, fs, p.x, y + line_h, width, col, below);
-    const float wrap = std::min(ImGui::GetFontSize() * 36, ImGui::GetIO().DisplaySize.x - 32 * ui.scale);
-    if (tapped) {
-      ui.status_whole = ImGui::GetIO().MousePos.y < p.y + line_h ? display_text(state.message, 2000) : facts + "\n" + saving;
-      ImGui::OpenPopup("status-whole");
+  } else {
+    const float message_full = text_width(font, message);
+    const float facts_full = text_width(font, facts);
+    const float saving_full = saving.empty() ? 0 : text_width(font, saving) + gap;
+    const float left_room = std::max(width * 0.6f, width - message_full - gap);
+    const float facts_room = std::max(0.0f, std::min(facts_full, left_room - saving_full));
+    float x = p.x;
+    x += draw_text_ellipsis(dl, font, fs, x, y, facts_room, ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);
+    if (!saving.empty()) {
+      const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+      x += gap;
+      x += draw_text_ellipsis(dl, font, fs, x, y, std::max(0.0f, left_room - (x - p.x)), col, saving);
     }
-    ImGui::SetNextWindowPos(ImVec2(p.x + width, p.y - 4 * ui.scale), ImGuiCond_Always, ImVec2(1, 1));
-    if (ImGui::BeginPopup("status-whole")) {
-      close_popup_on_escape();
-      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
-      ImGui::TextUnformatted(ui.status_whole.c_str());
-      ImGui::PopTextWrapPos();
-      record_item_rect(ui, "status-whole");
-      ImGui::EndPopup();
+    if (!message.empty()) {
+      const float room = std::max(0.0f, p.x + width - (x + gap));
+      const float w = std::min(message_full, room);
+      message_x0 = p.x + width - w;
+      draw_text_ellipsis(dl, font, fs, message_x0, y, w + 1, ImGui::GetColorU32(message_color(state.message_kind)), message);
     }
-    return;
-  }
-  const float message_full = text_width(font, message);
-  const float facts_full = text_width(font, facts);
-  const float saving_full = saving.empty() ? 0 : text_width(font, saving) + gap;
-  const float left_room = std::max(width * 0.6f, width - message_full - gap);
-  const float facts_room = std::max(0.0f, std::min(facts_full, left_room - saving_full));
-  float x = p.x;
-  x += draw_text_ellipsis(dl, font, fs, x, y, facts_room, ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);
-  if (!saving.empty()) {
-    const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    x += gap;
-    x += draw_text_ellipsis(dl, font, fs, x, y, std::max(0.0f, left_room - (x - p.x)), col, saving);
-  }
-  float message_x0 = p.x + width;
-  if (!message.empty()) {
-    const float room = std::max(0.0f, p.x + width - (x + gap));
-    const float w = std::min(message_full, room);
-    message_x0 = p.x + width - w;
-    draw_text_ellipsis(dl, font, fs, message_x0, y, w + 1, ImGui::GetColorU32(message_color(state.message_kind)), message);
   }
   // The whole of the part under the pointer: the message, or the facts and the saving state.
+  // (On a phone: the message's line, or the line below it.)
   const auto whole = [&] {
-    return ImGui::GetIO().MousePos.x >= message_x0 ? display_text(state.message, 2000)
-                                                   : facts + (saving.empty() ? "" : "\n" + saving);
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const bool on_message = two_lines ? m.y < p.y + line_h : m.x >= message_x0;
+    return on_message ? display_text(state.message, 2000) : facts + (saving.empty() ? "" : "\n" + saving);
   };
   const float wrap = std::min(ImGui::GetFontSize() * 36, ImGui::GetIO().DisplaySize.x - 32 * ui.scale);
   // A click or a tap keeps the whole line open until the next one (a phone has no hover, and
