@@ -100,14 +100,15 @@ void draw_status_bar(AppState& state, UiResources& ui) {
              (saving.empty() ? "" : "  \xC2\xB7  " + saving);
   }
   const std::string message = display_text(state.message, 300);
+  // Red when the browser refused to save, grey otherwise.
+  const ImU32 saving_color = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
   float message_x0 = p.x + width;
   if (two_lines) {
     // The message across the first line; the saving state, then the facts, below.
     message_x0 = p.x;
     draw_text_ellipsis(dl, font, fs, p.x, y, width, ImGui::GetColorU32(message_color(state.message_kind)), message);
     const std::string below = saving.empty() ? facts : saving + "  \xC2\xB7  " + facts;
-    const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    draw_text_ellipsis(dl, font, fs, p.x, y + line_h, width, col, below);
+    draw_text_ellipsis(dl, font, fs, p.x, y + line_h, width, saving_color, below);
   } else {
     const float message_full = text_width(font, message);
     const float facts_full = text_width(font, facts);
@@ -117,9 +118,8 @@ void draw_status_bar(AppState& state, UiResources& ui) {
     float x = p.x;
     x += draw_text_ellipsis(dl, font, fs, x, y, facts_room, ImGui::GetColorU32(ImGuiCol_TextDisabled), facts);
     if (!saving.empty()) {
-      const ImU32 col = state.storage_failed ? IM_COL32(190, 30, 30, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
       x += gap;
-      x += draw_text_ellipsis(dl, font, fs, x, y, std::max(0.0f, left_room - (x - p.x)), col, saving);
+      x += draw_text_ellipsis(dl, font, fs, x, y, std::max(0.0f, left_room - (x - p.x)), saving_color, saving);
     }
     if (!message.empty()) {
       const float room = std::max(0.0f, p.x + width - (x + gap));
