@@ -33,6 +33,7 @@ const char* kUsage =
     "                   [--cluster-dims N]\n"
     "                   [--save-gazetteer FILE] [--gazetteer-from FILE] [--second-pass] [--bilou]\n"
     "                   [--train-margin X] [--names MIN] [--window-net BITS,DIMS,HIDDEN,EPOCHS]\n"
+    "                   [--linear-runs N]\n"
     "  SCHEME: nkjp, bsnlp or conll (label mapping, see engine/eval/gold_labels.h)\n"
     "  --respace P       share of space-joined (NKJP/CoNLL) records re-spaced (default 0.5)\n"
     "  --bsnlp-holdout K train on BSNLP documents whose index %% 5 != K (score on == K)\n"
@@ -53,6 +54,8 @@ const char* kUsage =
     "  --window-net B,D,H,E  also trains the window network (engine/tagger/window_net.h): 2^B\n"
     "                    hashed sub-word embeddings of D values, H hidden units, E epochs; its\n"
     "                    weight beside the linear scores is picked on --dev (required then)\n"
+    "  --linear-runs N   the linear weights as the mean of N perceptron runs, each over its own\n"
+    "                    shuffle of the data (N times the final model's training time)\n"
     "  --ignore-classes  classes left out of the tag set; their gold spans train as \"any tag\"\n"
     "  --dev             scores the written model on the file, picks the O bias with the best\n"
     "                    micro F1 (--no-o-bias: none) and the temperature that calibrates\n"
@@ -154,6 +157,10 @@ int main(int argc, char** argv) {
       }
     }
     else if (a == "--respace") respace_prob = std::atof(v.c_str());
+    else if (a == "--linear-runs") {
+      opt.linear_runs = std::atoi(v.c_str());
+      if (opt.linear_runs < 1 || opt.linear_runs > 16) return fail("expected --linear-runs N (1..16)", 2);
+    }
     else if (a == "--train-margin") opt.margin = static_cast<float>(std::atof(v.c_str()));
     else if (a == "--window-net") {
       unsigned bits = 0, dims = 0, hidden = 0;

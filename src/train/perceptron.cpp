@@ -337,6 +337,7 @@ void jackknife_doc_labels(const std::vector<Example>& examples, const ner::Gazet
   TrainOptions first = opt;
   first.second_pass = false;
   first.window_net = false;  // the folds only give kDocLabel
+  first.linear_runs = 1;     // one run is enough for that, at a third of the time
   first.verbose = false;
   TrainStats st;
   ner::ModelData m = train_model(train, gazetteer, first, &st);
@@ -419,84 +420,100 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
                  std::chrono::duration<double>(clock::now() - t0).count());
   }
   const size_t buckets = size_t{1} << opt.bucket_bits;
-  Averaged W, S, Tr;
-  W.init(buckets * T);
-  S.init(T);
-  Tr.init(T * T);
   const ner::BioConstraints bio = ner::bio_constraints(tags);
-  std::vector<size_t> order(st->sentences);
-  std::iota(order.begin(), order.end(), 0);
-  Rng rng{opt.seed};
-  float c = 1.0f;
-  std::vector<float> emit;
-  std::vector<int> pred;
-  std::vector<uint8_t> gold_eff;
-  for (int epoch = 0; epoch < opt.epochs; ++epoch) {
-    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng.below(k)]);
-    size_t wrong_tokens = 0;
-    for (size_t s : order) {
-      const size_t a = d.sent_off[s], b = d.sent_off[s + 1], n = b - a;
-      emit.assign(n * T, 0.0f);
-      for (size_t t = 0; t < n; ++t) {
-        float* e = &emit[t * T];
-        for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
-          const float* row = &W.w[size_t{d.feat[f]} * T];
-          for (size_t j = 0; j < T; ++j) e[j] += row[j];
-        }
-      }
-      // Loss-augmented decoding: every tag but the gold one gets `margin` more, so the
-      // weights move until the gold path wins by that much per token (not on free tokens).
-      if (opt.margin > 0) {
+  // The averaged weights of every run, summed (divided by the number of runs below).
+  std::vector<float> w_mean(buckets * T, 0.0f), s_mean(T, 0.0f), tr_mean(T * T, 0.0f);
+  const int runs = std::max(1, opt.linear_runs);
+  for (int run = 0; run < runs; ++run) {
+    Averaged W, S, Tr;
+    W.init(buckets * T);
+    S.init(T);
+    Tr.init(T * T);
+    std::vector<size_t> order(st->sentences);
+    std::iota(order.begin(), order.end(), 0);
+    // Run 0 shuffles as a single run always did; the others from seeds of their own.
+    Rng rng{run == 0 ? opt.seed : ner::mix64(opt.seed * 1000003u + static_cast<uint64_t>(run))};
+    float c = 1.0f;
+    std::vector<float> emit;
+    std::vector<int> pred;
+    std::vector<uint8_t> gold_eff;
+    for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+      for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng.below(k)]);
+      size_t wrong_tokens = 0;
+      for (size_t s : order) {
+        const size_t a = d.sent_off[s], b = d.sent_off[s + 1], n = b - a;
+        emit.assign(n * T, 0.0f);
         for (size_t t = 0; t < n; ++t) {
-          if (d.free_tag[a + t]) continue;
-          for (size_t j = 0; j < T; ++j) if (j != d.gold[a + t]) emit[t * T + j] += opt.margin;
+          float* e = &emit[t * T];
+          for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
+            const float* row = &W.w[size_t{d.feat[f]} * T];
+            for (size_t j = 0; j < T; ++j) e[j] += row[j];
+          }
         }
-      }
-      ner::viterbi(emit.data(), n, T, S.w.data(), Tr.w.data(), bio, &pred);
-      // Effective gold: a predicted tag of a class this corpus does not annotate, over gold O,
-      // counts as right.
-      gold_eff.assign(d.gold.begin() + static_cast<long>(a), d.gold.begin() + static_cast<long>(b));
-      const uint64_t unknown = d.unknown[s];
-      if (unknown) {
-        for (size_t t = 0; t < n; ++t) {
-          if (gold_eff[t] == 0 && (unknown >> pred[t] & 1)) gold_eff[t] = static_cast<uint8_t>(pred[t]);
+        // Loss-augmented decoding: every tag but the gold one gets `margin` more, so the
+        // weights move until the gold path wins by that much per token (not on free tokens).
+        if (opt.margin > 0) {
+          for (size_t t = 0; t < n; ++t) {
+            if (d.free_tag[a + t]) continue;
+            for (size_t j = 0; j < T; ++j) if (j != d.gold[a + t]) emit[t * T + j] += opt.margin;
+          }
         }
-      }
-      // Inside a span of an ignored class any tag is right, as long as the tag scheme stays
-      // valid (an I- tag right after the region must continue a span the region's prediction
-      // began).
-      bool any_free = false;
-      for (size_t t = 0; t < n; ++t) {
-        if (d.free_tag[a + t]) { gold_eff[t] = static_cast<uint8_t>(pred[t]); any_free = true; }
-      }
-      if (unknown || any_free) normalise_tags(tags, gold_eff.data(), n);
-      bool same = true;
-      for (size_t t = 0; t < n; ++t) if (pred[t] != gold_eff[t]) { same = false; ++wrong_tokens; }
-      if (!same) {
+        ner::viterbi(emit.data(), n, T, S.w.data(), Tr.w.data(), bio, &pred);
+        // Effective gold: a predicted tag of a class this corpus does not annotate, over gold O,
+        // counts as right.
+        gold_eff.assign(d.gold.begin() + static_cast<long>(a), d.gold.begin() + static_cast<long>(b));
+        const uint64_t unknown = d.unknown[s];
+        if (unknown) {
+          for (size_t t = 0; t < n; ++t) {
+            if (gold_eff[t] == 0 && (unknown >> pred[t] & 1)) gold_eff[t] = static_cast<uint8_t>(pred[t]);
+          }
+        }
+        // Inside a span of an ignored class any tag is right, as long as the tag scheme stays
+        // valid (an I- tag right after the region must continue a span the region's prediction
+        // began).
+        bool any_free = false;
         for (size_t t = 0; t < n; ++t) {
-          const size_t g = gold_eff[t], p = static_cast<size_t>(pred[t]);
-          if (g != p) {
-            for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
-              const size_t base = size_t{d.feat[f]} * T;
-              W.add(base + g, 1.0f, c);
-              W.add(base + p, -1.0f, c);
+          if (d.free_tag[a + t]) { gold_eff[t] = static_cast<uint8_t>(pred[t]); any_free = true; }
+        }
+        if (unknown || any_free) normalise_tags(tags, gold_eff.data(), n);
+        bool same = true;
+        for (size_t t = 0; t < n; ++t) if (pred[t] != gold_eff[t]) { same = false; ++wrong_tokens; }
+        if (!same) {
+          for (size_t t = 0; t < n; ++t) {
+            const size_t g = gold_eff[t], p = static_cast<size_t>(pred[t]);
+            if (g != p) {
+              for (uint64_t f = d.tok_off[a + t]; f < d.tok_off[a + t + 1]; ++f) {
+                const size_t base = size_t{d.feat[f]} * T;
+                W.add(base + g, 1.0f, c);
+                W.add(base + p, -1.0f, c);
+              }
+            }
+            if (t == 0) {
+              if (g != p) { S.add(g, 1.0f, c); S.add(p, -1.0f, c); }
+            } else {
+              const size_t gp = gold_eff[t - 1], pp = static_cast<size_t>(pred[t - 1]);
+              if (gp != pp || g != p) { Tr.add(gp * T + g, 1.0f, c); Tr.add(pp * T + p, -1.0f, c); }
             }
           }
-          if (t == 0) {
-            if (g != p) { S.add(g, 1.0f, c); S.add(p, -1.0f, c); }
-          } else {
-            const size_t gp = gold_eff[t - 1], pp = static_cast<size_t>(pred[t - 1]);
-            if (gp != pp || g != p) { Tr.add(gp * T + g, 1.0f, c); Tr.add(pp * T + p, -1.0f, c); }
-          }
         }
+        c += 1.0f;
       }
-      c += 1.0f;
+      if (opt.verbose) {
+        const std::string run_label = runs > 1 ? "run " + std::to_string(run + 1) + ", " : "";
+        std::fprintf(stderr, "%sepoch %d: token errors %zu (%.2f%%) (%.1fs)\n", run_label.c_str(), epoch + 1,
+                     wrong_tokens, 100.0 * wrong_tokens / std::max<size_t>(1, st->tokens),
+                     std::chrono::duration<double>(clock::now() - t0).count());
+      }
     }
-    if (opt.verbose) {
-      std::fprintf(stderr, "epoch %d: token errors %zu (%.2f%%) (%.1fs)\n", epoch + 1, wrong_tokens,
-                   100.0 * wrong_tokens / std::max<size_t>(1, st->tokens),
-                   std::chrono::duration<double>(clock::now() - t0).count());
-    }
+    for (size_t k = 0; k < w_mean.size(); ++k) w_mean[k] += W.avg(k, c);
+    for (size_t k = 0; k < T; ++k) s_mean[k] += S.avg(k, c);
+    for (size_t k = 0; k < T * T; ++k) tr_mean[k] += Tr.avg(k, c);
+  }
+  if (runs > 1) {
+    const float inv = 1.0f / static_cast<float>(runs);
+    for (float& v : w_mean) v *= inv;
+    for (float& v : s_mean) v *= inv;
+    for (float& v : tr_mean) v *= inv;
   }
 
   // Average, prune to the strongest rows, quantise to int8.
@@ -507,13 +524,13 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   m.bucket_bits = opt.bucket_bits;
   m.start.resize(T);
   m.transition.resize(T * T);
-  for (size_t j = 0; j < T; ++j) m.start[j] = S.avg(j, c);
-  for (size_t k = 0; k < T * T; ++k) m.transition[k] = Tr.avg(k, c);
+  for (size_t j = 0; j < T; ++j) m.start[j] = s_mean[j];
+  for (size_t k = 0; k < T * T; ++k) m.transition[k] = tr_mean[k];
   std::vector<std::pair<float, uint32_t>> strength;  // (max |w|, bucket)
   std::vector<float> mags;
   for (size_t bkt = 0; bkt < buckets; ++bkt) {
     float mx = 0;
-    for (size_t j = 0; j < T; ++j) mx = std::max(mx, std::fabs(W.avg(bkt * T + j, c)));
+    for (size_t j = 0; j < T; ++j) mx = std::max(mx, std::fabs(w_mean[bkt * T + j]));
     if (mx > 0) strength.emplace_back(mx, static_cast<uint32_t>(bkt));
   }
   st->rows_nonzero = strength.size();
@@ -525,7 +542,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   std::sort(strength.begin(), strength.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
   for (const auto& [mx, bkt] : strength) {
     for (size_t j = 0; j < T; ++j) {
-      const float v = std::fabs(W.avg(size_t{bkt} * T + j, c));
+      const float v = std::fabs(w_mean[size_t{bkt} * T + j]);
       if (v > 0) mags.push_back(v);
     }
   }
@@ -541,7 +558,7 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
     std::vector<int8_t> row(T);
     bool any = false;
     for (size_t j = 0; j < T; ++j) {
-      const float v = W.avg(size_t{bkt} * T + j, c) / m.weight_scale;
+      const float v = w_mean[size_t{bkt} * T + j] / m.weight_scale;
       const long r = std::lround(std::max(-127.0f, std::min(127.0f, v)));
       row[j] = static_cast<int8_t>(r);
       any = any || r != 0;

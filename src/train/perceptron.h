@@ -44,6 +44,9 @@ struct TrainOptions {
   // same units after it; its beta (0 here) is picked on dev by the caller.
   bool window_net = false;
   NetTrainOptions net;
+  // The linear weights as the mean of this many averaged-perceptron runs over differently
+  // shuffled data (the model file is the same size: one set of weights).
+  int linear_runs = 1;
 };
 
 struct TrainStats {
