@@ -352,6 +352,25 @@ bool org_after_role(Document& doc) {
   return changed;
 }
 
+bool org_says_it(Document& doc) {
+  if (doc.lang != "en") return false;
+  static const std::set<std::string, std::less<>> kSaying = {"said", "says", "say", "added", "announced",
+                                                             "reported", "told", "expects", "expected"};
+  const std::string_view text = doc.text;
+  bool changed = false;
+  for (Entity& e : doc.entities) {
+    if (e.origin != Origin::Model || e.label != "PER") continue;
+    const std::vector<Word> after = words_in(text, e.end_byte, std::min(text.size(), e.end_byte + 24));
+    if (after.size() < 2 || after[0].begin != e.end_byte + 1) continue;
+    const std::string_view verb = text.substr(after[0].begin, after[0].end - after[0].begin);
+    const std::string_view pronoun = text.substr(after[1].begin, after[1].end - after[1].begin);
+    if (kSaying.count(verb) == 0 || after[1].begin != after[0].end + 1 || (pronoun != "it" && pronoun != "its")) continue;
+    e.label = "ORG";
+    changed = true;
+  }
+  return changed;
+}
+
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.

@@ -598,6 +598,30 @@ TEST_CASE("span repair: English names where people work are firms") {
   CHECK(doc.entities[0].label == "PER");
 }
 
+TEST_CASE("span repair: an English name that speaks of itself as \"it\" is not a person") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Google said it was disappointed. Acme announced its results. Vestager said she would "
+             "appeal. Nowak said, it seems, nothing. Orbis says italy is next. Paris said it too.";
+  doc.entities = {entity(doc.text, "Google", "PER"),   entity(doc.text, "Acme", "PER"),
+                  entity(doc.text, "Vestager", "PER"), entity(doc.text, "Nowak", "PER"),
+                  entity(doc.text, "Orbis", "PER"),    entity(doc.text, "Paris", "LOC")};
+  REQUIRE(org_says_it(doc));
+  using P = std::pair<std::string, std::string>;
+  // Not "she", not with a comma between, not a longer word, not a place.
+  CHECK(spans(doc) == std::vector<P>{{"Google", "ORG"}, {"Acme", "ORG"}, {"Vestager", "PER"}, {"Nowak", "PER"},
+                                     {"Orbis", "PER"}, {"Paris", "LOC"}});
+  CHECK_FALSE(org_says_it(doc));  // settled
+  doc.entities[0].label = "PER";
+  doc.entities[0].origin = Origin::Person;  // a person's label is never moved
+  CHECK_FALSE(org_says_it(doc));
+  doc.entities[0].origin = Origin::Model;
+  doc.lang = "pl";
+  CHECK_FALSE(org_says_it(doc));  // English only
+  CHECK(doc.entities[0].label == "PER");
+}
+
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
   Document doc;
   doc.lang = "en";
