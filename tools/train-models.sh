@@ -21,7 +21,7 @@ common=(--second-pass --bilou --train-margin 8 --names 2 --epochs 10 --bucket-bi
   --train "nkjp:$data/ner/pl/nkjp-train.jsonl" --train "bsnlp:$data/ner/pl/bsnlp-train.jsonl" \
   --dev "nkjp:$data/ner/pl/nkjp-dev.jsonl" \
   --unlabeled "$data/unlabeled/eltec_novels.pl.txt.gz" --cluster-vocab 100000 --out "$out/ner-pl.bin"
-"$build/glosa-train" --lang en --name "ner-en 5" "${common[@]}" --window-net 17,16,96,6 \
+"$build/glosa-train" --lang en --name "ner-en 6" "${common[@]}" --window-net 17,16,96,6 --linear-runs 3 \
   --train "conll:$data/ner/en/conll-train.jsonl" --dev "conll:$data/ner/en/conll-dev.jsonl" \
   --unlabeled "$data/unlabeled/eltec_novels.en.txt.gz" --out "$out/ner-en.bin"
 ls -l "$out"/*.bin
