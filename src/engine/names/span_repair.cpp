@@ -371,6 +371,44 @@ bool org_says_it(Document& doc) {
   return changed;
 }
 
+bool extend_org_names(Document& doc) {
+  if (doc.lang != "pl") return false;
+  const std::string_view text = doc.text;
+  bool changed = false;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    Entity& e = doc.entities[i];
+    if (e.origin != Origin::Model || e.label != "ORG") continue;
+    // The next entity's start (the entities are sorted): the name may not reach it.
+    size_t limit = text.size();
+    for (size_t j = i + 1; j < doc.entities.size(); ++j) {
+      if (doc.entities[j].begin_byte >= e.end_byte) { limit = doc.entities[j].begin_byte; break; }
+    }
+    size_t end = e.end_byte;
+    while (end + 1 < limit && text[end] == ' ') {
+      size_t w = end + 1, len = 0;
+      if (!is_upper(decode_utf8(text, w, &len))) break;
+      // The word: letters, digits and inner hyphens, up to a space or a punctuation mark.
+      size_t k = w;
+      bool lower = false;
+      while (k < limit) {
+        const char32_t cp = decode_utf8(text, k, &len);
+        if (!(is_letter(cp) || is_mark(cp) || (cp >= '0' && cp <= '9') || cp == '-')) break;
+        lower = lower || is_lower(cp);
+        k += len;
+      }
+      // Not a word in capitals (a shouted line, a Roman numeral), not one cut by the next
+      // entity, not one ending in a hyphen.
+      if (!lower || text[k - 1] == '-' || (k == limit && k < text.size() && text[k] != ' ')) break;
+      end = k;
+      if (k < text.size() && text[k] != ' ') break;  // a punctuation mark ends the name
+    }
+    if (end == e.end_byte) continue;
+    e.end_byte = end;
+    changed = true;
+  }
+  return changed;
+}
+
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.

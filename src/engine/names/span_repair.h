@@ -65,6 +65,12 @@ bool org_after_role(Document& doc);
 // one (model card). Returns whether any label changed.
 bool org_says_it(Document& doc);
 
+// A firm's name goes on over the capitalised words right after it that no entity holds
+// ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one space,
+// starting with a capital, of letters, digits and inner hyphens, before the next entity.
+// Only model ORG mentions. Returns whether any span grew (the entities stay sorted).
+bool extend_org_names(Document& doc);
+
 // A person's surname alone, where the model tagged the full name elsewhere in the document
 // but missed the short mention ("Mel Stride" ... "Stride said"): each whole-word occurrence
 // of the last word of a model PER of two or more words, outside every entity (rejected ones

@@ -598,6 +598,36 @@ TEST_CASE("span repair: English names where people work are firms") {
   CHECK(doc.entities[0].label == "PER");
 }
 
+TEST_CASE("span repair: a Polish firm's name goes on over the capitalised words the model left") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Spółka PKP Intercity zapowiedziała. Rzeczniczka PKP Intercity Agnieszka Nowak. Zebranie ZSP I "
+             "roku. KTOŚ Z PO PROSTU WCHODZI. Bilety PKP, Intercity też. Nowy rozkład PKP Cargo-Serwis.";
+  // The model's ORG: the first word of `context` (its acronym).
+  const auto org_at = [&](const std::string& context) {
+    return entity(doc.text, context.substr(0, context.find_first_of(" ,")), "ORG", doc.text.find(context));
+  };
+  doc.entities = {org_at("PKP Intercity zapowiedziała"), org_at("PKP Intercity Agnieszka"),
+                  entity(doc.text, "Agnieszka Nowak", "PER"), org_at("ZSP I"), org_at("PO PROSTU"),
+                  org_at("PKP, Intercity"), org_at("PKP Cargo")};
+  REQUIRE(extend_org_names(doc));
+  using P = std::pair<std::string, std::string>;
+  // Up to the next entity; not over capitals (a Roman numeral, a shouted line), not past a comma.
+  CHECK(spans(doc) == std::vector<P>{{"PKP Intercity", "ORG"}, {"PKP Intercity", "ORG"}, {"Agnieszka Nowak", "PER"},
+                                     {"ZSP", "ORG"}, {"PO", "ORG"}, {"PKP", "ORG"}, {"PKP Cargo-Serwis", "ORG"}});
+  CHECK_FALSE(extend_org_names(doc));  // settled
+  // A person's span and an English text stay as they are (English headlines capitalise
+  // every word).
+  doc.entities[0].end_byte = doc.entities[0].begin_byte + 3;
+  doc.entities[0].origin = Origin::Person;
+  CHECK_FALSE(extend_org_names(doc));
+  doc.entities[0].origin = Origin::Model;
+  doc.lang = "en";
+  CHECK_FALSE(extend_org_names(doc));
+  CHECK(entity_text(doc, doc.entities[0]) == "PKP");
+}
+
 TEST_CASE("span repair: an English name that speaks of itself as \"it\" is not a person") {
   Document doc;
   doc.lang = "en";
