@@ -859,4 +859,11 @@ std::string relational_place(std::string_view relational, const std::vector<std:
   return best;
 }
 
+std::string polish_place_of(std::string_view word, const Lexicon& lexicon) {
+  const std::vector<std::u32string> words = split_words(word);
+  if (words.size() != 1) return "";
+  if (is_known_place(words, lexicon)) return from_codepoints(words[0]);
+  return match_place(words, lexicon);
+}
+
 }  // namespace glosa::names

@@ -38,6 +38,10 @@ Gender gender_of_noun(std::string_view nominative);
 std::string base_form(std::string_view surface, std::string_view label, std::string_view lang,
                       const Lexicon* lexicon);
 
+// The known Polish place (nominative, as the lexicon writes it) that a one-word Polish mention
+// is a form of ("Kutna" -> "Kutno", "Katowic" -> "Katowice"), or "" when none is.
+std::string polish_place_of(std::string_view word, const Lexicon& lexicon);
+
 // The place a relational word refers to ("rosyjski" -> "Rosja", "kazachstański" ->
 // "Kazachstan", "Russian" -> "Russia"), chosen among `candidates` (base forms of places),
 // or "" when none fits. Compares stems with Polish and English relational suffixes removed.

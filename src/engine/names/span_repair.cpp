@@ -409,6 +409,41 @@ bool extend_org_names(Document& doc) {
   return changed;
 }
 
+bool places_not_persons(Document& doc, const Lexicon* lexicon) {
+  if (doc.lang != "pl" || lexicon == nullptr) return false;
+  const std::string_view text = doc.text;
+  // The last words of persons named with two words or more: surnames, which a town may share.
+  std::set<std::string_view> surnames;
+  for (const Entity& e : doc.entities) {
+    if (e.label != "PER") continue;
+    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+    if (words.size() >= 2) surnames.insert(text.substr(words.back().begin, words.back().end - words.back().begin));
+  }
+  // Whether entities a and b (a before b) are listed together: "a i b", "a, b", "a oraz b".
+  const auto listed = [&](const Entity& a, const Entity& b) {
+    if (a.end_byte >= b.begin_byte) return false;
+    const std::string_view gap = text.substr(a.end_byte, b.begin_byte - a.end_byte);
+    for (std::string_view c : {" i ", ", ", " oraz ", " lub ", " albo ", " czy "}) {
+      if (gap == c) return true;
+    }
+    return false;
+  };
+  bool changed = false;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    Entity& e = doc.entities[i];
+    if (e.origin != Origin::Model || e.label != "PER" || e.confidence >= kUnsureBelow) continue;
+    const std::string_view word = text.substr(e.begin_byte, e.end_byte - e.begin_byte);
+    if (word.find(' ') != std::string_view::npos || surnames.count(word)) continue;
+    const bool beside_place = (i > 0 && doc.entities[i - 1].label == "LOC" && listed(doc.entities[i - 1], e)) ||
+                              (i + 1 < doc.entities.size() && doc.entities[i + 1].label == "LOC" &&
+                               listed(e, doc.entities[i + 1]));
+    if (!beside_place || polish_place_of(word, *lexicon).empty()) continue;
+    e.label = "LOC";
+    changed = true;
+  }
+  return changed;
+}
+
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.
