@@ -437,7 +437,8 @@ bool places_not_persons(Document& doc, const Lexicon* lexicon) {
     const bool beside_place = (i > 0 && doc.entities[i - 1].label == "LOC" && listed(doc.entities[i - 1], e)) ||
                               (i + 1 < doc.entities.size() && doc.entities[i + 1].label == "LOC" &&
                                listed(e, doc.entities[i + 1]));
-    if (!beside_place || polish_place_of(word, *lexicon).empty()) continue;
+    const std::string place = polish_place_of(word, *lexicon);
+    if (place.empty() || (!beside_place && place != word)) continue;
     e.label = "LOC";
     changed = true;
   }

@@ -71,11 +71,12 @@ bool org_says_it(Document& doc);
 // Only model ORG mentions. Returns whether any span grew (the entities stay sorted).
 bool extend_org_names(Document& doc);
 
-// Polish: an unsure one-word model PER listed with a place ("z Zgierza i Kutna", "Pireus,
-// Saloniki") that is a form of a place the lexicon knows ("Kutna" PER 0.52 is Kutno) becomes
-// LOC, unless it is the surname of a person named in full in the document. (Without the list,
-// any unsure surname that looks like a town's form moved too: "Małysz", "Saddama"; nkjp-dev
-// fell.) Entities must be sorted. Returns whether any label changed.
+// Polish: an unsure one-word model PER that is a place the lexicon knows becomes LOC, unless it
+// is the surname of a person named in full in the document: written as the place is
+// ("Odessa", "Saloniki"), or listed with a place and a form of a known place ("z Zgierza i
+// Kutna": "Kutna" PER 0.52 is Kutno). (Any form of a place, without the list, moved unsure
+// surnames too: "Małysz", "Saddama"; nkjp-dev fell.) Entities must be sorted. Returns
+// whether any label changed.
 bool places_not_persons(Document& doc, const Lexicon* lexicon);
 
 // A person's surname alone, where the model tagged the full name elsewhere in the document

@@ -628,13 +628,13 @@ TEST_CASE("span repair: a Polish firm's name goes on over the capitalised words 
   CHECK(entity_text(doc, doc.entities[0]) == "PKP");
 }
 
-TEST_CASE("span repair: an unsure Polish person listed with a place, and a town's form, is the town") {
+TEST_CASE("span repair: an unsure Polish person that is a known place, or listed with one, is the place") {
   const auto lex = shipped_lexicon();
   Document doc;
   doc.lang = "pl";
   doc.labels = default_labels();
   doc.text = "Pasażerowie z Zgierza i Kutna skorzystają. Jan Kutna i Zgierz. Rozmawiali Nowak i Kutna, "
-             "a Kraków i Wiśniewska.";
+             "a Kraków i Wiśniewska. Czy Odessa się podda?";
   const auto at = [&](const std::string& needle, const std::string& label, float confidence, size_t n = 0) {
     size_t from = 0;
     for (size_t k = 0; k < n; ++k) from = doc.text.find(needle, from) + 1;
@@ -645,13 +645,16 @@ TEST_CASE("span repair: an unsure Polish person listed with a place, and a town'
   doc.entities = {at("Zgierza", "LOC", 0.8f), at("Kutna", "PER", 0.52f),        // listed with a place
                   at("Jan Kutna", "PER", 0.9f), at("Zgierz", "LOC", 0.9f, 1),   // a person's surname
                   at("Nowak", "PER", 0.9f), at("Kutna", "PER", 0.5f, 2),        // listed with a person
-                  at("Kraków", "LOC", 0.9f), at("Wiśniewska", "PER", 0.5f)};    // no such place
-  CHECK(places_not_persons(doc, lex.get()) == false);  // "Kutna" is a surname here
+                  at("Kraków", "LOC", 0.9f), at("Wiśniewska", "PER", 0.5f),     // no such place
+                  at("Odessa", "PER", 0.4f)};                                   // written as the place
+  REQUIRE(places_not_persons(doc, lex.get()));  // "Odessa"; "Kutna" is a surname here
+  CHECK(doc.entities[1].label == "PER");
+  doc.entities.back().label = "PER";
   doc.entities.erase(doc.entities.begin() + 2);
   REQUIRE(places_not_persons(doc, lex.get()));
   using P = std::pair<std::string, std::string>;
   CHECK(spans(doc) == std::vector<P>{{"Zgierza", "LOC"}, {"Kutna", "LOC"}, {"Zgierz", "LOC"}, {"Nowak", "PER"},
-                                     {"Kutna", "PER"}, {"Kraków", "LOC"}, {"Wiśniewska", "PER"}});
+                                     {"Kutna", "PER"}, {"Kraków", "LOC"}, {"Wiśniewska", "PER"}, {"Odessa", "LOC"}});
   // Confident persons stay; English and no lexicon do nothing.
   doc.entities[1].label = "PER";
   doc.entities[1].confidence = 0.9f;
