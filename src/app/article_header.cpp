@@ -11,10 +11,11 @@
 namespace glosa::app {
 
 void draw_article_header(AppState& state, UiResources& ui) {
-  const std::vector<std::string>& facts = document_index(state).facts;
-  // The title is the text's first line: bounded before it reaches ImGui (a pasted text with
-  // no line break would otherwise be laid out whole every frame).
-  const std::string title = display_text(state.doc().article.title, 400);
+  const DocumentIndex& index = document_index(state);
+  const std::vector<std::string>& facts = index.facts;
+  // A headline, bounded before it reaches ImGui (a title of an older file may be a whole
+  // paragraph). A title from the lead's first sentence is not repeated over the lead.
+  const std::string title = index.title_is_headline ? display_text(state.doc().article.title, 400) : std::string();
   if (title.empty() && facts.empty()) return;
   const float x = ui.doc_origin_x;
   const float wrap_right = ImGui::GetCursorPosX() + (x - ImGui::GetCursorScreenPos().x) + ui.doc_wrap_width;

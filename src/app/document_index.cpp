@@ -20,6 +20,28 @@ bool contains_key(std::string_view haystack, std::string_view filter_key) {
   return search_fold(haystack).find(filter_key) != std::string::npos;
 }
 
+// Whether the title is a headline rather than the opening of the lead paragraph (the engine
+// takes a lead's first sentence, after its dateline, cut with "…" when long: ARTICLE.md):
+// its first occurrence in the text's first 64 KB ends its line and follows no dash on it.
+bool title_is_headline(std::string_view text, std::string_view title) {
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  if (title.size() >= kEllipsis.size() && title.substr(title.size() - kEllipsis.size()) == kEllipsis) return false;
+  if (title.empty()) return false;
+  const std::string_view head = text.substr(0, std::min<size_t>(text.size(), 65536));
+  const size_t at = head.find(title);
+  if (at == std::string_view::npos) return true;  // an edited or older title: shown as it is
+  size_t end = at + title.size();
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r')) ++end;
+  if (end < text.size() && text[end] != '\n') return false;  // more of the paragraph follows
+  size_t before = at;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before == 0 || text[before - 1] == '\n') return true;
+  size_t len = 0;
+  size_t k = before - 1;
+  while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+  return !is_dash(decode_utf8(text, k, &len));  // "WASHINGTON, June 8 — A federal judge…"
+}
+
 }  // namespace
 
 int find_group(const Document& doc, std::string_view id) {
@@ -103,6 +125,7 @@ DocumentIndex build_document_index(const Document& doc) {
   }
   index.char_count = count_codepoints(doc.text);
   index.facts = article_facts(doc, index);
+  index.title_is_headline = title_is_headline(doc.text, doc.article.title);
   return index;
 }
 

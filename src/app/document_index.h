@@ -28,6 +28,10 @@ struct DocumentIndex {
   size_t rejected_count = 0;
   size_t char_count = 0;                         // code points of the text
   std::vector<std::string> facts;                // article_facts(doc, *this)
+  // Whether the title is a headline, which the header shows above the text; a title taken
+  // from the lead paragraph's first sentence is not shown again there (the text begins with
+  // it).
+  bool title_is_headline = false;
 };
 
 // Builds the index. Dangling references (a group id no group has, a cycle of parents) are

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "engine/article/calendar.h"
+#include "engine/text/sentence_splitter.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -163,6 +164,7 @@ struct DateLine {
   size_t date_end = 0;  // byte after the date (marker lines: where a title may follow)
   std::string agency;   // a dateline's "(Reuters)"
   bool has_rest = false;  // a dateline followed by the article's first sentence
+  size_t rest_begin = 0;  // where that sentence begins
 };
 
 // The date right after a marker at `pos`: a DATE entity beginning there, or a bare
@@ -274,6 +276,7 @@ bool dateline(const Context& c, const Line& line, DateLine* d) {
   size_t len = 0;
   if (sep.empty() || !is_dash(decode_utf8(sep, 0, &len)) || len != sep.size()) return false;
   d->has_rest = in_line(after + 1);
+  if (d->has_rest) d->rest_begin = c.tokens[after + 1].begin_byte;
   if (!dated) d->date_end = c.tokens[after].end_byte;
   return true;
 }
@@ -391,6 +394,33 @@ std::string source_of(const Context& c, const std::vector<Line>& lines, size_t t
   return "";
 }
 
+// A paste without a headline opens with its lead paragraph, which makes a poor title (a
+// header of four lines over the same text, messages cut off): a line of more than one
+// sentence gives its first sentence, and a title longer than kMaxLeadTitle code points is
+// cut at a word before it, with "…". Headlines are one sentence and shorter (the longest in
+// the fixtures: 121).
+constexpr size_t kMaxLeadTitle = 160;
+
+std::string title_of_line(const Context& c, size_t begin, size_t end) {
+  size_t cut = end;
+  std::vector<Token> line_tokens;
+  for (size_t k = first_token_from(c, begin); k < c.tokens.size() && c.tokens[k].end_byte <= end; ++k) {
+    line_tokens.push_back(c.tokens[k]);
+  }
+  const std::vector<Sentence> sentences = split_sentences(c.text, line_tokens);
+  if (sentences.size() > 1) cut = sentences[0].end_byte;
+  std::string_view title = c.text.substr(begin, cut - begin);
+  size_t count = 0, at = 0, last_space = std::string_view::npos, len = 0;
+  for (; at < title.size() && count < kMaxLeadTitle; at += len, ++count) {
+    if (is_space(decode_utf8(title, at, &len))) last_space = at;
+  }
+  if (at >= title.size()) return std::string(title);
+  // Longer: up to the last space before the limit (or the limit itself in a word that long).
+  size_t keep = last_space != std::string_view::npos && last_space > 0 ? last_space : at;
+  while (keep > 0 && (is_space(static_cast<unsigned char>(title[keep - 1])) || title[keep - 1] == ',')) --keep;
+  return std::string(title.substr(0, keep)) + "\xE2\x80\xA6";  // "…"
+}
+
 }  // namespace
 
 // --- Section: compute_article_info ---
@@ -427,14 +457,16 @@ ArticleInfo compute_article_info(std::string_view text, const std::vector<Token>
   for (size_t i = 0; i < lines.size() && !has_title; ++i) {
     size_t begin = lines[i].begin;
     if (dated[i].rank == DateRank::DateOnly) continue;
-    // A dateline alone on its line is no title; one that opens the first paragraph leaves
-    // the line as it is.
+    // A dateline alone on its line is no title; one that opens the first paragraph is left
+    // out of the title that paragraph gives.
     if (dated[i].rank == DateRank::Dateline && !dated[i].has_rest) continue;
-    if (dated[i].rank != DateRank::None && dated[i].rank != DateRank::Dateline) {
+    if (dated[i].rank == DateRank::Dateline) {
+      begin = dated[i].rest_begin;
+    } else if (dated[i].rank != DateRank::None) {
       begin = title_start_after(c, dated[i].date_end, lines[i].end);
     }
     if (begin >= lines[i].end) continue;
-    info.title = std::string(text.substr(begin, lines[i].end - begin));
+    info.title = title_of_line(c, begin, lines[i].end);
     title_line = i;
     has_title = true;
   }

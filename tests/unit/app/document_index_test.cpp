@@ -7,6 +7,7 @@
 
 #include "app/document_index.h"
 #include "app_fixtures.h"
+#include "engine/engine.h"
 #include "engine/text/unicode.h"
 #include "engine/text/utf8.h"
 
@@ -196,4 +197,24 @@ TEST_CASE("document_index: a cycle of parents ends where the walk meets itself")
   const DocumentIndex index = build_document_index(doc);
   // Walked from a: a -> b -> c -> (a again): c counts as the outermost.
   CHECK(index.quote_depth == std::vector<int>{2, 1, 0});
+}
+
+TEST_CASE("document_index: the header shows a headline, not the lead's first sentence again") {
+  // The titles the engine gives (ARTICLE.md), each checked against its text.
+  const auto headline = [](const std::string& text) {
+    if (text.empty()) return build_document_index(Document{}).title_is_headline;
+    AnnotateOptions options;
+    options.use_model = false;  // the rules find the dateline's date
+    const auto annotated = Engine().annotate(text, options);
+    REQUIRE(annotated.is_ok());
+    return build_document_index(annotated.value().doc).title_is_headline;
+  };
+  CHECK(headline("Sejm uchwalił budżet\n\nPosłowie głosowali wczoraj. Opozycja była przeciw."));
+  CHECK(headline("date 2025-10 Prezydent Litwy przybył do Warszawy.\n\nDalej."));
+  CHECK_FALSE(headline("Sejm uchwalił budżet na 2026 r. Opozycja głosowała przeciw.\n\nDalej."));
+  CHECK_FALSE(headline("WASHINGTON, June 8, 2026 \u2014 A federal judge ordered mediation.\n\nMore."));
+  std::string lead = "Prezes spółki";
+  while (lead.size() < 400) lead += " zapowiedział kolejne inwestycje";
+  CHECK_FALSE(headline(lead + ".\n\nDalej."));
+  CHECK_FALSE(headline(""));
 }

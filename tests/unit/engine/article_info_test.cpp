@@ -322,3 +322,27 @@ TEST_CASE("article info: a news dateline gives the article date, and its agency 
     CHECK(info_of(e.text, e.lang).date == e.field);
   }
 }
+
+TEST_CASE("article info: a paste without a headline takes the lead's first sentence as its title") {
+  // Several sentences on the first line: the first one.
+  CHECK(info_of("Sejm uchwalił budżet na 2026 r. Opozycja głosowała przeciw. Ustawa trafi do Senatu.\n\nDalej.")
+            .title == "Sejm uchwalił budżet na 2026 r.");
+  // A dateline that opens the paragraph is left out of it (its date still dates the article).
+  const ArticleInfo wire = info_of(
+      "WASHINGTON, June 8, 2026 \u2014 A federal judge ordered both firms back to mediation. Neither had complied.");
+  CHECK(wire.title == "A federal judge ordered both firms back to mediation.");
+  CHECK(wire.date == "2026-06-08");
+  CHECK(info_of("LONDON (Reuters) - Shares fell on Monday. Bonds rose.").title == "Shares fell on Monday.");
+  // One sentence longer than a headline: cut at a word, with an ellipsis.
+  std::string lead = "Prezes spółki";
+  while (lead.size() < 400) lead += " zapowiedział kolejne inwestycje";
+  const std::string title = info_of(lead + ".").title;
+  CHECK(title.size() < 200);
+  CHECK(title.rfind("Prezes spółki zapowiedział", 0) == 0);
+  CHECK(title.substr(title.size() - 3) == "\xE2\x80\xA6");
+  CHECK(title.substr(title.size() - 4, 1) != " ");
+  CHECK(lead.find(title.substr(0, title.size() - 3) + " ") == 0);  // ends at a whole word
+  // A headline stays whole.
+  CHECK(info_of("Fed holds rates steady, signals two cuts later this year\n\nWASHINGTON (Reuters) - The Fed held.")
+            .title == "Fed holds rates steady, signals two cuts later this year");
+}
