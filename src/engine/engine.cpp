@@ -416,6 +416,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   // Model spans that hold two names ("w Petersburgu Tokajew") are split first.
   names::split_joined_names(a.doc, lexicon);
   sort_and_number_entities(a.doc);
+  // "msza św.": no person; "św." + "Paweł": one.
+  names::drop_bare_titles(a.doc);
   // "PKP" + "Intercity": one firm.
   names::extend_org_names(a.doc);
   // "Wachtell, Lipton, Rosen & Katz": one firm, not three names.

@@ -445,6 +445,33 @@ bool places_not_persons(Document& doc, const Lexicon* lexicon) {
   return changed;
 }
 
+bool drop_bare_titles(Document& doc) {
+  if (doc.lang != "pl") return false;
+  const std::string_view text = doc.text;
+  std::vector<uint8_t> drop(doc.entities.size(), 0);
+  bool changed = false;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    Entity& e = doc.entities[i];
+    if (e.origin != Origin::Model || e.label != "PER") continue;
+    std::string word;  // the span without spaces, lower case
+    for (const Word& w : words_in(text, e.begin_byte, e.end_byte)) word += text.substr(w.begin, w.end - w.begin);
+    const std::string lower = to_lower(word);
+    if (lower != "św." && lower != "św" && lower != "bł." && lower != "bł") continue;
+    drop[i] = 1;
+    changed = true;
+    // "św." + "Paweł": the saint is one person.
+    if (i + 1 < doc.entities.size()) {
+      Entity& next = doc.entities[i + 1];
+      if (next.label == "PER" && next.origin == Origin::Model && next.begin_byte >= e.end_byte &&
+          words_in(text, e.end_byte, next.begin_byte).empty()) {
+        next.begin_byte = e.begin_byte;
+      }
+    }
+  }
+  if (changed) drop_marked(doc, drop);
+  return changed;
+}
+
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.

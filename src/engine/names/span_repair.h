@@ -79,6 +79,11 @@ bool extend_org_names(Document& doc);
 // whether any label changed.
 bool places_not_persons(Document& doc, const Lexicon* lexicon);
 
+// Polish: a model PER that is only "św." or "bł." (saint, blessed) is no person ("msza św.",
+// "Pismo św."); right before a person's name it joins it ("św. Paweł", as NKJP writes it).
+// Returns whether any entity went (the entities stay sorted).
+bool drop_bare_titles(Document& doc);
+
 // A person's surname alone, where the model tagged the full name elsewhere in the document
 // but missed the short mention ("Mel Stride" ... "Stride said"): each whole-word occurrence
 // of the last word of a model PER of two or more words, outside every entity (rejected ones

@@ -665,6 +665,25 @@ TEST_CASE("span repair: an unsure Polish person that is a known place, or listed
   CHECK_FALSE(places_not_persons(doc, lex.get()));
 }
 
+TEST_CASE("span repair: a Polish \"św.\" alone is no person, and before a name it joins it") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Rozpocznie msza św. w kościele. Również św. Paweł mówił. Pismo Św. mówi. Bazylika bł. Jana.";
+  doc.entities = {entity(doc.text, "św.", "PER"), entity(doc.text, "św.", "PER", doc.text.find("Również")),
+                  entity(doc.text, "Paweł", "PER"), entity(doc.text, "Św.", "PER"), entity(doc.text, "bł.", "PER"),
+                  entity(doc.text, "Jana", "LOC")};
+  REQUIRE(drop_bare_titles(doc));
+  using P = std::pair<std::string, std::string>;
+  // "bł." goes, but does not join a name of another label.
+  CHECK(spans(doc) == std::vector<P>{{"św. Paweł", "PER"}, {"Jana", "LOC"}});
+  CHECK_FALSE(drop_bare_titles(doc));
+  doc.entities.push_back(entity(doc.text, "św.", "PER"));
+  doc.entities.back().origin = Origin::Person;  // a person's own tag stays
+  doc.lang = "pl";
+  CHECK_FALSE(drop_bare_titles(doc));
+}
+
 TEST_CASE("span repair: an English name that speaks of itself as \"it\" is not a person") {
   Document doc;
   doc.lang = "en";
