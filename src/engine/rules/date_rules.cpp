@@ -907,6 +907,29 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
       }
     }
   }
+  // "br." (bieżącego roku: this year) and "ub.r." (ubiegłego roku: last year) after a month
+  // ("19 kwietnia br.", "w styczniu ub.r.") or "końca"/"początku"/"połowy": a year offset,
+  // which the month before takes as its year when dates are resolved. Only there: "br." is
+  // also "brutto" after a price.
+  if (v.polish() && i > 0) {
+    int month = 0;
+    Case c = Case::Other;
+    const bool after_month = polish_month(v, i - 1, &month, &c) ||
+                             v.is_any(i - 1, {"końca", "początku", "połowy", "połowie", "pierwszej", "drugiej"});
+    // (An abbreviation's lower form has no final dot: "ub.r." reads "ub.r", "r." "r".)
+    const auto dotted = [&](size_t k) { return v.has_dot(k) || v.is_punct(k + 1, "."); };
+    const auto after_dot = [&](size_t k) { return v.has_dot(k) ? k + 1 : k + 2; };
+    size_t end = i;
+    const char* value = nullptr;
+    if ((w == "b.r" || w == "br") && dotted(i)) {
+      end = after_dot(i), value = "P0Y";
+    } else if ((w == "ub.r" || w == "ubr") && dotted(i)) {
+      end = after_dot(i), value = "-P1Y";
+    } else if (w == "ub" && dotted(i) && v.lower(after_dot(i)) == "r" && dotted(after_dot(i))) {
+      end = after_dot(after_dot(i)), value = "-P1Y";
+    }
+    if (value && after_month) out->push_back(make(i, end, value, "relative", true));
+  }
   // "last year", "this week", "next month", "past year".
   if (v.english() && v.is_any(i, {"last", "this", "next", "past"}) &&
       unit_at(v, i + 1, &unit, &plural) && !plural && is_calendar_unit(unit)) {
@@ -1018,7 +1041,9 @@ void add_date_start_words(std::vector<std::string_view>* words) {
                                "pierwszy", "pierwszego", "pierwszym", "pierwszemu", "drugi",
                                "drugiego", "drugim", "drugiemu", "trzeci", "trzeciego",
                                "trzecim", "trzeciemu", "czwarty", "czwartego", "czwartym",
-                               "czwartemu", "i", "ii", "iii", "iv"});
+                               "czwartemu", "i", "ii", "iii", "iv",
+                               // "br.", "ub.r." in relative_dates
+                               "b.r", "br", "ub.r", "ubr", "ub"});
 }
 
 void match_times(const TokenView& v, size_t i, std::vector<Match>* out) {

@@ -281,6 +281,22 @@ TEST_CASE("date resolution: the year of a following 'ubiegłego roku' or 'last y
     CHECK(got == std::vector<std::string>{"grudniu=2021-12", "ubiegłego roku=2021", "marcu=2023-03",
                                           "przyszłego roku=2023", "grudniu=2022-12"});
   }
+  SUBCASE("Polish abbreviations: br. (this year), ub.r. (last year)") {
+    // Written every way news does; "br." after a price is "brutto", no date.
+    Document doc = annotated("W grudniu ub.r. i w styczniu ub. r. spadła, 19 listopada b.r. wzrośnie, w maju br. "
+                             "też, a do końca br. kupi za 100 zł br. w sklepie.",
+                             "pl");
+    REQUIRE(resolve_dates(doc, "2024-03-03").is_ok());
+    std::vector<std::string> got;
+    for (const Entity& e : doc.entities) {
+      if (e.label == "DATE") got.push_back(std::string(entity_text(doc, e)) + "=" + e.resolved);
+    }
+    // Without the abbreviations: "grudniu" 2023-12 and "styczniu" 2024-01 (ten months back),
+    // "19 listopada" 2023-11-19.
+    CHECK(got == std::vector<std::string>{"grudniu=2023-12", "ub.r.=2023", "styczniu=2023-01", "ub. r.=2023",
+                                          "19 listopada=2024-11-19", "b.r.=2024", "maju=2024-05", "br.=2024",
+                                          "br.=2024"});
+  }
   SUBCASE("English") {
     Document doc = annotated("In December last year, in January this year and in March next year.", "en");
     REQUIRE(resolve_dates(doc, "2022-11-30").is_ok());
