@@ -418,6 +418,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   sort_and_number_entities(a.doc);
   // "msza św.": no person; "św." + "Paweł": one.
   names::drop_bare_titles(a.doc);
+  // "Bazyliki" + "św. Piotra": one place.
+  names::join_dedications(a.doc);
   // "PKP" + "Intercity": one firm.
   names::extend_org_names(a.doc);
   // "Wachtell, Lipton, Rosen & Katz": one firm, not three names.

@@ -472,6 +472,44 @@ bool drop_bare_titles(Document& doc) {
   return changed;
 }
 
+bool join_dedications(Document& doc) {
+  if (doc.lang != "pl") return false;
+  const std::string_view text = doc.text;
+  // Words that put a person's name after a place's or a body's: "kościół św. Jakuba",
+  // "Szpital im. Jana Pawła II", "parafia pw. św. Franciszka".
+  const auto is_dedication = [](std::string_view w) {
+    std::string lower = to_lower(w);
+    if (!lower.empty() && lower.back() == '.') lower.pop_back();
+    return lower == "św" || lower == "bł" || lower == "im" || lower == "pw";
+  };
+  // The last word of [b, e), a lone "." after it skipped (space-joined text: "św .").
+  const auto last_word = [&](size_t b, size_t e) -> std::string_view {
+    std::vector<Word> words = words_in(text, b, e);
+    if (words.size() >= 2 && text.substr(words.back().begin, words.back().end - words.back().begin) == ".") words.pop_back();
+    return words.empty() ? std::string_view() : text.substr(words.back().begin, words.back().end - words.back().begin);
+  };
+  std::vector<uint8_t> drop(doc.entities.size(), 0);
+  bool changed = false;
+  for (size_t i = 0; i + 1 < doc.entities.size(); ++i) {
+    Entity& e = doc.entities[i];
+    if (drop[i] || e.origin != Origin::Model || (e.label != "LOC" && e.label != "ORG")) continue;
+    Entity& next = doc.entities[i + 1];
+    if (next.label != "PER" || next.origin != Origin::Model || next.begin_byte < e.end_byte ||
+        !words_in(text, e.end_byte, next.begin_byte).empty()) {
+      continue;
+    }
+    const std::vector<Word> next_words = words_in(text, next.begin_byte, next.end_byte);
+    const bool next_dedicated = !next_words.empty() &&
+        is_dedication(text.substr(next_words[0].begin, next_words[0].end - next_words[0].begin));
+    if (!is_dedication(last_word(e.begin_byte, e.end_byte)) && !next_dedicated) continue;
+    e.end_byte = next.end_byte;
+    drop[i + 1] = 1;
+    changed = true;
+  }
+  if (changed) drop_marked(doc, drop);
+  return changed;
+}
+
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.

@@ -84,6 +84,12 @@ bool places_not_persons(Document& doc, const Lexicon* lexicon);
 // Returns whether any entity went (the entities stay sorted).
 bool drop_bare_titles(Document& doc);
 
+// Polish: a place or a body named after a person is one name with it: a model LOC or ORG
+// ending in "św.", "bł.", "im." or "pw." ("Szpitalu im." + "Jana Pawła II"), or followed by a
+// person whose name begins so ("Bazyliki" + "św. Piotra"), takes the model PER right after it
+// (only whitespace between). Returns whether any joined (the entities stay sorted).
+bool join_dedications(Document& doc);
+
 // A person's surname alone, where the model tagged the full name elsewhere in the document
 // but missed the short mention ("Mel Stride" ... "Stride said"): each whole-word occurrence
 // of the last word of a model PER of two or more words, outside every entity (rejected ones

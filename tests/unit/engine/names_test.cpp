@@ -684,6 +684,32 @@ TEST_CASE("span repair: a Polish \"św.\" alone is no person, and before a name 
   CHECK_FALSE(drop_bare_titles(doc));
 }
 
+TEST_CASE("span repair: a Polish place or body named after a person is one name with it") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Remont kościół św. Jakuba. Szpitalu im. Jana Pawła II w Krakowie. Bazyliki św. Piotra. "
+             "Muzeum Narodowe Jana Matejki. Szpitalu im., Jan Nowak.";
+  doc.entities = {entity(doc.text, "kościół św.", "LOC"),   entity(doc.text, "Jakuba", "PER"),
+                  entity(doc.text, "Szpitalu im.", "ORG"),  entity(doc.text, "Jana Pawła II", "PER"),
+                  entity(doc.text, "Krakowie", "LOC"),      entity(doc.text, "Bazyliki", "LOC"),
+                  entity(doc.text, "św. Piotra", "PER"),    entity(doc.text, "Muzeum Narodowe", "ORG"),
+                  entity(doc.text, "Jana Matejki", "PER"),
+                  entity(doc.text, "Szpitalu im.", "ORG", doc.text.find("Szpitalu im.,")),
+                  entity(doc.text, "Jan Nowak", "PER")};
+  REQUIRE(join_dedications(doc));
+  using P = std::pair<std::string, std::string>;
+  // Not without a dedication word, not over a comma, not the place after "w".
+  CHECK(spans(doc) == std::vector<P>{{"kościół św. Jakuba", "LOC"}, {"Szpitalu im. Jana Pawła II", "ORG"},
+                                     {"Krakowie", "LOC"}, {"Bazyliki św. Piotra", "LOC"}, {"Muzeum Narodowe", "ORG"},
+                                     {"Jana Matejki", "PER"}, {"Szpitalu im.", "ORG"}, {"Jan Nowak", "PER"}});
+  CHECK_FALSE(join_dedications(doc));
+  doc.lang = "en";
+  doc.entities[0].end_byte = doc.text.find(" Jakuba");
+  doc.entities.insert(doc.entities.begin() + 1, entity(doc.text, "Jakuba", "PER"));
+  CHECK_FALSE(join_dedications(doc));  // Polish only
+}
+
 TEST_CASE("span repair: an English name that speaks of itself as \"it\" is not a person") {
   Document doc;
   doc.lang = "en";
