@@ -46,11 +46,12 @@ const char* kEvalUsage =
     "                \"13 . 00\" -> \"13.00\", CoNLL \"Poland 's\" -> \"Poland's\", engine/eval/respace.h)\n"
     "                before annotating, and maps the gold offsets onto it: the text as a\n"
     "                person would paste it\n"
-    "  --keep-relative  with --scheme nkjp, also scores predicted deictic DATEs: those marked\n"
-    "                relative (\"dziś\", \"wczoraj\", \"rok temu\", \"w tym roku\") and bare weekdays\n"
-    "                (\"w piątek\", subtype weekday). By default they are left out: NKJP never\n"
-    "                annotates deictic dates (none of ~1,900 \"dziś/wczoraj/temu/w tym roku\" and none\n"
-    "                of 758 weekdays in nkjp-train), so they are not errors there\n"
+    "  --keep-relative  with --scheme nkjp, also scores predicted deictic DATEs and TIMEs: those\n"
+    "                marked relative (\"dziś\", \"wczoraj\", \"rok temu\", \"w tym roku\", \"za\n"
+    "                godzinę\") and bare weekdays (\"w piątek\", subtype weekday). By default they\n"
+    "                are left out: NKJP never annotates deictic dates or times (none of ~1,900\n"
+    "                \"dziś/wczoraj/temu/w tym roku\", none of 758 weekdays and none of 16 \"godzin temu\",\n"
+    "                \"za godzinę\" in nkjp-train), so they are not errors there\n"
     "  --adapt-first K  learning from corrections (Engine::learn): the first K documents, in\n"
     "                file order, are annotated and corrected by their gold as a person would\n"
     "                (right entities accepted, wrong ones rejected, missed or relabelled ones\n"
@@ -402,7 +403,8 @@ int run_eval(const std::vector<std::string>& args) {
     for (const Entity& e : doc.entities) {
       if (!contains(labels, e.label)) continue;
       if (names_only && (e.label == "NORP" || starts_lowercase(entity_text(doc, e)))) continue;
-      if (drop_relative && e.label == "DATE" && (e.is_relative || e.subtype == "weekday")) {
+      if (drop_relative && ((e.label == "DATE" && (e.is_relative || e.subtype == "weekday")) ||
+                            (e.label == "TIME" && e.is_relative))) {
         ++relative_left_out;
         continue;
       }
@@ -438,7 +440,7 @@ int run_eval(const std::vector<std::string>& args) {
     std::printf("throughput: %zu bytes in %.3f s = %.2f MB/s (annotate only)\n", bytes, seconds,
                 seconds > 0 ? bytes / seconds / 1e6 : 0.0);
     if (relative_left_out) {
-      std::printf("deictic DATEs left out (relative, weekday: NKJP does not annotate them; --keep-relative scores them): %zu\n",
+      std::printf("deictic DATEs and TIMEs left out (relative, weekday: NKJP does not annotate them; --keep-relative scores them): %zu\n",
                   relative_left_out);
     }
     if (skipped) std::printf("skipped records: %zu\n", skipped);
