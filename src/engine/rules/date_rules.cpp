@@ -908,14 +908,15 @@ void relative_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
     }
   }
   // "br." (bieżącego roku: this year) and "ub.r." (ubiegłego roku: last year) after a month
-  // ("19 kwietnia br.", "w styczniu ub.r.") or "końca"/"początku"/"połowy": a year offset,
-  // which the month before takes as its year when dates are resolved. Only there: "br." is
-  // also "brutto" after a price.
+  // ("19 kwietnia br.", "w styczniu ub.r."), a quarter or "końca"/"początku"/"połowy": a
+  // year offset, which the month or quarter before takes as its year when dates are
+  // resolved. Only there: "br." is also "brutto" after a price.
   if (v.polish() && i > 0) {
     int month = 0;
     Case c = Case::Other;
     const bool after_month = polish_month(v, i - 1, &month, &c) ||
-                             v.is_any(i - 1, {"końca", "początku", "połowy", "połowie", "pierwszej", "drugiej"});
+                             v.is_any(i - 1, {"końca", "końcu", "początku", "połowy", "połowie", "kwartale",
+                                              "kwartału", "półroczu", "półrocza"});
     // (An abbreviation's lower form has no final dot: "ub.r." reads "ub.r", "r." "r".)
     const auto dotted = [&](size_t k) { return v.has_dot(k) || v.is_punct(k + 1, "."); };
     const auto after_dot = [&](size_t k) { return v.has_dot(k) ? k + 1 : k + 2; };

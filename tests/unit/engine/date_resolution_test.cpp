@@ -296,6 +296,10 @@ TEST_CASE("date resolution: the year of a following 'ubiegłego roku' or 'last y
     CHECK(got == std::vector<std::string>{"grudniu=2023-12", "ub.r.=2023", "styczniu=2023-01", "ub. r.=2023",
                                           "19 listopada=2024-11-19", "b.r.=2024", "maju=2024-05", "br.=2024",
                                           "br.=2024"});
+    Document quarters = annotated("W drugim kwartale ub.r. zysk spadł, a w III kwartale br. wzrośnie.", "pl");
+    REQUIRE(resolve_dates(quarters, "2024-03-03").is_ok());
+    CHECK(find(quarters, "drugim kwartale")->resolved == "2023-Q2");
+    CHECK(find(quarters, "III kwartale")->resolved == "2024-Q3");
   }
   SUBCASE("English") {
     Document doc = annotated("In December last year, in January this year and in March next year.", "en");
