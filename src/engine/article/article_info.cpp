@@ -403,8 +403,11 @@ constexpr size_t kMaxLeadTitle = 160;
 
 std::string title_of_line(const Context& c, size_t begin, size_t end) {
   size_t cut = end;
+  // The sentences of the line's first 4 KB: a first sentence longer than that is cut by
+  // length anyway (a text pasted as one line of megabytes is not split whole).
+  const size_t window = std::min(end, begin + 4096);
   std::vector<Token> line_tokens;
-  for (size_t k = first_token_from(c, begin); k < c.tokens.size() && c.tokens[k].end_byte <= end; ++k) {
+  for (size_t k = first_token_from(c, begin); k < c.tokens.size() && c.tokens[k].end_byte <= window; ++k) {
     line_tokens.push_back(c.tokens[k]);
   }
   const std::vector<Sentence> sentences = split_sentences(c.text, line_tokens);
