@@ -65,10 +65,11 @@ bool org_after_role(Document& doc);
 // one (model card). Returns whether any label changed.
 bool org_says_it(Document& doc);
 
-// A firm's name goes on over the capitalised words right after it that no entity holds
-// ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one space,
-// starting with a capital, of letters, digits and inner hyphens, before the next entity.
-// Only model ORG mentions. Returns whether any span grew (the entities stay sorted).
+// Polish: a firm's name goes on over the capitalised words right after it that no entity
+// holds ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one
+// space, starting with a capital and not all in capitals, of letters, digits and inner
+// hyphens, before the next entity. Only model ORG mentions; not English, whose headlines
+// capitalise every word. Returns whether any span grew (the entities stay sorted).
 bool extend_org_names(Document& doc);
 
 // Polish: an unsure one-word model PER that is a place the lexicon knows becomes LOC, unless it
