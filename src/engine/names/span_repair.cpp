@@ -360,6 +360,14 @@ bool org_says_it(Document& doc) {
   bool changed = false;
   for (Entity& e : doc.entities) {
     if (e.origin != Origin::Model || e.label != "PER") continue;
+    // "Northwind Robotics, which sells …": people are "who".
+    size_t comma = e.end_byte;
+    while (comma < text.size() && text[comma] == ' ') ++comma;  // (space-joined text: "X , which")
+    if (text.substr(comma, 8) == ", which ") {
+      e.label = "ORG";
+      changed = true;
+      continue;
+    }
     const std::vector<Word> after = words_in(text, e.end_byte, std::min(text.size(), e.end_byte + 24));
     if (after.size() < 2 || after[0].begin != e.end_byte + 1) continue;
     const std::string_view verb = text.substr(after[0].begin, after[0].end - after[0].begin);

@@ -715,15 +715,20 @@ TEST_CASE("span repair: an English name that speaks of itself as \"it\" is not a
   doc.lang = "en";
   doc.labels = default_labels();
   doc.text = "Google said it was disappointed. Acme announced its results. Vestager said she would "
-             "appeal. Nowak said, it seems, nothing. Orbis says italy is next. Paris said it too.";
+             "appeal. Nowak said, it seems, nothing. Orbis says italy is next. Paris said it too. "
+             "Northwind Robotics, which sells robots, and Kowalski, who sells none. Zenith , which has.";
   doc.entities = {entity(doc.text, "Google", "PER"),   entity(doc.text, "Acme", "PER"),
                   entity(doc.text, "Vestager", "PER"), entity(doc.text, "Nowak", "PER"),
-                  entity(doc.text, "Orbis", "PER"),    entity(doc.text, "Paris", "LOC")};
+                  entity(doc.text, "Orbis", "PER"),    entity(doc.text, "Paris", "LOC"),
+                  entity(doc.text, "Northwind Robotics", "PER"), entity(doc.text, "Kowalski", "PER"),
+                  entity(doc.text, "Zenith", "PER")};
   REQUIRE(org_says_it(doc));
   using P = std::pair<std::string, std::string>;
-  // Not "she", not with a comma between, not a longer word, not a place.
+  // Not "she", not with a comma between, not a longer word, not a place; ", which" (written
+  // either way) but not ", who".
   CHECK(spans(doc) == std::vector<P>{{"Google", "ORG"}, {"Acme", "ORG"}, {"Vestager", "PER"}, {"Nowak", "PER"},
-                                     {"Orbis", "PER"}, {"Paris", "LOC"}});
+                                     {"Orbis", "PER"}, {"Paris", "LOC"}, {"Northwind Robotics", "ORG"},
+                                     {"Kowalski", "PER"}, {"Zenith", "ORG"}});
   CHECK_FALSE(org_says_it(doc));  // settled
   doc.entities[0].label = "PER";
   doc.entities[0].origin = Origin::Person;  // a person's label is never moved
