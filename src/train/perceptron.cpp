@@ -235,6 +235,12 @@ struct Averaged {
   void init(size_t n) { w.assign(n, 0.0f); u.assign(n, 0.0f); }
   void add(size_t k, float delta, float c) { w[k] += delta; u[k] += c * delta; }
   float avg(size_t k, double c) const { return static_cast<float>(w[k] - u[k] / c); }
+  // The averaged weights, computed in place (the object is spent afterwards).
+  std::vector<float> take_average(double c) {
+    for (size_t k = 0; k < w.size(); ++k) w[k] = avg(k, c);
+    u = {};
+    return std::move(w);
+  }
 };
 
 // Multiclass averaged perceptron for LOC subtypes over span features.
@@ -421,8 +427,9 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
   }
   const size_t buckets = size_t{1} << opt.bucket_bits;
   const ner::BioConstraints bio = ner::bio_constraints(tags);
-  // The averaged weights of every run, summed (divided by the number of runs below).
-  std::vector<float> w_mean(buckets * T, 0.0f), s_mean(T, 0.0f), tr_mean(T * T, 0.0f);
+  // The averaged weights of every run, summed (divided by the number of runs below); the
+  // first run's are taken as they are, so that one run needs no buffer beside its own.
+  std::vector<float> w_mean, s_mean, tr_mean;
   const int runs = std::max(1, opt.linear_runs);
   for (int run = 0; run < runs; ++run) {
     Averaged W, S, Tr;
@@ -505,9 +512,15 @@ ner::ModelData train_model(const std::vector<Example>& examples, const ner::Gaze
                      std::chrono::duration<double>(clock::now() - t0).count());
       }
     }
-    for (size_t k = 0; k < w_mean.size(); ++k) w_mean[k] += W.avg(k, c);
-    for (size_t k = 0; k < T; ++k) s_mean[k] += S.avg(k, c);
-    for (size_t k = 0; k < T * T; ++k) tr_mean[k] += Tr.avg(k, c);
+    if (run == 0) {
+      w_mean = W.take_average(c);
+      s_mean = S.take_average(c);
+      tr_mean = Tr.take_average(c);
+    } else {
+      for (size_t k = 0; k < w_mean.size(); ++k) w_mean[k] += W.avg(k, c);
+      for (size_t k = 0; k < T; ++k) s_mean[k] += S.avg(k, c);
+      for (size_t k = 0; k < T * T; ++k) tr_mean[k] += Tr.avg(k, c);
+    }
   }
   if (runs > 1) {
     const float inv = 1.0f / static_cast<float>(runs);
