@@ -2,6 +2,7 @@
 #include "engine/names/span_repair.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
@@ -23,6 +24,16 @@ struct Word {
   size_t begin = 0;  // byte span in the document text
   size_t end = 0;
 };
+
+std::string_view word_text(std::string_view text, const Word& w) { return text.substr(w.begin, w.end - w.begin); }
+
+// Whether `w` is one of `abbreviations` (lower case, without their dot), any case, with or
+// without the dot: "Św." and "św" are "św".
+bool is_abbreviation(std::string_view w, std::initializer_list<std::string_view> abbreviations) {
+  std::string lower = to_lower(w);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return std::find(abbreviations.begin(), abbreviations.end(), lower) != abbreviations.end();
+}
 
 // The whitespace-separated words of text[begin, end).
 std::vector<Word> words_in(std::string_view text, size_t begin, size_t end) {
@@ -81,11 +92,11 @@ bool split_joined_names(Document& doc, const Lexicon* lexicon) {
     }
     // Free-standing dashes: the runs of words between them.
     bool has_dash = false;
-    for (const Word& w : words) has_dash |= is_free_dash(text.substr(w.begin, w.end - w.begin));
+    for (const Word& w : words) has_dash |= is_free_dash(word_text(text, w));
     if (has_dash) {
       size_t first = 0;
       for (size_t k = 0; k <= words.size(); ++k) {
-        const bool cut = k == words.size() || is_free_dash(text.substr(words[k].begin, words[k].end - words[k].begin));
+        const bool cut = k == words.size() || is_free_dash(word_text(text, words[k]));
         if (!cut) continue;
         if (k > first) out.push_back(part_of(e, words[first].begin, words[k - 1].end));
         first = k + 1;
@@ -98,7 +109,7 @@ bool split_joined_names(Document& doc, const Lexicon* lexicon) {
     // name with a conjunction inside ("Prawo i Sprawiedliwość") has no such part.
     bool split = false;
     for (size_t k = 1; k + 1 < words.size() && !split; ++k) {
-      if (!is_conjunction(text.substr(words[k].begin, words[k].end - words[k].begin))) continue;
+      if (!is_conjunction(word_text(text, words[k]))) continue;
       const std::string_view left = text.substr(e.begin_byte, words[k - 1].end - e.begin_byte);
       const std::string_view right = text.substr(words[k + 1].begin, e.end_byte - words[k + 1].begin);
       if (!mentions.count(left) && !mentions.count(right)) continue;
@@ -251,10 +262,10 @@ bool join_particle_names(Document& doc) {
       const std::vector<Word> gap = words_in(text, a.end_byte, b.begin_byte);
       if (text.substr(a.end_byte, b.begin_byte - a.end_byte).find('\n') != std::string_view::npos) break;
       bool only_particles = true;
-      for (const Word& w : gap) only_particles = only_particles && is_name_particle(text.substr(w.begin, w.end - w.begin));
+      for (const Word& w : gap) only_particles = only_particles && is_name_particle(word_text(text, w));
       const std::vector<Word> own = words_in(text, a.begin_byte, a.end_byte);
       const bool ends_in_particle =
-          own.size() > 1 && is_name_particle(text.substr(own.back().begin, own.back().end - own.back().begin));
+          own.size() > 1 && is_name_particle(word_text(text, own.back()));
       if (!only_particles || (gap.empty() && !ends_in_particle)) break;
       a.end_byte = b.end_byte;
       a.confidence = std::min(a.confidence, b.confidence);
@@ -285,7 +296,7 @@ bool join_particle_names(Document& doc) {
     size_t begin = e.begin_byte;
     for (size_t k = before.size(); k-- > 0;) {
       // (Lower case, as a sentence may open with "Von der Leyen".)
-      const std::string w = to_lower(text.substr(before[k].begin, before[k].end - before[k].begin));
+      const std::string w = to_lower(word_text(text, before[k]));
       if (before[k].begin < previous_end ||
           std::find(std::begin(kBefore), std::end(kBefore), w) == std::end(kBefore)) {
         break;
@@ -344,8 +355,8 @@ bool org_after_role(Document& doc) {
     if (before.size() < 2) continue;
     const Word& at = before[before.size() - 1];
     const Word& role = before[before.size() - 2];
-    if (at.end != e.begin_byte - 1 || text.substr(at.begin, at.end - at.begin) != "at") continue;
-    if (kRoles.count(to_lower(text.substr(role.begin, role.end - role.begin))) == 0) continue;
+    if (at.end != e.begin_byte - 1 || word_text(text, at) != "at") continue;
+    if (kRoles.count(to_lower(word_text(text, role))) == 0) continue;
     e.label = "ORG";
     changed = true;
   }
@@ -370,8 +381,8 @@ bool org_says_it(Document& doc) {
     }
     const std::vector<Word> after = words_in(text, e.end_byte, std::min(text.size(), e.end_byte + 24));
     if (after.size() < 2 || after[0].begin != e.end_byte + 1) continue;
-    const std::string_view verb = text.substr(after[0].begin, after[0].end - after[0].begin);
-    const std::string_view pronoun = text.substr(after[1].begin, after[1].end - after[1].begin);
+    const std::string_view verb = word_text(text, after[0]);
+    const std::string_view pronoun = word_text(text, after[1]);
     if (kSaying.count(verb) == 0 || after[1].begin != after[0].end + 1 || (pronoun != "it" && pronoun != "its")) continue;
     e.label = "ORG";
     changed = true;
@@ -425,7 +436,7 @@ bool places_not_persons(Document& doc, const Lexicon* lexicon) {
   for (const Entity& e : doc.entities) {
     if (e.label != "PER") continue;
     const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
-    if (words.size() >= 2) surnames.insert(text.substr(words.back().begin, words.back().end - words.back().begin));
+    if (words.size() >= 2) surnames.insert(word_text(text, words.back()));
   }
   // Whether entities a and b (a before b) are listed together: "a i b", "a, b", "a oraz b".
   const auto listed = [&](const Entity& a, const Entity& b) {
@@ -461,10 +472,9 @@ bool drop_bare_titles(Document& doc) {
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     Entity& e = doc.entities[i];
     if (e.origin != Origin::Model || e.label != "PER") continue;
-    std::string word;  // the span without spaces, lower case
-    for (const Word& w : words_in(text, e.begin_byte, e.end_byte)) word += text.substr(w.begin, w.end - w.begin);
-    const std::string lower = to_lower(word);
-    if (lower != "św." && lower != "św" && lower != "bł." && lower != "bł") continue;
+    std::string word;  // the span without spaces ("św ." of space-joined text too)
+    for (const Word& w : words_in(text, e.begin_byte, e.end_byte)) word += word_text(text, w);
+    if (!is_abbreviation(word, {"św", "bł"})) continue;
     drop[i] = 1;
     changed = true;
     // "św." + "Paweł": the saint is one person.
@@ -485,16 +495,12 @@ bool join_dedications(Document& doc) {
   const std::string_view text = doc.text;
   // Words that put a person's name after a place's or a body's: "kościół św. Jakuba",
   // "Szpital im. Jana Pawła II", "parafia pw. św. Franciszka".
-  const auto is_dedication = [](std::string_view w) {
-    std::string lower = to_lower(w);
-    if (!lower.empty() && lower.back() == '.') lower.pop_back();
-    return lower == "św" || lower == "bł" || lower == "im" || lower == "pw";
-  };
+  const auto is_dedication = [](std::string_view w) { return is_abbreviation(w, {"św", "bł", "im", "pw"}); };
   // The last word of [b, e), a lone "." after it skipped (space-joined text: "św .").
   const auto last_word = [&](size_t b, size_t e) -> std::string_view {
     std::vector<Word> words = words_in(text, b, e);
-    if (words.size() >= 2 && text.substr(words.back().begin, words.back().end - words.back().begin) == ".") words.pop_back();
-    return words.empty() ? std::string_view() : text.substr(words.back().begin, words.back().end - words.back().begin);
+    if (words.size() >= 2 && word_text(text, words.back()) == ".") words.pop_back();
+    return words.empty() ? std::string_view() : word_text(text, words.back());
   };
   std::vector<uint8_t> drop(doc.entities.size(), 0);
   bool changed = false;
@@ -508,7 +514,7 @@ bool join_dedications(Document& doc) {
     }
     const std::vector<Word> next_words = words_in(text, next.begin_byte, next.end_byte);
     const bool next_dedicated = !next_words.empty() &&
-        is_dedication(text.substr(next_words[0].begin, next_words[0].end - next_words[0].begin));
+        is_dedication(word_text(text, next_words[0]));
     if (!is_dedication(last_word(e.begin_byte, e.end_byte)) && !next_dedicated) continue;
     e.end_byte = next.end_byte;
     drop[i + 1] = 1;
@@ -526,7 +532,7 @@ bool tag_repeated_surnames(Document& doc) {
     if (e.label != "PER" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
     const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
     if (words.size() < 2) continue;
-    const std::string_view last = text.substr(words.back().begin, words.back().end - words.back().begin);
+    const std::string_view last = word_text(text, words.back());
     const std::u32string cps = to_codepoints(last);
     if (cps.size() < 3 || !is_upper(cps[0]) || std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); }) ||
         !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) ||
@@ -566,7 +572,7 @@ bool tag_repeated_surnames(Document& doc) {
     }
     const std::vector<Word> before = words_in(text, b >= 40 ? b - 40 : 0, b);
     if (!before.empty() && before.back().end + 1 == b) {
-      const std::string_view w = text.substr(before.back().begin, before.back().end - before.back().begin);
+      const std::string_view w = word_text(text, before.back());
       size_t len = 0;
       const bool sentence_end = !w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?');
       if (is_upper(decode_utf8(text, before.back().begin, &len)) && !sentence_end) return true;
