@@ -66,6 +66,14 @@ bool org_after_role(Document& doc);
 // before ", which" once in 49). Returns whether any label changed.
 bool org_says_it(Document& doc);
 
+// English: a name the text calls an organisation is one, in every mention: a model PER, LOC
+// or MISC right after a noun for a kind of organisation ("the tug operator Kattegat Towage",
+// "route-planning firm Brightwater Analytics"; the nouns are those CoNLL-2003 train has before
+// ORG names only), or followed by ", a/an/the ... <that noun>" ("Northwind Robotics, a
+// Boston-based maker of robots"), becomes ORG, and so does every other model PER, LOC or MISC
+// mention written the same way in the document. Returns whether any label changed.
+bool org_by_description(Document& doc);
+
 // Polish: a firm's name goes on over the capitalised words right after it that no entity
 // holds ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one
 // space, starting with a capital and not all in capitals, of letters, digits and inner

@@ -69,6 +69,15 @@ const Entity* entity_with_text(const Document& doc, const std::string& text) {
 }
 
 // The quotation whose text starts with `start`.
+// The labels of every mention written `text`, in text order.
+std::vector<std::string> labels_of(const Document& doc, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Entity& e : doc.entities) {
+    if (entity_text(doc, e) == text) out.push_back(e.label);
+  }
+  return out;
+}
+
 const Quotation* quote(const Document& doc, const std::string& start) {
   for (const Quotation& q : doc.quotes) {
     if (doc.text.compare(q.begin_byte, start.size(), start) == 0) return &q;
@@ -130,6 +139,11 @@ TEST_CASE("articles: the Siemens one of issue #13 (dateline, weekdays, quarters,
   REQUIRE(mit != nullptr);
   CHECK(mit->label == "ORG");
   CHECK(group_by_id(doc, mit->group)->name == "Massachusetts Institute of Technology");
+  // Firms the text calls so: "a Boston-based maker of ...", "the simulation software maker X";
+  // "Northwind's closing price" is the firm's short form.
+  CHECK(labels_of(doc, "Northwind Robotics") == std::vector<std::string>(10, "ORG"));
+  CHECK(labels_of(doc, "Northwind") == std::vector<std::string>{"ORG"});
+  CHECK(labels_of(doc, "Altair Engineering") == std::vector<std::string>{"ORG"});
 }
 
 TEST_CASE("articles: the Polish one of issue #13 (Ren, CEF, a quotation by Zieliński, quarters)") {
@@ -168,6 +182,11 @@ TEST_CASE("articles: a shipping deal (own article: dateline, weekdays both ways,
   const Entity* firm = entity_with_text(doc, "Halloran, Vesey & Birch");
   REQUIRE(firm != nullptr);
   CHECK(firm->label == "ORG");
+  // "route-planning firm Brightwater Analytics": a firm in all its mentions and its short form
+  // ("Brightwater's closing price"); "the tug operator Kattegat Towage" too.
+  CHECK(labels_of(doc, "Brightwater Analytics") == std::vector<std::string>(7, "ORG"));
+  CHECK(labels_of(doc, "Brightwater") == std::vector<std::string>(2, "ORG"));
+  CHECK(labels_of(doc, "Kattegat Towage") == std::vector<std::string>{"ORG"});
 }
 
 TEST_CASE("articles: a Reuters story (own article: agency dateline without a date, group of economists)") {

@@ -739,6 +739,39 @@ TEST_CASE("span repair: an English name that speaks of itself as \"it\" is not a
   CHECK(doc.entities[0].label == "PER");
 }
 
+TEST_CASE("span repair: an English name the text calls an organisation is one everywhere") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "The Dutch retailer Albert Heijn opened stores. Fennica Analytics, a Helsinki-based maker of "
+             "sensors, grew. Fennica's revenue rose at Fennica Analytics. Jan Kowalski, a bank clerk, and "
+             "Piers Morgan, the group's chairman, spoke. Morgan Lewis, the biggest firm in town. Morgan "
+             "said so. Parker Labs , a unit of Acme . Paris, the capital of France.";
+  doc.entities = {entity(doc.text, "Albert Heijn", "PER"), entity(doc.text, "Fennica Analytics", "PER"),
+                  entity(doc.text, "Fennica", "PER", doc.text.find("Fennica's")),
+                  entity(doc.text, "Fennica Analytics", "LOC", doc.text.rfind("Fennica Analytics")),
+                  entity(doc.text, "Jan Kowalski", "PER"), entity(doc.text, "Piers Morgan", "PER"),
+                  entity(doc.text, "Morgan Lewis", "PER"), entity(doc.text, "Morgan", "PER", doc.text.find("Morgan said")),
+                  entity(doc.text, "Parker Labs", "MISC"), entity(doc.text, "Paris", "LOC")};
+  REQUIRE(org_by_description(doc));
+  using P = std::pair<std::string, std::string>;
+  // A kind before the name or an apposition ending in one (space-joined too) makes a firm, and
+  // so do its other mentions and its first word alone; a person's work ("a bank clerk", "the
+  // group's chairman") does not, nor does a word of a person's name ("Morgan").
+  CHECK(spans(doc) == std::vector<P>{{"Albert Heijn", "ORG"}, {"Fennica Analytics", "ORG"}, {"Fennica", "ORG"},
+                                     {"Fennica Analytics", "ORG"}, {"Jan Kowalski", "PER"}, {"Piers Morgan", "PER"},
+                                     {"Morgan Lewis", "ORG"}, {"Morgan", "PER"}, {"Parker Labs", "ORG"},
+                                     {"Paris", "LOC"}});
+  CHECK_FALSE(org_by_description(doc));  // settled
+  doc.entities[0].label = "PER";
+  doc.entities[0].origin = Origin::Person;  // a person's label is never moved
+  CHECK_FALSE(org_by_description(doc));
+  doc.entities[0].origin = Origin::Model;
+  doc.lang = "pl";
+  CHECK_FALSE(org_by_description(doc));  // English only
+  CHECK(doc.entities[0].label == "PER");
+}
+
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
   Document doc;
   doc.lang = "en";
