@@ -433,7 +433,7 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   // "Google said it was disappointed": not a person.
   names::org_says_it(a.doc);
   // "the tug operator Kattegat Towage", "X, a Boston-based maker of robots": a firm, everywhere.
-  names::org_by_description(a.doc);
+  names::org_by_description(a.doc, lexicon);
   // "Google" PER (unsure) and "Google" ORG in one article: one label.
   names::unify_unsure_labels(a.doc);
   // "analysts at Bernstein": a firm.

@@ -71,8 +71,13 @@ bool org_says_it(Document& doc);
 // "route-planning firm Brightwater Analytics"; the nouns are those CoNLL-2003 train has before
 // ORG names only), or followed by ", a/an/the ... <that noun>" ("Northwind Robotics, a
 // Boston-based maker of robots"), becomes ORG, and so does every other model PER, LOC or MISC
-// mention written the same way in the document. Returns whether any label changed.
-bool org_by_description(Document& doc);
+// mention written the same way in the document.
+// Polish, with a lexicon: a one-word model PER or LOC right after a noun for a kind of
+// organisation ("spółka Agora", "kwartetem Hilliard", "partii Batasuna") that is written as its
+// own base form (a name in apposition stays in the nominative; "zespół Trumpa", his team, is a
+// genitive) becomes ORG, with its other mentions written the same way. Returns whether any
+// label changed.
+bool org_by_description(Document& doc, const Lexicon* lexicon);
 
 // Polish: a firm's name goes on over the capitalised words right after it that no entity
 // holds ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one

@@ -753,7 +753,7 @@ TEST_CASE("span repair: an English name the text calls an organisation is one ev
                   entity(doc.text, "Jan Kowalski", "PER"), entity(doc.text, "Piers Morgan", "PER"),
                   entity(doc.text, "Morgan Lewis", "PER"), entity(doc.text, "Morgan", "PER", doc.text.find("Morgan said")),
                   entity(doc.text, "Parker Labs", "MISC"), entity(doc.text, "Paris", "LOC")};
-  REQUIRE(org_by_description(doc));
+  REQUIRE(org_by_description(doc, nullptr));
   using P = std::pair<std::string, std::string>;
   // A kind before the name or an apposition ending in one (space-joined too) makes a firm, and
   // so do its other mentions and its first word alone; a person's work ("a bank clerk", "the
@@ -762,14 +762,35 @@ TEST_CASE("span repair: an English name the text calls an organisation is one ev
                                      {"Fennica Analytics", "ORG"}, {"Jan Kowalski", "PER"}, {"Piers Morgan", "PER"},
                                      {"Morgan Lewis", "ORG"}, {"Morgan", "PER"}, {"Parker Labs", "ORG"},
                                      {"Paris", "LOC"}});
-  CHECK_FALSE(org_by_description(doc));  // settled
+  CHECK_FALSE(org_by_description(doc, nullptr));  // settled
   doc.entities[0].label = "PER";
   doc.entities[0].origin = Origin::Person;  // a person's label is never moved
-  CHECK_FALSE(org_by_description(doc));
+  CHECK_FALSE(org_by_description(doc, nullptr));
   doc.entities[0].origin = Origin::Model;
   doc.lang = "pl";
-  CHECK_FALSE(org_by_description(doc));  // English only
+  CHECK_FALSE(org_by_description(doc, nullptr));  // English only
   CHECK(doc.entities[0].label == "PER");
+}
+
+TEST_CASE("span repair: a Polish one-word name after a kind of organisation, in apposition, is one") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Akcje kupiła spółka Orbitex, a potem Orbitex sprzedał je. Potem zespół Nowaka grał z "
+             "zespołem Maanam. W klubie Stodoła grali. Szef firmy Adam Lis mówił.";
+  doc.entities = {entity(doc.text, "Orbitex", "PER"), entity(doc.text, "Orbitex", "LOC", doc.text.rfind("Orbitex")),
+                  entity(doc.text, "Nowaka", "PER"), entity(doc.text, "Maanam", "PER"),
+                  entity(doc.text, "Stodoła", "LOC"), entity(doc.text, "Adam Lis", "PER")};
+  CHECK_FALSE(org_by_description(doc, nullptr));  // Polish needs the lexicon (base forms)
+  REQUIRE(org_by_description(doc, lex.get()));
+  using P = std::pair<std::string, std::string>;
+  // A name in apposition keeps its nominative, in every mention; a possessor in the genitive
+  // ("zespół Nowaka": his team), a venue one is in ("w klubie") and a person of two words stay.
+  CHECK(spans(doc) == std::vector<P>{{"Orbitex", "ORG"}, {"Orbitex", "ORG"}, {"Nowaka", "PER"},
+                                     {"Maanam", "ORG"}, {"Stodoła", "LOC"}, {"Adam Lis", "PER"}});
+  CHECK_FALSE(org_by_description(doc, lex.get()));  // settled
 }
 
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
