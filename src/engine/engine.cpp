@@ -428,6 +428,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::join_particle_names(a.doc)) sort_and_number_entities(a.doc);
   // "Mel Stride" ... "Stride said": the surname alone is the person too.
   if (names::tag_repeated_surnames(a.doc)) sort_and_number_entities(a.doc);
+  // "Komisja Europejska" ... ". Komisja wzywa": the short name at a sentence's start too.
+  if (names::tag_organisation_heads(a.doc)) sort_and_number_entities(a.doc);
   // "z Zgierza i Kutna": Kutno, not a person.
   names::places_not_persons(a.doc, lexicon);
   // "Google said it was disappointed": not a person.

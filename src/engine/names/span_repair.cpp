@@ -669,26 +669,18 @@ bool join_dedications(Document& doc) {
   return changed;
 }
 
-bool tag_repeated_surnames(Document& doc) {
+namespace {
+
+// The whole-word occurrences (runs of letters, digits and hyphens, with no letter or digit
+// right before) of `words` in the text that no entity overlaps (any label, rejected ones too:
+// a person's "no" stands) and that `wanted(begin, end)` accepts. One pass over the text, each
+// word looked up: linear in the text, however many words there are.
+template <class Wanted>
+std::vector<std::pair<size_t, size_t>> untagged_occurrences(const Document& doc,
+                                                            const std::set<std::string, std::less<>>& words,
+                                                            Wanted wanted) {
   const std::string_view text = doc.text;
-  // The surnames: the last word of the model's persons of two or more words.
-  std::set<std::string, std::less<>> surnames;
-  for (const Entity& e : doc.entities) {
-    if (e.label != "PER" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
-    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
-    if (words.size() < 2) continue;
-    const std::string_view last = word_text(text, words.back());
-    const std::u32string cps = to_codepoints(last);
-    if (cps.size() < 3 || !is_upper(cps[0]) || std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); }) ||
-        !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) ||
-        is_name_particle(last)) {
-      continue;
-    }
-    surnames.insert(std::string(last));
-  }
-  if (surnames.empty()) return false;
-  // Every byte inside an entity (any label, rejected ones too: a person's "no" stands): the
-  // spans by start, with the furthest end of each prefix, so that an overlap is one search.
+  // The entity spans by start, with the furthest end of each prefix: an overlap is one search.
   std::vector<std::pair<size_t, size_t>> taken;
   for (const Entity& e : doc.entities) taken.emplace_back(e.begin_byte, e.end_byte);
   std::sort(taken.begin(), taken.end());
@@ -699,38 +691,14 @@ bool tag_repeated_surnames(Document& doc) {
         std::lower_bound(taken.begin(), taken.end(), std::make_pair(e, size_t{0})) - taken.begin());
     return starting_before > 0 && furthest[starting_before - 1] > b;
   };
-  const auto letter_at = [&](size_t pos, bool before) {
-    if (before ? pos == 0 : pos >= text.size()) return false;
-    size_t p = pos, len = 0;
-    if (before) {
-      do { --p; } while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
-    }
-    const char32_t c = decode_utf8(text, p, &len);
-    return is_letter(c) || (c >= U'0' && c <= U'9');
-  };
-  // The word next to a position, for "a capitalised neighbour makes it another name".
-  const auto capitalised_neighbour = [&](size_t b, size_t e) {
-    const std::vector<Word> after = words_in(text, e, std::min(text.size(), e + 40));
-    if (!after.empty() && after.front().begin == e + 1) {
-      size_t len = 0;
-      if (is_upper(decode_utf8(text, after.front().begin, &len))) return true;
-    }
-    const std::vector<Word> before = words_in(text, b >= 40 ? b - 40 : 0, b);
-    if (!before.empty() && before.back().end + 1 == b) {
-      const std::string_view w = word_text(text, before.back());
-      size_t len = 0;
-      const bool sentence_end = !w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?');
-      if (is_upper(decode_utf8(text, before.back().begin, &len)) && !sentence_end) return true;
-    }
-    return false;
-  };
-  // One pass over the words of the text (a run of letters, digits and hyphens), each looked
-  // up among the surnames: linear in the text, however many surnames a long one has.
-  std::vector<Entity> added;
+  const auto word_char = [](char32_t c) { return is_letter(c) || (c >= U'0' && c <= U'9'); };
+  std::vector<std::pair<size_t, size_t>> out;
+  bool after_word_char = false;
   size_t len = 0;
   for (size_t at = 0; at < text.size();) {
     const char32_t c = decode_utf8(text, at, &len);
     if (!is_letter(c)) {
+      after_word_char = word_char(c);
       at += len;
       continue;
     }
@@ -738,23 +706,105 @@ bool tag_repeated_surnames(Document& doc) {
     while (end < text.size()) {
       size_t l = 0;
       const char32_t d = decode_utf8(text, end, &l);
-      if (!is_letter(d) && !(d >= U'0' && d <= U'9') && d != U'-') break;
+      if (!word_char(d) && d != U'-') break;
       end += l;
     }
-    const std::string_view word = text.substr(at, end - at);
-    if (surnames.count(word) != 0 && !letter_at(at, true) && !overlaps(at, end) && !capitalised_neighbour(at, end)) {
-      Entity e;
-      e.begin_byte = at;
-      e.end_byte = end;
-      e.label = "PER";
-      e.origin = Origin::Model;
-      e.confidence = kUnsureBelow - 0.1f;  // found by its spelling only: shown as unsure
-      added.push_back(e);
+    if (!after_word_char && words.count(text.substr(at, end - at)) != 0 && !overlaps(at, end) && wanted(at, end)) {
+      out.emplace_back(at, end);
     }
+    after_word_char = false;
     at = end;
   }
-  for (Entity& e : added) doc.entities.push_back(std::move(e));
-  return !added.empty();
+  return out;
+}
+
+// A model entity over text[begin, end) that the app shows as unsure: found by its spelling only.
+Entity unsure_entity(size_t begin, size_t end, const char* label) {
+  Entity e;
+  e.begin_byte = begin;
+  e.end_byte = end;
+  e.label = label;
+  e.origin = Origin::Model;
+  e.confidence = kUnsureBelow - 0.1f;
+  return e;
+}
+
+bool is_capitalised_word(std::string_view w) {
+  const std::u32string cps = to_codepoints(w);
+  return !cps.empty() && is_upper(cps[0]) &&
+         !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); });
+}
+
+}  // namespace
+
+bool tag_organisation_heads(Document& doc) {
+  if (doc.lang != "pl") return false;
+  const std::string_view text = doc.text;
+  // The first words of the model's organisations of two or more words, in lower case after
+  // their capital ("Komisja" of "Komisja Europejska"; not "PKP", not "W.").
+  std::set<std::string, std::less<>> heads;
+  for (const Entity& e : doc.entities) {
+    if (e.label != "ORG" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
+    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+    if (words.size() < 2) continue;
+    const std::string_view first = word_text(text, words.front());
+    const std::u32string cps = to_codepoints(first);
+    if (cps.size() < 4 || !is_upper(cps[0]) ||
+        !std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); })) {
+      continue;
+    }
+    heads.insert(std::string(first));
+  }
+  if (heads.empty()) return false;
+  const auto at_sentence_start_alone = [&](size_t begin, size_t end) {
+    size_t prev = begin;
+    while (prev > 0 && is_space(static_cast<unsigned char>(text[prev - 1]))) --prev;
+    if (prev > 0 && text[prev - 1] != '.' && text[prev - 1] != '!' && text[prev - 1] != '?') return false;
+    const std::vector<Word> after = words_in(text, end, std::min(text.size(), end + 40));
+    return after.empty() || after.front().begin != end + 1 || !is_capitalised_word(word_text(text, after.front()));
+  };
+  const auto found = untagged_occurrences(doc, heads, at_sentence_start_alone);
+  for (const auto& [begin, end] : found) doc.entities.push_back(unsure_entity(begin, end, "ORG"));
+  return !found.empty();
+}
+
+bool tag_repeated_surnames(Document& doc) {
+  const std::string_view text = doc.text;
+  // The surnames: the last word of the model's persons of two or more words.
+  std::set<std::string, std::less<>> surnames;
+  for (const Entity& e : doc.entities) {
+    if (e.label != "PER" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
+    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+    if (words.size() < 2) continue;
+    const std::string_view last = word_text(text, words.back());
+    const std::u32string cps = to_codepoints(last);
+    if (cps.size() < 3 || !is_capitalised_word(last) ||
+        !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) ||
+        is_name_particle(last)) {
+      continue;
+    }
+    surnames.insert(std::string(last));
+  }
+  if (surnames.empty()) return false;
+  // A capitalised neighbour makes it part of another name (but a sentence's end before it).
+  const auto no_capitalised_neighbour = [&](size_t b, size_t e) {
+    const std::vector<Word> after = words_in(text, e, std::min(text.size(), e + 40));
+    if (!after.empty() && after.front().begin == e + 1) {
+      size_t len = 0;
+      if (is_upper(decode_utf8(text, after.front().begin, &len))) return false;
+    }
+    const std::vector<Word> before = words_in(text, b >= 40 ? b - 40 : 0, b);
+    if (!before.empty() && before.back().end + 1 == b) {
+      const std::string_view w = word_text(text, before.back());
+      size_t len = 0;
+      const bool sentence_end = !w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?');
+      if (is_upper(decode_utf8(text, before.back().begin, &len)) && !sentence_end) return false;
+    }
+    return true;
+  };
+  const auto found = untagged_occurrences(doc, surnames, no_capitalised_neighbour);
+  for (const auto& [begin, end] : found) doc.entities.push_back(unsure_entity(begin, end, "PER"));
+  return !found.empty();
 }
 
 }  // namespace glosa::names

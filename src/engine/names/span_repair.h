@@ -113,4 +113,14 @@ bool join_dedications(Document& doc);
 // Returns whether any was added.
 bool tag_repeated_surnames(Document& doc);
 
+// Polish: an organisation's first word alone at a sentence's start is that organisation, where
+// the model tagged the full name elsewhere in the document but not the short mention
+// ("Komisja Europejska" ... ". Komisja wzywa ..."; the capital of a sentence's first word tells
+// the model nothing): each such whole word, written as the first word (capitalised, then lower
+// case, four letters or more) of a model ORG of two or more words, outside every entity, after
+// a sentence's end or at the text's start, with no capitalised word after it ("Państwo
+// Kościelne" is another name), becomes an ORG below `kUnsureBelow`. Entities are appended
+// unsorted. Returns whether any was added.
+bool tag_organisation_heads(Document& doc);
+
 }  // namespace glosa::names

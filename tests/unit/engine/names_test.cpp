@@ -793,6 +793,32 @@ TEST_CASE("span repair: a Polish one-word name after a kind of organisation, in 
   CHECK_FALSE(org_by_description(doc, lex.get()));  // settled
 }
 
+TEST_CASE("span repair: a Polish organisation's first word alone at a sentence's start is the organisation") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Komisja Europejska zbada sprawę. Komisja wzywa rząd. Potem Komisja milczy. Komisja Wenecka "
+             "też. Komisjami nikt. PKP Intercity kupi. PKP milczy.\nKomisja, jak mówi, czeka.";
+  doc.entities = {entity(doc.text, "Komisja Europejska", "ORG"), entity(doc.text, "PKP Intercity", "ORG")};
+  REQUIRE(tag_organisation_heads(doc));
+  std::vector<std::string> added;
+  for (size_t i = 2; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    CHECK(e.label == "ORG");
+    CHECK(e.confidence < kUnsureBelow);  // shown as unsure
+    added.push_back(std::to_string(e.begin_byte) + ":" + std::string(entity_text(doc, e)));
+  }
+  // Not mid-sentence (the model saw that capital), not before a capitalised word (another
+  // name), not another form, not an acronym; after a line break at a sentence's end, yes.
+  const size_t second = doc.text.find("Komisja wzywa");
+  const size_t last = doc.text.rfind("Komisja");
+  CHECK(added == std::vector<std::string>{std::to_string(second) + ":Komisja", std::to_string(last) + ":Komisja"});
+  CHECK_FALSE(tag_organisation_heads(doc));  // settled: they are entities now
+  doc.lang = "en";
+  doc.entities.resize(2);
+  CHECK_FALSE(tag_organisation_heads(doc));  // Polish only
+}
+
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
   Document doc;
   doc.lang = "en";
