@@ -14,6 +14,8 @@
 #include "cli/cli_common.h"
 #include "engine/eval/gold_labels.h"
 #include "engine/eval/respace.h"
+#include "engine/names/entity_groups.h"
+#include "engine/names/span_repair.h"
 #include "engine/eval/span_scorer.h"
 #include "engine/names/lexicon.h"
 #include "engine/tagger/adaptation.h"
@@ -31,7 +33,9 @@ const char* kEvalUsage =
     "                      [--model-only] [--per-record] [--errors] [--respace]\n"
     "                      [--keep-relative] [--adapt-first K [--save-adaptation FILE]]\n"
     "  Scores the full engine on each record's \"text\" against its \"entities\" ([start, end,\n"
-    "  label] in code points), exact spans, after mapping gold labels to Glosa's.\n"
+    "  label] in code points), exact spans, after mapping gold labels to Glosa's. Names are\n"
+    "  compared without the quotation marks around them, as Glosa writes them (NKJP's spans\n"
+    "  hold them: \" Wprost \"; span_repair.h: trim_name_quotes).\n"
     "  --names-only  leaves out NORP and entities starting with a lower-case letter (gold\n"
     "                and predicted alike)\n"
     "  --labels      labels to score (default: those of the scheme; with --scheme plain,\n"
@@ -341,14 +345,19 @@ int run_eval(const std::vector<std::string>& args) {
       const bool do_respace = respace_text && (scheme == GoldScheme::Nkjp || scheme == GoldScheme::Conll);
       if (do_respace) respaced = respace(gr.text, scheme == GoldScheme::Nkjp, &byte_map, scheme == GoldScheme::Conll);
       const CodepointIndex respaced_cps(respaced);
+      const CodepointIndex text_cps(gr.text);
       for (const GoldEntity& e : rec.entities) {
         const std::string_view surface = std::string_view(gr.text).substr(e.begin_byte, e.end_byte - e.begin_byte);
         MappedLabel m;
         if (!map_gold_label(scheme, e.label, surface, &m)) continue;
         const bool scored = contains(labels, m.label) && !(names_only && (m.label == "NORP" || starts_lowercase(surface)));
-        ScoredSpan span{e.start, e.end, m.label};
+        // A name is compared without the quotation marks around it, as Glosa writes names
+        // (NKJP's spans hold them: " Wprost "; BSNLP's and CoNLL's do not).
+        size_t begin = e.begin_byte, end = e.end_byte;
+        if (names::is_name_label(m.label)) names::trim_name_quotes(gr.text, &begin, &end);
+        ScoredSpan span{text_cps.to_codepoint(begin), text_cps.to_codepoint(end), m.label};
         if (do_respace) {
-          span = {respaced_cps.to_codepoint(byte_map[e.begin_byte]), respaced_cps.to_codepoint(byte_map[e.end_byte]), m.label};
+          span = {respaced_cps.to_codepoint(byte_map[begin]), respaced_cps.to_codepoint(byte_map[end]), m.label};
         }
         (scored ? gr.gold : gr.other_gold).push_back(std::move(span));
       }

@@ -415,6 +415,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   const names::Lexicon* lexicon = a.doc.lang == "pl" ? lexicon_.get() : nullptr;
   // Model spans that hold two names ("w Petersburgu Tokajew") are split first.
   names::split_joined_names(a.doc, lexicon);
+  // „Time” -> Time: a name without the quotation marks around it.
+  names::trim_quotes_off_names(a.doc);
   sort_and_number_entities(a.doc);
   // "msza św.": no person; "św." + "Paweł": one.
   names::drop_bare_titles(a.doc);

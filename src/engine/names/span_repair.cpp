@@ -68,6 +68,64 @@ Entity part_of(const Entity& e, size_t begin, size_t end) {
 
 bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
 
+void trim_name_quotes(std::string_view text, size_t* begin, size_t* end) {
+  // The code points of the span, with their byte offsets.
+  std::vector<std::pair<char32_t, size_t>> cps;
+  size_t len = 0;
+  for (size_t at = *begin; at < *end; at += len) cps.emplace_back(decode_utf8(text, at, &len), at);
+  size_t first = 0, last = cps.size();  // the name is cps[first, last)
+  // How many code points an opening mark at cps[first] takes: a quotation mark, or the
+  // typewriter's ",," (",  ," space-joined) that "''" closes; 0 when there is none.
+  const auto opening = [&]() -> size_t {
+    if (first >= last) return 0;
+    if (is_quote_char(cps[first].first)) return 1;
+    if (cps[first].first != U',') return 0;
+    size_t k = first + 1;
+    while (k < last && is_space(cps[k].first)) ++k;
+    return k < last && cps[k].first == U',' ? k + 1 - first : 0;
+  };
+  // The same for a closing mark ending at cps[last - 1]; `alone`: one that may close a name
+  // with no opening mark (not an apostrophe: "Jones'").
+  const auto closing = [&](bool alone) -> size_t {
+    if (last - first < 2) return 0;
+    const char32_t c = cps[last - 1].first;
+    if (c == U'\'' && cps[last - 2].first == U'\'') return 2;
+    if (!is_quote_char(c)) return 0;
+    return alone && (c == U'\'' || c == U'\u2019') ? 0 : 1;
+  };
+  const auto quotes_inside = [&](size_t from, size_t to) {
+    return std::any_of(cps.begin() + from, cps.begin() + to, [](const auto& c) { return is_quote_char(c.first); });
+  };
+  const size_t open = opening();
+  const size_t close = closing(false);
+  if (open > 0 && close > 0 && first + open < last - close && !quotes_inside(first + open, last - close)) {
+    first += open;
+    last -= close;
+  } else if (open > 0 && !quotes_inside(first + open, last)) {
+    first += open;
+  } else if (closing(true) > 0 && !quotes_inside(first, last - closing(true))) {
+    last -= closing(true);
+  } else {
+    return;
+  }
+  while (first < last && is_space(cps[first].first)) ++first;
+  while (last > first && is_space(cps[last - 1].first)) --last;
+  if (first >= last) return;  // nothing but marks: leave it as it was
+  *begin = cps[first].second;
+  *end = last < cps.size() ? cps[last].second : *end;
+}
+
+bool trim_quotes_off_names(Document& doc) {
+  bool changed = false;
+  for (Entity& e : doc.entities) {
+    if (e.origin != Origin::Model || !is_name_label(e.label)) continue;
+    const size_t begin = e.begin_byte, end = e.end_byte;
+    trim_name_quotes(doc.text, &e.begin_byte, &e.end_byte);
+    changed = changed || e.begin_byte != begin || e.end_byte != end;
+  }
+  return changed;
+}
+
 bool split_joined_names(Document& doc, const Lexicon* lexicon) {
   const std::string_view text = doc.text;
   std::set<std::string_view> person_mentions;  // PER mentions as written

@@ -7,6 +7,19 @@
 
 namespace glosa::names {
 
+// The span text[*begin, *end) of a name without the quotation marks around it: a pair
+// („Time”, "Wprost", and " Wprost " as space-joined corpora write it), a lone opening mark with
+// no other mark in the span ("\"New York Times" -> New York Times), or a lone closing one (not
+// an apostrophe). Marks inside a name stay ('Stowarzyszenie "Klon Jawor"' is left whole), and
+// a span of marks only is left as it is.
+void trim_name_quotes(std::string_view text, size_t* begin, size_t* end);
+
+// Glosa's names never hold the quotation marks around them (the Polish model learnt NKJP's
+// spans, which do: " Wprost "): trims them off every model name (is_name_label), so that
+// „Time” and Time are one name written one way. Returns whether any span changed (their order
+// stays; the numbering is the caller's).
+bool trim_quotes_off_names(Document& doc);
+
 // Splits model spans of names (is_name_label) that read as two mentions:
 //  - at a free-standing en or em dash: "Rosji – Sbierbanku" -> "Rosji", "Sbierbanku", both
 //    keeping the label (a name never spans " – "). A spaced hyphen stays: space-joined

@@ -819,6 +819,43 @@ TEST_CASE("span repair: a Polish organisation's first word alone at a sentence's
   CHECK_FALSE(tag_organisation_heads(doc));  // Polish only
 }
 
+TEST_CASE("span repair: a name is written without the quotation marks around it") {
+  const auto trimmed = [](std::string_view text) {
+    size_t begin = 0, end = text.size();
+    trim_name_quotes(text, &begin, &end);
+    return std::string(text.substr(begin, end - begin));
+  };
+  CHECK(trimmed("\xE2\x80\x9ETime\xE2\x80\x9D") == "Time");                  // „Time”
+  CHECK(trimmed("\" Wprost \"") == "Wprost");                                 // space-joined
+  CHECK(trimmed("\"New York Times") == "New York Times");                      // a lone opening mark
+  CHECK(trimmed("New York Times\"") == "New York Times");                      // a lone closing one
+  CHECK(trimmed(", , Kameleon ''") == "Kameleon");                            // the typewriter's ,,X''
+  CHECK(trimmed(",,Kameleon''") == "Kameleon");
+  CHECK(trimmed("\xC2\xAB Kultura \xC2\xBB") == "Kultura");                   // « Kultura »
+  // Marks inside a name stay; an apostrophe alone is no closing mark; marks only stay.
+  CHECK(trimmed("Stowarzyszenie \"Klon Jawor\"") == "Stowarzyszenie \"Klon Jawor\"");
+  CHECK(trimmed("\"Klon\" i \"Jawor\"") == "\"Klon\" i \"Jawor\"");
+  CHECK(trimmed("Jones'") == "Jones'");
+  CHECK(trimmed("\"\"") == "\"\"");
+  CHECK(trimmed("Kowalski") == "Kowalski");
+  CHECK(trimmed("") == "");
+
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Tygodnik \xE2\x80\x9EWprost\xE2\x80\x9D pisze, a Jan \"Zibi\" Boniek 12 \"maja\".";
+  doc.entities = {entity(doc.text, "\xE2\x80\x9EWprost\xE2\x80\x9D", "ORG"),
+                  entity(doc.text, "Jan \"Zibi\" Boniek", "PER"), entity(doc.text, "12 \"maja\"", "DATE")};
+  Entity mine = entity(doc.text, "\xE2\x80\x9EWprost", "ORG");
+  mine.origin = Origin::Person;  // what a person marked is theirs
+  doc.entities.push_back(mine);
+  REQUIRE(trim_quotes_off_names(doc));
+  using P = std::pair<std::string, std::string>;
+  CHECK(spans(doc) == std::vector<P>{{"Wprost", "ORG"}, {"Jan \"Zibi\" Boniek", "PER"}, {"12 \"maja\"", "DATE"},
+                                     {"\xE2\x80\x9EWprost", "ORG"}});
+  CHECK_FALSE(trim_quotes_off_names(doc));  // settled
+}
+
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
   Document doc;
   doc.lang = "en";
