@@ -432,6 +432,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::tag_repeated_surnames(a.doc)) sort_and_number_entities(a.doc);
   // "Komisja Europejska" ... ". Komisja wzywa": the short name at a sentence's start too.
   if (names::tag_organisation_heads(a.doc)) sort_and_number_entities(a.doc);
+  // "w Żarach" ... "w żarskim klubie": the town's adjective too.
+  if (names::tag_place_adjectives(a.doc, lexicon)) sort_and_number_entities(a.doc);
   // "z Zgierza i Kutna": Kutno, not a person.
   names::places_not_persons(a.doc, lexicon);
   // "Google said it was disappointed": not a person.

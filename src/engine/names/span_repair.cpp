@@ -826,6 +826,75 @@ bool tag_organisation_heads(Document& doc) {
   return !found.empty();
 }
 
+bool tag_place_adjectives(Document& doc, const Lexicon* lexicon) {
+  if (doc.lang != "pl" || lexicon == nullptr) return false;
+  const std::string_view text = doc.text;
+  std::vector<std::string> places;
+  for (const Entity& e : doc.entities) {
+    // Towns, countries and regions: not mountains or the Earth ("górskich", "ziemskiego").
+    if (e.label != "LOC" || e.status == ReviewStatus::Rejected || e.subtype.empty() || e.subtype == "geographic") continue;
+    places.push_back(base_form(text.substr(e.begin_byte, e.end_byte - e.begin_byte), "LOC", "pl", lexicon));
+  }
+  if (places.empty()) return false;
+  std::sort(places.begin(), places.end());
+  places.erase(std::unique(places.begin(), places.end()), places.end());
+  // Those of one word, in lower case without diacritics ("zary", "olsztyn"). The adjective of a
+  // place of two words is made of both ("Stalowa Wola": "stalowowolski"; "Jelenia Góra" is not
+  // what "górski" means).
+  std::vector<std::u32string> place_words;
+  for (const std::string& place : places) {
+    if (place.find(' ') == std::string::npos) place_words.push_back(plain_lower(place));
+  }
+  // The lower-case adjectives in -ski/-cki of the text, any form, whose stem (without "sk"/"ck"
+  // and the ending) is a place's word but for at most its last two letters: "żarskim" (Żary),
+  // "olsztyńskiego" (Olsztyn), "dębickiego" (Dębica); not "stanowiska" (Stany) nor
+  // "królewskiego" (Królestwo).
+  static const std::initializer_list<std::u32string_view> kEndings = {
+      U"iego", U"iemu", U"imi", U"iej", U"ich", U"ie", U"im", U"i", U"ą"};
+  const auto names_a_place = [&](const std::u32string& plain) {
+    for (std::u32string_view ending : kEndings) {
+      if (plain.size() < ending.size() + 5 || plain.compare(plain.size() - ending.size(), ending.size(), ending) != 0) continue;
+      const std::u32string_view with_suffix = std::u32string_view(plain).substr(0, plain.size() - ending.size());
+      const std::u32string_view suffix = with_suffix.substr(with_suffix.size() - 2);
+      if (suffix != U"sk" && suffix != U"ck") return false;
+      const std::u32string_view stem = with_suffix.substr(0, with_suffix.size() - 2);
+      for (const std::u32string& word : place_words) {
+        size_t lcp = 0;
+        while (lcp < stem.size() && lcp < word.size() && stem[lcp] == word[lcp]) ++lcp;
+        if (lcp == stem.size() && word.size() - lcp <= 2) return true;
+      }
+      return false;
+    }
+    return false;
+  };
+  std::set<std::string, std::less<>> relational;
+  size_t len = 0;
+  for (size_t at = 0; at < text.size();) {
+    const char32_t c = decode_utf8(text, at, &len);
+    if (!is_letter(c)) { at += len; continue; }
+    size_t end = at;
+    while (end < text.size()) {
+      size_t l = 0;
+      if (!is_letter(decode_utf8(text, end, &l))) break;
+      end += l;
+    }
+    const std::string_view word = text.substr(at, end - at);
+    at = end;
+    if (!is_lower(c) || relational.count(word) != 0) continue;
+    // An adjective by the lexicon ("wojska", "stanowiska" are nouns).
+    if (lexicon->rule_for(word).word_class != WordClass::Adjective) continue;
+    if (names_a_place(plain_lower(word))) relational.insert(std::string(word));
+  }
+  if (relational.empty()) return false;
+  const auto found = untagged_occurrences(doc, relational, [](size_t, size_t) { return true; });
+  for (const auto& [begin, end] : found) {
+    Entity e = unsure_entity(begin, end, "NORP");
+    e.confidence = 0.7f;
+    doc.entities.push_back(e);
+  }
+  return !found.empty();
+}
+
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.

@@ -136,4 +136,13 @@ bool tag_repeated_surnames(Document& doc);
 // unsorted. Returns whether any was added.
 bool tag_organisation_heads(Document& doc);
 
+// Polish, with a lexicon: the adjective of a town, country or region the document names, where
+// the model left it ("Żarach" ... "w żarskim klubie", "Ostrzeszów" ... "ostrzeszowskiego
+// tenisa"): each lower-case word the lexicon reads as an adjective, in -ski/-cki (any form but
+// the feminine "-ska", which nouns share: "wojska"), whose stem is the base form of a one-word
+// LOC of the document with a subtype other than geographic ("górski" is no mountain's), less at
+// most its last two letters, becomes a NORP (0.7) wherever no entity is. Entities are appended
+// unsorted. Returns whether any was added.
+bool tag_place_adjectives(Document& doc, const Lexicon* lexicon);
+
 }  // namespace glosa::names

@@ -856,6 +856,34 @@ TEST_CASE("span repair: a name is written without the quotation marks around it"
   CHECK_FALSE(trim_quotes_off_names(doc));  // settled
 }
 
+TEST_CASE("span repair: a Polish town's adjective is tagged where the document names the town") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Klub z Ostrzeszowa. Talent ostrzeszowskiego tenisa i ostrzeszowskie kluby. Wojska "
+             "ostrzeszowska. Jelenia Góra i góry. Kolarstwo górskie. W Tatrach tatrzańskie szlaki.";
+  Entity town = entity(doc.text, "Ostrzeszowa", "LOC");
+  town.subtype = "settlement";
+  Entity city = entity(doc.text, "Jelenia Góra", "LOC");
+  city.subtype = "settlement";
+  Entity mountains = entity(doc.text, "Tatrach", "LOC");
+  mountains.subtype = "geographic";
+  doc.entities = {town, city, mountains};
+  CHECK_FALSE(tag_place_adjectives(doc, nullptr));  // needs the lexicon
+  REQUIRE(tag_place_adjectives(doc, lex.get()));
+  std::vector<std::string> added;
+  for (size_t i = 3; i < doc.entities.size(); ++i) {
+    CHECK(doc.entities[i].label == "NORP");
+    added.push_back(std::string(entity_text(doc, doc.entities[i])));
+  }
+  // Not the feminine "-ska" (nouns share it), not a word of a place of two words, not a
+  // mountain range's.
+  CHECK(added == std::vector<std::string>{"ostrzeszowskiego", "ostrzeszowskie"});
+  CHECK_FALSE(tag_place_adjectives(doc, lex.get()));  // settled
+}
+
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
   Document doc;
   doc.lang = "en";
