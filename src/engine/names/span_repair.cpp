@@ -593,13 +593,35 @@ bool org_by_description(Document& doc, const Lexicon* lexicon) {
   return changed;
 }
 
+namespace {
+
+// Whether a Polish place name begins with a word for a street or a square ("ul. Chopina",
+// "al. Jana Pawła II", "placu Wolności"): its name goes on over a king's numeral too.
+bool is_street_name(std::string_view text, const Entity& e) {
+  const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+  if (words.size() < 2) return false;
+  return is_abbreviation(word_text(text, words.front()),
+                         {"ul", "al", "pl", "os", "ulica", "ulicy", "ulicę", "ulicą", "aleja", "alei", "aleję",
+                          "aleją", "plac", "placu", "placem", "osiedle", "osiedla", "osiedlu"});
+}
+
+bool is_roman_numeral(std::string_view w) {
+  return !w.empty() && w.size() <= 5 && std::all_of(w.begin(), w.end(), [](char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
+  });
+}
+
+}  // namespace
+
 bool extend_org_names(Document& doc) {
   if (doc.lang != "pl") return false;
   const std::string_view text = doc.text;
   bool changed = false;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     Entity& e = doc.entities[i];
-    if (e.origin != Origin::Model || e.label != "ORG") continue;
+    if (e.origin != Origin::Model) continue;
+    const bool street = e.label == "LOC" && is_street_name(text, e);
+    if (e.label != "ORG" && !street) continue;
     // The next entity's start (the entities are sorted): the name may not reach it.
     size_t limit = text.size();
     for (size_t j = i + 1; j < doc.entities.size(); ++j) {
@@ -618,9 +640,10 @@ bool extend_org_names(Document& doc) {
         lower = lower || is_lower(cp);
         k += len;
       }
-      // Not a word in capitals (a shouted line, a Roman numeral), not one cut by the next
-      // entity, not one ending in a hyphen.
-      if (!lower || text[k - 1] == '-' || (k == limit && k < text.size() && text[k] != ' ')) break;
+      // Not a word in capitals (a shouted line, a Roman numeral; but "ul. Władysława IV"), not
+      // one cut by the next entity, not one ending in a hyphen.
+      const bool numeral = street && is_roman_numeral(text.substr(w, k - w));
+      if ((!lower && !numeral) || text[k - 1] == '-' || (k == limit && k < text.size() && text[k] != ' ')) break;
       end = k;
       if (k < text.size() && text[k] != ' ') break;  // a punctuation mark ends the name
     }

@@ -96,7 +96,9 @@ bool org_by_description(Document& doc, const Lexicon* lexicon);
 // holds ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one
 // space, starting with a capital and not all in capitals, of letters, digits and inner
 // hyphens, before the next entity. Only model ORG mentions; not English, whose headlines
-// capitalise every word. Returns whether any span grew (the entities stay sorted).
+// capitalise every word. A model LOC that is a street or a square ("ul.", "al.", "placu" …)
+// goes on the same way and over a king's numeral too ("ul. Władysława IV", "ul. Czerwona
+// Droga"). Returns whether any span grew (the entities stay sorted).
 bool extend_org_names(Document& doc);
 
 // Polish: an unsure one-word model PER that is a place the lexicon knows becomes LOC, unless it

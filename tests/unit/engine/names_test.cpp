@@ -628,6 +628,24 @@ TEST_CASE("span repair: a Polish firm's name goes on over the capitalised words 
   CHECK(entity_text(doc, doc.entities[0]) == "PKP");
 }
 
+TEST_CASE("span repair: a Polish street's name goes on over the words the model left, a king's numeral too") {
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "W bloku przy ul. Władysława IV 1/5. Linia G - ul . Czerwona Droga . Przy placu Jana III "
+             "Sobieskiego. Rynek IV wieku. Muzeum Władysława IV.";
+  doc.entities = {entity(doc.text, "ul. Władysława", "LOC"), entity(doc.text, "ul . Czerwona", "LOC"),
+                  entity(doc.text, "placu Jana", "LOC"), entity(doc.text, "Rynek", "LOC"),
+                  entity(doc.text, "Muzeum Władysława", "LOC")};
+  REQUIRE(extend_org_names(doc));
+  using P = std::pair<std::string, std::string>;
+  // Only a street's or a square's name takes a Roman numeral; a place of one word stays.
+  CHECK(spans(doc) == std::vector<P>{{"ul. Władysława IV", "LOC"}, {"ul . Czerwona Droga", "LOC"},
+                                     {"placu Jana III Sobieskiego", "LOC"}, {"Rynek", "LOC"},
+                                     {"Muzeum Władysława", "LOC"}});
+  CHECK_FALSE(extend_org_names(doc));  // settled
+}
+
 TEST_CASE("span repair: an unsure Polish person that is a known place, or listed with one, is the place") {
   const auto lex = shipped_lexicon();
   Document doc;
