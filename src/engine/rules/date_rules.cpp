@@ -333,10 +333,38 @@ bool numeric_date(const TokenView& v, size_t i, Match* out) {
   return false;
 }
 
+// A year written with an apostrophe and two digits at token i: "Kobieta Roku '94", "Euro '96",
+// "w maju '97" (two tokens, the apostrophe's and the number's). The century as POSIX
+// strptime's %y reads it: 69-99 are 1969-1999, 00-68 2000-2068. Not inside a word or a
+// number ("rock'n'roll", 5'10), nor a quoted number ('94'), nor the end of a quoted title
+// ("Solidarności '80": part of a name).
+bool apostrophe_year(const TokenView& v, size_t i, uint64_t* year) {
+  const auto is_mark = [&](size_t k) {
+    const std::string_view r = v.raw(k);
+    return r == "'" || r == "\xE2\x80\x99" /*’*/ || r == "\"" || r == "\xE2\x80\x9D" /*”*/ ||
+           r == "\xC2\xBB" /*»*/ || r == "''";
+  };
+  const std::string_view mark = v.raw(i);
+  if (mark != "'" && mark != "\xE2\x80\x99") return false;
+  if (i > 0 && !v.space_before(i)) return false;
+  if (!v.is_number(i + 1) || v.space_before(i + 1) || v.raw(i + 1).size() != 2) return false;
+  uint64_t yy = 0;
+  if (!parse_uint(v.raw(i + 1), &yy)) return false;
+  if (i + 2 < v.size() && (is_mark(i + 2) || (!v.space_before(i + 2) && (v.is_word(i + 2) || v.is_number(i + 2))))) {
+    return false;
+  }
+  *year = yy >= 69 ? 1900 + yy : 2000 + yy;
+  return true;
+}
+
 // Optional year after a month: "[,] 2022 [r.|roku]". Sets *year_text and returns the end.
 size_t optional_year(const TokenView& v, size_t j, std::string* year_text) {
   uint64_t year = 0;
   size_t k = j;
+  if (apostrophe_year(v, k, &year)) {  // "w maju '97"
+    *year_text = four_digits(year);
+    return k + 2;
+  }
   if (v.english() && v.is_punct(k, ",") && year_number(v, k + 1, &year)) ++k;
   if (!year_number(v, k, &year)) return j;
   *year_text = four_digits(year);
@@ -530,6 +558,14 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
   }
   if (v.kind(n) == TokenKind::Symbol || v.is_number(n)) return false;
   *out = make(i, i + 1, four_digits(year), "year");
+  return true;
+}
+
+// A year alone with an apostrophe (apostrophe_year): "Kobieta Roku '94".
+bool apostrophe_year_date(const TokenView& v, size_t i, Match* out) {
+  uint64_t year = 0;
+  if (!apostrophe_year(v, i, &year)) return false;
+  *out = make(i, i + 2, four_digits(year), "year");
   return true;
 }
 
@@ -1011,6 +1047,7 @@ void match_dates(const TokenView& v, size_t i, std::vector<Match>* out) {
   if (month_day_date(v, i, &m)) out->push_back(m);
   if (month_date(v, i, &m)) out->push_back(m);
   if (year_date(v, i, &m)) out->push_back(m);
+  if (apostrophe_year_date(v, i, &m)) out->push_back(m);
   if (century_or_decade(v, i, &m)) out->push_back(m);
   if (quarter_date(v, i, &m)) out->push_back(m);
   weekday_dates(v, i, out);

@@ -248,6 +248,22 @@ TEST_CASE("rules: centuries and decades") {
   }, "en");
 }
 
+TEST_CASE("rules: a year written with an apostrophe and two digits") {
+  check_cases({
+      {"Kobieta Roku '94, szefowa", "DATE", "'94", "1994", false},
+      {"Mistrzostw Polski \xE2\x80\x99" "99 - 26. Rajdu", "DATE", "\xE2\x80\x99" "99", "1999", false},
+      {"w maju '97 sąd zakazał", "DATE", "maju '97", "1997-05", false},
+      {"na Euro '12 pojedzie", "DATE", "'12", "2012", false},  // 00-68: this century
+      // A quoted number, the end of a quoted title, inside a number: no year.
+      {"powiedział '94' i wyszedł", "<none>", "", "", false},
+      {"program \"Foksal '89\" dwa lata", "<none>", "", "", false},
+      {"ma 5'10 wzrostu", "<none>", "", "", false},
+  }, "pl");
+  check_cases({
+      {"the class of '99 met", "DATE", "'99", "1999", false},
+  }, "en");
+}
+
 TEST_CASE("rules: quarters and halves of a year are whole DATE spans") {
   check_cases({
       {"close in the third quarter of 2025, subject to", "DATE", "the third quarter of 2025", "2025-Q3", false},
