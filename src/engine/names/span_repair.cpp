@@ -903,10 +903,13 @@ bool tag_place_adjectives(Document& doc, const Lexicon* lexicon) {
     }
     const std::string_view word = text.substr(at, end - at);
     at = end;
-    if (!is_lower(c) || relational.count(word) != 0) continue;
-    // An adjective by the lexicon ("wojska", "stanowiska" are nouns).
-    if (lexicon->rule_for(word).word_class != WordClass::Adjective) continue;
-    if (names_a_place(plain_lower(word))) relational.insert(std::string(word));
+    // Cheap tests first, on the bytes: "sk"/"ck" within the last five letters (all ASCII but
+    // "ą"), then the place's stem, then the lexicon ("wojska", "stanowiska" are nouns).
+    if (!is_lower(c) || word.size() < 7) continue;
+    const std::string_view tail = word.substr(word.size() - 7);
+    if (tail.find("sk") == std::string_view::npos && tail.find("ck") == std::string_view::npos) continue;
+    if (relational.count(word) != 0 || !names_a_place(plain_lower(word))) continue;
+    if (lexicon->rule_for(word).word_class == WordClass::Adjective) relational.insert(std::string(word));
   }
   if (relational.empty()) return false;
   const auto found = untagged_occurrences(doc, relational, [](size_t, size_t) { return true; });
