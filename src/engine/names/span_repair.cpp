@@ -27,6 +27,18 @@ struct Word {
 
 std::string_view word_text(std::string_view text, const Word& w) { return text.substr(w.begin, w.end - w.begin); }
 
+bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The word right before text[pos] with one space between ("firm" of "firm Brightwater"), or
+// "" when there is none: what words_in(text, pos - 40, pos).back() gives when its end is
+// pos - 1, without building the list (a pass asks this of every entity).
+std::string_view word_before(std::string_view text, size_t pos) {
+  if (pos < 2 || !is_ascii_space(text[pos - 1]) || is_ascii_space(text[pos - 2])) return {};
+  size_t begin = pos - 1;
+  while (begin > 0 && !is_ascii_space(text[begin - 1])) --begin;
+  return text.substr(begin, pos - 1 - begin);
+}
+
 // Whether `w` is one of `abbreviations` (lower case, without their dot), any case, with or
 // without the dot: "Św." and "św" are "św".
 bool is_abbreviation(std::string_view w, std::initializer_list<std::string_view> abbreviations) {
@@ -69,9 +81,16 @@ Entity part_of(const Entity& e, size_t begin, size_t end) {
 bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
 
 void trim_name_quotes(std::string_view text, size_t* begin, size_t* end) {
+  if (*begin >= *end) return;
+  // Most names neither begin nor end with a mark: decided from two code points.
+  size_t len = 0;
+  const char32_t first_cp = decode_utf8(text, *begin, &len);
+  size_t last_at = *end - 1;
+  while (last_at > *begin && (static_cast<unsigned char>(text[last_at]) & 0xC0) == 0x80) --last_at;
+  const char32_t last_cp = decode_utf8(text, last_at, &len);
+  if (!is_quote_char(first_cp) && first_cp != U',' && !is_quote_char(last_cp)) return;
   // The code points of the span, with their byte offsets.
   std::vector<std::pair<char32_t, size_t>> cps;
-  size_t len = 0;
   for (size_t at = *begin; at < *end; at += len) cps.emplace_back(decode_utf8(text, at, &len), at);
   size_t first = 0, last = cps.size();  // the name is cps[first, last)
   // How many code points an opening mark at cps[first] takes: a quotation mark, or the
@@ -472,6 +491,9 @@ bool is_organisation_kind(std::string_view w) {
 // "which", "in", "based", "with", "for", "from", "whose" or a punctuation mark). "X, a bank
 // clerk" and "X, the group's chairman" end in a person's work, so they are not.
 bool described_as_organisation(std::string_view text, size_t name_end) {
+  size_t comma = name_end;
+  while (comma < text.size() && text[comma] == ' ') ++comma;
+  if (comma >= text.size() || text[comma] != ',') return false;  // most names: no list built
   const std::vector<Word> after = words_in(text, name_end, std::min(text.size(), name_end + 120));
   if (after.size() < 3 || after[0].begin > name_end + 1 || word_text(text, after[0]) != ",") return false;
   const std::string_view article = word_text(text, after[1]);
@@ -531,11 +553,9 @@ bool polish_org_by_kind(Document& doc, const Lexicon* lexicon) {
   };
   std::set<std::string_view> organisations;
   for (const Entity& e : doc.entities) {
-    if (!movable(e) || words_in(text, e.begin_byte, e.end_byte).size() != 1) continue;
-    const std::vector<Word> before = words_in(text, e.begin_byte >= 40 ? e.begin_byte - 40 : 0, e.begin_byte);
-    if (before.empty() || before.back().end + 1 != e.begin_byte) continue;
-    if (!is_polish_organisation_kind(word_text(text, before.back()))) continue;
     const std::string_view written = text.substr(e.begin_byte, e.end_byte - e.begin_byte);
+    if (!movable(e) || std::any_of(written.begin(), written.end(), is_ascii_space)) continue;
+    if (!is_polish_organisation_kind(word_before(text, e.begin_byte))) continue;
     if (base_form(written, "PER", "pl", lexicon) == written) organisations.insert(written);
   }
   bool changed = false;
@@ -560,10 +580,7 @@ bool org_by_description(Document& doc, const Lexicon* lexicon) {
   std::set<std::string_view> organisations;
   for (const Entity& e : doc.entities) {
     if (!movable(e) && !(e.origin == Origin::Model && e.label == "ORG")) continue;
-    const std::vector<Word> before = words_in(text, e.begin_byte >= 40 ? e.begin_byte - 40 : 0, e.begin_byte);
-    const bool kind_before = !before.empty() && before.back().end + 1 == e.begin_byte &&
-                             is_organisation_kind(word_text(text, before.back()));
-    if (kind_before || described_as_organisation(text, e.end_byte)) {
+    if (is_organisation_kind(word_before(text, e.begin_byte)) || described_as_organisation(text, e.end_byte)) {
       organisations.insert(text.substr(e.begin_byte, e.end_byte - e.begin_byte));
     }
   }
