@@ -610,6 +610,16 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
   });
   size_t head = words.size();
   size_t frozen_from = words.size();
+  // A street's abbreviation is the head ("ul. Władysława IV": the king's name stays in the
+  // genitive; "ul. Marszałkowskiej" -> "ul. Marszałkowska"), with the gender of its word.
+  Gender abbreviated_gender = Gender::Masculine;
+  const std::u32string lead = lower_cps(from_codepoints(words[first]));
+  if (words.size() >= 2 && (lead == U"ul." || lead == U"al." || lead == U"pl." || lead == U"os.")) {
+    head = first;
+    masculine[first] = words[first];
+    abbreviated_gender = lead == U"pl." ? Gender::Masculine : lead == U"os." ? Gender::Neuter : Gender::Feminine;
+    ++first;
+  }
   for (size_t i = first; i < words.size(); ++i) {
     const std::u32string lw = lower_cps(from_codepoints(words[i]));
     if (is_connector(lw) && head == words.size()) continue;
@@ -681,7 +691,9 @@ std::u32string polish_name(std::vector<std::u32string> words, const Lexicon& lex
     }
   }
   Gender gender = Gender::Masculine;
-  if (head < words.size()) {
+  if (head < words.size() && masculine[head] == words[head] && words[head].back() == U'.') {
+    gender = abbreviated_gender;  // "ul.": kept as written
+  } else if (head < words.size()) {
     words[head] = masculine[head];
     gender = gender_of_noun(from_codepoints(words[head]));
     // A noun's ending shows its gender only for some (a soft consonant may be either: "Łódź"

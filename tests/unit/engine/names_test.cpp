@@ -190,6 +190,18 @@ TEST_CASE("base forms: places whose inflection alternates a vowel or softens a c
   });
 }
 
+TEST_CASE("base forms: a street's abbreviation is its head") {
+  // The adjective agrees with ulica/aleja (feminine), plac (masculine); a person's name after
+  // it stays in the genitive, as streets are named.
+  check_base_forms({
+      {"ul. W\xC5\x82" "adys\xC5\x82" "awa IV", "LOC", "ul. W\xC5\x82" "adys\xC5\x82" "awa IV"},  // ul. Władysława IV
+      {"ul. Marsza\xC5\x82kowskiej", "LOC", "ul. Marsza\xC5\x82kowska"},                        // ul. Marszałkowska
+      {"ul. D\xC5\x82ugiej", "LOC", "ul. D\xC5\x82uga"},                                        // ul. Długa
+      {"al. Jana Paw\xC5\x82" "a II", "LOC", "al. Jana Paw\xC5\x82" "a II"},
+      {"pl. Zbawiciela", "LOC", "pl. Zbawiciela"},
+  });
+}
+
 TEST_CASE("base forms: the case the adjectives show; plural names stay plural") {
   check_base_forms({
       // Adjectives in a nominative form: the name is one already, its noun too.
