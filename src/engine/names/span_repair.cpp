@@ -833,6 +833,21 @@ bool is_capitalised_word(std::string_view w) {
          !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); });
 }
 
+// The first (`first`) or last word of each model entity of `label` of two or more words, not
+// rejected, that `keep(word, code points)` accepts.
+template <class Keep>
+std::set<std::string, std::less<>> edge_words(const Document& doc, std::string_view label, bool first, Keep keep) {
+  std::set<std::string, std::less<>> out;
+  for (const Entity& e : doc.entities) {
+    if (e.label != label || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
+    const std::vector<Word> words = words_in(doc.text, e.begin_byte, e.end_byte);
+    if (words.size() < 2) continue;
+    const std::string_view word = word_text(doc.text, first ? words.front() : words.back());
+    if (keep(word, to_codepoints(word))) out.insert(std::string(word));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool tag_organisation_heads(Document& doc) {
@@ -840,19 +855,10 @@ bool tag_organisation_heads(Document& doc) {
   const std::string_view text = doc.text;
   // The first words of the model's organisations of two or more words, in lower case after
   // their capital ("Komisja" of "Komisja Europejska"; not "PKP", not "W.").
-  std::set<std::string, std::less<>> heads;
-  for (const Entity& e : doc.entities) {
-    if (e.label != "ORG" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
-    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
-    if (words.size() < 2) continue;
-    const std::string_view first = word_text(text, words.front());
-    const std::u32string cps = to_codepoints(first);
-    if (cps.size() < 4 || !is_upper(cps[0]) ||
-        !std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); })) {
-      continue;
-    }
-    heads.insert(std::string(first));
-  }
+  const auto heads = edge_words(doc, "ORG", true, [](std::string_view, const std::u32string& cps) {
+    return cps.size() >= 4 && is_upper(cps[0]) &&
+           std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); });
+  });
   if (heads.empty()) return false;
   const auto at_sentence_start_alone = [&](size_t begin, size_t end) {
     size_t prev = begin;
@@ -941,20 +947,11 @@ bool tag_place_adjectives(Document& doc, const Lexicon* lexicon) {
 bool tag_repeated_surnames(Document& doc) {
   const std::string_view text = doc.text;
   // The surnames: the last word of the model's persons of two or more words.
-  std::set<std::string, std::less<>> surnames;
-  for (const Entity& e : doc.entities) {
-    if (e.label != "PER" || e.origin != Origin::Model || e.status == ReviewStatus::Rejected) continue;
-    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
-    if (words.size() < 2) continue;
-    const std::string_view last = word_text(text, words.back());
-    const std::u32string cps = to_codepoints(last);
-    if (cps.size() < 3 || !is_capitalised_word(last) ||
-        !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) ||
-        is_name_particle(last)) {
-      continue;
-    }
-    surnames.insert(std::string(last));
-  }
+  const auto surnames = edge_words(doc, "PER", false, [](std::string_view last, const std::u32string& cps) {
+    return cps.size() >= 3 && is_capitalised_word(last) &&
+           std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) &&
+           !is_name_particle(last);
+  });
   if (surnames.empty()) return false;
   // A capitalised neighbour makes it part of another name (but a sentence's end before it).
   const auto no_capitalised_neighbour = [&](size_t b, size_t e) {
