@@ -4,6 +4,7 @@
 // dates · times.
 #include "engine/rules/date_rules.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iterator>
 #include <string>
@@ -543,6 +544,22 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
     return true;
   }
   if (year < 1900 || year > 2099 || i == 0) return false;
+  // English: a year as a noun's modifier after an article or a possessive, "a 2021
+  // injunction", "the 2016 election", "its 2019 report": a singular noun after it (not "the
+  // 2000 people", a count).
+  if (v.english() && v.is_any(i - 1, {"a", "an", "the", "its", "his", "her", "their", "our", "whose"}) &&
+      v.is_word(i + 1) && !v.is_capitalized(i + 1)) {
+    const std::string_view noun = v.lower(i + 1);
+    // Counted things without a plural "s", and words no noun is.
+    static const std::initializer_list<std::string_view> kNotModified = {
+        "people", "men", "women", "children", "staff", "personnel", "police", "troops", "cattle",
+        "of", "to", "for", "in", "on", "at", "by", "from", "with", "more", "other", "odd"};
+    if (!noun.empty() && noun.back() != 's' && !is_clause_word(v, i + 1) &&
+        std::find(kNotModified.begin(), kNotModified.end(), noun) == kNotModified.end()) {
+      *out = make(i, i + 1, four_digits(year), "year");
+      return true;
+    }
+  }
   const bool pl_prep = v.polish() && v.is_any(i - 1, {"w", "we", "od", "do", "z", "przed",
                                                       "po", "na", "około", "ok", "roku"});
   const bool en_prep = v.english() && v.is_any(i - 1, {"in", "since", "by", "until", "till",

@@ -402,6 +402,12 @@ TEST_CASE("rules: English dates, months, weekdays and relative dates") {
       {"in two weeks", "DATE", "in two weeks", "P2W", true},
       {"Monday, January 12, 2022", "DATE", "Monday, January 12, 2022", "2022-01-12", false},
       {"on 11/25/2022", "DATE", "11/25/2022", "2022-11-25", false},
+      // A year modifying a noun after an article or a possessive; not a count.
+      {"upheld a 2021 injunction", "DATE", "2021", "2021", false},
+      {"after its 2019 report", "DATE", "2019", "2019", false},
+      {"the 2000 people came", "<none>", "", "", false},
+      {"the 2016 elections", "<none>", "", "", false},
+      {"a 2020 of them", "<none>", "", "", false},
   }, "en");
 }
 
