@@ -14,6 +14,7 @@
 #include "cli/cli_common.h"
 #include "engine/eval/gold_labels.h"
 #include "engine/eval/respace.h"
+#include "engine/names/base_form.h"
 #include "engine/names/entity_groups.h"
 #include "engine/names/span_repair.h"
 #include "engine/eval/span_scorer.h"
@@ -35,7 +36,9 @@ const char* kEvalUsage =
     "  Scores the full engine on each record's \"text\" against its \"entities\" ([start, end,\n"
     "  label] in code points), exact spans, after mapping gold labels to Glosa's. Names are\n"
     "  compared without the quotation marks around them, as Glosa writes them (NKJP's spans\n"
-    "  hold them: \" Wprost \"; span_repair.h: trim_name_quotes).\n"
+    "  hold them: \" Wprost \"; span_repair.h: trim_name_quotes). A Polish gold word naming the\n"
+    "  people of a place (\"Polaków\", \"Rosjanie\") is NORP, as the engine labels it (NKJP labels\n"
+    "  them as the country, BSNLP as persons; base_form.h: polish_people_place).\n"
     "  --names-only  leaves out NORP and entities starting with a lower-case letter (gold\n"
     "                and predicted alike)\n"
     "  --labels      labels to score (default: those of the scheme; with --scheme plain,\n"
@@ -350,6 +353,16 @@ int run_eval(const std::vector<std::string>& args) {
         const std::string_view surface = std::string_view(gr.text).substr(e.begin_byte, e.end_byte - e.begin_byte);
         MappedLabel m;
         if (!map_gold_label(scheme, e.label, surface, &m)) continue;
+        // The people of a place are NORP, as the engine labels them (names::people_not_places):
+        // NKJP labels them as the country ("Polaków", placeName-country), BSNLP as persons.
+        if (gr.lang == "pl" && engine.lexicon() && (m.label == "LOC" || m.label == "PER")) {
+          bool plural = false;
+          if (!names::polish_people_word(surface, &plural).empty() && (m.label == "LOC" || plural) &&
+              !names::polish_people_place(surface, *engine.lexicon()).empty()) {
+            m.label = "NORP";
+            m.subtype.clear();
+          }
+        }
         const bool scored = contains(labels, m.label) && !(names_only && (m.label == "NORP" || starts_lowercase(surface)));
         // A name is compared without the quotation marks around it, as Glosa writes names
         // (NKJP's spans hold them: " Wprost "; BSNLP's and CoNLL's do not).

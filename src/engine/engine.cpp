@@ -436,6 +436,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::tag_place_adjectives(a.doc, lexicon)) sort_and_number_entities(a.doc);
   // "z Zgierza i Kutna": Kutno, not a person.
   names::places_not_persons(a.doc, lexicon);
+  // "Rosjanie", "Polaków": the people of a place, not the place.
+  names::people_not_places(a.doc, lexicon);
   // "Google said it was disappointed": not a person.
   names::org_says_it(a.doc);
   // "the tug operator Kattegat Towage", "X, a Boston-based maker of robots": a firm, everywhere.

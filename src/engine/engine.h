@@ -64,6 +64,8 @@ class Engine {
   // base forms are the surface forms (groups still form from them).
   Status load_lexicon(const uint8_t* data, size_t size);
   bool has_lexicon() const { return lexicon_ != nullptr; }
+  // The loaded name lexicon, or null (the evaluator reads gold words with it as the engine does).
+  const names::Lexicon* lexicon() const { return lexicon_.get(); }
 
   // Annotates raw pasted bytes. Fails with EmptyText (nothing but whitespace) or
   // TextTooLarge (> kMaxTextBytes). Invalid UTF-8 is repaired and counted, not refused.

@@ -770,6 +770,85 @@ std::u32string polish_non_person(const std::vector<std::u32string>& words, std::
 
 }  // namespace
 
+std::string polish_people_word(std::string_view word, bool* plural, size_t* stem_size) {
+  // Endings of the regular patterns, every case, singular and plural, and what the plural
+  // nominative ends in: Rosjanin/Rosjanie, Brytyjczyk/Brytyjczycy, Polak/Polacy,
+  // Niemców/Niemcy, Francuz/Francuzi. Longest first.
+  struct Ending {
+    std::u32string_view ending;
+    std::u32string_view nominative;
+    bool plural;
+  };
+  static const Ending kEndings[] = {
+      {U"czykami", U"czycy", true}, {U"czykach", U"czycy", true}, {U"czykiem", U"czycy", false},
+      {U"czykowi", U"czycy", false}, {U"czyków", U"czycy", true}, {U"czykom", U"czycy", true},
+      {U"czycy", U"czycy", true}, {U"czyka", U"czycy", false}, {U"czyku", U"czycy", false},
+      {U"czyk", U"czycy", false},
+      {U"aninem", U"anie", false}, {U"aninowi", U"anie", false}, {U"aninie", U"anie", false},
+      {U"anina", U"anie", false}, {U"anami", U"anie", true}, {U"anach", U"anie", true},
+      {U"anin", U"anie", false}, {U"anie", U"anie", true}, {U"anów", U"anie", true}, {U"anom", U"anie", true},
+      {U"akami", U"acy", true}, {U"akach", U"acy", true}, {U"akiem", U"acy", false}, {U"akowi", U"acy", false},
+      {U"aków", U"acy", true}, {U"akom", U"acy", true}, {U"acy", U"acy", true}, {U"aka", U"acy", false},
+      {U"aku", U"acy", false}, {U"ak", U"acy", false},
+      {U"cami", U"cy", true}, {U"cach", U"cy", true}, {U"ców", U"cy", true}, {U"com", U"cy", true},
+      {U"cy", U"cy", true},
+      {U"uzami", U"uzi", true}, {U"uzach", U"uzi", true}, {U"uzów", U"uzi", true}, {U"uzom", U"uzi", true},
+      {U"uzi", U"uzi", true},
+  };
+  const std::u32string w = to_codepoints(word);
+  if (w.size() < 5 || !is_upper(w[0]) || !std::all_of(w.begin() + 1, w.end(), [](char32_t c) { return is_lower(c); })) {
+    return "";
+  }
+  for (const Ending& e : kEndings) {
+    if (w.size() < e.ending.size() + 3 || w.compare(w.size() - e.ending.size(), e.ending.size(), e.ending) != 0) continue;
+    if (plural) *plural = e.plural;
+    if (stem_size) *stem_size = w.size() - e.ending.size();
+    return from_codepoints(w.substr(0, w.size() - e.ending.size()) + std::u32string(e.nominative));
+  }
+  return "";
+}
+
+std::string polish_people_place(std::string_view word, const Lexicon& lexicon) {
+  size_t stem_size = 0;
+  if (polish_people_word(word, nullptr, &stem_size).empty()) return "";
+  const std::u32string plain = plain_lower(word);
+  const std::u32string stem = plain.substr(0, stem_size);  // "rosj", "pol", "brytyj"
+  // The place whose only or last word is the stem, but for at most two of the stem's letters
+  // ("brytyj" ~ "brytania"), and then a place name's ending ("-ska", "-ja", "-ia", "-a" …:
+  // "pol" is Polska, not Połąga; "now" is no Nowokuźnieck), not an adjective of a longer name
+  // ("Kolumbia Brytyjska"). The best shares most letters with the whole word ("słowacy":
+  // Słowacja, not Słowenia), then has fewer words ("Francuzi": Francja, not Martina Franca).
+  // A place's own name is the place ("Niemcy" is Germany as well).
+  static const std::u32string_view kPlaceEndings[] = {U"", U"a", U"y", U"e", U"ia", U"ja", U"cy", U"ny", U"ska",
+                                                      U"cja", U"acja", U"nia", U"ania", U"enia"};
+  std::string best;
+  size_t best_shared = 0, best_words = 0;
+  for (uint32_t i : lexicon.places_with_word_prefix("pl", std::u32string_view(plain).substr(0, 3))) {
+    const std::string& name = lexicon.places()[i].name;
+    const std::u32string place = plain_lower(name);
+    if (place == plain) return "";
+    const size_t space = place.rfind(U' ');
+    const std::u32string last = space == std::u32string::npos ? place : place.substr(space + 1);
+    if (space != std::u32string::npos && (ends_with(last, U"ska") || ends_with(last, U"cka") || ends_with(last, U"ski"))) {
+      continue;
+    }
+    size_t lcp = 0;
+    while (lcp < stem.size() && lcp < last.size() && stem[lcp] == last[lcp]) ++lcp;
+    if (!(lcp == stem.size() || (lcp >= 4 && lcp + 2 >= stem.size()))) continue;
+    const std::u32string_view left = std::u32string_view(last).substr(lcp);
+    if (std::find(std::begin(kPlaceEndings), std::end(kPlaceEndings), left) == std::end(kPlaceEndings)) continue;
+    size_t shared = 0;
+    while (shared < plain.size() && shared < last.size() && plain[shared] == last[shared]) ++shared;
+    const size_t words = static_cast<size_t>(std::count(place.begin(), place.end(), U' ')) + 1;
+    if (best.empty() || shared > best_shared || (shared == best_shared && words < best_words)) {
+      best = name;
+      best_shared = shared;
+      best_words = words;
+    }
+  }
+  return best;
+}
+
 std::string base_form(std::string_view surface, std::string_view label, std::string_view lang,
                       const Lexicon* lex) {
   std::vector<std::u32string> words = split_words(surface);
@@ -783,6 +862,11 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
     return from_codepoints(polish_person(words, *lex));
   }
   if (label == "NORP") {
+    // "Rosjan", "Rosjanami" -> "Rosjanie": an inhabitant noun's base is its plural.
+    if (words.size() == 1) {
+      const std::string people = polish_people_word(from_codepoints(words.front()));
+      if (!people.empty() && !polish_people_place(from_codepoints(words.front()), *lex).empty()) return people;
+    }
     for (auto& w : words) w = polish_word(w, *lex, false).lemma;
     return from_codepoints(join_words(words));
   }
@@ -809,9 +893,12 @@ namespace {
 // Candidate stems of a relational word: with the longest relational suffix removed, and
 // with only "-ski/-cki/-dzki" (or English "-n/-ish") removed.
 std::vector<std::u32string> relational_stems(const std::u32string& w) {
-  static const std::array<std::u32string_view, 20> kSuffixes = {
+  static const std::array<std::u32string_view, 25> kSuffixes = {
       U"yjski", U"ijski", U"anski", U"enski", U"inski", U"ynski", U"owski", U"ewski", U"dzki",
-      U"ski", U"cki", U"ian", U"ese", U"ish", U"an", U"ic", U"i", U"y", U"owy", U"ny"};
+      U"ski", U"cki", U"ian", U"ese", U"ish", U"an", U"ic", U"i", U"y", U"owy", U"ny",
+      // Polish inhabitant nouns, plural nominative (polish_people_word): Rosjanie, Brytyjczycy,
+      // Polacy, Niemcy, Francuzi.
+      U"anie", U"czycy", U"acy", U"cy", U"uzi"};
   std::vector<std::u32string> out;
   for (std::u32string_view s : kSuffixes) {
     if (w.size() > s.size() + 1 && ends_with(w, s)) out.push_back(w.substr(0, w.size() - s.size()));

@@ -42,6 +42,18 @@ std::string base_form(std::string_view surface, std::string_view label, std::str
 // is a form of ("Kutna" -> "Kutno", "Katowic" -> "Katowice"), or "" when none is.
 std::string polish_place_of(std::string_view word, const Lexicon& lexicon);
 
+// Polish inhabitant nouns of the regular patterns, any case and number: the plural nominative
+// ("Rosjan", "Rosjanina" -> "Rosjanie"; "Polaków" -> "Polacy"; "Brytyjczyk" -> "Brytyjczycy";
+// "Niemców" -> "Niemcy"; "Francuzów" -> "Francuzi"), or "" for a word not shaped so. Spelling
+// only: "Nowaków" gives "Nowacy"; polish_people_place says whether a place stands behind it.
+// *plural: the form is a plural one; *stem_size: code points before the ending.
+std::string polish_people_word(std::string_view word, bool* plural = nullptr, size_t* stem_size = nullptr);
+
+// The known place (as the lexicon writes it) whose people a capitalised Polish word names
+// ("Rosjanami" -> "Rosja", "Polaków" -> "Polska", "Brytyjczycy" -> "Wielka Brytania"), or "":
+// for other words, and for a place's own name ("Niemcy" is Germany as well).
+std::string polish_people_place(std::string_view word, const Lexicon& lexicon);
+
 // The place a relational word refers to ("rosyjski" -> "Rosja", "kazachstański" ->
 // "Kazachstan", "Russian" -> "Russia"), chosen among `candidates` (base forms of places),
 // or "" when none fits. Compares stems with Polish and English relational suffixes removed.

@@ -541,6 +541,17 @@ void resolve_names(Document& doc, const Lexicon* lexicon, AcronymMentions acrony
   std::vector<std::string> lexicon_places;
   for (EntityGroup& g : doc.groups) {
     if (g.label != "NORP") continue;
+    // An inhabitant noun's place is known from the lexicon ("Polacy": Polska), and linked
+    // when the article names it.
+    const std::string people_place =
+        lexicon && doc.lang == "pl" ? polish_people_place(g.name, *lexicon) : std::string();
+    if (!people_place.empty()) {
+      g.place = people_place;
+      for (size_t k = 0; k < doc_places.size(); ++k) {
+        if (doc_places[k] == people_place) { g.link = doc.groups[doc_place_group[k]].id; break; }
+      }
+      continue;
+    }
     const std::string in_doc = relational_place(g.name, doc_places);
     if (!in_doc.empty()) {
       for (size_t k = 0; k < doc_places.size(); ++k) {

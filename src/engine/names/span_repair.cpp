@@ -707,6 +707,25 @@ bool places_not_persons(Document& doc, const Lexicon* lexicon) {
   return changed;
 }
 
+bool people_not_places(Document& doc, const Lexicon* lexicon) {
+  if (doc.lang != "pl" || lexicon == nullptr) return false;
+  const std::string_view text = doc.text;
+  bool changed = false;
+  for (Entity& e : doc.entities) {
+    if (e.origin != Origin::Model || (e.label != "LOC" && e.label != "PER")) continue;
+    const std::string_view written = text.substr(e.begin_byte, e.end_byte - e.begin_byte);
+    bool plural = false;
+    if (polish_people_word(written, &plural).empty()) continue;
+    // A person's name may look so in the singular ("Polak", "Kowalczyk"); people in the plural.
+    if (e.label == "PER" && !plural) continue;
+    if (polish_people_place(written, *lexicon).empty()) continue;
+    e.label = "NORP";
+    e.subtype.clear();
+    changed = true;
+  }
+  return changed;
+}
+
 bool drop_bare_titles(Document& doc) {
   if (doc.lang != "pl") return false;
   const std::string_view text = doc.text;

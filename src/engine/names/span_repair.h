@@ -109,6 +109,13 @@ bool extend_org_names(Document& doc);
 // whether any label changed.
 bool places_not_persons(Document& doc, const Lexicon* lexicon);
 
+// Polish, with a lexicon: the people of a place are NORP, as the labels define it ("Polacy",
+// "Rosjanami", "Brytyjczyków"), not the place (the model learnt NKJP, which labels them as the
+// country, so "Rosjanie" was grouped with Rosja) nor persons: a one-word model LOC, or a PER
+// in a plural form, shaped as an inhabitant noun (polish_people_word) of a known place
+// (polish_people_place; not a place's own name, "Niemcy"). Returns whether any label changed.
+bool people_not_places(Document& doc, const Lexicon* lexicon);
+
 // Polish: a model PER that is only "św." or "bł." (saint, blessed) is no person ("msza św.",
 // "Pismo św."); right before a person's name it joins it ("św. Paweł", as NKJP writes it).
 // Returns whether any entity went (the entities stay sorted).

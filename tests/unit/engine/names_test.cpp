@@ -914,6 +914,56 @@ TEST_CASE("span repair: a Polish town's adjective is tagged where the document n
   CHECK_FALSE(tag_place_adjectives(doc, lex.get()));  // settled
 }
 
+TEST_CASE("base forms: Polish inhabitant nouns, their plural and their place") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  struct Case {
+    const char* word;
+    const char* people;
+    const char* place;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"Rosjanami", "Rosjanie", "Rosja"},
+           {"Polak\xC3\xB3w", "Polacy", "Polska"},                                   // not Połąga
+           {"Brytyjczycy", "Brytyjczycy", "Wielka Brytania"},                        // not Kolumbia Brytyjska
+           {"Niemc\xC3\xB3w", "Niemcy", "Niemcy"},
+           {"S\xC5\x82owacy", "S\xC5\x82owacy", "S\xC5\x82owacja"},                 // not Słowenia
+           {"Francuzi", "Francuzi", "Francja"},                                      // not Martina Franca
+           {"Krakowianie", "Krakowianie", "Krak\xC3\xB3w"},
+           {"Niemcy", "Niemcy", ""},                                                 // the country's own name
+           {"Nowak\xC3\xB3w", "Nowacy", ""},                                         // the Nowaks: no place
+           {"polacy", "", ""},                                                       // lower case: no
+       }) {
+    CAPTURE(c.word);
+    CHECK(polish_people_word(c.word) == c.people);
+    CHECK(polish_people_place(c.word, *lex) == c.place);
+    if (*c.place) CHECK(base_form(c.word, "NORP", "pl", lex.get()) == c.people);
+  }
+  bool plural = true;
+  CHECK(polish_people_word("Polak", &plural) == "Polacy");
+  CHECK_FALSE(plural);
+}
+
+TEST_CASE("span repair: the people of a place are NORP, not the place nor persons") {
+  const auto lex = shipped_lexicon();
+  REQUIRE(lex != nullptr);
+  Document doc;
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Rosja zaatakowa\xC5\x82" "a. Rosjanie protestuj\xC4\x85, Polacy pomagaj\xC4\x85. Niemcy te\xC5\xBC. Pan Polak i Nowak\xC3\xB3w dom.";
+  doc.entities = {entity(doc.text, "Rosja", "LOC"), entity(doc.text, "Rosjanie", "LOC"), entity(doc.text, "Polacy", "PER"),
+                  entity(doc.text, "Niemcy", "LOC"), entity(doc.text, "Polak", "PER", doc.text.find("Polak ")),
+                  entity(doc.text, "Nowak\xC3\xB3w", "PER")};
+  CHECK_FALSE(people_not_places(doc, nullptr));
+  REQUIRE(people_not_places(doc, lex.get()));
+  using P = std::pair<std::string, std::string>;
+  // Not the place itself, not a person in the singular ("Pan Polak"), not a family.
+  CHECK(spans(doc) == std::vector<P>{{"Rosja", "LOC"}, {"Rosjanie", "NORP"}, {"Polacy", "NORP"}, {"Niemcy", "LOC"},
+                                     {"Polak", "PER"}, {"Nowak\xC3\xB3w", "PER"}});
+  CHECK(doc.entities[1].subtype.empty());
+  CHECK_FALSE(people_not_places(doc, lex.get()));  // settled
+}
+
 TEST_CASE("span repair: a surname alone is the person the model named in full elsewhere") {
   Document doc;
   doc.lang = "en";
