@@ -26,7 +26,8 @@ struct MappedLabel {
 //         geogName -> LOC/geographic, date -> DATE, time -> TIME; a ONE-WORD name entity
 //         (persName/orgName/placeName/geogName) starting with a lower-case letter is a derived
 //         word ("polskich", "rosyjskiego", "warszawskie") -> NORP. Capitalised inhabitant nouns
-//         ("Polaków") stay LOC as NKJP labels them: the data cannot tell them from the place.
+//         ("Polaków") stay LOC here: telling them from the place needs the lexicon, so the
+//         evaluator (cli/eval_command.cpp) makes them NORP with names::polish_people_place.
 //  BSNLP: PER ORG LOC EVT PRO as they are; 2017's MISC -> MISC.
 //  CoNLL: PER ORG LOC MISC as they are.
 //  Plain: any default_labels() name as it is; other labels are left out.
