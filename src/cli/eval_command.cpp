@@ -318,6 +318,7 @@ int run_eval(const std::vector<std::string>& args) {
   std::map<std::string, long> doc_index;
   std::vector<GoldDocument> documents;
   size_t records = 0, skipped = 0;
+  size_t gold_unquoted = 0, gold_people = 0;  // gold read Glosa's way (printed with the scores)
   {
     std::vector<EvalRecord> group;
     size_t line_no = 0;
@@ -361,6 +362,7 @@ int run_eval(const std::vector<std::string>& args) {
               !names::polish_people_place(surface, *engine.lexicon()).empty()) {
             m.label = "NORP";
             m.subtype.clear();
+            ++gold_people;
           }
         }
         const bool scored = contains(labels, m.label) && !(names_only && (m.label == "NORP" || starts_lowercase(surface)));
@@ -368,6 +370,7 @@ int run_eval(const std::vector<std::string>& args) {
         // (NKJP's spans hold them: " Wprost "; BSNLP's and CoNLL's do not).
         size_t begin = e.begin_byte, end = e.end_byte;
         if (names::is_name_label(m.label)) names::trim_name_quotes(gr.text, &begin, &end);
+        if (begin != e.begin_byte || end != e.end_byte) ++gold_unquoted;
         ScoredSpan span{text_cps.to_codepoint(begin), text_cps.to_codepoint(end), m.label};
         if (do_respace) {
           span = {respaced_cps.to_codepoint(byte_map[begin]), respaced_cps.to_codepoint(byte_map[end]), m.label};
@@ -464,6 +467,10 @@ int run_eval(const std::vector<std::string>& args) {
     if (relative_left_out) {
       std::printf("deictic DATEs and TIMEs left out (relative, weekday: NKJP does not annotate them; --keep-relative scores them): %zu\n",
                   relative_left_out);
+    }
+    if (gold_unquoted || gold_people) {
+      std::printf("gold read as Glosa writes names: %zu without their quotation marks, %zu people of a place as NORP\n",
+                  gold_unquoted, gold_people);
     }
     if (skipped) std::printf("skipped records: %zu\n", skipped);
     if (changed) std::printf("records whose text the normaliser changed (offsets may drift): %zu\n", changed);
