@@ -1,4 +1,4 @@
-// Splitting model name spans that hold two mentions. Layer: engine/names.
+// Repairs of the model's names after tagging (span_repair.h). Layer: engine/names.
 #include "engine/names/span_repair.h"
 
 #include <algorithm>

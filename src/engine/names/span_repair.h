@@ -1,5 +1,8 @@
-// Repairs of model name spans that hold two mentions run together. Layer: engine/names.
-// Pure and deterministic; runs before base forms and groups (resolve_names).
+// Repairs of the model's names after tagging, from evidence in the document: spans that hold
+// two mentions or stop short, labels the text contradicts ("the firm X", "X said it"), and
+// mentions the model missed that the document names elsewhere. Layer: engine/names. Pure and
+// deterministic; Engine::annotate runs them in order, before base forms and groups
+// (resolve_names). Each is measured on the dev sets (assets/models/README.md, step table).
 #pragma once
 
 #include "engine/core/document.h"
