@@ -354,23 +354,25 @@ int run_eval(const std::vector<std::string>& args) {
         const std::string_view surface = std::string_view(gr.text).substr(e.begin_byte, e.end_byte - e.begin_byte);
         MappedLabel m;
         if (!map_gold_label(scheme, e.label, surface, &m)) continue;
+        // A name is compared without the quotation marks around it, as Glosa writes names
+        // (NKJP's spans hold them: " Wprost "; BSNLP's and CoNLL's do not); trimmed first, as
+        // the engine trims before it reads the word ("„Rosjanie”").
+        size_t begin = e.begin_byte, end = e.end_byte;
+        if (names::is_name_label(m.label)) names::trim_name_quotes(gr.text, &begin, &end);
+        if (begin != e.begin_byte || end != e.end_byte) ++gold_unquoted;
+        const std::string_view name = std::string_view(gr.text).substr(begin, end - begin);
         // The people of a place are NORP, as the engine labels them (names::people_not_places):
         // NKJP labels them as the country ("Polaków", placeName-country), BSNLP as persons.
         if (gr.lang == "pl" && engine.lexicon() && (m.label == "LOC" || m.label == "PER")) {
           bool plural = false;
-          if (!names::polish_people_word(surface, &plural).empty() && (m.label == "LOC" || plural) &&
-              !names::polish_people_place(surface, *engine.lexicon()).empty()) {
+          if (!names::polish_people_word(name, &plural).empty() && (m.label == "LOC" || plural) &&
+              !names::polish_people_place(name, *engine.lexicon()).empty()) {
             m.label = "NORP";
             m.subtype.clear();
             ++gold_people;
           }
         }
         const bool scored = contains(labels, m.label) && !(names_only && (m.label == "NORP" || starts_lowercase(surface)));
-        // A name is compared without the quotation marks around it, as Glosa writes names
-        // (NKJP's spans hold them: " Wprost "; BSNLP's and CoNLL's do not).
-        size_t begin = e.begin_byte, end = e.end_byte;
-        if (names::is_name_label(m.label)) names::trim_name_quotes(gr.text, &begin, &end);
-        if (begin != e.begin_byte || end != e.end_byte) ++gold_unquoted;
         ScoredSpan span{text_cps.to_codepoint(begin), text_cps.to_codepoint(end), m.label};
         if (do_respace) {
           span = {respaced_cps.to_codepoint(byte_map[begin]), respaced_cps.to_codepoint(byte_map[end]), m.label};

@@ -120,8 +120,9 @@ void trim_name_quotes(std::string_view text, size_t* begin, size_t* end) {
   if (open > 0 && close > 0 && first + open < last - close && !quotes_inside(first + open, last - close)) {
     first += open;
     last -= close;
-  } else if (open > 0 && !quotes_inside(first + open, last)) {
-    first += open;
+  } else if (open > 0 && !quotes_inside(first + open, last) && cps[first].first != U'\'' &&
+             cps[first].first != U'\u2019') {
+    first += open;  // a lone opening mark, not an apostrophe ("'s-Hertogenbosch")
   } else if (closing(true) > 0 && !quotes_inside(first, last - closing(true))) {
     last -= closing(true);
   } else {
@@ -498,7 +499,14 @@ bool described_as_organisation(std::string_view text, size_t name_end) {
   if (after.size() < 3 || after[0].begin > name_end + 1 || word_text(text, after[0]) != ",") return false;
   const std::string_view article = word_text(text, after[1]);
   if (article != "a" && article != "an" && article != "the") return false;
-  for (size_t i = 2; i < after.size() && i < 9; ++i) {
+  // The window may cut its last word ("groupie" read as "group"): that one ends the phrase
+  // only where the text ends.
+  const size_t window_end = std::min(text.size(), name_end + 120);
+  for (size_t i = 2; i < after.size() && i < 8; ++i) {  // at most six words after the article
+    if (i + 1 == after.size() && after[i].end == window_end && window_end < text.size() &&
+        !is_ascii_space(text[window_end])) {
+      return false;
+    }
     std::string_view w = word_text(text, after[i]);
     bool punctuation_after = false;
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) {
@@ -880,8 +888,12 @@ bool tag_organisation_heads(Document& doc) {
   });
   if (heads.empty()) return false;
   const auto at_sentence_start_alone = [&](size_t begin, size_t end) {
-    size_t prev = begin;
-    while (prev > 0 && is_space(static_cast<unsigned char>(text[prev - 1]))) --prev;
+    size_t prev = begin;  // back over spaces, a no-break space (C2 A0) too
+    while (prev > 0) {
+      if (is_ascii_space(text[prev - 1])) --prev;
+      else if (prev >= 2 && text[prev - 2] == '\xC2' && text[prev - 1] == '\xA0') prev -= 2;
+      else break;
+    }
     if (prev > 0 && text[prev - 1] != '.' && text[prev - 1] != '!' && text[prev - 1] != '?') return false;
     const std::vector<Word> after = words_in(text, end, std::min(text.size(), end + 40));
     return after.empty() || after.front().begin != end + 1 || !is_capitalised_word(word_text(text, after.front()));
@@ -933,6 +945,7 @@ bool tag_place_adjectives(Document& doc, const Lexicon* lexicon) {
     return false;
   };
   std::set<std::string, std::less<>> relational;
+  std::set<std::string_view> tested;
   size_t len = 0;
   for (size_t at = 0; at < text.size();) {
     const char32_t c = decode_utf8(text, at, &len);
@@ -950,7 +963,8 @@ bool tag_place_adjectives(Document& doc, const Lexicon* lexicon) {
     if (!is_lower(c) || word.size() < 7) continue;
     const std::string_view tail = word.substr(word.size() - 7);
     if (tail.find("sk") == std::string_view::npos && tail.find("ck") == std::string_view::npos) continue;
-    if (relational.count(word) != 0 || !names_a_place(plain_lower(word))) continue;
+    if (relational.count(word) != 0 || !tested.insert(word).second) continue;  // each word once
+    if (!names_a_place(plain_lower(word))) continue;
     if (lexicon->rule_for(word).word_class == WordClass::Adjective) relational.insert(std::string(word));
   }
   if (relational.empty()) return false;

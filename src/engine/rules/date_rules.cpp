@@ -547,7 +547,8 @@ bool year_date(const TokenView& v, size_t i, Match* out) {
   // English: a year as a noun's modifier after an article or a possessive, "a 2021
   // injunction", "the 2016 election", "its 2019 report": a singular noun after it (not "the
   // 2000 people", a count).
-  if (v.english() && v.is_any(i - 1, {"a", "an", "the", "its", "his", "her", "their", "our", "whose"}) &&
+  // A round hundred is more often a count in a compound ("a 2000 word essay").
+  if (v.english() && year % 100 != 0 && v.is_any(i - 1, {"a", "an", "the", "its", "his", "her", "their", "our", "whose"}) &&
       v.is_word(i + 1) && !v.is_capitalized(i + 1)) {
     const std::string_view noun = v.lower(i + 1);
     // Counted things without a plural "s", and words no noun is.

@@ -776,13 +776,15 @@ TEST_CASE("span repair: an English name the text calls an organisation is one ev
   doc.text = "The Dutch retailer Albert Heijn opened stores. Fennica Analytics, a Helsinki-based maker of "
              "sensors, grew. Fennica's revenue rose at Fennica Analytics. Jan Kowalski, a bank clerk, and "
              "Piers Morgan, the group's chairman, spoke. Morgan Lewis, the biggest firm in town. Morgan "
-             "said so. Parker Labs , a unit of Acme . Paris, the capital of France.";
+             "said so. Parker Labs , a unit of Acme . Paris, the capital of France. Peter Walsh, the big "
+             "old rather very large robot maker, said so.";
   doc.entities = {entity(doc.text, "Albert Heijn", "PER"), entity(doc.text, "Fennica Analytics", "PER"),
                   entity(doc.text, "Fennica", "PER", doc.text.find("Fennica's")),
                   entity(doc.text, "Fennica Analytics", "LOC", doc.text.rfind("Fennica Analytics")),
                   entity(doc.text, "Jan Kowalski", "PER"), entity(doc.text, "Piers Morgan", "PER"),
                   entity(doc.text, "Morgan Lewis", "PER"), entity(doc.text, "Morgan", "PER", doc.text.find("Morgan said")),
-                  entity(doc.text, "Parker Labs", "MISC"), entity(doc.text, "Paris", "LOC")};
+                  entity(doc.text, "Parker Labs", "MISC"), entity(doc.text, "Paris", "LOC"),
+                  entity(doc.text, "Peter Walsh", "PER")};
   REQUIRE(org_by_description(doc, nullptr));
   using P = std::pair<std::string, std::string>;
   // A kind before the name or an apposition ending in one (space-joined too) makes a firm, and
@@ -791,7 +793,7 @@ TEST_CASE("span repair: an English name the text calls an organisation is one ev
   CHECK(spans(doc) == std::vector<P>{{"Albert Heijn", "ORG"}, {"Fennica Analytics", "ORG"}, {"Fennica", "ORG"},
                                      {"Fennica Analytics", "ORG"}, {"Jan Kowalski", "PER"}, {"Piers Morgan", "PER"},
                                      {"Morgan Lewis", "ORG"}, {"Morgan", "PER"}, {"Parker Labs", "ORG"},
-                                     {"Paris", "LOC"}});
+                                     {"Paris", "LOC"}, {"Peter Walsh", "PER"}});  // seven words: too far
   CHECK_FALSE(org_by_description(doc, nullptr));  // settled
   doc.entities[0].label = "PER";
   doc.entities[0].origin = Origin::Person;  // a person's label is never moved
@@ -828,7 +830,8 @@ TEST_CASE("span repair: a Polish organisation's first word alone at a sentence's
   doc.lang = "pl";
   doc.labels = default_labels();
   doc.text = "Komisja Europejska zbada sprawę. Komisja wzywa rząd. Potem Komisja milczy. Komisja Wenecka "
-             "też. Komisjami nikt. PKP Intercity kupi. PKP milczy.\nKomisja, jak mówi, czeka.";
+             "też. Komisjami nikt. PKP Intercity kupi. PKP milczy.\nKomisja, jak mówi, czeka.\xC2\xA0Komisja "
+             "wie.";
   doc.entities = {entity(doc.text, "Komisja Europejska", "ORG"), entity(doc.text, "PKP Intercity", "ORG")};
   REQUIRE(tag_organisation_heads(doc));
   std::vector<std::string> added;
@@ -841,8 +844,10 @@ TEST_CASE("span repair: a Polish organisation's first word alone at a sentence's
   // Not mid-sentence (the model saw that capital), not before a capitalised word (another
   // name), not another form, not an acronym; after a line break at a sentence's end, yes.
   const size_t second = doc.text.find("Komisja wzywa");
-  const size_t last = doc.text.rfind("Komisja");
-  CHECK(added == std::vector<std::string>{std::to_string(second) + ":Komisja", std::to_string(last) + ":Komisja"});
+  const size_t after_line = doc.text.find("Komisja, jak");
+  const size_t after_nbsp = doc.text.rfind("Komisja");  // after a no-break space
+  CHECK(added == std::vector<std::string>{std::to_string(second) + ":Komisja", std::to_string(after_line) + ":Komisja",
+                                          std::to_string(after_nbsp) + ":Komisja"});
   CHECK_FALSE(tag_organisation_heads(doc));  // settled: they are entities now
   doc.lang = "en";
   doc.entities.resize(2);
@@ -866,6 +871,7 @@ TEST_CASE("span repair: a name is written without the quotation marks around it"
   CHECK(trimmed("Stowarzyszenie \"Klon Jawor\"") == "Stowarzyszenie \"Klon Jawor\"");
   CHECK(trimmed("\"Klon\" i \"Jawor\"") == "\"Klon\" i \"Jawor\"");
   CHECK(trimmed("Jones'") == "Jones'");
+  CHECK(trimmed("'s-Hertogenbosch") == "'s-Hertogenbosch");  // nor an apostrophe alone before it
   CHECK(trimmed("\"\"") == "\"\"");
   CHECK(trimmed("Kowalski") == "Kowalski");
   CHECK(trimmed("") == "");

@@ -408,6 +408,7 @@ TEST_CASE("rules: English dates, months, weekdays and relative dates") {
       {"the 2000 people came", "<none>", "", "", false},
       {"the 2016 elections", "<none>", "", "", false},
       {"a 2020 of them", "<none>", "", "", false},
+      {"a 2000 word essay", "<none>", "", "", false},  // a round hundred: a count
   }, "en");
 }
 
