@@ -432,6 +432,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::tag_repeated_surnames(a.doc)) sort_and_number_entities(a.doc);
   // "Komisja Europejska" ... ". Komisja wzywa": the short name at a sentence's start too.
   if (names::tag_organisation_heads(a.doc)) sort_and_number_entities(a.doc);
+  // "the Chinese company Geek+": a firm the model missed.
+  if (names::tag_firms_after_kind(a.doc)) sort_and_number_entities(a.doc);
   // "w Żarach" ... "w żarskim klubie": the town's adjective too.
   if (names::tag_place_adjectives(a.doc, lexicon)) sort_and_number_entities(a.doc);
   // "z Zgierza i Kutna": Kutno, not a person.
@@ -442,6 +444,9 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   names::org_says_it(a.doc);
   // "the tug operator Kattegat Towage", "X, a Boston-based maker of robots": a firm, everywhere.
   names::org_by_description(a.doc, lexicon);
+  // "Amazon Robotics" beside "Northwind Robotics" (ORG), "Corvane" beside "Corvane
+  // Therapeutics" (ORG): firms too.
+  names::org_by_shared_words(a.doc);
   // "Google" PER (unsure) and "Google" ORG in one article: one label.
   names::unify_unsure_labels(a.doc);
   // "analysts at Bernstein": a firm.

@@ -222,7 +222,8 @@ bool date_only_line(const Context& c, const Line& line, std::string* value, size
 
 // A news dateline at the start of a line: a place of one to four capitalised words
 // ("MUNICH", "NEW YORK", "Warszawa", "Zielona Góra"), then a comma and a DATE with an article
-// date value, and/or a news agency in brackets, ended by the end of the line or a dash:
+// date value (after the place's country or state between commas too: "GDANSK, Poland, Sept
+// 8, 2026"), and/or a news agency in brackets, ended by the end of the line or a dash:
 // "MUNICH, March 14, 2025 —", "WASHINGTON (Reuters) -", "WASHINGTON, Jan 5 (Reuters) -",
 // "Warszawa, 3 marca 2024 r.". A line that is a date and nothing else is a date-only line.
 bool dateline(const Context& c, const Line& line, DateLine* d) {
@@ -259,10 +260,22 @@ bool dateline(const Context& c, const Line& line, DateLine* d) {
   size_t after = t;
   bool dated = false;
   if (tok_text(t) == ",") {
-    const size_t next = t + 1;
+    size_t next = t + 1;
     if (!in_line(next)) return false;
     std::string value;
     size_t end = 0;
+    // The place's country or state between two commas: "GDANSK, Poland, Sept 8, 2026",
+    // "SPRINGFIELD, Ill., May 2".
+    if (!date_at(c, c.tokens[next].begin_byte, line.end, &value, &end)) {
+      size_t k = next;
+      while (in_line(k) && k < next + 4 &&
+             ((c.tokens[k].kind == TokenKind::Word && is_upper(first_codepoint(tok_text(k)))) ||
+              (k > next && tok_text(k) == "."))) {
+        ++k;
+      }
+      if (k == next || !in_line(k + 1) || tok_text(k) != ",") return false;
+      next = k + 1;
+    }
     if (!date_at(c, c.tokens[next].begin_byte, line.end, &value, &end) || value.size() < 7) return false;
     d->value = value;
     d->date_end = end;

@@ -76,6 +76,23 @@ Entity part_of(const Entity& e, size_t begin, size_t end) {
   return p;
 }
 
+// A model entity over text[begin, end) that the app shows as unsure: found by its spelling only.
+Entity unsure_entity(size_t begin, size_t end, const char* label) {
+  Entity e;
+  e.begin_byte = begin;
+  e.end_byte = end;
+  e.label = label;
+  e.origin = Origin::Model;
+  e.confidence = kUnsureBelow - 0.1f;
+  return e;
+}
+
+bool is_capitalised_word(std::string_view w) {
+  const std::u32string cps = to_codepoints(w);
+  return !cps.empty() && is_upper(cps[0]) &&
+         !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); });
+}
+
 }  // namespace
 
 bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
@@ -525,6 +542,28 @@ bool described_as_organisation(std::string_view text, size_t name_end) {
   return false;
 }
 
+// Whether the name at text[begin, end) is what a company lists on, an exchange: "listed on the
+// Nasdaq", "listed on Nasdaq"; not "listed on the Warsaw bourse", where the name is the
+// exchange's town.
+bool listed_on(std::string_view text, size_t begin, size_t end) {
+  std::string_view w = word_before(text, begin);
+  if (w.empty()) return false;
+  size_t at = begin - w.size() - 1;
+  if (w == "the") {
+    w = word_before(text, at);
+    if (w.empty()) return false;
+    at -= w.size() + 1;
+  }
+  if (w != "on" || word_before(text, at) != "listed") return false;
+  if (end + 1 >= text.size() || text[end] != ' ') return true;
+  const std::vector<Word> after = words_in(text, end, std::min(text.size(), end + 24));
+  if (after.empty()) return true;
+  std::string next = to_lower(word_text(text, after.front()));
+  while (!next.empty() && (next.back() == '.' || next.back() == ',' || next.back() == ';')) next.pop_back();
+  static const std::set<std::string, std::less<>> kMarkets = {"bourse", "exchange", "market", "stock", "board", "index"};
+  return kMarkets.count(next) == 0;
+}
+
 // Polish nouns for a kind of organisation, in the case forms a name follows in apposition
 // ("spółka Agora", "kwartetem Hilliard", "partii Batasuna"). In NKJP train a capitalised
 // word after firm-, spółk-, spółc-, koncern-, agencj- is an organisation's name 148 times and a
@@ -588,7 +627,8 @@ bool org_by_description(Document& doc, const Lexicon* lexicon) {
   std::set<std::string_view> organisations;
   for (const Entity& e : doc.entities) {
     if (!movable(e) && !(e.origin == Origin::Model && e.label == "ORG")) continue;
-    if (is_organisation_kind(word_before(text, e.begin_byte)) || described_as_organisation(text, e.end_byte)) {
+    if (is_organisation_kind(word_before(text, e.begin_byte)) || described_as_organisation(text, e.end_byte) ||
+        listed_on(text, e.begin_byte, e.end_byte)) {
       organisations.insert(text.substr(e.begin_byte, e.end_byte - e.begin_byte));
     }
   }
@@ -616,6 +656,124 @@ bool org_by_description(Document& doc, const Lexicon* lexicon) {
     changed = true;
   }
   return changed;
+}
+
+bool org_by_shared_words(Document& doc) {
+  if (doc.lang != "en") return false;
+  const std::string_view text = doc.text;
+  struct Name {
+    std::string_view last;  // its last word: "Robotics"
+    std::string lower;      // the name in lower case: "amazon robotics" ("wall Street" is "Wall Street")
+    size_t entity;
+  };
+  const auto capitalised_word = [](std::string_view w) {  // "Robotics", not "AG", "Colo.", "of"
+    const std::u32string cps = to_codepoints(w);
+    return cps.size() >= 3 && is_upper(cps[0]) && std::all_of(cps.begin() + 1, cps.end(), is_lower);
+  };
+  std::vector<Name> names;
+  std::set<std::string_view> firm_first_words, person_words;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    if (e.status == ReviewStatus::Rejected || !is_name_label(e.label)) continue;
+    const std::string_view written = text.substr(e.begin_byte, e.end_byte - e.begin_byte);
+    if (std::none_of(written.begin(), written.end(), is_ascii_space)) continue;  // one word: most names
+    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+    if (e.label == "PER") {
+      for (const Word& w : words) person_words.insert(word_text(text, w));
+    } else if (e.label == "ORG" && words.size() >= 2 && word_text(text, words[0]) != "The" &&
+               capitalised_word(word_text(text, words[0]))) {
+      firm_first_words.insert(word_text(text, words[0]));
+    }
+    if (words.size() < 2 || word_text(text, words[words.size() - 2]) == "of") continue;
+    const std::string_view last = word_text(text, words.back());
+    if (capitalised_word(last)) names.push_back({last, to_lower(written), i});
+  }
+  std::vector<size_t> firms;
+  // A one-word person that is a firm's first word is that firm's short name ("Corvane" beside
+  // "Corvane Therapeutics"), unless it is a word of a person's name ("Dole" of "Bob Dole").
+  for (const std::string_view w : person_words) firm_first_words.erase(w);
+  for (size_t i = 0; i < doc.entities.size() && !firm_first_words.empty(); ++i) {
+    const Entity& e = doc.entities[i];
+    if (e.origin == Origin::Model && e.label == "PER" &&
+        firm_first_words.count(text.substr(e.begin_byte, e.end_byte - e.begin_byte)) != 0) {
+      firms.push_back(i);
+    }
+  }
+  std::sort(names.begin(), names.end(), [](const Name& a, const Name& b) { return a.last < b.last; });
+  const auto ends_in = [](std::string_view name, std::string_view tail) {
+    return name.size() > tail.size() && name.substr(name.size() - tail.size()) == tail &&
+           name[name.size() - tail.size() - 1] == ' ';
+  };
+  for (size_t from = 0; from < names.size();) {
+    size_t to = from + 1;
+    while (to < names.size() && names[to].last == names[from].last) ++to;
+    for (size_t c = from; c < to && to - from >= 2; ++c) {
+      const Entity& e = doc.entities[names[c].entity];
+      if (e.origin != Origin::Model || (e.label != "PER" && e.label != "LOC" && e.label != "MISC")) continue;
+      bool firm_seen = false, other_seen = false;
+      for (size_t o = from; o < to; ++o) {
+        const std::string& other = names[o].lower;
+        if (other == names[c].lower || ends_in(other, names[c].lower) || ends_in(names[c].lower, other)) continue;
+        (doc.entities[names[o].entity].label == "ORG" ? firm_seen : other_seen) = true;
+      }
+      if (firm_seen && !other_seen) firms.push_back(names[c].entity);
+    }
+    from = to;
+  }
+  for (size_t i : firms) doc.entities[i].label = "ORG";
+  return !firms.empty();
+}
+
+namespace {
+
+// The end of word text[begin, end) without the punctuation after it ("Geek+," -> "Geek+"):
+// letters, digits, a firm's "+" and "&" stay.
+size_t end_without_punctuation(std::string_view text, size_t begin, size_t end) {
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    size_t len = 0;
+    const char32_t c = decode_utf8(text, start, &len);
+    if (is_letter(c) || is_mark(c) || (c >= U'0' && c <= U'9') || c == U'+' || c == U'&') break;
+    end = start;
+  }
+  return end;
+}
+
+}  // namespace
+
+bool tag_firms_after_kind(Document& doc) {
+  if (doc.lang != "en") return false;
+  const std::string_view text = doc.text;
+  const auto held = [&](size_t begin, size_t end) {
+    return std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) {
+      // Inside an entity, or right before one: "company Chairman Bill Gates" is a title.
+      return (e.begin_byte < end && e.end_byte > begin) || e.begin_byte == end + 1;
+    });
+  };
+  std::vector<Entity> found;
+  for (size_t at = 2; at < text.size(); ++at) {
+    if (text[at - 1] != ' ') continue;
+    size_t len = 0;
+    if (!is_upper(decode_utf8(text, at, &len)) || !is_organisation_kind(word_before(text, at))) continue;
+    const size_t window_end = std::min(text.size(), at + 160);
+    const std::vector<Word> after = words_in(text, at, window_end);
+    size_t end = at;
+    for (size_t i = 0; i < after.size() && i < 4; ++i) {
+      if (i > 0 && after[i].begin != after[i - 1].end + 1) break;  // one space between the words
+      if (after[i].end == window_end && window_end < text.size()) break;  // a word the window cut
+      const size_t word_end = end_without_punctuation(text, after[i].begin, after[i].end);
+      const std::string_view w = text.substr(after[i].begin, word_end - after[i].begin);
+      if (to_codepoints(w).size() < 2 || !is_capitalised_word(w)) break;  // "group C", "firm IBM"
+      end = word_end;
+      if (word_end != after[i].end) break;  // a punctuation mark ends the name
+    }
+    if (end == at || held(at, end)) continue;
+    found.push_back(unsure_entity(at, end, "ORG"));
+    at = end;
+  }
+  for (Entity& e : found) doc.entities.push_back(std::move(e));
+  return !found.empty();
 }
 
 namespace {
@@ -841,23 +999,6 @@ std::vector<std::pair<size_t, size_t>> untagged_occurrences(const Document& doc,
     at = end;
   }
   return out;
-}
-
-// A model entity over text[begin, end) that the app shows as unsure: found by its spelling only.
-Entity unsure_entity(size_t begin, size_t end, const char* label) {
-  Entity e;
-  e.begin_byte = begin;
-  e.end_byte = end;
-  e.label = label;
-  e.origin = Origin::Model;
-  e.confidence = kUnsureBelow - 0.1f;
-  return e;
-}
-
-bool is_capitalised_word(std::string_view w) {
-  const std::u32string cps = to_codepoints(w);
-  return !cps.empty() && is_upper(cps[0]) &&
-         !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); });
 }
 
 // The first (`first`) or last word of each model entity of `label` of two or more words, not

@@ -296,6 +296,9 @@ TEST_CASE("article info: a news dateline gives the article date, and its agency 
        "2025-03-14"},
       {"Rates\n\nWASHINGTON, Jan. 5, 2024 (Reuters) - The Fed held rates.", "en", "2024-01-05"},
       {"ST. LOUIS, June 2, 2023 - Shares fell.", "en", "2023-06-02"},
+      // The place's country or state between commas.
+      {"Wind lease\n\nGDANSK, Poland, Sept 8, 2026 \u2014 Vestmark won.", "en", "2026-09-08"},
+      {"SPRINGFIELD, Ill., May 2, 2026 - The plant closed.", "en", "2026-05-02"},
       {"Umowa podpisana\nWarszawa, 3 marca 2024 r.\nSpółka podpisała umowę.", "pl", "2024-03-03"},
       {"Zielona Góra, 12 stycznia 2025 r. \u2013 Miasto ogłosiło przetarg.", "pl", "2025-01-12"},
   };
@@ -316,6 +319,7 @@ TEST_CASE("article info: a news dateline gives the article date, and its agency 
       {"Title\n\nSiemens said on March 14, 2025 that it would buy it.", "en", ""},
       {"Title\n\nBOSTON, the city, grew in 2024.", "en", ""},
       {"Title\n\nBOSTON, 2024 - Shares fell.", "en", ""},
+      {"Title\n\nBOSTON, Massachusetts, grew in 2024.", "en", ""},
   };
   for (const Expect& e : undated) {
     CAPTURE(e.text);

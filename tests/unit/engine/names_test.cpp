@@ -804,6 +804,82 @@ TEST_CASE("span repair: an English name the text calls an organisation is one ev
   CHECK(doc.entities[0].label == "PER");
 }
 
+TEST_CASE("span repair: an English name a company lists on is an exchange") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Acme listed on the Nasdaq last year. Orbis listed on Euronext. Zenith listed on the Warsaw "
+             "bourse. Tesla sold cars on the Nasdaq.";
+  doc.entities = {entity(doc.text, "Nasdaq", "MISC"), entity(doc.text, "Euronext", "PER"),
+                  entity(doc.text, "Warsaw", "LOC"), entity(doc.text, "Nasdaq", "MISC", doc.text.rfind("Nasdaq"))};
+  REQUIRE(org_by_description(doc, nullptr));
+  using P = std::pair<std::string, std::string>;
+  // With or without "the", and every mention written so; not the town of a bourse.
+  CHECK(spans(doc) == std::vector<P>{{"Nasdaq", "ORG"}, {"Euronext", "ORG"}, {"Warsaw", "LOC"}, {"Nasdaq", "ORG"}});
+}
+
+TEST_CASE("span repair: English firms share their last word with each other, and their first with their short name") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Northwind Robotics and Amazon Robotics compete. Television New Zealand and New Zealand. "
+             "Real Madrid and the Community of Madrid. Corvane Therapeutics bought Corvane shares. "
+             "Bob Dole met the Dole Foundation; Dole left. Jan Kowalski joined Kowalski Partners and "
+             "Acme Partners.";
+  doc.entities = {entity(doc.text, "Northwind Robotics", "ORG"), entity(doc.text, "Amazon Robotics", "PER"),
+                  entity(doc.text, "Television New Zealand", "ORG"),
+                  entity(doc.text, "New Zealand", "LOC", doc.text.find("New Zealand.")),
+                  entity(doc.text, "Real Madrid", "ORG"), entity(doc.text, "Community of Madrid", "LOC"),
+                  entity(doc.text, "Corvane Therapeutics", "ORG"), entity(doc.text, "Corvane", "PER", doc.text.find("Corvane shares")),
+                  entity(doc.text, "Bob Dole", "PER"), entity(doc.text, "Dole Foundation", "ORG"),
+                  entity(doc.text, "Dole", "PER", doc.text.find("Dole left")), entity(doc.text, "Jan Kowalski", "PER"),
+                  entity(doc.text, "Kowalski Partners", "ORG"), entity(doc.text, "Acme Partners", "LOC")};
+  REQUIRE(org_by_shared_words(doc));
+  using P = std::pair<std::string, std::string>;
+  // Not a place a firm is named after, not one behind "of"; not the surname of a person named
+  // in full; a last word shared with a person's name settles nothing ("Partners" is shared
+  // with a firm only here, so the place becomes a firm).
+  CHECK(spans(doc) == std::vector<P>{{"Northwind Robotics", "ORG"}, {"Amazon Robotics", "ORG"},
+                                     {"Television New Zealand", "ORG"}, {"New Zealand", "LOC"},
+                                     {"Real Madrid", "ORG"}, {"Community of Madrid", "LOC"},
+                                     {"Corvane Therapeutics", "ORG"}, {"Corvane", "ORG"}, {"Bob Dole", "PER"},
+                                     {"Dole Foundation", "ORG"}, {"Dole", "PER"}, {"Jan Kowalski", "PER"},
+                                     {"Kowalski Partners", "ORG"}, {"Acme Partners", "ORG"}});
+  CHECK_FALSE(org_by_shared_words(doc));  // settled
+  doc.entities[1].label = "PER";
+  doc.entities[1].origin = Origin::Person;  // a person's label is never moved
+  CHECK_FALSE(org_by_shared_words(doc));
+  doc.entities[1].origin = Origin::Model;
+  doc.lang = "pl";
+  CHECK_FALSE(org_by_shared_words(doc));  // English only
+}
+
+TEST_CASE("span repair: English capitalised words after a kind of organisation are its name") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "It competes with the Chinese company Geek+ for contracts. The cable maker Kablor Nord, "
+             "based in Oslo, grew. Hopefuls in group C drew. A company Chairman Bill Gates spoke. The "
+             "agency Saturday said. The firm Acme and the group Orbis Holdings.";
+  doc.entities = {entity(doc.text, "Oslo", "LOC"), entity(doc.text, "Bill Gates", "PER"),
+                  entity(doc.text, "Saturday", "DATE"), entity(doc.text, "Orbis Holdings", "ORG")};
+  REQUIRE(tag_firms_after_kind(doc));
+  sort_and_number_entities(doc);
+  using P = std::pair<std::string, std::string>;
+  // Up to a punctuation mark, "+" kept; not a lone letter, not a title before a person's
+  // name, nothing an entity holds.
+  CHECK(spans(doc) == std::vector<P>{{"Geek+", "ORG"}, {"Kablor Nord", "ORG"}, {"Oslo", "LOC"},
+                                     {"Bill Gates", "PER"}, {"Saturday", "DATE"}, {"Acme", "ORG"},
+                                     {"Orbis Holdings", "ORG"}});
+  for (const Entity& e : doc.entities) {
+    if (e.origin == Origin::Model && e.label == "ORG" && entity_text(doc, e) == "Geek+") CHECK(e.confidence < kUnsureBelow);
+  }
+  CHECK_FALSE(tag_firms_after_kind(doc));  // settled
+  doc.lang = "pl";
+  doc.entities.clear();
+  CHECK_FALSE(tag_firms_after_kind(doc));  // English only
+}
+
 TEST_CASE("span repair: a Polish one-word name after a kind of organisation, in apposition, is one") {
   const auto lex = shipped_lexicon();
   REQUIRE(lex != nullptr);
