@@ -610,6 +610,34 @@
     wake();
   }
 
+  // --- where the person was: kept at once, as well as in the worker's database ---
+  // A state value (a document's place and selection, the current document) reaches the
+  // database through the worker, asynchronously: a page being left (a reload right after a
+  // click) may be gone before the write commits. So each is also written to localStorage at
+  // once; that copy is never older, and wins on start-up.
+  const kStatePrefix = 'glosa-state:';
+  function keepStateNow(key, value) {
+    try { localStorage.setItem(kStatePrefix + key, JSON.stringify(value)); } catch (e) { /* storage off or full */ }
+  }
+  function forgetStateNow(key) {  // key undefined: every kept value
+    try {
+      if (key !== undefined) { localStorage.removeItem(kStatePrefix + key); return; }
+      for (let i = localStorage.length - 1; i >= 0; i--) {
+        const k = localStorage.key(i);
+        if (k && k.indexOf(kStatePrefix) === 0) localStorage.removeItem(k);
+      }
+    } catch (e) { /* storage off */ }
+  }
+  function withStateKeptNow(state) {
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k && k.indexOf(kStatePrefix) === 0) state[k.slice(kStatePrefix.length)] = JSON.parse(localStorage.getItem(k));
+      }
+    } catch (e) { /* storage off, or a value not ours: the database's stands */ }
+    return state;
+  }
+
   // --- start-up: the stored collection comes back before glosa-ready ---
   function maybeRestore() {
     if (!started || !workerReady || restoreAsked) return;
@@ -617,7 +645,7 @@
     worker.postMessage({ type: 'restore' });
   }
   function onRestored(msg) {
-    const state = msg.state || {};
+    const state = withStateKeptNow(Object.assign({}, msg.state || {}));
     msg.docs.forEach(function (d) {
       const meta = Object.assign({}, d.meta, state['view:' + d.id] || {});
       withCString(d.id, function (idPtr) {
@@ -888,14 +916,17 @@
     glosaResetTaught: function () { whenWorker().then(function () { worker.postMessage({ type: 'adaptation-reset' }); }); },
     glosaUnstore: function (id) {
       pendingStores.delete(id);
+      forgetStateNow('view:' + id);
       whenWorker().then(function () { worker.postMessage({ type: 'unstore', id: id }); });
     },
     glosaClearStore: function () {
       pendingStores.clear();
+      forgetStateNow();
       pendingLearns.clear();
       whenWorker().then(function () { worker.postMessage({ type: 'clear' }); });
     },
     glosaState: function (key, value) {
+      keepStateNow(key, value);
       whenWorker().then(function () { worker.postMessage({ type: 'state', key: key, value: value }); });
     },
     glosaStarted: function () {

@@ -108,7 +108,7 @@ test('Ctrl+K runs any command by name: mark done, go to a document, export, and 
   // the file picker (a picker asked for from the palette's frame was refused by the browser).
   await command(page, 'compare with another');
   await page.waitForFunction(() => glosa.itemRect('open-choose'), null, { timeout: 5000 });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 30000 }), page.keyboard.press('Enter')]);
   assert.ok(chooser, 'the file picker opened');
   await chooser.setFiles([]);
   await frames(page, 3);
@@ -238,7 +238,7 @@ test('a screen reader finds every command as a button; Enter runs it, and Clear 
   // Compare: the file picker opens inside the button's activation (no dialog on the canvas).
   const compare = nav.getByRole('button', { name: 'Compare with another annotator\'s file…' });
   await compare.focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 30000 }), page.keyboard.press('Enter')]);
   assert.ok(chooser, 'the file picker opened');
   await chooser.setFiles([]);
   await frames(page, 3);
