@@ -74,6 +74,15 @@ grep -q 'stdin:7:' "$tmp/four.err" || fail "broken line 7 not reported with its 
 sed -n 's/^{"id":\([0-9]*\),.*/\1/p' "$tmp/four.out" | tr '\n' ' ' | grep -q '^1 2 3 4 5 6 8 9 ' \
   || fail "--jobs 4 lost the input order"
 "$cli" annotate --jsonl --jobs 0 --no-model </dev/null 2>/dev/null; [ $? -eq 2 ] || fail "--jobs 0 must be a usage error"
+# A file named on the command line is read as the stream (it was ignored for stdin), and its
+# messages name it.
+"$cli" annotate "$tmp/many.jsonl" --jsonl --no-model --created x --jobs 2 >"$tmp/file.out" 2>"$tmp/file.err" </dev/null
+[ $? -eq 1 ] || fail "a JSONL file with a broken line must make the exit code 1"
+cmp -s "$tmp/one.out" "$tmp/file.out" || fail "annotate FILE --jsonl differs from the same lines on stdin"
+grep -q "many.jsonl:7:" "$tmp/file.err" || fail "broken line 7 not reported with the file's name: $(head -c 300 "$tmp/file.err")"
+"$cli" annotate "$tmp/no-such.jsonl" --jsonl --no-model </dev/null 2>"$tmp/err"
+[ $? -eq 1 ] || fail "a missing JSONL file must make the exit code 1"
+grep -q "no-such.jsonl: cannot open" "$tmp/err" || fail "a missing JSONL file not named: $(cat "$tmp/err")"
 
 # Hostile values (terminal escapes, markup) in ids and texts never reach stdout or stderr raw:
 # the JSON output escapes control characters, and messages quote no input.

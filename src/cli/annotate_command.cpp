@@ -1,5 +1,6 @@
 // `glosa-cli annotate`: one file (or stdin) to an annotation document, or a JSONL stream of
 // {"id", "text", "lang"} records to one compact document per line. Layer: cli.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -94,6 +95,7 @@ class LineReader {
 };
 
 struct JsonlLine {
+  const char* source = "stdin";  // the stream's name in messages: "stdin" or the file's path
   size_t line_no = 0;
   std::string text;       // the line as read
   bool too_long = false;
@@ -103,7 +105,7 @@ struct JsonlLine {
 
 // Annotates one JSONL record. Pure apart from the engine (const): safe on any thread.
 void annotate_line(const Engine& engine, const AnnotateOptions& base, const std::string& created, JsonlLine* l) {
-  const std::string where = "stdin:" + std::to_string(l->line_no) + ": ";
+  const std::string where = std::string(l->source) + ":" + std::to_string(l->line_no) + ": ";
   if (l->too_long) {
     l->error = where + "the line is longer than " + std::to_string(kMaxJsonlLineBytes) + " bytes";
     return;
@@ -150,8 +152,9 @@ void emit(const JsonlLine& l, size_t* failures) {
   std::fputc('\n', stdout);
 }
 
-int annotate_jsonl(const Engine& engine, const AnnotateOptions& base, const std::string& created, size_t jobs) {
-  LineReader reader(0, kMaxJsonlLineBytes);
+int annotate_jsonl(int fd, const std::string& source, const Engine& engine, const AnnotateOptions& base,
+                   const std::string& created, size_t jobs) {
+  LineReader reader(fd, kMaxJsonlLineBytes);
   size_t line_no = 0;
   size_t failures = 0;
   std::string line;
@@ -161,6 +164,7 @@ int annotate_jsonl(const Engine& engine, const AnnotateOptions& base, const std:
     while (reader.next(&line, &too_long)) {
       ++line_no;
       if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      out->source = source.c_str();
       out->line_no = line_no;
       out->too_long = too_long;
       out->text = std::move(line);
@@ -297,7 +301,15 @@ int run_annotate(const std::vector<std::string>& args) {
     Status s = load_models(engine, models, nullptr);
     if (!s.is_ok()) return fail(s.message());
   }
-  if (jsonl) return annotate_jsonl(engine, opts, created, jobs);
+  if (jsonl) {
+    // The stream is read as it comes (a corpus may not fit in memory): stdin, or the file.
+    if (path == "-") return annotate_jsonl(0, "stdin", engine, opts, created, jobs);
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return fail(path + ": cannot open: " + std::strerror(errno));
+    const int status = annotate_jsonl(fd, path, engine, opts, created, jobs);
+    ::close(fd);
+    return status;
+  }
 
   std::string note;
   auto text = read_text_file(path, &note);
