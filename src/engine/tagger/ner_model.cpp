@@ -5,8 +5,10 @@
 #include "engine/tagger/ner_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <optional>
 
 #include "engine/tagger/adaptation.h"
@@ -121,6 +123,13 @@ struct NerModel::Impl {
   // Weight sums of the form features at a sentence boundary, per offset (features.h).
   std::vector<int16_t> boundary_sums;
   uint64_t net_id = 0;  // data.net.fingerprint(), 0 without a network
+  // This model among every one loaded in the process (never reused, unlike an address): the
+  // key of the forms a thread keeps between documents (FormCache).
+  const uint64_t instance = next_instance();
+  static uint64_t next_instance() {
+    static std::atomic<uint64_t> count{0};
+    return ++count;
+  }
 
   // Argmax subtype of a LOC span (empty when the model has no subtype classifier).
   std::string subtype_of(const ner::AttrHashes* attrs, size_t n, size_t b, size_t e,
@@ -167,6 +176,7 @@ struct NerModel::Impl {
 
 // --- Section: loading ---
 NerModel::NerModel() : impl_(std::make_unique<Impl>()) {}
+
 NerModel::~NerModel() = default;
 NerModel::NerModel(NerModel&&) noexcept = default;
 NerModel& NerModel::operator=(NerModel&&) noexcept = default;
@@ -250,16 +260,76 @@ constexpr size_t kOffsets = 2 * ner::kMaxFormOffset + 1;
 // form's attributes and the weight sums of its form features (features.h) once per document,
 // and looks up only the context features per token; the reference path runs compute_attrs and
 // feature_hashes per token, as the trainer does. Both give the same integer sums.
+// The word forms a thread has tagged, with what the tagger computes once per form (its
+// attributes' hashes, lower case, and the summed weights of its form features), kept from one
+// document to the next: articles share most of their words ("the", ",", "said", "się"), and
+// that work took a fifth of tagging a short article anew each time. For one model (its
+// `instance`); emptied when a document starts and the cache holds more than kLimit forms, or
+// was filled for another model, so memory stays bounded (one long document still holds all
+// its own forms while it is tagged, as it did before). Form sums do not depend on an
+// adaptation (its deltas are added after), so every document of the model shares them.
+struct FormCache {
+  static constexpr size_t kLimit = 30000;
+  uint64_t model = 0;
+  size_t users = 0;  // scorers alive on this thread: the cache is emptied only when none is
+  std::deque<std::string> owned;  // the forms' bytes (a deque never moves its elements)
+  ner::StringIndex index;
+  std::vector<ner::AttrHashes> form_hashes;
+  std::vector<std::string> form_lower;
+  std::vector<uint8_t> form_capitalised;
+  std::vector<int16_t> form_sums;
+
+  // This thread's cache for `model`; or, while a scorer of another model uses it, a new one of
+  // the caller's own (`*own`).
+  static FormCache& of_this_thread() {
+    thread_local FormCache cache;
+    return cache;
+  }
+  void clear() {
+    owned.clear();
+    index = ner::StringIndex();
+    form_hashes.clear();
+    form_lower.clear();
+    form_capitalised.clear();
+    form_sums.clear();
+  }
+  static FormCache& for_model(uint64_t model, size_t expected_forms, std::unique_ptr<FormCache>* own) {
+    FormCache& cache = of_this_thread();
+    FormCache* c = &cache;
+    if (cache.users > 0 && cache.model != model) {
+      *own = std::make_unique<FormCache>();
+      c = own->get();
+    }
+    if (c->users == 0 && (c->model != model || c->index.size() > kLimit)) {
+      c->clear();
+      c->model = model;
+      c->index = ner::StringIndex(std::max(expected_forms, size_t{1024}));
+    }
+    ++c->users;
+    return *c;
+  }
+};
+
+void NerModel::forget_kept_forms() {
+  FormCache& cache = FormCache::of_this_thread();
+  if (cache.users == 0) {
+    cache.clear();
+    cache.model = 0;
+  }
+}
+
 struct EmissionScorer {
   const NerModel::Impl& m;
   size_t T;
   // Per distinct form: attributes' hashes, kLower, and the summed weights of its form features
-  // at each offset (kOffsets * T).
-  ner::StringIndex index;  // (form, kind) -> form id
-  std::vector<ner::AttrHashes> form_hashes;
-  std::vector<std::string> form_lower;
-  std::vector<uint8_t> form_capitalised;
-  std::vector<int16_t> form_sums;  // |sum| <= 127 * (form templates at one offset) < 2^15
+  // at each offset (kOffsets * T); this thread's, kept from earlier documents (FormCache).
+  std::unique_ptr<FormCache> own_forms;  // only while another model's scorer holds the thread's
+  FormCache& forms;
+  ner::StringIndex& index;  // (form, kind) -> form id
+  std::vector<ner::AttrHashes>& form_hashes;
+  std::vector<std::string>& form_lower;
+  std::vector<uint8_t>& form_capitalised;
+  std::vector<int16_t>& form_sums;  // |sum| <= 127 * (form templates at one offset) < 2^15
   ner::TokenAttrs scratch_attrs;
   std::vector<uint64_t> feats;
   std::vector<uint32_t> ids;
@@ -281,6 +351,9 @@ struct EmissionScorer {
   std::vector<size_t> adapt_off;
 
   EmissionScorer(const NerModel::Impl& model, size_t tokens);
+  ~EmissionScorer() { --forms.users; }
+  EmissionScorer(const EmissionScorer&) = delete;
+  EmissionScorer& operator=(const EmissionScorer&) = delete;
   template <class Int>
   void add_row(uint64_t h, Int* sum) const;
   uint32_t form_id(std::string_view text, const Token& t);
@@ -294,7 +367,15 @@ struct EmissionScorer {
 };
 
 EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
-    : m(model), T(model.data.tags.size()), index(tokens / 4), acc(model.data.tags.size()) {}
+    : m(model),
+      T(model.data.tags.size()),
+      forms(FormCache::for_model(model.instance, tokens / 4, &own_forms)),
+      index(forms.index),
+      form_hashes(forms.form_hashes),
+      form_lower(forms.form_lower),
+      form_capitalised(forms.form_capitalised),
+      form_sums(forms.form_sums),
+      acc(model.data.tags.size()) {}
 
 template <class Int>
 void EmissionScorer::add_row(uint64_t h, Int* sum) const {
@@ -306,8 +387,11 @@ void EmissionScorer::add_row(uint64_t h, Int* sum) const {
 
 uint32_t EmissionScorer::form_id(std::string_view text, const Token& t) {
   const std::string_view form = text.substr(t.begin_byte, t.end_byte - t.begin_byte);
-  const auto [id, inserted] = index.insert(form, static_cast<uint32_t>(t.kind));
-  if (!inserted) return id;
+  const uint32_t known = index.find(form, static_cast<uint32_t>(t.kind));
+  if (known != ner::StringIndex::kNotFound) return known;
+  // The index keeps a view: of the cache's own copy, which outlives this document's text.
+  forms.owned.emplace_back(form);
+  const uint32_t id = index.insert(forms.owned.back(), static_cast<uint32_t>(t.kind)).first;
   ner::compute_form_attrs(form, t.kind, &m.data.gazetteer, &scratch_attrs);
   form_hashes.push_back(ner::attr_hashes(scratch_attrs));
   form_lower.push_back(scratch_attrs.value[ner::kLower]);

@@ -69,6 +69,11 @@ class NerModel {
   // never crashes. The bytes are copied: the caller may free them afterwards.
   static Result<std::shared_ptr<const NerModel>> load(const uint8_t* data, size_t size);
 
+  // The tagger keeps, per thread, what it computed for each word form of earlier documents
+  // (most words of an article were in the one before). This forgets it, so that a benchmark's
+  // repeats of one text each measure new text.
+  static void forget_kept_forms();
+
   const std::string& lang() const;  // "pl" or "en"
   const std::string& name() const;  // e.g. "ner-pl v1", shown in provenance
 

@@ -41,6 +41,21 @@ class StringIndex {
     }
   }
 
+  // The number of (s, salt), or kNotFound when it was never inserted.
+  static constexpr uint32_t kNotFound = 0xffffffffu;
+  uint32_t find(std::string_view s, uint32_t salt = 0) const {
+    const uint64_t h = hash(s, salt);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = static_cast<size_t>(h) & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kEmpty) return kNotFound;
+      if (slot.tag == tag && slot.len == s.size() && slot.salt == salt &&
+          (s.empty() || std::memcmp(slot.data, s.data(), s.size()) == 0)) {
+        return slot.id;
+      }
+    }
+  }
+
   size_t size() const { return count_; }
 
   // A 64-bit hash of the bytes and the salt, 8 bytes at a time (the same on every platform).

@@ -433,3 +433,48 @@ TEST_CASE("ner model: the shipped models load and find names in the engine") {
   CHECK(std::find(found.begin(), found.end(), "PER:Angela Merkel") != found.end());
   CHECK(std::find(found.begin(), found.end(), "LOC:Paris") != found.end());
 }
+
+TEST_CASE("ner model: the word forms a thread keeps from earlier documents never change a tagging") {
+  Engine engine;
+  for (const char* lang : {"pl", "en"}) {
+    const std::string b = test::read_file(test::source_path(std::string("assets/models/ner-") + lang + ".bin"));
+    REQUIRE(engine.load_model(reinterpret_cast<const uint8_t*>(b.data()), b.size()).is_ok());
+  }
+  // More distinct words than the thread keeps (FormCache::kLimit): the next document starts
+  // afresh.
+  std::string many = "Jan Kowalski pojechał do Gdańska.";
+  for (int k = 0; k < 31000; ++k) many += " Słowo" + std::to_string(k);
+  const std::vector<std::pair<std::string, const char*>> texts = {
+      {test::read_file(test::source_path("tests/fixtures/articles/pl-ren-skanska-cef.txt")), "pl"},
+      {test::read_file(test::source_path("tests/fixtures/articles/en-siemens-northwind.txt")), "en"},
+      {"Minister Tomasz Zieliński podpisał w Szczecinie umowę ze Skanską.", "pl"},
+      {many, "pl"},
+      {"Siemens said on Friday it would buy Northwind Robotics.", "en"},
+  };
+  // Every entity's span, label and confidence, to the bit.
+  const auto tagged = [&](const std::pair<std::string, const char*>& t) {
+    AnnotateOptions options;
+    options.lang = t.second;
+    auto r = engine.annotate(t.first, options);
+    REQUIRE(r.is_ok());
+    std::string out;
+    for (const Entity& e : r.value().doc.entities) {
+      out += std::to_string(e.begin_byte) + "-" + std::to_string(e.end_byte) + e.label + std::to_string(e.confidence) + ";";
+    }
+    return out;
+  };
+  std::vector<std::string> fresh;
+  for (const auto& t : texts) {
+    NerModel::forget_kept_forms();
+    fresh.push_back(tagged(t));
+    CHECK(fresh.back().find("PER") != std::string::npos);
+  }
+  // In turn, twice, keeping what earlier documents left (and the other language's in between).
+  for (int round = 0; round < 2; ++round) {
+    for (size_t k = 0; k < texts.size(); ++k) {
+      CAPTURE(round);
+      CAPTURE(k);
+      CHECK(tagged(texts[k]) == fresh[k]);
+    }
+  }
+}
