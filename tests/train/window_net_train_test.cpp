@@ -87,8 +87,9 @@ std::vector<size_t> predictions(const ner::WindowNet& net, const Synthetic& s) {
     const size_t a = s.data.unit_off[u], n = s.data.unit_off[u + 1] - a;
     std::vector<uint32_t> slots(n);
     for (size_t k = 0; k < n; ++k) slots[k] = static_cast<uint32_t>(k);
-    scratch.ready.assign(n, 0);
+    scratch.stamp.assign(n, 0);  // every slot without a vector
     scratch.vec.resize(n * net.dims);
+    scratch.out.resize(net.tags);
     for (size_t i = 0; i < n; ++i) {
       ner::net_log_probs(net, text, &toks[a], slots.data(), n, i, &scratch, lp.data());
       size_t best = 0;

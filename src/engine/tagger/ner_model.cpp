@@ -278,9 +278,11 @@ struct FormCache {
   std::vector<std::string> form_lower;
   std::vector<uint8_t> form_capitalised;
   std::vector<int16_t> form_sums;
+  // The window network's token vectors, by form id: kept too while no person's corrections
+  // are added to them (with corrections, each document computes them anew).
+  ner::NetScratch net;
+  bool net_vectors_corrected = false;  // the last document's vectors hold corrections
 
-  // This thread's cache for `model`; or, while a scorer of another model uses it, a new one of
-  // the caller's own (`*own`).
   static FormCache& of_this_thread() {
     thread_local FormCache cache;
     return cache;
@@ -292,7 +294,10 @@ struct FormCache {
     form_lower.clear();
     form_capitalised.clear();
     form_sums.clear();
+    net.forget_vectors();  // the ids will name other forms
   }
+  // This thread's cache for `model`; or, while a scorer of another model uses it, a new one of
+  // the caller's own (`*own`).
   static FormCache& for_model(uint64_t model, size_t expected_forms, std::unique_ptr<FormCache>* own) {
     FormCache& cache = of_this_thread();
     FormCache* c = &cache;
@@ -357,7 +362,14 @@ struct EmissionScorer {
   template <class Int>
   void add_row(uint64_t h, Int* sum) const;
   uint32_t form_id(std::string_view text, const Token& t);
-  ner::NetScratch net_scratch;
+  ner::NetScratch& net_scratch;  // forms.net
+  // From now on the network's vectors hold a person's corrections (null: none).
+  void use_net_deltas(const ner::NetDeltas* deltas) {
+    net_scratch.deltas = deltas;
+    if (deltas == nullptr) return;
+    net_scratch.forget_vectors();
+    forms.net_vectors_corrected = true;
+  }
   // Fills emit (n * T) for tokens [first, first + n) and unit (the tokens' attribute hashes):
   // the linear model's scores, the window network's (which tokens it scores is decided on
   // the linear scores alone, so that learn(), which adds the deltas itself, sees the same),
@@ -375,7 +387,14 @@ EmissionScorer::EmissionScorer(const NerModel::Impl& model, size_t tokens)
       form_lower(forms.form_lower),
       form_capitalised(forms.form_capitalised),
       form_sums(forms.form_sums),
-      acc(model.data.tags.size()) {}
+      acc(model.data.tags.size()),
+      net_scratch(forms.net) {
+  net_scratch.deltas = nullptr;
+  if (forms.net_vectors_corrected) {  // the kept vectors are not this document's
+    net_scratch.forget_vectors();
+    forms.net_vectors_corrected = false;
+  }
+}
 
 template <class Int>
 void EmissionScorer::add_row(uint64_t h, Int* sum) const {
@@ -614,6 +633,7 @@ std::vector<float> NerModel::emission_scores(std::string_view text, const std::v
   std::vector<ner::TokenAttrs> attrs;
   std::vector<uint64_t> feats;
   std::vector<int32_t> acc(T);
+  ner::NetScratch reference_net;
   for (const Sentence& s : units) {
     if (s.token_count == 0 || s.first_token + s.token_count > tokens.size()) continue;
     if (!reference) {
@@ -631,8 +651,9 @@ std::vector<float> NerModel::emission_scores(std::string_view text, const std::v
       for (size_t k = 0; k < T; ++k) all.push_back(static_cast<float>(acc[k]) * m.data.weight_scale);
       all[all.size() - T] += m.data.o_bias;
     }
+    // A scratch of its own: numbered by the unit's tokens, not by the kept forms.
     ner::add_net_scores(m.data.net, text, &tokens[s.first_token], nullptr, s.token_count,
-                        &all[all.size() - s.token_count * T], &scorer.net_scratch);
+                        &all[all.size() - s.token_count * T], &reference_net);
   }
   return all;
 }
@@ -660,7 +681,7 @@ void NerModel::tag(std::string_view text, const std::vector<Token>& tokens,
   // Deltas for this network: Engine drops others when it loads (network_fits, which also
   // checks every bucket); here the constant-time part, which keeps row reads in bounds.
   if (adaptation && adaptation->net_deltas().net == m.net_id && adaptation->net_deltas().dims == m.data.net.dims) {
-    scorer.net_scratch.deltas = &adaptation->net_deltas();
+    scorer.use_net_deltas(&adaptation->net_deltas());
   }
   // The entities of one decoded unit; `attrs` are the unit's attributes (for the subtypes
   // of LOC spans).
@@ -931,7 +952,7 @@ LearnSummary NerModel::learn(std::string_view text, const std::vector<Token>& to
   // Deltas of another network (a retrained model with the same tags) mean nothing here.
   if (!network_fits(*adaptation)) adaptation->net_deltas() = ner::NetDeltas{};
   adaptation->net_deltas().net = m.net_id;
-  scorer.net_scratch.deltas = &adaptation->net_deltas();
+  scorer.use_net_deltas(&adaptation->net_deltas());
   // A model with a second pass decodes what tag() decodes: the first pass (with the deltas
   // as they are now) gives each name's kDocLabel, whose weights join the base scores.
   std::vector<std::string> labels;

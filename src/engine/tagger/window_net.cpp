@@ -113,12 +113,13 @@ size_t net_pieces(std::string_view form, TokenKind kind, uint32_t bucket_bits, u
 namespace {
 
 // Token k's vector (the embeddings of its pieces summed, divided by the square root of
-// their count), computed once per slot: once per word form and document in the tagger.
+// their count), computed once per slot and stamp: once per word form in the tagger (per
+// document while a person's corrections are added).
 const float* token_vector(const WindowNet& net, std::string_view text, const Token* toks, const uint32_t* slots,
                           size_t k, NetScratch* s) {
   const size_t slot = slots[k];
   float* v = &s->vec[slot * net.dims];
-  if (s->ready[slot]) return v;
+  if (s->stamp[slot] == s->current) return v;
   uint32_t pieces[kNetMaxPieces];
   size_t trigrams = 0;
   const Token& t = toks[k];
@@ -140,17 +141,18 @@ const float* token_vector(const WindowNet& net, std::string_view text, const Tok
     if (!delta) continue;
     for (size_t d = 0; d < net.dims; ++d) v[d] += delta[d] / root;
   }
-  s->ready[slot] = 1;
+  s->stamp[slot] = s->current;
   return v;
 }
 
 // Grows s's vector cache to hold the slots of toks[0, n).
 void make_room(const WindowNet& net, const uint32_t* slots, size_t n, NetScratch* s) {
-  size_t slot_count = s->ready.size();
-  for (size_t k = 0; k < n; ++k) slot_count = std::max<size_t>(slot_count, size_t{slots[k]} + 1);
-  s->ready.resize(slot_count, 0);
-  s->vec.resize(slot_count * net.dims);
   s->out.resize(net.tags);
+  size_t slot_count = s->stamp.size();
+  for (size_t k = 0; k < n; ++k) slot_count = std::max<size_t>(slot_count, size_t{slots[k]} + 1);
+  if (slot_count == s->stamp.size()) return;  // every slot has its room (a tagger's forms, kept)
+  s->stamp.resize(slot_count, 0);
+  s->vec.resize(slot_count * net.dims);
 }
 
 }  // namespace
@@ -246,7 +248,7 @@ size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* 
     s->own_slots.resize(n);
     for (size_t k = 0; k < n; ++k) s->own_slots[k] = static_cast<uint32_t>(k);
     slots = s->own_slots.data();
-    s->ready.clear();
+    s->forget_vectors();
   }
   make_room(net, slots, n, s);
   size_t scored = 0;

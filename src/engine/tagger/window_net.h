@@ -82,13 +82,21 @@ struct NetDeltas {
 // the caller numbers forms (the tagger does, per document: a word's vector is computed once
 // per document), else its index in the unit.
 struct NetScratch {
-  std::vector<float> vec;      // slot * dims
-  std::vector<uint8_t> ready;  // per slot: vec computed
+  std::vector<float> vec;         // slot * dims
+  std::vector<uint32_t> stamp;    // per slot: the `current` its vector was computed under
+  uint32_t current = 1;           // a slot of another stamp has no vector yet
   std::vector<float> h, out;
   std::vector<uint32_t> own_slots;  // a unit's own indices, when the caller numbers no forms
   const NetDeltas* deltas = nullptr;  // a person's corrections, added to the embeddings
   std::vector<float> grad;            // learning: the gradient at the hidden layer, then the token
-  void forget_vectors() { std::fill(ready.begin(), ready.end(), uint8_t{0}); }
+  // Every vector is computed anew from now on (the deltas moved, the slots mean other forms):
+  // a new stamp, so nothing is cleared.
+  void forget_vectors() {
+    if (++current == 0) {  // after 2^32 stamps: clear once
+      std::fill(stamp.begin(), stamp.end(), 0u);
+      current = 1;
+    }
+  }
 };
 
 // Computes token i's log-probabilities (tags values) given the tokens toks[0, n) of a unit;

@@ -478,3 +478,52 @@ TEST_CASE("ner model: the word forms a thread keeps from earlier documents never
     }
   }
 }
+
+TEST_CASE("ner model: kept word forms and a person's corrections: each tagging as if alone") {
+  Engine plain;
+  const std::string b = test::read_file(test::source_path("assets/models/ner-en.bin"));
+  REQUIRE(plain.load_model(reinterpret_cast<const uint8_t*>(b.data()), b.size()).is_ok());
+  AnnotateOptions en;
+  en.lang = "en";
+  const std::string text = test::read_file(test::source_path("tests/fixtures/articles/en-halvorsen-brightwater.txt"));
+  const std::string other = test::read_file(test::source_path("tests/fixtures/articles/en-siemens-northwind.txt"));
+  // A person relabels the first firm as a person (what is taught does not matter, only that it
+  // moves the network's deltas); the taught engine learns it and shares the model with the
+  // plain one.
+  Engine taught = plain;
+  Document doc = taught.annotate(text, en).value().doc;
+  bool fixed = false;
+  for (Entity& e : doc.entities) {
+    if (!fixed && e.label == "ORG" && e.origin == Origin::Model) {
+      e.label = "PER";
+      e.origin = Origin::Person;
+      e.status = ReviewStatus::Accepted;
+      fixed = true;
+    }
+  }
+  REQUIRE(fixed);
+  REQUIRE(taught.learn(doc).is_ok());
+  const auto tagged = [&](const Engine& engine, const std::string& t) {
+    std::string out;
+    const Document d = engine.annotate(t, en).value().doc;
+    for (const Entity& e : d.entities) {
+      out += std::to_string(e.begin_byte) + e.label + std::to_string(e.confidence) + ";";
+    }
+    return out;
+  };
+  NerModel::forget_kept_forms();
+  const std::string plain_alone = tagged(plain, text);
+  NerModel::forget_kept_forms();
+  const std::string taught_alone = tagged(taught, text);
+  CHECK(plain_alone != taught_alone);  // the corrections change something
+  // Interleaved, with the other article between: the same, each time.
+  for (int round = 0; round < 2; ++round) {
+    CAPTURE(round);
+    CHECK(tagged(plain, text) == plain_alone);
+    CHECK(tagged(taught, text) == taught_alone);
+    tagged(taught, other);
+    CHECK(tagged(plain, text) == plain_alone);
+    tagged(plain, other);
+    CHECK(tagged(taught, text) == taught_alone);
+  }
+}

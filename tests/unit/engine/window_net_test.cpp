@@ -111,7 +111,7 @@ TEST_CASE("window net: log-probabilities sum to one and follow the weights") {
   const auto tokens = tokenize(text);
   NetScratch s;
   s.vec.resize(tokens.size() * m.net.dims);
-  s.ready.assign(tokens.size(), 0);
+  s.stamp.assign(tokens.size(), 0u);
   const std::vector<uint32_t> slots = {0, 1, 2};
   std::vector<float> lp(m.tags.size());
   net_log_probs(m.net, text, tokens.data(), slots.data(), tokens.size(), 1, &s, lp.data());
@@ -234,7 +234,7 @@ TEST_CASE("window net: a learning step moves the relabelled word's trigrams, and
   const std::vector<uint32_t> slots = {0, 1, 2};
   NetScratch s;
   s.vec.resize(tokens.size() * m.net.dims);
-  s.ready.assign(tokens.size(), 0);
+  s.stamp.assign(tokens.size(), 0u);
   NetDeltas deltas;
   s.deltas = &deltas;
   auto log_probs = [&](size_t i) {
@@ -362,7 +362,7 @@ TEST_CASE("window net: a learning step is the gradient of the person's tag's cro
   NetDeltas deltas;
   s.deltas = &deltas;
   auto loss = [&] {
-    s.ready.assign(1, 0);
+    s.stamp.assign(1, 0u);
     s.vec.assign(net.dims, 0.0f);
     std::vector<float> lp(net.tags);
     net_log_probs(net, text, tokens.data(), &slot, 1, 0, &s, lp.data());
@@ -394,7 +394,7 @@ TEST_CASE("window net: a learning step is the gradient of the person's tag's cro
   deltas.rows.clear();
   deltas.dims = 0;
   const float rate = 1e-3f;
-  s.ready.assign(1, 0);
+  s.stamp.assign(1, 0u);
   s.vec.assign(net.dims, 0.0f);
   const NetStep r = net_learn_step(net, text, tokens.data(), &slot, 1, 0, target, rate, 1.0f, &deltas, &s);
   REQUIRE(r.moved);
