@@ -83,6 +83,10 @@ grep -q "many.jsonl:7:" "$tmp/file.err" || fail "broken line 7 not reported with
 "$cli" annotate "$tmp/no-such.jsonl" --jsonl --no-model </dev/null 2>"$tmp/err"
 [ $? -eq 1 ] || fail "a missing JSONL file must make the exit code 1"
 grep -q "no-such.jsonl: cannot open" "$tmp/err" || fail "a missing JSONL file not named: $(cat "$tmp/err")"
+mkdir -p "$tmp/a-folder"
+"$cli" annotate "$tmp/a-folder" --jsonl --no-model </dev/null 2>"$tmp/err"
+[ $? -eq 1 ] || fail "a folder given as the JSONL file must make the exit code 1"
+grep -q "a-folder: cannot read" "$tmp/err" || fail "a folder given as the JSONL file not named: $(cat "$tmp/err")"
 
 # Hostile values (terminal escapes, markup) in ids and texts never reach stdout or stderr raw:
 # the JSON output escapes control characters, and messages quote no input.

@@ -617,7 +617,11 @@
   // once; that copy is never older, and wins on start-up.
   const kStatePrefix = 'glosa-state:';
   function keepStateNow(key, value) {
-    try { localStorage.setItem(kStatePrefix + key, JSON.stringify(value)); } catch (e) { /* storage off or full */ }
+    try {
+      localStorage.setItem(kStatePrefix + key, JSON.stringify(value));
+    } catch (e) {  // storage off or full: an older copy must not win over the database's
+      try { localStorage.removeItem(kStatePrefix + key); } catch (e2) { /* storage off */ }
+    }
   }
   function forgetStateNow(key) {  // key undefined: every kept value
     try {
@@ -629,12 +633,14 @@
     } catch (e) { /* storage off */ }
   }
   function withStateKeptNow(state) {
-    try {
-      for (let i = 0; i < localStorage.length; i++) {
+    let count = 0;
+    try { count = localStorage.length; } catch (e) { return state; }  // storage off
+    for (let i = 0; i < count; i++) {
+      try {
         const k = localStorage.key(i);
         if (k && k.indexOf(kStatePrefix) === 0) state[k.slice(kStatePrefix.length)] = JSON.parse(localStorage.getItem(k));
-      }
-    } catch (e) { /* storage off, or a value not ours: the database's stands */ }
+      } catch (e) { /* a value not ours: the database's stands */ }
+    }
     return state;
   }
 

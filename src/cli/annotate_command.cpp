@@ -48,7 +48,8 @@ class LineReader {
  public:
   LineReader(int fd, size_t max_bytes) : fd_(fd), max_bytes_(max_bytes) {}
 
-  // The next line without its '\n'; false at the end of the stream (or a read error).
+  // The next line without its '\n'; false at the end of the stream (or a read error: error()).
+  int error() const { return error_; }
   bool next(std::string* line, bool* too_long) {
     line->clear();
     *too_long = false;
@@ -59,6 +60,7 @@ class LineReader {
         ssize_t n;
         do n = ::read(fd_, buf_, sizeof buf_); while (n < 0 && errno == EINTR);
         if (n <= 0) {
+          if (n < 0) error_ = errno;
           eof_ = true;
           return any;
         }
@@ -92,6 +94,7 @@ class LineReader {
   char buf_[1 << 16];
   size_t pos_ = 0, len_ = 0;
   bool eof_ = false;
+  int error_ = 0;  // errno of a failed read ("is a directory", an I/O error)
 };
 
 struct JsonlLine {
@@ -263,6 +266,12 @@ int annotate_jsonl(int fd, const std::string& source, const Engine& engine, cons
   }
   std::fflush(stdout);
   if (failures > 0) std::fprintf(stderr, "glosa-cli: %zu of %zu line(s) failed\n", failures, line_no);
+  // A stream cut by a read error is no success, whatever was written before it.
+  if (reader.error() != 0) {
+    std::fprintf(stderr, "glosa-cli: %s: cannot read after line %zu: %s\n", source.c_str(), line_no,
+                 std::strerror(reader.error()));
+    return 1;
+  }
   return failures == 0 ? 0 : 1;
 }
 

@@ -543,8 +543,9 @@ bool described_as_organisation(std::string_view text, size_t name_end) {
 }
 
 // Whether the name at text[begin, end) is what a company lists on, an exchange: "listed on the
-// Nasdaq", "listed on Nasdaq"; not "listed on the Warsaw bourse", where the name is the
-// exchange's town.
+// Nasdaq", "listed on Nasdaq", "listed on the Nasdaq, where ..."; not an exchange's town:
+// "listed on the Warsaw bourse", "on Frankfurt's main market", "on the Frankfurt and Paris
+// exchanges", "on the Frankfurt, Paris and London exchanges".
 bool listed_on(std::string_view text, size_t begin, size_t end) {
   std::string_view w = word_before(text, begin);
   if (w.empty()) return false;
@@ -555,13 +556,20 @@ bool listed_on(std::string_view text, size_t begin, size_t end) {
     at -= w.size() + 1;
   }
   if (w != "on" || word_before(text, at) != "listed") return false;
-  if (end + 1 >= text.size() || text[end] != ' ') return true;
-  const std::vector<Word> after = words_in(text, end, std::min(text.size(), end + 24));
+  if (end >= text.size()) return true;
+  const char c = text[end];
+  if (c == '\'' || text.compare(end, 3, "\xE2\x80\x99") == 0) return false;  // a possessive: its town
+  if (c != ' ' && c != ',') return true;  // ".", ";", ")": the name ends the phrase
+  const std::vector<Word> after = words_in(text, end + 1, std::min(text.size(), end + 32));
   if (after.empty()) return true;
   std::string next = to_lower(word_text(text, after.front()));
+  // After a comma, another capitalised name is a list of towns.
+  if (c == ',') return after.front().begin != end + 2 || !is_capitalised_word(word_text(text, after.front()));
   while (!next.empty() && (next.back() == '.' || next.back() == ',' || next.back() == ';')) next.pop_back();
-  static const std::set<std::string, std::less<>> kMarkets = {"bourse", "exchange", "market", "stock", "board", "index"};
-  return kMarkets.count(next) == 0;
+  static const std::set<std::string, std::less<>> kMarketsOrLists = {
+      "bourse", "bourses", "exchange", "exchanges", "market", "markets", "stock", "stocks",
+      "board", "boards", "index", "indexes", "indices", "and", "or", "&"};
+  return kMarketsOrLists.count(next) == 0;
 }
 
 // Polish nouns for a kind of organisation, in the case forms a name follows in apposition
@@ -729,6 +737,13 @@ namespace {
 // The end of word text[begin, end) without the punctuation after it ("Geek+," -> "Geek+"):
 // letters, digits, a firm's "+" and "&" stay.
 size_t end_without_punctuation(std::string_view text, size_t begin, size_t end) {
+  // A firm's abbreviation keeps its dot ("Apple Inc." of "the company Apple Inc. said").
+  for (std::string_view abbreviation : {"Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "Cos."}) {
+    const std::string_view w = text.substr(begin, end - begin);
+    if (w == abbreviation || (w.size() == abbreviation.size() + 1 && w.substr(0, abbreviation.size()) == abbreviation)) {
+      return begin + abbreviation.size();
+    }
+  }
   while (end > begin) {
     size_t start = end - 1;
     while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
@@ -760,13 +775,15 @@ bool tag_firms_after_kind(Document& doc) {
     const std::vector<Word> after = words_in(text, at, window_end);
     size_t end = at;
     for (size_t i = 0; i < after.size() && i < 4; ++i) {
-      if (i > 0 && after[i].begin != after[i - 1].end + 1) break;  // one space between the words
+      if (i > 0 && (after[i].begin != after[i - 1].end + 1 || text[after[i - 1].end] != ' ')) break;  // one space
       if (after[i].end == window_end && window_end < text.size()) break;  // a word the window cut
       const size_t word_end = end_without_punctuation(text, after[i].begin, after[i].end);
       const std::string_view w = text.substr(after[i].begin, word_end - after[i].begin);
       if (to_codepoints(w).size() < 2 || !is_capitalised_word(w)) break;  // "group C", "firm IBM"
       end = word_end;
-      if (word_end != after[i].end) break;  // a punctuation mark ends the name
+      // A punctuation mark ends the name, and so does a firm's abbreviation ("Inc." may end the
+      // sentence too).
+      if (word_end != after[i].end || text[word_end - 1] == '.') break;
     }
     if (end == at || held(at, end)) continue;
     found.push_back(unsure_entity(at, end, "ORG"));

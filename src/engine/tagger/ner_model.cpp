@@ -256,10 +256,6 @@ constexpr size_t kOffsets = 2 * ner::kMaxFormOffset + 1;
 
 }  // namespace
 
-// Emission scores of one document, unit by unit. The fast path computes each distinct word
-// form's attributes and the weight sums of its form features (features.h) once per document,
-// and looks up only the context features per token; the reference path runs compute_attrs and
-// feature_hashes per token, as the trainer does. Both give the same integer sums.
 // The word forms a thread has tagged, with what the tagger computes once per form (its
 // attributes' hashes, lower case, and the summed weights of its form features), kept from one
 // document to the next: articles share most of their words ("the", ",", "said", "się"), and
@@ -310,9 +306,16 @@ struct FormCache {
       c->model = model;
       c->index = ner::StringIndex(std::max(expected_forms, size_t{1024}));
     }
-    ++c->users;
-    return *c;
+    return *c;  // the caller counts itself a user (FormCache::Use) at once
   }
+  // A scorer's use of the cache, counted while it lives (exceptions included).
+  struct Use {
+    FormCache& cache;
+    explicit Use(FormCache& c) : cache(c) { ++cache.users; }
+    ~Use() { --cache.users; }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+  };
 };
 
 void NerModel::forget_kept_forms() {
@@ -323,6 +326,10 @@ void NerModel::forget_kept_forms() {
   }
 }
 
+// Emission scores of one document, unit by unit. The fast path computes each distinct word
+// form's attributes and the weight sums of its form features (features.h) once (FormCache),
+// and looks up only the context features per token; the reference path runs compute_attrs and
+// feature_hashes per token, as the trainer does. Both give the same integer sums.
 struct EmissionScorer {
   const NerModel::Impl& m;
   size_t T;
@@ -330,6 +337,7 @@ struct EmissionScorer {
   // at each offset (kOffsets * T); this thread's, kept from earlier documents (FormCache).
   std::unique_ptr<FormCache> own_forms;  // only while another model's scorer holds the thread's
   FormCache& forms;
+  FormCache::Use forms_use{forms};
   ner::StringIndex& index;  // (form, kind) -> form id
   std::vector<ner::AttrHashes>& form_hashes;
   std::vector<std::string>& form_lower;
@@ -356,7 +364,6 @@ struct EmissionScorer {
   std::vector<size_t> adapt_off;
 
   EmissionScorer(const NerModel::Impl& model, size_t tokens);
-  ~EmissionScorer() { --forms.users; }
   EmissionScorer(const EmissionScorer&) = delete;
   EmissionScorer& operator=(const EmissionScorer&) = delete;
   template <class Int>

@@ -1,5 +1,5 @@
-// StringIndex: numbers the distinct strings of one document (word forms, their lower case)
-// for the tagger's per-document tables. Layer: engine/tagger.
+// StringIndex: numbers distinct strings (word forms, their lower case) for the tagger's tables
+// of forms, which it keeps across documents. Layer: engine/tagger.
 // An open-addressing table of views that hashes 8 bytes at a time: the tagger looks up every
 // token, and std::unordered_map's node allocations and byte-wise hashing cost more than the
 // rest of that work.

@@ -150,7 +150,12 @@ void make_room(const WindowNet& net, const uint32_t* slots, size_t n, NetScratch
   s->out.resize(net.tags);
   size_t slot_count = s->stamp.size();
   for (size_t k = 0; k < n; ++k) slot_count = std::max<size_t>(slot_count, size_t{slots[k]} + 1);
-  if (slot_count == s->stamp.size()) return;  // every slot has its room (a tagger's forms, kept)
+  // Every slot has its room (a tagger's kept forms), for this network's size.
+  if (slot_count == s->stamp.size() && s->vec.size() == slot_count * net.dims) return;
+  if (s->vec.size() != s->stamp.size() * net.dims) {  // another network's vectors: none is ours
+    s->vec.clear();
+    s->forget_vectors();
+  }
   s->stamp.resize(slot_count, 0);
   s->vec.resize(slot_count * net.dims);
 }
@@ -250,6 +255,8 @@ size_t add_net_scores(const WindowNet& net, std::string_view text, const Token* 
     slots = s->own_slots.data();
     s->forget_vectors();
   }
+  // (Slots of the unit's own numbering mean nothing to a later caller that numbers forms: the
+  // caller gives such a unit a scratch of its own.)
   make_room(net, slots, n, s);
   size_t scored = 0;
   for (size_t i = 0; i < n; ++i) {

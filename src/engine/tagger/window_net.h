@@ -79,8 +79,10 @@ struct NetDeltas {
 };
 
 // Work space, reused across calls. Token vectors are kept by slot: the token's form id when
-// the caller numbers forms (the tagger does, per document: a word's vector is computed once
-// per document), else its index in the unit.
+// the caller numbers forms (the tagger does, and keeps its forms across documents: a word's
+// vector is computed once, or once per document while a person's corrections are added),
+// else its index in the unit. The vectors are of one network's size (make_room starts afresh
+// for another).
 struct NetScratch {
   std::vector<float> vec;         // slot * dims
   std::vector<uint32_t> stamp;    // per slot: the `current` its vector was computed under

@@ -809,13 +809,19 @@ TEST_CASE("span repair: an English name a company lists on is an exchange") {
   doc.lang = "en";
   doc.labels = default_labels();
   doc.text = "Acme listed on the Nasdaq last year. Orbis listed on Euronext. Zenith listed on the Warsaw "
-             "bourse. Tesla sold cars on the Nasdaq.";
+             "bourse. Tesla sold cars on the Nasdaq. Kite listed on the Frankfurt and Paris exchanges, "
+             "Lark on Madrid's market and Wren on the Milan, Rome and Turin bourses. Hawk listed on the "
+             "Bovespa, which fell.";
   doc.entities = {entity(doc.text, "Nasdaq", "MISC"), entity(doc.text, "Euronext", "PER"),
-                  entity(doc.text, "Warsaw", "LOC"), entity(doc.text, "Nasdaq", "MISC", doc.text.rfind("Nasdaq"))};
+                  entity(doc.text, "Warsaw", "LOC"), entity(doc.text, "Nasdaq", "MISC", doc.text.rfind("Nasdaq")),
+                  entity(doc.text, "Frankfurt", "LOC"), entity(doc.text, "Madrid", "LOC"),
+                  entity(doc.text, "Milan", "LOC"), entity(doc.text, "Bovespa", "LOC")};
   REQUIRE(org_by_description(doc, nullptr));
   using P = std::pair<std::string, std::string>;
-  // With or without "the", and every mention written so; not the town of a bourse.
-  CHECK(spans(doc) == std::vector<P>{{"Nasdaq", "ORG"}, {"Euronext", "ORG"}, {"Warsaw", "LOC"}, {"Nasdaq", "ORG"}});
+  // With or without "the", and every mention written so; not the town of a bourse, nor towns
+  // listed before "exchanges", nor one with a possessive.
+  CHECK(spans(doc) == std::vector<P>{{"Nasdaq", "ORG"}, {"Euronext", "ORG"}, {"Warsaw", "LOC"}, {"Nasdaq", "ORG"},
+                                     {"Frankfurt", "LOC"}, {"Madrid", "LOC"}, {"Milan", "LOC"}, {"Bovespa", "ORG"}});
 }
 
 TEST_CASE("span repair: English firms share their last word with each other, and their first with their short name") {
@@ -860,17 +866,19 @@ TEST_CASE("span repair: English capitalised words after a kind of organisation a
   doc.labels = default_labels();
   doc.text = "It competes with the Chinese company Geek+ for contracts. The cable maker Kablor Nord, "
              "based in Oslo, grew. Hopefuls in group C drew. A company Chairman Bill Gates spoke. The "
-             "agency Saturday said. The firm Acme and the group Orbis Holdings.";
+             "agency Saturday said. The firm Acme and the group Orbis Holdings. The company Apple Inc. "
+             "The firm Zeta\nMore text.";
   doc.entities = {entity(doc.text, "Oslo", "LOC"), entity(doc.text, "Bill Gates", "PER"),
                   entity(doc.text, "Saturday", "DATE"), entity(doc.text, "Orbis Holdings", "ORG")};
   REQUIRE(tag_firms_after_kind(doc));
   sort_and_number_entities(doc);
   using P = std::pair<std::string, std::string>;
-  // Up to a punctuation mark, "+" kept; not a lone letter, not a title before a person's
-  // name, nothing an entity holds.
+  // Up to a punctuation mark, "+" and a firm's "Inc." kept (which may end a sentence); not over
+  // a line break; not a lone letter, not a title before a person's name, nothing an entity
+  // holds.
   CHECK(spans(doc) == std::vector<P>{{"Geek+", "ORG"}, {"Kablor Nord", "ORG"}, {"Oslo", "LOC"},
                                      {"Bill Gates", "PER"}, {"Saturday", "DATE"}, {"Acme", "ORG"},
-                                     {"Orbis Holdings", "ORG"}});
+                                     {"Orbis Holdings", "ORG"}, {"Apple Inc.", "ORG"}, {"Zeta", "ORG"}});
   for (const Entity& e : doc.entities) {
     if (e.origin == Origin::Model && e.label == "ORG" && entity_text(doc, e) == "Geek+") CHECK(e.confidence < kUnsureBelow);
   }

@@ -137,6 +137,38 @@ TEST_CASE("window net: its scores join the linear ones, weighted by beta") {
   CHECK(tag_with(model_with_net(5.0f, 8, 1.0f, 15.0f), text).size() == 3);
 }
 
+TEST_CASE("window net: one scratch serves networks of two sizes in turn, as the tagger's kept forms do") {
+  const ModelData small = model_with_net(0.0f, 8, 1.0f, 1e30f);
+  ModelData large = model_with_net(0.0f, 4, 1.0f, 1e30f);
+  WindowNet& n = large.net;  // four values per embedding instead of two
+  n.dims = 4;
+  n.embed.assign((size_t{1} << n.bucket_bits) * n.dims, 0);
+  for (size_t r = 0; r < (size_t{1} << n.bucket_bits); ++r) n.embed[r * n.dims + 3] = 2;
+  n.w1.assign(kNetWindow * n.dims * n.hidden, 0.0f);
+  n.w1[(2 * n.dims + 3) * n.hidden + 0] = 1.0f;
+  const size_t T = small.tags.size();
+  const std::string long_text = "Jan Kowalski mieszka w Gdańsku od roku i lubi morze bardzo";
+  const std::string short_text = "Anna Nowak z Torunia";
+  const auto long_tokens = tokenize(long_text), short_tokens = tokenize(short_text);
+  std::vector<uint32_t> long_ids(long_tokens.size()), short_ids(short_tokens.size());
+  for (size_t k = 0; k < long_ids.size(); ++k) long_ids[k] = static_cast<uint32_t>(k);
+  for (size_t k = 0; k < short_ids.size(); ++k) short_ids[k] = static_cast<uint32_t>(long_ids.size() - short_ids.size() + k);
+  NetScratch kept;
+  std::vector<float> emit(long_tokens.size() * T, 0.0f);
+  REQUIRE(add_net_scores(small.net, long_text, long_tokens.data(), long_ids.data(), long_tokens.size(), emit.data(), &kept) ==
+          long_tokens.size());
+  // The other network, on slots the first one filled (a cache emptied for another model).
+  kept.forget_vectors();
+  std::vector<float> from_kept(short_tokens.size() * T, 0.0f), from_fresh(short_tokens.size() * T, 0.0f);
+  add_net_scores(large.net, short_text, short_tokens.data(), short_ids.data(), short_tokens.size(), from_kept.data(), &kept);
+  NetScratch fresh;
+  add_net_scores(large.net, short_text, short_tokens.data(), short_ids.data(), short_tokens.size(), from_fresh.data(), &fresh);
+  CHECK(from_kept == from_fresh);
+  CHECK(kept.vec.size() >= (size_t{short_ids.back()} + 1) * n.dims);
+  // And it favours its own tag (U-PER, 4), not the first network's (U-ORG, 8).
+  CHECK(from_fresh[4] > from_fresh[8]);
+}
+
 TEST_CASE("window net: the file section round-trips and a damaged one is refused") {
   const ModelData m = model_with_net(0.5f, 4, 2.0f, 12.0f);
   const auto bytes = serialize_model(m);
