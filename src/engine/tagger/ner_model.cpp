@@ -176,7 +176,6 @@ struct NerModel::Impl {
 
 // --- Section: loading ---
 NerModel::NerModel() : impl_(std::make_unique<Impl>()) {}
-
 NerModel::~NerModel() = default;
 NerModel::NerModel(NerModel&&) noexcept = default;
 NerModel& NerModel::operator=(NerModel&&) noexcept = default;
@@ -267,7 +266,7 @@ constexpr size_t kOffsets = 2 * ner::kMaxFormOffset + 1;
 struct FormCache {
   static constexpr size_t kLimit = 30000;
   uint64_t model = 0;
-  size_t users = 0;  // scorers alive on this thread: the cache is emptied only when none is
+  size_t users = 0;  // scorers alive on this thread that use it: at most one
   std::deque<std::string> owned;  // the forms' bytes (a deque never moves its elements)
   ner::StringIndex index;
   std::vector<ner::AttrHashes> form_hashes;
@@ -292,16 +291,16 @@ struct FormCache {
     form_sums.clear();
     net.forget_vectors();  // the ids will name other forms
   }
-  // This thread's cache for `model`; or, while a scorer of another model uses it, a new one of
-  // the caller's own (`*own`).
+  // This thread's cache for `model`; or, while another scorer uses it (none does in the
+  // engine: scorers are not nested), a new one of the caller's own (`*own`), so that one
+  // scorer's corrected vectors never reach another.
   static FormCache& for_model(uint64_t model, size_t expected_forms, std::unique_ptr<FormCache>* own) {
-    FormCache& cache = of_this_thread();
-    FormCache* c = &cache;
-    if (cache.users > 0 && cache.model != model) {
+    FormCache* c = &of_this_thread();
+    if (c->users > 0) {
       *own = std::make_unique<FormCache>();
       c = own->get();
     }
-    if (c->users == 0 && (c->model != model || c->index.size() > kLimit)) {
+    if (c->model != model || c->index.size() > kLimit) {
       c->clear();
       c->model = model;
       c->index = ner::StringIndex(std::max(expected_forms, size_t{1024}));
@@ -335,7 +334,7 @@ struct EmissionScorer {
   size_t T;
   // Per distinct form: attributes' hashes, kLower, and the summed weights of its form features
   // at each offset (kOffsets * T); this thread's, kept from earlier documents (FormCache).
-  std::unique_ptr<FormCache> own_forms;  // only while another model's scorer holds the thread's
+  std::unique_ptr<FormCache> own_forms;  // only while another scorer holds the thread's
   FormCache& forms;
   FormCache::Use forms_use{forms};
   ner::StringIndex& index;  // (form, kind) -> form id
