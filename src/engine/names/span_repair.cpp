@@ -93,6 +93,13 @@ bool is_capitalised_word(std::string_view w) {
          !std::all_of(cps.begin(), cps.end(), [](char32_t c) { return is_upper(c); });
 }
 
+// A capital, then only lower-case letters, `min_letters` at least: "Robotics", "Komisja"; not
+// "AG", "PKP", "Colo.", "of".
+bool is_title_case_word(const std::u32string& cps, size_t min_letters) {
+  return cps.size() >= min_letters && is_upper(cps[0]) &&
+         std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); });
+}
+
 }  // namespace
 
 bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
@@ -674,10 +681,7 @@ bool org_by_shared_words(Document& doc) {
     std::string lower;      // the name in lower case: "amazon robotics" ("wall Street" is "Wall Street")
     size_t entity;
   };
-  const auto capitalised_word = [](std::string_view w) {  // "Robotics", not "AG", "Colo.", "of"
-    const std::u32string cps = to_codepoints(w);
-    return cps.size() >= 3 && is_upper(cps[0]) && std::all_of(cps.begin() + 1, cps.end(), is_lower);
-  };
+  const auto capitalised_word = [](std::string_view w) { return is_title_case_word(to_codepoints(w), 3); };
   std::vector<Name> names;
   std::set<std::string_view> firm_first_words, person_words;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
@@ -738,8 +742,8 @@ namespace {
 // letters, digits, a firm's "+" and "&" stay.
 size_t end_without_punctuation(std::string_view text, size_t begin, size_t end) {
   // A firm's abbreviation keeps its dot ("Apple Inc." of "the company Apple Inc. said").
+  const std::string_view w = text.substr(begin, end - begin);
   for (std::string_view abbreviation : {"Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "Cos."}) {
-    const std::string_view w = text.substr(begin, end - begin);
     if (w == abbreviation || (w.size() == abbreviation.size() + 1 && w.substr(0, abbreviation.size()) == abbreviation)) {
       return begin + abbreviation.size();
     }
@@ -1040,10 +1044,8 @@ bool tag_organisation_heads(Document& doc) {
   const std::string_view text = doc.text;
   // The first words of the model's organisations of two or more words, in lower case after
   // their capital ("Komisja" of "Komisja Europejska"; not "PKP", not "W.").
-  const auto heads = edge_words(doc, "ORG", true, [](std::string_view, const std::u32string& cps) {
-    return cps.size() >= 4 && is_upper(cps[0]) &&
-           std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); });
-  });
+  const auto heads = edge_words(doc, "ORG", true,
+                                [](std::string_view, const std::u32string& cps) { return is_title_case_word(cps, 4); });
   if (heads.empty()) return false;
   const auto at_sentence_start_alone = [&](size_t begin, size_t end) {
     size_t prev = begin;  // back over spaces, a no-break space (C2 A0) too
