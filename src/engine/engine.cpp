@@ -417,6 +417,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   names::split_joined_names(a.doc, lexicon);
   // „Time” -> Time: a name without the quotation marks around it.
   names::trim_quotes_off_names(a.doc);
+  // "Drugmaker Halvard Therapeutics" in a headline: the kind is no part of the name.
+  names::drop_leading_kind_words(a.doc);
   sort_and_number_entities(a.doc);
   // "msza św.": no person; "św." + "Paweł": one.
   names::drop_bare_titles(a.doc);

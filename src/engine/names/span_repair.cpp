@@ -494,12 +494,26 @@ bool org_says_it(Document& doc) {
 
 namespace {
 
+// "drugmaker", "carmakers", "chipmaker": a maker of goods, written as one word, as news
+// writes the firms of an industry. Goods only: a "lawmaker", "peacemaker" or "playmaker" is
+// a person.
+bool is_maker_compound(std::string_view w) {
+  static const std::set<std::string, std::less<>> kGoods = {
+      "auto", "car", "chip", "drug", "steel", "plane", "toy", "phone", "truck", "tyre", "tire", "glass",
+      "paper", "computer", "handset", "aircraft", "jet", "cement", "vehicle", "battery", "robot", "vaccine",
+      "appliance", "printer", "camera", "software", "game", "candy", "chocolate", "smartphone", "engine"};
+  std::string_view stem = !w.empty() && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
+  if (stem.size() <= 5 || stem.substr(stem.size() - 5) != "maker") return false;
+  return kGoods.count(stem.substr(0, stem.size() - 5)) != 0;
+}
+
 // Nouns for a kind of organisation that a firm's name follows ("the law firm X", "German
 // industrial group Y"): every lower-case word that comes right before a name two or more times
 // in CoNLL-2003 train and before nothing but ORG names (group 18, daily 13 of 14, agency 11,
 // club 7, company 7, bank 6, firm 6, side 6, newspaper 5, maker 4, operator 4, retailer 3,
 // and nine more with 2), with their plurals. Not "carrier" (2): an aircraft carrier's name
-// is a ship's.
+// is a ship's. Also a maker of goods written as one word ("the drugmaker X": CoNLL has
+// "carmaker" 3 times, never before a name).
 bool is_organisation_kind(std::string_view w) {
   static const std::set<std::string, std::less<>> kKinds = {
       "group", "groups", "daily", "dailies", "agency", "agencies", "club", "clubs", "company",
@@ -507,8 +521,9 @@ bool is_organisation_kind(std::string_view w) {
       "maker", "makers", "operator", "operators", "retailer", "retailers", "unit", "units",
       "tabloid", "tabloids", "miner", "miners", "manufacturer", "manufacturers", "conglomerate",
       "conglomerates", "concern", "concerns", "chain", "chains"};
-  return kKinds.count(w) != 0;
+  return kKinds.count(w) != 0 || is_maker_compound(w);
 }
+
 
 // Whether the words after a name describe it as an organisation: ", a Boston-based maker of
 // robots", ", the country's largest bank." -- a comma, "a", "an" or "the", then at most six
@@ -795,6 +810,29 @@ bool tag_firms_after_kind(Document& doc) {
   }
   for (Entity& e : found) doc.entities.push_back(std::move(e));
   return !found.empty();
+}
+
+bool drop_leading_kind_words(Document& doc) {
+  if (doc.lang != "en") return false;
+  static const std::set<std::string, std::less<>> kLeadingKinds = {
+      "company", "firm", "retailer", "manufacturer", "conglomerate", "lender", "insurer", "airline"};
+  const std::string_view text = doc.text;
+  bool changed = false;
+  for (Entity& e : doc.entities) {
+    if (e.origin != Origin::Model || !is_name_label(e.label)) continue;
+    const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
+    if (words.size() < 2 || words[0].begin != e.begin_byte) continue;
+    const std::string_view first = word_text(text, words[0]);
+    if (!is_capitalised_word(first)) continue;
+    const std::string lower = to_lower(first);
+    if (kLeadingKinds.count(lower) == 0 && !is_maker_compound(lower)) continue;
+    size_t len = 0;
+    if (!is_upper(decode_utf8(text, words[1].begin, &len))) continue;
+    e.begin_byte = words[1].begin;
+    if (e.label == "PER") e.label = "ORG";
+    changed = true;
+  }
+  return changed;
 }
 
 namespace {

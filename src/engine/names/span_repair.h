@@ -23,6 +23,17 @@ void trim_name_quotes(std::string_view text, size_t* begin, size_t* end);
 // stays; the numbering is the caller's).
 bool trim_quotes_off_names(Document& doc);
 
+// English: a kind of firm before a firm's name is not part of it, though a headline or a
+// sentence's start capitalises it ("Drugmaker Halvard Therapeutics agrees to buy ...",
+// "Retailer Kesko said"): a model name of two or more words whose first word is such a kind
+// (a maker of goods written as one word, "company", "firm", "retailer", "manufacturer",
+// "conglomerate", "lender", "insurer", "airline") and whose second word is capitalised starts
+// at its second word, and is an ORG (a model PER too). Not "Bank", "Group", "Club" or "Daily":
+// names begin with them ("Bank Austria", "Daily Mail"). CoNLL-2003 (train and dev) has no
+// name that begins with one of these kinds. Returns whether any span changed (their order
+// stays).
+bool drop_leading_kind_words(Document& doc);
+
 // Splits model spans of names (is_name_label) that read as two mentions:
 //  - at a free-standing en or em dash: "Rosji – Sbierbanku" -> "Rosji", "Sbierbanku", both
 //    keeping the label (a name never spans " – "). A spaced hyphen stays: space-joined

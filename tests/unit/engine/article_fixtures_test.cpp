@@ -157,6 +157,9 @@ TEST_CASE("articles: a drug deal (own article: a firm's short name, a firm after
   // "Corvane" was PER twice (the headline, "looked at Corvane") beside "Corvane Therapeutics".
   CHECK(labels_of(doc, "Corvane") == std::vector<std::string>(3, "ORG"));
   CHECK(labels_of(doc, "Corvane Therapeutics") == std::vector<std::string>{"ORG"});
+  // The headline's "Drugmaker Halvard Therapeutics": the firm, grouped with its other mentions.
+  CHECK(labels_of(doc, "Drugmaker Halvard Therapeutics").empty());
+  CHECK(labels_of(doc, "Halvard Therapeutics") == std::vector<std::string>(3, "ORG"));
   CHECK(labels_of(doc, "Zentiq") == std::vector<std::string>{"ORG"});
   CHECK(labels_of(doc, "Euronext") == std::vector<std::string>{"ORG"});
   CHECK(labels_of(doc, "Ingrid Solheim") == std::vector<std::string>{"PER"});

@@ -888,6 +888,34 @@ TEST_CASE("span repair: English capitalised words after a kind of organisation a
   CHECK_FALSE(tag_firms_after_kind(doc));  // English only
 }
 
+TEST_CASE("span repair: an English kind of firm that a headline capitalises is no part of the name") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Drugmaker Halvard Therapeutics agrees deal\nRetailer Kesko Oy said. Automakers Volvo Cars "
+             "and others. Bank Austria rose. Daily Mail wrote. Lawmaker Anna Berg spoke. Company shares "
+             "fell. Firm Ab";
+  doc.entities = {entity(doc.text, "Drugmaker Halvard Therapeutics", "ORG"),
+                  entity(doc.text, "Retailer Kesko Oy", "PER"), entity(doc.text, "Automakers Volvo Cars", "ORG"),
+                  entity(doc.text, "Bank Austria", "ORG"), entity(doc.text, "Daily Mail", "ORG"),
+                  entity(doc.text, "Lawmaker Anna Berg", "PER"), entity(doc.text, "Company shares", "MISC"),
+                  entity(doc.text, "Firm Ab", "ORG")};
+  REQUIRE(drop_leading_kind_words(doc));
+  using P = std::pair<std::string, std::string>;
+  // The kind goes, and a person becomes a firm; not a name's own first word ("Bank", "Daily"),
+  // not a maker of laws, not before a lower-case word.
+  CHECK(spans(doc) == std::vector<P>{{"Halvard Therapeutics", "ORG"}, {"Kesko Oy", "ORG"}, {"Volvo Cars", "ORG"},
+                                     {"Bank Austria", "ORG"}, {"Daily Mail", "ORG"},
+                                     {"Lawmaker Anna Berg", "PER"}, {"Company shares", "MISC"}, {"Ab", "ORG"}});
+  CHECK_FALSE(drop_leading_kind_words(doc));  // settled
+  doc.entities = {entity(doc.text, "Drugmaker Halvard Therapeutics", "ORG")};
+  doc.entities[0].origin = Origin::Person;  // a person's span is never moved
+  CHECK_FALSE(drop_leading_kind_words(doc));
+  doc.entities[0].origin = Origin::Model;
+  doc.lang = "pl";
+  CHECK_FALSE(drop_leading_kind_words(doc));  // English only
+}
+
 TEST_CASE("span repair: a Polish one-word name after a kind of organisation, in apposition, is one") {
   const auto lex = shipped_lexicon();
   REQUIRE(lex != nullptr);
