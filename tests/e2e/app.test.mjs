@@ -115,6 +115,29 @@ test('paste event with the sample article tags its dates, amounts and percentage
   await context.close();
 });
 
+// The annotation worker is built twice (src/platform/worker/CMakeLists.txt): with WebAssembly
+// SIMD, which this chromium has, and without, for browsers that lack it (Safari before 16.4,
+// played here by a WebAssembly.validate that refuses everything). Both tag the same.
+test('a browser without WebAssembly SIMD gets the plain engine, which tags the article the same', async () => {
+  const worker = (requests) => requests.map((u) => new URL(u).pathname).filter((p) => /glosa-worker/.test(p)).sort();
+  const simd = await openApp(browser, server.url);
+  const withSimd = await pasteSample(simd.page);
+  assert.deepEqual(worker(simd.requests), ['/glosa-worker-simd.js', '/glosa-worker-simd.wasm']);
+  assert.deepEqual(simd.errors, []);
+  await simd.context.close();
+
+  const plain = await openApp(browser, server.url, { initScript: () => { WebAssembly.validate = () => false; } });
+  const without = await pasteSample(plain.page);
+  assert.deepEqual(worker(plain.requests), ['/glosa-worker.js', '/glosa-worker.wasm']);
+  assert.deepEqual(plain.errors, []);
+  await plain.context.close();
+  const entities = (doc) => doc.entities.map((e) => [e.start, e.end, e.label, e.value || '', e.confidence, e.group || '']);
+  assert.ok(withSimd.entities.length > 10);
+  assert.deepEqual(entities(without), entities(withSimd));
+  assert.deepEqual(without.quotes, withSimd.quotes);
+  assert.ok(withSimd.quotes.length > 0);
+});
+
 test('Ctrl+S downloads a valid file and Ctrl+O opens it back to the same document', async () => {
   const { page, context } = await openApp(browser, server.url);
   const before = await pasteSample(page);

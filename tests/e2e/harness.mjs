@@ -48,10 +48,12 @@ export async function launchBrowser() {
 
 // Opens the app in a new page and waits until window.glosa exists. Records every request
 // so tests can check that nothing leaves the origin.
-export async function openApp(browser, url, { width = 1400, height = 900, scale = 1, phone = false } = {}) {
-  // `phone`: a touch screen and a mobile browser (taps, no hover).
+export async function openApp(browser, url, { width = 1400, height = 900, scale = 1, phone = false, initScript = null } = {}) {
+  // `phone`: a touch screen and a mobile browser (taps, no hover). `initScript`: a function run
+  // in the page before its own scripts (to take away a browser feature, say).
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
                                              acceptDownloads: true, hasTouch: phone, isMobile: phone });
+  if (initScript) await context.addInitScript(initScript);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
   const requests = [];

@@ -311,7 +311,7 @@ test('a document that stops the worker twice is given up, and the app goes on', 
       throw new Error('injected fault');
     }
   });\n`;
-  await page.route('**/glosa-worker.js', async (route) => {
+  await page.route('**/glosa-worker*.js', async (route) => {
     const original = await route.fetch();
     await route.fulfill({ response: original, body: fault + (await original.text()) });
   });
@@ -386,7 +386,7 @@ test('a worker that keeps failing is not restarted for ever', async () => {
     if (event.data && event.data.type === 'model') { event.stopImmediatePropagation(); throw new Error('injected fault'); }
   });\n`;
   let workers = 0;
-  await page.route('**/glosa-worker.js', async (route) => {
+  await page.route('**/glosa-worker*.js', async (route) => {
     workers++;
     const original = await route.fetch();
     await route.fulfill({ response: original, body: fault + (await original.text()) });
