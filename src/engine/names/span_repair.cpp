@@ -100,6 +100,30 @@ bool is_title_case_word(const std::u32string& cps, size_t min_letters) {
          std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); });
 }
 
+// Whether text[begin...) starts a line or a sentence, where a capital tells nothing: the text's
+// start, after a line break, after ".", "!", "?" or ":" (a closing quotation mark between
+// allowed), or after a dateline's dash ("OSLO, June 2 — ").
+bool starts_line_or_sentence(std::string_view text, size_t begin) {
+  size_t prev = begin;
+  while (prev > 0) {
+    if (text[prev - 1] == '\n') return true;
+    if (is_ascii_space(text[prev - 1])) --prev;
+    else if (prev >= 2 && text[prev - 2] == '\xC2' && text[prev - 1] == '\xA0') prev -= 2;  // no-break space
+    else break;
+  }
+  if (prev == 0) return true;
+  const std::string_view before = text.substr(0, prev);
+  const auto ends_with = [&](std::string_view s) {
+    return before.size() >= s.size() && before.compare(before.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends_with("\u2014") || ends_with("\u2013")) return true;  // em or en dash
+  size_t end = before.size();
+  if (ends_with("\"") || ends_with("'")) end -= 1;
+  else if (ends_with("\u201D") || ends_with("\u2019")) end -= 3;  // ” ’
+  const char c = end > 0 ? before[end - 1] : '\n';
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
+}
+
 }  // namespace
 
 bool is_conjunction(std::string_view w) { return w == "and" || w == "i" || w == "oraz"; }
@@ -814,8 +838,10 @@ bool tag_firms_after_kind(Document& doc) {
 
 bool drop_leading_kind_words(Document& doc) {
   if (doc.lang != "en") return false;
-  static const std::set<std::string, std::less<>> kLeadingKinds = {
-      "company", "firm", "retailer", "manufacturer", "conglomerate", "lender", "insurer", "airline"};
+  // Not "company", "firm", "lender" or "airline": "Firm Foundation Trust", "Lender Processing
+  // Services", "Airline Pilots Association" begin with them.
+  static const std::set<std::string, std::less<>> kLeadingKinds = {"retailer", "manufacturer", "conglomerate",
+                                                                   "insurer"};
   const std::string_view text = doc.text;
   bool changed = false;
   for (Entity& e : doc.entities) {
@@ -823,13 +849,14 @@ bool drop_leading_kind_words(Document& doc) {
     const std::vector<Word> words = words_in(text, e.begin_byte, e.end_byte);
     if (words.size() < 2 || words[0].begin != e.begin_byte) continue;
     const std::string_view first = word_text(text, words[0]);
-    if (!is_capitalised_word(first)) continue;
+    // A capital, then lower case only ("GameMaker" is a name's own word).
+    if (!is_title_case_word(to_codepoints(first), 4) || !starts_line_or_sentence(text, e.begin_byte)) continue;
     const std::string lower = to_lower(first);
     if (kLeadingKinds.count(lower) == 0 && !is_maker_compound(lower)) continue;
     size_t len = 0;
     if (!is_upper(decode_utf8(text, words[1].begin, &len))) continue;
     e.begin_byte = words[1].begin;
-    if (e.label == "PER") e.label = "ORG";
+    e.label = "ORG";
     changed = true;
   }
   return changed;

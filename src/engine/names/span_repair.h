@@ -25,13 +25,14 @@ bool trim_quotes_off_names(Document& doc);
 
 // English: a kind of firm before a firm's name is not part of it, though a headline or a
 // sentence's start capitalises it ("Drugmaker Halvard Therapeutics agrees to buy ...",
-// "Retailer Kesko said"): a model name of two or more words whose first word is such a kind
-// (a maker of goods written as one word, "company", "firm", "retailer", "manufacturer",
-// "conglomerate", "lender", "insurer", "airline") and whose second word is capitalised starts
-// at its second word, and is an ORG (a model PER too). Not "Bank", "Group", "Club" or "Daily":
-// names begin with them ("Bank Austria", "Daily Mail"). CoNLL-2003 (train and dev) has no
-// name that begins with one of these kinds. Returns whether any span changed (their order
-// stays).
+// "Retailer Kesko said"): a model name of two or more words that starts a line or a sentence
+// (or follows a dateline's dash), whose first word is such a kind written capital-then-lower
+// (a maker of goods as one word, "Retailer", "Manufacturer", "Conglomerate", "Insurer") and
+// whose second word is capitalised, starts at its second word and is an ORG. Not "Bank",
+// "Group", "Club", "Daily", "Company", "Firm", "Lender" or "Airline": names begin with them
+// ("Bank Austria", "Daily Mail", "Airline Pilots Association"). CoNLL-2003 (train and dev)
+// has no name that begins with one of these kinds. Returns whether any span changed (their
+// order stays).
 bool drop_leading_kind_words(Document& doc);
 
 // Splits model spans of names (is_name_label) that read as two mentions:

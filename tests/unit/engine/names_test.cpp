@@ -892,21 +892,28 @@ TEST_CASE("span repair: an English kind of firm that a headline capitalises is n
   Document doc;
   doc.lang = "en";
   doc.labels = default_labels();
-  doc.text = "Drugmaker Halvard Therapeutics agrees deal\nRetailer Kesko Oy said. Automakers Volvo Cars "
-             "and others. Bank Austria rose. Daily Mail wrote. Lawmaker Anna Berg spoke. Company shares "
-             "fell. Firm Ab";
+  doc.text = "Drugmaker Halvard Therapeutics agrees deal\nOSLO \u2014 Retailer Kesko Oy said. \"Yes.\" Automakers "
+             "Volvo Cars and others. Bank Austria rose. Daily Mail wrote. Lawmaker Anna Berg spoke. Insurer "
+             "shares fell. Airline Pilots Association said. YoYo released GameMaker Studio. Then Carmaker "
+             "Ltd grew. Conglomerate Orbis Holdings: Insurer Zeta Re";
   doc.entities = {entity(doc.text, "Drugmaker Halvard Therapeutics", "ORG"),
-                  entity(doc.text, "Retailer Kesko Oy", "PER"), entity(doc.text, "Automakers Volvo Cars", "ORG"),
+                  entity(doc.text, "Retailer Kesko Oy", "PER"), entity(doc.text, "Automakers Volvo Cars", "MISC"),
                   entity(doc.text, "Bank Austria", "ORG"), entity(doc.text, "Daily Mail", "ORG"),
-                  entity(doc.text, "Lawmaker Anna Berg", "PER"), entity(doc.text, "Company shares", "MISC"),
-                  entity(doc.text, "Firm Ab", "ORG")};
+                  entity(doc.text, "Lawmaker Anna Berg", "PER"), entity(doc.text, "Insurer shares", "MISC"),
+                  entity(doc.text, "Airline Pilots Association", "ORG"), entity(doc.text, "GameMaker Studio", "ORG"),
+                  entity(doc.text, "Carmaker Ltd", "ORG"), entity(doc.text, "Conglomerate Orbis Holdings", "ORG"),
+                  entity(doc.text, "Insurer Zeta Re", "LOC")};
   REQUIRE(drop_leading_kind_words(doc));
   using P = std::pair<std::string, std::string>;
-  // The kind goes, and a person becomes a firm; not a name's own first word ("Bank", "Daily"),
-  // not a maker of laws, not before a lower-case word.
+  // At a line's start, after a dateline's dash, after a quotation's end, a sentence's or a
+  // colon, the kind goes and the name is a firm; not a name's own first word ("Bank", "Daily",
+  // "Airline"), not a maker of laws, not before a lower-case word, not a name's own mixed-case
+  // word ("GameMaker"), not inside a sentence ("Then Carmaker Ltd").
   CHECK(spans(doc) == std::vector<P>{{"Halvard Therapeutics", "ORG"}, {"Kesko Oy", "ORG"}, {"Volvo Cars", "ORG"},
                                      {"Bank Austria", "ORG"}, {"Daily Mail", "ORG"},
-                                     {"Lawmaker Anna Berg", "PER"}, {"Company shares", "MISC"}, {"Ab", "ORG"}});
+                                     {"Lawmaker Anna Berg", "PER"}, {"Insurer shares", "MISC"},
+                                     {"Airline Pilots Association", "ORG"}, {"GameMaker Studio", "ORG"},
+                                     {"Carmaker Ltd", "ORG"}, {"Orbis Holdings", "ORG"}, {"Zeta Re", "ORG"}});
   CHECK_FALSE(drop_leading_kind_words(doc));  // settled
   doc.entities = {entity(doc.text, "Drugmaker Halvard Therapeutics", "ORG")};
   doc.entities[0].origin = Origin::Person;  // a person's span is never moved
