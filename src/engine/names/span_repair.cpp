@@ -548,7 +548,6 @@ bool is_organisation_kind(std::string_view w) {
   return kKinds.count(w) != 0 || is_maker_compound(w);
 }
 
-
 // Whether the words after a name describe it as an organisation: ", a Boston-based maker of
 // robots", ", the country's largest bank." -- a comma, "a", "an" or "the", then at most six
 // words, the last of them a kind of organisation that ends the phrase (before "of", "that",
