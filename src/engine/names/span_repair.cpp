@@ -100,18 +100,22 @@ bool is_title_case_word(const std::u32string& cps, size_t min_letters) {
          std::all_of(cps.begin() + 1, cps.end(), [](char32_t c) { return is_lower(c); });
 }
 
+// Where the spaces before `pos` begin: back over ASCII whitespace and no-break spaces (C2 A0).
+size_t back_over_spaces(std::string_view text, size_t pos) {
+  while (pos > 0) {
+    if (is_ascii_space(text[pos - 1])) --pos;
+    else if (pos >= 2 && text[pos - 2] == '\xC2' && text[pos - 1] == '\xA0') pos -= 2;
+    else break;
+  }
+  return pos;
+}
+
 // Whether text[begin...) starts a line or a sentence, where a capital tells nothing: the text's
 // start, after a line break, after ".", "!", "?" or ":" (a closing quotation mark between
 // allowed), or after a dateline's dash ("OSLO, June 2 — ").
 bool starts_line_or_sentence(std::string_view text, size_t begin) {
-  size_t prev = begin;
-  while (prev > 0) {
-    if (text[prev - 1] == '\n') return true;
-    if (is_ascii_space(text[prev - 1])) --prev;
-    else if (prev >= 2 && text[prev - 2] == '\xC2' && text[prev - 1] == '\xA0') prev -= 2;  // no-break space
-    else break;
-  }
-  if (prev == 0) return true;
+  const size_t prev = back_over_spaces(text, begin);
+  if (prev == 0 || text.substr(prev, begin - prev).find('\n') != std::string_view::npos) return true;
   const std::string_view before = text.substr(0, prev);
   const auto ends_with = [&](std::string_view s) {
     return before.size() >= s.size() && before.compare(before.size() - s.size(), s.size(), s) == 0;
@@ -1112,12 +1116,7 @@ bool tag_organisation_heads(Document& doc) {
                                 [](std::string_view, const std::u32string& cps) { return is_title_case_word(cps, 4); });
   if (heads.empty()) return false;
   const auto at_sentence_start_alone = [&](size_t begin, size_t end) {
-    size_t prev = begin;  // back over spaces, a no-break space (C2 A0) too
-    while (prev > 0) {
-      if (is_ascii_space(text[prev - 1])) --prev;
-      else if (prev >= 2 && text[prev - 2] == '\xC2' && text[prev - 1] == '\xA0') prev -= 2;
-      else break;
-    }
+    const size_t prev = back_over_spaces(text, begin);
     if (prev > 0 && text[prev - 1] != '.' && text[prev - 1] != '!' && text[prev - 1] != '?') return false;
     const std::vector<Word> after = words_in(text, end, std::min(text.size(), end + 40));
     return after.empty() || after.front().begin != end + 1 || !is_capitalised_word(word_text(text, after.front()));
