@@ -436,6 +436,8 @@ Result<Analysis> Engine::annotate(std::string_view raw_text, const AnnotateOptio
   if (names::tag_organisation_heads(a.doc)) sort_and_number_entities(a.doc);
   // "the Chinese company Geek+": a firm the model missed.
   if (names::tag_firms_after_kind(a.doc)) sort_and_number_entities(a.doc);
+  // "Its customers include Walmart, Target and ...", "konsorcjum, którym kieruje Skanska": firms.
+  if (names::tag_firm_lists(a.doc)) sort_and_number_entities(a.doc);
   // "w Żarach" ... "w żarskim klubie": the town's adjective too.
   if (names::tag_place_adjectives(a.doc, lexicon)) sort_and_number_entities(a.doc);
   // "z Zgierza i Kutna": Kutno, not a person.

@@ -867,6 +867,230 @@ bool drop_leading_kind_words(Document& doc) {
 
 namespace {
 
+struct Span {
+  size_t begin = 0;  // byte span in the document text
+  size_t end = 0;
+  bool before_a_word = false;  // list_of_names: a lower-case word other than may_follow_a_list follows
+};
+
+// Lower-case words that may follow the last name of a list ("customers include Tesco in
+// Britain", "kieruje Budimex z Warszawy"); any other lower-case word makes the run before it a
+// word of a longer phrase ("Polish banks"), no name.
+bool may_follow_a_list(std::string_view w) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "in", "at", "for", "from", "to", "on", "with", "which", "that", "who", "as", "but",
+      "w", "we", "z", "ze", "na", "do", "od", "dla", "który", "która", "które", "że", "a"};
+  return kWords.count(w) != 0;
+}
+
+// The names of a list that starts at text[at...): "Walmart, Target and Ahold Delhaize",
+// "ABB oraz Schneider Electric", "the Walt Disney Co". Each is a run of words that start with a
+// capital ("of" and "&" inside one: "Bank of America", "Procter & Gamble"; "the" before one
+// skipped), and the runs are joined by a comma, "and", "or", "i" or "oraz". A punctuation mark
+// other than a comma ends the list; so does a lower-case word, and the run before it is marked
+// `before_a_word` unless that word may follow a name (may_follow_a_list): "Fenwick Logistics
+// have cut" is a name, "Polish banks" is not, and only the model can tell. At most eight names.
+std::vector<Span> list_of_names(std::string_view text, size_t at) {
+  const size_t window_end = std::min(text.size(), at + 320);
+  const std::vector<Word> words = words_in(text, at, window_end);
+  const auto starts_with_capital = [&](std::string_view w) {
+    size_t len = 0;
+    return !w.empty() && is_upper(decode_utf8(w, 0, &len));
+  };
+  const auto is_separator = [](std::string_view w) { return w == "or" || is_conjunction(w); };
+  std::vector<Span> names;
+  size_t i = 0;
+  while (i < words.size() && names.size() < 8) {
+    if (word_text(text, words[i]) == "the") ++i;
+    Span run{std::string_view::npos, std::string_view::npos};
+    bool punctuation_after = false;
+    for (; i < words.size(); ++i) {
+      if (words[i].end == window_end && window_end < text.size()) return names;  // a word the window cut
+      const size_t end = end_without_punctuation(text, words[i].begin, words[i].end);
+      const std::string_view w = text.substr(words[i].begin, end - words[i].begin);
+      const bool inner = run.begin != std::string_view::npos && (w == "of" || w == "&") && end == words[i].end &&
+                         i + 1 < words.size() && starts_with_capital(word_text(text, words[i + 1]));
+      if (!inner && !starts_with_capital(w)) break;
+      if (run.begin == std::string_view::npos) run.begin = words[i].begin;
+      run.end = end;
+      if (end != words[i].end) {  // "Walmart," ends the run
+        punctuation_after = true;
+        ++i;
+        break;
+      }
+    }
+    if (run.begin == std::string_view::npos) break;
+    if (punctuation_after) {
+      names.push_back(run);
+      if (text[run.end] != ',') break;
+      if (i < words.size() && is_separator(word_text(text, words[i]))) ++i;  // ", and"
+      continue;
+    }
+    if (i == words.size()) {
+      if (window_end == text.size()) names.push_back(run);
+      break;
+    }
+    const std::string_view next = word_text(text, words[i]);
+    if (is_separator(next)) {
+      names.push_back(run);
+      ++i;
+      continue;
+    }
+    if (next == "'s" || next == "\u2019s") break;  // the owner of what follows (space-joined text)
+    run.before_a_word = !may_follow_a_list(next);
+    names.push_back(run);
+    break;
+  }
+  return names;
+}
+
+// Whether text[begin, end) is a whole word: a space, a line's start or the text's start
+// before it, and a space or a comma after it.
+bool is_whole_word_at(std::string_view text, size_t begin, size_t end) {
+  return (begin == 0 || is_ascii_space(text[begin - 1])) && end < text.size() &&
+         (is_ascii_space(text[end]) || text[end] == ',');
+}
+
+// Where English lists of firms start: after what a firm has -- "customers", "clients",
+// "suppliers" (not a person's: "his", "her", "my", "your" before) or, after "its", "rivals" and
+// "competitors" (a person has rivals too) -- with "include(s/d)", "including", "such as",
+// "like", "are" or "were" (a comma before "including" or "such as" allowed); and after
+// "consortium led by", "consortium of", "consortium including".
+std::vector<size_t> english_firm_list_starts(std::string_view text) {
+  std::vector<size_t> starts;
+  const auto after_words = [&](size_t pos, std::initializer_list<std::string_view> phrase) -> size_t {
+    for (std::string_view w : phrase) {
+      if (pos >= text.size() || text[pos] != ' ' || text.compare(pos + 1, w.size(), w) != 0) return 0;
+      pos += 1 + w.size();
+    }
+    return pos < text.size() && text[pos] == ' ' ? pos + 1 : 0;
+  };
+  const auto connector_end = [&](size_t pos) -> size_t {
+    const size_t comma = pos < text.size() && text[pos] == ',' ? pos + 1 : pos;
+    for (std::string_view w : {"including", "such"}) {
+      if (size_t at = w == "such" ? after_words(comma, {"such", "as"}) : after_words(comma, {w})) return at;
+    }
+    if (comma != pos) return 0;
+    for (std::string_view w : {"include", "includes", "included", "like", "are", "were"}) {
+      if (size_t at = after_words(pos, {w})) return at;
+    }
+    return 0;
+  };
+  static constexpr std::string_view kOwned[] = {"customers", "clients", "suppliers", "rivals", "competitors"};
+  for (std::string_view noun : kOwned) {
+    for (size_t at = text.find(noun); at != std::string_view::npos; at = text.find(noun, at + 1)) {
+      const size_t end = at + noun.size();
+      if (!is_whole_word_at(text, at, end)) continue;
+      // The owner: the word before, or the one before an adjective ("its biggest customers").
+      const std::string_view before = word_before(text, at);
+      const std::string owner = to_lower(before);  // "Its customers"
+      const std::string owner2 = before.empty() ? "" : to_lower(word_before(text, at - before.size() - 1));
+      const auto person_owns = [](std::string_view w) { return w == "his" || w == "her" || w == "my" || w == "your"; };
+      if (person_owns(owner) || person_owns(owner2)) continue;
+      if ((noun == "rivals" || noun == "competitors") && owner != "its" && owner2 != "its") continue;
+      if (const size_t list = connector_end(end)) starts.push_back(list);
+    }
+  }
+  for (size_t at = text.find("consortium"); at != std::string_view::npos; at = text.find("consortium", at + 1)) {
+    const size_t end = at + 10;
+    if (!is_whole_word_at(text, at, end)) continue;
+    for (size_t list : {after_words(end, {"led", "by"}), after_words(end, {"of"}), after_words(end, {"including"})}) {
+      if (list != 0) starts.push_back(list);
+    }
+  }
+  return starts;
+}
+
+// Where Polish lists of a consortium's firms start: "konsorcjum, którym kieruje X",
+// "konsorcjum kierowane przez X", "konsorcjum firm X i Y", "liderem konsorcjum jest X",
+// "lider konsorcjum, X", "w skład konsorcjum wchodzą X i Y".
+std::vector<size_t> polish_firm_list_starts(std::string_view text) {
+  static const std::set<std::string, std::less<>> kLeads = {"kieruje", "kierował", "kierowała", "kierowało",
+                                                            "przewodzi", "przewodził", "przewodziła"};
+  static const std::set<std::string, std::less<>> kLed = {"kierowane", "kierowanego", "kierowanemu", "kierowanym"};
+  static const std::set<std::string, std::less<>> kIs = {"jest", "został", "zostanie", "będzie", "był", "była"};
+  static const std::set<std::string, std::less<>> kEnter = {"wchodzą", "wchodzi", "weszły", "weszli", "wejdą"};
+  std::vector<size_t> starts;
+  for (size_t at = text.find("konsorcj"); at != std::string_view::npos; at = text.find("konsorcj", at + 1)) {
+    if (at > 0 && !is_ascii_space(text[at - 1])) continue;
+    const std::vector<Word> after = words_in(text, at, std::min(text.size(), at + 80));
+    if (after.size() < 2) continue;
+    const std::string_view noun = word_text(text, after[0]);
+    const std::string_view before = word_before(text, at);
+    const auto word = [&](size_t i) { return i < after.size() ? word_text(text, after[i]) : std::string_view(); };
+    size_t list = 0;  // index in `after` of the list's first word
+    if (noun.back() == ',' && (word(1) == "którym" || word(1) == "któremu") && kLeads.count(word(2)) != 0) list = 3;
+    else if (kLed.count(word(1)) != 0 && word(2) == "przez") list = 3;
+    else if (word(1) == "firm" || word(1) == "spółek") list = 2;
+    else if (before == "liderem" && kIs.count(word(1)) != 0) list = 2;
+    else if (before == "lider") list = 1;
+    else if (before == "skład" && kEnter.count(word(1)) != 0) list = 2;
+    if (list != 0 && list < after.size()) starts.push_back(after[list].begin);
+  }
+  return starts;
+}
+
+}  // namespace
+
+bool tag_firm_lists(Document& doc) {
+  if (doc.lang != "en" && doc.lang != "pl") return false;
+  const std::string_view text = doc.text;
+  const std::vector<size_t> starts = doc.lang == "en" ? english_firm_list_starts(text) : polish_firm_list_starts(text);
+  if (starts.empty()) return false;  // most documents
+  const auto movable = [](const Entity& e) {
+    return e.origin == Origin::Model && (e.label == "PER" || e.label == "LOC" || e.label == "MISC");
+  };
+  std::set<std::string_view> firms;  // written forms
+  std::vector<Entity> found;
+  bool changed = false;
+  for (size_t start : starts) {
+    const std::vector<Span> names = list_of_names(text, start);
+    // One model name over the whole list, or over several of its names ("Corran Capital and
+    // Holloway Partners"): the names, each its own. Not where the last is a firm's "& Co".
+    for (Entity& e : doc.entities) {
+      if (e.origin != Origin::Model || !is_name_label(e.label)) continue;
+      const auto first = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.begin == e.begin_byte; });
+      const auto last = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.end == e.end_byte; });
+      if (first == names.end() || last == names.end() || last <= first) continue;
+      const std::string_view tail = text.substr(last->begin, last->end - last->begin);
+      if (tail == "Co" || tail == "Co." || tail == "Company" || tail == "Sons" || tail == "Inc" || tail == "Inc.") continue;
+      for (auto n = first + 1; n <= last; ++n) found.push_back(part_of(e, n->begin, n->end));
+      e.end_byte = first->end;
+    }
+    for (const Span& name : names) {
+      bool overlapped = false;
+      for (Entity& e : doc.entities) {
+        if (e.end_byte <= name.begin || e.begin_byte >= name.end) continue;
+        overlapped = true;
+        if (e.begin_byte != name.begin || e.end_byte != name.end || !is_name_label(e.label)) continue;
+        // Before another word, only what the model took for a person, place or firm ("Polish" is MISC).
+        if (name.before_a_word && e.label == "MISC") continue;
+        firms.insert(text.substr(name.begin, name.end - name.begin));
+        if (movable(e)) {
+          e.label = "ORG";
+          changed = true;
+        }
+      }
+      for (const Entity& e : found) overlapped |= e.begin_byte < name.end && e.end_byte > name.begin;
+      if (!overlapped && !name.before_a_word) found.push_back(unsure_entity(name.begin, name.end, "ORG"));
+    }
+  }
+  for (Entity& e : found) {
+    firms.insert(text.substr(e.begin_byte, e.end_byte - e.begin_byte));
+    e.label = "ORG";
+  }
+  // Their other mentions, written the same way, are the same firms.
+  for (Entity& e : doc.entities) {
+    if (!movable(e) || firms.count(text.substr(e.begin_byte, e.end_byte - e.begin_byte)) == 0) continue;
+    e.label = "ORG";
+    changed = true;
+  }
+  for (Entity& e : found) doc.entities.push_back(std::move(e));
+  return changed || !found.empty();
+}
+
+namespace {
+
 // Whether a Polish place name begins with a word for a street or a square ("ul. Chopina",
 // "al. Jana Pawła II", "placu Wolności"): its name goes on over a king's numeral too.
 bool is_street_name(std::string_view text, const Entity& e) {

@@ -129,6 +129,21 @@ bool org_by_shared_words(Document& doc);
 // added.
 bool tag_firms_after_kind(Document& doc);
 
+// The names listed as a firm's customers, clients, suppliers or rivals, or as a consortium's
+// members, are firms: "Its customers include Walmart, Target and Ahold Delhaize", "its rivals
+// such as ABB", "a consortium led by Siam Commercial Bank", "konsorcjum, którym kieruje
+// Skanska", "w skład konsorcjum wchodzą Budimex i Mota-Engil". English: after "customers",
+// "clients" or "suppliers" that no "his", "her", "my" or "your" owns, or "rivals" and
+// "competitors" that "its" owns, with "include", "including", "such as", "like", "are" or
+// "were"; or after "consortium led by", "consortium of", "consortium including". Polish: after
+// a "konsorcjum" that a firm leads, is made of or enters ("którym kieruje", "kierowane przez",
+// "firm", "liderem ... jest", "lider", "w skład ... wchodzą"). Each name of the list (runs of
+// capitalised words joined by commas, "and", "or", "i", "oraz") that a model PER, LOC or MISC
+// spans exactly becomes ORG, with its other mentions written the same way; one no entity
+// touches becomes an ORG below `kUnsureBelow`. CoNLL-2003 and NKJP hold only a few such lists,
+// all of firms (model card). Entities are appended unsorted. Returns whether any changed.
+bool tag_firm_lists(Document& doc);
+
 // Polish: a firm's name goes on over the capitalised words right after it that no entity
 // holds ("PKP" + "Intercity": the model stopped at the acronym): each word separated by one
 // space, starting with a capital and not all in capitals, of letters, digits and inner

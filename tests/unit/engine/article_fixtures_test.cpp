@@ -1,6 +1,6 @@
 // Tests on whole news articles written for the project (tests/fixtures/articles): the two of
 // issue #13, written here from its description (a robotics company bought by Siemens; a Polish
-// text about the Oder and the Rhine), and five more on other companies and topics. They check
+// text about the Oder and the Rhine), and nine more on other companies and topics. They check
 // what the engine must read on such articles — the dateline as the article date, resolved
 // weekdays and relative dates, quarters and halves, quotation speakers, firm names and
 // groups — with the shipped models. No name from them is in any list of the engine.
@@ -149,6 +149,10 @@ TEST_CASE("articles: the Siemens one of issue #13 (dateline, weekdays, quarters,
   CHECK(labels_of(doc, "Amazon Robotics") == std::vector<std::string>{"ORG"});
   CHECK(labels_of(doc, "Geek+") == std::vector<std::string>{"ORG"});
   CHECK(labels_of(doc, "Nasdaq") == std::vector<std::string>{"ORG"});
+  // Its customers, one of them missed by the model.
+  CHECK(labels_of(doc, "Walmart") == std::vector<std::string>{"ORG"});
+  CHECK(labels_of(doc, "Target") == std::vector<std::string>{"ORG"});
+  CHECK(labels_of(doc, "Ahold Delhaize") == std::vector<std::string>{"ORG"});
 }
 
 TEST_CASE("articles: a drug deal (own article: a firm's short name, a firm after its kind, an exchange)") {
@@ -193,6 +197,34 @@ TEST_CASE("articles: the Polish one of issue #13 (Ren, CEF, a quotation by Zieli
     if (entity_text(doc, e) == "Renie") CHECK(e.label == "LOC");
     if (entity_text(doc, e) == "CEF") CHECK(e.label == "ORG");
   }
+  // The firm that leads the consortium ("konsorcjum, którym kieruje Skanska"), in both mentions.
+  CHECK(labels_of(doc, "Skanska") == std::vector<std::string>(2, "ORG"));
+}
+
+TEST_CASE("articles: a payments start-up (own article: its clients, its rivals, a consortium's firms)") {
+  const Document doc = article("en-tessaline-payments.txt");
+  CHECK(doc.article.date == "2026-10-06");
+  // Without tag_firm_lists the model read one firm over "Harrowgate, Lindqvist Freight and
+  // Bramble & Rowe" and over "Corran Capital and Holloway Partners", and took "Okto", "Paylode"
+  // and "Fenwick Logistics" for persons.
+  for (const char* firm : {"Harrowgate", "Lindqvist Freight", "Bramble & Rowe", "Okto", "Paylode", "Vantra",
+                           "Corran Capital", "Holloway Partners", "Fenwick Logistics"}) {
+    CAPTURE(firm);
+    CHECK(labels_of(doc, firm) == std::vector<std::string>{"ORG"});
+  }
+  CHECK(labels_of(doc, "Dutch") == std::vector<std::string>{"MISC"});
+  CHECK(labels_of(doc, "Miriam Achterberg") == std::vector<std::string>{"PER"});
+}
+
+TEST_CASE("articles: a tunnel contract (own article: the firms of a consortium)") {
+  const Document doc = article("pl-torvia-tunel.txt");
+  CHECK(doc.lang == "pl");
+  CHECK(doc.article.date == "2026-10-12");
+  // Without tag_firm_lists "Torvia" and "Marstal" were persons and "Hydrobud" was missed.
+  CHECK(labels_of(doc, "Torvia") == std::vector<std::string>(2, "ORG"));
+  CHECK(labels_of(doc, "Hydrobud") == std::vector<std::string>{"ORG"});
+  CHECK(labels_of(doc, "Marstal") == std::vector<std::string>{"ORG"});
+  CHECK(labels_of(doc, "Paweł Grabarczyk") == std::vector<std::string>{"PER"});
 }
 
 TEST_CASE("articles: a shipping deal (own article: dateline, weekdays both ways, quarter, half, groups of analysts)") {

@@ -923,6 +923,62 @@ TEST_CASE("span repair: an English kind of firm that a headline capitalises is n
   CHECK_FALSE(drop_leading_kind_words(doc));  // English only
 }
 
+TEST_CASE("span repair: the names a firm lists as customers or rivals, and a consortium's members, are firms") {
+  Document doc;
+  doc.lang = "en";
+  doc.labels = default_labels();
+  doc.text = "Its customers include Walmart, Target and Ahold Delhaize, and more. Its rivals include Okto, "
+             "Paylode and the Dutch company Vantra. A consortium led by Corran Capital and Holloway Partners "
+             "bought it. Its customers such as Fenwick Logistics have grown. Our suppliers include Polish banks. "
+             "His clients include Tom Berg and Ann Lee. Her rivals such as Maria Sharapova lost. Republican "
+             "rivals such as Steve Forbes spoke. A consortium led by Thailand 's Siam Bank won. Its clients "
+             "include Goldman, Sachs and Co. Walmart said so.";
+  doc.entities = {entity(doc.text, "Walmart", "PER"), entity(doc.text, "Ahold Delhaize", "PER"),
+                  entity(doc.text, "Okto", "PER"), entity(doc.text, "Paylode", "LOC"),
+                  entity(doc.text, "Dutch", "MISC"), entity(doc.text, "Corran Capital and Holloway Partners", "ORG"),
+                  entity(doc.text, "Fenwick Logistics", "PER"), entity(doc.text, "Polish", "MISC"),
+                  entity(doc.text, "Tom Berg", "PER"), entity(doc.text, "Ann Lee", "PER"),
+                  entity(doc.text, "Maria Sharapova", "PER"), entity(doc.text, "Steve Forbes", "PER"),
+                  entity(doc.text, "Thailand", "LOC"), entity(doc.text, "Siam Bank", "ORG"),
+                  entity(doc.text, "Goldman, Sachs and Co", "ORG"), entity(doc.text, "Walmart", "PER", 60)};
+  sort_and_number_entities(doc);
+  REQUIRE(tag_firm_lists(doc));
+  sort_and_number_entities(doc);
+  using P = std::pair<std::string, std::string>;
+  // Every name of a list of customers or of its rivals (one the model missed: an unsure ORG),
+  // and each of a consortium's firms that the model ran into one; "Walmart" elsewhere too. Not
+  // an adjective before a noun, not a person's clients or rivals, not a possessive's owner, not
+  // a firm's "& Co".
+  CHECK(spans(doc) == std::vector<P>{{"Walmart", "ORG"}, {"Target", "ORG"}, {"Ahold Delhaize", "ORG"},
+                                     {"Okto", "ORG"}, {"Paylode", "ORG"}, {"Dutch", "MISC"},
+                                     {"Corran Capital", "ORG"}, {"Holloway Partners", "ORG"},
+                                     {"Fenwick Logistics", "ORG"}, {"Polish", "MISC"}, {"Tom Berg", "PER"},
+                                     {"Ann Lee", "PER"}, {"Maria Sharapova", "PER"}, {"Steve Forbes", "PER"},
+                                     {"Thailand", "LOC"}, {"Siam Bank", "ORG"}, {"Goldman, Sachs and Co", "ORG"},
+                                     {"Walmart", "ORG"}});
+  for (const Entity& e : doc.entities) {
+    if (entity_text(doc, e) == "Target") CHECK(e.confidence < kUnsureBelow);
+  }
+  CHECK_FALSE(tag_firm_lists(doc));  // settled
+
+  doc = Document{};
+  doc.lang = "pl";
+  doc.labels = default_labels();
+  doc.text = "Prace prowadzi konsorcjum, którym kieruje Torvia. W skład konsorcjum wchodzą Hydrobud i Marstal, a "
+             "projekt przygotował Jan Nowak. Szefem konsorcjum jest Anna Lis. Torvia zapowiada start.";
+  doc.entities = {entity(doc.text, "Torvia", "PER"), entity(doc.text, "Marstal", "PER"),
+                  entity(doc.text, "Jan Nowak", "PER"), entity(doc.text, "Anna Lis", "PER"),
+                  entity(doc.text, "Torvia", "PER", 60)};
+  REQUIRE(tag_firm_lists(doc));
+  sort_and_number_entities(doc);
+  // The firm that leads it and the firms that enter it; not its head.
+  CHECK(spans(doc) == std::vector<P>{{"Torvia", "ORG"}, {"Hydrobud", "ORG"}, {"Marstal", "ORG"},
+                                     {"Jan Nowak", "PER"}, {"Anna Lis", "PER"}, {"Torvia", "ORG"}});
+  for (Entity& e : doc.entities) e.label = "PER";
+  doc.lang = "de";
+  CHECK_FALSE(tag_firm_lists(doc));  // English and Polish only
+}
+
 TEST_CASE("span repair: a Polish one-word name after a kind of organisation, in apposition, is one") {
   const auto lex = shipped_lexicon();
   REQUIRE(lex != nullptr);
