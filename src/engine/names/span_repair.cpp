@@ -870,12 +870,12 @@ namespace {
 struct Span {
   size_t begin = 0;  // byte span in the document text
   size_t end = 0;
-  bool before_a_word = false;  // list_of_names: a lower-case word other than may_follow_a_list follows
+  bool before_a_word = false;  // list_of_names: the list may be a phrase's first words ("Polish banks")
 };
 
 // Lower-case words that may follow the last name of a list ("customers include Tesco in
-// Britain", "kieruje Budimex z Warszawy"); any other lower-case word makes the run before it a
-// word of a longer phrase ("Polish banks"), no name.
+// Britain", "kieruje Budimex z Warszawy"); any other lower-case word may make the list the
+// first words of a longer phrase ("Polish and German banks").
 bool may_follow_a_list(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
       "in", "at", "for", "from", "to", "on", "with", "which", "that", "who", "as", "but",
@@ -883,13 +883,22 @@ bool may_follow_a_list(std::string_view w) {
   return kWords.count(w) != 0;
 }
 
+// Titles before a person's name: a list that reaches one is a list of people.
+bool is_person_title(std::string_view w) {
+  return is_abbreviation(w, {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep", "gov",
+                             "pan", "pani", "państwo"});
+}
+
 // The names of a list that starts at text[at...): "Walmart, Target and Ahold Delhaize",
-// "ABB oraz Schneider Electric", "the Walt Disney Co". Each is a run of words that start with a
-// capital ("of" and "&" inside one: "Bank of America", "Procter & Gamble"; "the" before one
-// skipped), and the runs are joined by a comma, "and", "or", "i" or "oraz". A punctuation mark
-// other than a comma ends the list; so does a lower-case word, and the run before it is marked
-// `before_a_word` unless that word may follow a name (may_follow_a_list): "Fenwick Logistics
-// have cut" is a name, "Polish banks" is not, and only the model can tell. At most eight names.
+// "ABB oraz Schneider Electric", "the Walt Disney Co", "Walmart , Target" (space-joined corpus
+// text). Each is a run of words that start with a capital ("of" and "&" inside one: "Bank of
+// America", "Procter & Gamble"; "the" before one skipped; "m.in." before the first), and the
+// runs are joined by a comma, "and", "or", "i" or "oraz". A punctuation mark other than a comma
+// ends the list, and so does a firm's "Inc." or "Co." before a capital (a new sentence); a
+// title ("Mr", "Dr", "pan") ends it without its run. A lower-case word that no name may be
+// followed by (may_follow_a_list) ends it too, and then every run is `before_a_word` ("Polish
+// and German banks" may be a phrase, and only the model can tell), or only the last where "the"
+// opened it ("and the Dutch company Vantra"). At most eight names.
 std::vector<Span> list_of_names(std::string_view text, size_t at) {
   const size_t window_end = std::min(text.size(), at + 320);
   const std::vector<Word> words = words_in(text, at, window_end);
@@ -899,11 +908,16 @@ std::vector<Span> list_of_names(std::string_view text, size_t at) {
   };
   const auto is_separator = [](std::string_view w) { return w == "or" || is_conjunction(w); };
   std::vector<Span> names;
+  bool phrase_follows = false;
   size_t i = 0;
+  if (i < words.size() && (word_text(text, words[i]) == "m.in." || word_text(text, words[i]) == "in.")) ++i;
+  bool after_the = false;  // "the" came before the last run
   while (i < words.size() && names.size() < 8) {
-    if (word_text(text, words[i]) == "the") ++i;
+    after_the = word_text(text, words[i]) == "the";
+    if (after_the) ++i;
+    if (i < words.size() && is_person_title(word_text(text, words[i]))) break;
     Span run{std::string_view::npos, std::string_view::npos};
-    bool punctuation_after = false;
+    char mark = 0;  // the punctuation mark that ended the run, if one did
     for (; i < words.size(); ++i) {
       if (words[i].end == window_end && window_end < text.size()) return names;  // a word the window cut
       const size_t end = end_without_punctuation(text, words[i].begin, words[i].end);
@@ -913,18 +927,29 @@ std::vector<Span> list_of_names(std::string_view text, size_t at) {
       if (!inner && !starts_with_capital(w)) break;
       if (run.begin == std::string_view::npos) run.begin = words[i].begin;
       run.end = end;
-      if (end != words[i].end) {  // "Walmart," ends the run
-        punctuation_after = true;
+      if (end != words[i].end || w.back() == '.') {  // "Walmart," or "Inc." ends the run
+        mark = end != words[i].end ? text[end] : '.';
         ++i;
         break;
       }
     }
     if (run.begin == std::string_view::npos) break;
-    if (punctuation_after) {
+    // A free-standing mark (space-joined text: "Walmart , Target") ends the run as well.
+    if (mark == 0 && i < words.size()) {
+      const std::string_view next = word_text(text, words[i]);
+      if (next == "," || next == "." || next == ";" || next == ":") {
+        mark = next[0];
+        ++i;
+      }
+    }
+    if (mark != 0) {
       names.push_back(run);
-      if (text[run.end] != ',') break;
-      if (i < words.size() && is_separator(word_text(text, words[i]))) ++i;  // ", and"
-      continue;
+      if (i < words.size() && is_separator(word_text(text, words[i]))) {
+        ++i;  // ", and"; "Inc. and"
+        continue;
+      }
+      if (mark == ',') continue;
+      break;
     }
     if (i == words.size()) {
       if (window_end == text.size()) names.push_back(run);
@@ -937,10 +962,14 @@ std::vector<Span> list_of_names(std::string_view text, size_t at) {
       continue;
     }
     if (next == "'s" || next == "\u2019s") break;  // the owner of what follows (space-joined text)
-    run.before_a_word = !may_follow_a_list(next);
     names.push_back(run);
+    phrase_follows = !may_follow_a_list(next);
     break;
   }
+  // "Polish and German banks": the noun may be every run's. "Okto, Paylode and the Dutch
+  // company Vantra": only the last run's.
+  if (phrase_follows && after_the) names.back().before_a_word = true;
+  else if (phrase_follows) for (Span& n : names) n.before_a_word = true;
   return names;
 }
 
@@ -951,10 +980,24 @@ bool is_whole_word_at(std::string_view text, size_t begin, size_t end) {
          (is_ascii_space(text[end]) || text[end] == ',');
 }
 
-// Where English lists of firms start: after what a firm has -- "customers", "clients",
-// "suppliers" (not a person's: "his", "her", "my", "your" before) or, after "its", "rivals" and
-// "competitors" (a person has rivals too) -- with "include(s/d)", "including", "such as",
-// "like", "are" or "were" (a comma before "including" or "such as" allowed); and after
+// Every whole-word occurrence of `word` in `text`, written in lower case or with its first
+// letter capitalised (an ASCII word): "customers", "Customers".
+template <typename F>
+void for_each_word(std::string_view text, std::string_view word, F&& f) {
+  std::string capitalised(word);
+  capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+  for (std::string_view form : {word, std::string_view(capitalised)}) {
+    for (size_t at = text.find(form); at != std::string_view::npos; at = text.find(form, at + 1)) {
+      if (is_whole_word_at(text, at, at + form.size())) f(at, at + form.size());
+    }
+  }
+}
+
+// Where English lists of firms start: after what a firm has -- "customers" or "suppliers"
+// (not a person's: "his", "her", "my", "your" before), or "clients", "rivals" and
+// "competitors" that "its" or a possessive owns ("its", "Siemens' rivals", "the firm's
+// clients"; a person's clients and rivals are people) -- with "include(s/d)", "including",
+// "such as" or "like" (a comma before "including" or "such as" allowed); and after
 // "consortium led by", "consortium of", "consortium including".
 std::vector<size_t> english_firm_list_starts(std::string_view text) {
   std::vector<size_t> starts;
@@ -967,43 +1010,42 @@ std::vector<size_t> english_firm_list_starts(std::string_view text) {
   };
   const auto connector_end = [&](size_t pos) -> size_t {
     const size_t comma = pos < text.size() && text[pos] == ',' ? pos + 1 : pos;
-    for (std::string_view w : {"including", "such"}) {
-      if (size_t at = w == "such" ? after_words(comma, {"such", "as"}) : after_words(comma, {w})) return at;
-    }
+    if (size_t at = after_words(comma, {"including"})) return at;
+    if (size_t at = after_words(comma, {"such", "as"})) return at;
     if (comma != pos) return 0;
-    for (std::string_view w : {"include", "includes", "included", "like", "are", "were"}) {
+    for (std::string_view w : {"include", "includes", "included", "like"}) {
       if (size_t at = after_words(pos, {w})) return at;
     }
     return 0;
   };
-  static constexpr std::string_view kOwned[] = {"customers", "clients", "suppliers", "rivals", "competitors"};
-  for (std::string_view noun : kOwned) {
-    for (size_t at = text.find(noun); at != std::string_view::npos; at = text.find(noun, at + 1)) {
-      const size_t end = at + noun.size();
-      if (!is_whole_word_at(text, at, end)) continue;
+  const auto is_possessive = [](std::string_view w) {
+    return w == "its" || (w.size() > 1 && w.back() == '\'') || (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+           (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s");
+  };
+  const auto owned_by_person = [](std::string_view w) { return w == "his" || w == "her" || w == "my" || w == "your"; };
+  for (std::string_view noun : {"customers", "suppliers", "clients", "rivals", "competitors"}) {
+    const bool firms_only = noun == "clients" || noun == "rivals" || noun == "competitors";
+    for_each_word(text, noun, [&](size_t at, size_t end) {
       // The owner: the word before, or the one before an adjective ("its biggest customers").
       const std::string_view before = word_before(text, at);
       const std::string owner = to_lower(before);  // "Its customers"
       const std::string owner2 = before.empty() ? "" : to_lower(word_before(text, at - before.size() - 1));
-      const auto person_owns = [](std::string_view w) { return w == "his" || w == "her" || w == "my" || w == "your"; };
-      if (person_owns(owner) || person_owns(owner2)) continue;
-      if ((noun == "rivals" || noun == "competitors") && owner != "its" && owner2 != "its") continue;
+      if (owned_by_person(owner) || owned_by_person(owner2)) return;
+      if (firms_only && !is_possessive(owner) && !is_possessive(owner2)) return;
       if (const size_t list = connector_end(end)) starts.push_back(list);
-    }
+    });
   }
-  for (size_t at = text.find("consortium"); at != std::string_view::npos; at = text.find("consortium", at + 1)) {
-    const size_t end = at + 10;
-    if (!is_whole_word_at(text, at, end)) continue;
+  for_each_word(text, "consortium", [&](size_t, size_t end) {
     for (size_t list : {after_words(end, {"led", "by"}), after_words(end, {"of"}), after_words(end, {"including"})}) {
       if (list != 0) starts.push_back(list);
     }
-  }
+  });
   return starts;
 }
 
 // Where Polish lists of a consortium's firms start: "konsorcjum, którym kieruje X",
-// "konsorcjum kierowane przez X", "konsorcjum firm X i Y", "liderem konsorcjum jest X",
-// "lider konsorcjum, X", "w skład konsorcjum wchodzą X i Y".
+// "konsorcjum kierowane przez X", "konsorcjum firm (spółek) X i Y", "liderem konsorcjum jest
+// X", "lider konsorcjum, X", "w skład konsorcjum wchodzą X i Y".
 std::vector<size_t> polish_firm_list_starts(std::string_view text) {
   static const std::set<std::string, std::less<>> kLeads = {"kieruje", "kierował", "kierowała", "kierowało",
                                                             "przewodzi", "przewodził", "przewodziła"};
@@ -1011,21 +1053,23 @@ std::vector<size_t> polish_firm_list_starts(std::string_view text) {
   static const std::set<std::string, std::less<>> kIs = {"jest", "został", "zostanie", "będzie", "był", "była"};
   static const std::set<std::string, std::less<>> kEnter = {"wchodzą", "wchodzi", "weszły", "weszli", "wejdą"};
   std::vector<size_t> starts;
-  for (size_t at = text.find("konsorcj"); at != std::string_view::npos; at = text.find("konsorcj", at + 1)) {
-    if (at > 0 && !is_ascii_space(text[at - 1])) continue;
-    const std::vector<Word> after = words_in(text, at, std::min(text.size(), at + 80));
-    if (after.size() < 2) continue;
-    const std::string_view noun = word_text(text, after[0]);
-    const std::string_view before = word_before(text, at);
-    const auto word = [&](size_t i) { return i < after.size() ? word_text(text, after[i]) : std::string_view(); };
-    size_t list = 0;  // index in `after` of the list's first word
-    if (noun.back() == ',' && (word(1) == "którym" || word(1) == "któremu") && kLeads.count(word(2)) != 0) list = 3;
-    else if (kLed.count(word(1)) != 0 && word(2) == "przez") list = 3;
-    else if (word(1) == "firm" || word(1) == "spółek") list = 2;
-    else if (before == "liderem" && kIs.count(word(1)) != 0) list = 2;
-    else if (before == "lider") list = 1;
-    else if (before == "skład" && kEnter.count(word(1)) != 0) list = 2;
-    if (list != 0 && list < after.size()) starts.push_back(after[list].begin);
+  for (std::string_view stem : {"konsorcj", "Konsorcj"}) {
+    for (size_t at = text.find(stem); at != std::string_view::npos; at = text.find(stem, at + 1)) {
+      if (at > 0 && !is_ascii_space(text[at - 1])) continue;
+      const std::vector<Word> after = words_in(text, at, std::min(text.size(), at + 80));
+      if (after.size() < 2) continue;
+      const std::string_view noun = word_text(text, after[0]);
+      const std::string before = to_lower(word_before(text, at));
+      const auto word = [&](size_t i) { return i < after.size() ? word_text(text, after[i]) : std::string_view(); };
+      size_t list = 0;  // index in `after` of the list's first word
+      if (noun.back() == ',' && (word(1) == "którym" || word(1) == "któremu") && kLeads.count(word(2)) != 0) list = 3;
+      else if (kLed.count(word(1)) != 0 && word(2) == "przez") list = 3;
+      else if (word(1) == "firm" || word(1) == "spółek") list = 2;
+      else if (before == "liderem" && kIs.count(word(1)) != 0) list = 2;
+      else if (before == "lider") list = 1;
+      else if (before == "skład" && kEnter.count(word(1)) != 0) list = 2;
+      if (list != 0 && list < after.size()) starts.push_back(after[list].begin);
+    }
   }
   return starts;
 }
@@ -1035,43 +1079,74 @@ std::vector<size_t> polish_firm_list_starts(std::string_view text) {
 bool tag_firm_lists(Document& doc) {
   if (doc.lang != "en" && doc.lang != "pl") return false;
   const std::string_view text = doc.text;
-  const std::vector<size_t> starts = doc.lang == "en" ? english_firm_list_starts(text) : polish_firm_list_starts(text);
+  std::vector<size_t> starts = doc.lang == "en" ? english_firm_list_starts(text) : polish_firm_list_starts(text);
   if (starts.empty()) return false;  // most documents
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  // What the model was sure of stays: a person or a place it reads with this confidence is
+  // likelier one of the customers a text names ("its customers include Poland and Ukraine").
+  constexpr float kSureOfIt = 0.9f;
   const auto movable = [](const Entity& e) {
-    return e.origin == Origin::Model && (e.label == "PER" || e.label == "LOC" || e.label == "MISC");
+    if (e.origin != Origin::Model) return false;
+    if (e.label == "PER") return e.confidence < kSureOfIt;
+    if (e.label == "LOC" || e.label == "MISC") return e.confidence < kUnsureBelow;
+    return false;
   };
   std::set<std::string_view> firms;  // written forms
   std::vector<Entity> found;
   bool changed = false;
   for (size_t start : starts) {
     const std::vector<Span> names = list_of_names(text, start);
-    // One model name over the whole list, or over several of its names ("Corran Capital and
-    // Holloway Partners"): the names, each its own. Not where the last is a firm's "& Co".
-    for (Entity& e : doc.entities) {
-      if (e.origin != Origin::Model || !is_name_label(e.label)) continue;
-      const auto first = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.begin == e.begin_byte; });
-      const auto last = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.end == e.end_byte; });
+    if (names.empty()) continue;
+    // The entities over the list (sorted by start: the caller sorted them).
+    const auto near = [&] {
+      auto from = std::lower_bound(doc.entities.begin(), doc.entities.end(), names.front().begin,
+                                   [](const Entity& e, size_t pos) { return e.begin_byte < pos; });
+      while (from != doc.entities.begin() && std::prev(from)->end_byte > names.front().begin) --from;
+      auto to = from;
+      while (to != doc.entities.end() && to->begin_byte < names.back().end) ++to;
+      return std::make_pair(from, to);
+    }();
+    const size_t found_before = found.size();
+    // One model name over several of the list's names ("Harrowgate, Lindqvist Freight and
+    // Bramble & Rowe", "Corran Capital and Holloway Partners"): the names, each its own. Not a
+    // name of single words joined by "and" ("Procter and Gamble") and not one that ends in a
+    // firm's "Co" or "Sons" ("Goldman, Sachs and Co").
+    for (auto e = near.first; e != near.second; ++e) {
+      if (e->label != "ORG" && !movable(*e)) continue;
+      if (e->origin != Origin::Model) continue;
+      const auto first = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.begin == e->begin_byte; });
+      const auto last = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.end == e->end_byte; });
       if (first == names.end() || last == names.end() || last <= first) continue;
       const std::string_view tail = text.substr(last->begin, last->end - last->begin);
-      if (tail == "Co" || tail == "Co." || tail == "Company" || tail == "Sons" || tail == "Inc" || tail == "Inc.") continue;
-      for (auto n = first + 1; n <= last; ++n) found.push_back(part_of(e, n->begin, n->end));
-      e.end_byte = first->end;
+      if (tail == "Co" || tail == "Co." || tail == "Company" || tail == "Sons") continue;
+      const std::string_view whole = text.substr(e->begin_byte, e->end_byte - e->begin_byte);
+      const bool one_word_each = std::all_of(first, last + 1, [&](const Span& n) {
+        return text.substr(n.begin, n.end - n.begin).find(' ') == std::string_view::npos;
+      });
+      if (one_word_each && whole.find(',') == std::string_view::npos) continue;
+      for (auto n = first + 1; n <= last; ++n) found.push_back(part_of(*e, n->begin, n->end));
+      e->end_byte = first->end;
     }
     for (const Span& name : names) {
       bool overlapped = false;
-      for (Entity& e : doc.entities) {
-        if (e.end_byte <= name.begin || e.begin_byte >= name.end) continue;
+      for (auto e = near.first; e != near.second; ++e) {
+        if (e->end_byte <= name.begin || e->begin_byte >= name.end) continue;
         overlapped = true;
-        if (e.begin_byte != name.begin || e.end_byte != name.end || !is_name_label(e.label)) continue;
-        // Before another word, only what the model took for a person, place or firm ("Polish" is MISC).
-        if (name.before_a_word && e.label == "MISC") continue;
-        firms.insert(text.substr(name.begin, name.end - name.begin));
-        if (movable(e)) {
-          e.label = "ORG";
+        if (e->begin_byte != name.begin || e->end_byte != name.end || !is_name_label(e->label)) continue;
+        // Where a phrase may go on, only what the model took for a person or a firm ("Polish" is MISC).
+        if (name.before_a_word && (e->label == "MISC" || e->label == "LOC")) continue;
+        if (e->label == "ORG") {
+          firms.insert(text.substr(name.begin, name.end - name.begin));
+        } else if (movable(*e)) {
+          firms.insert(text.substr(name.begin, name.end - name.begin));
+          e->label = "ORG";
           changed = true;
         }
       }
-      for (const Entity& e : found) overlapped |= e.begin_byte < name.end && e.end_byte > name.begin;
+      for (size_t k = found_before; k < found.size(); ++k) {
+        overlapped |= found[k].begin_byte < name.end && found[k].end_byte > name.begin;
+      }
       if (!overlapped && !name.before_a_word) found.push_back(unsure_entity(name.begin, name.end, "ORG"));
     }
   }

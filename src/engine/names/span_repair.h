@@ -130,18 +130,29 @@ bool org_by_shared_words(Document& doc);
 bool tag_firms_after_kind(Document& doc);
 
 // The names listed as a firm's customers, clients, suppliers or rivals, or as a consortium's
-// members, are firms: "Its customers include Walmart, Target and Ahold Delhaize", "its rivals
-// such as ABB", "a consortium led by Siam Commercial Bank", "konsorcjum, którym kieruje
-// Skanska", "w skład konsorcjum wchodzą Budimex i Mota-Engil". English: after "customers",
-// "clients" or "suppliers" that no "his", "her", "my" or "your" owns, or "rivals" and
-// "competitors" that "its" owns, with "include", "including", "such as", "like", "are" or
-// "were"; or after "consortium led by", "consortium of", "consortium including". Polish: after
-// a "konsorcjum" that a firm leads, is made of or enters ("którym kieruje", "kierowane przez",
-// "firm", "liderem ... jest", "lider", "w skład ... wchodzą"). Each name of the list (runs of
-// capitalised words joined by commas, "and", "or", "i", "oraz") that a model PER, LOC or MISC
-// spans exactly becomes ORG, with its other mentions written the same way; one no entity
-// touches becomes an ORG below `kUnsureBelow`. CoNLL-2003 and NKJP hold only a few such lists,
-// all of firms (model card). Entities are appended unsorted. Returns whether any changed.
+// members, are firms: "Its customers include Walmart, Target and Ahold Delhaize", "Siemens'
+// rivals such as ABB", "a consortium led by Siam Commercial Bank", "konsorcjum, którym kieruje
+// Skanska", "w skład konsorcjum wchodzą Budimex i Mota-Engil".
+//  - Where, in English: after "customers" or "suppliers" that no "his", "her", "my" or "your"
+//    owns, or "clients", "rivals" or "competitors" that "its" or a possessive owns (a person's
+//    clients and rivals are people), the noun in lower case or capitalised, the owner right
+//    before it or before one adjective ("its biggest rivals"); then "include(s/d)", "including",
+//    "such as" or "like". Or after "consortium led by", "consortium of", "consortium including".
+//    In Polish, after a "konsorcjum" (or "Konsorcjum") a firm leads or enters: "konsorcjum,
+//    którym kieruje (przewodzi) X", "kierowane przez X", "konsorcjum firm (spółek) X",
+//    "liderem konsorcjum jest X", "lider konsorcjum X", "w skład konsorcjum wchodzą X".
+//  - The list: runs of capitalised words joined by commas, "and", "or", "i", "oraz"
+//    (list_of_names in the .cpp says where it ends).
+//  - A model ORG (or a name as unsure as below) over several of its names is cut into them
+//    ("Corran Capital and Holloway Partners"), unless they are one word each joined by "and"
+//    only ("Procter and Gamble") or the last is a firm's "Co", "Company" or "Sons".
+//  - A name that a model PER below 0.9 confidence, or a LOC or MISC below `kUnsureBelow`, spans
+//    exactly becomes ORG (what the model is sure of stays: "its customers include Poland"),
+//    and so do its other mentions written the same way that are as unsure; a name no entity
+//    touches becomes an ORG below `kUnsureBelow`. Where the list may be the start of a longer
+//    phrase ("Polish and German banks"), only a model PER or ORG counts, and nothing is added.
+// CoNLL-2003 and NKJP hold only a few such lists (model card). Needs the entities sorted by
+// start; appends the new ones unsorted. Returns whether anything changed.
 bool tag_firm_lists(Document& doc);
 
 // Polish: a firm's name goes on over the capitalised words right after it that no entity
