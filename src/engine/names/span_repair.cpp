@@ -624,7 +624,8 @@ bool listed_on(std::string_view text, size_t begin, size_t end) {
 // Polish nouns for a kind of organisation, in the case forms a name follows in apposition
 // ("spółka Agora", "kwartetem Hilliard", "partii Batasuna"). In NKJP train a capitalised
 // word after firm-, spółk-, spółc-, koncern-, agencj- is an organisation's name 148 times and a
-// person's 4;
+// person's 4; after biur- and wytwórni- (NKJP train and BSNLP 2019: "biuro Kreska", "biurze
+// Amnesty") 13 times in 13, the locative "biurze" too (an office is the firm, not a venue);
 // after klub-, zespoł-, grup-, parti- more often a person's, in the genitive ("zespół Trumpa":
 // his team), which the caller rules out. Not the locatives of places one is in ("w klubie
 // Rampa" is a venue, "pracuje w banku" may end an unpunctuated sentence), nor "fundacji" (a
@@ -643,7 +644,8 @@ bool is_polish_organisation_kind(std::string_view w) {
       "radio", "radia", "radiu", "wydawnictwo", "wydawnictwa", "wydawnictwie", "wydawnictwem",
       "zakłady", "zakładów", "zakładach", "zakładami", "chór", "chóru", "chórem",
       "kwartet", "kwartetu", "kwartetem", "orkiestra", "orkiestry", "orkiestrą",
-      "drużyna", "drużyny", "drużynie", "drużyną", "kapela", "kapeli", "kapelą"};
+      "drużyna", "drużyny", "drużynie", "drużyną", "kapela", "kapeli", "kapelą",
+      "biuro", "biura", "biuru", "biurem", "biurze", "wytwórnia", "wytwórni", "wytwórnię", "wytwórnią"};
   return kKinds.count(w) != 0;
 }
 

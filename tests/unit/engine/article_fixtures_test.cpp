@@ -224,6 +224,8 @@ TEST_CASE("articles: a tunnel contract (own article: the firms of a consortium)"
   CHECK(labels_of(doc, "Torvia") == std::vector<std::string>(2, "ORG"));
   CHECK(labels_of(doc, "Hydrobud") == std::vector<std::string>{"ORG"});
   CHECK(labels_of(doc, "Marstal") == std::vector<std::string>{"ORG"});
+  // "projekt przygotowało biuro Kreska": a design office (polish_org_by_kind).
+  CHECK(labels_of(doc, "Kreska") == std::vector<std::string>{"ORG"});
   CHECK(labels_of(doc, "Paweł Grabarczyk") == std::vector<std::string>{"PER"});
 }
 
