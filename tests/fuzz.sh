@@ -3,13 +3,15 @@
 # each one over its committed seeds plus what it finds. tests/run.sh calls it briefly; a long
 # campaign is `tests/fuzz.sh --minutes 30` (per target). Crashes land in
 # build/sanitize/fuzz-findings/<target>/ and make the script exit 1.
-#   tests/fuzz.sh [--seconds N | --minutes N] [--jobs N] [TARGET...]
+#   tests/fuzz.sh [--seconds N | --minutes N] [--jobs N] [--targets-at-once N] [TARGET...]
+#   (--jobs: libFuzzer workers per target; --targets-at-once: targets run side by side)
 #   tests/fuzz.sh --build-only    (configure and build the tree: fuzz targets, unit suite, CLI)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build/sanitize
 seconds=30
 jobs=1
+at_once=1
 build_only=0
 targets=()
 while [ $# -gt 0 ]; do
@@ -18,7 +20,8 @@ while [ $# -gt 0 ]; do
     --minutes) seconds=$(($2 * 60)); shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --build-only) build_only=1; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --targets-at-once) at_once=$2; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -34,26 +37,44 @@ build_targets=("${targets[@]/#/fuzz_}")
 cmake --build "$build" -j"$(nproc)" --target "${build_targets[@]}" -- --no-print-directory
 [ "$build_only" = 1 ] && exit 0
 
-status=0
-for t in "${targets[@]}"; do
-  corpus=$build/fuzz-corpus/$t        # what this machine found: grows across runs, not committed
-  findings=$build/fuzz-findings/$t
+# One target's run: its log in $build/fuzz-$t.log, its exit code in $build/fuzz-$t.rc.
+fuzz_target() {
+  local t=$1
+  local corpus=$build/fuzz-corpus/$t        # what this machine found: grows across runs, not committed
+  local findings=$build/fuzz-findings/$t
   mkdir -p "$corpus" "$findings"
-  log=$build/fuzz-$t.log
   # -max_len: texts up to 64 KiB (long enough for the paragraph and nesting shapes); -rss_limit
   # and -timeout turn runaway memory or a hang into a finding too.
-  parallel_args=()
+  local parallel_args=()
   [ "$jobs" -gt 1 ] && parallel_args=(-fork="$jobs")
-  set +e
+  local rc=0
   (cd "$build" && ASAN_OPTIONS=detect_leaks=0 "$build/tests/fuzz/fuzz_$t" "$corpus" "$root/tests/fuzz/corpus/$t" \
     -max_total_time="$seconds" -max_len=65536 -timeout=60 -rss_limit_mb=4096 "${parallel_args[@]}" \
-    -artifact_prefix="$findings/" -print_final_stats=1) >"$log" 2>&1
-  rc=$?
-  set -e
+    -artifact_prefix="$findings/" -print_final_stats=1) >"$build/fuzz-$t.log" 2>&1 || rc=$?
+  echo "$rc" >"$build/fuzz-$t.rc"
+}
+
+# Side by side, at most $at_once at a time (each is one process unless --jobs says more).
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$at_once" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+  fuzz_target "$t" &
+  running=$((running + 1))
+done
+wait
+
+status=0
+for t in "${targets[@]}"; do
+  log=$build/fuzz-$t.log
+  findings=$build/fuzz-findings/$t
+  rc=$(cat "$build/fuzz-$t.rc")
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | awk '{s += $1} END {print s + 0}')
   found=$(find "$findings" -type f | wc -l)
   echo "fuzz $t: ${seconds}s, $runs executions, $found finding(s) (exit $rc; log $log)"
-  if [ $rc -ne 0 ] || [ "$found" -gt 0 ]; then
+  if [ "$rc" -ne 0 ] || [ "$found" -gt 0 ]; then
     status=1
     grep -m5 -E "ERROR|invariant|SUMMARY" "$log" || true
   fi

@@ -25,7 +25,7 @@ build/sanitize/tests/glosa_tests
 tests/cli_errors.sh build/sanitize/glosa-cli
 
 stage "fuzzing: each target briefly from its seeds (a campaign: tests/fuzz.sh --minutes N)"
-tests/fuzz.sh --seconds "${GLOSA_FUZZ_SECONDS:-20}"
+tests/fuzz.sh --seconds "${GLOSA_FUZZ_SECONDS:-20}" --targets-at-once "$jobs"
 
 stage "layering"
 tools/check-layers.sh
