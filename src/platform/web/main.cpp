@@ -184,6 +184,11 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // ImGui draws with neither depth nor stencil: without them the canvas holds no 4-byte
+  // depth-stencil buffer per pixel (20 MB at 2800 x 1800, a high-DPI laptop's window) that the
+  // browser clears before every frame.
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   g_window = glfwCreateWindow(1280, 800, "Glosa", nullptr, nullptr);
   if (!g_window) {
     std::fprintf(stderr, "glosa: WebGL2 is not available in this browser\n");
