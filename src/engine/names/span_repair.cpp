@@ -1085,8 +1085,8 @@ bool tag_firm_lists(Document& doc) {
   if (starts.empty()) return false;  // most documents
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  // What the model was sure of stays: a person or a place it reads with this confidence is
-  // likelier one of the customers a text names ("its customers include Poland and Ukraine").
+  // What the model was sure of stays: a person it read with 0.9 or more, a place or a MISC with
+  // `kUnsureBelow` or more ("its customers include Poland and Ukraine": customers they are).
   constexpr float kSureOfIt = 0.9f;
   const auto movable = [](const Entity& e) {
     if (e.origin != Origin::Model) return false;
@@ -1115,8 +1115,7 @@ bool tag_firm_lists(Document& doc) {
     // name of single words joined by "and" ("Procter and Gamble") and not one that ends in a
     // firm's "Co" or "Sons" ("Goldman, Sachs and Co").
     for (auto e = near.first; e != near.second; ++e) {
-      if (e->label != "ORG" && !movable(*e)) continue;
-      if (e->origin != Origin::Model) continue;
+      if (e->origin != Origin::Model || (e->label != "ORG" && !movable(*e))) continue;
       const auto first = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.begin == e->begin_byte; });
       const auto last = std::find_if(names.begin(), names.end(), [&](const Span& n) { return n.end == e->end_byte; });
       if (first == names.end() || last == names.end() || last <= first) continue;
