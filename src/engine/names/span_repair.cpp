@@ -904,10 +904,6 @@ bool is_person_title(std::string_view w) {
 std::vector<Span> list_of_names(std::string_view text, size_t at) {
   const size_t window_end = std::min(text.size(), at + 320);
   const std::vector<Word> words = words_in(text, at, window_end);
-  const auto starts_with_capital = [&](std::string_view w) {
-    size_t len = 0;
-    return !w.empty() && is_upper(decode_utf8(w, 0, &len));
-  };
   const auto is_separator = [](std::string_view w) { return w == "or" || is_conjunction(w); };
   std::vector<Span> names;
   bool phrase_follows = false;
@@ -925,8 +921,8 @@ std::vector<Span> list_of_names(std::string_view text, size_t at) {
       const size_t end = end_without_punctuation(text, words[i].begin, words[i].end);
       const std::string_view w = text.substr(words[i].begin, end - words[i].begin);
       const bool inner = run.begin != std::string_view::npos && (w == "of" || w == "&") && end == words[i].end &&
-                         i + 1 < words.size() && starts_with_capital(word_text(text, words[i + 1]));
-      if (!inner && !starts_with_capital(w)) break;
+                         i + 1 < words.size() && is_upper(first_codepoint(word_text(text, words[i + 1])));
+      if (!inner && !is_upper(first_codepoint(w))) break;
       if (run.begin == std::string_view::npos) run.begin = words[i].begin;
       run.end = end;
       if (end != words[i].end || w.back() == '.') {  // "Walmart," or "Inc." ends the run
@@ -1137,10 +1133,9 @@ bool tag_firm_lists(Document& doc) {
         if (e->begin_byte != name.begin || e->end_byte != name.end || !is_name_label(e->label)) continue;
         // Where a phrase may go on, only what the model took for a person or a firm ("Polish" is MISC).
         if (name.before_a_word && (e->label == "MISC" || e->label == "LOC")) continue;
-        if (e->label == "ORG") {
-          firms.insert(text.substr(name.begin, name.end - name.begin));
-        } else if (movable(*e)) {
-          firms.insert(text.substr(name.begin, name.end - name.begin));
+        if (e->label != "ORG" && !movable(*e)) continue;
+        firms.insert(text.substr(name.begin, name.end - name.begin));
+        if (e->label != "ORG") {
           e->label = "ORG";
           changed = true;
         }
